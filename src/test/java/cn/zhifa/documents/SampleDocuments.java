@@ -100,7 +100,7 @@ public final class SampleDocuments {
             case "approvalOpinion" -> "同意。";
             case "reason" -> "你单位涉嫌未如实记录安全生产教育和培训情况";
             case "bring" -> List.of("身份证", "营业执照");
-            case "round" -> "1";
+            case "round" -> "第1次";
             case "recorder" -> "孙雪梅";
             case "present" -> "无";
             case "subject" -> "你单位安全生产教育和培训";

@@ -231,14 +231,25 @@ final class PdfRenderer {
     private PdfPTable valueRow(Ctx x, List<Cell> row, boolean bordered) {
         float total = PageSize.A4.getWidth() - 2 * MARGIN_X;
         int n = row.size();
-        float share = total / n;
         float[] widths = new float[n * 2];
+        float labels = 0, values = 0;
         for (int i = 0; i < n; i++) {
             String label = x.filler().label(row.get(i));
-            float lw = Fonts.regular().getWidthPoint(label + "：", BODY) + (bordered ? 12 : 4);
-            lw = Math.min(Math.max(lw, bordered ? 60 : 20), share * (n == 1 ? 0.4f : 0.6f));
+            float lw = Fonts.regular().getWidthPoint(bordered ? label : label + "：", BODY) + (bordered ? 14 : 4);
+            if (bordered && i == 0) lw = Math.max(lw, 84);
+            String v = x.filler().display(row.get(i).ref(), null);
+            float vw = Math.max(v == null ? 50 : Fonts.regular().getWidthPoint(v, BODY) + 16, 50);
             widths[2 * i] = lw;
-            widths[2 * i + 1] = share - lw;
+            widths[2 * i + 1] = vw;
+            labels += lw;
+            values += vw;
+        }
+        float room = total - labels;
+        for (int i = 0; i < n; i++) {
+            // the last value takes the slack so lines run to the margin, as on the printed forms
+            widths[2 * i + 1] = values <= room
+                    ? widths[2 * i + 1] + (i == n - 1 ? room - values : 0)
+                    : widths[2 * i + 1] * room / values;
         }
         var table = new PdfPTable(widths.length);
         table.setTotalWidth(widths);
@@ -407,7 +418,7 @@ final class PdfRenderer {
             String w = refused.get().witness() == null ? "" : "；见证人：" + refused.get().witness();
             return List.of(new Chunk("（拒绝签名：" + refused.get().reason() + w + "）", font(BODY)));
         }
-        return List.of(underlined(Filler.BLANK.repeat(3)));
+        return List.of(underlined(Filler.BLANK.repeat(area.officer() == null ? 2 : 3)));
     }
 
     private void seal(Document doc, Ctx x) {

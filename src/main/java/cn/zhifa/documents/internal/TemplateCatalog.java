@@ -114,9 +114,11 @@ public final class TemplateCatalog {
                     problems.add("措辞调整 " + key + "：没有名为 " + id + " 的通用段落");
                     return;
                 }
+                Set<String> distinct = new LinkedHashSet<>();
                 for (Template t : templates.values()) {
-                    if (t.body().contains(new Fragment(id))) problems.addAll(unknownPlaceholders(t, text, key));
+                    if (t.body().contains(new Fragment(id))) distinct.addAll(unknownPlaceholders(t, text, "措辞调整 " + key));
                 }
+                problems.addAll(distinct);
                 return;
             }
             int dot = key.indexOf('.');
@@ -126,7 +128,7 @@ public final class TemplateCatalog {
                 problems.add("措辞调整 " + key + "：没有这个文书段落（格式：文书种类.段落编号）");
                 return;
             }
-            problems.addAll(unknownPlaceholders(t, text, key));
+            problems.addAll(unknownPlaceholders(t, text, "措辞调整 " + key));
         });
         prefixOverrides.forEach((kind, prefix) -> {
             if (!templates.containsKey(kind)) problems.add("代字调整：没有文书种类 " + kind);
