@@ -1,5 +1,6 @@
 package cn.zhifa.documents;
 
+import cn.zhifa.documents.internal.CaseFileAssembler;
 import cn.zhifa.documents.internal.DocumentRenderer;
 import cn.zhifa.documents.internal.Template;
 import cn.zhifa.documents.internal.TemplateCatalog;
@@ -20,10 +21,12 @@ public final class DocumentTemplates {
 
     private final TemplateCatalog catalog;
     private final DocumentRenderer renderer;
+    private final CaseFileAssembler caseFiles;
 
     private DocumentTemplates(TemplateCatalog catalog) {
         this.catalog = catalog;
         this.renderer = new DocumentRenderer(catalog);
+        this.caseFiles = new CaseFileAssembler(catalog);
     }
 
     /** The standard set shipped in the resources; throws {@link TemplateException} when a descriptor is invalid. */
@@ -66,6 +69,14 @@ public final class DocumentTemplates {
     /** Renders PDF and DOCX. A draft (no verification) carries a 草稿 mark; an issued one its QR and code. */
     public RenderedDocument render(DocumentContent content) {
         return renderer.render(content);
+    }
+
+    /**
+     * Merges a case's issued documents in 立卷顺序 behind a cover and a 卷内目录 with page numbers, and lists what
+     * 案卷评查 would find missing (documents required by the procedure, unsigned or refused signature areas).
+     */
+    public CaseFile assembleCaseFile(CaseFileCover cover, List<CaseFileEntry> documents) {
+        return caseFiles.assemble(cover, documents);
     }
 
     private static TemplateSummary summary(Template t) {
