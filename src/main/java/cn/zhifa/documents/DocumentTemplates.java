@@ -66,6 +66,13 @@ public final class DocumentTemplates {
         return catalog.checkOverrides(authority.wordingOverrides(), authority.prefixOverrides());
     }
 
+    /** Signature area → label of a kind, in template order. */
+    public Map<String, String> signatureAreaLabels(String kind) {
+        var out = new java.util.LinkedHashMap<String, String>();
+        catalog.require(kind).signatureAreas().forEach(a -> out.put(a.area(), a.label()));
+        return out;
+    }
+
     /** Renders PDF and DOCX. A draft (no verification) carries a 草稿 mark; an issued one its QR and code. */
     public RenderedDocument render(DocumentContent content) {
         return renderer.render(content);
