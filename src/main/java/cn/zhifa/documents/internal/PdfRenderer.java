@@ -51,6 +51,7 @@ final class PdfRenderer {
         var out = new ByteArrayOutputStream();
         var doc = new Document(PageSize.A4, MARGIN_X, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM);
         PdfWriter writer = PdfWriter.getInstance(doc, out);
+        writer.setPageEvent(new CheckboxPainter());
         doc.addTitle(t.title());
         doc.addCreator("Zhifa 安全生产执法平台");
         doc.open();
@@ -178,12 +179,56 @@ final class PdfRenderer {
         var p = new com.lowagie.text.Paragraph(LEADING, "", font(BODY));
         if (indent) p.setFirstLineIndent(2 * BODY);
         p.setAlignment(com.lowagie.text.Element.ALIGN_JUSTIFIED);
-        for (Segment s : segments) p.add(chunk(x, s));
+        chunks(x, segments).forEach(p::add);
         return p;
     }
 
+    /** Chunks for segments; a checkbox and its label become one unbreakable chunk with the box painted in front. */
+    private List<Chunk> chunks(Ctx x, List<Segment> segments) {
+        List<Chunk> out = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            if (s.checked() != null) {
+                String label = i + 1 < segments.size() && segments.get(i + 1).checked() == null && !segments.get(i + 1).value()
+                        ? segments.get(++i).text() : "";
+                var c = new Chunk("\u3000" + label, font(BODY));
+                c.setGenericTag(s.checked() ? CheckboxPainter.CHECKED : CheckboxPainter.EMPTY);
+                c.setSplitCharacter(NO_SPLIT);
+                out.add(c);
+            } else {
+                out.add(chunk(x, s));
+            }
+        }
+        return out;
+    }
+
+    private static final SplitCharacter NO_SPLIT = (start, current, end, cc, ck) -> false;
+
+    /** Paints ☑ / ☐ as vectors in front of checkbox labels: Noto Sans SC has no glyph for U+2610/U+2611. */
+    static final class CheckboxPainter extends PdfPageEventHelper {
+        static final String CHECKED = "☑", EMPTY = "☐";
+
+        @Override
+        public void onGenericTag(PdfWriter writer, Document document, Rectangle rect, String tag) {
+            if (!CHECKED.equals(tag) && !EMPTY.equals(tag)) return;
+            PdfContentByte cb = writer.getDirectContent();
+            float x = rect.getLeft() + 0.8f, y = rect.getBottom() + 0.2f, size = 9.6f;
+            cb.saveState();
+            cb.setLineWidth(0.7f);
+            cb.rectangle(x, y, size, size);
+            cb.stroke();
+            if (CHECKED.equals(tag)) {
+                cb.setLineWidth(1.3f);
+                cb.moveTo(x + 1.8f, y + 4.8f);
+                cb.lineTo(x + 3.9f, y + 2.2f);
+                cb.lineTo(x + 8.0f, y + 8.0f);
+                cb.stroke();
+            }
+            cb.restoreState();
+        }
+    }
+
     private Chunk chunk(Ctx x, Segment s) {
-        if (s.checked() != null) return fonted(new Chunk(checkbox(x.writer(), s.checked()), 0, -1, false));
         if (!s.value()) return new Chunk(s.text(), font(BODY));
         return underlined(s.text() == null ? Filler.BLANK : s.text());
     }
@@ -197,26 +242,6 @@ final class PdfRenderer {
         var ch = new Chunk("\u2009" + text + "\u2009", font(BODY));
         ch.setUnderline(0.5f, -3f);
         return ch;
-    }
-
-    /** ☑ / ☐ drawn as vectors: Noto Sans SC has no glyph for U+2610/U+2611. */
-    static Image checkbox(PdfWriter writer, boolean checked) {
-        PdfTemplate tpl = writer.getDirectContent().createTemplate(11, 11);
-        tpl.setLineWidth(0.7f);
-        tpl.rectangle(0.8f, 0.8f, 9.4f, 9.4f);
-        tpl.stroke();
-        if (checked) {
-            tpl.setLineWidth(1.3f);
-            tpl.moveTo(2.6f, 5.6f);
-            tpl.lineTo(4.6f, 3.0f);
-            tpl.lineTo(8.6f, 8.6f);
-            tpl.stroke();
-        }
-        try {
-            return Image.getInstance(tpl);
-        } catch (BadElementException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static com.lowagie.text.Paragraph blankLine() {
@@ -286,10 +311,7 @@ final class PdfRenderer {
         var field = x.t().field(ref);
         var phrase = new Phrase(LEADING - 6, "", font(BODY));
         if (field.isPresent() && field.get().kind() == FieldKind.CHECKBOX) {
-            for (Segment s : x.filler().checkboxes(field.get())) {
-                phrase.add(s.checked() != null ? fonted(new Chunk(checkbox(x.writer(), s.checked()), 0, -1, false))
-                        : new Chunk(s.text(), font(BODY)));
-            }
+            chunks(x, x.filler().checkboxes(field.get())).forEach(phrase::add);
             return phrase;
         }
         String v = x.filler().display(ref, null);
