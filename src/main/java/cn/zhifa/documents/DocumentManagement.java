@@ -4,6 +4,9 @@ import cn.zhifa.documents.internal.AuthoritySettings;
 import cn.zhifa.documents.internal.IssuedDocumentStore;
 import cn.zhifa.documents.internal.NumberSeries;
 import cn.zhifa.documents.internal.VerificationCodes;
+import cn.zhifa.organization.OrganizationManagement;
+import cn.zhifa.organization.OrganizationView;
+import cn.zhifa.shared.RuleViolation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * case's documents into a case file.
  *
  * <p>Issuing fills the template of {@link IssueRequest#kind()} with the request's values and the authority's
- * settings, refuses (with a Chinese reason, {@link DocumentRefused}) when required fields, parties, officers or
+ * settings, refuses (with a Chinese reason, {@link RuleViolation}) when required fields, parties, officers or
  * signatures are missing, takes the next gap-free number of the authority's series in the same transaction, renders
  * PDF and DOCX, and stores the exact bytes with their SHA-256. Stored documents never change: a correction is a new
  * version (same number, version + 1) carrying its reason; a void is recorded beside the document.
@@ -39,18 +42,21 @@ public class DocumentManagement {
     private final AuthoritySettings authorities;
     private final NumberSeries numbers;
     private final IssuedDocumentStore store;
+    private final OrganizationManagement organizations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String verifyBaseUrl;
     private final JsonMapper json = JsonMapper.builder().build();
 
     DocumentManagement(DocumentTemplates templates, AuthoritySettings authorities, NumberSeries numbers,
-                       IssuedDocumentStore store, ApplicationEventPublisher events, Clock clock,
+                       IssuedDocumentStore store, OrganizationManagement organizations,
+                       ApplicationEventPublisher events, Clock clock,
                        @Value("${zhifa.documents.verify-base-url:http://localhost:8080}") String verifyBaseUrl) {
         this.templates = templates;
         this.authorities = authorities;
         this.numbers = numbers;
         this.store = store;
+        this.organizations = organizations;
         this.events = events;
         this.clock = clock;
         this.verifyBaseUrl = verifyBaseUrl.endsWith("/") ? verifyBaseUrl.substring(0, verifyBaseUrl.length() - 1) : verifyBaseUrl;
@@ -64,7 +70,7 @@ public class DocumentManagement {
     /**
      * Issues a document. A retry with the same idempotency key returns the document issued first.
      *
-     * @throws DocumentRefused when the kind is unknown, the authority has no document settings, or required
+     * @throws RuleViolation when the kind is unknown, the authority has no document settings, or required
      *                         fields, parties, officers or signatures (or recorded refusals) are missing
      */
     @Transactional
@@ -82,21 +88,21 @@ public class DocumentManagement {
      */
     @Transactional
     public IssuedDocument correct(long documentId, IssueRequest request, String reason) {
-        if (reason == null || reason.isBlank()) throw new DocumentRefused("更正文书必须说明理由");
-        IssuedDocument previous = store.find(documentId).orElseThrow(() -> new DocumentRefused("文书不存在：" + documentId));
-        if (previous.voidReason() != null) throw new DocumentRefused("文书已作废，不能更正：" + describe(previous));
-        if (previous.supersededById() != null) throw new DocumentRefused("该版本已被更正过，请在最新版本上更正：" + describe(previous));
-        if (!previous.kind().equals(request.kind())) throw new DocumentRefused("更正不能改变文书种类");
-        if (previous.organizationId() != request.authorityOrganizationId()) throw new DocumentRefused("更正不能改变签发机关");
+        if (reason == null || reason.isBlank()) throw new RuleViolation("更正文书必须说明理由");
+        IssuedDocument previous = store.find(documentId).orElseThrow(() -> RuleViolation.notFound("文书不存在：" + documentId));
+        if (previous.voidReason() != null) throw new RuleViolation("文书已作废，不能更正：" + describe(previous));
+        if (previous.supersededById() != null) throw new RuleViolation("该版本已被更正过，请在最新版本上更正：" + describe(previous));
+        if (!previous.kind().equals(request.kind())) throw new RuleViolation("更正不能改变文书种类");
+        if (previous.organizationId() != request.authorityOrganizationId()) throw new RuleViolation("更正不能改变签发单位");
         return store(request, previous, reason.strip());
     }
 
     /** Voids a document; its number stays recorded with the reason (nothing is deleted). */
     @Transactional
     public void voidDocument(long documentId, String reason, String by) {
-        if (reason == null || reason.isBlank()) throw new DocumentRefused("作废文书必须说明理由");
-        IssuedDocument d = store.find(documentId).orElseThrow(() -> new DocumentRefused("文书不存在：" + documentId));
-        if (d.voidReason() != null) throw new DocumentRefused("文书已经作废：" + describe(d));
+        if (reason == null || reason.isBlank()) throw new RuleViolation("作废文书必须说明理由");
+        IssuedDocument d = store.find(documentId).orElseThrow(() -> RuleViolation.notFound("文书不存在：" + documentId));
+        if (d.voidReason() != null) throw new RuleViolation("文书已经作废：" + describe(d));
         store.recordVoid(documentId, reason.strip(), clock.instant(), by);
     }
 
@@ -120,19 +126,18 @@ public class DocumentManagement {
     /**
      * What the public may know about a verification code (authority, title, number, date, hash, status).
      *
-     * @throws DocumentRefused when the code does not exist
+     * @throws RuleViolation when the code does not exist
      */
     @Transactional(readOnly = true)
     public Verification verify(String code) {
         String normalised = VerificationCodes.normalise(code);
         IssuedDocument d = (normalised == null ? Optional.<IssuedDocument>empty() : store.findByCode(normalised))
-                .orElseThrow(() -> new DocumentRefused("核验码“" + (code == null ? "" : code.strip())
+                .orElseThrow(() -> RuleViolation.notFound("核验码“" + (code == null ? "" : code.strip())
                         + "”不存在：本系统没有签发过带此核验码的文书，请核对后重新输入"));
-        String authority = authorities.find(d.organizationId()).map(Authority::name).orElse("（未登记的机关）");
         Verification.Status status = d.voidReason() != null ? Verification.Status.VOIDED
                 : d.supersededById() != null ? Verification.Status.CORRECTED : Verification.Status.VALID;
         String superseding = d.supersededById() == null ? null : store.find(d.supersededById()).map(IssuedDocument::number).orElse(null);
-        return new Verification(d.verificationCode(), authority, d.title(), d.number(), d.issueDate(), d.pdfSha256(), status, superseding);
+        return new Verification(d.verificationCode(), d.authorityName(), d.title(), d.number(), d.issueDate(), d.pdfSha256(), status, superseding);
     }
 
     /** SHA-256 of bytes as lower-case hex (the hash printed on the verification page). */
@@ -159,7 +164,7 @@ public class DocumentManagement {
     public CaseFile assembleCaseFile(CaseFileCover cover, List<Long> documentIds) {
         List<CaseFileEntry> entries = new ArrayList<>();
         for (Long id : documentIds) {
-            IssuedDocument d = store.find(id).orElseThrow(() -> new DocumentRefused("文书不存在：" + id));
+            IssuedDocument d = store.find(id).orElseThrow(() -> RuleViolation.notFound("文书不存在：" + id));
             entries.add(new CaseFileEntry(d.kind(), d.title(), d.number(), d.issueDate(), store.pdf(id).orElseThrow(),
                     store.areas(id, false), store.areas(id, true)));
         }
@@ -179,9 +184,32 @@ public class DocumentManagement {
     /** One statistics row. */
     public record IssueCount(long organizationId, String kind, String title, long issued) {}
 
-    /** The authority settings used on documents, if set. */
+    /** The authority settings saved for exactly this organisation, if any (the settings page edits these). */
     public Optional<Authority> authority(long organizationId) {
         return authorities.find(organizationId);
+    }
+
+    /**
+     * The authority a unit issues documents in the name of: the settings saved for the unit or its nearest
+     * ancestor; failing that, the nearest ancestor that is an 应急管理局, with 机关简称 from the organisation tree and
+     * the 本级人民政府 / 人民法院 derived from its name (an ADMIN should confirm them in 文书设置).
+     */
+    public Optional<Authority> authorityFor(long organizationId) {
+        Long id = organizationId;
+        for (int depth = 0; id != null && depth < 20; depth++) {
+            Optional<Authority> saved = authorities.find(id);
+            if (saved.isPresent()) return saved;
+            Optional<OrganizationView> org = organizations.find(id);
+            if (org.isEmpty()) return Optional.empty();
+            String name = org.get().name();
+            if (name.endsWith("应急管理局") && org.get().shortName() != null) {
+                String area = name.substring(0, name.length() - "应急管理局".length());
+                return Optional.of(new Authority(id, name, org.get().shortName(), area + "人民政府", null, area + "人民法院",
+                        null, null, null, null, null, null, Map.of(), Map.of()));
+            }
+            id = org.get().parentId();
+        }
+        return Optional.empty();
     }
 
     /**
@@ -195,24 +223,24 @@ public class DocumentManagement {
         if (authority.shortName() == null || authority.shortName().isBlank()) problems.add("机关简称不能为空");
         else if (authority.shortName().strip().length() > 10) problems.add("机关简称过长（不超过10个字）");
         problems.addAll(templates.checkAuthority(authority));
-        if (!problems.isEmpty()) throw new DocumentRefused(String.join("；", problems));
+        if (!problems.isEmpty()) throw new RuleViolation(String.join("；", problems));
         authorities.save(authority, clock.instant(), by);
     }
 
     // ------------------------------------------------------------------------------------------------
 
     private IssuedDocument store(IssueRequest r, IssuedDocument previous, String reason) {
-        TemplateSummary t = templates.find(r.kind()).orElseThrow(() -> new DocumentRefused("没有这种文书：" + r.kind()));
-        Authority authority = authorities.find(r.authorityOrganizationId()).orElseThrow(() -> new DocumentRefused(
+        TemplateSummary t = templates.find(r.kind()).orElseThrow(() -> new RuleViolation("没有这种文书：" + r.kind()));
+        Authority authority = authorityFor(r.authorityOrganizationId()).orElseThrow(() -> new RuleViolation(
                 "本机关尚未设置文书署名信息（机关全称、机关简称等），请系统管理员在“文书设置”中填写后再签发"));
-        if (r.source() == null) throw new DocumentRefused("签发文书必须关联检查、隐患或案件记录");
+        if (r.source() == null) throw new RuleViolation("签发文书必须关联检查、隐患或案件记录");
         Map<String, Party> parties = new LinkedHashMap<>();
         for (Party p : r.parties()) parties.put(p.role(), p);
         LocalDate date = r.date() != null ? r.date() : LocalDate.now(clock);
         DocumentContent content = new DocumentContent(r.kind(), authority, null, date, r.fields(), parties, r.officers(),
                 r.signatures(), r.refusals(), null);
         List<String> missing = templates.missing(content);
-        if (!missing.isEmpty()) throw new DocumentRefused("《" + t.title() + "》不能签发：" + String.join("；", missing));
+        if (!missing.isEmpty()) throw new RuleViolation("《" + t.title() + "》不能签发：" + String.join("；", missing));
 
         DocumentNumber number = null;
         if (previous != null && previous.number() != null) {
@@ -226,7 +254,8 @@ public class DocumentManagement {
         RenderedDocument rendered = templates.render(content.withIssue(number, date,
                 new DocumentContent.Verification(code, verifyBaseUrl + "/verify/" + code)));
         Party first = parties.values().stream().findFirst().orElse(null);
-        var row = new IssuedDocumentStore.NewDocument(authority.organizationId(), t.kind(), t.title(),
+        var row = new IssuedDocumentStore.NewDocument(r.authorityOrganizationId(), authority.organizationId(),
+                authority.name(), t.kind(), t.title(),
                 number == null ? null : number.text(), number == null ? null : number.authorityShortName(),
                 number == null ? null : number.prefix(), number == null ? null : number.year(),
                 number == null ? null : number.serial(), r.source(), first == null ? null : first.name(), date,
@@ -236,7 +265,7 @@ public class DocumentManagement {
                 r.idempotencyKey());
         long id = store.insert(row);
         events.publishEvent(new DocumentIssued(id, t.kind(), number == null ? null : number.text(), r.source(),
-                authority.organizationId()));
+                r.authorityOrganizationId()));
         return store.find(id).orElseThrow();
     }
 

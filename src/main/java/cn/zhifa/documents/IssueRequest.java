@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a module hands over to issue a document: the template kind, the issuing authority (organisation id), the
+ * What a module hands over to issue a document: the template kind, the issuing unit (organisation id; the document
+ * is issued in the name of the authority {@link DocumentManagement#authorityFor(long)} resolves from it), the
  * record it belongs to, the field values (see {@link DocumentContent} for value types), the parties by role, the
  * officers, the drawn signatures and recorded refusals, the document date (null: today), the user and an
  * idempotency key (a retry with the same key returns the already issued document).

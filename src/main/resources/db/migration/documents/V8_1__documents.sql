@@ -42,7 +42,10 @@ create table doc_number_counter (
 
 create table doc_issued (
     id                   bigserial primary key,
+    -- the unit the document belongs to (data scope) and the authority it was issued in the name of
     organization_id      bigint       not null,
+    authority_org_id     bigint       not null,
+    authority_name       varchar(200) not null,
     kind                 varchar(60)  not null,
     title                varchar(100) not null,
     number_text          varchar(100),
@@ -70,7 +73,7 @@ create table doc_issued (
     correction_reason    varchar(1000),
     idempotency_key      varchar(64) unique,
     -- a correction keeps the number of the document it corrects and counts up the version
-    constraint doc_issued_number_unique unique (organization_id, short_name, prefix, number_year, serial, version),
+    constraint doc_issued_number_unique unique (authority_org_id, short_name, prefix, number_year, serial, version),
     constraint doc_issued_correction_has_reason check (supersedes_id is null or correction_reason is not null)
 );
 create index doc_issued_source on doc_issued (source_type, source_id);

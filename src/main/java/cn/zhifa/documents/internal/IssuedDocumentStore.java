@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 public class IssuedDocumentStore {
 
     /** A row to insert; bytes and hashes as issued. */
-    public record NewDocument(long organizationId, String kind, String title, String numberText, String shortName,
+    public record NewDocument(long organizationId, long authorityOrganizationId, String authorityName, String kind, String title, String numberText, String shortName,
                               String prefix, Integer year, Integer serial, SourceRef source, String partyName,
                               LocalDate issueDate, Instant issuedAt, String issuedBy, String verificationCode,
                               byte[] pdf, String pdfSha256, byte[] docx, String docxSha256, int pages, String contentJson,
@@ -35,7 +35,7 @@ public class IssuedDocumentStore {
     public record Page(List<IssuedDocument> rows, long total) {}
 
     static final String COLUMNS = """
-            d.id, d.organization_id, d.kind, d.title, d.number_text, d.source_type, d.source_id, d.party_name, d.issue_date,
+            d.id, d.organization_id, d.authority_org_id, d.authority_name, d.kind, d.title, d.number_text, d.source_type, d.source_id, d.party_name, d.issue_date,
             d.issued_at, d.issued_by, d.verification_code, d.pdf_sha256, d.docx_sha256, d.pages, d.version, d.supersedes_id,
             d.correction_reason, (select max(n.id) from doc_issued n where n.supersedes_id = d.id) as superseded_by,
             v.reason as void_reason""";
@@ -49,6 +49,8 @@ public class IssuedDocumentStore {
     public long insert(NewDocument d) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("org", d.organizationId());
+        p.put("aorg", d.authorityOrganizationId());
+        p.put("aname", d.authorityName());
         p.put("kind", d.kind());
         p.put("title", d.title());
         p.put("num", d.numberText());
@@ -76,11 +78,11 @@ public class IssuedDocumentStore {
         p.put("reason", d.correctionReason());
         p.put("key", d.idempotencyKey());
         return jdbc.sql("""
-                insert into doc_issued (organization_id, kind, title, number_text, short_name, prefix, number_year, serial,
+                insert into doc_issued (organization_id, authority_org_id, authority_name, kind, title, number_text, short_name, prefix, number_year, serial,
                        source_type, source_id, party_name, issue_date, issued_at, issued_by, verification_code, pdf,
                        pdf_sha256, docx, docx_sha256, pages, content_json, unsigned_areas, refused_areas, version,
                        supersedes_id, correction_reason, idempotency_key)
-                values (:org, :kind, :title, :num, :short, :prefix, :year, :serial, :stype, :sid, :party, :date, :at, :by,
+                values (:org, :aorg, :aname, :kind, :title, :num, :short, :prefix, :year, :serial, :stype, :sid, :party, :date, :at, :by,
                        :code, :pdf, :pdfHash, :docx, :docxHash, :pages, :json, :unsigned, :refused, :version, :supersedes,
                        :reason, :key)
                 returning id""").params(p).query(Long.class).single();
@@ -179,7 +181,8 @@ public class IssuedDocumentStore {
     }
 
     static IssuedDocument map(ResultSet rs, int n) throws SQLException {
-        return new IssuedDocument(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("kind"), rs.getString("title"),
+        return new IssuedDocument(rs.getLong("id"), rs.getLong("organization_id"), rs.getLong("authority_org_id"),
+                rs.getString("authority_name"), rs.getString("kind"), rs.getString("title"),
                 rs.getString("number_text"), new SourceRef(rs.getString("source_type"), rs.getString("source_id")),
                 rs.getString("party_name"), rs.getObject("issue_date", LocalDate.class),
                 rs.getTimestamp("issued_at").toInstant(), rs.getString("issued_by"), rs.getString("verification_code"),

@@ -2,7 +2,7 @@ package cn.zhifa.documents.web;
 
 import cn.zhifa.documents.Authority;
 import cn.zhifa.documents.DocumentManagement;
-import cn.zhifa.documents.DocumentRefused;
+import cn.zhifa.shared.RuleViolation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -24,10 +24,13 @@ class AuthoritySettingsController {
 
     private final DocumentManagement documents;
     private final DocumentsScope scope;
+    private final cn.zhifa.organization.OrganizationManagement organizations;
 
-    AuthoritySettingsController(DocumentManagement documents, DocumentsScope scope) {
+    AuthoritySettingsController(DocumentManagement documents, DocumentsScope scope,
+                                cn.zhifa.organization.OrganizationManagement organizations) {
         this.documents = documents;
         this.scope = scope;
+        this.organizations = organizations;
     }
 
     /** The settings form (separate from {@link Authority}); overrides as "key=text" lines. */
@@ -94,33 +97,47 @@ class AuthoritySettingsController {
             for (String line : text.split("\\R")) {
                 if (line.isBlank()) continue;
                 int eq = line.indexOf('=');
-                if (eq <= 0) throw new DocumentRefused("调整项格式应为“键=内容”：" + line.strip());
+                if (eq <= 0) throw new RuleViolation("调整项格式应为“键=内容”：" + line.strip());
                 m.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
             }
             return m;
         }
     }
 
+    @GetMapping
+    String own() {
+        scope.requireAdmin();
+        return "redirect:/documents/settings/" + cn.zhifa.shared.security.Actors.require().organizationId();
+    }
+
     @GetMapping("/{org}")
     String edit(@PathVariable long org, Model model) {
         scope.requireAdmin();
+        scope.require(org);
         model.addAttribute("org", org);
         model.addAttribute("orgName", scope.organizationName(org));
+        model.addAttribute("saved", documents.authority(org).isPresent());
+        model.addAttribute("units", organizations.visibleTree());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", documents.authority(org).map(SettingsForm::of).orElseGet(SettingsForm::new));
+            // unsaved: start from what documents would print today (derived from the organisation tree)
+            model.addAttribute("form", documents.authority(org)
+                    .or(() -> documents.authorityFor(org).filter(a -> a.organizationId() == org))
+                    .map(SettingsForm::of).orElseGet(SettingsForm::new));
         }
         model.addAttribute("kinds", documents.templates().kinds());
         return "documents/settings";
     }
 
     @PostMapping("/{org}")
+    @cn.zhifa.audit.AuditAction("修改文书设置")
     String save(@PathVariable long org, @ModelAttribute("form") SettingsForm form, Model model, RedirectAttributes redirect) {
         scope.requireAdmin();
+        scope.require(org);
         scope.auditTarget("文书设置", org);
         try {
             documents.saveAuthority(form.toAuthority(org), scope.currentUser());
-        } catch (DocumentRefused e) {
-            model.addAttribute("error", e.getMessage());
+        } catch (RuleViolation e) {
+            model.addAttribute("refusal", e.getMessage());
             return edit(org, model);
         }
         redirect.addFlashAttribute("message", "文书设置已保存");

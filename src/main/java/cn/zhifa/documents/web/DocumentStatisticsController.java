@@ -40,7 +40,7 @@ class DocumentStatisticsController {
         LocalDate start = from != null ? from : today.withDayOfYear(1);
         LocalDate end = to != null ? to : today;
         if (end.isBefore(start)) {
-            model.addAttribute("error", "结束日期不能早于开始日期");
+            model.addAttribute("refusal", "结束日期不能早于开始日期");
             end = start;
         }
         var counts = documents.statistics(scope.visibleOrganizationIds(), start, end);

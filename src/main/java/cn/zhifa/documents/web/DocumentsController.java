@@ -1,7 +1,7 @@
 package cn.zhifa.documents.web;
 
 import cn.zhifa.documents.DocumentManagement;
-import cn.zhifa.documents.DocumentRefused;
+import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.documents.IssuedDocument;
 import cn.zhifa.documents.TemplateSummary;
 import cn.zhifa.documents.internal.IssuedDocumentStore;
@@ -65,7 +65,7 @@ class DocumentsController {
         model.addAttribute("template", documents.templates().find(d.kind()).map(TemplateSummary::title).orElse(d.kind()));
         model.addAttribute("versions", documents.forSource(d.source()).stream()
                 .filter(o -> o.kind().equals(d.kind()) && java.util.Objects.equals(o.number(), d.number())).toList());
-        model.addAttribute("authority", documents.authority(d.organizationId()).map(a -> a.name()).orElse(""));
+        model.addAttribute("authority", d.authorityName());
         return "documents/detail";
     }
 
@@ -85,14 +85,15 @@ class DocumentsController {
     }
 
     @PostMapping("/{id}/void")
+    @cn.zhifa.audit.AuditAction("作废文书")
     String voidDocument(@PathVariable long id, @RequestParam String reason, RedirectAttributes redirect) {
         require(id);
         scope.auditTarget("文书", id);
         try {
             documents.voidDocument(id, reason, scope.currentUser());
             redirect.addFlashAttribute("message", "文书已作废，作废理由已记录");
-        } catch (DocumentRefused e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (RuleViolation e) {
+            redirect.addFlashAttribute("refusal", e.getMessage());
         }
         return "redirect:/documents/" + id;
     }

@@ -1,7 +1,7 @@
 package cn.zhifa.documents.web;
 
 import cn.zhifa.documents.DocumentManagement;
-import cn.zhifa.documents.DocumentRefused;
+import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.documents.Verification;
 import java.io.IOException;
 import org.springframework.stereotype.Controller;
@@ -33,11 +33,14 @@ class VerificationController {
     }
 
     @GetMapping("/verify/{code}")
-    String show(@PathVariable String code, Model model) {
-        return lookup(code, model);
+    String show(@PathVariable String code, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        String view = lookup(code, model);
+        if (model.getAttribute("verification") == null) response.setStatus(404);
+        return view;
     }
 
     @PostMapping("/verify/{code}")
+    @cn.zhifa.audit.AuditAction("核对文书哈希")
     String check(@PathVariable String code, @RequestParam(required = false) MultipartFile file,
                  @RequestParam(required = false) String hash, Model model) throws IOException {
         String view = lookup(code, model);
@@ -58,7 +61,7 @@ class VerificationController {
         model.addAttribute("code", code);
         try {
             model.addAttribute("verification", documents.verify(code));
-        } catch (DocumentRefused e) {
+        } catch (RuleViolation e) {
             model.addAttribute("error", e.getMessage());
         }
         return "documents/verify";
