@@ -206,12 +206,16 @@ final class DocxRenderer {
                     text(lp, line, BODY, false, false);
                 }
                 if (cell.kind() == CellKind.OPINION) {
-                    XWPFParagraph sp = pc.addParagraph();
-                    Optional<SignatureArea> area = cell.signatureArea() == null ? Optional.empty() : t.signatureArea(cell.signatureArea());
-                    area.ifPresent(a -> {
+                    for (String areaName : cell.signatureAreas()) {
+                        SignatureArea a = t.signatureArea(areaName).orElseThrow();
+                        XWPFParagraph sp = pc.addParagraph();
                         text(sp, a.label() + "：", BODY, false, false);
                         signature(sp, c, a);
-                    });
+                        if (a.officer() != null) {
+                            String cert = f.display("officer" + a.officer() + ".certificateNo", null);
+                            text(sp, "\u3000证号：" + (cert == null ? "" : cert), BODY, false, false);
+                        }
+                    }
                     XWPFParagraph dp = pc.addParagraph();
                     dp.setAlignment(ParagraphAlignment.RIGHT);
                     String date = cell.dateRef() == null ? null : f.display(cell.dateRef(), null);

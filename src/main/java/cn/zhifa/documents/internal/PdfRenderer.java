@@ -349,14 +349,19 @@ final class PdfRenderer {
                     pc.setMinimumHeight(110);
                 } else {
                     pc.setMinimumHeight(120);
-                    var sig = new com.lowagie.text.Paragraph(LEADING + 4, "", font(BODY));
-                    sig.setSpacingBefore(10);
-                    var area = cell.signatureArea() == null ? Optional.<SignatureArea>empty() : x.t().signatureArea(cell.signatureArea());
-                    if (area.isPresent()) {
-                        sig.add(new Chunk(area.get().label() + "：", font(BODY)));
-                        signatureChunks(x, area.get()).forEach(sig::add);
+                    for (String areaName : cell.signatureAreas()) {
+                        SignatureArea area = x.t().signatureArea(areaName).orElseThrow();
+                        var sig = new com.lowagie.text.Paragraph(LEADING + 6, "", font(BODY));
+                        sig.setSpacingBefore(4);
+                        sig.add(new Chunk(area.label() + "：", font(BODY)));
+                        signatureChunks(x, area).forEach(sig::add);
+                        if (area.officer() != null) {
+                            sig.add(new Chunk("\u3000证号：", font(BODY)));
+                            String cert = x.filler().display("officer" + area.officer() + ".certificateNo", null);
+                            sig.add(new Chunk(cert == null ? "" : cert, font(BODY)));
+                        }
+                        pc.addElement(sig);
                     }
-                    pc.addElement(sig);
                     String date = cell.dateRef() == null ? null : x.filler().display(cell.dateRef(), null);
                     var dp = new com.lowagie.text.Paragraph(LEADING, date == null ? "\u3000\u3000年\u3000\u3000月\u3000\u3000日" : date, font(BODY));
                     dp.setAlignment(com.lowagie.text.Element.ALIGN_RIGHT);

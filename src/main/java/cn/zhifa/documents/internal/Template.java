@@ -71,7 +71,12 @@ public record Template(String kind, String title, String prefix, boolean numbere
      * A cell of rows and grids: a labelled value ({@code ref} is a placeholder reference), a block (full width,
      * label above), or an opinion box (审核意见 with opinion field, signature area and date field).
      */
-    public record Cell(String label, String ref, CellKind kind, String signatureArea, String dateRef) {}
+    public record Cell(String label, String ref, CellKind kind, String signatureArea, String dateRef) {
+        /** The signature areas of an opinion box (one or more, e.g. both 承办人). */
+        public List<String> signatureAreas() {
+            return signatureArea == null || signatureArea.isBlank() ? List.of() : List.of(signatureArea.split(","));
+        }
+    }
 
     public enum CellKind { VALUE, BLOCK, OPINION }
 

@@ -185,8 +185,9 @@ public final class TemplateCatalog {
     private static List<String> checkCell(Template t, Cell c, String where) {
         List<String> p = new ArrayList<>(unknownPlaceholders(t, "{" + c.ref() + "}", where));
         if (c.kind() == CellKind.OPINION) {
-            if (c.signatureArea() != null && t.signatureArea(c.signatureArea()).isEmpty())
-                p.add(where + "：签名区 " + c.signatureArea() + " 未在 signatures 中声明");
+            for (String area : c.signatureAreas()) {
+                if (t.signatureArea(area).isEmpty()) p.add(where + "：签名区 " + area + " 未在 signatures 中声明");
+            }
             if (c.dateRef() != null) p.addAll(unknownPlaceholders(t, "{" + c.dateRef() + "}", where));
         }
         return p;
@@ -296,8 +297,11 @@ public final class TemplateCatalog {
                     if (mm.containsKey("block")) {
                         cells.add(new Cell((String) mm.get("label"), (String) mm.get("block"), CellKind.BLOCK, null, null));
                     } else if (mm.containsKey("opinion")) {
+                        Object sig = mm.get("signature");
+                        String areas = sig instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
+                                : (String) sig;
                         cells.add(new Cell((String) mm.get("label"), (String) mm.get("opinion"), CellKind.OPINION,
-                                (String) mm.get("signature"), (String) mm.get("date")));
+                                areas, (String) mm.get("date")));
                     } else {
                         throw new IllegalArgumentException("单元格应为“标签=字段”、{block: 字段} 或 {opinion: 字段}");
                     }
