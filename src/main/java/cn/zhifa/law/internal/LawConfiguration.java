@@ -2,27 +2,40 @@ package cn.zhifa.law.internal;
 
 import cn.zhifa.law.AccidentFines;
 import cn.zhifa.law.AccidentGrading;
-import cn.zhifa.law.HolidayNoticeSource;
 import cn.zhifa.law.LegalCalendar;
 import cn.zhifa.law.PenaltyArticles;
 import cn.zhifa.law.ProcedureRules;
 import cn.zhifa.law.StatutoryHolidays;
 import cn.zhifa.law.StatutoryPeriods;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
 
 /** The module's public beans, built from {@link LawProperties} and the holiday data. */
 @Configuration(proxyBeanMethods = false)
 class LawConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(LawConfiguration.class);
 
     @Bean
     StatutoryHolidays statutoryHolidays() {
         return BundledLawData.statutoryHolidays();
     }
 
+    /**
+     * The calendar reads the holiday tables, which are first brought up to the versioned resource
+     * {@code law/holidays.yml} (idempotent).
+     */
     @Bean
-    LegalCalendar legalCalendar(HolidayNoticeSource source, StatutoryHolidays statutoryHolidays) {
-        return new LegalCalendar(source, statutoryHolidays);
+    LegalCalendar legalCalendar(HolidayTable table, StatutoryHolidays statutoryHolidays) {
+        List<Integer> written = table.syncFrom(BundledLawData.holidayNotices());
+        if (!written.isEmpty()) {
+            log.info("Holiday notices {} loaded from {}", written, BundledLawData.HOLIDAYS);
+        }
+        return new LegalCalendar(table, statutoryHolidays);
     }
 
     @Bean
