@@ -1,0 +1,43 @@
+package cn.zhifa.audit.web;
+
+import cn.zhifa.audit.AuditRecord;
+import cn.zhifa.audit.AuditRecord.Outcome;
+import cn.zhifa.audit.AuditTrail;
+import cn.zhifa.audit.ChainCheck;
+import cn.zhifa.shared.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@PreAuthorize("hasRole('AUDITOR')")
+@Tag(name = "审计", description = "审计日志查询与哈希链校验（仅安全审计员）")
+class AuditApi {
+
+    private final AuditTrail trail;
+
+    AuditApi(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GetMapping("/api/v1/audit")
+    @Operation(summary = "查询审计日志")
+    Page<AuditRecord> search(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                             @RequestParam(required = false) Outcome outcome,
+                             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return trail.search(actor, action, from, to, outcome, Page.number(page), Page.size(size));
+    }
+
+    @GetMapping("/api/v1/audit/verify")
+    @Operation(summary = "校验哈希链，返回第一个断点")
+    ChainCheck verify() {
+        return trail.verifyChain();
+    }
+}

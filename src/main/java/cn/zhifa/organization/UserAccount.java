@@ -1,0 +1,136 @@
+package cn.zhifa.organization;
+
+import cn.zhifa.shared.security.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A person who logs in. Lifecycle: created (enabled) → roles granted → failed logins counted →
+ * locked for the policy's minutes at the threshold → unlocked by time or by an administrator;
+ * disabled accounts cannot log in.
+ */
+@Table("app_user")
+public class UserAccount {
+
+    @Id
+    private final Long id;
+    private final String username;
+    private String displayName;
+    private String passwordHash;
+    private Long organizationId;
+    private String phone;
+    private boolean enabled;
+    private int failedAttempts;
+    private Instant lockedUntil;
+    private Instant passwordChangedAt;
+    private final boolean demo;
+    @MappedCollection(idColumn = "app_user")
+    private Set<UserRole> roles;
+    @Version
+    private int version;
+    private final Instant createdAt;
+
+    @PersistenceCreator
+    UserAccount(Long id, String username, String displayName, String passwordHash, Long organizationId, String phone,
+                boolean enabled, int failedAttempts, Instant lockedUntil, Instant passwordChangedAt, boolean demo,
+                Set<UserRole> roles, int version, Instant createdAt) {
+        this.id = id;
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.organizationId = organizationId;
+        this.phone = phone;
+        this.enabled = enabled;
+        this.failedAttempts = failedAttempts;
+        this.lockedUntil = lockedUntil;
+        this.passwordChangedAt = passwordChangedAt;
+        this.demo = demo;
+        this.roles = roles;
+        this.version = version;
+        this.createdAt = createdAt;
+    }
+
+    static UserAccount create(String username, String displayName, String passwordHash, long organizationId,
+                              String phone, Set<Role> roles, boolean demo, Instant now) {
+        return new UserAccount(null, username, displayName, passwordHash, organizationId, phone, true, 0, null, now,
+                demo, toRows(roles), 0, now);
+    }
+
+    void describe(String displayName, long organizationId, String phone) {
+        this.displayName = displayName;
+        this.organizationId = organizationId;
+        this.phone = phone;
+    }
+
+    void grant(Set<Role> roles) {
+        this.roles = toRows(roles);
+    }
+
+    void changePassword(String passwordHash, Instant now) {
+        this.passwordHash = passwordHash;
+        this.passwordChangedAt = now;
+    }
+
+    void enable() {
+        this.enabled = true;
+    }
+
+    void disable() {
+        this.enabled = false;
+    }
+
+    /** Counts a failed login; at the threshold the account locks for the given time. */
+    public void failedLogin(int threshold, Duration lockFor, Instant now) {
+        failedAttempts++;
+        if (failedAttempts >= threshold) {
+            lockedUntil = now.plus(lockFor);
+            failedAttempts = 0;
+        }
+    }
+
+    public void succeededLogin() {
+        failedAttempts = 0;
+        lockedUntil = null;
+    }
+
+    void unlock() {
+        failedAttempts = 0;
+        lockedUntil = null;
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public Set<Role> roleSet() {
+        return roles.stream().map(UserRole::role).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    private static Set<UserRole> toRows(Set<Role> roles) {
+        return roles.stream().map(UserRole::new).collect(Collectors.toSet());
+    }
+
+    public Long getId() { return id; }
+    public String getUsername() { return username; }
+    public String getDisplayName() { return displayName; }
+    public String getPasswordHash() { return passwordHash; }
+    public Long getOrganizationId() { return organizationId; }
+    public String getPhone() { return phone; }
+    public boolean isEnabled() { return enabled; }
+    public int getFailedAttempts() { return failedAttempts; }
+    public Instant getLockedUntil() { return lockedUntil; }
+    public boolean isDemo() { return demo; }
+    public int getVersion() { return version; }
+
+    @Table("user_role")
+    record UserRole(Role role) {
+    }
+}

@@ -1,0 +1,149 @@
+package cn.zhifa.organization.internal;
+
+import cn.zhifa.organization.DataScope;
+import cn.zhifa.shared.web.ApiExceptionHandler;
+import cn.zhifa.shared.web.PublicPaths;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains: the JSON API under /api (stateless, bearer tokens, problem-detail errors) and
+ * the pages (form login, session with the policy's idle timeout, CSRF). Modules add paths served
+ * without login through {@link PublicPaths} beans; finer role checks use {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final String[] STATIC = {"/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(Logins logins, PasswordEncoder passwordEncoder,
+                                                ApplicationEventPublisher events) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(logins);
+        provider.setPasswordEncoder(passwordEncoder);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, List<PublicPaths> publicPaths,
+                            AuthenticationManager authenticationManager, JsonMapper json) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) ->
+                writeProblem(response, json, HttpStatus.UNAUTHORIZED, "未登录或令牌无效，请先通过 /api/v1/auth/token 获取令牌。");
+        AccessDeniedHandler forbidden = (request, response, e) ->
+                writeProblem(response, json, HttpStatus.FORBIDDEN, DataScope.OUT_OF_SCOPE.equals(e.getMessage())
+                        ? DataScope.OUT_OF_SCOPE : "当前账号无权执行此操作。");
+        return http
+                .securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/api/v1/auth/token").permitAll();
+                    publicPaths.forEach(paths -> auth.requestMatchers(paths.patterns().toArray(String[]::new)).permitAll());
+                    auth.anyRequest().authenticated();
+                })
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .oauth2ResourceServer(server -> server
+                        .opaqueToken(opaque -> opaque.authenticationManager(tokenAuthentication(tokens)))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, ApiTokens tokens, List<PublicPaths> publicPaths, Logins logins,
+                              AuthenticationManager authenticationManager) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
+                                                HttpServletResponse response,
+                                                org.springframework.security.core.Authentication authentication)
+                    throws java.io.IOException, jakarta.servlet.ServletException {
+                request.getSession().setMaxInactiveInterval((int) logins.policy().sessionIdle().toSeconds());
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        success.setDefaultTargetUrl("/");
+        return http
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(STATIC).permitAll();
+                    auth.requestMatchers("/login", "/actuator/health", "/actuator/health/**").permitAll();
+                    publicPaths.forEach(paths -> auth.requestMatchers(paths.patterns().toArray(String[]::new)).permitAll());
+                    auth.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").hasRole("ADMIN");
+                    auth.requestMatchers("/admin/security-policy/**").hasRole("SECURITY_ADMIN");
+                    auth.requestMatchers("/admin/**").hasRole("ADMIN");
+                    auth.requestMatchers("/audit/**").hasRole("AUDITOR");
+                    auth.anyRequest().authenticated();
+                })
+                .formLogin(form -> form.loginPage("/login").successHandler(success).failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .oauth2ResourceServer(server -> server.opaqueToken(opaque -> opaque.authenticationManager(tokenAuthentication(tokens))))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                        .accessDeniedHandler(SecurityConfiguration::forbiddenPage))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; "
+                                + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+                                + "frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    /** Renders the Chinese 403 page (the error controller reads the status from the request). */
+    private static void forbiddenPage(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+                                      org.springframework.security.access.AccessDeniedException denied)
+            throws java.io.IOException, jakarta.servlet.ServletException {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.FORBIDDEN.value());
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+        request.getRequestDispatcher("/error").forward(request, response);
+    }
+
+    /** Bearer tokens are checked by their own provider; passwords by the shared authentication manager. */
+    private static AuthenticationManager tokenAuthentication(ApiTokens tokens) {
+        return new ProviderManager(new OpaqueTokenAuthenticationProvider(tokens));
+    }
+
+    private static void writeProblem(HttpServletResponse response, JsonMapper json, HttpStatus status, String detail)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), ApiExceptionHandler.problem(status, detail).getBody());
+    }
+}

@@ -1,0 +1,138 @@
+package cn.zhifa.organization.web;
+
+import cn.zhifa.audit.AuditAction;
+import cn.zhifa.organization.OrganizationManagement;
+import cn.zhifa.organization.UserForm;
+import cn.zhifa.organization.UserManagement;
+import cn.zhifa.organization.UserView;
+import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.security.Role;
+import cn.zhifa.shared.web.Page;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** ADMIN pages for users of the administrator's subtree. */
+@Controller
+class UserPages {
+
+    private final UserManagement users;
+    private final OrganizationManagement organizations;
+    private final Clock clock;
+
+    UserPages(UserManagement users, OrganizationManagement organizations, Clock clock) {
+        this.users = users;
+        this.organizations = organizations;
+        this.clock = clock;
+    }
+
+    @ModelAttribute("roles")
+    Role[] roles() {
+        return Role.values();
+    }
+
+    @GetMapping("/admin/users")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long org,
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+        model.addAttribute("users", users.search(q, org, Page.number(page), Page.size(size)));
+        model.addAttribute("tree", organizations.visibleTree());
+        model.addAttribute("now", clock.instant());
+        return "organization/users";
+    }
+
+    @GetMapping("/admin/users/new")
+    String newForm(Model model) {
+        model.addAttribute("form", UserForm.empty());
+        return form(model, null);
+    }
+
+    @PostMapping("/admin/users")
+    @AuditAction("新增用户")
+    String create(@Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return form(model, null);
+        }
+        try {
+            UserView created = users.create(form);
+            redirect.addFlashAttribute("message", "已新增用户“" + created.displayName() + "”（" + created.username() + "）。");
+            return "redirect:/admin/users";
+        } catch (RuleViolation refused) {
+            model.addAttribute("refusal", refused.getMessage());
+            return form(model, null);
+        }
+    }
+
+    @GetMapping("/admin/users/{id}")
+    String editForm(@PathVariable long id, Model model) {
+        UserView user = users.get(id);
+        model.addAttribute("form", new UserForm(user.username(), user.displayName(), user.organizationId(),
+                user.phone(), user.roles(), null));
+        return form(model, user);
+    }
+
+    @PostMapping("/admin/users/{id}")
+    @AuditAction("修改用户")
+    String update(@PathVariable long id, @RequestParam int version, @Valid @ModelAttribute("form") UserForm form,
+                  BindingResult errors, Model model, RedirectAttributes redirect) {
+        UserView current = users.get(id);
+        if (errors.hasErrors()) {
+            return form(model, current);
+        }
+        try {
+            users.describe(id, form, version);
+            redirect.addFlashAttribute("message", "已保存用户“" + form.displayName() + "”。");
+            return "redirect:/admin/users";
+        } catch (RuleViolation refused) {
+            model.addAttribute("refusal", refused.getMessage());
+            return form(model, current);
+        }
+    }
+
+    @PostMapping("/admin/users/{id}/password")
+    @AuditAction("重置用户密码")
+    String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
+        try {
+            users.resetPassword(id, password);
+            redirect.addFlashAttribute("message", "密码已重置。");
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/unlock")
+    @AuditAction("解锁用户")
+    String unlock(@PathVariable long id, RedirectAttributes redirect) {
+        users.unlock(id);
+        redirect.addFlashAttribute("message", "账号已解锁。");
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/enabled")
+    @AuditAction("启用或停用用户")
+    String enable(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        try {
+            users.setEnabled(id, enabled);
+            redirect.addFlashAttribute("message", enabled ? "账号已启用。" : "账号已停用。");
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
+        return "redirect:/admin/users/" + id;
+    }
+
+    private String form(Model model, UserView current) {
+        model.addAttribute("current", current);
+        model.addAttribute("tree", organizations.visibleTree());
+        model.addAttribute("now", clock.instant());
+        return "organization/user-form";
+    }
+}

@@ -1,0 +1,31 @@
+package cn.zhifa.shared.security;
+
+/** The roles of DESIGN.md. ADMIN, SECURITY_ADMIN and AUDITOR are the 三员 and exclude each other. */
+public enum Role {
+    OFFICER("执法人员"),
+    LEADER("案件承办/审批领导"),
+    LEGAL("法制审核人员"),
+    SUPERVISOR("执法监督人员"),
+    ADMIN("系统管理员"),
+    SECURITY_ADMIN("安全管理员"),
+    AUDITOR("安全审计员");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Spring Security authority name. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    public boolean isSystemAdministration() {
+        return this == ADMIN || this == SECURITY_ADMIN || this == AUDITOR;
+    }
+}

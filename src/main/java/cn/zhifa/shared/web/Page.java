@@ -1,0 +1,37 @@
+package cn.zhifa.shared.web;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of a list: its items, the 0-based page number, the page size and the total count. */
+public record Page<T>(List<T> items, int number, int size, long total) {
+
+    public static <T> Page<T> empty(int number, int size) {
+        return new Page<>(List.of(), number, size, 0);
+    }
+
+    public int totalPages() {
+        return size == 0 ? 0 : (int) ((total + size - 1) / size);
+    }
+
+    public boolean hasPrevious() {
+        return number > 0;
+    }
+
+    public boolean hasNext() {
+        return number + 1 < totalPages();
+    }
+
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), number, size, total);
+    }
+
+    /** Clamps a requested page size to 1..200 (default 20). */
+    public static int size(Integer requested) {
+        return requested == null || requested < 1 ? 20 : Math.min(requested, 200);
+    }
+
+    public static int number(Integer requested) {
+        return requested == null || requested < 0 ? 0 : requested;
+    }
+}

@@ -1,0 +1,45 @@
+package cn.zhifa.workbench;
+
+import cn.zhifa.shared.security.Actor;
+import cn.zhifa.shared.security.Actors;
+import cn.zhifa.shared.web.MenuContribution;
+import cn.zhifa.shared.web.MenuItem;
+import cn.zhifa.shared.web.TodoCounter;
+import cn.zhifa.shared.web.TodoCounter.Todo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** 工作台: the user's to-do counts from every module (zero until modules contribute them). */
+@Controller
+class HomePage {
+
+    private final List<TodoCounter> counters;
+
+    HomePage(List<TodoCounter> counters) {
+        this.counters = counters;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        Actor actor = Actors.require();
+        List<Todo> todos = counters.stream().flatMap(counter -> counter.count(actor).stream())
+                .sorted(Comparator.comparingInt(Todo::order)).toList();
+        model.addAttribute("todos", todos);
+        model.addAttribute("todoTotal", todos.stream().mapToLong(Todo::count).sum());
+        return "workbench/home";
+    }
+
+    /** The shell's own entries: the home page and the user's profile. */
+    @org.springframework.stereotype.Component
+    static class ShellMenu implements MenuContribution {
+        @Override
+        public List<MenuItem> menuItems() {
+            return List.of(new MenuItem("工作台", "首页", "/", Set.of(), 0),
+                    new MenuItem("工作台", "个人设置", "/profile", Set.of(), 999));
+        }
+    }
+}
