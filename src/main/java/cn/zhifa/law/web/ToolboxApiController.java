@@ -7,6 +7,8 @@ import cn.zhifa.law.FineRange;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import cn.zhifa.shared.web.ApiExceptionHandler;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 
 /**
  * The public legal toolbox API (issue 3). Paths, parameter and field names are a fixed contract
@@ -91,11 +92,8 @@ class ToolboxApiController {
     }
 
     @ExceptionHandler(ToolboxInputException.class)
-    ProblemDetail badInput(ToolboxInputException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("参数错误");
-        problem.setType(URI.create("urn:zhifa:problem:toolbox-bad-input"));
-        return problem;
+    ResponseEntity<ProblemDetail> badInput(ToolboxInputException e) {
+        return ApiExceptionHandler.problem(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     /**
