@@ -91,6 +91,16 @@ class ToolboxApiController {
         return new Code(number, check.valid(), check.valid() ? VALID_ID_NUMBER : check.reason());
     }
 
+    @GetMapping({"/uscc", "/uscc/"})
+    Code usccMissing() {
+        throw new ToolboxInputException("缺少参数：请在路径中给出统一社会信用代码，如 /api/v1/toolbox/uscc/91350100M000100Y43");
+    }
+
+    @GetMapping({"/id-number", "/id-number/"})
+    Code idNumberMissing() {
+        throw new ToolboxInputException("缺少参数：请在路径中给出身份证号码，如 /api/v1/toolbox/id-number/11010519491231002X");
+    }
+
     @ExceptionHandler(ToolboxInputException.class)
     ResponseEntity<ProblemDetail> badInput(ToolboxInputException e) {
         return ApiExceptionHandler.problem(HttpStatus.BAD_REQUEST, e.getMessage());

@@ -262,5 +262,12 @@ class ToolboxApiTests {
             assertThat(wrongCheck).containsEntry("valid", false);
             assertThat((String) wrongCheck.get("reason")).contains("校验码");
         }
+
+        @Test
+        void a_missing_code_is_refused() throws Exception {
+            badRequest("/api/v1/toolbox/uscc/", "缺少参数");
+            badRequest("/api/v1/toolbox/uscc", "统一社会信用代码");
+            badRequest("/api/v1/toolbox/id-number/", "身份证号码");
+        }
     }
 }
