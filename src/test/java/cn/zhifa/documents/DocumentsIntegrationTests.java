@@ -185,6 +185,13 @@ class DocumentsIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(pasted).contains("不一致");
         assertThat(documents.verify(d.verificationCode().toLowerCase()).matches(d.pdfSha256().toUpperCase())).isTrue();
+
+        String json = mvc.perform(get("/api/v1/verify/" + d.verificationCode()).param("sha256", d.pdfSha256()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(json).contains("\"matches\":true", d.number(), "\"status\":\"VALID\"").doesNotContain(SampleDocuments.PERSON);
+        var unknown = mvc.perform(get("/api/v1/verify/ZZZZ-ZZZZ")).andReturn().getResponse();
+        assertThat(unknown.getStatus()).isEqualTo(404);
+        assertThat(unknown.getContentAsString()).contains("核验码“ZZZZ-ZZZZ”不存在");
     }
 
     @Test

@@ -24,6 +24,6 @@ class DocumentsMenu implements MenuContribution, PublicPaths {
 
     @Override
     public List<String> patterns() {
-        return List.of("/verify", "/verify/**");
+        return List.of("/verify", "/verify/**", "/api/v1/verify/**");
     }
 }
