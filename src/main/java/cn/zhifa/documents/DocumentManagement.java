@@ -239,7 +239,11 @@ public class DocumentManagement {
         LocalDate date = r.date() != null ? r.date() : LocalDate.now(clock);
         DocumentContent content = new DocumentContent(r.kind(), authority, null, date, r.fields(), parties, r.officers(),
                 r.signatures(), r.refusals(), null);
-        List<String> missing = templates.missing(content);
+        List<String> missing = new ArrayList<>(templates.missing(content));
+        List<String> settings = templates.missingAuthoritySettings(t.kind(), authority);
+        if (!settings.isEmpty()) {
+            missing.add("文书设置缺少" + String.join("、", settings) + "（请系统管理员在“文书设置”中为" + authority.name() + "填写）");
+        }
         if (!missing.isEmpty()) throw new RuleViolation("《" + t.title() + "》不能签发：" + String.join("；", missing));
 
         DocumentNumber number = null;

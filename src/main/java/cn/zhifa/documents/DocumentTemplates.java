@@ -61,6 +61,11 @@ public final class DocumentTemplates {
         return renderer.missing(content);
     }
 
+    /** The authority settings a kind prints that the authority has left empty (Chinese labels); empty if none. */
+    public List<String> missingAuthoritySettings(String kind, Authority authority) {
+        return catalog.missingAuthoritySettings(catalog.require(kind), authority);
+    }
+
     /** Problems in an authority's 代字 and wording overrides (unknown paragraph, unknown placeholder …), in Chinese. */
     public List<String> checkAuthority(Authority authority) {
         return catalog.checkOverrides(authority.wordingOverrides(), authority.prefixOverrides());

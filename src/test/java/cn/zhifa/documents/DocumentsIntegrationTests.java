@@ -51,6 +51,19 @@ class DocumentsIntegrationTests {
     void demoCity() {
         east = jdbc.sql("select id from organization where name = '示例市东城区应急管理局'").query(Long.class).single();
         brigade = jdbc.sql("select id from organization where name = '东城区应急管理综合行政执法大队'").query(Long.class).single();
+        SampleDocuments.ensureSettings(documents, east);
+        SampleDocuments.ensureSettings(documents, jdbc.sql("select id from organization where name = '示例市西城区应急管理局'").query(Long.class).single());
+    }
+
+    @Test
+    void an_authority_without_bank_details_cannot_issue_a_penalty_decision() {
+        long city = jdbc.sql("select id from organization where name = '示例市应急管理局'").query(Long.class).single();
+        assertThat(documents.authority(city)).isEmpty(); // only derived from the organisation tree
+        assertThatThrownBy(() -> documents.issue(request(city, "PENALTY_DECISION_UNIT", fresh("case"), LocalDate.of(2026, 3, 5))))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("文书设置缺少罚款缴纳银行（代收机构）、缴款账号（请系统管理员在“文书设置”中为示例市应急管理局填写）");
+        // a record without those blanks can be issued on the derived settings
+        assertThat(documents.issue(request(city, "INSPECTION_RECORD", fresh("inspection"), null)).authorityName()).isEqualTo("示例市应急管理局");
     }
 
     static IssueRequest request(long org, String kind, SourceRef source, LocalDate date) {

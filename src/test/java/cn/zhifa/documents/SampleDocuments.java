@@ -31,6 +31,15 @@ public final class SampleDocuments {
                 Map.of(), Map.of());
     }
 
+    /** Saves complete document settings for a demo authority unless it has some (integration tests). */
+    public static void ensureSettings(DocumentManagement documents, long org) {
+        if (documents.authority(org).isPresent()) return;
+        Authority derived = documents.authorityFor(org).orElseThrow();
+        documents.saveAuthority(new Authority(org, derived.name(), derived.shortName(), derived.government(), null,
+                derived.court(), "示例市建设路1号", "139900", "李明", "0311-12345678", "中国工商银行示例市分行",
+                "0402 0000 1234 5678", Map.of(), Map.of()), "test");
+    }
+
     public static Party unit() {
         return Party.unit("party", UNIT, "91120110MA05JX2Q3R", "张海涛", "总经理", "天津市东丽区华明街道津塘公路2号",
                 "300300", "13820001234");

@@ -20,6 +20,7 @@ class VerificationBrowserTests extends BrowserTestSupport {
     @Test
     void a_citizen_verifies_a_decision_on_a_phone_and_a_wrong_hash_is_rejected() throws Exception {
         long east = jdbc.sql("select id from organization where name = '东城区应急管理综合行政执法大队'").query(Long.class).single();
+        SampleDocuments.ensureSettings(documents, jdbc.sql("select id from organization where name = '示例市东城区应急管理局'").query(Long.class).single());
         TemplateSummary t = documents.templates().find("PENALTY_DECISION_UNIT").orElseThrow();
         DocumentContent c = SampleDocuments.content(t);
         IssuedDocument d = documents.issue(new IssueRequest(t.kind(), east, new SourceRef("case", UUID.randomUUID().toString()),
@@ -51,9 +52,16 @@ class VerificationBrowserTests extends BrowserTestSupport {
         open("/documents");
         assertThat(waitFor(By.cssSelector("table")).getText()).contains(d.number());
         screenshot("documents-list-desktop");
+        open("/documents/" + d.id());
+        assertThat(waitFor(By.cssSelector("h1")).getText()).isEqualTo("行政处罚决定书（单位）");
+        screenshot("documents-detail-desktop");
         open("/documents/statistics");
         waitFor(By.id("chart"));
         screenshot("documents-statistics-desktop");
+        loginAs("admin");
+        open("/documents/settings");
+        assertThat(waitFor(By.id("shortName")).getAttribute("value")).isEqualTo("示例");
+        screenshot("documents-settings-desktop");
         browser.manage().deleteAllCookies();
         resize(PHONE);
 

@@ -138,6 +138,44 @@ public final class TemplateCatalog {
         return problems;
     }
 
+    private static final Map<String, String> AUTHORITY_LABELS = Map.ofEntries(
+            Map.entry("name", "机关全称"), Map.entry("shortName", "机关简称"), Map.entry("government", "行政复议机关"),
+            Map.entry("reviewBody", "其他复议机关"), Map.entry("court", "人民法院"), Map.entry("address", "地址"),
+            Map.entry("postcode", "邮政编码"), Map.entry("contact", "联系人"), Map.entry("phone", "联系电话"),
+            Map.entry("paymentOffice", "罚款缴纳银行（代收机构）"), Map.entry("paymentAccount", "缴款账号"));
+
+    /**
+     * The authority settings this template prints (as the authority words it) that the authority has left empty,
+     * as Chinese labels: a document must not be issued with blanks where the court or the bank belongs.
+     */
+    public List<String> missingAuthoritySettings(Template t, Authority a) {
+        Set<String> used = new LinkedHashSet<>(List.of("name"));
+        if (t.numbered()) used.add("shortName");
+        List<String> texts = new ArrayList<>();
+        for (Element e : t.body()) {
+            if (e instanceof Addressee ad) texts.add(ad.text());
+            else if (e instanceof Paragraph p) texts.add(wording(t, p.id(), p.text(), a));
+            else if (e instanceof Fragment f) texts.add(fragment(t, f.id(), a));
+            else if (e instanceof Note n) texts.add(n.text());
+            else if (e instanceof Rows r) r.rows().forEach(row -> row.forEach(c -> texts.add("{" + c.ref() + "}")));
+            else if (e instanceof Grid g) g.rows().forEach(row -> row.forEach(c -> texts.add("{" + c.ref() + "}")));
+        }
+        for (String text : texts) {
+            if (text == null) continue;
+            Matcher m = PLACEHOLDER.matcher(text);
+            while (m.find()) {
+                String ref = m.group(1).strip();
+                if (ref.startsWith("authority.")) used.add(ref.substring("authority.".length()));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String attr : used) {
+            String v = a.attribute(attr);
+            if (v == null || v.isBlank()) missing.add(AUTHORITY_LABELS.getOrDefault(attr, attr));
+        }
+        return missing;
+    }
+
     // ---------------------------------------------------------------- validation
 
     static List<String> validate(Template t, Map<String, String> fragments, String file) {
