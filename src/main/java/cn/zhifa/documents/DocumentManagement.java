@@ -22,7 +22,9 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,13 +46,14 @@ public class DocumentManagement {
     private final IssuedDocumentStore store;
     private final OrganizationManagement organizations;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
     private final Clock clock;
     private final String verifyBaseUrl;
     private final JsonMapper json = JsonMapper.builder().build();
 
     DocumentManagement(DocumentTemplates templates, AuthoritySettings authorities, NumberSeries numbers,
                        IssuedDocumentStore store, OrganizationManagement organizations,
-                       ApplicationEventPublisher events, Clock clock,
+                       ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
                        @Value("${zhifa.documents.verify-base-url:http://localhost:8080}") String verifyBaseUrl) {
         this.templates = templates;
         this.authorities = authorities;
@@ -58,6 +61,7 @@ public class DocumentManagement {
         this.store = store;
         this.organizations = organizations;
         this.events = events;
+        this.tx = tx;
         this.clock = clock;
         this.verifyBaseUrl = verifyBaseUrl.endsWith("/") ? verifyBaseUrl.substring(0, verifyBaseUrl.length() - 1) : verifyBaseUrl;
     }
@@ -73,13 +77,23 @@ public class DocumentManagement {
      * @throws RuleViolation when the kind is unknown, the authority has no document settings, or required
      *                         fields, parties, officers or signatures (or recorded refusals) are missing
      */
-    @Transactional
     public IssuedDocument issue(IssueRequest request) {
-        if (request.idempotencyKey() != null) {
-            Optional<IssuedDocument> earlier = store.findByIdempotencyKey(request.idempotencyKey());
-            if (earlier.isPresent()) return earlier.get();
+        try {
+            return tx.execute(status -> {
+                if (request.idempotencyKey() != null) {
+                    Optional<IssuedDocument> earlier = store.findByIdempotencyKey(request.idempotencyKey());
+                    if (earlier.isPresent()) return earlier.get();
+                }
+                return store(request, null, null);
+            });
+        } catch (DuplicateKeyException raced) {
+            // the same key issued concurrently by a retry: the first one won, return it
+            if (request.idempotencyKey() != null) {
+                Optional<IssuedDocument> first = store.findByIdempotencyKey(request.idempotencyKey());
+                if (first.isPresent()) return first.get();
+            }
+            throw raced;
         }
-        return store(request, null, null);
     }
 
     /**

@@ -171,6 +171,23 @@ class DocumentsIntegrationTests {
         var keyed = new IssueRequest(r.kind(), east, r.source(), r.fields(), r.parties(), r.officers(), r.signatures(),
                 r.refusals(), r.date(), "officer1", key);
         assertThat(documents.issue(keyed).id()).isEqualTo(documents.issue(keyed).id());
+
+        // a terminal retrying in parallel with the same key still gets one document
+        var raced = new IssueRequest(r.kind(), east, fresh("case"), r.fields(), r.parties(), r.officers(), r.signatures(),
+                r.refusals(), r.date(), "officer1", UUID.randomUUID().toString());
+        var pool = Executors.newFixedThreadPool(4);
+        List<Callable<Long>> jobs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) jobs.add(() -> documents.issue(raced).id());
+        List<Long> ids = new ArrayList<>();
+        try {
+            for (var f : pool.invokeAll(jobs)) ids.add(f.get());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(ids).hasSize(4).containsOnly(ids.get(0));
+        assertThat(documents.forSource(raced.source())).hasSize(1);
     }
 
     @Test
