@@ -4,7 +4,6 @@ import cn.zhifa.audit.AuditRecord;
 import cn.zhifa.audit.AuditTrail;
 import cn.zhifa.casework.internal.PenaltyCases;
 import cn.zhifa.law.Deadline;
-import cn.zhifa.organization.DataScope;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,12 +25,12 @@ public class CaseDeadlines {
 
     private final PenaltyCases cases;
     private final CasePeriods periods;
-    private final DataScope scope;
+    private final CaseScope scope;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
 
-    CaseDeadlines(PenaltyCases cases, CasePeriods periods, DataScope scope, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    CaseDeadlines(PenaltyCases cases, CasePeriods periods, CaseScope scope, JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.cases = cases;
         this.periods = periods;
         this.scope = scope;

@@ -3,7 +3,6 @@ package cn.zhifa.casework;
 import cn.zhifa.casework.internal.PenaltyCases;
 import cn.zhifa.law.AccidentGrade;
 import cn.zhifa.law.AccidentGrading;
-import cn.zhifa.organization.DataScope;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.Verdict;
 import cn.zhifa.shared.security.Actor;
@@ -38,13 +37,13 @@ public class CaseManagement {
     private final LegalReviewTriggers triggers;
     private final AccidentGrading grading;
     private final CaseworkRules rules;
-    private final DataScope scope;
+    private final CaseScope scope;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CaseManagement(PenaltyCases cases, CasePeriods periods, DiscretionEngine discretion, ViolationLibrary library,
-                   LegalReviewTriggers triggers, AccidentGrading grading, CaseworkRules rules, DataScope scope,
+                   LegalReviewTriggers triggers, AccidentGrading grading, CaseworkRules rules, CaseScope scope,
                    JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.cases = cases;
         this.periods = periods;
