@@ -1,5 +1,7 @@
 package cn.zhifa.law.internal;
 
+import cn.zhifa.audit.AuditRecord;
+import cn.zhifa.audit.AuditTrail;
 import cn.zhifa.law.AccidentFines;
 import cn.zhifa.law.AccidentGrading;
 import cn.zhifa.law.LegalCalendar;
@@ -30,10 +32,14 @@ class LawConfiguration {
      * {@code law/holidays.yml} (idempotent).
      */
     @Bean
-    LegalCalendar legalCalendar(HolidayTable table, StatutoryHolidays statutoryHolidays) {
+    LegalCalendar legalCalendar(HolidayTable table, StatutoryHolidays statutoryHolidays, AuditTrail audit) {
         List<Integer> written = table.syncFrom(BundledLawData.holidayNotices());
         if (!written.isEmpty()) {
             log.info("Holiday notices {} loaded from {}", written, BundledLawData.HOLIDAYS);
+            for (Integer year : written) {
+                audit.record("同步节假日安排", "节假日安排通知", year, AuditRecord.Outcome.SUCCESS,
+                        "从 " + BundledLawData.HOLIDAYS + " 载入" + year + "年放假安排");
+            }
         }
         return new LegalCalendar(table, statutoryHolidays);
     }

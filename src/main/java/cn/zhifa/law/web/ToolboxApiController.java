@@ -7,6 +7,8 @@ import cn.zhifa.law.FineRange;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import cn.zhifa.shared.web.ApiExceptionHandler;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 
 /**
  * The public legal toolbox API (issue 3). Paths, parameter and field names are a fixed contract
@@ -90,12 +91,19 @@ class ToolboxApiController {
         return new Code(number, check.valid(), check.valid() ? VALID_ID_NUMBER : check.reason());
     }
 
+    @GetMapping({"/uscc", "/uscc/"})
+    Code usccMissing() {
+        throw new ToolboxInputException("缺少参数：请在路径中给出统一社会信用代码，如 /api/v1/toolbox/uscc/91350100M000100Y43");
+    }
+
+    @GetMapping({"/id-number", "/id-number/"})
+    Code idNumberMissing() {
+        throw new ToolboxInputException("缺少参数：请在路径中给出身份证号码，如 /api/v1/toolbox/id-number/11010519491231002X");
+    }
+
     @ExceptionHandler(ToolboxInputException.class)
-    ProblemDetail badInput(ToolboxInputException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("参数错误");
-        problem.setType(URI.create("urn:zhifa:problem:toolbox-bad-input"));
-        return problem;
+    ResponseEntity<ProblemDetail> badInput(ToolboxInputException e) {
+        return ApiExceptionHandler.problem(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     /**
