@@ -3,6 +3,9 @@ package cn.zhifa.casework;
 import cn.zhifa.casework.internal.PenaltyCases;
 import cn.zhifa.law.AccidentGrade;
 import cn.zhifa.law.AccidentGrading;
+import cn.zhifa.registry.CertificatePolicy;
+import cn.zhifa.registry.EnterpriseManagement;
+import cn.zhifa.registry.EnterpriseSummary;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.Verdict;
 import cn.zhifa.shared.security.Actor;
@@ -40,11 +43,14 @@ public class CaseManagement {
     private final CaseScope scope;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final EnterpriseManagement enterprises;
+    private final CertificatePolicy certificates;
     private final Clock clock;
 
     CaseManagement(PenaltyCases cases, CasePeriods periods, DiscretionEngine discretion, ViolationLibrary library,
                    LegalReviewTriggers triggers, AccidentGrading grading, CaseworkRules rules, CaseScope scope,
-                   JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+                   JdbcClient jdbc, ApplicationEventPublisher events, EnterpriseManagement enterprises,
+                   CertificatePolicy certificates, Clock clock) {
         this.cases = cases;
         this.periods = periods;
         this.discretion = discretion;
@@ -55,6 +61,8 @@ public class CaseManagement {
         this.scope = scope;
         this.jdbc = jdbc;
         this.events = events;
+        this.enterprises = enterprises;
+        this.certificates = certificates;
         this.clock = clock;
     }
 
@@ -64,7 +72,40 @@ public class CaseManagement {
     @Transactional
     public long propose(ProposedCase proposal) {
         scope.require(proposal.organizationId());
-        return open(proposal, acting());
+        Acting by = acting();
+        certified(by);
+        return open(withRegistrySnapshot(proposal), by);
+    }
+
+    /**
+     * The party as the enterprise registry knows it today (name, USCC, legal representative, address), falling back
+     * to what the form says where the registry has nothing.
+     */
+    private ProposedCase withRegistrySnapshot(ProposedCase proposal) {
+        if (proposal.enterpriseId() == null) {
+            return proposal;
+        }
+        EnterpriseSummary firm = enterprises.find(proposal.enterpriseId())
+                .orElseThrow(() -> new RuleViolation("企业库中没有编号为" + proposal.enterpriseId() + "的企业。"));
+        PartySnapshot given = proposal.party();
+        if (given != null && given.kind() == PartyKind.PERSON) {
+            return proposal;
+        }
+        PartySnapshot party = new PartySnapshot(PartyKind.UNIT, firm.name(), or(firm.uscc(), given == null ? null : given.code()),
+                or(firm.legalRepresentative(), given == null ? null : given.legalRepresentative()),
+                or(firm.address(), given == null ? null : given.address()));
+        return new ProposedCase(proposal.source(), proposal.sourceReference(), proposal.kind(), proposal.organizationId(),
+                proposal.enterpriseId(), party, proposal.title(), proposal.facts(), proposal.foundOn(),
+                proposal.suggestedArticle(), proposal.violationCode(), proposal.accident(), proposal.linkedCaseId());
+    }
+
+    private static String or(String first, String second) {
+        return first == null || first.isBlank() ? second : first;
+    }
+
+    /** 持证执法: enforcement acts need a 行政执法证 valid today (registry's {@link CertificatePolicy}). */
+    private void certified(Acting by) {
+        certificates.mayEnforce(by.userId(), now().day()).orThrow();
     }
 
     /**
@@ -82,7 +123,7 @@ public class CaseManagement {
             return existing;
         }
         Acting by = Actors.current().map(Acting::of).orElse(new Acting(0, "系统（隐患逾期未整改）", Set.of()));
-        return open(proposal, by);
+        return open(withRegistrySnapshot(proposal), by);
     }
 
     /**
@@ -96,6 +137,8 @@ public class CaseManagement {
             throw new RuleViolation("一案双罚须同时列明违法单位和责任人员（个人）。");
         }
         Acting by = acting();
+        certified(by);
+        unitCase = withRegistrySnapshot(unitCase);
         long unitId = open(unitCase, by);
         long personId = open(unitCase.linkedTo(unitId, person, personViolationCode), by);
         PenaltyCase unit = load(unitId);
@@ -111,8 +154,10 @@ public class CaseManagement {
         if (violationCode != null && !violationCode.isBlank()) {
             library.get(violationCode);
         }
-        PenaltyCase c = PenaltyCase.decideOnTheSpot(proposal, nextCaseNumber(), decisionNumber, fineYuan, violationCode,
-                acting(), now(), periods);
+        Acting by = acting();
+        certified(by);
+        PenaltyCase c = PenaltyCase.decideOnTheSpot(withRegistrySnapshot(proposal), nextCaseNumber(), decisionNumber, fineYuan,
+                violationCode, by, now(), periods);
         return cases.save(c).getId();
     }
 
@@ -148,7 +193,9 @@ public class CaseManagement {
 
     @Transactional
     public void recordInvestigation(long id, StepKind what, String content) {
-        change(id, null, c -> c.recordInvestigation(what, acting(), now(), content));
+        Acting by = acting();
+        certified(by);
+        change(id, null, c -> c.recordInvestigation(what, by, now(), content));
     }
 
     @Transactional
@@ -298,7 +345,9 @@ public class CaseManagement {
 
     @Transactional
     public void serve(long id, String method, String receipt) {
-        change(id, null, c -> c.serve(acting(), now(), method, receipt, periods));
+        Acting by = acting();
+        certified(by);
+        change(id, null, c -> c.serve(by, now(), method, receipt, periods));
     }
 
     @Transactional

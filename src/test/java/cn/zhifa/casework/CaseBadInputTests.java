@@ -89,6 +89,16 @@ class CaseBadInputTests {
     }
 
     @Test
+    void an_officer_without_an_enforcement_certificate_cannot_open_a_case() throws Exception {
+        long own = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'zf035'").query(Long.class).single();
+        long before = jdbc.sql("SELECT count(*) FROM penalty_case").query(Long.class).single();
+        MockHttpServletResponse response = api.post("zf035", "/api/v1/cases", firm(own, "无证测试有限公司", "未设置安全警示标志"));
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat((String) JsonPath.read(response.getContentAsString(StandardCharsets.UTF_8), "$.detail")).contains("未取得行政执法证");
+        assertThat(jdbc.sql("SELECT count(*) FROM penalty_case").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void two_approvals_of_the_same_filing_at_once_one_wins_and_the_other_is_told() throws Exception {
         long id = api.open("officer1", firm(org, "并发测试有限公司", "未如实记录隐患排查治理情况"));
         int version = api.version(id);

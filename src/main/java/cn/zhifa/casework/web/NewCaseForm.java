@@ -21,7 +21,7 @@ public record NewCaseForm(
         @NotNull(message = "请选择承办单位") Long organizationId,
         Long enterpriseId,
         @NotNull(message = "请选择当事人类别") PartyKind partyKind,
-        @NotBlank(message = "请填写当事人名称") @Size(max = 200, message = "当事人名称不能超过 200 个字") String partyName,
+        @Size(max = 200, message = "当事人名称不能超过 200 个字") String partyName,
         @Size(max = 30, message = "证件号码不能超过 30 位") String partyCode,
         @Size(max = 60, message = "法定代表人不能超过 60 个字") String legalRepresentative,
         @Size(max = 300, message = "地址不能超过 300 个字") String address,
