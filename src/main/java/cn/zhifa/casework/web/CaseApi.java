@@ -100,6 +100,21 @@ class CaseApi {
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id)).body(view(cases.get(id)));
     }
 
+    /** 简易程序: the case, the fine (within 行政处罚法第五十一条), the violation and the 当场处罚决定书 number. */
+    record OnTheSpotForm(@Valid NewCaseForm party, BigDecimal fineYuan, String violationCode, String decisionNumber) {
+    }
+
+    @PostMapping("/api/v1/cases/on-the-spot")
+    @Operation(summary = "简易程序：当场处罚（警告或小额罚款，决定当场交付）")
+    ResponseEntity<CaseView> onTheSpot(@Valid @RequestBody OnTheSpotForm form) {
+        if (form.party() == null || form.fineYuan() == null || form.decisionNumber() == null || form.decisionNumber().isBlank()) {
+            throw new cn.zhifa.shared.RuleViolation("请填写当事人、罚款金额（警告填0）和当场处罚决定书编号。");
+        }
+        long id = cases.decideOnTheSpot(form.party().toProposal(), form.fineYuan(), form.violationCode(), form.decisionNumber());
+        Audit.target("案件", id);
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + id)).body(view(cases.get(id)));
+    }
+
     @GetMapping("/api/v1/cases/{id}")
     @Operation(summary = "案件详情，含时间轴、办理记录和当前可办理的操作")
     CaseView get(@PathVariable long id) {
