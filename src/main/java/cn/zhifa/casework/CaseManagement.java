@@ -45,12 +45,13 @@ public class CaseManagement {
     private final ApplicationEventPublisher events;
     private final EnterpriseManagement enterprises;
     private final CertificatePolicy certificates;
+    private final CaseDocuments documents;
     private final Clock clock;
 
     CaseManagement(PenaltyCases cases, CasePeriods periods, DiscretionEngine discretion, ViolationLibrary library,
                    LegalReviewTriggers triggers, AccidentGrading grading, CaseworkRules rules, CaseScope scope,
                    JdbcClient jdbc, ApplicationEventPublisher events, EnterpriseManagement enterprises,
-                   CertificatePolicy certificates, Clock clock) {
+                   CertificatePolicy certificates, CaseDocuments documents, Clock clock) {
         this.cases = cases;
         this.periods = periods;
         this.discretion = discretion;
@@ -63,6 +64,7 @@ public class CaseManagement {
         this.events = events;
         this.enterprises = enterprises;
         this.certificates = certificates;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -284,12 +286,15 @@ public class CaseManagement {
         return meetingId;
     }
 
+    /** 行政处罚告知 (and 听证告知 when triggered); the 行政处罚告知书 is issued through the documents module. */
     @Transactional
     public void notifyParty(long id, Integer version) {
         change(id, version, c -> {
             boolean hearing = periods.procedure().hearingRightByAmount(c.getParty().kind().forProcedure(), c.getFineYuan())
                     || triggers.hearingRightByMeasure(c.getOtherMeasures());
-            c.notifyParty(acting(), now(), hearing);
+            When when = now();
+            c.notifyParty(acting(), when, hearing);
+            documents.issueNotice(c, when.day(), Actors.require().username());
         });
     }
 
@@ -329,18 +334,32 @@ public class CaseManagement {
                 if (ready.refused()) {
                     throw new RuleViolation("一案双罚须同时作出决定，关联案件" + other.getCaseNumber() + "尚不能决定：" + ready.reason());
                 }
-                if (blank(linkedNumber)) {
-                    throw new RuleViolation("一案双罚须同时作出决定：请填写关联案件（" + other.getParty().name() + "）的决定书文号。");
+                if (blank(number) != blank(linkedNumber)) {
+                    throw new RuleViolation("一案双罚须同时作出决定：请同时填写关联案件（" + other.getParty().name()
+                            + "）的决定书文号，或两份均留空由系统签发。");
                 }
-                c.decide(by, when, number, finalFineYuan, periods);
-                other.decide(by, when, linkedNumber, null, periods);
+                c.decide(by, when, decisionNumber(c, number, finalFineYuan, when), finalFineYuan, periods);
+                other.decide(by, when, decisionNumber(other, linkedNumber, null, when), null, periods);
                 save(c);
                 save(other);
                 return;
             }
         }
-        c.decide(by, when, number, finalFineYuan, periods);
+        c.decide(by, when, decisionNumber(c, number, finalFineYuan, when), finalFineYuan, periods);
         save(c);
+    }
+
+    /**
+     * The decision's 文号: as entered (a decision issued on paper), or, when left empty, the number of the
+     * 行政处罚决定书 issued now through the documents module (only once the decision is allowed).
+     */
+    private String decisionNumber(PenaltyCase c, String entered, BigDecimal finalFineYuan, When when) {
+        if (!blank(entered)) {
+            return entered;
+        }
+        c.mayDecide(acting(), when.day(), periods).orThrow();
+        BigDecimal fine = finalFineYuan == null ? c.getFineYuan() : finalFineYuan;
+        return documents.issueDecision(c, fine, when.day(), Actors.require().username()).number();
     }
 
     @Transactional

@@ -101,6 +101,11 @@ public final class CasePeriods {
         return periods.due(PeriodCode.PUBLICITY_OF_DECISION, decidedOn);
     }
 
+    /** E.g. "3个工作日", from law's configuration. */
+    public String label(PeriodCode code) {
+        return periods.period(code).lengthLabel();
+    }
+
     /** True when {@code due} is no more than the configured working days ahead of {@code today}. */
     public boolean near(LocalDate today, LocalDate due) {
         if (today.isAfter(due)) {

@@ -38,6 +38,8 @@ class CaseBadInputTests {
     TestClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    cn.zhifa.documents.DocumentManagement documents;
 
     CaseApiSupport api;
     long org;
@@ -46,6 +48,7 @@ class CaseBadInputTests {
     void setUp() {
         api = new CaseApiSupport(mvc, clock);
         org = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
+        cn.zhifa.documents.SampleDocuments.ensureSettings(documents, org);
     }
 
     @AfterEach

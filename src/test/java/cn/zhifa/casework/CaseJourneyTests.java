@@ -30,6 +30,8 @@ class CaseJourneyTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    cn.zhifa.documents.DocumentManagement documents;
+    @Autowired
     CaseManagement cases;
 
     CaseApiSupport api;
@@ -40,6 +42,7 @@ class CaseJourneyTests {
     void setUp() {
         api = new CaseApiSupport(mvc, clock);
         org = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
+        cn.zhifa.documents.SampleDocuments.ensureSettings(documents, org);
         // 持证执法: the walks run on 2026 dates, so the handler is an officer of the brigade certified all year
         handler = jdbc.sql("""
                         SELECT u.username FROM app_user u JOIN officer_certificate c ON c.user_id = u.id
@@ -86,9 +89,15 @@ class CaseJourneyTests {
                 .contains("陈述申辩期限至2026-02-24届满");
         assertThat(api.version(id)).isEqualTo(version);
 
-        // 25 Feb: decided; service within seven working days counts Saturday 28 Feb: due 5 March.
+        // 25 Feb: decided, the 行政处罚决定书 issued through the documents module with its gap-free number;
+        // service within seven working days counts Saturday 28 Feb: due 5 March.
         api.today("2026-02-25");
-        api.act("leader1", id, "decide", Map.of("number", "（东城）应急罚〔2026〕7号"));
+        api.act("leader1", id, "decide", Map.of());
+        String number = JsonPath.read(api.view(id), "$.decisionNumber");
+        assertThat(number).matches("（东城）应急罚〔2026〕\\d+号");
+        String caseNumber = JsonPath.read(api.view(id), "$.caseNumber");
+        assertThat(documents.forSource(new cn.zhifa.documents.SourceRef("case", caseNumber)))
+                .extracting(cn.zhifa.documents.IssuedDocument::kind).containsExactlyInAnyOrder("PENALTY_NOTICE", "PENALTY_DECISION_UNIT");
         assertThat(api.deadline(id, "SERVICE")).isEqualTo("2026-03-05");
 
         // 2 March: served; payment within 15 days: 17 March.

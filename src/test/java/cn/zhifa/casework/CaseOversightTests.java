@@ -34,6 +34,8 @@ class CaseOversightTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    cn.zhifa.documents.DocumentManagement documents;
+    @Autowired
     CaseDeadlines deadlines;
 
     CaseApiSupport api;
@@ -43,6 +45,7 @@ class CaseOversightTests {
     void setUp() {
         api = new CaseApiSupport(mvc, clock);
         org = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
+        cn.zhifa.documents.SampleDocuments.ensureSettings(documents, org);
     }
 
     @AfterEach

@@ -18,6 +18,8 @@ import cn.zhifa.casework.StepKind;
 import cn.zhifa.casework.Tier;
 import cn.zhifa.casework.ViolationLibrary;
 import cn.zhifa.casework.When;
+import cn.zhifa.documents.Authority;
+import cn.zhifa.documents.DocumentManagement;
 import cn.zhifa.law.AccidentGrading;
 import cn.zhifa.organization.UserManagement;
 import cn.zhifa.organization.UserView;
@@ -49,11 +51,12 @@ class CaseworkDemoData implements DemoDataLoader {
     private final LegalReviewTriggers triggers;
     private final AccidentGrading grading;
     private final JdbcClient jdbc;
+    private final DocumentManagement documents;
     private final Clock clock;
 
     CaseworkDemoData(PenaltyCases cases, UserManagement users, CasePeriods periods, DiscretionEngine discretion,
                      ViolationLibrary library, LegalReviewTriggers triggers, AccidentGrading grading, JdbcClient jdbc,
-                     Clock clock) {
+                     DocumentManagement documents, Clock clock) {
         this.cases = cases;
         this.users = users;
         this.periods = periods;
@@ -62,6 +65,7 @@ class CaseworkDemoData implements DemoDataLoader {
         this.triggers = triggers;
         this.grading = grading;
         this.jdbc = jdbc;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -93,6 +97,7 @@ class CaseworkDemoData implements DemoDataLoader {
         legal = new Acting(g.id(), g.displayName(), g.roles());
         org = o.organizationId();
         today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        demoDocumentSettings();
 
         // Past decisions of art 102 (similar cases) and the rest of the closed history.
         String[][] decided = {{"东华五金加工厂", "15000", "GENERAL", "200"}, {"朝阳建材有限公司", "8000", "LIGHTER", "170"},
@@ -174,6 +179,20 @@ class CaseworkDemoData implements DemoDataLoader {
                 "疏散通道堆放杂物", "检查发现疏散通道堆放杂物", days(3), null, null, null, null);
         cases.save(PenaltyCase.decideOnTheSpot(spot, number(), "（东城）应急当罚〔" + today.getYear() + "〕1号",
                 new BigDecimal("2000"), "105-1", officer, at(3), periods));
+    }
+
+    /**
+     * The brigade's document settings (address, payment account …) so the demo can issue 告知书 and 决定书; an
+     * administrator edits them in 文书设置. Left alone when the brigade has settings.
+     */
+    private void demoDocumentSettings() {
+        if (documents.authority(org).isPresent()) {
+            return;
+        }
+        documents.authorityFor(org).ifPresent(derived -> documents.saveAuthority(new Authority(org, derived.name(),
+                derived.shortName(), derived.government(), null, derived.court(), "示例市东城区建设路1号", "139902", "王明",
+                "0311-12345678", "中国工商银行示例市东城支行", "0402 0000 1234 5678", java.util.Map.of(), java.util.Map.of()),
+                "demo"));
     }
 
     private void dual() {
