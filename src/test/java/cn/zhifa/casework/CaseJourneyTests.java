@@ -42,7 +42,7 @@ class CaseJourneyTests {
     void setUp() {
         api = new CaseApiSupport(mvc, clock);
         org = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
-        cn.zhifa.documents.SampleDocuments.ensureSettings(documents, org);
+        cn.zhifa.documents.SampleDocuments.ensureSettings(documents, documents.authorityFor(org).orElseThrow().organizationId());
         // 持证执法: the walks run on 2026 dates, so the handler is an officer of the brigade certified all year
         handler = jdbc.sql("""
                         SELECT u.username FROM app_user u JOIN officer_certificate c ON c.user_id = u.id

@@ -45,7 +45,7 @@ class CaseOversightTests {
     void setUp() {
         api = new CaseApiSupport(mvc, clock);
         org = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
-        cn.zhifa.documents.SampleDocuments.ensureSettings(documents, org);
+        cn.zhifa.documents.SampleDocuments.ensureSettings(documents, documents.authorityFor(org).orElseThrow().organizationId());
     }
 
     @AfterEach

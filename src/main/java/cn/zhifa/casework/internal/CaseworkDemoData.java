@@ -182,17 +182,15 @@ class CaseworkDemoData implements DemoDataLoader {
     }
 
     /**
-     * The brigade's document settings (address, payment account …) so the demo can issue 告知书 and 决定书; an
-     * administrator edits them in 文书设置. Left alone when the brigade has settings.
+     * The document settings (address, payment account …) of the bureau the brigade issues in the name of, so the
+     * demo can issue 告知书 and 决定书; an administrator edits them in 文书设置. Left alone when the bureau has settings.
      */
     private void demoDocumentSettings() {
-        if (documents.authority(org).isPresent()) {
-            return;
-        }
-        documents.authorityFor(org).ifPresent(derived -> documents.saveAuthority(new Authority(org, derived.name(),
-                derived.shortName(), derived.government(), null, derived.court(), "示例市东城区建设路1号", "139902", "王明",
-                "0311-12345678", "中国工商银行示例市东城支行", "0402 0000 1234 5678", java.util.Map.of(), java.util.Map.of()),
-                "demo"));
+        documents.authorityFor(org).filter(derived -> documents.authority(derived.organizationId()).isEmpty())
+                .ifPresent(derived -> documents.saveAuthority(new Authority(derived.organizationId(), derived.name(),
+                        derived.shortName(), derived.government(), null, derived.court(), "示例市东城区建设路1号", "139902",
+                        "王明", "0311-12345678", "中国工商银行示例市东城支行", "0402 0000 1234 5678", java.util.Map.of(),
+                        java.util.Map.of()), "demo"));
     }
 
     private void dual() {
