@@ -1,0 +1,31 @@
+package cn.zhifa.casework;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Past-tense events of the case lifecycle, registered by {@link PenaltyCase} and published on save. */
+public sealed interface CaseEvent {
+
+    Long caseId();
+
+    record CaseProposed(Long caseId, CaseSource source, String sourceReference) implements CaseEvent { }
+
+    record CaseFiled(Long caseId, LocalDate filedOn) implements CaseEvent { }
+
+    record PenaltyProposed(Long caseId, BigDecimal fineYuan, Tier tier, boolean legalReviewRequired) implements CaseEvent { }
+
+    record LegalReviewCompleted(Long caseId, ReviewOpinion opinion) implements CaseEvent { }
+
+    record PartyNotified(Long caseId, LocalDate notifiedOn, boolean hearingRight) implements CaseEvent { }
+
+    record HearingHeld(Long caseId, LocalDate heldOn) implements CaseEvent { }
+
+    record PenaltyDecided(Long caseId, Long enterpriseId, String decisionNumber, BigDecimal fineYuan, LocalDate decidedOn)
+            implements CaseEvent { }
+
+    record DecisionServed(Long caseId, LocalDate servedOn) implements CaseEvent { }
+
+    record FinePaid(Long caseId, BigDecimal amountYuan, LocalDate paidOn) implements CaseEvent { }
+
+    record CaseEnded(Long caseId, CaseStage stage, LocalDate endedOn) implements CaseEvent { }
+}

@@ -1,0 +1,612 @@
+package cn.zhifa.casework;
+
+import cn.zhifa.casework.internal.PenaltyCases;
+import cn.zhifa.law.AccidentGrade;
+import cn.zhifa.law.AccidentGrading;
+import cn.zhifa.registry.CertificatePolicy;
+import cn.zhifa.registry.EnterpriseManagement;
+import cn.zhifa.registry.EnterpriseSummary;
+import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.Verdict;
+import cn.zhifa.shared.security.Actor;
+import cn.zhifa.shared.security.Actors;
+import cn.zhifa.shared.security.Role;
+import cn.zhifa.shared.web.Page;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case handler's and the legal reviewer's commands and reads. One transaction per command; a command on
+ * a case that another user changed in the meantime (an approval given twice at once, a stale page) is refused
+ * with a Chinese conflict message and changes nothing.
+ */
+@Service
+public class CaseManagement {
+
+    private final PenaltyCases cases;
+    private final CasePeriods periods;
+    private final DiscretionEngine discretion;
+    private final ViolationLibrary library;
+    private final LegalReviewTriggers triggers;
+    private final AccidentGrading grading;
+    private final CaseworkRules rules;
+    private final CaseScope scope;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final EnterpriseManagement enterprises;
+    private final CertificatePolicy certificates;
+    private final CaseDocuments documents;
+    private final Clock clock;
+
+    CaseManagement(PenaltyCases cases, CasePeriods periods, DiscretionEngine discretion, ViolationLibrary library,
+                   LegalReviewTriggers triggers, AccidentGrading grading, CaseworkRules rules, CaseScope scope,
+                   JdbcClient jdbc, ApplicationEventPublisher events, EnterpriseManagement enterprises,
+                   CertificatePolicy certificates, CaseDocuments documents, Clock clock) {
+        this.cases = cases;
+        this.periods = periods;
+        this.discretion = discretion;
+        this.library = library;
+        this.triggers = triggers;
+        this.grading = grading;
+        this.rules = rules;
+        this.scope = scope;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.enterprises = enterprises;
+        this.certificates = certificates;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    // ---- opening cases
+
+    /** 案件来源登记 by the current user (inspection finding, complaint, accident, transfer …). */
+    @Transactional
+    public long propose(ProposedCase proposal) {
+        scope.require(proposal.organizationId());
+        Acting by = acting();
+        certified(by);
+        return open(withRegistrySnapshot(proposal), by);
+    }
+
+    /**
+     * The party as the enterprise registry knows it today (name, USCC, legal representative, address), falling back
+     * to what the form says where the registry has nothing.
+     */
+    private ProposedCase withRegistrySnapshot(ProposedCase proposal) {
+        if (proposal.enterpriseId() == null) {
+            return proposal;
+        }
+        EnterpriseSummary firm = enterprises.find(proposal.enterpriseId())
+                .orElseThrow(() -> new RuleViolation("企业库中没有编号为" + proposal.enterpriseId() + "的企业。"));
+        PartySnapshot given = proposal.party();
+        if (given != null && given.kind() == PartyKind.PERSON) {
+            return proposal;
+        }
+        PartySnapshot party = new PartySnapshot(PartyKind.UNIT, firm.name(), or(firm.uscc(), given == null ? null : given.code()),
+                or(firm.legalRepresentative(), given == null ? null : given.legalRepresentative()),
+                or(firm.address(), given == null ? null : given.address()));
+        return new ProposedCase(proposal.source(), proposal.sourceReference(), proposal.kind(), proposal.organizationId(),
+                proposal.enterpriseId(), party, proposal.title(), proposal.facts(), proposal.foundOn(),
+                proposal.suggestedArticle(), proposal.violationCode(), proposal.accident(), proposal.linkedCaseId());
+    }
+
+    private static String or(String first, String second) {
+        return first == null || first.isBlank() ? second : first;
+    }
+
+    /** 持证执法: enforcement acts need a 行政执法证 valid today (registry's {@link CertificatePolicy}). */
+    private void certified(Acting by) {
+        certificates.mayEnforce(by.userId(), now().day()).orThrow();
+    }
+
+    /**
+     * Opens the case for a hazard not rectified by its deadline (安全生产法第一百零二条). Called by the hazard module
+     * (or its event listener); outside a request the case is registered by the system for the organisation.
+     */
+    @Transactional
+    public long proposeFromUnrectifiedHazard(ProposedCase proposal) {
+        if (proposal.source() != CaseSource.HAZARD) {
+            throw new IllegalArgumentException("source must be HAZARD");
+        }
+        Long existing = jdbc.sql("SELECT id FROM penalty_case WHERE source = 'HAZARD' AND source_reference = :ref")
+                .param("ref", proposal.sourceReference()).query(Long.class).optional().orElse(null);
+        if (existing != null) {
+            return existing;
+        }
+        Acting by = Actors.current().map(Acting::of).orElse(new Acting(0, "系统（隐患逾期未整改）", Set.of()));
+        return open(withRegistrySnapshot(proposal), by);
+    }
+
+    /**
+     * 一案双罚: the unit's case and the responsible person's case, opened together and linked; they are
+     * decided together ({@link #decide}).
+     */
+    @Transactional
+    public List<Long> proposeDual(ProposedCase unitCase, PartySnapshot person, String personViolationCode) {
+        scope.require(unitCase.organizationId());
+        if (unitCase.party().kind() != PartyKind.UNIT || person == null || person.kind() != PartyKind.PERSON) {
+            throw new RuleViolation("一案双罚须同时列明违法单位和责任人员（个人）。");
+        }
+        Acting by = acting();
+        certified(by);
+        unitCase = withRegistrySnapshot(unitCase);
+        long unitId = open(unitCase, by);
+        long personId = open(unitCase.linkedTo(unitId, person, personViolationCode), by);
+        PenaltyCase unit = load(unitId);
+        unit.linkTo(personId);
+        cases.save(unit);
+        return List.of(unitId, personId);
+    }
+
+    /** 简易程序: 当场处罚 within the art 51 limits. */
+    @Transactional
+    public long decideOnTheSpot(ProposedCase proposal, BigDecimal fineYuan, String violationCode, String decisionNumber) {
+        scope.require(proposal.organizationId());
+        if (violationCode != null && !violationCode.isBlank()) {
+            library.get(violationCode);
+        }
+        Acting by = acting();
+        certified(by);
+        PenaltyCase c = PenaltyCase.decideOnTheSpot(withRegistrySnapshot(proposal), nextCaseNumber(), decisionNumber, fineYuan,
+                violationCode, by, now(), periods);
+        return cases.save(c).getId();
+    }
+
+    private long open(ProposedCase proposal, Acting by) {
+        if (proposal.violationCode() != null && !proposal.violationCode().isBlank()) {
+            library.get(proposal.violationCode());
+        }
+        AccidentGrade grade = null;
+        if (proposal.kind() == CaseKind.ACCIDENT && proposal.accident() != null) {
+            AccidentFacts a = proposal.accident();
+            try {
+                grade = grading.grade(a.deaths(), a.seriousInjuries(), a.directLossYuan());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new RuleViolation("事故数据有误：" + (e.getMessage() == null ? "请填写直接经济损失" : e.getMessage()));
+            }
+        }
+        PenaltyCase c = cases.save(PenaltyCase.propose(proposal, nextCaseNumber(), grade, by, now()));
+        events.publishEvent(new CaseEvent.CaseProposed(c.getId(), c.getSource(), c.getSourceReference()));
+        return c.getId();
+    }
+
+    private String nextCaseNumber() {
+        long n = jdbc.sql("SELECT nextval('penalty_case_number_seq')").query(Long.class).single();
+        return "案〔" + now().day().getYear() + "〕" + "%05d".formatted(n) + "号";
+    }
+
+    // ---- transitions
+
+    @Transactional
+    public void file(long id, Integer version, String opinion) {
+        change(id, version, c -> c.file(acting(), now(), opinion));
+    }
+
+    @Transactional
+    public void recordInvestigation(long id, StepKind what, String content) {
+        Acting by = acting();
+        certified(by);
+        change(id, null, c -> c.recordInvestigation(what, by, now(), content));
+    }
+
+    @Transactional
+    public void extendDecisionPeriod(long id, Integer version, String reason) {
+        change(id, version, c -> c.extendDecisionPeriod(acting(), now(), reason, periods));
+    }
+
+    /** The discretion panel: legal range, tier range, suggestion and verdict for a proposed penalty. */
+    @Transactional(readOnly = true)
+    public DiscretionAssessment assess(long id, PenaltyProposal proposal) {
+        PenaltyCase c = get(id);
+        return assess(c, proposal);
+    }
+
+    private DiscretionAssessment assess(PenaltyCase c, PenaltyProposal proposal) {
+        Violation violation = library.get(proposal.violationCode());
+        if (violation.partyKind() != c.getParty().kind()) {
+            throw new RuleViolation("所选违法行为条目适用于" + violation.party().label() + "，与本案当事人（"
+                    + c.getParty().kind().label() + "）不符。");
+        }
+        try {
+            return discretion.assess(violation, proposal.toInput(c.getAccidentGrade()));
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation(e.getMessage());
+        }
+    }
+
+    @Transactional
+    public DiscretionAssessment proposePenalty(long id, Integer version, PenaltyProposal proposal) {
+        PenaltyCase c = loadFor(id, version);
+        DiscretionAssessment assessment = assess(c, proposal);
+        List<String> reasons = triggers.legalReviewReasons(c.getParty().kind(), assessment.amountYuan(),
+                proposal.otherMeasures(), proposal.complex(), assessment.outsideTier());
+        boolean collective = assessment.amountYuan() != null && triggers.collectiveDiscussionRequired(c.getParty().kind(),
+                assessment.amountYuan(), proposal.otherMeasures(), proposal.complex());
+        c.proposePenalty(acting(), now(), assessment, proposal.reason(), proposal.otherMeasures(), proposal.complex(),
+                reasons, collective);
+        save(c);
+        return assessment;
+    }
+
+    @Transactional
+    public void approveProposal(long id, Integer version, String opinion) {
+        change(id, version, c -> c.approveProposal(acting(), now(), opinion));
+    }
+
+    @Transactional
+    public void returnProposal(long id, Integer version, String opinion) {
+        change(id, version, c -> c.returnProposal(acting(), now(), opinion));
+    }
+
+    @Transactional
+    public void reviewLegally(long id, Integer version, ReviewOpinion opinion, String text) {
+        change(id, version, c -> c.reviewLegally(acting(), now(), opinion, text));
+    }
+
+    /** Records a 案审会 and the collective discussion of each case it decided. */
+    @Transactional
+    public long holdMeeting(MeetingForm form) {
+        Actor actor = Actors.require();
+        Acting by = Acting.of(actor);
+        if (!by.has(Role.LEADER) && !by.has(Role.LEGAL)) {
+            throw new RuleViolation("案审会记录须由案件审批领导或法制审核人员登记。");
+        }
+        if (blank(form.topic()) || blank(form.chair()) || blank(form.participants()) || blank(form.opinions())
+                || blank(form.conclusion())) {
+            throw new RuleViolation("请完整填写议题、主持人、参会人员、各参会人员意见和讨论结论。");
+        }
+        if (form.caseIds() == null || form.caseIds().isEmpty()) {
+            throw new RuleViolation("请选择本次案审会讨论的案件。");
+        }
+        When when = now();
+        long meetingId = jdbc.sql("""
+                        INSERT INTO case_meeting (organization_id, held_on, topic, chair, participants, opinions, conclusion,
+                                                  recorder_id, recorder_name, created_at)
+                        VALUES (:org, :day, :topic, :chair, :participants, :opinions, :conclusion, :recorder, :name, :at)
+                        RETURNING id""")
+                .param("org", actor.organizationId()).param("day", when.day()).param("topic", form.topic().strip())
+                .param("chair", form.chair().strip()).param("participants", form.participants().strip())
+                .param("opinions", form.opinions().strip()).param("conclusion", form.conclusion().strip())
+                .param("recorder", by.userId()).param("name", by.name())
+                .param("at", java.sql.Timestamp.from(when.at())).query(Long.class).single();
+        for (Long caseId : form.caseIds()) {
+            change(caseId, null, c -> c.discussCollectively(by, when, meetingId, form.conclusion()));
+        }
+        return meetingId;
+    }
+
+    /** 行政处罚告知 (and 听证告知 when triggered); the 行政处罚告知书 is issued through the documents module. */
+    @Transactional
+    public void notifyParty(long id, Integer version) {
+        change(id, version, c -> {
+            boolean hearing = periods.procedure().hearingRightByAmount(c.getParty().kind().forProcedure(), c.getFineYuan())
+                    || triggers.hearingRightByMeasure(c.getOtherMeasures());
+            When when = now();
+            c.notifyParty(acting(), when, hearing);
+            documents.issueNotice(c, when.day(), Actors.require().username());
+        });
+    }
+
+    @Transactional
+    public void recordStatement(long id, String statement, boolean waivesRights) {
+        change(id, null, c -> c.recordStatement(acting(), now(), statement, waivesRights));
+    }
+
+    @Transactional
+    public void requestHearing(long id) {
+        change(id, null, c -> c.requestHearing(acting(), now(), periods));
+    }
+
+    @Transactional
+    public void scheduleHearing(long id, LocalDate hearingOn, String presidingOfficer) {
+        change(id, null, c -> c.scheduleHearing(acting(), now(), hearingOn, presidingOfficer, periods));
+    }
+
+    @Transactional
+    public void holdHearing(long id, String record, String report) {
+        change(id, null, c -> c.holdHearing(acting(), now(), record, report));
+    }
+
+    /**
+     * 作出处罚决定. A 一案双罚 case is decided together with its linked case (both must be ready), each with its own
+     * decision number.
+     */
+    @Transactional
+    public void decide(long id, Integer version, String number, BigDecimal finalFineYuan, String linkedNumber) {
+        PenaltyCase c = loadFor(id, version);
+        Acting by = acting();
+        When when = now();
+        if (c.getLinkedCaseId() != null) {
+            PenaltyCase other = load(c.getLinkedCaseId());
+            if (other.getDecidedOn() == null) {
+                Verdict ready = other.mayDecide(by, when.day(), periods);
+                if (ready.refused()) {
+                    throw new RuleViolation("一案双罚须同时作出决定，关联案件" + other.getCaseNumber() + "尚不能决定：" + ready.reason());
+                }
+                if (blank(number) != blank(linkedNumber)) {
+                    throw new RuleViolation("一案双罚须同时作出决定：请同时填写关联案件（" + other.getParty().name()
+                            + "）的决定书文号，或两份均留空由系统签发。");
+                }
+                c.decide(by, when, decisionNumber(c, number, finalFineYuan, when), finalFineYuan, periods);
+                other.decide(by, when, decisionNumber(other, linkedNumber, null, when), null, periods);
+                save(c);
+                save(other);
+                return;
+            }
+        }
+        c.decide(by, when, decisionNumber(c, number, finalFineYuan, when), finalFineYuan, periods);
+        save(c);
+    }
+
+    /**
+     * The decision's 文号: as entered (a decision issued on paper), or, when left empty, the number of the
+     * 行政处罚决定书 issued now through the documents module (only once the decision is allowed).
+     */
+    private String decisionNumber(PenaltyCase c, String entered, BigDecimal finalFineYuan, When when) {
+        if (!blank(entered)) {
+            return entered;
+        }
+        c.mayDecide(acting(), when.day(), periods).orThrow();
+        BigDecimal fine = finalFineYuan == null ? c.getFineYuan() : finalFineYuan;
+        return documents.issueDecision(c, fine, when.day(), Actors.require().username()).number();
+    }
+
+    @Transactional
+    public void serve(long id, String method, String receipt) {
+        Acting by = acting();
+        certified(by);
+        change(id, null, c -> c.serve(by, now(), method, receipt, periods));
+    }
+
+    @Transactional
+    public void approveDeferral(long id, Integer version, LocalDate newDue, String reason) {
+        change(id, version, c -> c.approveDeferral(acting(), now(), newDue, reason));
+    }
+
+    @Transactional
+    public void approveInstalments(long id, Integer version, List<Instalment> parts, String reason) {
+        change(id, version, c -> c.approveInstalments(acting(), now(), parts, reason));
+    }
+
+    @Transactional
+    public void recordPayment(long id, BigDecimal amountYuan) {
+        change(id, null, c -> c.recordPayment(acting(), now(), amountYuan, periods.procedure()));
+    }
+
+    @Transactional
+    public void startReviewOrLitigation(long id, String what) {
+        change(id, null, c -> c.startReviewOrLitigation(acting(), now(), what));
+    }
+
+    @Transactional
+    public void endReviewOrLitigation(long id, String outcome) {
+        change(id, null, c -> c.endReviewOrLitigation(acting(), now(), outcome));
+    }
+
+    @Transactional
+    public void remind(long id) {
+        change(id, null, c -> c.remind(acting(), now()));
+    }
+
+    @Transactional
+    public void applyForEnforcement(long id, Integer version, String court) {
+        change(id, version, c -> c.applyForEnforcement(acting(), now(), court, periods));
+    }
+
+    /** 不予处罚; a 首违不罚 ground is refused when the party was punished within the configured look-back. */
+    @Transactional
+    public void decideNoPenalty(long id, Integer version, String ground, String reason) {
+        PenaltyCase c = loadFor(id, version);
+        if (ground != null && ground.contains("初次违法")) {
+            firstViolation(c).orThrow();
+        }
+        c.decideNoPenalty(acting(), now(), ground, reason);
+        save(c);
+    }
+
+    /** 首违不罚 (行政处罚法第三十三条): no penalty decided against the same party within the look-back period. */
+    @Transactional(readOnly = true)
+    public Verdict firstViolation(PenaltyCase c) {
+        LocalDate since = now().day().minusMonths(rules.firstViolation().lookBackMonths());
+        List<String> earlier = jdbc.sql("""
+                        SELECT case_number FROM penalty_case
+                        WHERE id <> :id AND decided_on >= :since AND fine_yuan > 0
+                          AND ((:enterprise IS NOT NULL AND enterprise_id = :enterprise)
+                               OR (:code IS NOT NULL AND party_code = :code) OR party_name = :name)
+                        ORDER BY decided_on DESC""")
+                .param("id", c.getId()).param("since", since).param("enterprise", c.getEnterpriseId())
+                .param("code", c.getParty().code()).param("name", c.getParty().name())
+                .query(String.class).list();
+        if (!earlier.isEmpty()) {
+            return Verdict.refuse("当事人近" + rules.firstViolation().lookBackMonths() + "个月内已受过行政处罚（" + earlier.get(0)
+                    + "），不属于初次违法，不适用首违不罚（" + rules.firstViolation().source() + "）。");
+        }
+        return Verdict.allow();
+    }
+
+    @Transactional
+    public void revokeFiling(long id, Integer version, String reason) {
+        change(id, version, c -> c.revokeFiling(acting(), now(), reason));
+    }
+
+    @Transactional
+    public void transfer(long id, Integer version, String to, boolean criminal, String reason) {
+        change(id, version, c -> c.transfer(acting(), now(), to, criminal, reason));
+    }
+
+    @Transactional
+    public void close(long id, Integer version, String opinion) {
+        change(id, version, c -> c.close(acting(), now(), opinion));
+    }
+
+    @Transactional
+    public void archive(long id) {
+        change(id, null, c -> c.archive(acting(), now()));
+    }
+
+    // ---- reads
+
+    @Transactional(readOnly = true)
+    public PenaltyCase get(long id) {
+        PenaltyCase c = load(id);
+        scope.require(c.getOrganizationId());
+        return c;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<CaseRow> search(CaseFilter filter, int page, int size) {
+        List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
+        if (orgs.isEmpty()) {
+            return Page.empty(page, size);
+        }
+        String like = blank(filter.keyword()) ? null : "%" + filter.keyword().strip() + "%";
+        String where = " WHERE c.organization_id IN (:orgs)"
+                + (like == null ? "" : " AND (c.title LIKE :like OR c.party_name LIKE :like OR c.case_number LIKE :like)")
+                + (filter.stage() == null ? "" : " AND c.stage = :stage")
+                + (filter.kind() == null ? "" : " AND c.kind = :kind")
+                + (filter.year() == null ? "" : " AND EXTRACT(YEAR FROM c.proposed_on) = :year");
+        String order = switch (filter.sort() == null ? "" : filter.sort()) {
+            case "fine" -> " ORDER BY c.fine_yuan DESC NULLS LAST, c.id DESC";
+            case "stage" -> " ORDER BY c.stage, c.id DESC";
+            default -> " ORDER BY c.proposed_on DESC, c.id DESC";
+        };
+        long total = bind(jdbc.sql("SELECT count(*) FROM penalty_case c" + where), orgs, like, filter)
+                .query(Long.class).single();
+        List<CaseRow> rows = bind(jdbc.sql("""
+                        SELECT c.id, c.case_number, c.title, c.party_name, c.kind, c.stage, c.procedure_kind, c.handler_name,
+                               o.name AS organization_name, c.proposed_on, c.filed_on, c.decided_on, c.fine_yuan, c.linked_case_id
+                        FROM penalty_case c JOIN organization o ON o.id = c.organization_id""" + where + order
+                        + " LIMIT :limit OFFSET :offset"), orgs, like, filter)
+                .param("limit", size).param("offset", (long) page * size)
+                .query((rs, n) -> new CaseRow(rs.getLong("id"), rs.getString("case_number"), rs.getString("title"),
+                        rs.getString("party_name"), CaseKind.valueOf(rs.getString("kind")), CaseStage.valueOf(rs.getString("stage")),
+                        ProcedureKind.valueOf(rs.getString("procedure_kind")), rs.getString("handler_name"),
+                        rs.getString("organization_name"), rs.getObject("proposed_on", LocalDate.class),
+                        rs.getObject("filed_on", LocalDate.class), rs.getObject("decided_on", LocalDate.class),
+                        rs.getBigDecimal("fine_yuan"), (Long) rs.getObject("linked_case_id")))
+                .list();
+        return new Page<>(rows, page, size, total);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, List<Long> orgs, String like, CaseFilter filter) {
+        return spec.param("orgs", orgs).param("like", like)
+                .param("stage", filter.stage() == null ? null : filter.stage().name())
+                .param("kind", filter.kind() == null ? null : filter.kind().name())
+                .param("year", filter.year());
+    }
+
+    /** The legal reviewer's queue: cases waiting for 法制审核 in the user's scope. */
+    @Transactional(readOnly = true)
+    public List<CaseRow> reviewQueue() {
+        return search(new CaseFilter(null, CaseStage.LEGAL_REVIEW, null, null, "filed"), 0, 200).items();
+    }
+
+    /** Past decisions for the same violation in the user's jurisdiction (同一违法行为的既往裁量). */
+    @Transactional(readOnly = true)
+    public List<SimilarCase> similarCases(String violationCode, Long excludeCaseId) {
+        List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
+        if (orgs.isEmpty() || blank(violationCode)) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT c.id, c.case_number, c.party_name, o.name AS organization_name, c.tier, c.fine_yuan, c.decided_on
+                        FROM penalty_case c JOIN organization o ON o.id = c.organization_id
+                        WHERE c.organization_id IN (:orgs) AND c.violation_code = :code AND c.decided_on IS NOT NULL
+                          AND c.id <> :exclude AND c.stage NOT IN ('NOT_PUNISHED')
+                        ORDER BY c.decided_on DESC LIMIT 20""")
+                .param("orgs", orgs).param("code", violationCode).param("exclude", excludeCaseId == null ? -1L : excludeCaseId)
+                .query((rs, n) -> new SimilarCase(rs.getLong("id"), rs.getString("case_number"), rs.getString("party_name"),
+                        rs.getString("organization_name"), rs.getString("tier") == null ? null : Tier.valueOf(rs.getString("tier")),
+                        rs.getBigDecimal("fine_yuan"), rs.getObject("decided_on", LocalDate.class)))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Meeting> meetings(Integer year) {
+        List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
+        if (orgs.isEmpty()) {
+            return List.of();
+        }
+        List<Meeting> meetings = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT m.*, (SELECT string_agg(c.case_number, '、' ORDER BY c.id) FROM penalty_case c WHERE c.meeting_id = m.id) AS numbers
+                        FROM case_meeting m WHERE m.organization_id IN (:orgs)
+                          AND (CAST(:year AS INTEGER) IS NULL OR EXTRACT(YEAR FROM m.held_on) = :year)
+                        ORDER BY m.held_on DESC, m.id DESC""")
+                .param("orgs", orgs).param("year", year)
+                .query((rs, n) -> new Meeting(rs.getLong("id"), rs.getLong("organization_id"),
+                        rs.getObject("held_on", LocalDate.class), rs.getString("topic"), rs.getString("chair"),
+                        rs.getString("participants"), rs.getString("opinions"), rs.getString("conclusion"),
+                        rs.getString("recorder_name"),
+                        rs.getString("numbers") == null ? List.of() : List.of(rs.getString("numbers").split("、"))))
+                .list().forEach(meetings::add);
+        return meetings;
+    }
+
+    public ViolationLibrary library() {
+        return library;
+    }
+
+    public CasePeriods periods() {
+        return periods;
+    }
+
+    public DiscretionEngine discretion() {
+        return discretion;
+    }
+
+    // ---- plumbing
+
+    private void change(long id, Integer version, Consumer<PenaltyCase> transition) {
+        PenaltyCase c = loadFor(id, version);
+        transition.accept(c);
+        save(c);
+    }
+
+    private PenaltyCase loadFor(long id, Integer version) {
+        PenaltyCase c = get(id);
+        if (version != null && version != c.getVersion()) {
+            throw stale(c);
+        }
+        return c;
+    }
+
+    private void save(PenaltyCase c) {
+        try {
+            cases.save(c);
+        } catch (OptimisticLockingFailureException e) {
+            throw stale(c);
+        }
+    }
+
+    private static RuleViolation stale(PenaltyCase c) {
+        return RuleViolation.conflict("案件" + c.getCaseNumber() + "已由他人办理了这一步骤（或已被修改），本次操作未生效，请刷新后查看。");
+    }
+
+    private PenaltyCase load(long id) {
+        return cases.findById(id).orElseThrow(() -> RuleViolation.notFound("案件不存在。"));
+    }
+
+    private Acting acting() {
+        return Acting.of(Actors.require());
+    }
+
+    private When now() {
+        return When.of(clock);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

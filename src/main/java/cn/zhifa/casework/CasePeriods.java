@@ -1,0 +1,116 @@
+package cn.zhifa.casework;
+
+import cn.zhifa.law.Deadline;
+import cn.zhifa.law.LawBook;
+import cn.zhifa.law.LegalCalendar;
+import cn.zhifa.law.PeriodCode;
+import cn.zhifa.law.ProcedureRules;
+import cn.zhifa.law.StatutoryPeriods;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** The procedure's statutory periods, computed by law's {@link StatutoryPeriods} on the {@link LegalCalendar}. */
+public final class CasePeriods {
+
+    private final StatutoryPeriods periods;
+    private final LegalCalendar calendar;
+    private final ProcedureRules procedure;
+    private final CaseworkRules rules;
+
+    public CasePeriods(StatutoryPeriods periods, LegalCalendar calendar, ProcedureRules procedure, CaseworkRules rules) {
+        this.periods = Objects.requireNonNull(periods);
+        this.calendar = Objects.requireNonNull(calendar);
+        this.procedure = Objects.requireNonNull(procedure);
+        this.rules = Objects.requireNonNull(rules);
+    }
+
+    public static CasePeriods bundled() {
+        LawBook law = LawBook.bundled();
+        return new CasePeriods(law.periods(), law.calendar(), law.procedure(), CaseworkRules.bundled());
+    }
+
+    public LegalCalendar calendar() {
+        return calendar;
+    }
+
+    public ProcedureRules procedure() {
+        return procedure;
+    }
+
+    public CaseworkRules rules() {
+        return rules;
+    }
+
+    /** 作出处罚决定期限 from 立案, after {@code extensions} approved extensions. */
+    public Deadline decisionDue(LocalDate filedOn, int extensions) {
+        return periods.due(decisionPeriod(extensions), filedOn);
+    }
+
+    public PeriodCode decisionPeriod(int extensions) {
+        if (extensions <= 0) {
+            return rules.decisionPeriod().initial();
+        }
+        var list = rules.decisionPeriod().extensions();
+        return list.get(Math.min(extensions, list.size()) - 1);
+    }
+
+    public int maxExtensions() {
+        return rules.decisionPeriod().extensions().size();
+    }
+
+    public Deadline statementDue(LocalDate notifiedOn) {
+        return periods.due(PeriodCode.STATEMENT_AND_DEFENCE, notifiedOn);
+    }
+
+    public Deadline hearingRequestDue(LocalDate notifiedOn) {
+        return periods.due(PeriodCode.HEARING_REQUEST, notifiedOn);
+    }
+
+    /** The last day the hearing notice may be served before a hearing on {@code hearingOn}. */
+    public Deadline latestHearingNotice(LocalDate hearingOn) {
+        return periods.due(PeriodCode.HEARING_NOTICE, hearingOn);
+    }
+
+    public Deadline serviceDue(LocalDate decidedOn) {
+        return periods.due(PeriodCode.SERVICE_OF_DECISION, decidedOn);
+    }
+
+    public Deadline paymentDue(LocalDate servedOn) {
+        return periods.due(PeriodCode.PAYMENT, servedOn);
+    }
+
+    public Deadline reconsiderationDue(LocalDate servedOn) {
+        return periods.due(PeriodCode.ADMINISTRATIVE_RECONSIDERATION, servedOn);
+    }
+
+    public Deadline litigationDue(LocalDate servedOn) {
+        return periods.due(PeriodCode.ADMINISTRATIVE_LITIGATION, servedOn);
+    }
+
+    /** 申请法院强制执行: within 3 months after the 复议 and 诉讼 periods lapsed. */
+    public Deadline courtApplicationDue(LocalDate servedOn) {
+        return periods.due(PeriodCode.COURT_ENFORCEMENT_APPLICATION, litigationDue(servedOn).due());
+    }
+
+    /** The earliest day after a 催告 that enforcement may be applied for (10 working days after service of the 催告书). */
+    public Deadline reminderWaitEnds(LocalDate remindedOn) {
+        return periods.due(PeriodCode.ENFORCEMENT_AFTER_REMINDER, remindedOn);
+    }
+
+    public Deadline publicityDue(LocalDate decidedOn) {
+        return periods.due(PeriodCode.PUBLICITY_OF_DECISION, decidedOn);
+    }
+
+    /** E.g. "3个工作日", from law's configuration. */
+    public String label(PeriodCode code) {
+        return periods.period(code).lengthLabel();
+    }
+
+    /** True when {@code due} is no more than the configured working days ahead of {@code today}. */
+    public boolean near(LocalDate today, LocalDate due) {
+        if (today.isAfter(due)) {
+            return false;
+        }
+        return calendar.workingDaysBetween(today, due).workingDays() <= rules.warning().nearWorkingDays();
+    }
+}

@@ -1,0 +1,96 @@
+package cn.zhifa.casework;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The figures the annual reports are made of, for the user's scope and one year, with year-on-year change. */
+@Service
+public class CaseStatistics {
+
+    private final JdbcClient jdbc;
+    private final CaseScope scope;
+
+    CaseStatistics(JdbcClient jdbc, CaseScope scope) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+    }
+
+    /**
+     * @param finesEnforcementYuan fines decided in 执法处罚 cases; {@code finesAccidentYuan} in 事故处罚 cases
+     * @param dualShare            share (%) of decided cases that are 一案双罚
+     */
+    public record Figures(int year, long filed, long decided, long closed, long notPunished, BigDecimal finesYuan,
+                          BigDecimal finesEnforcementYuan, BigDecimal finesAccidentYuan, long enforcementDecided,
+                          long accidentDecided, long dualCases, BigDecimal dualShare, long individualsFined,
+                          long legalReviews, long meetings, long casesDiscussed, long hearings, long transfers,
+                          long criminalTransfers, long summaryPenalties, Long filedLastYear, BigDecimal filedChange,
+                          BigDecimal finesLastYearYuan, BigDecimal finesChange) {
+    }
+
+    @Transactional(readOnly = true)
+    public Figures forYear(int year) {
+        List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
+        Raw now = raw(orgs, year);
+        Raw before = raw(orgs, year - 1);
+        BigDecimal dualShare = now.decided == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(now.dual * 100).divide(BigDecimal.valueOf(now.decided), 1, RoundingMode.HALF_UP);
+        return new Figures(year, now.filed, now.decided, now.closed, now.notPunished, now.fines, now.finesEnforcement,
+                now.finesAccident, now.enforcementDecided, now.accidentDecided, now.dual, dualShare, now.individuals,
+                now.reviews, now.meetings, now.discussed, now.hearings, now.transfers, now.criminal, now.summary,
+                before.filed, change(BigDecimal.valueOf(now.filed), BigDecimal.valueOf(before.filed)), before.fines,
+                change(now.fines, before.fines));
+    }
+
+    private static BigDecimal change(BigDecimal now, BigDecimal before) {
+        if (before.signum() == 0) {
+            return null;
+        }
+        return now.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before, 1, RoundingMode.HALF_UP);
+    }
+
+    private record Raw(long filed, long decided, long closed, long notPunished, BigDecimal fines, BigDecimal finesEnforcement,
+                       BigDecimal finesAccident, long enforcementDecided, long accidentDecided, long dual, long individuals,
+                       long reviews, long meetings, long discussed, long hearings, long transfers, long criminal, long summary) {
+    }
+
+    private Raw raw(List<Long> orgs, int year) {
+        if (orgs.isEmpty()) {
+            return new Raw(0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+        return jdbc.sql("""
+                        SELECT
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM filed_on) = :year) AS filed,
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND stage <> 'NOT_PUNISHED') AS decided,
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM closed_on) = :year AND stage IN ('CLOSED','ARCHIVED')) AS closed,
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND stage = 'NOT_PUNISHED') AS not_punished,
+                          COALESCE(sum(fine_yuan) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND stage <> 'NOT_PUNISHED'), 0) AS fines,
+                          COALESCE(sum(fine_yuan) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND stage <> 'NOT_PUNISHED' AND kind = 'ENFORCEMENT'), 0) AS fines_enforcement,
+                          COALESCE(sum(fine_yuan) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND stage <> 'NOT_PUNISHED' AND kind = 'ACCIDENT'), 0) AS fines_accident,
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND stage <> 'NOT_PUNISHED' AND kind = 'ENFORCEMENT') AS enforcement_decided,
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND stage <> 'NOT_PUNISHED' AND kind = 'ACCIDENT') AS accident_decided,
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND stage <> 'NOT_PUNISHED' AND linked_case_id IS NOT NULL) AS dual,
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND party_kind = 'PERSON' AND fine_yuan > 0) AS individuals,
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM heard_on) = :year) AS hearings,
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM closed_on) = :year AND stage = 'TRANSFERRED') AS transfers,
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM closed_on) = :year AND stage = 'TRANSFERRED' AND criminal_transfer) AS criminal,
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND procedure_kind = 'SUMMARY') AS summary,
+                          (SELECT count(DISTINCT s.penalty_case) FROM case_step s JOIN penalty_case p ON p.id = s.penalty_case
+                            WHERE p.organization_id IN (:orgs) AND s.kind = 'LEGAL_REVIEW' AND EXTRACT(YEAR FROM s.occurred_on) = :year) AS reviews,
+                          (SELECT count(*) FROM case_meeting m WHERE m.organization_id IN (:orgs) AND EXTRACT(YEAR FROM m.held_on) = :year) AS meetings,
+                          (SELECT count(*) FROM penalty_case p JOIN case_meeting m ON m.id = p.meeting_id
+                            WHERE p.organization_id IN (:orgs) AND EXTRACT(YEAR FROM m.held_on) = :year) AS discussed
+                        FROM penalty_case WHERE organization_id IN (:orgs)""")
+                .param("orgs", orgs).param("year", year)
+                .query((rs, n) -> new Raw(rs.getLong("filed"), rs.getLong("decided"), rs.getLong("closed"),
+                        rs.getLong("not_punished"), rs.getBigDecimal("fines"), rs.getBigDecimal("fines_enforcement"),
+                        rs.getBigDecimal("fines_accident"), rs.getLong("enforcement_decided"), rs.getLong("accident_decided"),
+                        rs.getLong("dual"), rs.getLong("individuals"), rs.getLong("reviews"), rs.getLong("meetings"),
+                        rs.getLong("discussed"), rs.getLong("hearings"), rs.getLong("transfers"), rs.getLong("criminal"),
+                        rs.getLong("summary")))
+                .single();
+    }
+}

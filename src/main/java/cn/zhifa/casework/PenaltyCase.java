@@ -1,0 +1,877 @@
+package cn.zhifa.casework;
+
+import cn.zhifa.law.AccidentGrade;
+import cn.zhifa.law.Deadline;
+import cn.zhifa.law.ProcedureRules;
+import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.Verdict;
+import cn.zhifa.shared.security.Role;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A penalty case (行政处罚案件). Lifecycle of the ordinary procedure:
+ * 拟立案 → {@link #file 立案审批} → 调查取证 ({@link #recordInvestigation}) → {@link #proposePenalty 案件处理呈批}
+ * → {@link #approveProposal 审批} → {@link #reviewLegally 法制审核} (when triggered) → {@link #discussCollectively 集体讨论}
+ * (major or complex) → {@link #notifyParty 告知} (陈述申辩, 听证) → {@link #requestHearing}/{@link #scheduleHearing}/
+ * {@link #holdHearing} → {@link #decide 决定} → {@link #serve 送达} → 执行 ({@link #recordPayment}, deferral,
+ * instalments, surcharge, {@link #remind 催告}, {@link #applyForEnforcement 申请强制执行}) → {@link #close 结案}
+ * → {@link #archive 归档}. Branches: {@link #decideNoPenalty 不予处罚}, {@link #revokeFiling 撤销立案},
+ * {@link #transfer 移送}; the summary procedure starts at {@link #decideOnTheSpot 当场处罚}.
+ * Every transition guards (a named {@code may…} policy returning a {@link Verdict}), changes state, records the
+ * step (who, when, opinion) and registers a past-tense {@link CaseEvent}. Optimistic locking: {@code version}.
+ */
+@Table("penalty_case")
+public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
+
+    private static final Set<CaseStage> BEFORE_NOTICE = EnumSet.of(CaseStage.PROPOSED, CaseStage.FILED,
+            CaseStage.PENALTY_PROPOSED, CaseStage.LEGAL_REVIEW, CaseStage.COLLECTIVE_DISCUSSION, CaseStage.APPROVED);
+    private static final Set<StepKind> INVESTIGATION = EnumSet.of(StepKind.INQUIRY, StepKind.SITE_EXAMINATION, StepKind.EVIDENCE);
+
+    @Id
+    private Long id;
+    private String caseNumber;
+    private long organizationId;
+    private CaseKind kind;
+    private CaseSource source;
+    private String sourceReference;
+    private ProcedureKind procedureKind;
+    private CaseStage stage;
+    private String title;
+    private String facts;
+    private String suggestedArticle;
+    private Long enterpriseId;
+    private PartyKind partyKind;
+    private String partyName;
+    private String partyCode;
+    private String partyRepresentative;
+    private String partyAddress;
+    private String violationCode;
+    private Integer penaltyArticle;
+    private BigDecimal fineYuan;
+    private BigDecimal legalMinYuan;
+    private BigDecimal legalMaxYuan;
+    private Tier tier;
+    private String tierReason;
+    private String otherMeasures;
+    private boolean complex;
+    private boolean legalReviewRequired;
+    private String legalReviewReasons;
+    private boolean collectiveDiscussionRequired;
+    private Integer accidentDeaths;
+    private Integer accidentInjuries;
+    private BigDecimal accidentLossYuan;
+    private AccidentGrade accidentGrade;
+    private long handlerId;
+    private String handlerName;
+    private LocalDate proposedOn;
+    private LocalDate filedOn;
+    private int decisionExtensions;
+    private LocalDate notifiedOn;
+    private BigDecimal notifiedFineYuan;
+    private boolean hearingRight;
+    private boolean statementWaived;
+    private LocalDate hearingRequestedOn;
+    private LocalDate hearingOn;
+    private LocalDate hearingNotifiedOn;
+    private LocalDate heardOn;
+    private boolean heard;
+    private LocalDate decidedOn;
+    private String decisionNumber;
+    private LocalDate servedOn;
+    private String serviceMethod;
+    private String serviceReceipt;
+    private BigDecimal paidYuan;
+    private LocalDate remindedOn;
+    private LocalDate enforcementAppliedOn;
+    private LocalDate executedOn;
+    private LocalDate closedOn;
+    private LocalDate archivedOn;
+    private String endReason;
+    private String transferredTo;
+    private boolean criminalTransfer;
+    private Long linkedCaseId;
+    private Long meetingId;
+    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
+    private List<CaseStep> steps = new ArrayList<>();
+    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
+    private List<Instalment> instalments = new ArrayList<>();
+    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
+    private List<Payment> payments = new ArrayList<>();
+    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
+    private List<Suspension> suspensions = new ArrayList<>();
+    @Version
+    private int version;
+    private Instant createdAt;
+
+    private PenaltyCase() {
+    }
+
+    /** 案件来源登记: a proposed case waiting for 立案审批. */
+    public static PenaltyCase propose(ProposedCase proposal, String caseNumber, AccidentGrade grade, Acting by, When when) {
+        require(proposal.party() != null && notBlank(proposal.party().name()), "请填写当事人名称。");
+        require(notBlank(proposal.title()), "请填写案由。");
+        require(proposal.kind() != CaseKind.ACCIDENT || proposal.accident() != null, "事故处罚案件须填写事故死亡、重伤人数和直接经济损失。");
+        PenaltyCase c = new PenaltyCase();
+        c.caseNumber = caseNumber;
+        c.organizationId = proposal.organizationId();
+        c.kind = proposal.kind();
+        c.source = proposal.source();
+        c.sourceReference = proposal.sourceReference();
+        c.procedureKind = ProcedureKind.ORDINARY;
+        c.stage = CaseStage.PROPOSED;
+        c.title = proposal.title().strip();
+        c.facts = proposal.facts();
+        c.suggestedArticle = proposal.suggestedArticle();
+        c.enterpriseId = proposal.enterpriseId();
+        PartySnapshot party = proposal.party();
+        c.partyKind = party.kind();
+        c.partyName = party.name().strip();
+        c.partyCode = party.code();
+        c.partyRepresentative = party.legalRepresentative();
+        c.partyAddress = party.address();
+        c.violationCode = proposal.violationCode();
+        if (proposal.accident() != null) {
+            c.accidentDeaths = proposal.accident().deaths();
+            c.accidentInjuries = proposal.accident().seriousInjuries();
+            c.accidentLossYuan = proposal.accident().directLossYuan();
+            c.accidentGrade = grade;
+        }
+        c.linkedCaseId = proposal.linkedCaseId();
+        c.handlerId = by.userId();
+        c.handlerName = by.name();
+        c.proposedOn = proposal.foundOn() == null ? when.day() : proposal.foundOn();
+        c.paidYuan = BigDecimal.ZERO.setScale(2);
+        c.createdAt = when.at();
+        c.step(StepKind.PROPOSED, by, when, c.source.label() + (c.sourceReference == null ? "" : "（" + c.sourceReference + "）"));
+        return c;
+    }
+
+    /**
+     * 简易程序: a warning or a small fine decided and served on the spot (行政处罚法第五十一条); the case starts
+     * in execution.
+     */
+    public static PenaltyCase decideOnTheSpot(ProposedCase proposal, String caseNumber, String decisionNumber,
+                                              BigDecimal fineYuan, String violationCode, Acting by, When when,
+                                              CasePeriods periods) {
+        ProcedureRules procedure = periods.procedure();
+        BigDecimal fine = yuan(fineYuan);
+        require(fine.signum() >= 0, "罚款金额不能为负数。");
+        if (!procedure.summaryProcedureAllowed(proposal.party().kind().forProcedure(), fine)) {
+            throw new RuleViolation("当场处罚限于对" + (proposal.party().kind() == PartyKind.UNIT ? "法人或者其他组织" : "公民")
+                    + "处" + DiscretionEngine.plain(procedure.summaryProcedureLimit(proposal.party().kind().forProcedure()))
+                    + "元以下罚款或者警告（" + procedure.summaryProcedureSource() + "），本案应适用普通程序。");
+        }
+        require(by.has(Role.OFFICER), "当场处罚须由执法人员作出。");
+        PenaltyCase c = propose(proposal, caseNumber, null, by, when);
+        c.procedureKind = ProcedureKind.SUMMARY;
+        c.violationCode = violationCode;
+        c.fineYuan = fine;
+        c.notifiedFineYuan = fine;
+        c.tier = Tier.GENERAL;
+        c.filedOn = when.day();
+        c.notifiedOn = when.day();
+        c.decidedOn = when.day();
+        c.decisionNumber = decisionNumber;
+        c.servedOn = when.day();
+        c.serviceMethod = "当场交付";
+        c.serviceReceipt = "当事人当场签收";
+        c.step(StepKind.ON_THE_SPOT, by, when, "当场告知违法事实、处罚理由和依据及陈述申辩权利，当场作出处罚决定并交付：罚款"
+                + DiscretionEngine.plain(fine) + "元");
+        if (fine.signum() == 0) {
+            c.stage = CaseStage.EXECUTED;
+            c.executedOn = when.day();
+        } else {
+            c.stage = CaseStage.EXECUTING;
+            c.instalments.add(new Instalment(periods.paymentDue(when.day()).due(), fine));
+        }
+        return c;
+    }
+
+    // ---- 立案
+
+    public Verdict mayFile(Acting by) {
+        return Verdict.all(inStage("立案", CaseStage.PROPOSED), role(by, Role.LEADER, "立案审批"));
+    }
+
+    public void file(Acting leader, When when, String opinion) {
+        mayFile(leader).orThrow();
+        stage = CaseStage.FILED;
+        filedOn = when.day();
+        step(StepKind.FILED, leader, when, orDefault(opinion, "同意立案"));
+        registerEvent(new CaseEvent.CaseFiled(id, filedOn));
+    }
+
+    // ---- 调查取证
+
+    public Verdict mayInvestigate() {
+        return inStage("记录调查取证", CaseStage.FILED);
+    }
+
+    public void recordInvestigation(StepKind what, Acting by, When when, String content) {
+        mayInvestigate().orThrow();
+        require(INVESTIGATION.contains(what), "调查取证记录的类别应为询问、勘验或证据。");
+        require(notBlank(content), "请填写" + what.label() + "的内容。");
+        step(what, by, when, content.strip());
+    }
+
+    public boolean investigated() {
+        return steps.stream().anyMatch(s -> INVESTIGATION.contains(s.kind()));
+    }
+
+    public Verdict mayExtend(Acting by, CasePeriods periods) {
+        return Verdict.all(
+                filedOn == null || decidedOn != null || !stage.open() || stage == CaseStage.NOT_PUNISHED
+                        ? Verdict.refuse("只有已立案、尚未作出决定的案件才能延长办案期限。") : Verdict.allow(),
+                decisionExtensions >= periods.maxExtensions()
+                        ? Verdict.refuse("办案期限已延长" + decisionExtensions + "次，不能再延长。") : Verdict.allow(),
+                role(by, Role.LEADER, "延长办案期限"));
+    }
+
+    /** 延长办案期限: the first extension on the head's approval, the next on the next-level authority's. */
+    public void extendDecisionPeriod(Acting leader, When when, String reason, CasePeriods periods) {
+        mayExtend(leader, periods).orThrow();
+        require(notBlank(reason), "请填写延长办案期限的理由。");
+        String approver = periods.rules().decisionPeriod().extensionApprovers().get(decisionExtensions);
+        decisionExtensions++;
+        Deadline due = periods.decisionDue(filedOn, decisionExtensions);
+        step(StepKind.EXTENDED, leader, when, approver + "：" + reason.strip() + "；办案期限延至" + due.due());
+    }
+
+    // ---- 案件处理呈批
+
+    public Verdict mayProposePenalty() {
+        return Verdict.all(inStage("呈批处理意见", CaseStage.FILED),
+                investigated() ? Verdict.allow() : Verdict.refuse("尚无调查取证记录（询问、勘验或证据），不能呈批处理意见。"));
+    }
+
+    /**
+     * 案件处理呈批 with the discretion engine's assessment; sets whether 法制审核 and 集体讨论 are required.
+     *
+     * @param reviewReasons the triggers of mandatory legal review found by {@link LegalReviewTriggers}
+     */
+    public void proposePenalty(Acting by, When when, DiscretionAssessment assessment, String reason, String otherMeasures,
+                               boolean complex, List<String> reviewReasons, boolean collectiveDiscussion) {
+        mayProposePenalty().orThrow();
+        assessment.verdict().orThrow();
+        violationCode = assessment.violation().code();
+        penaltyArticle = assessment.violation().article();
+        fineYuan = assessment.amountYuan();
+        legalMinYuan = assessment.legalRange().minYuan();
+        legalMaxYuan = assessment.legalRange().maxYuan();
+        tier = assessment.tier();
+        tierReason = notBlank(reason) ? reason.strip() : null;
+        this.otherMeasures = otherMeasures;
+        this.complex = complex;
+        legalReviewRequired = !reviewReasons.isEmpty();
+        legalReviewReasons = String.join("；", reviewReasons);
+        collectiveDiscussionRequired = collectiveDiscussion;
+        stage = CaseStage.PENALTY_PROPOSED;
+        step(StepKind.PENALTY_PROPOSED, by, when, "拟" + tier.label() + "：罚款" + DiscretionEngine.plain(fineYuan) + "元"
+                + (notBlank(otherMeasures) ? "，" + otherMeasures : "") + "（依据" + assessment.violation().articleTitle() + "）"
+                + (legalReviewRequired ? "；须法制审核：" + legalReviewReasons : "")
+                + (collectiveDiscussionRequired ? "；须集体讨论" : ""));
+        registerEvent(new CaseEvent.PenaltyProposed(id, fineYuan, tier, legalReviewRequired));
+    }
+
+    public Verdict mayApproveProposal(Acting by) {
+        return Verdict.all(inStage("审批处理意见", CaseStage.PENALTY_PROPOSED), role(by, Role.LEADER, "案件处理呈批的审批"));
+    }
+
+    public void approveProposal(Acting leader, When when, String opinion) {
+        mayApproveProposal(leader).orThrow();
+        stage = legalReviewRequired ? CaseStage.LEGAL_REVIEW
+                : collectiveDiscussionRequired ? CaseStage.COLLECTIVE_DISCUSSION : CaseStage.APPROVED;
+        step(StepKind.PROPOSAL_APPROVED, leader, when, orDefault(opinion, "同意"));
+    }
+
+    public void returnProposal(Acting leader, When when, String opinion) {
+        mayApproveProposal(leader).orThrow();
+        require(notBlank(opinion), "退回须填写意见。");
+        stage = CaseStage.FILED;
+        step(StepKind.PROPOSAL_APPROVED, leader, when, "退回：" + opinion.strip());
+    }
+
+    // ---- 法制审核
+
+    public Verdict mayReviewLegally(Acting by) {
+        return Verdict.all(inStage("法制审核", CaseStage.LEGAL_REVIEW), role(by, Role.LEGAL, "法制审核"));
+    }
+
+    public void reviewLegally(Acting reviewer, When when, ReviewOpinion opinion, String text) {
+        mayReviewLegally(reviewer).orThrow();
+        require(opinion != null, "请选择审核意见。");
+        require(opinion == ReviewOpinion.AGREE || notBlank(text), "审核意见为“" + (opinion == null ? "" : opinion.label()) + "”时须写明理由。");
+        if (opinion == ReviewOpinion.AGREE) {
+            stage = heard ? CaseStage.DECISION_PENDING
+                    : collectiveDiscussionRequired ? CaseStage.COLLECTIVE_DISCUSSION : CaseStage.APPROVED;
+        } else {
+            stage = CaseStage.FILED;
+        }
+        step(StepKind.LEGAL_REVIEW, reviewer, when, opinion.label() + (notBlank(text) ? "：" + text.strip() : ""));
+        registerEvent(new CaseEvent.LegalReviewCompleted(id, opinion));
+    }
+
+    // ---- 集体讨论
+
+    public Verdict mayDiscuss(Acting by) {
+        return Verdict.all(inStage("集体讨论", CaseStage.COLLECTIVE_DISCUSSION),
+                by.has(Role.LEADER) || by.has(Role.LEGAL) ? Verdict.allow()
+                        : Verdict.refuse("集体讨论记录须由案件审批领导或法制审核人员登记。"));
+    }
+
+    public void discussCollectively(Acting by, When when, long meetingId, String conclusion) {
+        mayDiscuss(by).orThrow();
+        require(notBlank(conclusion), "请填写集体讨论结论。");
+        this.meetingId = meetingId;
+        stage = CaseStage.APPROVED;
+        step(StepKind.COLLECTIVE_DISCUSSION, by, when, "案审会#" + meetingId + "：" + conclusion.strip());
+    }
+
+    // ---- 告知
+
+    public Verdict mayNotify() {
+        return inStage("行政处罚告知", CaseStage.APPROVED);
+    }
+
+    /** 行政处罚告知 (陈述申辩) and, when the fine or measure triggers it, 听证告知. */
+    public void notifyParty(Acting by, When when, boolean hearingRight) {
+        mayNotify().orThrow();
+        notifiedOn = when.day();
+        notifiedFineYuan = fineYuan;
+        this.hearingRight = hearingRight;
+        stage = CaseStage.NOTIFIED;
+        step(StepKind.NOTIFIED, by, when, "送达行政处罚告知书" + (hearingRight ? "及听证告知书" : "") + "，拟罚款"
+                + DiscretionEngine.plain(fineYuan) + "元");
+        registerEvent(new CaseEvent.PartyNotified(id, notifiedOn, hearingRight));
+    }
+
+    public void recordStatement(Acting by, When when, String statement, boolean waivesRights) {
+        require(stage == CaseStage.NOTIFIED || stage == CaseStage.HEARING_REQUESTED || stage == CaseStage.HEARING_SCHEDULED,
+                "案件当前处于“" + stage.label() + "”阶段，不能记录陈述申辩。");
+        require(notBlank(statement), "请填写陈述申辩内容。");
+        if (waivesRights) {
+            require(stage == CaseStage.NOTIFIED, "当事人已申请听证，不能再登记放弃权利。");
+            statementWaived = true;
+        }
+        step(StepKind.STATEMENT, by, when, (waivesRights ? "当事人书面放弃陈述、申辩和听证权利：" : "") + statement.strip());
+    }
+
+    // ---- 听证
+
+    public Verdict mayRequestHearing(LocalDate day, CasePeriods periods) {
+        Verdict stageOk = inStage("申请听证", CaseStage.NOTIFIED);
+        if (stageOk.refused()) {
+            return stageOk;
+        }
+        if (!hearingRight) {
+            return Verdict.refuse("本案拟作出的处罚不属于听证范围（行政处罚法第六十三条）。");
+        }
+        if (statementWaived) {
+            return Verdict.refuse("当事人已书面放弃听证权利。");
+        }
+        Deadline due = periods.hearingRequestDue(notifiedOn);
+        if (due.isOverdueOn(day)) {
+            return Verdict.refuse("听证申请期限已于" + due.due() + "届满（" + due.basis() + "），不再受理听证申请。");
+        }
+        return Verdict.allow();
+    }
+
+    public void requestHearing(Acting by, When when, CasePeriods periods) {
+        mayRequestHearing(when.day(), periods).orThrow();
+        hearingRequestedOn = when.day();
+        stage = CaseStage.HEARING_REQUESTED;
+        step(StepKind.HEARING_REQUESTED, by, when, "当事人申请听证");
+    }
+
+    public Verdict mayScheduleHearing(LocalDate noticeDay, LocalDate hearingDay, CasePeriods periods) {
+        Verdict stageOk = inStage("通知听证", CaseStage.HEARING_REQUESTED);
+        if (stageOk.refused()) {
+            return stageOk;
+        }
+        if (hearingDay == null) {
+            return Verdict.refuse("请填写举行听证的日期。");
+        }
+        Deadline latest = periods.latestHearingNotice(hearingDay);
+        if (noticeDay.isAfter(latest.due())) {
+            return Verdict.refuse("听证通知应于举行听证的七个工作日前送达：" + hearingDay + "举行听证的，最迟应于" + latest.due()
+                    + "通知（" + latest.basis() + "）。请改定听证日期。");
+        }
+        return Verdict.allow();
+    }
+
+    public void scheduleHearing(Acting by, When when, LocalDate hearingDay, String presidingOfficer, CasePeriods periods) {
+        mayScheduleHearing(when.day(), hearingDay, periods).orThrow();
+        require(notBlank(presidingOfficer), "请填写听证主持人。");
+        require(!presidingOfficer.strip().equals(handlerName), "听证主持人不得由本案调查人员担任（行政处罚法第六十四条）。");
+        hearingOn = hearingDay;
+        hearingNotifiedOn = when.day();
+        stage = CaseStage.HEARING_SCHEDULED;
+        step(StepKind.HEARING_NOTIFIED, by, when, "送达听证通知书：定于" + hearingDay + "举行听证，主持人" + presidingOfficer.strip());
+    }
+
+    public Verdict mayHoldHearing(LocalDate day) {
+        Verdict stageOk = inStage("举行听证", CaseStage.HEARING_SCHEDULED);
+        if (stageOk.refused()) {
+            return stageOk;
+        }
+        return day.isBefore(hearingOn) ? Verdict.refuse("听证定于" + hearingOn + "举行，不能提前记录听证。") : Verdict.allow();
+    }
+
+    /** 听证笔录 and 听证会报告书; after a hearing 法制审核 is mandatory (行政处罚法第五十八条第一款第二项). */
+    public void holdHearing(Acting by, When when, String record, String report) {
+        mayHoldHearing(when.day()).orThrow();
+        require(notBlank(record) && notBlank(report), "请填写听证笔录要点和听证会报告意见。");
+        heardOn = when.day();
+        heard = true;
+        legalReviewRequired = true;
+        legalReviewReasons = (notBlank(legalReviewReasons) ? legalReviewReasons + "；" : "") + "经过听证程序";
+        stage = CaseStage.LEGAL_REVIEW;
+        step(StepKind.HEARING_HELD, by, when, "听证笔录：" + record.strip() + "；听证会报告：" + report.strip());
+        registerEvent(new CaseEvent.HearingHeld(id, heardOn));
+    }
+
+    // ---- 决定
+
+    /** The legal precondition of a decision: notice given, its periods lapsed or waived, a requested hearing held. */
+    public Verdict mayDecide(Acting by, LocalDate day, CasePeriods periods) {
+        if (BEFORE_NOTICE.contains(stage)) {
+            return Verdict.refuse("尚未履行行政处罚告知程序，不得作出行政处罚决定（行政处罚法第四十四条、第六十二条）。");
+        }
+        if (stage == CaseStage.HEARING_REQUESTED || stage == CaseStage.HEARING_SCHEDULED) {
+            return Verdict.refuse("当事人已申请听证，应在听证结束并经法制审核后作出决定。");
+        }
+        Verdict stageOk = inStage("作出处罚决定", CaseStage.NOTIFIED, CaseStage.DECISION_PENDING);
+        if (stageOk.refused()) {
+            return stageOk;
+        }
+        Verdict roleOk = role(by, Role.LEADER, "行政处罚决定");
+        if (roleOk.refused()) {
+            return roleOk;
+        }
+        if (stage == CaseStage.NOTIFIED && !statementWaived) {
+            Deadline statement = periods.statementDue(notifiedOn);
+            if (!statement.isOverdueOn(day)) {
+                return Verdict.refuse("陈述申辩期限至" + statement.due() + "届满，期满前不得作出决定（当事人书面放弃的除外）。");
+            }
+            if (hearingRight) {
+                Deadline hearing = periods.hearingRequestDue(notifiedOn);
+                if (!hearing.isOverdueOn(day)) {
+                    return Verdict.refuse("听证申请期限至" + hearing.due() + "届满，期满前不得作出决定（当事人书面放弃的除外）。");
+                }
+            }
+        }
+        return Verdict.allow();
+    }
+
+    public void decide(Acting leader, When when, String number, BigDecimal finalFineYuan, CasePeriods periods) {
+        mayDecide(leader, when.day(), periods).orThrow();
+        require(notBlank(number), "请填写行政处罚决定书文号。");
+        BigDecimal fine = finalFineYuan == null ? fineYuan : yuan(finalFineYuan);
+        require(fine.compareTo(notifiedFineYuan) <= 0, "决定的罚款" + DiscretionEngine.plain(fine) + "元高于告知的"
+                + DiscretionEngine.plain(notifiedFineYuan) + "元：不得因当事人陈述、申辩而给予更重的处罚（行政处罚法第四十五条）。");
+        require(fine.signum() >= 0 && (legalMaxYuan == null || fine.compareTo(legalMaxYuan) <= 0), "决定的罚款超出法定幅度。");
+        require(tier == Tier.MITIGATED || legalMinYuan == null || fine.compareTo(legalMinYuan) >= 0,
+                "决定的罚款低于法定幅度下限" + (legalMinYuan == null ? "" : DiscretionEngine.plain(legalMinYuan) + "元") + "，且无减轻处罚的法定情形。");
+        fineYuan = fine;
+        decidedOn = when.day();
+        decisionNumber = number.strip();
+        stage = CaseStage.DECIDED;
+        step(StepKind.DECIDED, leader, when, "作出行政处罚决定（" + decisionNumber + "）：罚款" + DiscretionEngine.plain(fine) + "元"
+                + (notBlank(otherMeasures) ? "，" + otherMeasures : ""));
+        registerEvent(new CaseEvent.PenaltyDecided(id, enterpriseId, decisionNumber, fineYuan, decidedOn));
+    }
+
+    // ---- 送达
+
+    public Verdict mayServe() {
+        return inStage("送达", CaseStage.DECIDED);
+    }
+
+    public void serve(Acting by, When when, String method, String receipt, CasePeriods periods) {
+        mayServe().orThrow();
+        require(notBlank(method), "请填写送达方式。");
+        require(notBlank(receipt), "请填写送达回执（签收人及签收情况）。");
+        servedOn = when.day();
+        serviceMethod = method.strip();
+        serviceReceipt = receipt.strip();
+        step(StepKind.SERVED, by, when, serviceMethod + "：" + serviceReceipt);
+        if (fineYuan == null || fineYuan.signum() == 0) {
+            stage = CaseStage.EXECUTED;
+            executedOn = when.day();
+        } else {
+            stage = CaseStage.EXECUTING;
+            instalments.clear();
+            instalments.add(new Instalment(periods.paymentDue(servedOn).due(), fineYuan));
+        }
+        registerEvent(new CaseEvent.DecisionServed(id, servedOn));
+    }
+
+    // ---- 执行
+
+    public Verdict mayChangePayment(Acting by) {
+        return Verdict.all(inStage("批准延期或分期缴纳", CaseStage.EXECUTING), role(by, Role.LEADER, "延期（分期）缴纳罚款的批准"));
+    }
+
+    /** 延期缴纳 (行政处罚法第六十六条) on approval: the unpaid fine becomes due on {@code newDue}. */
+    public void approveDeferral(Acting leader, When when, LocalDate newDue, String reason) {
+        mayChangePayment(leader).orThrow();
+        require(notBlank(reason), "请填写延期缴纳的理由。");
+        require(newDue != null && newDue.isAfter(when.day()), "延期后的缴纳日期应晚于今天。");
+        instalments.clear();
+        instalments.add(new Instalment(newDue, fineYuan));
+        step(StepKind.DEFERRAL_APPROVED, leader, when, "同意延期至" + newDue + "缴纳：" + reason.strip());
+    }
+
+    /** 分期缴纳 on approval: the parts must add up to the fine and fall due in order, from today on. */
+    public void approveInstalments(Acting leader, When when, List<Instalment> parts, String reason) {
+        mayChangePayment(leader).orThrow();
+        require(notBlank(reason), "请填写分期缴纳的理由。");
+        require(parts != null && parts.size() >= 2, "分期缴纳至少分两期。");
+        require(payments.isEmpty(), "已有缴款记录的案件请使用延期缴纳。");
+        BigDecimal sum = parts.stream().map(Instalment::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
+        require(sum.compareTo(fineYuan) == 0, "各期金额合计" + DiscretionEngine.plain(sum) + "元与罚款" + DiscretionEngine.plain(fineYuan) + "元不符。");
+        LocalDate previous = when.day().minusDays(1);
+        for (Instalment part : parts) {
+            require(part.dueOn() != null && part.dueOn().isAfter(previous), "各期缴纳日期应不早于今天并依次后延。");
+            require(part.amountYuan().signum() > 0, "每期金额应大于零。");
+            previous = part.dueOn();
+        }
+        instalments.clear();
+        parts.forEach(p -> instalments.add(new Instalment(p.dueOn(), yuan(p.amountYuan()))));
+        step(StepKind.INSTALMENTS_APPROVED, leader, when, "同意分" + parts.size() + "期缴纳：" + reason.strip());
+    }
+
+    /** 加处罚款 accrued up to {@code day}: 3 % a day of each overdue part, not while 复议/诉讼 pends, capped at the fine. */
+    public BigDecimal surchargeOn(LocalDate day, ProcedureRules rules) {
+        if (fineYuan == null || instalments.isEmpty()) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        List<Payment> inOrder = payments.stream().filter(p -> !p.paidOn().isAfter(day))
+                .sorted(Comparator.comparing(Payment::paidOn)).toList();
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal owedSoFar = BigDecimal.ZERO;
+        for (Instalment part : instalments) {
+            owedSoFar = owedSoFar.add(part.amountYuan());
+            LocalDate settled = settledOn(inOrder, owedSoFar).orElse(null);
+            LocalDate lastLateDay = settled == null || settled.isAfter(day) ? day : settled;
+            long lateDays = 0;
+            for (LocalDate d = part.dueOn().plusDays(1); !d.isAfter(lastLateDay); d = d.plusDays(1)) {
+                LocalDate current = d;
+                if (suspensions.stream().noneMatch(s -> s.covers(current))) {
+                    lateDays++;
+                }
+            }
+            total = total.add(rules.lateSurcharge(part.amountYuan(), lateDays));
+        }
+        return total.min(fineYuan).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static Optional<LocalDate> settledOn(List<Payment> inOrder, BigDecimal owed) {
+        BigDecimal paid = BigDecimal.ZERO;
+        for (Payment payment : inOrder) {
+            paid = paid.add(payment.amountYuan());
+            if (paid.compareTo(owed) >= 0) {
+                return Optional.of(payment.paidOn());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Fine plus surcharge still owed on {@code day}. */
+    public BigDecimal outstandingOn(LocalDate day, ProcedureRules rules) {
+        if (fineYuan == null) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        return fineYuan.add(surchargeOn(day, rules)).subtract(paidYuan).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    public Verdict mayRecordPayment() {
+        return inStage("登记缴款", CaseStage.EXECUTING, CaseStage.ENFORCEMENT_APPLIED);
+    }
+
+    public void recordPayment(Acting by, When when, BigDecimal amountYuan, ProcedureRules rules) {
+        mayRecordPayment().orThrow();
+        BigDecimal amount = amountYuan == null ? BigDecimal.ZERO : yuan(amountYuan);
+        require(amount.signum() > 0, "缴款金额应大于零。");
+        BigDecimal outstanding = outstandingOn(when.day(), rules);
+        require(amount.compareTo(outstanding) <= 0, "缴款金额" + DiscretionEngine.plain(amount) + "元超过应缴金额"
+                + DiscretionEngine.plain(outstanding) + "元（含加处罚款）。");
+        payments.add(new Payment(when.day(), amount));
+        paidYuan = paidYuan.add(amount);
+        BigDecimal surcharge = surchargeOn(when.day(), rules);
+        step(StepKind.PAYMENT, by, when, "缴纳" + DiscretionEngine.plain(amount) + "元（截至当日加处罚款"
+                + DiscretionEngine.plain(surcharge) + "元）");
+        registerEvent(new CaseEvent.FinePaid(id, amount, when.day()));
+        if (outstandingOn(when.day(), rules).signum() == 0) {
+            stage = CaseStage.EXECUTED;
+            executedOn = when.day();
+            step(StepKind.EXECUTED, by, when, "罚款" + DiscretionEngine.plain(fineYuan) + "元及加处罚款"
+                    + DiscretionEngine.plain(surcharge) + "元已缴清");
+        }
+    }
+
+    public void startReviewOrLitigation(Acting by, When when, String what) {
+        inStage("登记复议或诉讼", CaseStage.EXECUTING, CaseStage.DECIDED).orThrow();
+        require(notBlank(what), "请填写复议或诉讼的情况。");
+        require(suspensions.stream().noneMatch(s -> s.endedOn() == null), "已有尚未终结的复议或诉讼。");
+        suspensions.add(new Suspension(what.strip(), when.day(), null));
+        step(StepKind.REVIEW_STARTED, by, when, what.strip() + "（期间不加处罚款）");
+    }
+
+    public void endReviewOrLitigation(Acting by, When when, String outcome) {
+        Suspension open = suspensions.stream().filter(s -> s.endedOn() == null).findFirst()
+                .orElseThrow(() -> new RuleViolation("没有尚未终结的复议或诉讼。"));
+        require(notBlank(outcome), "请填写复议或诉讼的结果。");
+        suspensions.set(suspensions.indexOf(open), new Suspension(open.reason(), open.startedOn(), when.day()));
+        step(StepKind.REVIEW_ENDED, by, when, outcome.strip());
+    }
+
+    public Verdict mayRemind(LocalDate day) {
+        Verdict stageOk = inStage("催告", CaseStage.EXECUTING);
+        if (stageOk.refused()) {
+            return stageOk;
+        }
+        boolean overdue = instalments.stream().anyMatch(i -> day.isAfter(i.dueOn())) && paidYuan.compareTo(fineYuan) < 0;
+        return overdue ? Verdict.allow() : Verdict.refuse("当事人尚未逾期，不需催告。");
+    }
+
+    public void remind(Acting by, When when) {
+        mayRemind(when.day()).orThrow();
+        remindedOn = when.day();
+        step(StepKind.REMINDER, by, when, "送达履行义务催告书");
+    }
+
+    public Verdict mayApplyForEnforcement(Acting by, LocalDate day, CasePeriods periods) {
+        Verdict stageOk = Verdict.all(inStage("申请强制执行", CaseStage.EXECUTING), role(by, Role.LEADER, "申请人民法院强制执行"));
+        if (stageOk.refused()) {
+            return stageOk;
+        }
+        if (remindedOn == null) {
+            return Verdict.refuse("申请强制执行前应当事先催告当事人履行义务（行政强制法第五十四条）。");
+        }
+        Deadline wait = periods.reminderWaitEnds(remindedOn);
+        if (!wait.isOverdueOn(day)) {
+            return Verdict.refuse("催告书送达满十个工作日（至" + wait.due() + "）后当事人仍未履行的，方可申请强制执行。");
+        }
+        if (suspensions.stream().anyMatch(s -> s.endedOn() == null)) {
+            return Verdict.refuse("复议或诉讼期间不能申请强制执行。");
+        }
+        return Verdict.allow();
+    }
+
+    public void applyForEnforcement(Acting leader, When when, String court, CasePeriods periods) {
+        mayApplyForEnforcement(leader, when.day(), periods).orThrow();
+        require(notBlank(court), "请填写受理申请的人民法院。");
+        enforcementAppliedOn = when.day();
+        stage = CaseStage.ENFORCEMENT_APPLIED;
+        step(StepKind.COURT_APPLICATION, leader, when, "向" + court.strip() + "申请强制执行");
+    }
+
+    // ---- branches
+
+    public Verdict mayDecideNoPenalty(Acting by) {
+        return Verdict.all(inStage("作出不予处罚决定", CaseStage.FILED, CaseStage.PENALTY_PROPOSED, CaseStage.APPROVED,
+                CaseStage.NOTIFIED, CaseStage.DECISION_PENDING), role(by, Role.LEADER, "不予行政处罚决定"));
+    }
+
+    /** 不予处罚 with its legal ground; a 首违不罚 ground is checked against the firm's history by the caller. */
+    public void decideNoPenalty(Acting leader, When when, String ground, String reason) {
+        mayDecideNoPenalty(leader).orThrow();
+        require(notBlank(ground), "不予处罚须写明法定依据。");
+        endReason = ground.strip() + (notBlank(reason) ? "：" + reason.strip() : "");
+        tier = Tier.NONE;
+        fineYuan = BigDecimal.ZERO.setScale(2);
+        decidedOn = when.day();
+        stage = CaseStage.NOT_PUNISHED;
+        step(StepKind.NOT_PUNISHED, leader, when, endReason);
+    }
+
+    public Verdict mayRevoke(Acting by) {
+        return Verdict.all(inStage("撤销立案", CaseStage.PROPOSED, CaseStage.FILED), role(by, Role.LEADER, "撤销立案"));
+    }
+
+    public void revokeFiling(Acting leader, When when, String reason) {
+        mayRevoke(leader).orThrow();
+        require(notBlank(reason), "请填写撤销立案的理由。");
+        endReason = reason.strip();
+        stage = CaseStage.REVOKED;
+        closedOn = when.day();
+        step(StepKind.REVOKED, leader, when, endReason);
+        registerEvent(new CaseEvent.CaseEnded(id, stage, closedOn));
+    }
+
+    public Verdict mayTransfer(Acting by) {
+        return Verdict.all(BEFORE_NOTICE.contains(stage) || stage == CaseStage.NOTIFIED ? Verdict.allow()
+                        : Verdict.refuse("案件当前处于“" + stage.label() + "”阶段，不能移送。"),
+                role(by, Role.LEADER, "案件移送"));
+    }
+
+    /** 移送: to public security (行刑衔接, {@code criminal}) or to another competent authority. */
+    public void transfer(Acting leader, When when, String to, boolean criminal, String reason) {
+        mayTransfer(leader).orThrow();
+        require(notBlank(to), "请填写接收移送的机关。");
+        require(notBlank(reason), "请填写移送理由。");
+        transferredTo = to.strip();
+        criminalTransfer = criminal;
+        endReason = reason.strip();
+        stage = CaseStage.TRANSFERRED;
+        closedOn = when.day();
+        step(StepKind.TRANSFERRED, leader, when, (criminal ? "涉嫌犯罪移送" : "移送") + transferredTo + "：" + endReason);
+        registerEvent(new CaseEvent.CaseEnded(id, stage, closedOn));
+    }
+
+    public Verdict mayClose(Acting by) {
+        return Verdict.all(inStage("结案", CaseStage.EXECUTED, CaseStage.NOT_PUNISHED, CaseStage.ENFORCEMENT_APPLIED),
+                role(by, Role.LEADER, "结案审批"));
+    }
+
+    public void close(Acting leader, When when, String opinion) {
+        mayClose(leader).orThrow();
+        stage = CaseStage.CLOSED;
+        closedOn = when.day();
+        step(StepKind.CLOSED, leader, when, orDefault(opinion, "同意结案"));
+        registerEvent(new CaseEvent.CaseEnded(id, stage, closedOn));
+    }
+
+    public Verdict mayArchive() {
+        return inStage("归档", CaseStage.CLOSED);
+    }
+
+    public void archive(Acting by, When when) {
+        mayArchive().orThrow();
+        stage = CaseStage.ARCHIVED;
+        archivedOn = when.day();
+        step(StepKind.ARCHIVED, by, when, "按立卷顺序整理归档");
+    }
+
+    void linkTo(long otherCaseId) {
+        this.linkedCaseId = otherCaseId;
+    }
+
+    // ---- helpers
+
+    private Verdict inStage(String action, CaseStage... allowed) {
+        for (CaseStage s : allowed) {
+            if (s == stage) {
+                return Verdict.allow();
+            }
+        }
+        return Verdict.refuse("案件当前处于“" + stage.label() + "”阶段，不能" + action + "。");
+    }
+
+    private static Verdict role(Acting by, Role role, String what) {
+        return by.has(role) ? Verdict.allow() : Verdict.refuse(what + "须由" + role.label() + "作出。");
+    }
+
+    private void step(StepKind what, Acting by, When when, String opinion) {
+        steps.add(new CaseStep(what, by.userId(), by.name(), by.mainRole(), when.day(), when.at(), opinion));
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new RuleViolation(message);
+        }
+    }
+
+    private static boolean notBlank(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    private static String orDefault(String text, String fallback) {
+        return notBlank(text) ? text.strip() : fallback;
+    }
+
+    private static BigDecimal yuan(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    // ---- reads
+
+    public Long getId() { return id; }
+    public String getCaseNumber() { return caseNumber; }
+    public long getOrganizationId() { return organizationId; }
+    public CaseKind getKind() { return kind; }
+    public CaseSource getSource() { return source; }
+    public String getSourceReference() { return sourceReference; }
+    public ProcedureKind getProcedureKind() { return procedureKind; }
+    public CaseStage getStage() { return stage; }
+    public String getTitle() { return title; }
+    public String getFacts() { return facts; }
+    public String getSuggestedArticle() { return suggestedArticle; }
+    public Long getEnterpriseId() { return enterpriseId; }
+    public PartySnapshot getParty() { return new PartySnapshot(partyKind, partyName, partyCode, partyRepresentative, partyAddress); }
+    public String getViolationCode() { return violationCode; }
+    public Integer getPenaltyArticle() { return penaltyArticle; }
+    public BigDecimal getFineYuan() { return fineYuan; }
+    public BigDecimal getLegalMinYuan() { return legalMinYuan; }
+    public BigDecimal getLegalMaxYuan() { return legalMaxYuan; }
+    public Tier getTier() { return tier; }
+    public String getTierReason() { return tierReason; }
+    public String getOtherMeasures() { return otherMeasures; }
+    public boolean isComplex() { return complex; }
+    public boolean isLegalReviewRequired() { return legalReviewRequired; }
+    public String getLegalReviewReasons() { return legalReviewReasons; }
+    public boolean isCollectiveDiscussionRequired() { return collectiveDiscussionRequired; }
+    public AccidentFacts getAccident() {
+        return accidentDeaths == null ? null : new AccidentFacts(accidentDeaths, accidentInjuries, accidentLossYuan);
+    }
+    public AccidentGrade getAccidentGrade() { return accidentGrade; }
+    public long getHandlerId() { return handlerId; }
+    public String getHandlerName() { return handlerName; }
+    public LocalDate getProposedOn() { return proposedOn; }
+    public LocalDate getFiledOn() { return filedOn; }
+    public int getDecisionExtensions() { return decisionExtensions; }
+    public LocalDate getNotifiedOn() { return notifiedOn; }
+    public boolean isHearingRight() { return hearingRight; }
+    public boolean isStatementWaived() { return statementWaived; }
+    public LocalDate getHearingRequestedOn() { return hearingRequestedOn; }
+    public LocalDate getHearingOn() { return hearingOn; }
+    public LocalDate getHearingNotifiedOn() { return hearingNotifiedOn; }
+    public LocalDate getHeardOn() { return heardOn; }
+    public LocalDate getDecidedOn() { return decidedOn; }
+    public String getDecisionNumber() { return decisionNumber; }
+    public LocalDate getServedOn() { return servedOn; }
+    public String getServiceMethod() { return serviceMethod; }
+    public String getServiceReceipt() { return serviceReceipt; }
+    public BigDecimal getPaidYuan() { return paidYuan; }
+    public LocalDate getRemindedOn() { return remindedOn; }
+    public LocalDate getEnforcementAppliedOn() { return enforcementAppliedOn; }
+    public LocalDate getExecutedOn() { return executedOn; }
+    public LocalDate getClosedOn() { return closedOn; }
+    public LocalDate getArchivedOn() { return archivedOn; }
+    public String getEndReason() { return endReason; }
+    public String getTransferredTo() { return transferredTo; }
+    public boolean isCriminalTransfer() { return criminalTransfer; }
+    public Long getLinkedCaseId() { return linkedCaseId; }
+    public Long getMeetingId() { return meetingId; }
+    public List<CaseStep> getSteps() { return List.copyOf(steps); }
+    public List<Instalment> getInstalments() { return List.copyOf(instalments); }
+    public List<Payment> getPayments() { return List.copyOf(payments); }
+    public List<Suspension> getSuspensions() { return List.copyOf(suspensions); }
+    public int getVersion() { return version; }
+    public Instant getCreatedAt() { return createdAt; }
+
+    /** The last recorded step of a kind, e.g. when the legal review happened. */
+    public Optional<CaseStep> lastStep(StepKind what) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            if (steps.get(i).kind() == what) {
+                return Optional.of(steps.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,9 @@
+package cn.zhifa.casework;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A past decision for the same violation in the jurisdiction (同案同罚 reference). */
+public record SimilarCase(long id, String caseNumber, String partyName, String organizationName, Tier tier,
+                          BigDecimal fineYuan, LocalDate decidedOn) {
+}

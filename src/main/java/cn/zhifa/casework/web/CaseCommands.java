@@ -1,0 +1,228 @@
+package cn.zhifa.casework.web;
+
+import cn.zhifa.casework.Acting;
+import cn.zhifa.casework.CaseManagement;
+import cn.zhifa.casework.CasePeriods;
+import cn.zhifa.casework.Instalment;
+import cn.zhifa.casework.PenaltyCase;
+import cn.zhifa.casework.PenaltyProposal;
+import cn.zhifa.casework.ReviewOpinion;
+import cn.zhifa.casework.StepKind;
+import cn.zhifa.casework.Tier;
+import cn.zhifa.shared.RuleViolation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The case transitions by name, shared by the pages (form fields) and the API (JSON object): each action
+ * reads its fields, calls {@link CaseManagement} and returns the Chinese confirmation.
+ */
+@Component
+class CaseCommands {
+
+    /** Action name → Chinese label, in procedural order (the detail page shows those the user may take). */
+    static final Map<String, String> ACTIONS = new LinkedHashMap<>();
+
+    static {
+        ACTIONS.put("file", "立案审批");
+        ACTIONS.put("investigate", "记录调查取证");
+        ACTIONS.put("extend", "延长办案期限");
+        ACTIONS.put("propose-penalty", "案件处理呈批");
+        ACTIONS.put("approve-proposal", "审批处理意见");
+        ACTIONS.put("return-proposal", "退回处理意见");
+        ACTIONS.put("review", "法制审核");
+        ACTIONS.put("notify", "行政处罚告知");
+        ACTIONS.put("statement", "记录陈述申辩");
+        ACTIONS.put("request-hearing", "登记听证申请");
+        ACTIONS.put("schedule-hearing", "通知听证");
+        ACTIONS.put("hold-hearing", "记录听证");
+        ACTIONS.put("decide", "作出处罚决定");
+        ACTIONS.put("serve", "送达");
+        ACTIONS.put("deferral", "批准延期缴纳");
+        ACTIONS.put("instalments", "批准分期缴纳");
+        ACTIONS.put("payment", "登记缴款");
+        ACTIONS.put("review-start", "登记复议/诉讼");
+        ACTIONS.put("review-end", "复议/诉讼终结");
+        ACTIONS.put("remind", "催告");
+        ACTIONS.put("enforce", "申请强制执行");
+        ACTIONS.put("no-penalty", "不予处罚");
+        ACTIONS.put("revoke", "撤销立案");
+        ACTIONS.put("transfer", "移送");
+        ACTIONS.put("close", "结案审批");
+        ACTIONS.put("archive", "归档");
+    }
+
+    private final CaseManagement cases;
+
+    CaseCommands(CaseManagement cases) {
+        this.cases = cases;
+    }
+
+    /** The actions {@code by} may take on {@code c} today (the named policies' verdicts). */
+    List<String> available(PenaltyCase c, Acting by, LocalDate today) {
+        CasePeriods periods = cases.periods();
+        List<String> actions = new ArrayList<>();
+        add(actions, "file", c.mayFile(by).allowed());
+        add(actions, "investigate", c.mayInvestigate().allowed());
+        add(actions, "extend", c.mayExtend(by, periods).allowed());
+        add(actions, "propose-penalty", c.mayProposePenalty().allowed());
+        add(actions, "approve-proposal", c.mayApproveProposal(by).allowed());
+        add(actions, "return-proposal", c.mayApproveProposal(by).allowed());
+        add(actions, "review", c.mayReviewLegally(by).allowed());
+        add(actions, "notify", c.mayNotify().allowed());
+        add(actions, "statement", c.getStage().name().startsWith("NOTIFIED") || c.getStage().name().startsWith("HEARING_"));
+        add(actions, "request-hearing", c.mayRequestHearing(today, periods).allowed());
+        add(actions, "schedule-hearing", c.getStage().name().equals("HEARING_REQUESTED"));
+        add(actions, "hold-hearing", c.mayHoldHearing(today).allowed());
+        add(actions, "decide", c.mayDecide(by, today, periods).allowed());
+        add(actions, "serve", c.mayServe().allowed());
+        add(actions, "deferral", c.mayChangePayment(by).allowed());
+        add(actions, "instalments", c.mayChangePayment(by).allowed() && c.getPayments().isEmpty());
+        add(actions, "payment", c.mayRecordPayment().allowed());
+        add(actions, "review-start", c.getStage().name().equals("EXECUTING")
+                && c.getSuspensions().stream().allMatch(s -> s.endedOn() != null));
+        add(actions, "review-end", c.getSuspensions().stream().anyMatch(s -> s.endedOn() == null));
+        add(actions, "remind", c.mayRemind(today).allowed());
+        add(actions, "enforce", c.mayApplyForEnforcement(by, today, periods).allowed());
+        add(actions, "no-penalty", c.mayDecideNoPenalty(by).allowed());
+        add(actions, "revoke", c.mayRevoke(by).allowed());
+        add(actions, "transfer", c.mayTransfer(by).allowed());
+        add(actions, "close", c.mayClose(by).allowed());
+        add(actions, "archive", c.mayArchive().allowed());
+        return actions;
+    }
+
+    private static void add(List<String> actions, String action, boolean allowed) {
+        if (allowed) {
+            actions.add(action);
+        }
+    }
+
+    /** Runs {@code action} on case {@code id} with the given fields; returns the confirmation. */
+    String run(long id, String action, Map<String, String> f) {
+        Integer version = integer(f.get("version"));
+        switch (action) {
+            case "file" -> cases.file(id, version, f.get("opinion"));
+            case "investigate" -> cases.recordInvestigation(id, stepKind(f.get("what")), f.get("content"));
+            case "extend" -> cases.extendDecisionPeriod(id, version, f.get("reason"));
+            case "propose-penalty" -> cases.proposePenalty(id, version, proposal(f));
+            case "approve-proposal" -> cases.approveProposal(id, version, f.get("opinion"));
+            case "return-proposal" -> cases.returnProposal(id, version, f.get("opinion"));
+            case "review" -> cases.reviewLegally(id, version, opinion(f.get("opinion")), f.get("text"));
+            case "notify" -> cases.notifyParty(id, version);
+            case "statement" -> cases.recordStatement(id, f.get("statement"), "true".equals(f.get("waive")) || "on".equals(f.get("waive")));
+            case "request-hearing" -> cases.requestHearing(id);
+            case "schedule-hearing" -> cases.scheduleHearing(id, date(f.get("hearingOn"), "听证日期"), f.get("presidingOfficer"));
+            case "hold-hearing" -> cases.holdHearing(id, f.get("record"), f.get("report"));
+            case "decide" -> cases.decide(id, version, f.get("number"), amount(f.get("fineYuan"), false), f.get("linkedNumber"));
+            case "serve" -> cases.serve(id, f.get("method"), f.get("receipt"));
+            case "deferral" -> cases.approveDeferral(id, version, date(f.get("newDue"), "延期后的缴纳日期"), f.get("reason"));
+            case "instalments" -> cases.approveInstalments(id, version, instalments(f.get("plan")), f.get("reason"));
+            case "payment" -> cases.recordPayment(id, amount(f.get("amountYuan"), true));
+            case "review-start" -> cases.startReviewOrLitigation(id, f.get("what"));
+            case "review-end" -> cases.endReviewOrLitigation(id, f.get("outcome"));
+            case "remind" -> cases.remind(id);
+            case "enforce" -> cases.applyForEnforcement(id, version, f.get("court"));
+            case "no-penalty" -> cases.decideNoPenalty(id, version, f.get("ground"), f.get("reason"));
+            case "revoke" -> cases.revokeFiling(id, version, f.get("reason"));
+            case "transfer" -> cases.transfer(id, version, f.get("to"), "true".equals(f.get("criminal")) || "on".equals(f.get("criminal")),
+                    f.get("reason"));
+            case "close" -> cases.close(id, version, f.get("opinion"));
+            case "archive" -> cases.archive(id);
+            default -> throw RuleViolation.notFound("没有名为“" + action + "”的案件操作。");
+        }
+        return "已完成：" + ACTIONS.get(action) + "。";
+    }
+
+    static PenaltyProposal proposal(Map<String, String> f) {
+        if (f.get("violationCode") == null || f.get("violationCode").isBlank()) {
+            throw new RuleViolation("请选择违法行为。");
+        }
+        return new PenaltyProposal(f.get("violationCode"), tier(f.get("tier")), amount(f.get("amountYuan"), true), f.get("reason"),
+                f.get("mitigationGround"), f.get("otherMeasures"), "true".equals(f.get("complex")) || "on".equals(f.get("complex")),
+                amount(f.get("annualIncomeYuan"), false), amount(f.get("illegalGainsYuan"), false),
+                "true".equals(f.get("aggravated")) || "on".equals(f.get("aggravated")));
+    }
+
+    /** "2026-03-31:10000;2026-04-30:10000" */
+    static List<Instalment> instalments(String plan) {
+        if (plan == null || plan.isBlank()) {
+            throw new RuleViolation("请填写分期计划（每行“日期:金额”）。");
+        }
+        List<Instalment> parts = new ArrayList<>();
+        for (String line : plan.split("[;\\n；]")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] pair = line.strip().split("[:：]");
+            if (pair.length != 2) {
+                throw new RuleViolation("分期计划格式应为每行“日期:金额”，如 2026-03-31:10000。");
+            }
+            parts.add(new Instalment(date(pair[0].strip(), "分期缴纳日期"), amount(pair[1].strip(), true)));
+        }
+        return parts;
+    }
+
+    static BigDecimal amount(String text, boolean required) {
+        if (text == null || text.isBlank()) {
+            if (required) {
+                throw new RuleViolation("请填写金额。");
+            }
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new RuleViolation("金额“" + text + "”格式不正确，请填写以元为单位的数字。");
+        }
+    }
+
+    static LocalDate date(String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new RuleViolation("请填写" + what + "。");
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new RuleViolation(what + "“" + text + "”格式不正确，应为 yyyy-MM-dd。");
+        }
+    }
+
+    private static Integer integer(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new RuleViolation("版本号格式不正确。");
+        }
+    }
+
+    static Tier tier(String text) {
+        try {
+            return text == null || text.isBlank() ? Tier.GENERAL : Tier.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation("裁量阶次“" + text + "”无效。");
+        }
+    }
+
+    private static ReviewOpinion opinion(String text) {
+        try {
+            return text == null || text.isBlank() ? null : ReviewOpinion.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation("审核意见“" + text + "”无效，应为同意、修改或退回。");
+        }
+    }
+
+    private static StepKind stepKind(String text) {
+        try {
+            return text == null || text.isBlank() ? StepKind.EVIDENCE : StepKind.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation("调查取证记录的类别“" + text + "”无效。");
+        }
+    }
+}

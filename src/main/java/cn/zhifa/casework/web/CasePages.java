@@ -1,0 +1,200 @@
+package cn.zhifa.casework.web;
+
+import cn.zhifa.audit.Audit;
+import cn.zhifa.audit.AuditAction;
+import cn.zhifa.casework.Acting;
+import cn.zhifa.casework.CaseDeadlines;
+import cn.zhifa.casework.CaseFilter;
+import cn.zhifa.casework.CaseKind;
+import cn.zhifa.casework.CaseManagement;
+import cn.zhifa.casework.CaseSource;
+import cn.zhifa.casework.CaseStage;
+import cn.zhifa.casework.CaseStatistics;
+import cn.zhifa.casework.DiscretionAssessment;
+import cn.zhifa.casework.MeetingForm;
+import cn.zhifa.casework.PartyKind;
+import cn.zhifa.casework.PenaltyCase;
+import cn.zhifa.casework.PenaltyProposal;
+import cn.zhifa.casework.ReviewOpinion;
+import cn.zhifa.casework.StepKind;
+import cn.zhifa.casework.Tier;
+import cn.zhifa.organization.OrganizationManagement;
+import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.security.Actors;
+import cn.zhifa.shared.web.Page;
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The case handler's, leader's and legal reviewer's pages. */
+@Controller
+class CasePages {
+
+    private final CaseManagement cases;
+    private final CaseDeadlines deadlines;
+    private final CaseStatistics statistics;
+    private final CaseCommands commands;
+    private final OrganizationManagement organizations;
+
+    CasePages(CaseManagement cases, CaseDeadlines deadlines, CaseStatistics statistics, CaseCommands commands,
+              OrganizationManagement organizations) {
+        this.cases = cases;
+        this.deadlines = deadlines;
+        this.statistics = statistics;
+        this.commands = commands;
+        this.organizations = organizations;
+    }
+
+    @ModelAttribute
+    void enums(Model model) {
+        model.addAttribute("stages", CaseStage.values());
+        model.addAttribute("kinds", CaseKind.values());
+        model.addAttribute("sources", CaseSource.values());
+        model.addAttribute("partyKinds", PartyKind.values());
+        model.addAttribute("tiers", Tier.values());
+    }
+
+    @GetMapping("/cases")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) CaseStage stage,
+                @RequestParam(required = false) CaseKind kind, @RequestParam(required = false) Integer year,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size, Model model) {
+        model.addAttribute("cases", cases.search(new CaseFilter(q, stage, kind, year, sort), Page.number(page), Page.size(size)));
+        return "casework/list";
+    }
+
+    @GetMapping("/cases/new")
+    String newCase(Model model) {
+        model.addAttribute("form", NewCaseForm.empty(Actors.require().organizationId()));
+        return newForm(model);
+    }
+
+    private String newForm(Model model) {
+        model.addAttribute("tree", organizations.visibleTree());
+        model.addAttribute("violations", cases.library().all());
+        return "casework/new";
+    }
+
+    @PostMapping("/cases")
+    @AuditAction("案件来源登记")
+    String create(@Valid @ModelAttribute("form") NewCaseForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return newForm(model);
+        }
+        try {
+            long id = form.dual()
+                    ? cases.proposeDual(form.toProposal(), form.person(), form.personViolationCode()).get(0)
+                    : cases.propose(form.toProposal());
+            Audit.target("案件", id);
+            redirect.addFlashAttribute("message", form.dual() ? "已登记一案双罚案件（单位及责任人员）。" : "已登记案件，待立案审批。");
+            return "redirect:/cases/" + id;
+        } catch (RuleViolation refused) {
+            model.addAttribute("refusal", refused.getMessage());
+            return newForm(model);
+        }
+    }
+
+    @GetMapping("/cases/{id}")
+    String detail(@PathVariable long id, @RequestParam Map<String, String> params, Model model) {
+        PenaltyCase c = cases.get(id);
+        LocalDate today = deadlines.today();
+        Acting by = Acting.of(Actors.require());
+        model.addAttribute("c", c);
+        model.addAttribute("today", today);
+        model.addAttribute("timeline", deadlines.timeline(c, today));
+        model.addAttribute("actions", commands.available(c, by, today));
+        model.addAttribute("labels", CaseCommands.ACTIONS);
+        model.addAttribute("stepKinds", List.of(StepKind.INQUIRY, StepKind.SITE_EXAMINATION, StepKind.EVIDENCE));
+        model.addAttribute("opinions", ReviewOpinion.values());
+        model.addAttribute("violations", cases.library().all().stream().filter(v -> v.partyKind() == c.getParty().kind()).toList());
+        model.addAttribute("discretionRules", cases.discretion().rules());
+        model.addAttribute("surcharge", c.surchargeOn(today, cases.periods().procedure()));
+        model.addAttribute("outstanding", c.outstandingOn(today, cases.periods().procedure()));
+        if (c.getLinkedCaseId() != null) {
+            model.addAttribute("linked", cases.get(c.getLinkedCaseId()));
+        }
+        String code = params.getOrDefault("violationCode", c.getViolationCode());
+        if (params.containsKey("preview") && code != null && !code.isBlank()) {
+            try {
+                PenaltyProposal proposal = CaseCommands.proposal(params);
+                DiscretionAssessment assessment = cases.assess(id, proposal);
+                model.addAttribute("assessment", assessment);
+            } catch (RuleViolation refused) {
+                model.addAttribute("refusal", refused.getMessage());
+            }
+        }
+        if (code != null && !code.isBlank()) {
+            model.addAttribute("similar", cases.similarCases(code, id));
+            model.addAttribute("selectedViolation", cases.library().find(code).orElse(null));
+        }
+        model.addAttribute("params", params);
+        return "casework/detail";
+    }
+
+    @PostMapping("/cases/{id}/{action}")
+    @AuditAction("案件办理")
+    String act(@PathVariable long id, @PathVariable String action, @RequestParam Map<String, String> fields,
+               RedirectAttributes redirect) {
+        Audit.target("案件", id);
+        Audit.action("案件办理：" + CaseCommands.ACTIONS.getOrDefault(action, action));
+        try {
+            redirect.addFlashAttribute("message", commands.run(id, action, fields));
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+            Audit.detail("被拒绝：" + refused.getMessage());
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    @GetMapping("/cases/reviews")
+    String reviews(Model model) {
+        model.addAttribute("queue", cases.reviewQueue());
+        return "casework/reviews";
+    }
+
+    @GetMapping("/cases/meetings")
+    String meetings(@RequestParam(required = false) Integer year, Model model) {
+        model.addAttribute("meetings", cases.meetings(year));
+        model.addAttribute("waiting", cases.search(new CaseFilter(null, CaseStage.COLLECTIVE_DISCUSSION, null, null, null), 0, 200).items());
+        return "casework/meetings";
+    }
+
+    @PostMapping("/cases/meetings")
+    @AuditAction("登记案审会")
+    String holdMeeting(@RequestParam String topic, @RequestParam String chair, @RequestParam String participants,
+                       @RequestParam String opinions, @RequestParam String conclusion,
+                       @RequestParam(required = false) List<Long> caseIds, RedirectAttributes redirect) {
+        try {
+            long meetingId = cases.holdMeeting(new MeetingForm(topic, chair, participants, opinions, conclusion, caseIds));
+            Audit.target("案审会", meetingId);
+            redirect.addFlashAttribute("message", "已登记案审会记录。");
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
+        return "redirect:/cases/meetings";
+    }
+
+    @GetMapping("/cases/deadlines")
+    String deadlineList(Model model) {
+        model.addAttribute("warnings", deadlines.watchList());
+        model.addAttribute("today", deadlines.today());
+        return "casework/deadlines";
+    }
+
+    @GetMapping("/cases/statistics")
+    String statistics(@RequestParam(required = false) Integer year, Model model) {
+        int y = year == null ? deadlines.today().getYear() : year;
+        model.addAttribute("figures", statistics.forYear(y));
+        return "casework/statistics";
+    }
+}
