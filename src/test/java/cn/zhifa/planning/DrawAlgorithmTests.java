@@ -57,6 +57,24 @@ class DrawAlgorithmTests {
     static final String PINNED_RESULT = "9:1001,1002;\n7:1003,1005;\n10:1004,1001;\n";
 
     @Test
+    void a_draw_with_recusal_towns_previous_teams_and_joint_inspectors_matches_the_python_verifier() {
+        List<DrawInput.Candidate> officers = new ArrayList<>();
+        for (long i = 1001; i <= 1012; i++) {
+            officers.add(new DrawInput.Candidate(i, i % 3 == 0 ? 77L : null));
+        }
+        List<DrawInput.Candidate> firms = new ArrayList<>();
+        for (long i = 1; i <= 60; i++) {
+            firms.add(new DrawInput.Candidate(i, i % 5 == 0 ? 77L : null));
+        }
+        DrawInput input = new DrawInput(firms, 40, officers, 2, people(1, 3, null), 1, true,
+                Map.of(3L, Set.of(1001L, 1002L, 1004L), 8L, Set.of(1005L)),
+                Map.of(4L, Set.of(1007L, 1008L), 9L, Set.of(1001L, 1010L)));
+        DrawOutcome outcome = DrawAlgorithm.draw(input, DrawAlgorithm.seed("s3cret", input.hash(), 42));
+        // python3 src/main/resources/static/planning/verify_draw.py candidates.txt s3cret 42
+        assertThat(outcome.hash()).isEqualTo("66092bf89f8dd8f1c2c6fc2d37b5f9b1d352c060ca559f28f0081efe607090d0");
+    }
+
+    @Test
     void the_same_input_and_seed_give_the_same_draw_and_another_seed_another() {
         DrawInput input = input(500, 25, 40, 2);
         DrawOutcome a = DrawAlgorithm.draw(input, DrawAlgorithm.seed("s1", input.hash(), 1));
