@@ -7,6 +7,7 @@ import java.util.List;
  * One firm in a plan: a key firm (from grading) or a campaign target ({@code campaignCode}), with its planned
  * visits and months, claimed (认领) by a department and optionally an officer.
  */
+@org.springframework.data.relational.core.mapping.Table("planning_plan_item")
 public record PlanItem(long enterpriseId, String enterpriseName, Grade grade, int plannedVisits, String months,
                        Long departmentId, Long officerUserId, String campaignCode) {
 
