@@ -1,0 +1,90 @@
+package cn.zhifa.law.internal;
+
+import cn.zhifa.law.AccidentGrade;
+import cn.zhifa.law.Counting;
+import cn.zhifa.law.PenaltyArticle;
+import cn.zhifa.law.PeriodCode;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The legal numbers of {@code law/legal-rules.yml} (imported into the application's configuration),
+ * each with its source and effective date.
+ */
+@ConfigurationProperties("zhifa.law")
+public record LawProperties(Map<PeriodCode, Period> periods,
+                            Procedure procedure,
+                            AccidentGrading accidentGrading,
+                            AccidentFines accidentFines,
+                            PenaltyArticles penaltyArticles) {
+
+    public record Period(String name, int length, Counting counting, @DefaultValue("AFTER") Direction direction,
+                         String source, LocalDate effectiveFrom, @DefaultValue("true") boolean confirmed) {
+    }
+
+    public enum Direction { AFTER, BEFORE }
+
+    public record Procedure(SummaryProcedure summaryProcedure, OnTheSpotCollection onTheSpotCollection,
+                            LatePaymentSurcharge latePaymentSurcharge, HearingThreshold hearingThreshold,
+                            MinimumOfficers minimumOfficers) {
+    }
+
+    public record SummaryProcedure(BigDecimal citizenMaxYuan, BigDecimal organizationMaxYuan, String source,
+                                   LocalDate effectiveFrom) {
+    }
+
+    public record OnTheSpotCollection(BigDecimal maxYuan, String source, LocalDate effectiveFrom) {
+    }
+
+    public record LatePaymentSurcharge(BigDecimal percentPerDay, boolean cappedAtFine, String source,
+                                       LocalDate effectiveFrom) {
+    }
+
+    public record HearingThreshold(BigDecimal individualMinYuan, BigDecimal organizationMinYuan, String source,
+                                   LocalDate effectiveFrom, @DefaultValue("true") boolean confirmed) {
+    }
+
+    public record MinimumOfficers(int count, String source, LocalDate effectiveFrom) {
+    }
+
+    public record AccidentGrading(String source, LocalDate effectiveFrom, Map<AccidentGrade, Threshold> thresholds) {
+    }
+
+    public record Threshold(int deaths, int seriousInjuries, BigDecimal directLossYuan) {
+    }
+
+    public record AccidentFines(UnitFines unit, Aggravated aggravated, PrincipalFines principal,
+                                PrincipalFledOrConcealed principalFledOrConcealed) {
+    }
+
+    public record UnitFines(String source, LocalDate effectiveFrom, Map<AccidentGrade, Range> ranges) {
+    }
+
+    public record Range(BigDecimal minYuan, BigDecimal maxYuan) {
+    }
+
+    public record Aggravated(String source, LocalDate effectiveFrom, BigDecimal minMultiple, BigDecimal maxMultiple) {
+    }
+
+    public record PrincipalFines(String source, LocalDate effectiveFrom, Map<AccidentGrade, BigDecimal> percentOfAnnualIncome) {
+    }
+
+    public record PrincipalFledOrConcealed(String source, LocalDate effectiveFrom, BigDecimal minPercent,
+                                           BigDecimal maxPercent) {
+    }
+
+    public record PenaltyArticles(String law, LocalDate effectiveFrom, List<Article> articles) {
+    }
+
+    public record Article(int number, String violation, List<Fine> fines, List<String> otherMeasures) {
+    }
+
+    public record Fine(PenaltyArticle.Party party, String condition, PenaltyArticle.FineKind kind,
+                       BigDecimal minYuan, BigDecimal maxYuan, BigDecimal min, BigDecimal max) {
+    }
+}
