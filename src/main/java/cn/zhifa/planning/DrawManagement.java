@@ -9,6 +9,8 @@ import cn.zhifa.organization.UserManagement;
 import cn.zhifa.organization.UserView;
 import cn.zhifa.planning.internal.Draws;
 import cn.zhifa.planning.internal.Enterprises;
+import cn.zhifa.registry.OfficerManagement;
+import cn.zhifa.registry.OfficerSummary;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.security.Role;
@@ -20,6 +22,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,14 +49,16 @@ public class DrawManagement {
     private final FrequencyControl frequency;
     private final OrganizationManagement organizations;
     private final UserManagement users;
+    private final OfficerManagement officerRegister;
     private final DataScope scope;
     private final PlanningRules rules;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     DrawManagement(Draws draws, Enterprises enterprises, GradingManagement grading, FrequencyControl frequency,
-                   OrganizationManagement organizations, UserManagement users, DataScope scope, PlanningRules rules,
-                   JdbcClient jdbc, Clock clock) {
+                   OrganizationManagement organizations, UserManagement users, OfficerManagement officerRegister,
+                   DataScope scope, PlanningRules rules, JdbcClient jdbc, Clock clock) {
+        this.officerRegister = officerRegister;
         this.draws = draws;
         this.enterprises = enterprises;
         this.grading = grading;
@@ -138,11 +143,11 @@ public class DrawManagement {
         long officerOrg = request.mode() == DrawMode.CROSS ? crossAgency(request) : request.organizationId();
 
         List<EnterpriseFeatures> pool = pool(request, month.getYear());
-        List<DrawInput.Candidate> firms = pool.stream().map(f -> new DrawInput.Candidate(f.enterpriseId(), f.townId())).toList();
-        List<UserView> officers = officers(officerOrg);
-        Map<Long, Long> townOfOrg = new HashMap<>();
+        List<DrawInput.Candidate> firms = pool.stream().map(f -> new DrawInput.Candidate(f.enterpriseId(), f.townNumber())).toList();
+        List<OfficerSummary> officers = officers(officerOrg);
         List<DrawInput.Candidate> officerCandidates = officers.stream()
-                .map(u -> new DrawInput.Candidate(u.id(), townOf(u.organizationId(), townOfOrg))).toList();
+                .map(o -> new DrawInput.Candidate(o.userId(), o.townCode() == null || o.townCode().isBlank() ? null
+                        : Long.valueOf(o.townCode()))).toList();
         List<String> joint = request.mode() == DrawMode.JOINT ? jointLines(request.jointInspectors()) : List.of();
         int jointSize = request.mode() == DrawMode.JOINT ? (request.jointSize() == null ? 1 : request.jointSize()) : 0;
         if (request.mode() == DrawMode.JOINT && (joint.isEmpty() || jointSize < 1)) {
@@ -159,14 +164,14 @@ public class DrawManagement {
             throw new RuleViolation("请填写抽取比例或抽取数量。");
         }
         Set<Long> firmIds = pool.stream().map(EnterpriseFeatures::enterpriseId).collect(Collectors.toSet());
-        Set<Long> officerIds = officers.stream().map(UserView::id).collect(Collectors.toSet());
+        Set<Long> officerIds = officers.stream().map(OfficerSummary::userId).collect(Collectors.toSet());
         DrawInput input = new DrawInput(firms, count, officerCandidates, request.teamSize(), jointCandidates, jointSize,
                 rules.townRecusal(), recusals(firmIds, officerIds), previousTeams(firmIds));
 
         StringBuilder names = new StringBuilder();
         pool.forEach(f -> names.append("F|").append(f.enterpriseId()).append('|').append(f.name())
                 .append(f.townName() == null ? "" : "（" + f.townName() + "）").append('\n'));
-        officers.forEach(u -> names.append("O|").append(u.id()).append('|').append(u.displayName()).append('\n'));
+        officers.forEach(o -> names.append("O|").append(o.userId()).append('|').append(o.name()).append('\n'));
         for (int i = 0; i < joint.size(); i++) {
             names.append("J|").append(i + 1).append('|').append(joint.get(i)).append('\n');
         }
@@ -205,7 +210,9 @@ public class DrawManagement {
         if (other == null || other == request.organizationId()) {
             throw new RuleViolation("交叉执法须选择另一执法机构的执法人员库。");
         }
-        scope.require(other);
+        if (organizations.find(other).isEmpty()) {
+            throw RuleViolation.notFound("执法机构不存在。");
+        }
         if (scope.subtreeIds(request.organizationId()).contains(other) || scope.subtreeIds(other).contains(request.organizationId())) {
             throw new RuleViolation("交叉执法的执法人员须来自与被检查企业所属机构无隶属关系的另一机构。");
         }
@@ -216,8 +223,8 @@ public class DrawManagement {
     List<EnterpriseFeatures> pool(DrawRequest request, int year) {
         Set<Long> keyFirms = request.excludeKeyFirms() ? keyFirmsOfYear(year) : Set.of();
         return enterprises.inOrganizations(scope.subtreeIds(request.organizationId())).stream()
-                .filter(f -> blank(request.industry()) || f.industry().equals(request.industry()))
-                .filter(f -> request.townId() == null || request.townId().equals(f.townId()))
+                .filter(f -> blank(request.industry()) || f.industry().contains(request.industry().strip()))
+                .filter(f -> blank(request.townCode()) || request.townCode().strip().equals(f.townCode()))
                 .filter(f -> blank(request.riskFeature()) || f.riskFeatures().contains(request.riskFeature().strip()))
                 .filter(f -> request.grade() == null
                         || grading.grading(f.enterpriseId(), year).map(Grading::grade).orElse(null) == request.grade())
@@ -232,19 +239,9 @@ public class DrawManagement {
                 WHERE p.year = ? AND i.campaign_code IS NULL""").param(year).query(Long.class).list());
     }
 
-    /**
-     * Enabled OFFICER users of the agency's subtree. The certificate (执法证) check joins here once the registry's
-     * CertificatePolicy is merged; until then every enabled officer counts as certified.
-     */
-    List<UserView> officers(long organizationId) {
-        return users.search(null, organizationId, 0, 100_000).items().stream()
-                .filter(u -> u.enabled() && u.roles().contains(Role.OFFICER)).toList();
-    }
-
-    private Long townOf(long organizationId, Map<Long, Long> cache) {
-        return cache.computeIfAbsent(organizationId, id -> organizations.find(id)
-                .filter(o -> o.kind() == OrganizationKind.TOWNSHIP).map(OrganizationView::id).orElse(-1L)) < 0 ? null
-                : cache.get(organizationId);
+    /** Officers of the agency's subtree holding a 行政执法证 valid today (registry's certificate register). */
+    List<OfficerSummary> officers(long organizationId) {
+        return officerRegister.certifiedOfficers(scope.subtreeIds(organizationId), LocalDate.now(clock));
     }
 
     private Map<Long, Set<Long>> recusals(Set<Long> firms, Set<Long> officers) {
@@ -315,8 +312,8 @@ public class DrawManagement {
         if (!blank(r.industry())) {
             parts.add("行业：" + r.industry());
         }
-        if (r.townId() != null) {
-            parts.add("街镇：" + organizations.find(r.townId()).map(OrganizationView::name).orElse("?"));
+        if (!blank(r.townCode())) {
+            parts.add("街镇区划：" + r.townCode().strip());
         }
         if (r.grade() != null) {
             parts.add("分级：" + r.grade().label());

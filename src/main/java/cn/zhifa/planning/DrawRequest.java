@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 
 /**
  * What the draw wizard asks: the organisation whose firms are drawn, the 抽查事项, the month, the pool filter
- * (industry, township, grade, risk feature/campaign), a ratio or a count, the team size, and for 交叉执法 the
+ * (industry, township division code, grade, risk feature/campaign), a ratio or a count, the team size, and for 交叉执法 the
  * agency whose officers are drawn, for 部门联合 the other departments' inspectors (one "单位 姓名" per line).
  */
 public record DrawRequest(
@@ -21,7 +21,7 @@ public record DrawRequest(
         @NotBlank(message = "请选择抽查事项") String itemCode,
         @NotBlank(message = "请填写抽查月份") @Pattern(regexp = "\\d{4}-\\d{2}", message = "月份格式应为 2026-03") String month,
         String industry,
-        Long townId,
+        String townCode,
         Grade grade,
         String riskFeature,
         boolean excludeKeyFirms,
@@ -32,7 +32,7 @@ public record DrawRequest(
         @Min(value = 0, message = "每组联合检查人员数不能为负") Integer jointSize) {
 
     public static DrawRequest empty(Long organizationId, String month, int teamSize) {
-        return new DrawRequest(organizationId, DrawMode.OWN, null, "", month, "", null, null, "", true, null, null,
+        return new DrawRequest(organizationId, DrawMode.OWN, null, "", month, "", "", null, "", true, null, null,
                 teamSize, "", 1);
     }
 }

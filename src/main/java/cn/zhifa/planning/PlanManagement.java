@@ -132,7 +132,7 @@ public class PlanManagement {
                 .collect(Collectors.toMap(g -> g.firm().enterpriseId(), g -> g.grading().grade()));
         List<PlanItem> targets = enterprises.inOrganizations(scope.subtreeIds(plan.getOrganizationId())).stream()
                 .filter(f -> riskFeature == null || riskFeature.isBlank() || f.riskFeatures().contains(riskFeature.strip())
-                        || f.industry().equals(riskFeature.strip()))
+                        || f.industry().contains(riskFeature.strip()))
                 .map(f -> new PlanItem(f.enterpriseId(), f.name(), grades.getOrDefault(f.enterpriseId(), Grade.C), 1, "",
                         null, null, code))
                 .toList();

@@ -1,22 +1,14 @@
 -- Planning: 分类分级 rules and results, annual plans, recusals, 抽查事项 and verifiable 双随机 draws.
 
--- The features grading looks at, per firm. Filled from the registry (demo data until the registry module lands).
-CREATE TABLE planning_enterprise (
+-- What grading needs beyond the registry: credit grade (until the credit module supplies it), accidents and
+-- penalty cases in the look-back years (until inspection/casework report them).
+CREATE TABLE planning_enterprise_record (
   enterprise_id       BIGINT PRIMARY KEY,
-  name                VARCHAR(100) NOT NULL,
-  organization_id     BIGINT       NOT NULL,
-  town_id             BIGINT,
-  town_name           VARCHAR(60),
-  industry            VARCHAR(40)  NOT NULL,
-  risk_features       VARCHAR(200) NOT NULL DEFAULT '',
-  major_hazard_grade  INT,
   credit_grade        VARCHAR(20)  NOT NULL DEFAULT '未评定',
   recent_accidents    INT          NOT NULL DEFAULT 0,
   recent_cases        INT          NOT NULL DEFAULT 0,
-  whitelisted         BOOLEAN      NOT NULL DEFAULT FALSE,
   demo                BOOLEAN      NOT NULL DEFAULT FALSE
 );
-CREATE INDEX planning_enterprise_org_idx ON planning_enterprise (organization_id);
 
 CREATE TABLE planning_grading_rule (
   id                BIGSERIAL PRIMARY KEY,

@@ -83,9 +83,9 @@ class PlanningFlowTests {
         String results = page("/planning/grading?org=" + brigade + "&year=" + year);
         assertThat(results).contains("A 重点").contains("为何");
 
-        long hazardFirm = jdbc.sql("SELECT enterprise_id FROM planning_enterprise WHERE major_hazard_grade IS NOT NULL ORDER BY enterprise_id LIMIT 1")
-                .query(Long.class).single();
-        assertThat(page("/planning/grading/firms/" + hazardFirm + "?year=" + year)).contains("重大危险源").contains("决定分级");
+        long hazardFirm = jdbc.sql("SELECT enterprise_id FROM planning_grading WHERE year = ? AND rule_name LIKE '%重大危险源%' ORDER BY enterprise_id LIMIT 1")
+                .param(year).query(Long.class).single();
+        assertThat(page("/planning/grading/firms/" + hazardFirm + "?year=" + year)).contains("重大危险源等级").contains("决定分级");
 
         long planId = idFrom(send(post("/planning/plans").param("org", "" + brigade).param("year", "" + year)), "/planning/plans/");
         InspectionPlan draft = asLeader(() -> plans.get(planId));

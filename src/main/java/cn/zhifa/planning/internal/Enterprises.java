@@ -1,76 +1,83 @@
 package cn.zhifa.planning.internal;
 
 import cn.zhifa.planning.EnterpriseFeatures;
-import org.springframework.jdbc.core.RowMapper;
+import cn.zhifa.registry.EnterpriseManagement;
+import cn.zhifa.registry.EnterpriseSummary;
+import cn.zhifa.registry.PoolFilter;
+import cn.zhifa.registry.RiskFeature;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
- * The grading features of firms (planning_enterprise). Until the registry module's API is merged this table
- * is filled by planning's demo data; afterwards it is refreshed from {@code EnterpriseManagement}.
+ * The grading features of firms: the registry's enterprise (risk features, 重大危险源 grade, 白名单, town, industry)
+ * joined with planning's own record of credit grade, accidents and cases (planning_enterprise_record) until the
+ * credit, inspection and casework modules supply them.
  */
 @Component
 public class Enterprises {
 
-    private static final RowMapper<EnterpriseFeatures> FEATURES = (rs, i) -> new EnterpriseFeatures(
-            rs.getLong("enterprise_id"), rs.getString("name"), rs.getLong("organization_id"),
-            (Long) rs.getObject("town_id"), rs.getString("town_name"), rs.getString("industry"),
-            split(rs.getString("risk_features")), (Integer) rs.getObject("major_hazard_grade"),
-            rs.getString("credit_grade"), rs.getInt("recent_accidents"), rs.getInt("recent_cases"),
-            rs.getBoolean("whitelisted"));
+    public static final String HAZARDOUS_CHEMICALS = "危险化学品";
 
+    private final EnterpriseManagement registry;
     private final JdbcClient jdbc;
 
-    Enterprises(JdbcClient jdbc) {
+    Enterprises(EnterpriseManagement registry, JdbcClient jdbc) {
+        this.registry = registry;
         this.jdbc = jdbc;
     }
 
+    private record Record(String creditGrade, int accidents, int cases) {
+    }
+
+    /** Enterprises in business owned by the given organisations, by id. */
     public List<EnterpriseFeatures> inOrganizations(Collection<Long> orgIds) {
         if (orgIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM planning_enterprise WHERE organization_id IN (:orgs) OR town_id IN (:orgs) ORDER BY enterprise_id")
-                .param("orgs", orgIds).query(FEATURES).list();
+        List<EnterpriseSummary> pool = registry.pool(PoolFilter.of(Set.copyOf(orgIds)));
+        Map<Long, Record> records = new HashMap<>();
+        jdbc.sql("SELECT * FROM planning_enterprise_record").query((rs, i) -> {
+            records.put(rs.getLong("enterprise_id"), new Record(rs.getString("credit_grade"), rs.getInt("recent_accidents"),
+                    rs.getInt("recent_cases")));
+            return null;
+        }).list();
+        return pool.stream().sorted(java.util.Comparator.comparingLong(EnterpriseSummary::id))
+                .map(e -> features(e, records.get(e.id()))).toList();
     }
 
     public Optional<EnterpriseFeatures> find(long id) {
-        return jdbc.sql("SELECT * FROM planning_enterprise WHERE enterprise_id = ?").param(id).query(FEATURES).optional();
+        return registry.find(id).map(e -> features(e, jdbc.sql("SELECT * FROM planning_enterprise_record WHERE enterprise_id = ?")
+                .param(id).query((rs, i) -> new Record(rs.getString("credit_grade"), rs.getInt("recent_accidents"),
+                        rs.getInt("recent_cases"))).optional().orElse(null)));
     }
 
-    public List<String> industries() {
-        return jdbc.sql("SELECT DISTINCT industry FROM planning_enterprise ORDER BY industry").query(String.class).list();
-    }
-
-    public void save(EnterpriseFeatures f, boolean demo) {
-        jdbc.sql("""
-                INSERT INTO planning_enterprise (enterprise_id, name, organization_id, town_id, town_name, industry,
-                  risk_features, major_hazard_grade, credit_grade, recent_accidents, recent_cases, whitelisted, demo)
-                VALUES (:id, :name, :org, :town, :townName, :industry, :risk, :hazard, :credit, :accidents, :cases, :white, :demo)
-                ON CONFLICT (enterprise_id) DO UPDATE SET name = EXCLUDED.name, organization_id = EXCLUDED.organization_id,
-                  town_id = EXCLUDED.town_id, town_name = EXCLUDED.town_name, industry = EXCLUDED.industry,
-                  risk_features = EXCLUDED.risk_features, major_hazard_grade = EXCLUDED.major_hazard_grade,
-                  credit_grade = EXCLUDED.credit_grade, recent_accidents = EXCLUDED.recent_accidents,
-                  recent_cases = EXCLUDED.recent_cases, whitelisted = EXCLUDED.whitelisted""")
-                .param("id", f.enterpriseId()).param("name", f.name()).param("org", f.organizationId())
-                .param("town", f.townId()).param("townName", f.townName()).param("industry", f.industry())
-                .param("risk", String.join(",", f.riskFeatures().stream().sorted().toList()))
-                .param("hazard", f.majorHazardGrade()).param("credit", f.creditGrade())
-                .param("accidents", f.recentAccidents()).param("cases", f.recentCases())
-                .param("white", f.whitelisted()).param("demo", demo).update();
-    }
-
-    static java.util.Set<String> split(String text) {
-        if (text == null || text.isBlank()) {
-            return java.util.Set.of();
+    private static EnterpriseFeatures features(EnterpriseSummary e, Record record) {
+        Set<String> features = new LinkedHashSet<>();
+        e.riskFeatures().stream().map(RiskFeature::label).sorted().forEach(features::add);
+        if (e.hazardousChemicals()) {
+            features.add(HAZARDOUS_CHEMICALS);
         }
-        return Arrays.stream(text.split("[,，、]")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        String industry = e.industry() == null ? "" : e.industry().label();
+        return new EnterpriseFeatures(e.id(), e.name(), e.organizationId(), e.townCode(), e.townCode(), industry,
+                features, e.majorHazardGrade(), record == null ? null : record.creditGrade(),
+                record == null ? 0 : record.accidents(), record == null ? 0 : record.cases(), e.whitelisted());
+    }
+
+    /** Records what grading needs beyond the registry (credit grade, accidents, cases in the look-back years). */
+    public void record(long enterpriseId, String creditGrade, int accidents, int cases, boolean demo) {
+        jdbc.sql("""
+                INSERT INTO planning_enterprise_record (enterprise_id, credit_grade, recent_accidents, recent_cases, demo)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (enterprise_id) DO UPDATE SET credit_grade = EXCLUDED.credit_grade,
+                  recent_accidents = EXCLUDED.recent_accidents, recent_cases = EXCLUDED.recent_cases""")
+                .params(enterpriseId, creditGrade == null ? EnterpriseFeatures.CREDIT_UNRATED : creditGrade, accidents, cases, demo)
+                .update();
     }
 }

@@ -1,7 +1,6 @@
 package cn.zhifa.planning.internal;
 
 import cn.zhifa.organization.DataScope;
-import cn.zhifa.organization.OrganizationKind;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.organization.OrganizationView;
 import cn.zhifa.organization.UserManagement;
@@ -31,16 +30,12 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Planning's part of the demo city: firms of 东城 and 西城 with grading features (until the registry supplies them),
+ * Planning's part of the demo city: credit grades, accidents and cases for some of the registry's 东城 and 西城 firms,
  * the 2026 分类分级 rule table of the 东城 brigade, the 抽查事项 list, the 2026 grading, and one executed draw
  * (2026-10) so the public page has an entry. Deterministic (seed 2026); a second start adds nothing.
  */
 @Component
 class PlanningDemoData implements DemoDataLoader {
-
-    static final long FIRST_ID = 9_000_001L;
-    private static final String[] WORDS = {"华信", "宏达", "恒通", "鑫源", "长城", "金桥", "瑞丰", "海川", "德胜", "兴业",
-            "安泰", "富康", "永盛", "利民", "新锐", "东方", "广源", "天成", "联合", "精工"};
 
     private final Enterprises enterprises;
     private final GradingManagement grading;
@@ -69,7 +64,7 @@ class PlanningDemoData implements DemoDataLoader {
     @Override
     @Transactional
     public void load() {
-        if (enterprises.find(FIRST_ID).isPresent()) {
+        if (jdbc.sql("SELECT count(*) FROM planning_check_item").query(Long.class).single() > 0) {
             return;
         }
         UserView leader = users.findByUsername("leader1").orElse(null);
@@ -83,9 +78,8 @@ class PlanningDemoData implements DemoDataLoader {
             Random random = new Random(2026);
             long east = leader.organizationId();
             long west = westOfficer.organizationId();
-            long next = FIRST_ID;
-            next = firms(random, next, east, towns(east), 120);
-            firms(random, next, west, towns(west), 60);
+            records(random, east);
+            records(random, west);
             long city = root(east);
             checkItems(city);
             rules(east, 2026);
@@ -101,58 +95,16 @@ class PlanningDemoData implements DemoDataLoader {
         }
     }
 
-    private long firms(Random random, long next, long organizationId, List<OrganizationView> towns, int count) {
-        for (int i = 0; i < count; i++) {
-            OrganizationView town = towns.get(random.nextInt(towns.size()));
-            double roll = random.nextDouble();
-            String industry;
-            Set<String> features = new LinkedHashSet<>();
-            Integer hazard = null;
-            if (roll < 0.08) {
-                industry = "危险化学品";
-                features.add("危险化学品");
-                if (random.nextInt(3) == 0) {
-                    hazard = 1 + random.nextInt(4);
-                    features.add("重大危险源");
-                }
-            } else if (roll < 0.68) {
-                industry = "工贸";
-            } else if (roll < 0.83) {
-                industry = "劳动密集型";
-                features.add("劳动密集型");
-            } else {
-                industry = "工贸";
+    /** Credit grade, accidents and cases for some firms (what registry does not hold). */
+    private void records(Random random, long organizationId) {
+        for (EnterpriseFeatures firm : enterprises.inOrganizations(List.of(organizationId))) {
+            int accidents = random.nextInt(25) == 0 ? 1 : 0;
+            int cases = random.nextInt(8) == 0 ? 1 + random.nextInt(2) : 0;
+            String credit = random.nextInt(30) == 0 ? "较差" : null;
+            if (accidents + cases > 0 || credit != null) {
+                enterprises.record(firm.enterpriseId(), credit, accidents, cases, true);
             }
-            if (random.nextDouble() < 0.10) {
-                features.add("有限空间");
-            }
-            if (random.nextDouble() < 0.05) {
-                features.add("粉尘涉爆");
-            }
-            if (random.nextDouble() < 0.08) {
-                features.add("喷涂作业");
-            }
-            String suffix = switch (industry) {
-                case "危险化学品" -> "化工";
-                case "劳动密集型" -> "服装";
-                default -> random.nextBoolean() ? "机械制造" : "金属制品";
-            };
-            String name = town.name().substring(0, 2) + WORDS[random.nextInt(WORDS.length)] + suffix + "有限公司" + (i + 1) + "号厂";
-            enterprises.save(new EnterpriseFeatures(next++, name, organizationId, town.id(), town.name(), industry, features,
-                    hazard, null, random.nextDouble() < 0.05 ? 1 : 0, random.nextDouble() < 0.12 ? 1 : 0,
-                    random.nextDouble() < 0.10), true);
         }
-        return next;
-    }
-
-    private List<OrganizationView> towns(long brigade) {
-        long bureau = organizations.find(brigade).map(OrganizationView::parentId).orElseThrow();
-        List<OrganizationView> towns = new ArrayList<>();
-        for (long id : scope.subtreeIds(bureau)) {
-            organizations.find(id).filter(o -> o.kind() == OrganizationKind.TOWNSHIP).ifPresent(towns::add);
-        }
-        towns.sort(java.util.Comparator.comparingInt(OrganizationView::sortOrder));
-        return towns;
     }
 
     private long root(long id) {
@@ -177,11 +129,11 @@ class PlanningDemoData implements DemoDataLoader {
         rule(org, year, 10, "一、二级重大危险源", "", 2, "", null, null, Grade.A, 4, EnforcementLevel.CITY);
         rule(org, year, 20, "三、四级重大危险源", "", 4, "", null, null, Grade.A, 3, EnforcementLevel.DISTRICT);
         rule(org, year, 30, "近三年发生生产安全事故", "", null, "", 1, null, Grade.A, 3, EnforcementLevel.DISTRICT);
-        rule(org, year, 40, "危险化学品、粉尘涉爆（非白名单）", "危险化学品,粉尘涉爆", null, "", null, false, Grade.B, 2, EnforcementLevel.DISTRICT);
+        rule(org, year, 40, "危险化学品、粉尘涉爆、涉氨制冷（非白名单）", "危险化学品,粉尘涉爆,涉氨制冷", null, "", null, false, Grade.B, 2, EnforcementLevel.DISTRICT);
         rule(org, year, 50, "信用等级较差", "", null, "较差,严重失信", null, null, Grade.B, 2, EnforcementLevel.DISTRICT);
         rule(org, year, 55, "近三年受过行政处罚", "", null, "", null, null, Grade.B, 2, EnforcementLevel.DISTRICT, 1);
         rule(org, year, 60, "安全生产白名单企业", "", null, "", null, true, Grade.D, 1, EnforcementLevel.TOWNSHIP);
-        rule(org, year, 70, "有限空间、劳动密集型、喷涂作业", "有限空间,劳动密集型,喷涂作业", null, "", null, null, Grade.C, 1, EnforcementLevel.TOWNSHIP);
+        rule(org, year, 70, "有限空间、劳动密集型、喷涂/RTO设施、金属冶炼", "有限空间,劳动密集型,喷涂/RTO设施,金属冶炼,高温熔融", null, "", null, null, Grade.C, 1, EnforcementLevel.TOWNSHIP);
         rule(org, year, 99, "其他企业", "", null, "", null, null, Grade.D, 1, EnforcementLevel.TOWNSHIP);
     }
 
@@ -199,20 +151,19 @@ class PlanningDemoData implements DemoDataLoader {
     @Override
     @Transactional
     public void purge() {
-        List<Long> orgs = jdbc.sql("SELECT DISTINCT organization_id FROM planning_enterprise WHERE demo")
-                .query(Long.class).list();
+        List<Long> orgs = jdbc.sql("SELECT DISTINCT organization_id FROM planning_grading_rule").query(Long.class).list();
         if (orgs.isEmpty()) {
             return;
         }
         jdbc.sql("DELETE FROM planning_draw WHERE organization_id IN (:orgs)").param("orgs", orgs).update();
         jdbc.sql("DELETE FROM planning_plan WHERE organization_id IN (:orgs)").param("orgs", orgs).update();
         jdbc.sql("DELETE FROM planning_grading_rule WHERE organization_id IN (:orgs)").param("orgs", orgs).update();
-        jdbc.sql("DELETE FROM planning_recusal WHERE enterprise_id IN (SELECT enterprise_id FROM planning_enterprise WHERE demo)").update();
-        jdbc.sql("DELETE FROM planning_extra_inspection WHERE enterprise_id IN (SELECT enterprise_id FROM planning_enterprise WHERE demo)").update();
-        jdbc.sql("DELETE FROM planning_visit WHERE enterprise_id IN (SELECT enterprise_id FROM planning_enterprise WHERE demo)").update();
-        jdbc.sql("DELETE FROM planning_grading WHERE enterprise_id IN (SELECT enterprise_id FROM planning_enterprise WHERE demo)").update();
+        jdbc.sql("DELETE FROM planning_recusal WHERE enterprise_id IN (SELECT enterprise_id FROM planning_grading WHERE organization_id IN (:orgs))").param("orgs", orgs).update();
+        jdbc.sql("DELETE FROM planning_extra_inspection WHERE enterprise_id IN (SELECT enterprise_id FROM planning_grading WHERE organization_id IN (:orgs))").param("orgs", orgs).update();
+        jdbc.sql("DELETE FROM planning_visit WHERE enterprise_id IN (SELECT enterprise_id FROM planning_grading WHERE organization_id IN (:orgs))").param("orgs", orgs).update();
+        jdbc.sql("DELETE FROM planning_grading WHERE enterprise_id IN (SELECT enterprise_id FROM planning_grading WHERE organization_id IN (:orgs))").param("orgs", orgs).update();
         jdbc.sql("DELETE FROM planning_check_item").update();
-        jdbc.sql("DELETE FROM planning_enterprise WHERE demo").update();
+        jdbc.sql("DELETE FROM planning_enterprise_record WHERE demo").update();
     }
 
     private static UsernamePasswordAuthenticationToken authenticated(UserView user) {

@@ -69,8 +69,21 @@ class DrawPages {
         model.addAttribute("tree", organizations.visibleTree());
         model.addAttribute("towns", organizations.visibleTree().stream().filter(o -> o.kind() == OrganizationKind.TOWNSHIP).toList());
         model.addAttribute("items", draws.checkItems(own));
+        model.addAttribute("agencies", agencies(own));
         model.addAttribute("rules", rules);
         return "planning/draws";
+    }
+
+    /** Enforcement agencies (支队/大队) of the whole deployment, for 交叉执法. */
+    private java.util.List<OrganizationView> agencies(long own) {
+        long root = own;
+        for (Long parent = organizations.find(own).map(OrganizationView::parentId).orElse(null); parent != null;
+             parent = organizations.find(parent).map(OrganizationView::parentId).orElse(null)) {
+            root = parent;
+        }
+        return organizations.subtreeIds(root).stream().map(organizations::find).flatMap(java.util.Optional::stream)
+                .filter(o -> o.kind() == OrganizationKind.DETACHMENT && o.id() != own)
+                .sorted(java.util.Comparator.comparing(OrganizationView::name)).toList();
     }
 
     @PostMapping("/planning/draws")
