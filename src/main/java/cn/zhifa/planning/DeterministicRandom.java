@@ -35,7 +35,7 @@ public final class DeterministicRandom {
         return Integer.toUnsignedLong(block.getInt());
     }
 
-    /** A uniformly distributed integer in {@code [0, bound)}. */
+    /** A uniformly distributed integer from 0 up to, not including, {@code bound}. */
     public int below(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive: " + bound);

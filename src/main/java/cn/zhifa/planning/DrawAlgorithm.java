@@ -18,7 +18,7 @@ import java.util.Set;
  *       {@code commitment = SHA-256(secret)}. The secret is revealed after the draw.</li>
  *   <li><b>Freeze.</b> The candidate lists are written as {@link DrawInput#canonical()} (sorted by id) and
  *       hashed: {@code candidateHash = SHA-256(text)}.</li>
- *   <li><b>Seed.</b> {@code seed = SHA-256("secret|candidateHash|drawId")} (UTF-8 text). Neither the operator
+ *   <li><b>Seed.</b> {@code seed = SHA-256(‘secret|candidateHash|drawId’)} (UTF-8 text). Neither the operator
  *       (committed before the lists were known) nor the lists alone decide it.</li>
  *   <li><b>Firms.</b> A {@link DeterministicRandom} stream from the seed drives a partial Fisher–Yates shuffle of
  *       the sorted firm ids: for {@code i = 0 … k−1}, {@code j = i + below(n − i)}, swap positions i and j;
@@ -46,7 +46,7 @@ public final class DrawAlgorithm {
         return sha256Hex(secret);
     }
 
-    /** SHA-256("secret|candidateHash|drawId"). */
+    /** SHA-256 of the UTF-8 text secret, candidate hash and draw id joined by vertical bars. */
     public static byte[] seed(String secret, String candidateHash, long drawId) {
         return DeterministicRandom.sha256().digest((secret + "|" + candidateHash + "|" + drawId).getBytes(StandardCharsets.UTF_8));
     }
@@ -85,28 +85,30 @@ public final class DrawAlgorithm {
     public static DrawOutcome draw(DrawInput input, byte[] seed) {
         check(input).orThrow();
         DeterministicRandom random = new DeterministicRandom(seed);
-        long[] firms = new long[input.firms().size()];
-        Map<Long, Long> townOf = new HashMap<>();
-        for (int i = 0; i < firms.length; i++) {
+        int n = input.firms().size();
+        long[] firms = new long[n];
+        Long[] towns = new Long[n];
+        for (int i = 0; i < n; i++) {
             DrawInput.Candidate firm = input.firms().get(i);
             firms[i] = firm.id();
-            if (firm.town() != null) {
-                townOf.put(firm.id(), firm.town());
-            }
+            towns[i] = firm.town();
         }
         int k = input.count();
         for (int i = 0; i < k; i++) {
-            int j = i + random.below(firms.length - i);
+            int j = i + random.below(n - i);
             long swap = firms[i];
             firms[i] = firms[j];
             firms[j] = swap;
+            Long swapTown = towns[i];
+            towns[i] = towns[j];
+            towns[j] = swapTown;
         }
         Pool officers = new Pool(input.officers(), input.townRecusal());
         Pool joint = new Pool(input.jointInspectors(), false);
         List<DrawOutcome.Assignment> assignments = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
             long firm = firms[i];
-            Long town = townOf.get(firm);
+            Long town = towns[i];
             Set<Long> recused = input.recusals().getOrDefault(firm, Set.of());
             Set<Long> previous = input.previousTeams().getOrDefault(firm, Set.of());
             List<Long> team = officers.team(random, firm, town, recused, previous, input.teamSize(), "执法人员");
@@ -117,7 +119,7 @@ public final class DrawAlgorithm {
         return new DrawOutcome(assignments);
     }
 
-    /** Officers in load buckets (see the class comment). */
+    // Officers in load buckets (see the class comment).
     private static final class Pool {
 
         private final long[] ids;

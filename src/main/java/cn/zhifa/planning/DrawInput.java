@@ -38,9 +38,15 @@ public record DrawInput(List<Candidate> firms, int count, List<Candidate> office
     }
 
     private static List<Candidate> sortedUnique(List<Candidate> candidates) {
-        TreeMap<Long, Candidate> byId = new TreeMap<>();
-        candidates.forEach(c -> byId.putIfAbsent(c.id(), c));
-        return List.copyOf(byId.values());
+        Candidate[] sorted = candidates.toArray(Candidate[]::new);
+        java.util.Arrays.sort(sorted);
+        List<Candidate> unique = new ArrayList<>(sorted.length);
+        for (Candidate c : sorted) {
+            if (unique.isEmpty() || unique.get(unique.size() - 1).id() != c.id()) {
+                unique.add(c);
+            }
+        }
+        return Collections.unmodifiableList(unique);
     }
 
     private static Map<Long, Set<Long>> sorted(Map<Long, Set<Long>> map) {
@@ -56,9 +62,9 @@ public record DrawInput(List<Candidate> firms, int count, List<Candidate> office
     }
 
     /**
-     * The published text the hash is taken over (UTF-8, "\n" line ends): a header line, then the sections
-     * {@code firms}, {@code officers}, {@code joint} as "id,town" lines ("-" for no town), {@code recusals}
-     * as "firm:officer,officer" and {@code previous} as "firm:officer,officer".
+     * The published text the hash is taken over (UTF-8, LF line ends): a header line, then the sections
+     * {@code firms}, {@code officers}, {@code joint} as ‘id,town’ lines (‘-’ for no town), {@code recusals}
+     * as ‘firm:officer,officer’ and {@code previous} as ‘firm:officer,officer’.
      */
     public String canonical() {
         StringBuilder text = new StringBuilder(32 + firms.size() * 16);

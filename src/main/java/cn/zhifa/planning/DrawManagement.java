@@ -8,7 +8,7 @@ import cn.zhifa.organization.OrganizationView;
 import cn.zhifa.organization.UserManagement;
 import cn.zhifa.organization.UserView;
 import cn.zhifa.planning.internal.Draws;
-import cn.zhifa.planning.internal.Enterprises;
+import cn.zhifa.planning.internal.EnterpriseFeatureSource;
 import cn.zhifa.registry.OfficerManagement;
 import cn.zhifa.registry.OfficerSummary;
 import cn.zhifa.shared.RuleViolation;
@@ -44,7 +44,7 @@ public class DrawManagement {
     private static final SecureRandom SECRETS = new SecureRandom();
 
     private final Draws draws;
-    private final Enterprises enterprises;
+    private final EnterpriseFeatureSource enterprises;
     private final GradingManagement grading;
     private final FrequencyControl frequency;
     private final OrganizationManagement organizations;
@@ -55,7 +55,7 @@ public class DrawManagement {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DrawManagement(Draws draws, Enterprises enterprises, GradingManagement grading, FrequencyControl frequency,
+    DrawManagement(Draws draws, EnterpriseFeatureSource enterprises, GradingManagement grading, FrequencyControl frequency,
                    OrganizationManagement organizations, UserManagement users, OfficerManagement officerRegister,
                    DataScope scope, PlanningRules rules, JdbcClient jdbc, Clock clock) {
         this.officerRegister = officerRegister;
@@ -106,29 +106,29 @@ public class DrawManagement {
         return ids;
     }
 
-    public List<Draw> visibleDraws() {
+    public List<RandomDraw> visibleDraws() {
         return draws.findByOrganizations(scope.visibleOrganizationIds());
     }
 
-    public Draw get(long id) {
-        Draw draw = draws.findById(id).orElseThrow(() -> RuleViolation.notFound("抽取记录不存在。"));
+    public RandomDraw get(long id) {
+        RandomDraw draw = draws.findById(id).orElseThrow(() -> RuleViolation.notFound("抽取记录不存在。"));
         scope.require(draw.getOrganizationId());
         return draw;
     }
 
     /** Executed (and voided) draws, for the public page: no login, no data scope. */
-    public List<Draw> publishedDraws() {
+    public List<RandomDraw> publishedDraws() {
         return draws.findPublished();
     }
 
-    public Draw publishedDraw(long id) {
+    public RandomDraw publishedDraw(long id) {
         return draws.findById(id).filter(d -> d.getStatus() != DrawStatus.FROZEN)
                 .orElseThrow(() -> RuleViolation.notFound("没有公开的抽取记录。"));
     }
 
     /** Freezes the candidate lists and the commitment; nothing is drawn yet. */
     @Transactional
-    public Draw prepare(DrawRequest request) {
+    public RandomDraw prepare(DrawRequest request) {
         scope.require(request.organizationId());
         Audit.target("双随机抽取", null);
         YearMonth month = YearMonth.parse(request.month());
@@ -177,28 +177,28 @@ public class DrawManagement {
         }
         byte[] secretBytes = new byte[32];
         SECRETS.nextBytes(secretBytes);
-        Draw draw = Draw.freeze(draws.nextId(), request.organizationId(), officerOrg, request.mode(), item.code(), item.name(),
+        RandomDraw draw = RandomDraw.freeze(draws.nextId(), request.organizationId(), officerOrg, request.mode(), item.code(), item.name(),
                 item.legalBasis(), month, describe(request, pool.size()), input, HexFormat.of().formatHex(secretBytes),
                 names.toString(), Actors.require().displayName(), clock.instant());
-        Draw saved = draws.save(draw);
+        RandomDraw saved = draws.save(draw);
         Audit.target("双随机抽取", saved.getId());
         Audit.detail("冻结候选名单：企业 " + firms.size() + " 家，执法人员 " + officers.size() + " 名，哈希 " + saved.getCandidateHash());
         return saved;
     }
 
     @Transactional
-    public Draw execute(long drawId) {
-        Draw draw = get(drawId);
+    public RandomDraw execute(long drawId) {
+        RandomDraw draw = get(drawId);
         Audit.target("双随机抽取", drawId);
         draw.execute(clock.instant());
-        Draw saved = draws.save(draw);
+        RandomDraw saved = draws.save(draw);
         Audit.detail("种子 " + saved.getSeed() + "，结果哈希 " + saved.getResultHash());
         return saved;
     }
 
     @Transactional
-    public Draw voidDraw(long drawId, String reason) {
-        Draw draw = get(drawId);
+    public RandomDraw voidDraw(long drawId, String reason) {
+        RandomDraw draw = get(drawId);
         Audit.target("双随机抽取", drawId);
         Audit.detail("作废理由：" + reason);
         draw.voidWithReason(reason, clock.instant());

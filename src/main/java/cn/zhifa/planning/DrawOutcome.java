@@ -14,7 +14,7 @@ public record DrawOutcome(List<Assignment> assignments) {
         assignments = List.copyOf(assignments);
     }
 
-    /** One line per firm, "firm:officer,officer;joint,joint". */
+    /** One line per firm, ‘firm:officer,officer;joint,joint’. */
     public String canonical() {
         StringBuilder text = new StringBuilder(assignments.size() * 24);
         for (Assignment a : assignments) {

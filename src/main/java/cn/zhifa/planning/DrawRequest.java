@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 /**
  * What the draw wizard asks: the organisation whose firms are drawn, the 抽查事项, the month, the pool filter
  * (industry, township division code, grade, risk feature/campaign), a ratio or a count, the team size, and for 交叉执法 the
- * agency whose officers are drawn, for 部门联合 the other departments' inspectors (one "单位 姓名" per line).
+ * agency whose officers are drawn, for 部门联合 the other departments' inspectors (one ‘单位 姓名’ per line).
  */
 public record DrawRequest(
         @NotNull(message = "请选择被抽取企业所属单位") Long organizationId,

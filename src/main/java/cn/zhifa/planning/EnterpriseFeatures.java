@@ -4,9 +4,9 @@ import java.util.Set;
 
 /**
  * What grading looks at for one firm: its risk features (危化, 粉尘涉爆, 有限空间 …), the grade of its
- * 重大危险源 (1 = 一级, the most dangerous; null = none), the credit grade ("未评定" until the credit module
+ * 重大危险源 (1 = 一级, the most dangerous; null = none), the credit grade (‘未评定’ until the credit module
  * supplies one), accidents and penalty cases in the look-back years, and whether it is on the 白名单.
- * Risk features are the registry's labels, plus "危险化学品" when any 危化品 feature is present.
+ * Risk features are the registry's labels, plus ‘危险化学品’ when any 危化品 feature is present.
  */
 public record EnterpriseFeatures(long enterpriseId, String name, long organizationId, String townCode, String townName,
                                  String industry, Set<String> riskFeatures, Integer majorHazardGrade,

@@ -2,7 +2,7 @@ package cn.zhifa.planning;
 
 import cn.zhifa.audit.Audit;
 import cn.zhifa.organization.DataScope;
-import cn.zhifa.planning.internal.Enterprises;
+import cn.zhifa.planning.internal.EnterpriseFeatureSource;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.Verdict;
 import cn.zhifa.shared.security.Actors;
@@ -23,14 +23,14 @@ import java.util.List;
 public class FrequencyControl {
 
     private final JdbcClient jdbc;
-    private final Enterprises enterprises;
+    private final EnterpriseFeatureSource enterprises;
     private final GradingManagement grading;
     private final FrequencyCapPolicy policy;
     private final PlanningRules rules;
     private final DataScope scope;
     private final Clock clock;
 
-    FrequencyControl(JdbcClient jdbc, Enterprises enterprises, GradingManagement grading, PlanningRules rules,
+    FrequencyControl(JdbcClient jdbc, EnterpriseFeatureSource enterprises, GradingManagement grading, PlanningRules rules,
                      DataScope scope, Clock clock) {
         this.jdbc = jdbc;
         this.enterprises = enterprises;

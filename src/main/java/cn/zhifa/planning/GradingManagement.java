@@ -4,7 +4,7 @@ import cn.zhifa.audit.Audit;
 import cn.zhifa.organization.DataScope;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.organization.OrganizationView;
-import cn.zhifa.planning.internal.Enterprises;
+import cn.zhifa.planning.internal.EnterpriseFeatureSource;
 import cn.zhifa.shared.RuleViolation;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +25,7 @@ import java.util.TreeSet;
 
 /**
  * 分类分级: the yearly rule table of an organisation (edited by LEADER/ADMIN), grading every firm of its subtree
- * with it (exactly one grade, frequency and enforcement level per firm and year), the "why" of a grade, and the
+ * with it (exactly one grade, frequency and enforcement level per firm and year), the ‘why’ of a grade, and the
  * conflict report of firms claimed by two levels or by none.
  */
 @Service
@@ -44,12 +44,12 @@ public class GradingManagement {
             List.of(rs.getString("reasons").split("；")));
 
     private final JdbcClient jdbc;
-    private final Enterprises enterprises;
+    private final EnterpriseFeatureSource enterprises;
     private final DataScope scope;
     private final OrganizationManagement organizations;
     private final Clock clock;
 
-    GradingManagement(JdbcClient jdbc, Enterprises enterprises, DataScope scope, OrganizationManagement organizations,
+    GradingManagement(JdbcClient jdbc, EnterpriseFeatureSource enterprises, DataScope scope, OrganizationManagement organizations,
                       Clock clock) {
         this.jdbc = jdbc;
         this.enterprises = enterprises;

@@ -27,7 +27,7 @@ public record GradingRule(Long id, int year, int priority, String name, Set<Stri
                 && (whitelisted == null || firm.whitelisted() == whitelisted);
     }
 
-    /** The conditions of this rule in words, as shown on the "why this grade" page. */
+    /** The conditions of this rule in words, as shown on the ‘why this grade’ page. */
     public List<String> conditions() {
         List<String> words = new ArrayList<>();
         if (!anyRiskFeature.isEmpty()) {

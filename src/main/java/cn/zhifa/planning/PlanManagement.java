@@ -4,7 +4,7 @@ import cn.zhifa.audit.Audit;
 import cn.zhifa.organization.DataScope;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.organization.OrganizationView;
-import cn.zhifa.planning.internal.Enterprises;
+import cn.zhifa.planning.internal.EnterpriseFeatureSource;
 import cn.zhifa.planning.internal.Plans;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actor;
@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
 public class PlanManagement {
 
     private final Plans plans;
-    private final Enterprises enterprises;
+    private final EnterpriseFeatureSource enterprises;
     private final GradingManagement grading;
     private final OrganizationManagement organizations;
     private final cn.zhifa.organization.UserManagement users;
@@ -45,7 +45,7 @@ public class PlanManagement {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    PlanManagement(Plans plans, Enterprises enterprises, GradingManagement grading, OrganizationManagement organizations,
+    PlanManagement(Plans plans, EnterpriseFeatureSource enterprises, GradingManagement grading, OrganizationManagement organizations,
                    cn.zhifa.organization.UserManagement users, DataScope scope, PlanningRules rules, JdbcClient jdbc,
                    Clock clock) {
         this.users = users;

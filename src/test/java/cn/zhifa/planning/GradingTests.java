@@ -19,7 +19,7 @@ class GradingTests {
             new GradingRule(5L, 2026, 99, "其他企业", Set.of(), null, Set.of(), null, null, null, Grade.C, 1, EnforcementLevel.TOWNSHIP));
 
     static EnterpriseFeatures firm(Set<String> features, Integer hazard, int accidents, boolean whitelisted) {
-        return new EnterpriseFeatures(1, "测试化工有限公司", 10, 20L, "东华街道", "化工", features, hazard, null, accidents, 0, whitelisted);
+        return new EnterpriseFeatures(1, "测试化工有限公司", 10, "139902001", "东华街道", "化工", features, hazard, null, accidents, 0, whitelisted);
     }
 
     @Test

@@ -37,7 +37,7 @@ import java.util.Set;
 @Component
 class PlanningDemoData implements DemoDataLoader {
 
-    private final Enterprises enterprises;
+    private final EnterpriseFeatureSource enterprises;
     private final GradingManagement grading;
     private final DrawManagement draws;
     private final UserManagement users;
@@ -45,7 +45,7 @@ class PlanningDemoData implements DemoDataLoader {
     private final DataScope scope;
     private final JdbcClient jdbc;
 
-    PlanningDemoData(Enterprises enterprises, GradingManagement grading, DrawManagement draws, UserManagement users,
+    PlanningDemoData(EnterpriseFeatureSource enterprises, GradingManagement grading, DrawManagement draws, UserManagement users,
                      OrganizationManagement organizations, DataScope scope, JdbcClient jdbc) {
         this.enterprises = enterprises;
         this.grading = grading;

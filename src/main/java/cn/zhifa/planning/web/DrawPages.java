@@ -4,7 +4,7 @@ import cn.zhifa.audit.AuditAction;
 import cn.zhifa.organization.OrganizationKind;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.organization.OrganizationView;
-import cn.zhifa.planning.Draw;
+import cn.zhifa.planning.RandomDraw;
 import cn.zhifa.planning.DrawManagement;
 import cn.zhifa.planning.DrawMode;
 import cn.zhifa.planning.DrawRequest;
@@ -94,7 +94,7 @@ class DrawPages {
             return wizard(model);
         }
         try {
-            Draw draw = draws.prepare(form);
+            RandomDraw draw = draws.prepare(form);
             redirect.addFlashAttribute("message", "候选名单已冻结并公布哈希与承诺值，请核对后执行抽取。");
             return "redirect:/planning/draws/" + draw.getId();
         } catch (RuleViolation refused) {
@@ -105,7 +105,7 @@ class DrawPages {
 
     @GetMapping("/planning/draws/{id}")
     String detail(@PathVariable long id, Model model) {
-        Draw draw = draws.get(id);
+        RandomDraw draw = draws.get(id);
         model.addAttribute("draw", draw);
         model.addAttribute("orgName", organizations.find(draw.getOrganizationId()).map(OrganizationView::name).orElse(""));
         model.addAttribute("officerOrgName", organizations.find(draw.getOfficerOrgId()).map(OrganizationView::name).orElse(""));
@@ -116,7 +116,7 @@ class DrawPages {
     @AuditAction("执行双随机抽取")
     String execute(@PathVariable long id, Model model, RedirectAttributes redirect) {
         try {
-            Draw draw = draws.execute(id);
+            RandomDraw draw = draws.execute(id);
             redirect.addFlashAttribute("message", "抽取完成：" + draw.getTasks().size() + " 家企业已生成检查任务，结果已公示。");
             return "redirect:/planning/draws/" + id;
         } catch (RuleViolation refused) {

@@ -25,7 +25,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** 分类分级: the rule table of a year, grading, results with "why", and the conflict report. */
+/** 分类分级: the rule table of a year, grading, results with ‘why’, and the conflict report. */
 @Controller
 @PreAuthorize("hasAnyRole('LEADER','SUPERVISOR','ADMIN')")
 class GradingPages {

@@ -1,6 +1,6 @@
 package cn.zhifa.planning.web;
 
-import cn.zhifa.planning.Draw;
+import cn.zhifa.planning.RandomDraw;
 import cn.zhifa.planning.DrawAlgorithm;
 import cn.zhifa.planning.DrawManagement;
 import org.springframework.http.MediaType;
@@ -31,7 +31,7 @@ class PublicDrawPages {
 
     @GetMapping("/public/draws")
     String list(Model model) {
-        Map<String, List<Draw>> byMonth = new TreeMap<>(java.util.Comparator.reverseOrder());
+        Map<String, List<RandomDraw>> byMonth = new TreeMap<>(java.util.Comparator.reverseOrder());
         draws.publishedDraws().forEach(d -> byMonth.computeIfAbsent(d.getMonth(), m -> new java.util.ArrayList<>()).add(d));
         model.addAttribute("byMonth", byMonth);
         return "planning/public-draws";
@@ -39,7 +39,7 @@ class PublicDrawPages {
 
     @GetMapping("/public/draws/{id}")
     String detail(@PathVariable long id, Model model) {
-        Draw draw = draws.publishedDraw(id);
+        RandomDraw draw = draws.publishedDraw(id);
         model.addAttribute("draw", draw);
         model.addAttribute("algorithm", DrawAlgorithm.NAME);
         return "planning/public-draw";
@@ -55,8 +55,8 @@ class PublicDrawPages {
     @GetMapping(value = "/public/draws/{id}/recompute", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     ResponseEntity<Map<String, Object>> recompute(@PathVariable long id) {
-        Draw draw = draws.publishedDraw(id);
-        Draw.Verification check = draw.verify();
+        RandomDraw draw = draws.publishedDraw(id);
+        RandomDraw.Verification check = draw.verify();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("drawId", draw.getId());
         body.put("algorithm", DrawAlgorithm.NAME);

@@ -22,7 +22,7 @@ import java.util.List;
  * The algorithm is {@link DrawAlgorithm}.
  */
 @Table("planning_draw")
-public class Draw extends AbstractAggregateRoot<Draw> {
+public class RandomDraw extends AbstractAggregateRoot<RandomDraw> {
 
     @Id
     private final Long id;
@@ -57,7 +57,7 @@ public class Draw extends AbstractAggregateRoot<Draw> {
     private int version;
 
     @PersistenceCreator
-    Draw(Long id, long organizationId, long officerOrgId, DrawMode mode, String itemCode, String itemName,
+    RandomDraw(Long id, long organizationId, long officerOrgId, DrawMode mode, String itemCode, String itemName,
          String legalBasis, String month, String poolDescription, int count, int teamSize, DrawStatus status,
          String candidates, String candidateHash, String commitment, String secret, String seed, String result,
          String resultHash, String names, Instant frozenAt, String frozenBy, Instant drawnAt, String voidReason,
@@ -110,13 +110,14 @@ public class Draw extends AbstractAggregateRoot<Draw> {
 
     /**
      * Freezes the candidate lists and commits to {@code secret} (only its SHA-256 is shown until the draw).
-     * {@code names} maps the ids to the names shown on the result page ("F|id|名称", "O|id|姓名", "J|id|单位 姓名").
+     * {@code names} maps the ids to the names shown on the result page, one line per firm (F), officer (O) or
+     * joint inspector (J): kind, id and name separated by vertical bars.
      */
-    public static Draw freeze(long id, long organizationId, long officerOrgId, DrawMode mode, String itemCode,
+    public static RandomDraw freeze(long id, long organizationId, long officerOrgId, DrawMode mode, String itemCode,
                               String itemName, String legalBasis, YearMonth month, String poolDescription,
                               DrawInput input, String secret, String names, String frozenBy, Instant now) {
         DrawAlgorithm.check(input).orThrow();
-        return new Draw(id, organizationId, officerOrgId, mode, itemCode, itemName, legalBasis, month.toString(),
+        return new RandomDraw(id, organizationId, officerOrgId, mode, itemCode, itemName, legalBasis, month.toString(),
                 poolDescription, input.count(), input.teamSize(), DrawStatus.FROZEN, input.canonical(), input.hash(),
                 DrawAlgorithm.commitment(secret), secret, null, null, null, names, now, frozenBy, null, null, null,
                 List.of(), 0);
@@ -181,7 +182,7 @@ public class Draw extends AbstractAggregateRoot<Draw> {
         }
     }
 
-    /** The name of a firm ("F"), officer ("O") or joint inspector ("J") from the frozen name list. */
+    /** The name of a firm (‘F’), officer (‘O’) or joint inspector (‘J’) from the frozen name list. */
     public String nameOf(String kind, long id) {
         String prefix = kind + "|" + id + "|";
         for (String line : names.split("\n")) {

@@ -22,14 +22,14 @@ import java.util.Set;
  * credit, inspection and casework modules supply them.
  */
 @Component
-public class Enterprises {
+public class EnterpriseFeatureSource {
 
     public static final String HAZARDOUS_CHEMICALS = "危险化学品";
 
     private final EnterpriseManagement registry;
     private final JdbcClient jdbc;
 
-    Enterprises(EnterpriseManagement registry, JdbcClient jdbc) {
+    EnterpriseFeatureSource(EnterpriseManagement registry, JdbcClient jdbc) {
         this.registry = registry;
         this.jdbc = jdbc;
     }
@@ -37,7 +37,7 @@ public class Enterprises {
     private record Record(String creditGrade, int accidents, int cases) {
     }
 
-    /** Enterprises in business owned by the given organisations, by id. */
+    /** EnterpriseFeatureSource in business owned by the given organisations, by id. */
     public List<EnterpriseFeatures> inOrganizations(Collection<Long> orgIds) {
         if (orgIds.isEmpty()) {
             return List.of();
