@@ -221,7 +221,7 @@ public class DrawManagement {
 
     /** The firm pool: the organisation's firms matching the filter, without key-plan firms (if asked) and firms at their cap. */
     List<EnterpriseFeatures> pool(DrawRequest request, int year) {
-        Set<Long> keyFirms = request.excludeKeyFirms() ? keyFirmsOfYear(year) : Set.of();
+        Set<Long> keyFirms = Boolean.TRUE.equals(request.excludeKeyFirms()) ? keyFirmsOfYear(year) : Set.of();
         return enterprises.inOrganizations(scope.subtreeIds(request.organizationId())).stream()
                 .filter(f -> blank(request.industry()) || f.industry().contains(request.industry().strip()))
                 .filter(f -> blank(request.townCode()) || request.townCode().strip().equals(f.townCode()))
@@ -321,7 +321,7 @@ public class DrawManagement {
         if (!blank(r.riskFeature())) {
             parts.add("风险特征：" + r.riskFeature().strip());
         }
-        if (r.excludeKeyFirms()) {
+        if (Boolean.TRUE.equals(r.excludeKeyFirms())) {
             parts.add("不含年度计划重点检查企业");
         }
         parts.add("不含已达年度检查频次上限的企业");

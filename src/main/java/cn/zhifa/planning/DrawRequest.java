@@ -24,7 +24,7 @@ public record DrawRequest(
         String townCode,
         Grade grade,
         String riskFeature,
-        boolean excludeKeyFirms,
+        Boolean excludeKeyFirms,
         @DecimalMin(value = "0.01", message = "抽取比例应大于 0%") @DecimalMax(value = "100", message = "抽取比例不能超过 100%") BigDecimal ratio,
         @Min(value = 1, message = "抽取数量至少为 1 家") Integer count,
         @NotNull(message = "请填写每组执法人员数") Integer teamSize,
