@@ -122,7 +122,7 @@ public class DrawManagement {
     }
 
     public RandomDraw publishedDraw(long id) {
-        return draws.findById(id).filter(d -> d.getStatus() != DrawStatus.FROZEN)
+        return draws.findById(id).filter(d -> d.getSeed() != null)
                 .orElseThrow(() -> RuleViolation.notFound("没有公开的抽取记录。"));
     }
 

@@ -15,7 +15,7 @@ public interface Draws extends ListCrudRepository<RandomDraw, Long> {
     @Query("SELECT * FROM planning_draw WHERE organization_id IN (:orgs) ORDER BY id DESC")
     List<RandomDraw> findByOrganizations(Collection<Long> orgs);
 
-    @Query("SELECT * FROM planning_draw WHERE status <> 'FROZEN' ORDER BY month DESC, id DESC")
+    @Query("SELECT * FROM planning_draw WHERE seed IS NOT NULL ORDER BY month DESC, id DESC")
     List<RandomDraw> findPublished();
 
     @Query("SELECT count(*) FROM planning_draw WHERE organization_id = :org AND month = :month AND item_code = :item AND status <> 'VOIDED'")
