@@ -28,7 +28,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @ZhifaIntegrationTest
 @Tag("external-db")
+@org.springframework.test.context.event.RecordApplicationEvents
 class PlanningFlowTests {
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
 
     @Autowired
     MockMvc mvc;
@@ -98,6 +102,7 @@ class PlanningFlowTests {
         long firm = draft.keyFirms().get(0).enterpriseId();
         send(post("/planning/plans/" + planId + "/claims").param("enterpriseId", "" + firm).param("departmentId", "" + brigade));
         send(post("/planning/plans/" + planId + "/deliberate").param("meetingDate", "2030-01-08").param("meetingRecord", "局党委会审议通过"));
+        assertThat(page("/")).contains("待批准的检查计划");
         send(post("/planning/plans/" + planId + "/approve"));
         String twice = send(post("/planning/plans/" + planId + "/approve")).getResponse().getContentAsString();
         assertThat(twice).contains("不能重复批准");
@@ -140,5 +145,16 @@ class PlanningFlowTests {
         DrawOutcome outcome = DrawAlgorithm.draw(input, DrawAlgorithm.seed(secret, input.hash(), drawId));
         assertThat(outcome.hash()).isEqualTo(JsonPath.<String>read(recomputed, "$.publishedResultHash"));
         assertThat(outcome.assignments()).hasSize(5).allSatisfy(a -> assertThat(a.officers()).hasSize(2));
+
+        assertThat(events.stream(InspectionTasksDrawn.class).filter(e -> e.drawId() == drawId)).singleElement()
+                .satisfies(e -> assertThat(e.tasks()).hasSize(5).allSatisfy(t -> assertThat(t.officerUserIds()).hasSize(2)));
+        assertThat(events.stream(PlanEvents.PlanPublished.class).filter(e -> e.planId() == planId)).hasSize(1);
+
+        assertThat(page("/planning/statistics?year=" + year)).contains("每月抽取数量").contains("draw-chart");
+        assertThat(page("/planning/caps?year=" + year)).contains("涉企检查频次控制").contains("已达上限");
+        assertThat(page("/planning/grading/conflicts?org=" + brigade + "&year=" + year)).contains("层级认领冲突报告");
+        assertThat(page("/planning/plans")).contains(String.valueOf(year));
+        assertThat(page("/planning/draws")).contains("冻结名单").contains(year + "-03");
+        assertThat(page("/planning/recusals")).contains("执法人员回避登记");
     }
 }
