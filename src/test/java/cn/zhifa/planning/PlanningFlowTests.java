@@ -122,6 +122,7 @@ class PlanningFlowTests {
         plans.recordVisit(new VisitCompleted(firm, planId, null, LocalDate.of(year, 3, 5), "KEY", brigade, "test-visit-" + planId));
         plans.recordVisit(new VisitCompleted(firm, planId, null, LocalDate.of(year, 3, 5), "KEY", brigade, "test-visit-" + planId));
         assertThat(asLeader(() -> plans.completion(planId)).done()).isEqualTo(1);
+        assertThat(page("/planning/plans/" + planId)).contains("各部门计划与完成");
 
         long drawId = idFrom(send(post("/planning/draws").param("organizationId", "" + brigade).param("mode", "OWN")
                 .param("itemCode", "AQ-01").param("month", year + "-03").param("count", "5").param("teamSize", "2")
