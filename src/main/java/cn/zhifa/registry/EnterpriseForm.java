@@ -29,7 +29,7 @@ public record EnterpriseForm(String name, String uscc, String legalRepresentativ
     private static final Pattern PHONE = Pattern.compile("^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$");
     private static final Pattern TOWN = Pattern.compile("^\\d{9}$|^\\d{12}$");
 
-    /** A problem with one field, e.g. ("统一社会信用代码", "校验码错误…"). */
+    /** A problem with one field, e.g. ('统一社会信用代码', '校验码错误…'). */
     public record Problem(String field, String message) {
     }
 

@@ -26,7 +26,7 @@ public final class EnterpriseSheet {
     private EnterpriseSheet() {
     }
 
-    /** A parsed row: the form, or the problems of cells that could not even be read (e.g. "十" as employees). */
+    /** A parsed row: the form, or the problems of cells that could not even be read (a word as employees). */
     public record Parsed(EnterpriseForm form, List<EnterpriseForm.Problem> problems) {
     }
 
