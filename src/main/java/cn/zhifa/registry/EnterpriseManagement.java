@@ -70,7 +70,7 @@ public class EnterpriseManagement {
         return search.search(query, scopedOrganizations(query.organizationId()), page, size);
     }
 
-    /** The most rows a list counts exactly; a total equal to {@code countCap() + 1} means "more than countCap()". */
+    /** The most rows a list counts exactly; a total equal to {@code countCap() + 1} means 'more than countCap()'. */
     public int countCap() {
         return search.countCap();
     }

@@ -4,9 +4,9 @@ package cn.zhifa.registry;
  * Filters of the enterprise list; every field may be null (no filter).
  *
  * @param keyword         part of the name (2+ Chinese characters use the bigram index), pinyin initials
- *                        (e.g. "hxhg"), or a whole USCC
- * @param industry        a 门类 letter ("C") or 门类+大类 ("C26") or a 大类 ("26")
- * @param townCode        a division-code prefix (district "139902" or town "139902001")
+ *                        (e.g. 'hxhg'), or a whole USCC
+ * @param industry        a 门类 letter ('C') or 门类+大类 ('C26') or a 大类 ('26')
+ * @param townCode        a division-code prefix (district '139902' or town '139902001')
  * @param organizationId  restricts to one unit and its subtree (within the caller's scope)
  */
 public record EnterpriseQuery(String keyword, String uscc, String industry, String townCode, RiskFeature risk,

@@ -22,7 +22,7 @@ public record EnterpriseSummary(long id, String name, String uscc, String legalR
         return riskFeatures.stream().anyMatch(RiskFeature::hazardousChemicals);
     }
 
-    /** 一级 … 四级, or "" */
+    /** 一级 … 四级, or '' */
     public String majorHazardGradeLabel() {
         return majorHazardGrade == null ? "" : "一二三四".charAt(majorHazardGrade - 1) + "级";
     }

@@ -47,7 +47,7 @@ public final class IndustryCatalog {
     private IndustryCatalog() {
     }
 
-    /** By 大类 code ("26"), or 门类 letter + 大类 ("C26"). */
+    /** By 大类 code ('26'), or 门类 letter + 大类 ('C26'). */
     public static Optional<Industry> division(String code) {
         if (code == null) {
             return Optional.empty();

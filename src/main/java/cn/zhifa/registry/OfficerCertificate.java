@@ -127,7 +127,7 @@ public class OfficerCertificate extends AbstractAggregateRoot<OfficerCertificate
         return inTerm && !stopped;
     }
 
-    /** Why not entitled on {@code date} (Chinese), or "" when entitled. */
+    /** Why not entitled on {@code date} (Chinese), or '' when entitled. */
     public String reasonInvalidOn(LocalDate date) {
         if (status == CertificateStatus.REVOKED && !date.isBefore(statusSince)) {
             return "行政执法证 " + certificateNo + " 已于 " + statusSince + " 注销（" + statusReason + "），不能从事行政执法。";

@@ -149,7 +149,7 @@ public class Enterprises {
                 Timestamp.from(e.getUpdatedAt()), e.getId(), e.getVersion()};
     }
 
-    /** A PostgreSQL array literal ({"a","b"}), cast in SQL: portable to PostgreSQL-compatible databases. */
+    /** A PostgreSQL array literal (braces around quoted items), cast in SQL: portable to PostgreSQL-compatible databases. */
     public static String arrayLiteral(String[] values) {
         StringBuilder out = new StringBuilder("{");
         for (int i = 0; i < values.length; i++) {

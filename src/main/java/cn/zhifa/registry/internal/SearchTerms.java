@@ -8,11 +8,12 @@ import net.sourceforge.pinyin4j.PinyinHelper;
 /**
  * Search tokens of an enterprise name without any database extension: every bigram of the name (so a
  * 2-character Chinese search hits a GIN index; pg_trgm would need 3) and '#'-prefixed bigrams of its pinyin
- * initials ("华兴化工" → hxhg → #hx #xh #hg). Longer queries intersect their bigrams, then the exact
+ * initials ('华兴化工' → hxhg → #hx #xh #hg). Longer queries intersect their bigrams, then the exact
  * substring is checked; one-character queries fall back to LIKE.
  */
 public final class SearchTerms {
 
+    private static final java.util.Map<Character, Character> INITIALS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final String[] SUFFIXES = {"股份有限公司", "有限责任公司", "有限公司", "分公司", "公司", "集团", "厂"};
 
     private SearchTerms() {
@@ -44,12 +45,17 @@ public final class SearchTerms {
                 }
                 continue;
             }
-            String[] pinyin = PinyinHelper.toHanyuPinyinStringArray(c);
-            if (pinyin != null && pinyin.length > 0 && !pinyin[0].isEmpty()) {
-                out.append(pinyin[0].charAt(0));
+            char initial = INITIALS.computeIfAbsent(c, SearchTerms::initialOf);
+            if (initial != ' ') {
+                out.append(initial);
             }
         }
         return out.length() > 100 ? out.substring(0, 100) : out.toString();
+    }
+
+    private static char initialOf(char c) {
+        String[] pinyin = PinyinHelper.toHanyuPinyinStringArray(c);
+        return pinyin != null && pinyin.length > 0 && !pinyin[0].isEmpty() ? pinyin[0].charAt(0) : ' ';
     }
 
     /** The stored tokens of a name. */

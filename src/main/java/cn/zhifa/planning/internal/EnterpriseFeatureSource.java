@@ -1,0 +1,83 @@
+package cn.zhifa.planning.internal;
+
+import cn.zhifa.planning.EnterpriseFeatures;
+import cn.zhifa.registry.EnterpriseManagement;
+import cn.zhifa.registry.EnterpriseSummary;
+import cn.zhifa.registry.PoolFilter;
+import cn.zhifa.registry.RiskFeature;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The grading features of firms: the registry's enterprise (risk features, 重大危险源 grade, 白名单, town, industry)
+ * joined with planning's own record of credit grade, accidents and cases (planning_enterprise_record) until the
+ * credit, inspection and casework modules supply them.
+ */
+@Component
+public class EnterpriseFeatureSource {
+
+    public static final String HAZARDOUS_CHEMICALS = "危险化学品";
+
+    private final EnterpriseManagement registry;
+    private final JdbcClient jdbc;
+
+    EnterpriseFeatureSource(EnterpriseManagement registry, JdbcClient jdbc) {
+        this.registry = registry;
+        this.jdbc = jdbc;
+    }
+
+    private record Record(String creditGrade, int accidents, int cases) {
+    }
+
+    /** EnterpriseFeatureSource in business owned by the given organisations, by id. */
+    public List<EnterpriseFeatures> inOrganizations(Collection<Long> orgIds) {
+        if (orgIds.isEmpty()) {
+            return List.of();
+        }
+        List<EnterpriseSummary> pool = registry.pool(PoolFilter.of(Set.copyOf(orgIds)));
+        Map<Long, Record> records = new HashMap<>();
+        jdbc.sql("SELECT * FROM planning_enterprise_record").query((rs, i) -> {
+            records.put(rs.getLong("enterprise_id"), new Record(rs.getString("credit_grade"), rs.getInt("recent_accidents"),
+                    rs.getInt("recent_cases")));
+            return null;
+        }).list();
+        return pool.stream().sorted(java.util.Comparator.comparingLong(EnterpriseSummary::id))
+                .map(e -> features(e, records.get(e.id()))).toList();
+    }
+
+    public Optional<EnterpriseFeatures> find(long id) {
+        return registry.find(id).map(e -> features(e, jdbc.sql("SELECT * FROM planning_enterprise_record WHERE enterprise_id = ?")
+                .param(id).query((rs, i) -> new Record(rs.getString("credit_grade"), rs.getInt("recent_accidents"),
+                        rs.getInt("recent_cases"))).optional().orElse(null)));
+    }
+
+    private static EnterpriseFeatures features(EnterpriseSummary e, Record record) {
+        Set<String> features = new LinkedHashSet<>();
+        e.riskFeatures().stream().map(RiskFeature::label).sorted().forEach(features::add);
+        if (e.hazardousChemicals()) {
+            features.add(HAZARDOUS_CHEMICALS);
+        }
+        String industry = e.industry() == null ? "" : e.industry().label();
+        return new EnterpriseFeatures(e.id(), e.name(), e.organizationId(), e.townCode(), e.townCode(), industry,
+                features, e.majorHazardGrade(), record == null ? null : record.creditGrade(),
+                record == null ? 0 : record.accidents(), record == null ? 0 : record.cases(), e.whitelisted());
+    }
+
+    /** Records what grading needs beyond the registry (credit grade, accidents, cases in the look-back years). */
+    public void record(long enterpriseId, String creditGrade, int accidents, int cases, boolean demo) {
+        jdbc.sql("""
+                INSERT INTO planning_enterprise_record (enterprise_id, credit_grade, recent_accidents, recent_cases, demo)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (enterprise_id) DO UPDATE SET credit_grade = EXCLUDED.credit_grade,
+                  recent_accidents = EXCLUDED.recent_accidents, recent_cases = EXCLUDED.recent_cases""")
+                .params(enterpriseId, creditGrade == null ? EnterpriseFeatures.CREDIT_UNRATED : creditGrade, accidents, cases, demo)
+                .update();
+    }
+}
