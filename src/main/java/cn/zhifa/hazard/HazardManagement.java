@@ -228,6 +228,12 @@ public class HazardManagement {
         return views;
     }
 
+    /** Runs a page's steps (evidence upload and the loop step) in one transaction: a refusal keeps nothing. */
+    @Transactional
+    public void inTransaction(Runnable steps) {
+        steps.run();
+    }
+
     public HazardView view(Hazard hazard) {
         LocalDate today = today();
         boolean overdue = hazard.overdueOn(today);

@@ -226,6 +226,23 @@ public class InspectionManagement {
         records.save(record);
     }
 
+    /** Saves the answers of a checklist page at once; items left blank stay unanswered. */
+    @Transactional
+    public void answerAll(long recordId, List<RecordSubmission.ItemAnswer> answers) {
+        InspectionRecord record = loadForTeam(recordId);
+        for (RecordSubmission.ItemAnswer answer : answers) {
+            if (answer.result() == null) {
+                continue;
+            }
+            if (answer.result() == ItemOutcome.FAILS && answer.rectifyBy() != null && answer.rectifyBy().isBefore(today())) {
+                throw new RuleViolation("检查项“" + answer.code() + "”的整改期限不能早于今天（" + DATE.format(today()) + "）。");
+            }
+            record.answer(answer.code(), answer.result(), answer.note(), answer.location(), answer.rectifyBy(),
+                    answer.immediateMeasure());
+        }
+        records.save(record);
+    }
+
     /** Stores a photo (or audio/video) and attaches it to the record, optionally to one item. */
     @Transactional
     public EvidenceView attachPhoto(long recordId, String itemCode, Upload upload) {
@@ -237,13 +254,14 @@ public class InspectionManagement {
         return stored;
     }
 
-    /** The current officer signs with a drawing (PNG data URL). */
+    /** A team officer signs with a drawing (PNG data URL) on the device of the logged-in team member. */
     @Transactional
-    public void signAsOfficer(long recordId, String pngDataUrl) {
-        Actor actor = Actors.require();
+    public void signAsOfficer(long recordId, long officerId, String pngDataUrl) {
         InspectionRecord record = loadForTeam(recordId);
         SignatureImage image = SignatureImage.fromDataUrl(pngDataUrl);
-        record.signAsOfficer(actor.userId(), actor.displayName(), image.png(), image.sha256(), clock.instant());
+        String name = record.getMembers().stream().filter(m -> m.userId() == officerId).map(InspectionRecord.Member::displayName)
+                .findFirst().orElseThrow(() -> new RuleViolation("只有检查组成员可以作为检查人员签名。"));
+        record.signAsOfficer(officerId, name, image.png(), image.sha256(), clock.instant());
         records.save(record);
     }
 
