@@ -1,0 +1,19 @@
+package cn.zhifa.registry;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the profile page shows: key data, the form to edit it, the owning unit's name, the change
+ * history (newest first) and the timeline that later modules publish into (newest first).
+ */
+public record EnterpriseProfile(EnterpriseSummary summary, EnterpriseForm form, BigDecimal annualOutputYuan,
+                                String organizationName, String townName, Long mergedInto, int version,
+                                Instant createdAt, Instant updatedAt, List<EnterpriseChange> history,
+                                List<EnterpriseTimelineEntry> timeline, List<AgencyService> agencies) {
+
+    /** A third-party agency serving this enterprise (一企双查). */
+    public record AgencyService(long agencyId, String agencyName, String kind, String service, java.time.LocalDate since) {
+    }
+}

@@ -1,0 +1,29 @@
+package cn.zhifa.registry;
+
+import java.util.Set;
+
+/**
+ * What other modules know of an enterprise: compact, read from one row.
+ *
+ * @param townCode         the 9- or 12-digit code of its 街道/乡镇
+ * @param majorHazardGrade 1–4 (一级–四级) when it has a 重大危险源, else null
+ * @param organizationId   the owning (supervising) organisation
+ */
+public record EnterpriseSummary(long id, String name, String uscc, String legalRepresentative, String address,
+                                String townCode, Industry industry, Set<RiskFeature> riskFeatures,
+                                Integer majorHazardGrade, EnterpriseStatus status, SupervisionLevel supervisionLevel,
+                                long organizationId, boolean whitelisted, int employees) {
+
+    public boolean has(RiskFeature feature) {
+        return riskFeatures.contains(feature);
+    }
+
+    public boolean hazardousChemicals() {
+        return riskFeatures.stream().anyMatch(RiskFeature::hazardousChemicals);
+    }
+
+    /** 一级 … 四级, or "" */
+    public String majorHazardGradeLabel() {
+        return majorHazardGrade == null ? "" : "一二三四".charAt(majorHazardGrade - 1) + "级";
+    }
+}

@@ -1,0 +1,40 @@
+package cn.zhifa.registry.internal;
+
+import cn.zhifa.registry.EnforcementActRecorded;
+import cn.zhifa.registry.EnterpriseTimelineEntry;
+import java.sql.Date;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps what later modules publish: enforcement acts (for the participation rate) and timeline entries (for
+ * the enterprise profile). Both are idempotent, so a republished event is stored once.
+ */
+@Component
+class EnforcementActs {
+
+    private final JdbcClient jdbc;
+
+    EnforcementActs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ApplicationModuleListener
+    void on(EnforcementActRecorded act) {
+        jdbc.sql("INSERT INTO enforcement_act (user_id, enterprise_id, occurred_on, kind) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(act.userId(), act.enterpriseId(), Date.valueOf(act.occurredOn()), cut(act.kind(), 30)).update();
+    }
+
+    @ApplicationModuleListener
+    void on(EnterpriseTimelineEntry entry) {
+        jdbc.sql("INSERT INTO enterprise_timeline (enterprise_id, occurred_on, source, title, link) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING")
+                .params(entry.enterpriseId(), Date.valueOf(entry.occurredOn()), cut(entry.source(), 20), cut(entry.title(), 200),
+                        entry.link() == null ? "" : cut(entry.link(), 300)).update();
+    }
+
+    private static String cut(String value, int max) {
+        return value == null ? "" : value.length() <= max ? value : value.substring(0, max);
+    }
+}

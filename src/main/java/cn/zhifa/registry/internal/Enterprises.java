@@ -1,0 +1,188 @@
+package cn.zhifa.registry.internal;
+
+import cn.zhifa.registry.EnterpriseStatus;
+import cn.zhifa.registry.IndustryCatalog;
+import cn.zhifa.registry.RiskFeature;
+import cn.zhifa.registry.SupervisionLevel;
+import cn.zhifa.registry.internal.Enterprise.FieldChange;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores {@link Enterprise} rows. Hand-written on JdbcClient rather than Spring Data JDBC because the row
+ * carries PostgreSQL arrays (risk features, search tokens) and imports write thousands of rows in JDBC batches.
+ * Updates check the version (optimistic locking).
+ */
+@Repository
+public class Enterprises {
+
+    private static final String COLUMNS = "id, uscc, name, legal_representative, legal_representative_id, principal_leader, "
+            + "principal_phone, safety_manager, safety_phone, registered_address, operating_address, town_code, "
+            + "industry_division, employees, annual_output, status, risk_features, major_hazard_grade, whitelisted, "
+            + "supervision_level, organization_id, merged_into, demo, version, created_at, updated_at";
+    private static final String INSERT = "INSERT INTO enterprise (uscc, name, name_key, name_initials, search_grams, "
+            + "legal_representative, legal_representative_id, principal_leader, principal_phone, safety_manager, safety_phone, "
+            + "registered_address, operating_address, town_code, industry_section, industry_division, employees, annual_output, "
+            + "status, risk_features, major_hazard_grade, whitelisted, supervision_level, organization_id, demo, created_at, updated_at) "
+            + "VALUES (?, ?, ?, ?, CAST(? AS VARCHAR(8)[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS VARCHAR(32)[]), ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE = "UPDATE enterprise SET name = ?, name_key = ?, name_initials = ?, "
+            + "search_grams = CAST(? AS VARCHAR(8)[]), legal_representative = ?, legal_representative_id = ?, principal_leader = ?, "
+            + "principal_phone = ?, safety_manager = ?, safety_phone = ?, registered_address = ?, operating_address = ?, "
+            + "town_code = ?, industry_section = ?, industry_division = ?, employees = ?, annual_output = ?, status = ?, "
+            + "risk_features = CAST(? AS VARCHAR(32)[]), major_hazard_grade = ?, whitelisted = ?, supervision_level = ?, "
+            + "organization_id = ?, merged_into = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?";
+
+    static final RowMapper<Enterprise> ROW = Enterprises::map;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    Enterprises(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public Optional<Enterprise> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE id = ?").param(id).query(ROW).optional();
+    }
+
+    public Optional<Enterprise> findActiveByUscc(String uscc) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE uscc = ? AND merged_into IS NULL")
+                .param(uscc).query(ROW).optional();
+    }
+
+    public List<Enterprise> findActiveByUsccs(Collection<String> usccs) {
+        List<Enterprise> found = new ArrayList<>();
+        List<String> all = List.copyOf(usccs);
+        for (int from = 0; from < all.size(); from += 1000) {
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE merged_into IS NULL AND uscc IN (:usccs)")
+                    .param("usccs", all.subList(from, Math.min(all.size(), from + 1000))).query(ROW).list());
+        }
+        return found;
+    }
+
+    public List<Enterprise> findAllById(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE id IN (:ids)").param("ids", ids).query(ROW).list();
+    }
+
+    public long insert(Enterprise e) {
+        return jdbc.sql(INSERT + " RETURNING id").params(insertValues(e)).query(Long.class).single();
+    }
+
+    public void insertAll(List<Enterprise> enterprises) {
+        template.batchUpdate(INSERT, enterprises.stream().map(Enterprises::insertValues).toList());
+    }
+
+    public void update(Enterprise e) {
+        int updated = jdbc.sql(UPDATE).params(updateValues(e)).update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("enterprise " + e.getId() + " changed concurrently");
+        }
+    }
+
+    public void updateAll(List<Enterprise> enterprises) {
+        int[][] counts = template.batchUpdate(UPDATE, enterprises.stream().map(Enterprises::updateValues).toList(), 1000,
+                (ps, values) -> {
+                    for (int i = 0; i < values.length; i++) {
+                        ps.setObject(i + 1, values[i]);
+                    }
+                });
+        for (int[] batch : counts) {
+            for (int count : batch) {
+                if (count == 0) {
+                    throw new OptimisticLockingFailureException("an enterprise changed concurrently during the import");
+                }
+            }
+        }
+    }
+
+    public void recordChanges(long enterpriseId, List<FieldChange> changes, String by, Instant at, String source) {
+        recordChanges(changes.stream().map(c -> new Object[]{enterpriseId, c.field(), cut(c.oldValue()), cut(c.newValue()),
+                by, Timestamp.from(at), source}).toList());
+    }
+
+    public void recordChanges(List<Object[]> rows) {
+        template.batchUpdate("INSERT INTO enterprise_change (enterprise_id, field, old_value, new_value, changed_by, "
+                + "changed_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    static String cut(String value) {
+        return value == null || value.length() <= 400 ? value : value.substring(0, 399) + "…";
+    }
+
+    private static Object[] insertValues(Enterprise e) {
+        return new Object[]{e.getUscc(), e.getName(), SearchTerms.nameKey(e.getName()), SearchTerms.initials(e.getName()),
+                arrayLiteral(SearchTerms.grams(e.getName())), e.getLegalRepresentative(), e.getLegalRepresentativeId(),
+                e.getPrincipalLeader(), e.getPrincipalPhone(), e.getSafetyManager(), e.getSafetyPhone(),
+                e.getRegisteredAddress(), e.getOperatingAddress(), e.getTownCode(), e.getIndustry().sectionCode(),
+                e.getIndustry().divisionCode(), e.getEmployees(), e.getAnnualOutput(), e.getStatus().name(),
+                arrayLiteral(e.getRiskFeatures().stream().map(Enum::name).toArray(String[]::new)),
+                e.getMajorHazardGrade(), e.isWhitelisted(), e.getLevel().name(), e.getOrganizationId(), e.isDemo(),
+                Timestamp.from(e.getCreatedAt()), Timestamp.from(e.getUpdatedAt())};
+    }
+
+    private static Object[] updateValues(Enterprise e) {
+        return new Object[]{e.getName(), SearchTerms.nameKey(e.getName()), SearchTerms.initials(e.getName()),
+                arrayLiteral(SearchTerms.grams(e.getName())), e.getLegalRepresentative(), e.getLegalRepresentativeId(),
+                e.getPrincipalLeader(), e.getPrincipalPhone(), e.getSafetyManager(), e.getSafetyPhone(),
+                e.getRegisteredAddress(), e.getOperatingAddress(), e.getTownCode(), e.getIndustry().sectionCode(),
+                e.getIndustry().divisionCode(), e.getEmployees(), e.getAnnualOutput(), e.getStatus().name(),
+                arrayLiteral(e.getRiskFeatures().stream().map(Enum::name).toArray(String[]::new)),
+                e.getMajorHazardGrade(), e.isWhitelisted(), e.getLevel().name(), e.getOrganizationId(), e.getMergedInto(),
+                Timestamp.from(e.getUpdatedAt()), e.getId(), e.getVersion()};
+    }
+
+    /** A PostgreSQL array literal ({"a","b"}), cast in SQL: portable to PostgreSQL-compatible databases. */
+    public static String arrayLiteral(String[] values) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append('"').append(values[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return out.append('}').toString();
+    }
+
+    static Set<RiskFeature> features(Array array) throws SQLException {
+        Set<RiskFeature> features = EnumSet.noneOf(RiskFeature.class);
+        if (array != null) {
+            for (Object value : (Object[]) array.getArray()) {
+                features.add(RiskFeature.valueOf((String) value));
+            }
+        }
+        return features;
+    }
+
+    private static Enterprise map(ResultSet rs, int row) throws SQLException {
+        Timestamp created = rs.getTimestamp("created_at");
+        Timestamp updated = rs.getTimestamp("updated_at");
+        return new Enterprise(rs.getLong("id"), rs.getString("uscc"), rs.getString("name"),
+                rs.getString("legal_representative"), rs.getString("legal_representative_id"),
+                rs.getString("principal_leader"), rs.getString("principal_phone"), rs.getString("safety_manager"),
+                rs.getString("safety_phone"), rs.getString("registered_address"), rs.getString("operating_address"),
+                rs.getString("town_code"), IndustryCatalog.division(rs.getString("industry_division")).orElseThrow(),
+                rs.getInt("employees"), rs.getBigDecimal("annual_output"), EnterpriseStatus.valueOf(rs.getString("status")),
+                features(rs.getArray("risk_features")), (Integer) rs.getObject("major_hazard_grade", Integer.class),
+                rs.getBoolean("whitelisted"), SupervisionLevel.valueOf(rs.getString("supervision_level")),
+                rs.getLong("organization_id"), (Long) rs.getObject("merged_into", Long.class), rs.getBoolean("demo"),
+                rs.getInt("version"), created.toInstant(), updated.toInstant());
+    }
+}
