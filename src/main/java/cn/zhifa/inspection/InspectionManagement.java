@@ -86,10 +86,7 @@ public class InspectionManagement {
             throw new RuleViolation("计划检查月份不能早于本月。");
         }
         String name = registry.enterprise(task.enterpriseId()).map(Registry.Enterprise::name)
-                .orElse(task.enterpriseName() == null || task.enterpriseName().isBlank() ? null : task.enterpriseName().strip());
-        if (name == null) {
-            throw new RuleViolation("被检查企业不存在，请从企业库中选择。");
-        }
+                .orElseThrow(() -> new RuleViolation("被检查企业不存在，请从企业库中选择。"));
         String code = task.templateCode() == null || task.templateCode().isBlank() ? DEFAULT_TEMPLATE : task.templateCode();
         ChecklistTemplate template = templates.findCurrent(code)
                 .orElseThrow(() -> new RuleViolation("检查清单“" + code + "”不存在。"));

@@ -35,6 +35,8 @@ class InspectionApiTests {
     LegalCalendar calendar;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    cn.zhifa.TestClock clock;
 
     String officer1;
     long officerA;
@@ -49,10 +51,11 @@ class InspectionApiTests {
         deadline = calendar.addWorkingDays(LocalDate.now(ZoneId.of("Asia/Shanghai")), 10).due();
     }
 
-    long newTask(String enterprise) throws Exception {
+    long newTask(String label) throws Exception {
+        int offset = Math.floorMod(label.hashCode(), 300);
         String body = mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", officer1)
                         .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
-                        .content(InspectionFixtures.taskJson(officerA, officerB, enterprise)))
+                        .content(InspectionFixtures.taskJson(officerA, officerB, InspectionFixtures.enterprise(jdbc, offset).id())))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
@@ -100,7 +103,7 @@ class InspectionApiTests {
     @Test
     void a_create_without_an_idempotency_key_is_refused() throws Exception {
         mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", officer1).contentType(MediaType.APPLICATION_JSON)
-                        .content(InspectionFixtures.taskJson(officerA, officerB, "无幂等键有限公司")))
+                        .content(InspectionFixtures.taskJson(officerA, officerB, InspectionFixtures.enterprise(jdbc, 1).id())))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Idempotency-Key")));
     }
@@ -110,10 +113,36 @@ class InspectionApiTests {
         long before = jdbc.sql("SELECT count(*) FROM inspection_task").query(Long.class).single();
         mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", officer1)
                         .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
-                        .content(InspectionFixtures.taskJson(officerA, officerA, "一人检查有限公司")))
+                        .content(InspectionFixtures.taskJson(officerA, officerA, InspectionFixtures.enterprise(jdbc, 2).id())))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("两名以上")));
         assertThat(jdbc.sql("SELECT count(*) FROM inspection_task").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void a_team_member_with_a_revoked_certificate_is_refused() throws Exception {
+        long revoked = users.findByUsername("zf036").orElseThrow().id();
+        mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", officer1)
+                        .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content(InspectionFixtures.taskJson(officerA, revoked, InspectionFixtures.enterprise(jdbc, 3).id())))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("执法证")));
+    }
+
+    @Test
+    void a_certificate_that_has_expired_by_the_inspection_day_is_refused() throws Exception {
+        long expiring = users.findByUsername("zf001").orElseThrow().id();
+        clock.advance(java.time.Duration.ofDays(40));
+        try {
+            mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", Tokens.bearer(mvc, "officer1"))
+                            .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
+                            .content(InspectionFixtures.taskJson(officerA, expiring, InspectionFixtures.enterprise(jdbc, 4).id())))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.anyOf(
+                            org.hamcrest.Matchers.containsString("过期"), org.hamcrest.Matchers.containsString("有效期"))));
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

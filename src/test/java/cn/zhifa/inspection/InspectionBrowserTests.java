@@ -47,6 +47,8 @@ class InspectionBrowserTests extends BrowserTestSupport {
     HazardManagement hazards;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void resetClock() {
@@ -57,10 +59,11 @@ class InspectionBrowserTests extends BrowserTestSupport {
     void an_officer_inspects_at_phone_width_and_the_hazards_close_the_loop() throws Exception {
         long officerA = users.findByUsername("officer1").orElseThrow().id();
         long officerB = users.findByUsername("officer2").orElseThrow().id();
-        String enterprise = "浏览器走查机械制造有限公司" + System.nanoTime() % 10000;
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 7);
+        String enterprise = firm.name();
         String created = mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", Tokens.bearer(mvc, "officer1"))
                         .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
-                        .content(InspectionFixtures.taskJson(officerA, officerB, enterprise)))
+                        .content(InspectionFixtures.taskJson(officerA, officerB, firm.id())))
                 .andReturn().getResponse().getContentAsString();
         long taskId = ((Number) JsonPath.read(created, "$.id")).longValue();
         LocalDate deadline = calendar.addWorkingDays(LocalDate.now(ZoneId.of("Asia/Shanghai")), 5).due();
@@ -71,9 +74,10 @@ class InspectionBrowserTests extends BrowserTestSupport {
         waitFor(By.id("task-" + taskId));
         assertThat(fitsWidth()).as("today's tasks fit 390 px").isTrue();
         screenshot("inspection-1-today-phone");
-        browser.findElement(By.cssSelector("#task-" + taskId + " .start-inspection")).click();
+        click(By.cssSelector("#task-" + taskId + " .start-inspection"));
         waitFor(By.id("record-status"));
         assertThat(browser.findElement(By.id("enterprise")).getText()).isEqualTo(enterprise);
+        String recordId = browser.getCurrentUrl().replaceAll(".*/records/(\\d+).*", "$1");
 
         browser.findElement(By.id("place")).sendKeys("二车间及办公楼");
         browser.findElement(By.id("representativeName")).sendKeys("张经理");
@@ -114,7 +118,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
         screenshot("inspection-4-submitted-phone");
 
         loginAs("leader1");
-        open("/hazards");
+        open("/hazards?record=" + recordId);
         List<WebElement> cards = hazardCards(enterprise);
         assertThat(cards).hasSize(2);
         assertThat(cards).filteredOn(c -> !c.findElements(By.cssSelector(".level")).isEmpty()).hasSize(1);
@@ -123,7 +127,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
 
         clock.advance(Duration.ofDays(20));
         assertThat(hazards.sweepOverdue()).isGreaterThanOrEqualTo(2);
-        open("/hazards?filter=overdue");
+        open("/hazards?filter=overdue&record=" + recordId);
         assertThat(hazardCards(enterprise)).hasSize(2)
                 .allSatisfy(c -> assertThat(c.findElement(By.cssSelector(".warning")).getText()).isEqualTo("已逾期"));
         screenshot("inspection-6-overdue-phone");
@@ -150,7 +154,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
             assertThat(waitFor(By.id("hazard-status")).getText()).isEqualTo("已销号");
         }
         loginAs("leader1");
-        open("/hazards?filter=closed");
+        open("/hazards?filter=closed&record=" + recordId);
         assertThat(hazardCards(enterprise)).hasSize(2);
         screenshot("inspection-8-closed-phone");
     }

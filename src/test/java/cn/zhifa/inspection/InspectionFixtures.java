@@ -55,12 +55,20 @@ public final class InspectionFixtures {
         return UUID.randomUUID().toString();
     }
 
-    public static String taskJson(long officerA, long officerB, String enterprise) {
+    public static String taskJson(long officerA, long officerB, long enterpriseId) {
         return """
-                {"source":"PLAN","sourceRef":"2026年度计划","enterpriseId":%d,"enterpriseName":"%s","kind":"KEY",
+                {"source":"PLAN","sourceRef":"2026年度计划","enterpriseId":%d,"kind":"KEY",
                  "mode":"ON_SITE","team":[%d,%d],"dueMonth":"%s","templateCode":"GM-MGMT","noticeRequired":false}
-                """.formatted(Math.abs(enterprise.hashCode()) % 100000 + 900000, enterprise, officerA, officerB,
-                YearMonth.now());
+                """.formatted(enterpriseId, officerA, officerB, YearMonth.now());
+    }
+
+    /** A demo enterprise of the registry (deterministic by offset). */
+    public static Enterprise enterprise(org.springframework.jdbc.core.simple.JdbcClient jdbc, int offset) {
+        return jdbc.sql("SELECT id, name FROM enterprise WHERE status = 'OPERATING' ORDER BY id LIMIT 1 OFFSET :offset")
+                .param("offset", offset).query((rs, n) -> new Enterprise(rs.getLong(1), rs.getString(2))).single();
+    }
+
+    public record Enterprise(long id, String name) {
     }
 
     /** A whole record: all 8 GM-MGMT items, AQ-41 (general) and GM-3-2 (major) failed with a deadline. */

@@ -76,11 +76,12 @@ class InspectionPages {
     }
 
     @GetMapping("/inspection/tasks/new")
-    String newTask(Model model) {
-        return taskForm(model, Map.of());
+    String newTask(@RequestParam(required = false) String q, Model model) {
+        return taskForm(model, q == null ? Map.of() : Map.of("q", q));
     }
 
     private String taskForm(Model model, Map<String, String> values) {
+        model.addAttribute("enterprises", inspections.searchEnterprises(values.get("q")));
         model.addAttribute("officers", officers());
         model.addAttribute("sources", TaskSource.values());
         model.addAttribute("kinds", InspectionKind.values());
@@ -100,7 +101,7 @@ class InspectionPages {
     @PostMapping("/inspection/tasks")
     @AuditAction("新建检查任务")
     String createTask(@RequestParam(required = false) TaskSource source, @RequestParam(required = false) String sourceRef,
-                      @RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) String enterpriseName,
+                      @RequestParam(required = false) Long enterpriseId,
                       @RequestParam(required = false) InspectionKind kind, @RequestParam(required = false) InspectionMode mode,
                       @RequestParam(required = false) List<Long> team, @RequestParam(required = false) YearMonth dueMonth,
                       @RequestParam(required = false) String templateCode,
@@ -110,7 +111,7 @@ class InspectionPages {
             if (source == null || kind == null || mode == null || enterpriseId == null || dueMonth == null) {
                 throw new RuleViolation("请填写任务来源、被检查企业、检查类别、检查方式和计划月份。");
             }
-            TaskView task = inspections.createTask(new NewTask(source, sourceRef, enterpriseId, enterpriseName, kind, mode,
+            TaskView task = inspections.createTask(new NewTask(source, sourceRef, enterpriseId, kind, mode,
                     team == null ? List.of() : team, dueMonth, templateCode, noticeRequired));
             redirect.addFlashAttribute("message", "已新建检查任务：" + task.enterpriseName() + "。");
             return "redirect:/inspection/tasks";
