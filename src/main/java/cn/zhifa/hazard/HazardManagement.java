@@ -72,9 +72,8 @@ public class HazardManagement {
                     HazardSource.INSPECTION, finding.major() ? HazardLevel.MAJOR : HazardLevel.GENERAL,
                     finding.criterion(), finding.location(), finding.description(), finding.legalBasis(),
                     recorded.officers().isEmpty() ? null : recorded.officers().get(0), recorded.inspectedOn());
-            boolean demo = Actors.current().isEmpty();
             hazards.save(Hazard.found(found, finding.rectifyBy(), finding.immediateMeasure(), finding.evidenceIds(),
-                    clock.instant(), demo));
+                    clock.instant(), recorded.demo()));
         }
     }
 
@@ -244,6 +243,44 @@ public class HazardManagement {
                 hazard.getStatus(), hazard.getDescription(), hazard.getLocation(), hazard.getMeasure(),
                 hazard.getDeadline(), hazard.getFoundOn(), overdue, dueSoon, hazard.isSupervised(), hazard.isExposed(),
                 hazard.getRecordId());
+    }
+
+    /** The open hazards of one enterprise (for the 检查前分析评估表). */
+    @Transactional(readOnly = true)
+    public List<HazardView> openOf(long enterpriseId) {
+        List<Long> ids = jdbc.sql("SELECT id FROM hazard WHERE enterprise_id = :e AND status <> 'CLOSED' ORDER BY id")
+                .param("e", enterpriseId).query(Long.class).list();
+        List<HazardView> views = new ArrayList<>();
+        hazards.findAllById(ids).forEach(h -> views.add(view(h)));
+        return views;
+    }
+
+    /** Hazards found in a year in the user's subtree. */
+    @Transactional(readOnly = true)
+    public HazardStatistics statistics(int year) {
+        var orgs = scope.visibleOrganizationIds();
+        LocalDate today = today();
+        String sums = "count(*), sum(CASE WHEN level = 'MAJOR' THEN 1 ELSE 0 END), sum(CASE WHEN status = 'CLOSED' THEN 1 ELSE 0 END), "
+                + "sum(CASE WHEN status = 'CLOSED' AND level = 'MAJOR' THEN 1 ELSE 0 END), "
+                + "sum(CASE WHEN status = 'RECTIFYING' AND measure = 'ORDER' AND deadline < :today THEN 1 ELSE 0 END)";
+        String base = " FROM hazard WHERE organization_id IN (:orgs) AND found_on BETWEEN :from AND :to AND status <> 'REPORTED'";
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        long[] totals = jdbc.sql("SELECT " + sums + base).param("orgs", orgs).param("from", from).param("to", to)
+                .param("today", today)
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
+                .single();
+        List<HazardStatistics.Row> perOfficer = jdbc.sql("SELECT found_by, " + sums + base
+                        + " AND found_by IS NOT NULL GROUP BY found_by ORDER BY count(*) DESC")
+                .param("orgs", orgs).param("from", from).param("to", to).param("today", today)
+                .query((rs, n) -> new HazardStatistics.Row(rs.getLong(1), "", rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(6))).list();
+        List<HazardStatistics.Row> perUnit = jdbc.sql("SELECT organization_id, " + sums + base
+                        + " GROUP BY organization_id ORDER BY count(*) DESC")
+                .param("orgs", orgs).param("from", from).param("to", to).param("today", today)
+                .query((rs, n) -> new HazardStatistics.Row(rs.getLong(1), "", rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(6))).list();
+        return new HazardStatistics(year, totals[0], totals[1], totals[2], totals[3], totals[4], perOfficer, perUnit);
     }
 
     public int dueSoonWorkingDays() {

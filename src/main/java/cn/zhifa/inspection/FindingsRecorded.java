@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record FindingsRecorded(long recordId, long originRecordId, long organizationId, long enterpriseId,
                                String enterpriseName, LocalDate inspectedOn, List<Long> officers,
-                               List<Finding> findings) {
+                               List<Finding> findings, boolean demo) {
 
     /**
      * @param itemCode         checklist item code, or null for a free finding

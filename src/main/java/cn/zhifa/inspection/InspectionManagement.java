@@ -389,6 +389,54 @@ public class InspectionManagement {
         return list;
     }
 
+    /** The submitted records of one enterprise, newest first (past inspections for the assessment). */
+    @Transactional(readOnly = true)
+    public List<InspectionRecord> recordsOf(long enterpriseId) {
+        List<Long> ids = jdbc.sql("SELECT id FROM inspection_record WHERE enterprise_id = :e AND status = 'SUBMITTED' "
+                + "ORDER BY started_at DESC LIMIT 20").param("e", enterpriseId).query(Long.class).list();
+        List<InspectionRecord> list = new ArrayList<>();
+        records.findAllById(ids).forEach(list::add);
+        list.sort(java.util.Comparator.comparing(InspectionRecord::getStartedAt).reversed());
+        return list;
+    }
+
+    /** Visits and firms of a year in the user's subtree. */
+    @Transactional(readOnly = true)
+    public InspectionStatistics statistics(int year) {
+        var orgs = scope.visibleOrganizationIds();
+        String base = " FROM inspection_record r WHERE r.status = 'SUBMITTED' AND r.organization_id IN (:orgs)"
+                + " AND r.started_at >= :from AND r.started_at < :to";
+        java.sql.Timestamp from = java.sql.Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(InspectionRecord.ZONE).toInstant());
+        java.sql.Timestamp to = java.sql.Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(InspectionRecord.ZONE).toInstant());
+        long visits = jdbc.sql("SELECT count(*)" + base).param("orgs", orgs).param("from", from).param("to", to)
+                .query(Long.class).single();
+        long firms = jdbc.sql("SELECT count(DISTINCT r.enterprise_id)" + base).param("orgs", orgs).param("from", from)
+                .param("to", to).query(Long.class).single();
+        java.util.Map<InspectionKind, Long> byKind = new java.util.EnumMap<>(InspectionKind.class);
+        java.util.Map<InspectionKind, Long> firmsByKind = new java.util.EnumMap<>(InspectionKind.class);
+        java.util.Map<InspectionMode, Long> byMode = new java.util.EnumMap<>(InspectionMode.class);
+        jdbc.sql("SELECT r.kind, count(*), count(DISTINCT r.enterprise_id)" + base + " GROUP BY r.kind").param("orgs", orgs)
+                .param("from", from).param("to", to).query((rs, n) -> {
+                    byKind.put(InspectionKind.valueOf(rs.getString(1)), rs.getLong(2));
+                    firmsByKind.put(InspectionKind.valueOf(rs.getString(1)), rs.getLong(3));
+                    return null;
+                }).list();
+        jdbc.sql("SELECT r.mode, count(*)" + base + " GROUP BY r.mode").param("orgs", orgs).param("from", from)
+                .param("to", to).query((rs, n) -> byMode.put(InspectionMode.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        List<InspectionStatistics.Row> perOfficer = jdbc.sql("SELECT m.user_id, max(m.display_name), count(*), "
+                        + "count(DISTINCT r.enterprise_id)" + base.replace("FROM inspection_record r",
+                        "FROM inspection_record r JOIN inspection_record_member m ON m.inspection_record = r.id")
+                        + " GROUP BY m.user_id ORDER BY count(*) DESC, m.user_id")
+                .param("orgs", orgs).param("from", from).param("to", to)
+                .query((rs, n) -> new InspectionStatistics.Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+        List<InspectionStatistics.Row> perUnit = jdbc.sql("SELECT r.organization_id, count(*), count(DISTINCT r.enterprise_id)"
+                        + base + " GROUP BY r.organization_id ORDER BY count(*) DESC")
+                .param("orgs", orgs).param("from", from).param("to", to)
+                .query((rs, n) -> new InspectionStatistics.Row(rs.getLong(1), "", rs.getLong(2), rs.getLong(3))).list();
+        return new InspectionStatistics(year, visits, firms, byKind, byMode, firmsByKind, perOfficer, perUnit);
+    }
+
     public List<Registry.Enterprise> searchEnterprises(String keyword) {
         return registry.searchEnterprises(keyword, 20);
     }

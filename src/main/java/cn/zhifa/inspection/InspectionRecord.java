@@ -227,7 +227,7 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> {
         registerEvent(new InspectionRecorded(id, taskId, enterpriseId, enterpriseName, kind, mode, day, organizationId,
                 task.getSource(), task.getSourceRef(), officers, failedItems().size(), supersedesId));
         registerEvent(new FindingsRecorded(id, originRecordId == null ? id : originRecordId, organizationId, enterpriseId,
-                enterpriseName, day, officers, findings()));
+                enterpriseName, day, officers, findings(), demo));
     }
 
     /** The failed items as findings for the hazard register (free hazards are added in the hazard module). */

@@ -176,7 +176,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
 
     private void sign(String padId, String buttonId) {
         WebElement pad = browser.findElement(By.id(padId));
-        js("arguments[0].scrollIntoView({block: 'center'});", pad);
+        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pad);
         new Actions(browser).moveToElement(pad, -100, 10).clickAndHold().moveByOffset(40, -25).moveByOffset(40, 30)
                 .moveByOffset(40, -30).moveByOffset(40, 25).release().perform();
         click(By.id(buttonId));
