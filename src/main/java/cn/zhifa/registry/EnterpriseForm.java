@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
 /**
  * What a person enters (form, API or one row of an import) to register or describe an enterprise.
  * {@link #problems()} lists every problem with the field's Chinese label, so a page, the API and the
- * import report speak the same language. The annual output is entered in 万元.
+ * import report speak the same language. The annual output is entered in 万元; {@code whitelisted} null means no.
  */
 public record EnterpriseForm(String name, String uscc, String legalRepresentative, String legalRepresentativeId,
                              String principalLeader, String principalPhone, String safetyManager, String safetyPhone,
                              String registeredAddress, String operatingAddress, String townCode, String industry,
                              Integer employees, BigDecimal annualOutputWan, EnterpriseStatus status,
-                             Set<RiskFeature> riskFeatures, Integer majorHazardGrade, boolean whitelisted,
+                             Set<RiskFeature> riskFeatures, Integer majorHazardGrade, Boolean whitelisted,
                              SupervisionLevel level) {
 
     /** Field labels in form, template and error-report order. */

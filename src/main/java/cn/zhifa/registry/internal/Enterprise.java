@@ -167,7 +167,7 @@ public final class Enterprise {
         this.status = form.status();
         this.riskFeatures = form.riskFeaturesOrEmpty();
         this.majorHazardGrade = form.majorHazardGrade();
-        this.whitelisted = form.whitelisted();
+        this.whitelisted = Boolean.TRUE.equals(form.whitelisted());
         this.level = form.level();
         this.organizationId = organizationId;
     }

@@ -1,0 +1,165 @@
+package cn.zhifa.registry.web;
+
+import cn.zhifa.audit.AuditAction;
+import cn.zhifa.registry.EnterpriseForm;
+import cn.zhifa.registry.EnterpriseManagement;
+import cn.zhifa.registry.EnterpriseProfile;
+import cn.zhifa.registry.EnterpriseQuery;
+import cn.zhifa.registry.EnterpriseStatus;
+import cn.zhifa.registry.EnterpriseSummary;
+import cn.zhifa.registry.IndustryCatalog;
+import cn.zhifa.registry.RiskFeature;
+import cn.zhifa.registry.SupervisionLevel;
+import cn.zhifa.registry.internal.EnterpriseExports;
+import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.web.Page;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The enterprise list (filters, sort, paging, export), profile, form and merge pages. */
+@Controller
+@PreAuthorize("hasAnyRole('OFFICER','LEADER','LEGAL','SUPERVISOR')")
+class EnterprisePages {
+
+    private final EnterpriseManagement enterprises;
+    private final EnterpriseExports exports;
+
+    EnterprisePages(EnterpriseManagement enterprises, EnterpriseExports exports) {
+        this.enterprises = enterprises;
+        this.exports = exports;
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("risks", RiskFeature.values());
+        model.addAttribute("statuses", EnterpriseStatus.values());
+        model.addAttribute("levels", SupervisionLevel.values());
+        model.addAttribute("sections", IndustryCatalog.sections());
+        model.addAttribute("divisions", IndustryCatalog.divisions());
+        model.addAttribute("sorts", EnterpriseQuery.Sort.values());
+        model.addAttribute("canEdit", cn.zhifa.shared.security.Actors.current()
+                .map(a -> a.has(cn.zhifa.shared.security.Role.OFFICER) || a.has(cn.zhifa.shared.security.Role.LEADER)).orElse(false));
+    }
+
+    @GetMapping("/registry/enterprises")
+    String list(EnterpriseFilter filter, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size, Model model) {
+        Page<EnterpriseSummary> result = enterprises.search(filter.query(), Page.number(page), Page.size(size));
+        model.addAttribute("enterprises", result);
+        model.addAttribute("filter", filter);
+        model.addAttribute("capped", result.total() > enterprises.countCap());
+        model.addAttribute("countCap", enterprises.countCap());
+        model.addAttribute("towns", enterprises.towns());
+        model.addAttribute("townNames", enterprises.towns().stream()
+                .collect(Collectors.toMap(t -> t.divisionCode(), t -> t.name(), (a, b) -> a)));
+        return "registry/enterprises";
+    }
+
+    @GetMapping("/registry/enterprises/export.xlsx")
+    @AuditAction("导出企业列表")
+    void export(EnterpriseFilter filter, HttpServletResponse response) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode("企业列表.xlsx", StandardCharsets.UTF_8).replace("+", "%20"));
+        exports.export(filter.query(), response.getOutputStream());
+    }
+
+    @GetMapping("/registry/enterprises/new")
+    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    String newForm(Model model) {
+        model.addAttribute("form", EnterpriseForm.empty());
+        return form(model, null);
+    }
+
+    @PostMapping("/registry/enterprises")
+    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @AuditAction("登记企业")
+    String register(@ModelAttribute("form") EnterpriseForm form, BindingResult errors, Model model,
+                    RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            model.addAttribute("refusal", BindingMessages.of(errors));
+            return form(model, null);
+        }
+        try {
+            EnterpriseSummary created = enterprises.register(form);
+            redirect.addFlashAttribute("message", "已登记企业“" + created.name() + "”。");
+            return "redirect:/registry/enterprises/" + created.id();
+        } catch (RuleViolation refused) {
+            model.addAttribute("refusal", refused.getMessage());
+            return form(model, null);
+        }
+    }
+
+    @GetMapping("/registry/enterprises/{id}")
+    String profile(@PathVariable long id, Model model) {
+        model.addAttribute("profile", enterprises.profile(id));
+        return "registry/profile";
+    }
+
+    @GetMapping("/registry/enterprises/{id}/edit")
+    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    String editForm(@PathVariable long id, Model model) {
+        EnterpriseProfile profile = enterprises.profile(id);
+        model.addAttribute("form", profile.form());
+        return form(model, profile);
+    }
+
+    @PostMapping("/registry/enterprises/{id}")
+    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @AuditAction("修改企业信息")
+    String describe(@PathVariable long id, @RequestParam int version, @ModelAttribute("form") EnterpriseForm form,
+                    BindingResult errors, Model model, RedirectAttributes redirect) {
+        EnterpriseProfile current = enterprises.profile(id);
+        if (errors.hasErrors()) {
+            model.addAttribute("refusal", BindingMessages.of(errors));
+            return form(model, current);
+        }
+        try {
+            enterprises.describe(id, form, version);
+            redirect.addFlashAttribute("message", "已保存企业信息。");
+            return "redirect:/registry/enterprises/" + id;
+        } catch (RuleViolation refused) {
+            model.addAttribute("refusal", refused.getMessage());
+            return form(model, current);
+        }
+    }
+
+    @GetMapping("/registry/enterprises/merge")
+    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    String mergeCandidates(Model model) {
+        model.addAttribute("candidates", enterprises.mergeCandidates());
+        return "registry/merge";
+    }
+
+    @PostMapping("/registry/enterprises/{id}/merge")
+    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @AuditAction("合并重复企业")
+    String merge(@PathVariable long id, @RequestParam long targetId, RedirectAttributes redirect) {
+        try {
+            enterprises.merge(id, targetId);
+            redirect.addFlashAttribute("message", "已合并，保留的记录保存了双方的变更历史。");
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
+        return "redirect:/registry/enterprises/merge";
+    }
+
+    private String form(Model model, EnterpriseProfile current) {
+        model.addAttribute("current", current);
+        model.addAttribute("towns", enterprises.towns());
+        return "registry/enterprise-form";
+    }
+}

@@ -1,0 +1,80 @@
+package cn.zhifa.registry.web;
+
+import cn.zhifa.organization.DataScope;
+import cn.zhifa.registry.EnterpriseForm;
+import cn.zhifa.registry.EnterpriseManagement;
+import cn.zhifa.registry.EnterpriseSummary;
+import cn.zhifa.registry.OfficerManagement;
+import cn.zhifa.registry.OfficerSummary;
+import cn.zhifa.shared.Verdict;
+import cn.zhifa.shared.security.Actors;
+import cn.zhifa.shared.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The enterprise library and certified officers over JSON (data-scoped). */
+@RestController
+@Tag(name = "企业库与执法人员", description = "企业查询与登记、持证执法人员")
+@PreAuthorize("hasAnyRole('OFFICER','LEADER','LEGAL','SUPERVISOR')")
+class RegistryApi {
+
+    private final EnterpriseManagement enterprises;
+    private final OfficerManagement officers;
+    private final DataScope scope;
+    private final Clock clock;
+
+    RegistryApi(EnterpriseManagement enterprises, OfficerManagement officers, DataScope scope, Clock clock) {
+        this.enterprises = enterprises;
+        this.officers = officers;
+        this.scope = scope;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/enterprises")
+    @Operation(summary = "查询企业（名称/拼音首字母/信用代码、行业、区划、风险特征、状态、层级；total 最多精确计数到上限+1）")
+    Page<EnterpriseSummary> search(EnterpriseFilter filter, @RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size) {
+        return enterprises.search(filter.query(), Page.number(page), Page.size(size));
+    }
+
+    @GetMapping("/api/v1/enterprises/{id}")
+    @Operation(summary = "企业概要")
+    EnterpriseSummary enterprise(@PathVariable long id) {
+        return enterprises.profile(id).summary();
+    }
+
+    @PostMapping("/api/v1/enterprises")
+    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @Operation(summary = "登记企业（统一社会信用代码已存在时 409）")
+    ResponseEntity<EnterpriseSummary> register(@RequestBody EnterpriseForm form) {
+        EnterpriseSummary created = enterprises.register(form);
+        return ResponseEntity.created(URI.create("/api/v1/enterprises/" + created.id())).body(created);
+    }
+
+    @GetMapping("/api/v1/officers/certified")
+    @Operation(summary = "某日持有效执法证的执法人员（本单位及下级单位）")
+    List<OfficerSummary> certified(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        return officers.certifiedOfficers(scope.visibleOrganizationIds(), on == null ? LocalDate.now(clock) : on);
+    }
+
+    @GetMapping("/api/v1/officers/{userId}/may-enforce")
+    @Operation(summary = "某人某日能否从事行政执法（持证执法）")
+    Verdict mayEnforce(@PathVariable long userId,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        Actors.require();
+        return officers.mayEnforce(userId, on == null ? LocalDate.now(clock) : on);
+    }
+}
