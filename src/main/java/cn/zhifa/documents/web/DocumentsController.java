@@ -1,0 +1,119 @@
+package cn.zhifa.documents.web;
+
+import cn.zhifa.documents.DocumentManagement;
+import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.documents.IssuedDocument;
+import cn.zhifa.documents.TemplateSummary;
+import cn.zhifa.documents.internal.IssuedDocumentStore;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Collection;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Issued documents: list with filters, detail, PDF/DOCX download, print, void. */
+@Controller
+@RequestMapping("/documents")
+class DocumentsController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final DocumentManagement documents;
+    private final IssuedDocumentStore store;
+    private final DocumentsScope scope;
+
+    DocumentsController(DocumentManagement documents, IssuedDocumentStore store, DocumentsScope scope) {
+        this.documents = documents;
+        this.store = store;
+        this.scope = scope;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String kind, @RequestParam(required = false) String number,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        Collection<Long> orgs = scope.visibleOrganizationIds();
+        var result = store.list(new IssuedDocumentStore.Filter(orgs, kind, number, from, to, null), Math.max(page, 0), PAGE_SIZE);
+        model.addAttribute("rows", result.rows());
+        model.addAttribute("total", result.total());
+        model.addAttribute("page", Math.max(page, 0));
+        model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.addAttribute("kinds", documents.templates().kinds());
+        model.addAttribute("kind", kind);
+        model.addAttribute("number", number);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        return "documents/list";
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        IssuedDocument d = require(id);
+        model.addAttribute("doc", d);
+        model.addAttribute("template", documents.templates().find(d.kind()).map(TemplateSummary::title).orElse(d.kind()));
+        model.addAttribute("versions", documents.forSource(d.source()).stream()
+                .filter(o -> o.kind().equals(d.kind()) && java.util.Objects.equals(o.number(), d.number())).toList());
+        model.addAttribute("authority", d.authorityName());
+        return "documents/detail";
+    }
+
+    @GetMapping("/{id}/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
+        IssuedDocument d = require(id);
+        byte[] bytes = documents.pdf(id).orElseThrow();
+        return file(bytes, MediaType.APPLICATION_PDF, fileName(d, "pdf"), inline);
+    }
+
+    @GetMapping("/{id}/docx")
+    ResponseEntity<byte[]> docx(@PathVariable long id) {
+        IssuedDocument d = require(id);
+        byte[] bytes = documents.docx(id).orElseThrow();
+        return file(bytes, MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                fileName(d, "docx"), false);
+    }
+
+    @PostMapping("/{id}/void")
+    @cn.zhifa.audit.AuditAction("作废文书")
+    String voidDocument(@PathVariable long id, @RequestParam String reason, RedirectAttributes redirect) {
+        require(id);
+        scope.auditTarget("文书", id);
+        try {
+            documents.voidDocument(id, reason, scope.currentUser());
+            redirect.addFlashAttribute("message", "文书已作废，作废理由已记录");
+        } catch (RuleViolation e) {
+            redirect.addFlashAttribute("refusal", e.getMessage());
+        }
+        return "redirect:/documents/" + id;
+    }
+
+    private IssuedDocument require(long id) {
+        IssuedDocument d = documents.find(id).orElseThrow(() -> new DocumentNotFound(id));
+        scope.require(d.organizationId());
+        return d;
+    }
+
+    private static String fileName(IssuedDocument d, String ext) {
+        String base = d.title() + (d.number() == null ? "-" + d.verificationCode() : "-" + d.number());
+        if (d.version() > 1) base += "-第" + d.version() + "版";
+        return base + "." + ext;
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String name, boolean inline) {
+        var disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(name, StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store").body(bytes);
+    }
+}
