@@ -90,6 +90,24 @@ class InspectionApiTests {
     }
 
     @Test
+    void a_submitted_record_issues_its_record_and_rectification_order_once() throws Exception {
+        long task = newTask("出具文书测试");
+        String record = submit(InspectionFixtures.key(), InspectionFixtures.recordJson(task, officerA, officerB, deadline, false, true))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long recordId = ((Number) JsonPath.read(record, "$.id")).longValue();
+        String first = mvc.perform(post("/api/v1/inspection/records/" + recordId + "/documents").header("Authorization", officer1))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].title").value("现场检查记录"))
+                .andExpect(jsonPath("$[1].title").value("责令限期整改指令书"))
+                .andReturn().getResponse().getContentAsString();
+        String again = mvc.perform(post("/api/v1/inspection/records/" + recordId + "/documents").header("Authorization", officer1))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat((java.util.List<Object>) JsonPath.read(again, "$[*].id")).isEqualTo(JsonPath.read(first, "$[*].id"));
+        assertThat((String) JsonPath.read(first, "$[1].number")).contains("责改");
+    }
+
+    @Test
     void the_same_key_with_a_different_body_is_a_conflict_and_changes_nothing() throws Exception {
         long task = newTask("幂等冲突测试有限公司");
         String key = InspectionFixtures.key();

@@ -4,6 +4,8 @@ import cn.zhifa.registry.CertificatePolicy;
 import cn.zhifa.registry.EnterpriseManagement;
 import cn.zhifa.registry.EnterpriseQuery;
 import cn.zhifa.registry.EnterpriseSummary;
+import cn.zhifa.registry.OfficerManagement;
+import cn.zhifa.registry.OfficerSummary;
 import cn.zhifa.registry.RiskFeature;
 import cn.zhifa.shared.Verdict;
 import java.time.LocalDate;
@@ -17,10 +19,18 @@ class RegistryAdapter implements Registry {
 
     private final EnterpriseManagement enterprises;
     private final CertificatePolicy certificates;
+    private final OfficerManagement officers;
 
-    RegistryAdapter(EnterpriseManagement enterprises, CertificatePolicy certificates) {
+    RegistryAdapter(EnterpriseManagement enterprises, CertificatePolicy certificates, OfficerManagement officers) {
         this.enterprises = enterprises;
         this.certificates = certificates;
+        this.officers = officers;
+    }
+
+    @Override
+    public Optional<String> certificateNo(long userId, long organizationId, LocalDate on) {
+        return officers.certifiedOfficers(List.of(organizationId), on).stream().filter(o -> o.userId() == userId)
+                .map(OfficerSummary::certificateNo).findFirst();
     }
 
     @Override
@@ -43,7 +53,7 @@ class RegistryAdapter implements Registry {
     }
 
     private static Enterprise of(EnterpriseSummary e) {
-        return new Enterprise(e.id(), e.name(), e.uscc(), e.address(), e.organizationId(),
+        return new Enterprise(e.id(), e.name(), e.uscc(), e.address(), e.legalRepresentative(), e.organizationId(),
                 e.riskFeatures().stream().map(RiskFeature::label).sorted().toList(),
                 e.industry() == null ? null : e.industry().label());
     }

@@ -31,9 +31,11 @@ class InspectionApi {
     private final ChecklistManagement checklists;
     private final Idempotency idempotency;
     private final JsonMapper json;
+    private final cn.zhifa.inspection.InspectionDocuments documents;
 
     InspectionApi(InspectionManagement inspections, ChecklistManagement checklists, Idempotency idempotency,
-                  JsonMapper json) {
+                  JsonMapper json, cn.zhifa.inspection.InspectionDocuments documents) {
+        this.documents = documents;
         this.inspections = inspections;
         this.checklists = checklists;
         this.idempotency = idempotency;
@@ -87,6 +89,12 @@ class InspectionApi {
                                   @Valid @RequestBody RecordSubmission submission) {
         return idempotency.once(key, "inspection.record", json.writeValueAsString(submission), HttpStatus.CREATED,
                 () -> RecordApiView.of(inspections.submitComplete(submission)));
+    }
+
+    @PostMapping("/api/v1/inspection/records/{id}/documents")
+    @Operation(summary = "出具现场检查记录、责令限期整改指令书、现场处理措施决定书（重复调用返回已出具的文书）")
+    List<cn.zhifa.documents.IssuedDocument> issueDocuments(@PathVariable long id) {
+        return documents.issue(id);
     }
 
     @GetMapping("/api/v1/inspection/records/{id}")

@@ -52,9 +52,11 @@ class InspectionPages {
     private final EvidenceManagement evidence;
     private final UserManagement users;
     private final Clock clock;
+    private final cn.zhifa.inspection.InspectionDocuments documents;
 
-    InspectionPages(InspectionManagement inspections, ChecklistManagement checklists, EvidenceManagement evidence,
+    InspectionPages(cn.zhifa.inspection.InspectionDocuments documents, InspectionManagement inspections, ChecklistManagement checklists, EvidenceManagement evidence,
                     UserManagement users, Clock clock) {
+        this.documents = documents;
         this.inspections = inspections;
         this.checklists = checklists;
         this.evidence = evidence;
@@ -161,6 +163,8 @@ class InspectionPages {
         model.addAttribute("outcomes", ItemOutcome.values());
         model.addAttribute("today", LocalDate.now(clock.withZone(ZONE)));
         model.addAttribute("me", Actors.require().userId());
+        model.addAttribute("documents", record.getStatus() == cn.zhifa.inspection.RecordStatus.DRAFT ? List.of()
+                : documents.of(id));
         return "inspection/record";
     }
 
@@ -242,6 +246,12 @@ class InspectionPages {
                   Model model, RedirectAttributes redirect) {
         return act(id, "", model, redirect, "现场检查记录已提交，发现的隐患已登记到隐患台账。",
                 () -> inspections.submit(id, confirmNonWorkingDeadline));
+    }
+
+    @PostMapping("/inspection/records/{id}/documents")
+    @AuditAction("出具检查文书")
+    String issueDocuments(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        return act(id, "#documents", model, redirect, "已出具文书。", () -> documents.issue(id));
     }
 
     @PostMapping("/inspection/records/{id}/correction")
