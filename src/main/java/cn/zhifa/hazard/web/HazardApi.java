@@ -28,8 +28,11 @@ class HazardApi {
     private final HazardManagement hazards;
     private final Idempotency idempotency;
     private final JsonMapper json;
+    private final cn.zhifa.hazard.SelfReporting selfReporting;
 
-    HazardApi(HazardManagement hazards, Idempotency idempotency, JsonMapper json) {
+    HazardApi(HazardManagement hazards, Idempotency idempotency, JsonMapper json,
+              cn.zhifa.hazard.SelfReporting selfReporting) {
+        this.selfReporting = selfReporting;
         this.hazards = hazards;
         this.idempotency = idempotency;
         this.json = json;
@@ -91,6 +94,17 @@ class HazardApi {
             hazards.close(id);
             return hazards.view(hazards.get(id));
         });
+    }
+
+    record NewLink(long enterpriseId) {
+    }
+
+    @PostMapping("/api/v1/hazards/report-links")
+    @Operation(summary = "生成企业隐患自报链接（须带 Idempotency-Key）")
+    ResponseEntity<String> reportLink(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                      @RequestBody NewLink body) {
+        return idempotency.once(key, "hazard.report-link", String.valueOf(body.enterpriseId()), HttpStatus.CREATED,
+                () -> selfReporting.createLink(body.enterpriseId()));
     }
 
     record Supervision(String responsiblePerson, String measures, BigDecimal funds, LocalDate timeLimit,
