@@ -81,7 +81,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
 
         browser.findElement(By.id("place")).sendKeys("二车间及办公楼");
         browser.findElement(By.id("representativeName")).sendKeys("张经理");
-        click(By.id("save-basics"));
+        submitAndWait(By.id("save-basics"));
         waitFor(By.cssSelector(".alert-success"));
 
         for (String code : List.of("AQ-22", "AQ-28", "AQ-45", "AQ-81")) {
@@ -98,12 +98,12 @@ class InspectionBrowserTests extends BrowserTestSupport {
         browser.findElement(By.name("note_AQ-41")).sendKeys("隐患排查记录不全");
         assertThat(fitsWidth()).as("checklist fits 390 px").isTrue();
         screenshot("inspection-2-items-phone");
-        click(By.id("save-items"));
+        submitAndWait(By.id("save-items"));
         waitFor(By.cssSelector(".alert-success"));
 
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("photo-item"))).selectByValue("GM-3-2");
         browser.findElement(By.id("photo-file")).sendKeys(photo().toAbsolutePath().toString());
-        click(By.id("upload-photo"));
+        submitAndWait(By.id("upload-photo"));
         assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("照片已保存");
 
         sign("pad-" + officerA, "sign-" + officerA);
@@ -111,7 +111,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
         sign("pad-representative", "sign-representative");
         waitFor(By.id("signed-representative"));
         screenshot("inspection-3-signed-phone");
-        click(By.id("submit-record"));
+        submitAndWait(By.id("submit-record"));
         assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("已提交");
         assertThat(browser.findElement(By.id("record-status")).getText()).isEqualTo("已提交");
         assertThat(fitsWidth()).isTrue();
@@ -140,17 +140,17 @@ class InspectionBrowserTests extends BrowserTestSupport {
             assertThat(waitFor(By.id("overdue-warning")).getText()).contains("逾期");
             browser.findElement(By.id("rectification-report")).sendKeys("已整改并补充记录");
             browser.findElement(By.id("rectification-files")).sendKeys(photo().toAbsolutePath().toString());
-            click(By.id("report-rectification"));
+            submitAndWait(By.id("report-rectification"));
             assertThat(waitFor(By.id("hazard-status")).getText()).isEqualTo("已报整改待复查");
             browser.findElement(By.id("reinspection-opinion")).sendKeys("经复查，已整改到位。");
-            click(By.id("reinspect"));
+            submitAndWait(By.id("reinspect"));
             assertThat(waitFor(By.id("hazard-status")).getText()).isEqualTo("复查合格待销号");
         }
         screenshot("inspection-7-reinspected-phone");
         loginAs("officer2");
         for (String link : links) {
             browser.get(link);
-            click(By.id("close-hazard"));
+            submitAndWait(By.id("close-hazard"));
             assertThat(waitFor(By.id("hazard-status")).getText()).isEqualTo("已销号");
         }
         loginAs("leader1");
@@ -179,8 +179,17 @@ class InspectionBrowserTests extends BrowserTestSupport {
         js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pad);
         new Actions(browser).moveToElement(pad, -100, 10).clickAndHold().moveByOffset(40, -25).moveByOffset(40, 30)
                 .moveByOffset(40, -30).moveByOffset(40, 25).release().perform();
-        click(By.id(buttonId));
+        submitAndWait(By.id(buttonId));
         waitFor(By.cssSelector(".alert-success"));
+    }
+
+    /** Clicks a submit button and waits until the next page has replaced this one. */
+    private void submitAndWait(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        click(button);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        waitFor(By.tagName("h1"));
     }
 
     private Object js(String script, Object... args) {
