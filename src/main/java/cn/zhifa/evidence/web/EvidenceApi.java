@@ -1,0 +1,82 @@
+package cn.zhifa.evidence.web;
+
+import cn.zhifa.evidence.EvidenceManagement;
+import cn.zhifa.evidence.EvidenceSource;
+import cn.zhifa.evidence.EvidenceView;
+import cn.zhifa.evidence.Idempotency;
+import cn.zhifa.evidence.Upload;
+import cn.zhifa.shared.RuleViolation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Upload from phones and body-camera exports; read back with the chain of custody. */
+@RestController
+@Tag(name = "证据", description = "照片、录音、视频（按内容哈希存储，不可修改）")
+class EvidenceApi {
+
+    private final EvidenceManagement evidence;
+    private final Idempotency idempotency;
+
+    EvidenceApi(EvidenceManagement evidence, Idempotency idempotency) {
+        this.evidence = evidence;
+        this.idempotency = idempotency;
+    }
+
+    @PostMapping(value = "/api/v1/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "上传证据文件（须带 Idempotency-Key）")
+    ResponseEntity<String> upload(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                  @RequestPart("file") MultipartFile file,
+                                  @RequestParam(required = false) EvidenceSource source,
+                                  @RequestParam(required = false) Instant capturedAt,
+                                  @RequestParam(required = false) BigDecimal latitude,
+                                  @RequestParam(required = false) BigDecimal longitude) {
+        String fingerprint = file.getOriginalFilename() + "|" + file.getSize() + "|" + source + "|" + capturedAt
+                + "|" + latitude + "|" + longitude;
+        return idempotency.once(key, "evidence.upload", fingerprint, HttpStatus.CREATED, () -> {
+            try (InputStream in = file.getInputStream()) {
+                return evidence.store(new Upload(in, file.getOriginalFilename(),
+                        source == null ? EvidenceSource.PHONE : source, capturedAt, latitude, longitude));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @GetMapping("/api/v1/evidence/{id}")
+    @Operation(summary = "证据文件登记信息")
+    EvidenceView get(@PathVariable long id) {
+        return evidence.get(id);
+    }
+
+    @GetMapping("/api/v1/evidence/{id}/custody")
+    @Operation(summary = "证据保管链")
+    java.util.List<EvidenceManagement.Custody> custody(@PathVariable long id) {
+        return evidence.custody(id);
+    }
+
+    @GetMapping("/api/v1/evidence/{id}/content")
+    @Operation(summary = "下载证据文件（记录保管链）")
+    ResponseEntity<org.springframework.core.io.Resource> content(@PathVariable long id) {
+        return EvidenceContent.of(evidence.open(id));
+    }
+
+    static RuleViolation unreadable() {
+        return new RuleViolation("无法读取上传的文件。");
+    }
+}

@@ -1,0 +1,315 @@
+package cn.zhifa.hazard;
+
+import cn.zhifa.audit.Audit;
+import cn.zhifa.audit.AuditRecord;
+import cn.zhifa.audit.AuditTrail;
+import cn.zhifa.evidence.EvidenceManagement;
+import cn.zhifa.hazard.internal.Hazards;
+import cn.zhifa.inspection.FindingsRecorded;
+import cn.zhifa.inspection.InspectionManagement;
+import cn.zhifa.law.LegalCalendar;
+import cn.zhifa.organization.DataScope;
+import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.security.Actor;
+import cn.zhifa.shared.security.Actors;
+import cn.zhifa.shared.security.Role;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The hazard register: hazards from submitted inspection records (in the same transaction), free
+ * hazards, the rectification loop, 挂牌督办, extensions, 曝光, and the daily overdue sweep.
+ */
+@Service
+public class HazardManagement {
+
+    private final Hazards hazards;
+    private final EvidenceManagement evidence;
+    private final InspectionManagement inspections;
+    private final LegalCalendar calendar;
+    private final DataScope scope;
+    private final AuditTrail audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final int dueSoonWorkingDays;
+    private final String overdueArticle;
+
+    HazardManagement(Hazards hazards, EvidenceManagement evidence, InspectionManagement inspections, LegalCalendar calendar,
+                     DataScope scope, AuditTrail audit, JdbcClient jdbc, Clock clock,
+                     @Value("${zhifa.hazard.due-soon-working-days:3}") int dueSoonWorkingDays,
+                     @Value("${zhifa.hazard.overdue-article:安全生产法（2021）第一百零二条}") String overdueArticle) {
+        this.hazards = hazards;
+        this.evidence = evidence;
+        this.inspections = inspections;
+        this.calendar = calendar;
+        this.scope = scope;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.dueSoonWorkingDays = dueSoonWorkingDays;
+        this.overdueArticle = overdueArticle;
+    }
+
+    /** Registers the failed items of a submitted record, inside the submission's transaction. */
+    @EventListener
+    public void on(FindingsRecorded recorded) {
+        for (FindingsRecorded.Finding finding : recorded.findings()) {
+            if (finding.itemCode() != null
+                    && hazards.countByOriginAndItem(recorded.originRecordId(), finding.itemCode()) > 0) {
+                continue;
+            }
+            Hazard.Finding found = new Hazard.Finding(recorded.organizationId(), recorded.enterpriseId(),
+                    recorded.enterpriseName(), recorded.recordId(), recorded.originRecordId(), finding.itemCode(),
+                    HazardSource.INSPECTION, finding.major() ? HazardLevel.MAJOR : HazardLevel.GENERAL,
+                    finding.criterion(), finding.location(), finding.description(), finding.legalBasis(),
+                    recorded.officers().isEmpty() ? null : recorded.officers().get(0), recorded.inspectedOn());
+            hazards.save(Hazard.found(found, finding.rectifyBy(), finding.immediateMeasure(), finding.evidenceIds(),
+                    clock.instant(), recorded.demo()));
+        }
+    }
+
+    /** An officer registers a hazard outside a checklist (free finding). */
+    @Transactional
+    public Hazard register(NewHazard hazard) {
+        Actor actor = Actors.require();
+        scope.require(hazard.organizationId() == null ? actor.organizationId() : hazard.organizationId());
+        if (hazard.deadline() != null) {
+            inspections.deadlines(List.of(hazard.deadline()), hazard.confirmNonWorkingDeadline(), today()).orThrow();
+        }
+        evidence.attach(hazard.evidenceIds(), "隐患", "新登记");
+        Hazard saved = hazards.save(Hazard.found(new Hazard.Finding(
+                        hazard.organizationId() == null ? actor.organizationId() : hazard.organizationId(),
+                        hazard.enterpriseId(), hazard.enterpriseName(), hazard.recordId(), hazard.recordId(), null,
+                        HazardSource.FREE, hazard.level(), hazard.criterion(), hazard.location(), hazard.description(),
+                        hazard.legalBasis(), actor.userId(), today()),
+                hazard.deadline(), hazard.immediateMeasure(), hazard.evidenceIds(), clock.instant(), false));
+        Audit.target("隐患", saved.getId());
+        return saved;
+    }
+
+    @Transactional(readOnly = true)
+    public Hazard get(long id) {
+        Hazard hazard = hazards.findById(id).orElseThrow(() -> RuleViolation.notFound("隐患不存在。"));
+        scope.require(hazard.getOrganizationId());
+        return hazard;
+    }
+
+    @Transactional
+    public void confirm(long id, LocalDate deadline, String immediateMeasure, boolean confirmNonWorkingDeadline) {
+        Hazard hazard = load(id);
+        if (deadline != null) {
+            inspections.deadlines(List.of(deadline), confirmNonWorkingDeadline, today()).orThrow();
+        }
+        hazard.confirm(deadline, immediateMeasure);
+        hazards.save(hazard);
+    }
+
+    /** The firm's rectification report with evidence (entered by an officer or by the firm itself). */
+    @Transactional
+    public void reportRectification(long id, String report, List<Long> evidenceIds) {
+        Hazard hazard = load(id);
+        evidence.attach(evidenceIds, "隐患", id);
+        hazard.reportRectification(report, evidenceIds, Actors.require().displayName(), clock.instant());
+        hazards.save(hazard);
+    }
+
+    /** 复查 → 整改复查意见书. */
+    @Transactional
+    public void reinspect(long id, boolean passed, String opinion, LocalDate newDeadline, boolean confirmNonWorkingDeadline,
+                          List<Long> evidenceIds) {
+        Hazard hazard = load(id);
+        requireOfficer();
+        if (!passed && newDeadline != null) {
+            inspections.deadlines(List.of(newDeadline), confirmNonWorkingDeadline, today()).orThrow();
+        }
+        evidence.attach(evidenceIds, "隐患", id);
+        hazard.reinspect(passed, opinion, newDeadline, evidenceIds, Actors.require().userId(), clock.instant(), today());
+        hazards.save(hazard);
+    }
+
+    /** 销号 by a second officer, with evidence on file. */
+    @Transactional
+    public void close(long id) {
+        Hazard hazard = load(id);
+        requireOfficer();
+        hazard.close(Actors.require().userId(), clock.instant(), today());
+        hazards.save(hazard);
+    }
+
+    @Transactional
+    public void supervise(long id, String responsiblePerson, String measures, BigDecimal funds, LocalDate timeLimit,
+                          String contingencyPlan) {
+        Hazard hazard = load(id);
+        requireLeader("挂牌督办须由领导决定。");
+        hazard.supervise(responsiblePerson, measures, funds, timeLimit, contingencyPlan, Actors.require().userId(),
+                clock.instant(), today());
+        hazards.save(hazard);
+    }
+
+    @Transactional
+    public void expose(long id, boolean exposed) {
+        Hazard hazard = load(id);
+        requireLeader("曝光须由领导决定。");
+        hazard.expose(exposed);
+        hazards.save(hazard);
+    }
+
+    @Transactional
+    public void requestExtension(long id, LocalDate requested, String reason, boolean confirmNonWorkingDeadline) {
+        Hazard hazard = load(id);
+        if (requested != null) {
+            inspections.deadlines(List.of(requested), confirmNonWorkingDeadline, today()).orThrow();
+        }
+        hazard.requestExtension(requested, reason, Actors.require().displayName(), clock.instant());
+        hazards.save(hazard);
+    }
+
+    @Transactional
+    public void decideExtension(long id, boolean approve) {
+        Hazard hazard = load(id);
+        requireLeader("延期申请须由领导审批。");
+        hazard.decideExtension(approve, Actors.require().userId(), clock.instant());
+        hazards.save(hazard);
+    }
+
+    /**
+     * Publishes {@link HazardOverdue} for every hazard newly past its deadline (daily, and on demand).
+     * Returns how many were found.
+     */
+    @Transactional
+    @Scheduled(cron = "${zhifa.hazard.overdue-sweep:0 5 0 * * *}", zone = "Asia/Shanghai")
+    public int sweepOverdue() {
+        LocalDate today = today();
+        int count = 0;
+        for (Hazard hazard : hazards.findNewlyOverdue(today)) {
+            if (hazard.markOverdue(today, overdueArticle)) {
+                hazards.save(hazard);
+                audit.record("隐患逾期未整改", "隐患", hazard.getId(), AuditRecord.Outcome.SUCCESS,
+                        "整改期限 " + hazard.getDeadline() + "，建议依据" + overdueArticle + "立案");
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The register of the user's subtree with warnings; {@code filter}: all/open/overdue/due-soon/major/closed. */
+    @Transactional(readOnly = true)
+    public List<HazardView> list(String filter, Long recordId) {
+        String where = switch (filter == null ? "open" : filter) {
+            case "all" -> "";
+            case "closed" -> " AND status = 'CLOSED'";
+            case "major" -> " AND level = 'MAJOR'";
+            case "supervised" -> " AND supervised";
+            default -> " AND status <> 'CLOSED'";
+        };
+        List<Long> ids = jdbc.sql("SELECT id FROM hazard WHERE organization_id IN (:orgs)" + where
+                        + (recordId == null ? "" : " AND record_id = :record")
+                        + " ORDER BY (status = 'CLOSED'), deadline NULLS LAST, id DESC LIMIT 500")
+                .param("orgs", scope.visibleOrganizationIds()).param("record", recordId).query(Long.class).list();
+        List<HazardView> views = new ArrayList<>();
+        hazards.findAllById(ids).forEach(h -> views.add(view(h)));
+        views.sort(java.util.Comparator.comparingInt(v -> ids.indexOf(v.id())));
+        if ("overdue".equals(filter)) {
+            return views.stream().filter(HazardView::overdue).toList();
+        }
+        if ("due-soon".equals(filter)) {
+            return views.stream().filter(HazardView::dueSoon).toList();
+        }
+        return views;
+    }
+
+    /** Runs a page's steps (evidence upload and the loop step) in one transaction: a refusal keeps nothing. */
+    @Transactional
+    public void inTransaction(Runnable steps) {
+        steps.run();
+    }
+
+    public HazardView view(Hazard hazard) {
+        LocalDate today = today();
+        boolean overdue = hazard.overdueOn(today);
+        boolean dueSoon = !overdue && hazard.getStatus() == HazardStatus.RECTIFYING && hazard.getDeadline() != null
+                && !hazard.getDeadline().isBefore(today)
+                && calendar.workingDaysBetween(today, hazard.getDeadline()).workingDays() <= dueSoonWorkingDays;
+        return new HazardView(hazard.getId(), hazard.getEnterpriseName(), hazard.getEnterpriseId(), hazard.getLevel(),
+                hazard.getStatus(), hazard.getDescription(), hazard.getLocation(), hazard.getMeasure(),
+                hazard.getDeadline(), hazard.getFoundOn(), overdue, dueSoon, hazard.isSupervised(), hazard.isExposed(),
+                hazard.getRecordId());
+    }
+
+    /** The open hazards of one enterprise (for the 检查前分析评估表). */
+    @Transactional(readOnly = true)
+    public List<HazardView> openOf(long enterpriseId) {
+        List<Long> ids = jdbc.sql("SELECT id FROM hazard WHERE enterprise_id = :e AND status <> 'CLOSED' ORDER BY id")
+                .param("e", enterpriseId).query(Long.class).list();
+        List<HazardView> views = new ArrayList<>();
+        hazards.findAllById(ids).forEach(h -> views.add(view(h)));
+        return views;
+    }
+
+    /** Hazards found in a year in the user's subtree. */
+    @Transactional(readOnly = true)
+    public HazardStatistics statistics(int year) {
+        var orgs = scope.visibleOrganizationIds();
+        LocalDate today = today();
+        String sums = "count(*), sum(CASE WHEN level = 'MAJOR' THEN 1 ELSE 0 END), sum(CASE WHEN status = 'CLOSED' THEN 1 ELSE 0 END), "
+                + "sum(CASE WHEN status = 'CLOSED' AND level = 'MAJOR' THEN 1 ELSE 0 END), "
+                + "sum(CASE WHEN status = 'RECTIFYING' AND measure = 'ORDER' AND deadline < :today THEN 1 ELSE 0 END)";
+        String base = " FROM hazard WHERE organization_id IN (:orgs) AND found_on BETWEEN :from AND :to AND status <> 'REPORTED'";
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        long[] totals = jdbc.sql("SELECT " + sums + base).param("orgs", orgs).param("from", from).param("to", to)
+                .param("today", today)
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
+                .single();
+        List<HazardStatistics.Row> perOfficer = jdbc.sql("SELECT found_by, " + sums + base
+                        + " AND found_by IS NOT NULL GROUP BY found_by ORDER BY count(*) DESC")
+                .param("orgs", orgs).param("from", from).param("to", to).param("today", today)
+                .query((rs, n) -> new HazardStatistics.Row(rs.getLong(1), "", rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(6))).list();
+        List<HazardStatistics.Row> perUnit = jdbc.sql("SELECT organization_id, " + sums + base
+                        + " GROUP BY organization_id ORDER BY count(*) DESC")
+                .param("orgs", orgs).param("from", from).param("to", to).param("today", today)
+                .query((rs, n) -> new HazardStatistics.Row(rs.getLong(1), "", rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(6))).list();
+        return new HazardStatistics(year, totals[0], totals[1], totals[2], totals[3], totals[4], perOfficer, perUnit);
+    }
+
+    public int dueSoonWorkingDays() {
+        return dueSoonWorkingDays;
+    }
+
+    public String overdueArticle() {
+        return overdueArticle;
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
+    private Hazard load(long id) {
+        Hazard hazard = get(id);
+        Audit.target("隐患", id);
+        return hazard;
+    }
+
+    private static void requireOfficer() {
+        if (!Actors.require().has(Role.OFFICER)) {
+            throw new RuleViolation("只有执法人员可以复查和销号。");
+        }
+    }
+
+    private static void requireLeader(String refusal) {
+        if (!Actors.require().has(Role.LEADER)) {
+            throw new RuleViolation(refusal);
+        }
+    }
+}

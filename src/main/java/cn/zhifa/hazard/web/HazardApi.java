@@ -1,0 +1,121 @@
+package cn.zhifa.hazard.web;
+
+import cn.zhifa.evidence.Idempotency;
+import cn.zhifa.hazard.HazardManagement;
+import cn.zhifa.hazard.HazardView;
+import cn.zhifa.hazard.NewHazard;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The hazard loop for terminals. Creates and loop steps need an Idempotency-Key. */
+@RestController
+@Tag(name = "隐患", description = "隐患台账与整改闭环")
+class HazardApi {
+
+    private final HazardManagement hazards;
+    private final Idempotency idempotency;
+    private final JsonMapper json;
+    private final cn.zhifa.hazard.SelfReporting selfReporting;
+
+    HazardApi(HazardManagement hazards, Idempotency idempotency, JsonMapper json,
+              cn.zhifa.hazard.SelfReporting selfReporting) {
+        this.selfReporting = selfReporting;
+        this.hazards = hazards;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    @GetMapping("/api/v1/hazards")
+    @Operation(summary = "隐患台账（filter: open/all/overdue/due-soon/major/supervised/closed）")
+    List<HazardView> list(@RequestParam(required = false) String filter, @RequestParam(required = false) Long recordId) {
+        return hazards.list(filter, recordId);
+    }
+
+    @GetMapping("/api/v1/hazards/{id}")
+    @Operation(summary = "隐患详情")
+    HazardView get(@PathVariable long id) {
+        return hazards.view(hazards.get(id));
+    }
+
+    @PostMapping("/api/v1/hazards")
+    @Operation(summary = "登记隐患（须带 Idempotency-Key）")
+    ResponseEntity<String> register(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                    @RequestBody NewHazard hazard) {
+        return idempotency.once(key, "hazard.register", json.writeValueAsString(hazard), HttpStatus.CREATED,
+                () -> hazards.view(hazards.register(hazard)));
+    }
+
+    record Rectification(String report, List<Long> evidenceIds) {
+    }
+
+    @PostMapping("/api/v1/hazards/{id}/rectification")
+    @Operation(summary = "报告整改完成（附证据，须带 Idempotency-Key）")
+    ResponseEntity<String> rectification(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                         @PathVariable long id, @RequestBody Rectification body) {
+        return idempotency.once(key, "hazard.rectification." + id, json.writeValueAsString(body), HttpStatus.OK, () -> {
+            hazards.reportRectification(id, body.report(), body.evidenceIds());
+            return hazards.view(hazards.get(id));
+        });
+    }
+
+    record Reinspection(boolean passed, String opinion, LocalDate newDeadline, boolean confirmNonWorkingDeadline,
+                        List<Long> evidenceIds) {
+    }
+
+    @PostMapping("/api/v1/hazards/{id}/reinspection")
+    @Operation(summary = "复查（整改复查意见，须带 Idempotency-Key）")
+    ResponseEntity<String> reinspection(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                        @PathVariable long id, @RequestBody Reinspection body) {
+        return idempotency.once(key, "hazard.reinspection." + id, json.writeValueAsString(body), HttpStatus.OK, () -> {
+            hazards.reinspect(id, body.passed(), body.opinion(), body.newDeadline(), body.confirmNonWorkingDeadline(),
+                    body.evidenceIds());
+            return hazards.view(hazards.get(id));
+        });
+    }
+
+    @PostMapping("/api/v1/hazards/{id}/closure")
+    @Operation(summary = "销号（第二名执法人员，须带 Idempotency-Key）")
+    ResponseEntity<String> close(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                 @PathVariable long id) {
+        return idempotency.once(key, "hazard.closure." + id, "", HttpStatus.OK, () -> {
+            hazards.close(id);
+            return hazards.view(hazards.get(id));
+        });
+    }
+
+    record NewLink(long enterpriseId) {
+    }
+
+    @PostMapping("/api/v1/hazards/report-links")
+    @Operation(summary = "生成企业隐患自报链接（须带 Idempotency-Key）")
+    ResponseEntity<String> reportLink(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                      @RequestBody NewLink body) {
+        return idempotency.once(key, "hazard.report-link", String.valueOf(body.enterpriseId()), HttpStatus.CREATED,
+                () -> selfReporting.createLink(body.enterpriseId()));
+    }
+
+    record Supervision(String responsiblePerson, String measures, BigDecimal funds, LocalDate timeLimit,
+                       String contingencyPlan) {
+    }
+
+    @PostMapping("/api/v1/hazards/{id}/supervision")
+    @Operation(summary = "挂牌督办（五落实）")
+    HazardView supervise(@PathVariable long id, @RequestBody Supervision body) {
+        hazards.supervise(id, body.responsiblePerson(), body.measures(), body.funds(), body.timeLimit(),
+                body.contingencyPlan());
+        return hazards.view(hazards.get(id));
+    }
+}

@@ -1,0 +1,164 @@
+package cn.zhifa.hazard.web;
+
+import cn.zhifa.audit.Audit;
+import cn.zhifa.audit.AuditAction;
+import cn.zhifa.evidence.EvidenceManagement;
+import cn.zhifa.evidence.EvidenceSource;
+import cn.zhifa.evidence.Upload;
+import cn.zhifa.hazard.Hazard;
+import cn.zhifa.hazard.HazardManagement;
+import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.security.Actors;
+import cn.zhifa.shared.security.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The hazard register and the loop's steps, phone-first. */
+@Controller
+class HazardPages {
+
+    private final HazardManagement hazards;
+    private final EvidenceManagement evidence;
+
+    HazardPages(HazardManagement hazards, EvidenceManagement evidence) {
+        this.hazards = hazards;
+        this.evidence = evidence;
+    }
+
+    @GetMapping("/hazards")
+    String list(@RequestParam(required = false) String filter, @RequestParam(required = false) Long record, Model model) {
+        String chosen = filter == null ? "open" : filter;
+        model.addAttribute("hazards", hazards.list(chosen, record));
+        model.addAttribute("filter", chosen);
+        model.addAttribute("record", record);
+        model.addAttribute("today", hazards.today());
+        model.addAttribute("dueSoonDays", hazards.dueSoonWorkingDays());
+        return "hazard/list";
+    }
+
+    @GetMapping("/hazards/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Hazard hazard = hazards.get(id);
+        model.addAttribute("hazard", hazard);
+        model.addAttribute("view", hazards.view(hazard));
+        model.addAttribute("found", evidence.find(hazard.evidenceOf(Hazard.Stage.FOUND)));
+        model.addAttribute("rectification", evidence.find(hazard.evidenceOf(Hazard.Stage.RECTIFICATION)));
+        model.addAttribute("reinspection", evidence.find(hazard.evidenceOf(Hazard.Stage.REINSPECTION)));
+        model.addAttribute("today", hazards.today());
+        model.addAttribute("leader", Actors.require().has(Role.LEADER));
+        model.addAttribute("officer", Actors.require().has(Role.OFFICER));
+        model.addAttribute("overdueArticle", hazards.overdueArticle());
+        return "hazard/detail";
+    }
+
+    @PostMapping("/hazards/{id}/rectification")
+    @AuditAction("报告隐患整改完成")
+    String rectification(@PathVariable long id, @RequestParam(required = false) String report,
+                         @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+                         RedirectAttributes redirect) {
+        return act(id, model, redirect, "已登记整改完成情况，等待复查。",
+                () -> hazards.reportRectification(id, report, store(files)));
+    }
+
+    @PostMapping("/hazards/{id}/reinspection")
+    @AuditAction("隐患整改复查")
+    String reinspection(@PathVariable long id, @RequestParam(defaultValue = "true") boolean passed,
+                        @RequestParam(required = false) String opinion, @RequestParam(required = false) LocalDate newDeadline,
+                        @RequestParam(defaultValue = "false") boolean confirmNonWorkingDeadline,
+                        @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+                        RedirectAttributes redirect) {
+        return act(id, model, redirect, passed ? "复查合格，请另一名执法人员确认销号。" : "复查不合格，已重新责令限期整改。",
+                () -> hazards.reinspect(id, passed, opinion, newDeadline, confirmNonWorkingDeadline, store(files)));
+    }
+
+    @PostMapping("/hazards/{id}/closure")
+    @AuditAction("隐患销号")
+    String close(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        return act(id, model, redirect, "隐患已销号，形成闭环。", () -> hazards.close(id));
+    }
+
+    @PostMapping("/hazards/{id}/supervision")
+    @AuditAction("重大隐患挂牌督办")
+    String supervise(@PathVariable long id, @RequestParam(required = false) String responsiblePerson,
+                     @RequestParam(required = false) String measures, @RequestParam(required = false) BigDecimal funds,
+                     @RequestParam(required = false) LocalDate timeLimit, @RequestParam(required = false) String contingencyPlan,
+                     Model model, RedirectAttributes redirect) {
+        return act(id, model, redirect, "已挂牌督办。",
+                () -> hazards.supervise(id, responsiblePerson, measures, funds, timeLimit, contingencyPlan));
+    }
+
+    @PostMapping("/hazards/{id}/exposure")
+    @AuditAction("隐患曝光")
+    String expose(@PathVariable long id, @RequestParam boolean exposed, Model model, RedirectAttributes redirect) {
+        return act(id, model, redirect, exposed ? "已标记曝光。" : "已取消曝光。", () -> hazards.expose(id, exposed));
+    }
+
+    @PostMapping("/hazards/{id}/extension")
+    @AuditAction("申请整改延期")
+    String requestExtension(@PathVariable long id, @RequestParam(required = false) LocalDate requested,
+                            @RequestParam(required = false) String reason,
+                            @RequestParam(defaultValue = "false") boolean confirmNonWorkingDeadline, Model model,
+                            RedirectAttributes redirect) {
+        return act(id, model, redirect, "延期申请已提交，等待领导审批。",
+                () -> hazards.requestExtension(id, requested, reason, confirmNonWorkingDeadline));
+    }
+
+    @PostMapping("/hazards/{id}/extension/decision")
+    @AuditAction("审批整改延期")
+    String decideExtension(@PathVariable long id, @RequestParam boolean approve, Model model, RedirectAttributes redirect) {
+        return act(id, model, redirect, approve ? "已批准延期。" : "已驳回延期申请。", () -> hazards.decideExtension(id, approve));
+    }
+
+    @PostMapping("/hazards/{id}/confirmation")
+    @AuditAction("核实企业自报隐患")
+    String confirm(@PathVariable long id, @RequestParam(required = false) LocalDate deadline,
+                   @RequestParam(required = false) String immediateMeasure,
+                   @RequestParam(defaultValue = "false") boolean confirmNonWorkingDeadline, Model model,
+                   RedirectAttributes redirect) {
+        return act(id, model, redirect, "已核实并责令整改。",
+                () -> hazards.confirm(id, deadline, immediateMeasure, confirmNonWorkingDeadline));
+    }
+
+    private List<Long> store(List<MultipartFile> files) {
+        List<Long> ids = new ArrayList<>();
+        if (files == null) {
+            return ids;
+        }
+        for (MultipartFile file : files) {
+            if (file.isEmpty()) {
+                continue;
+            }
+            try (InputStream in = file.getInputStream()) {
+                ids.add(evidence.store(Upload.of(in, file.getOriginalFilename(), EvidenceSource.PHONE)).id());
+            } catch (IOException e) {
+                throw new RuleViolation("无法读取上传的文件。");
+            }
+        }
+        return ids;
+    }
+
+    /** One transaction per step; a refusal re-renders the page with the reason and stores nothing. */
+    private String act(long id, Model model, RedirectAttributes redirect, String message, Runnable command) {
+        Audit.target("隐患", id);
+        try {
+            hazards.inTransaction(command);
+            redirect.addFlashAttribute("message", message);
+            return "redirect:/hazards/" + id;
+        } catch (RuleViolation refused) {
+            model.addAttribute("refusal", refused.getMessage());
+            return detail(id, model);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package cn.zhifa.inspection;
+
+import cn.zhifa.inspection.internal.ChecklistTemplates;
+import cn.zhifa.inspection.internal.InspectionRecords;
+import cn.zhifa.inspection.internal.InspectionTasks;
+import cn.zhifa.organization.OrganizationManagement;
+import cn.zhifa.organization.UserManagement;
+import cn.zhifa.organization.UserView;
+import cn.zhifa.shared.demo.DemoDataLoader;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo inspections of 东城区's detachment (officer1 and officer2): 16 submitted records over the last four
+ * months (key, general, one online check), their failed items becoming hazards, and three open tasks this
+ * month (one needing the 执法检查告知书). Deterministic; skipped when demo tasks exist.
+ */
+@Component
+class InspectionDemoData implements DemoDataLoader {
+
+    private static final int RECORDS = 16;
+
+    private final InspectionTasks tasks;
+    private final InspectionRecords records;
+    private final ChecklistTemplates templates;
+    private final UserManagement users;
+    private final OrganizationManagement organizations;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    InspectionDemoData(InspectionTasks tasks, InspectionRecords records, ChecklistTemplates templates,
+                       UserManagement users, OrganizationManagement organizations, JdbcClient jdbc, Clock clock) {
+        this.tasks = tasks;
+        this.records = records;
+        this.templates = templates;
+        this.users = users;
+        this.organizations = organizations;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public int order() {
+        return 50;
+    }
+
+    @Override
+    @Transactional
+    public void load() {
+        if (jdbc.sql("SELECT count(*) FROM inspection_task WHERE demo").query(Long.class).single() > 0) {
+            return;
+        }
+        Optional<UserView> a = users.findByUsername("officer1");
+        Optional<UserView> b = users.findByUsername("officer2");
+        if (a.isEmpty() || b.isEmpty()) {
+            return;
+        }
+        UserView officerA = a.get();
+        UserView officerB = b.get();
+        DemoActor.of(officerA).run(() -> create(officerA, officerB));
+    }
+
+    private void create(UserView officerA, UserView officerB) {
+        long unit = officerA.organizationId();
+        Long district = organizations.find(unit).map(o -> o.parentId()).orElse(null);
+        List<Long> area = district == null ? List.of(unit) : organizations.subtreeIds(district);
+        List<Firm> firms = jdbc.sql("SELECT id, name FROM enterprise WHERE status = 'OPERATING' AND organization_id IN (:orgs) "
+                        + "ORDER BY id LIMIT :n")
+                .param("orgs", area).param("n", RECORDS + 3).query((rs, n) -> new Firm(rs.getLong(1), rs.getString(2))).list();
+        if (firms.size() < RECORDS + 3) {
+            firms = jdbc.sql("SELECT id, name FROM enterprise WHERE status = 'OPERATING' ORDER BY id LIMIT :n")
+                    .param("n", RECORDS + 3).query((rs, n) -> new Firm(rs.getLong(1), rs.getString(2))).list();
+        }
+        if (firms.size() < RECORDS + 3) {
+            return;
+        }
+        ChecklistTemplate management = templates.findCurrent(InspectionManagement.DEFAULT_TEMPLATE).orElseThrow();
+        ChecklistTemplate dust = templates.findCurrent("GM-DUST").orElse(management);
+        List<Long> team = List.of(officerA.id(), officerB.id());
+        List<InspectionRecord.Member> members = List.of(new InspectionRecord.Member(officerA.id(), officerA.displayName()),
+                new InspectionRecord.Member(officerB.id(), officerB.displayName()));
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, InspectionRecord.ZONE);
+        byte[] signature = signature();
+        String signatureHash = SignatureImage.of(signature).sha256();
+        for (int i = 0; i < RECORDS; i++) {
+            Firm firm = firms.get(i);
+            int daysAgo = 120 - i * 7;
+            Instant startedAt = today.minusDays(daysAgo).atTime(9 + i % 5, 30).atZone(InspectionRecord.ZONE).toInstant();
+            InspectionKind kind = i % 3 == 2 ? InspectionKind.GENERAL : InspectionKind.KEY;
+            InspectionMode mode = i == 5 ? InspectionMode.ONLINE : InspectionMode.ON_SITE;
+            ChecklistTemplate template = i % 4 == 1 ? dust : management;
+            NewTask newTask = new NewTask(i % 5 == 0 ? TaskSource.DRAW : TaskSource.PLAN,
+                    i % 5 == 0 ? "2026年第" + (i / 5 + 1) + "次双随机抽查" : "2026年度监督检查计划", firm.id(), kind, mode, team,
+                    YearMonth.from(startedAt.atZone(InspectionRecord.ZONE)), template.getCode(), false);
+            InspectionTask task = InspectionTask.create(unit, newTask, firm.name(), template.getId(), team, officerA.id(),
+                    startedAt.minus(Duration.ofDays(10)), true);
+            task.start();
+            task = tasks.save(task);
+            InspectionRecord record = InspectionRecord.start(task, template, members, officerA.id(), startedAt, true);
+            record.describe("生产车间、仓库及安全管理资料", null, null, "李" + "明华强国志"
+                    .charAt(i % 5) + "经理", "安全负责人", null, mode == InspectionMode.ONLINE
+                    ? "线上调阅企业安全监测预警数据和视频监控，核查安全管理台账。" : "检查了安全管理资料和生产作业现场。");
+            List<ChecklistTemplate.Item> items = template.getItems();
+            for (int k = 0; k < items.size(); k++) {
+                ChecklistTemplate.Item item = items.get(k);
+                boolean fails = (k + i) % 5 == 0 && (!item.major() || i % 4 == 1 || i == 3);
+                LocalDate deadline = startedAt.atZone(InspectionRecord.ZONE).toLocalDate().plusDays(item.major() ? 30 : 15);
+                if (fails) {
+                    boolean immediate = i % 6 == 4;
+                    record.answer(item.code(), ItemOutcome.FAILS, "现场发现：" + item.content().substring(0,
+                                    Math.min(12, item.content().length())) + "…", "车间" + (k + 1) + "号工位",
+                            immediate ? null : deadline, immediate ? "责令立即停止相关作业并现场整改" : null);
+                } else {
+                    record.answer(item.code(), item.major() && i % 2 == 0 ? ItemOutcome.NOT_APPLICABLE : ItemOutcome.CONFORMS,
+                            null, null, null, null);
+                }
+            }
+            Instant signedAt = startedAt.plus(Duration.ofMinutes(90));
+            record.signAsOfficer(officerA.id(), officerA.displayName(), signature, signatureHash, signedAt);
+            record.signAsOfficer(officerB.id(), officerB.displayName(), signature, signatureHash, signedAt);
+            if (mode == InspectionMode.ON_SITE) {
+                if (i == 7) {
+                    record.signAsRepresentative("王某", null, null, true, "村委会主任赵某", signedAt);
+                } else {
+                    record.signAsRepresentative(record.getRepresentativeName(), signature, signatureHash, false, null, signedAt);
+                }
+            }
+            record = records.save(record);
+            record.submit(task, officerA.id(), signedAt);
+            records.save(record);
+            task.complete();
+            tasks.save(task);
+        }
+        for (int j = 0; j < 3; j++) {
+            Firm firm = firms.get(RECORDS + j);
+            NewTask open = new NewTask(j == 0 ? TaskSource.COMPLAINT : TaskSource.PLAN, j == 0 ? "举报件2026-118" : "2026年度监督检查计划",
+                    firm.id(), j == 2 ? InspectionKind.GENERAL : InspectionKind.KEY, InspectionMode.ON_SITE, team,
+                    YearMonth.from(today), j == 1 ? "GM-DUST" : InspectionManagement.DEFAULT_TEMPLATE, j == 1);
+            ChecklistTemplate template = templates.findCurrent(open.templateCode()).orElse(management);
+            tasks.save(InspectionTask.create(unit, open, firm.name(), template.getId(), team, officerA.id(), now, true));
+        }
+    }
+
+    private record Firm(long id, String name) {
+    }
+
+    private static byte[] signature() {
+        BufferedImage image = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(3));
+        g.drawLine(20, 80, 90, 30);
+        g.drawLine(90, 30, 150, 90);
+        g.drawLine(150, 90, 270, 40);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    @Transactional
+    public void purge() {
+        jdbc.sql("DELETE FROM inspection_record WHERE demo AND supersedes_id IS NOT NULL").update();
+        jdbc.sql("DELETE FROM inspection_record WHERE demo").update();
+        jdbc.sql("DELETE FROM inspection_task WHERE demo").update();
+    }
+}

@@ -1,0 +1,481 @@
+package cn.zhifa.inspection;
+
+import cn.zhifa.audit.Audit;
+import cn.zhifa.evidence.EvidenceManagement;
+import cn.zhifa.evidence.EvidenceView;
+import cn.zhifa.evidence.Upload;
+import cn.zhifa.inspection.internal.ChecklistTemplates;
+import cn.zhifa.inspection.internal.InspectionRecords;
+import cn.zhifa.inspection.internal.InspectionTasks;
+import cn.zhifa.inspection.internal.Registry;
+import cn.zhifa.law.CalendarDay;
+import cn.zhifa.law.LegalCalendar;
+import cn.zhifa.organization.DataScope;
+import cn.zhifa.organization.UserManagement;
+import cn.zhifa.organization.UserView;
+import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.Verdict;
+import cn.zhifa.shared.security.Actor;
+import cn.zhifa.shared.security.Actors;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The officer's day: tasks, the 执法检查告知书, the 现场检查记录 from start to submission, corrections.
+ * Every command is one transaction; a refusal ({@link RuleViolation}, Chinese) leaves nothing written.
+ */
+@Service
+public class InspectionManagement {
+
+    static final String DEFAULT_TEMPLATE = "GM-MGMT";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final InspectionTasks tasks;
+    private final InspectionRecords records;
+    private final ChecklistTemplates templates;
+    private final Registry registry;
+    private final UserManagement users;
+    private final EvidenceManagement evidence;
+    private final LegalCalendar calendar;
+    private final DataScope scope;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    InspectionManagement(InspectionTasks tasks, InspectionRecords records, ChecklistTemplates templates, Registry registry,
+                         UserManagement users, EvidenceManagement evidence, LegalCalendar calendar, DataScope scope,
+                         JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.tasks = tasks;
+        this.records = records;
+        this.templates = templates;
+        this.registry = registry;
+        this.users = users;
+        this.evidence = evidence;
+        this.calendar = calendar;
+        this.scope = scope;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- tasks
+
+    /** Creates a task in the current user's organisation. Planning turns draw results into these. */
+    @Transactional
+    public TaskView createTask(NewTask task) {
+        return createTask(task, Actors.require(), false);
+    }
+
+    @Transactional
+    public TaskView createTask(NewTask task, Actor actor, boolean demo) {
+        List<Long> team = task.team() == null ? List.of() : List.copyOf(new LinkedHashSet<>(task.team()));
+        teamPolicy(team, today()).orThrow();
+        if (task.dueMonth().isBefore(YearMonth.from(today()))) {
+            throw new RuleViolation("计划检查月份不能早于本月。");
+        }
+        String name = registry.enterprise(task.enterpriseId()).map(Registry.Enterprise::name)
+                .orElseThrow(() -> new RuleViolation("被检查企业不存在，请从企业库中选择。"));
+        String code = task.templateCode() == null || task.templateCode().isBlank() ? DEFAULT_TEMPLATE : task.templateCode();
+        ChecklistTemplate template = templates.findCurrent(code)
+                .orElseThrow(() -> new RuleViolation("检查清单“" + code + "”不存在。"));
+        InspectionTask saved = tasks.save(InspectionTask.create(actor.organizationId(), task, name, template.getId(), team,
+                actor.userId(), clock.instant(), demo));
+        Audit.target("检查任务", saved.getId());
+        return view(saved);
+    }
+
+    /** 执法检查：至少两名持有效执法证的执法人员. */
+    public Verdict teamPolicy(List<Long> team, LocalDate on) {
+        List<Long> distinct = team == null ? List.of() : team.stream().filter(Objects::nonNull).distinct().toList();
+        if (distinct.size() < 2) {
+            return Verdict.refuse("执法检查须由两名以上持有效执法证的执法人员进行（《行政处罚法》第四十二条），请至少选择两名检查人员。");
+        }
+        for (Long userId : distinct) {
+            Verdict certified = registry.mayEnforce(userId, on);
+            if (certified.refused()) {
+                return certified;
+            }
+        }
+        return Verdict.allow();
+    }
+
+    /** Records that the 执法检查告知书 was sent: how (e.g. 短信、现场送达、邮寄) and when. */
+    @Transactional
+    public TaskView recordNoticeSent(long taskId, String method, Instant sentAt, String content) {
+        InspectionTask task = loadTask(taskId);
+        Audit.target("检查任务", taskId);
+        if (method == null || method.isBlank()) {
+            throw new RuleViolation("请填写告知书的送达方式。");
+        }
+        if (sentAt == null || sentAt.isAfter(clock.instant())) {
+            throw new RuleViolation("请填写告知书的送达时间（不能晚于现在）。");
+        }
+        task.noticeSent(method.strip(), sentAt, content == null || content.isBlank() ? null : content.strip());
+        return view(tasks.save(task));
+    }
+
+    @Transactional
+    public void cancelTask(long taskId) {
+        InspectionTask task = loadTask(taskId);
+        Audit.target("检查任务", taskId);
+        task.cancel();
+        tasks.save(task);
+    }
+
+    @Transactional(readOnly = true)
+    public TaskView task(long id) {
+        return view(loadTask(id));
+    }
+
+    /** The open tasks of the current officer: due this month or earlier and not done. */
+    @Transactional(readOnly = true)
+    public List<TaskView> myOpenTasks() {
+        Actor actor = Actors.require();
+        List<Long> ids = jdbc.sql("""
+                        SELECT t.id FROM inspection_task t JOIN inspection_task_member m ON m.inspection_task = t.id
+                        WHERE m.user_id = :user AND t.status IN ('ASSIGNED', 'IN_PROGRESS') AND t.due_month <= :month
+                        ORDER BY t.due_month, t.id""")
+                .param("user", actor.userId()).param("month", YearMonth.from(today()).atDay(1)).query(Long.class).list();
+        List<TaskView> list = new ArrayList<>();
+        tasks.findAllById(ids).forEach(t -> list.add(view(t)));
+        list.sort(java.util.Comparator.comparing(TaskView::dueMonth).thenComparing(TaskView::id));
+        return list;
+    }
+
+    /** Tasks of the user's subtree, newest first. */
+    @Transactional(readOnly = true)
+    public List<TaskView> recentTasks(int limit) {
+        List<Long> ids = jdbc.sql("SELECT id FROM inspection_task WHERE organization_id IN (:orgs) ORDER BY id DESC LIMIT :limit")
+                .param("orgs", scope.visibleOrganizationIds()).param("limit", limit).query(Long.class).list();
+        List<TaskView> list = new ArrayList<>();
+        tasks.findAllById(ids).forEach(t -> list.add(view(t)));
+        list.sort(java.util.Comparator.comparing(TaskView::id).reversed());
+        return list;
+    }
+
+    // ---- records
+
+    /** Starts (or resumes) the record of a task; the user must be on the team. */
+    @Transactional
+    public long startRecord(long taskId) {
+        return startRecord(taskId, Actors.require(), false);
+    }
+
+    @Transactional
+    public long startRecord(long taskId, Actor actor, boolean demo) {
+        InspectionTask task = loadTask(taskId, !demo);
+        if (!task.team().contains(actor.userId())) {
+            throw new RuleViolation("只有检查组成员可以开始本次检查。");
+        }
+        var draft = records.findByTaskId(taskId).stream().filter(r -> r.getStatus() == RecordStatus.DRAFT).findFirst();
+        if (draft.isPresent()) {
+            return draft.get().getId();
+        }
+        task.start();
+        tasks.save(task);
+        ChecklistTemplate template = templates.findById(task.getTemplateId()).orElseThrow();
+        List<InspectionRecord.Member> team = task.team().stream()
+                .map(id -> new InspectionRecord.Member(id, users.get(id).displayName())).toList();
+        InspectionRecord record = records.save(InspectionRecord.start(task, template, team, actor.userId(),
+                clock.instant(), demo));
+        Audit.target("现场检查记录", record.getId());
+        return record.getId();
+    }
+
+    @Transactional(readOnly = true)
+    public InspectionRecord record(long id) {
+        InspectionRecord record = records.findById(id).orElseThrow(() -> RuleViolation.notFound("现场检查记录不存在。"));
+        scope.require(record.getOrganizationId());
+        return record;
+    }
+
+    @Transactional
+    public void describe(long recordId, String place, BigDecimal latitude, BigDecimal longitude, String representativeName,
+                         String representativeTitle, String representativePhone, String findings) {
+        InspectionRecord record = loadForTeam(recordId);
+        record.describe(place, latitude, longitude, representativeName, representativeTitle, representativePhone, findings);
+        records.save(record);
+    }
+
+    @Transactional
+    public void answer(long recordId, String code, ItemOutcome outcome, String note, String location, LocalDate rectifyBy,
+                       String immediateMeasure) {
+        InspectionRecord record = loadForTeam(recordId);
+        if (outcome == null) {
+            throw new RuleViolation("请选择检查结果：符合、不符合或不涉及。");
+        }
+        if (outcome == ItemOutcome.FAILS && rectifyBy != null && rectifyBy.isBefore(today())) {
+            throw new RuleViolation("整改期限不能早于今天（" + DATE.format(today()) + "）。");
+        }
+        record.answer(code, outcome, note, location, rectifyBy, immediateMeasure);
+        records.save(record);
+    }
+
+    /** Saves the answers of a checklist page at once; items left blank stay unanswered. */
+    @Transactional
+    public void answerAll(long recordId, List<RecordSubmission.ItemAnswer> answers) {
+        InspectionRecord record = loadForTeam(recordId);
+        for (RecordSubmission.ItemAnswer answer : answers) {
+            if (answer.result() == null) {
+                continue;
+            }
+            if (answer.result() == ItemOutcome.FAILS && answer.rectifyBy() != null && answer.rectifyBy().isBefore(today())) {
+                throw new RuleViolation("检查项“" + answer.code() + "”的整改期限不能早于今天（" + DATE.format(today()) + "）。");
+            }
+            record.answer(answer.code(), answer.result(), answer.note(), answer.location(), answer.rectifyBy(),
+                    answer.immediateMeasure());
+        }
+        records.save(record);
+    }
+
+    /** Stores a photo (or audio/video) and attaches it to the record, optionally to one item. */
+    @Transactional
+    public EvidenceView attachPhoto(long recordId, String itemCode, Upload upload) {
+        InspectionRecord record = loadForTeam(recordId);
+        EvidenceView stored = evidence.store(upload);
+        record.attachPhoto(stored.id(), itemCode);
+        records.save(record);
+        evidence.attach(List.of(stored.id()), "现场检查记录", recordId);
+        return stored;
+    }
+
+    /** A team officer signs with a drawing (PNG data URL) on the device of the logged-in team member. */
+    @Transactional
+    public void signAsOfficer(long recordId, long officerId, String pngDataUrl) {
+        InspectionRecord record = loadForTeam(recordId);
+        SignatureImage image = SignatureImage.fromDataUrl(pngDataUrl);
+        String name = record.getMembers().stream().filter(m -> m.userId() == officerId).map(InspectionRecord.Member::displayName)
+                .findFirst().orElseThrow(() -> new RuleViolation("只有检查组成员可以作为检查人员签名。"));
+        record.signAsOfficer(officerId, name, image.png(), image.sha256(), clock.instant());
+        records.save(record);
+    }
+
+    @Transactional
+    public void signAsRepresentative(long recordId, String name, String pngDataUrl, boolean refused, String witness) {
+        InspectionRecord record = loadForTeam(recordId);
+        SignatureImage image = refused ? null : SignatureImage.fromDataUrl(pngDataUrl);
+        record.signAsRepresentative(name, image == null ? null : image.png(), image == null ? null : image.sha256(),
+                refused, witness, clock.instant());
+        records.save(record);
+    }
+
+    /** Submits the record once: team and certificates, deadlines and signatures are checked first. */
+    @Transactional
+    public InspectionRecord submit(long recordId, boolean confirmNonWorkingDeadline) {
+        InspectionRecord record = loadForTeam(recordId);
+        Audit.target("现场检查记录", recordId);
+        record.confirmNonWorkingDeadline(confirmNonWorkingDeadline || record.isDeadlineConfirmed());
+        return submit(record);
+    }
+
+    private InspectionRecord submit(InspectionRecord record) {
+        InspectionTask task = tasks.findById(record.getTaskId()).orElseThrow();
+        LocalDate today = today();
+        teamPolicy(record.getMembers().stream().map(InspectionRecord.Member::userId).toList(), today).orThrow();
+        deadlines(record.deadlines(), record.isDeadlineConfirmed(), today).orThrow();
+        Actor actor = Actors.require();
+        if (record.getSupersedesId() != null) {
+            InspectionRecord previous = records.findById(record.getSupersedesId()).orElseThrow();
+            record.originatedFrom(originOf(previous));
+            previous.supersede();
+            records.save(previous);
+        }
+        record.submit(task, actor.userId(), clock.instant());
+        InspectionRecord saved = records.save(record);
+        task.complete();
+        tasks.save(task);
+        evidence.attach(saved.evidenceIds(), "现场检查记录", saved.getId());
+        return saved;
+    }
+
+    private long originOf(InspectionRecord record) {
+        InspectionRecord current = record;
+        while (current.getSupersedesId() != null) {
+            current = records.findById(current.getSupersedesId()).orElseThrow();
+        }
+        return current.getId();
+    }
+
+    /** Rectification deadlines: not before today; a rest day only when the officer confirms it. */
+    public Verdict deadlines(List<LocalDate> deadlines, boolean nonWorkingDayConfirmed, LocalDate today) {
+        for (LocalDate deadline : deadlines) {
+            if (deadline.isBefore(today)) {
+                return Verdict.refuse("整改期限" + DATE.format(deadline) + "早于今天（" + DATE.format(today) + "），请重新填写。");
+            }
+            CalendarDay day = calendar.day(deadline);
+            if (!day.workingDay() && !nonWorkingDayConfirmed) {
+                return Verdict.refuse("整改期限" + DATE.format(deadline) + "是非工作日（" + day.description()
+                        + "），请改为工作日，或勾选“确认期限落在非工作日”后再提交。");
+            }
+        }
+        return Verdict.allow();
+    }
+
+    /** Submits a whole record composed on a terminal, in one transaction. */
+    @Transactional
+    public InspectionRecord submitComplete(RecordSubmission submission) {
+        Actor actor = Actors.require();
+        long recordId = startRecord(submission.taskId(), actor, false);
+        InspectionRecord record = records.findById(recordId).orElseThrow();
+        record.describe(submission.place(), submission.latitude(), submission.longitude(), submission.representativeName(),
+                submission.representativeTitle(), submission.representativePhone(), submission.findings());
+        for (RecordSubmission.ItemAnswer answer : submission.items()) {
+            record.answer(answer.code(), answer.result(), answer.note(), answer.location(), answer.rectifyBy(),
+                    answer.immediateMeasure());
+        }
+        if (submission.photos() != null) {
+            evidence.find(submission.photos().stream().map(RecordSubmission.PhotoRef::evidenceId).toList())
+                    .forEach(e -> scope.require(e.organizationId()));
+            for (RecordSubmission.PhotoRef photo : submission.photos()) {
+                record.attachPhoto(photo.evidenceId(), photo.itemCode());
+            }
+        }
+        Instant now = clock.instant();
+        if (submission.officerSignatures() != null) {
+            for (RecordSubmission.OfficerSignature signature : submission.officerSignatures()) {
+                SignatureImage image = SignatureImage.fromDataUrl(signature.png());
+                UserView officer = users.get(signature.userId());
+                record.signAsOfficer(officer.id(), officer.displayName(), image.png(), image.sha256(), now);
+            }
+        }
+        RecordSubmission.RepresentativeSignature representative = submission.representative();
+        if (representative != null) {
+            SignatureImage image = representative.refused() ? null : SignatureImage.fromDataUrl(representative.png());
+            record.signAsRepresentative(representative.name(), image == null ? null : image.png(),
+                    image == null ? null : image.sha256(), representative.refused(), representative.witness(), now);
+        }
+        record.confirmNonWorkingDeadline(submission.confirmNonWorkingDeadline());
+        Audit.target("现场检查记录", recordId);
+        return submit(record);
+    }
+
+    /** Starts a correction of a submitted record: a new version (to be signed and submitted) with a reason. */
+    @Transactional
+    public long correct(long recordId, String reason) {
+        InspectionRecord record = record(recordId);
+        Actor actor = Actors.require();
+        if (record.getMembers().stream().noneMatch(m -> m.userId() == actor.userId())) {
+            throw new RuleViolation("只有检查组成员可以更正现场检查记录。");
+        }
+        if (records.findByTaskId(record.getTaskId()).stream().anyMatch(r -> r.getStatus() == RecordStatus.DRAFT)) {
+            throw RuleViolation.conflict("该记录已有未提交的更正版本。");
+        }
+        InspectionRecord correction = records.save(record.correct(reason, actor.userId(), clock.instant()));
+        Audit.target("现场检查记录", correction.getId());
+        Audit.detail("更正第" + record.getRecordVersion() + "版");
+        return correction.getId();
+    }
+
+    /** Records of the user's subtree, newest first. */
+    @Transactional(readOnly = true)
+    public List<InspectionRecord> recentRecords(int limit) {
+        List<Long> ids = jdbc.sql("SELECT id FROM inspection_record WHERE organization_id IN (:orgs) ORDER BY id DESC LIMIT :limit")
+                .param("orgs", scope.visibleOrganizationIds()).param("limit", limit).query(Long.class).list();
+        List<InspectionRecord> list = new ArrayList<>();
+        records.findAllById(ids).forEach(list::add);
+        list.sort(java.util.Comparator.comparing(InspectionRecord::getId).reversed());
+        return list;
+    }
+
+    /** The submitted records of one enterprise, newest first (past inspections for the assessment). */
+    @Transactional(readOnly = true)
+    public List<InspectionRecord> recordsOf(long enterpriseId) {
+        List<Long> ids = jdbc.sql("SELECT id FROM inspection_record WHERE enterprise_id = :e AND status = 'SUBMITTED' "
+                + "ORDER BY started_at DESC LIMIT 20").param("e", enterpriseId).query(Long.class).list();
+        List<InspectionRecord> list = new ArrayList<>();
+        records.findAllById(ids).forEach(list::add);
+        list.sort(java.util.Comparator.comparing(InspectionRecord::getStartedAt).reversed());
+        return list;
+    }
+
+    /** Visits and firms of a year in the user's subtree. */
+    @Transactional(readOnly = true)
+    public InspectionStatistics statistics(int year) {
+        var orgs = scope.visibleOrganizationIds();
+        String base = " FROM inspection_record r WHERE r.status = 'SUBMITTED' AND r.organization_id IN (:orgs)"
+                + " AND r.started_at >= :from AND r.started_at < :to";
+        java.sql.Timestamp from = java.sql.Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(InspectionRecord.ZONE).toInstant());
+        java.sql.Timestamp to = java.sql.Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(InspectionRecord.ZONE).toInstant());
+        long visits = jdbc.sql("SELECT count(*)" + base).param("orgs", orgs).param("from", from).param("to", to)
+                .query(Long.class).single();
+        long firms = jdbc.sql("SELECT count(DISTINCT r.enterprise_id)" + base).param("orgs", orgs).param("from", from)
+                .param("to", to).query(Long.class).single();
+        java.util.Map<InspectionKind, Long> byKind = new java.util.EnumMap<>(InspectionKind.class);
+        java.util.Map<InspectionKind, Long> firmsByKind = new java.util.EnumMap<>(InspectionKind.class);
+        java.util.Map<InspectionMode, Long> byMode = new java.util.EnumMap<>(InspectionMode.class);
+        jdbc.sql("SELECT r.kind, count(*), count(DISTINCT r.enterprise_id)" + base + " GROUP BY r.kind").param("orgs", orgs)
+                .param("from", from).param("to", to).query((rs, n) -> {
+                    byKind.put(InspectionKind.valueOf(rs.getString(1)), rs.getLong(2));
+                    firmsByKind.put(InspectionKind.valueOf(rs.getString(1)), rs.getLong(3));
+                    return null;
+                }).list();
+        jdbc.sql("SELECT r.mode, count(*)" + base + " GROUP BY r.mode").param("orgs", orgs).param("from", from)
+                .param("to", to).query((rs, n) -> byMode.put(InspectionMode.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        List<InspectionStatistics.Row> perOfficer = jdbc.sql("SELECT m.user_id, max(m.display_name), count(*), "
+                        + "count(DISTINCT r.enterprise_id)" + base.replace("FROM inspection_record r",
+                        "FROM inspection_record r JOIN inspection_record_member m ON m.inspection_record = r.id")
+                        + " GROUP BY m.user_id ORDER BY count(*) DESC, m.user_id")
+                .param("orgs", orgs).param("from", from).param("to", to)
+                .query((rs, n) -> new InspectionStatistics.Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+        List<InspectionStatistics.Row> perUnit = jdbc.sql("SELECT r.organization_id, count(*), count(DISTINCT r.enterprise_id)"
+                        + base + " GROUP BY r.organization_id ORDER BY count(*) DESC")
+                .param("orgs", orgs).param("from", from).param("to", to)
+                .query((rs, n) -> new InspectionStatistics.Row(rs.getLong(1), "", rs.getLong(2), rs.getLong(3))).list();
+        return new InspectionStatistics(year, visits, firms, byKind, byMode, firmsByKind, perOfficer, perUnit);
+    }
+
+    public List<Registry.Enterprise> searchEnterprises(String keyword) {
+        return registry.searchEnterprises(keyword, 20);
+    }
+
+    // ---- helpers
+
+    private InspectionRecord loadForTeam(long recordId) {
+        InspectionRecord record = record(recordId);
+        long user = Actors.require().userId();
+        if (record.getMembers().stream().noneMatch(m -> m.userId() == user)) {
+            throw new RuleViolation("只有检查组成员可以填写和提交本记录。");
+        }
+        return record;
+    }
+
+    private InspectionTask loadTask(long id) {
+        return loadTask(id, true);
+    }
+
+    private InspectionTask loadTask(long id, boolean checkScope) {
+        InspectionTask task = tasks.findById(id).orElseThrow(() -> RuleViolation.notFound("检查任务不存在。"));
+        if (checkScope) {
+            scope.require(task.getOrganizationId());
+        }
+        return task;
+    }
+
+    private TaskView view(InspectionTask task) {
+        List<String> names = task.team().stream().map(id -> users.get(id).displayName()).toList();
+        Long recordId = task.getId() == null ? null : jdbc.sql(
+                        "SELECT max(id) FROM inspection_record WHERE task_id = :id AND status <> 'SUPERSEDED'")
+                .param("id", task.getId()).query(Long.class).optional().orElse(null);
+        return new TaskView(task.getId(), task.getOrganizationId(), task.getSource(), task.getSourceRef(),
+                task.getEnterpriseId(), task.getEnterpriseName(), task.getKind(), task.getMode(), task.dueYearMonth(),
+                task.team(), names, task.getStatus(), task.isNoticeRequired(), task.getNoticeMethod(),
+                task.getNoticeSentAt(), recordId);
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), InspectionRecord.ZONE);
+    }
+}

@@ -1,0 +1,25 @@
+package cn.zhifa.inspection.internal;
+
+import cn.zhifa.shared.Verdict;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** What inspections need from the enterprise and officer registry. */
+public interface Registry {
+
+    Optional<Enterprise> enterprise(long id);
+
+    List<Enterprise> searchEnterprises(String keyword, int limit);
+
+    /** The number of the officer's 行政执法证 valid on the day, if any. */
+    Optional<String> certificateNo(long userId, long organizationId, LocalDate on);
+
+    /** 持证执法: the officer holds an enforcement certificate valid on the day. */
+    Verdict mayEnforce(long userId, LocalDate on);
+
+    /** The enterprise as an inspection sees it. */
+    record Enterprise(long id, String name, String uscc, String address, String legalRepresentative, long organizationId, List<String> riskFeatures,
+                      String industry) {
+    }
+}

@@ -1,0 +1,281 @@
+package cn.zhifa.inspection.web;
+
+import cn.zhifa.audit.Audit;
+import cn.zhifa.audit.AuditAction;
+import cn.zhifa.evidence.EvidenceManagement;
+import cn.zhifa.evidence.EvidenceSource;
+import cn.zhifa.evidence.Upload;
+import cn.zhifa.inspection.ChecklistManagement;
+import cn.zhifa.inspection.InspectionKind;
+import cn.zhifa.inspection.InspectionManagement;
+import cn.zhifa.inspection.InspectionMode;
+import cn.zhifa.inspection.InspectionRecord;
+import cn.zhifa.inspection.ItemOutcome;
+import cn.zhifa.inspection.NewTask;
+import cn.zhifa.inspection.RecordSubmission;
+import cn.zhifa.inspection.TaskSource;
+import cn.zhifa.inspection.TaskView;
+import cn.zhifa.organization.UserManagement;
+import cn.zhifa.organization.UserView;
+import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.security.Actors;
+import cn.zhifa.shared.security.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The officer's phone pages: today's tasks, the record (items, photos, signatures), submission. */
+@Controller
+class InspectionPages {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final InspectionManagement inspections;
+    private final ChecklistManagement checklists;
+    private final EvidenceManagement evidence;
+    private final UserManagement users;
+    private final Clock clock;
+    private final cn.zhifa.inspection.InspectionDocuments documents;
+
+    InspectionPages(cn.zhifa.inspection.InspectionDocuments documents, InspectionManagement inspections, ChecklistManagement checklists, EvidenceManagement evidence,
+                    UserManagement users, Clock clock) {
+        this.documents = documents;
+        this.inspections = inspections;
+        this.checklists = checklists;
+        this.evidence = evidence;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @GetMapping("/inspection")
+    String today(Model model) {
+        model.addAttribute("tasks", inspections.myOpenTasks());
+        model.addAttribute("today", LocalDate.now(clock.withZone(ZONE)));
+        return "inspection/today";
+    }
+
+    @GetMapping("/inspection/tasks")
+    String tasks(Model model) {
+        model.addAttribute("tasks", inspections.recentTasks(200));
+        return "inspection/tasks";
+    }
+
+    @GetMapping("/inspection/tasks/new")
+    String newTask(@RequestParam(required = false) String q, Model model) {
+        return taskForm(model, q == null ? Map.of() : Map.of("q", q));
+    }
+
+    private String taskForm(Model model, Map<String, String> values) {
+        model.addAttribute("enterprises", inspections.searchEnterprises(values.get("q")));
+        model.addAttribute("officers", officers());
+        model.addAttribute("sources", TaskSource.values());
+        model.addAttribute("kinds", InspectionKind.values());
+        model.addAttribute("modes", InspectionMode.values());
+        model.addAttribute("templates", checklists.current());
+        model.addAttribute("month", YearMonth.from(LocalDate.now(clock.withZone(ZONE))));
+        model.addAttribute("values", values);
+        return "inspection/task-form";
+    }
+
+    private List<UserView> officers() {
+        long org = Actors.require().organizationId();
+        return users.search(null, org, 0, 200).items().stream().filter(u -> u.enabled() && u.roles().contains(Role.OFFICER))
+                .toList();
+    }
+
+    @PostMapping("/inspection/tasks")
+    @AuditAction("新建检查任务")
+    String createTask(@RequestParam(required = false) TaskSource source, @RequestParam(required = false) String sourceRef,
+                      @RequestParam(required = false) Long enterpriseId,
+                      @RequestParam(required = false) InspectionKind kind, @RequestParam(required = false) InspectionMode mode,
+                      @RequestParam(required = false) List<Long> team, @RequestParam(required = false) YearMonth dueMonth,
+                      @RequestParam(required = false) String templateCode,
+                      @RequestParam(defaultValue = "false") boolean noticeRequired,
+                      @RequestParam Map<String, String> values, Model model, RedirectAttributes redirect) {
+        try {
+            if (source == null || kind == null || mode == null || enterpriseId == null || dueMonth == null) {
+                throw new RuleViolation("请填写任务来源、被检查企业、检查类别、检查方式和计划月份。");
+            }
+            TaskView task = inspections.createTask(new NewTask(source, sourceRef, enterpriseId, kind, mode,
+                    team == null ? List.of() : team, dueMonth, templateCode, noticeRequired));
+            redirect.addFlashAttribute("message", "已新建检查任务：" + task.enterpriseName() + "。");
+            return "redirect:/inspection/tasks";
+        } catch (RuleViolation refused) {
+            model.addAttribute("refusal", refused.getMessage());
+            return taskForm(model, values);
+        }
+    }
+
+    @PostMapping("/inspection/tasks/{id}/notice")
+    @AuditAction("登记执法检查告知书送达")
+    String notice(@PathVariable long id, @RequestParam String method, @RequestParam(required = false) LocalDateTime sentAt,
+                  @RequestParam(required = false) String content, RedirectAttributes redirect) {
+        try {
+            inspections.recordNoticeSent(id, method, sentAt == null ? null : sentAt.atZone(ZONE).toInstant(), content);
+            redirect.addFlashAttribute("message", "已登记执法检查告知书的送达。");
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
+        return "redirect:/inspection";
+    }
+
+    @PostMapping("/inspection/tasks/{id}/start")
+    @AuditAction("开始现场检查")
+    String start(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            return "redirect:/inspection/records/" + inspections.startRecord(id);
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+            return "redirect:/inspection";
+        }
+    }
+
+    @GetMapping("/inspection/records")
+    String records(Model model) {
+        model.addAttribute("records", inspections.recentRecords(200));
+        return "inspection/records";
+    }
+
+    @GetMapping("/inspection/records/{id}")
+    String record(@PathVariable long id, Model model) {
+        InspectionRecord record = inspections.record(id);
+        Audit.target("现场检查记录", id);
+        model.addAttribute("record", record);
+        model.addAttribute("template", checklists.get(record.getTemplateId()));
+        model.addAttribute("photos", evidence.find(record.evidenceIds()));
+        model.addAttribute("outcomes", ItemOutcome.values());
+        model.addAttribute("today", LocalDate.now(clock.withZone(ZONE)));
+        model.addAttribute("me", Actors.require().userId());
+        model.addAttribute("documents", record.getStatus() == cn.zhifa.inspection.RecordStatus.DRAFT ? List.of()
+                : documents.of(id));
+        return "inspection/record";
+    }
+
+    @PostMapping("/inspection/records/{id}/basics")
+    @AuditAction("填写现场检查记录")
+    String basics(@PathVariable long id, @RequestParam(required = false) String place,
+                  @RequestParam(required = false) BigDecimal latitude, @RequestParam(required = false) BigDecimal longitude,
+                  @RequestParam(required = false) String representativeName,
+                  @RequestParam(required = false) String representativeTitle,
+                  @RequestParam(required = false) String representativePhone,
+                  @RequestParam(required = false) String findings, Model model, RedirectAttributes redirect) {
+        return act(id, "#basics", model, redirect, "已保存基本情况。", () -> inspections.describe(id, place, latitude, longitude,
+                representativeName, representativeTitle, representativePhone, findings));
+    }
+
+    @PostMapping("/inspection/records/{id}/items")
+    @AuditAction("填写检查项结果")
+    String items(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        return act(id, "#items", model, redirect, "已保存检查结果。", () -> {
+            InspectionRecord record = inspections.record(id);
+            List<RecordSubmission.ItemAnswer> answers = new ArrayList<>();
+            for (InspectionRecord.ItemResult item : record.getItems()) {
+                String code = item.code();
+                String result = form.getFirst("result_" + code);
+                if (result == null || result.isBlank()) {
+                    continue;
+                }
+                String deadline = form.getFirst("rectifyBy_" + code);
+                LocalDate rectifyBy;
+                try {
+                    rectifyBy = deadline == null || deadline.isBlank() ? null : LocalDate.parse(deadline);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new RuleViolation("检查项“" + code + "”的整改期限日期格式不正确。");
+                }
+                answers.add(new RecordSubmission.ItemAnswer(code, ItemOutcome.valueOf(result), form.getFirst("note_" + code),
+                        form.getFirst("location_" + code), rectifyBy, form.getFirst("measure_" + code)));
+            }
+            inspections.answerAll(id, answers);
+        });
+    }
+
+    @PostMapping("/inspection/records/{id}/photos")
+    @AuditAction("上传现场照片")
+    String photo(@PathVariable long id, @RequestParam(required = false) String itemCode,
+                 @RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) {
+        return act(id, itemCode == null || itemCode.isBlank() ? "#photos" : "#item-" + itemCode, model, redirect, "照片已保存。", () -> {
+            if (file.isEmpty()) {
+                throw new RuleViolation("请选择要上传的照片。");
+            }
+            try (InputStream in = file.getInputStream()) {
+                inspections.attachPhoto(id, itemCode == null || itemCode.isBlank() ? null : itemCode,
+                        Upload.of(in, file.getOriginalFilename(), EvidenceSource.PHONE));
+            } catch (IOException e) {
+                throw new RuleViolation("无法读取上传的文件。");
+            }
+        });
+    }
+
+    @PostMapping("/inspection/records/{id}/signatures/officer")
+    @AuditAction("检查人员签名")
+    String signOfficer(@PathVariable long id, @RequestParam long userId, @RequestParam(required = false) String png,
+                       Model model, RedirectAttributes redirect) {
+        return act(id, "#signatures", model, redirect, "签名已保存。", () -> inspections.signAsOfficer(id, userId, png));
+    }
+
+    @PostMapping("/inspection/records/{id}/signatures/representative")
+    @AuditAction("被检查单位负责人签名")
+    String signRepresentative(@PathVariable long id, @RequestParam(required = false) String name,
+                              @RequestParam(required = false) String png,
+                              @RequestParam(defaultValue = "false") boolean refused,
+                              @RequestParam(required = false) String witness, Model model, RedirectAttributes redirect) {
+        return act(id, "#signatures", model, redirect, refused ? "已登记拒绝签字及见证人。" : "签名已保存。",
+                () -> inspections.signAsRepresentative(id, name, png, refused, witness));
+    }
+
+    @PostMapping("/inspection/records/{id}/submit")
+    @AuditAction("提交现场检查记录")
+    String submit(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmNonWorkingDeadline,
+                  Model model, RedirectAttributes redirect) {
+        return act(id, "", model, redirect, "现场检查记录已提交，发现的隐患已登记到隐患台账。",
+                () -> inspections.submit(id, confirmNonWorkingDeadline));
+    }
+
+    @PostMapping("/inspection/records/{id}/documents")
+    @AuditAction("出具检查文书")
+    String issueDocuments(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        return act(id, "#documents", model, redirect, "已出具文书。", () -> documents.issue(id));
+    }
+
+    @PostMapping("/inspection/records/{id}/correction")
+    @AuditAction("更正现场检查记录")
+    String correct(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            long correction = inspections.correct(id, reason);
+            redirect.addFlashAttribute("message", "已创建更正版本，请核对后重新签名提交。");
+            return "redirect:/inspection/records/" + correction;
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+            return "redirect:/inspection/records/" + id;
+        }
+    }
+
+    /** Runs a command; a refusal re-renders the record page with the Chinese reason (audited as rejected). */
+    private String act(long id, String anchor, Model model, RedirectAttributes redirect, String message, Runnable command) {
+        try {
+            command.run();
+            redirect.addFlashAttribute("message", message);
+            return "redirect:/inspection/records/" + id + anchor;
+        } catch (RuleViolation refused) {
+            model.addAttribute("refusal", refused.getMessage());
+            return record(id, model);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package cn.zhifa.inspection.web;
+
+import cn.zhifa.inspection.InspectionKind;
+import cn.zhifa.inspection.InspectionMode;
+import cn.zhifa.inspection.InspectionRecord;
+import cn.zhifa.inspection.ItemOutcome;
+import cn.zhifa.inspection.RecordStatus;
+import cn.zhifa.inspection.SignerRole;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A 现场检查记录 as the API shows it (signatures by hash, not their image). */
+record RecordApiView(long id, long taskId, long enterpriseId, String enterpriseName, InspectionKind kind,
+                     InspectionMode mode, long templateId, RecordStatus status, int recordVersion, Long supersedesId,
+                     String correctionReason, String place, Instant startedAt, Instant endedAt, BigDecimal latitude,
+                     BigDecimal longitude, String representativeName, String findings, List<Item> items,
+                     List<Long> evidenceIds, List<Signature> signatures, Instant submittedAt) {
+
+    record Item(String code, String content, String legalBasis, boolean major, ItemOutcome result, String note,
+                String location, LocalDate rectifyBy, String immediateMeasure, List<Long> photos) {
+    }
+
+    record Signature(SignerRole role, Long userId, String name, String sha256, boolean refused, String witness,
+                     Instant signedAt) {
+    }
+
+    static RecordApiView of(InspectionRecord r) {
+        return new RecordApiView(r.getId(), r.getTaskId(), r.getEnterpriseId(), r.getEnterpriseName(), r.getKind(),
+                r.getMode(), r.getTemplateId(), r.getStatus(), r.getRecordVersion(), r.getSupersedesId(),
+                r.getCorrectionReason(), r.getPlace(), r.getStartedAt(), r.getEndedAt(), r.getLatitude(), r.getLongitude(),
+                r.getRepresentativeName(), r.getFindings(),
+                r.getItems().stream().map(i -> new Item(i.code(), i.content(), i.legalBasis(), i.major(), i.result(),
+                        i.note(), i.location(), i.rectifyBy(), i.immediateMeasure(), r.photosOf(i.code()))).toList(),
+                List.copyOf(r.evidenceIds()),
+                r.getSignatures().stream().map(s -> new Signature(s.signerRole(), s.userId(), s.signerName(), s.sha256(),
+                        s.refused(), s.witness(), s.signedAt())).toList(),
+                r.getSubmittedAt());
+    }
+}

@@ -1,0 +1,211 @@
+package cn.zhifa.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import cn.zhifa.BrowserTestSupport;
+import cn.zhifa.TestClock;
+import cn.zhifa.Tokens;
+import cn.zhifa.hazard.HazardManagement;
+import cn.zhifa.law.LegalCalendar;
+import cn.zhifa.organization.UserManagement;
+import com.jayway.jsonpath.JsonPath;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The officer's day at 390 px: start the inspection, tick the items (two fail, one of them major), add a
+ * photo, sign (both officers and the firm), submit; the leader sees the hazards; time passes the deadline
+ * and the overdue warning appears; rectification, 复查 and 销号 by a second officer close the loop.
+ */
+class InspectionBrowserTests extends BrowserTestSupport {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserManagement users;
+    @Autowired
+    LegalCalendar calendar;
+    @Autowired
+    HazardManagement hazards;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void an_officer_inspects_at_phone_width_and_the_hazards_close_the_loop() throws Exception {
+        long officerA = users.findByUsername("officer1").orElseThrow().id();
+        long officerB = users.findByUsername("officer2").orElseThrow().id();
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 7);
+        String enterprise = firm.name();
+        String created = mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", Tokens.bearer(mvc, "officer1"))
+                        .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content(InspectionFixtures.taskJson(officerA, officerB, firm.id())))
+                .andReturn().getResponse().getContentAsString();
+        long taskId = ((Number) JsonPath.read(created, "$.id")).longValue();
+        LocalDate deadline = calendar.addWorkingDays(LocalDate.now(ZoneId.of("Asia/Shanghai")), 5).due();
+
+        resize(PHONE);
+        loginAs("officer1");
+        open("/inspection");
+        waitFor(By.id("task-" + taskId));
+        assertThat(fitsWidth()).as("today's tasks fit 390 px").isTrue();
+        screenshot("inspection-1-today-phone");
+        click(By.cssSelector("#task-" + taskId + " .start-inspection"));
+        waitFor(By.id("record-status"));
+        assertThat(browser.findElement(By.id("enterprise")).getText()).isEqualTo(enterprise);
+        String recordId = browser.getCurrentUrl().replaceAll(".*/records/(\\d+).*", "$1");
+
+        browser.findElement(By.id("place")).sendKeys("二车间及办公楼");
+        browser.findElement(By.id("representativeName")).sendKeys("张经理");
+        submitAndWait(By.id("save-basics"));
+        waitFor(By.cssSelector(".alert-success"));
+
+        for (String code : List.of("AQ-22", "AQ-28", "AQ-45", "AQ-81")) {
+            click(By.cssSelector("label[for='r-" + code + "-CONFORMS']"));
+        }
+        click(By.cssSelector("label[for='r-GM-3-1-NOT_APPLICABLE']"));
+        click(By.cssSelector("label[for='r-GM-3-3-NOT_APPLICABLE']"));
+        click(By.cssSelector("label[for='r-AQ-41-FAILS']"));
+        click(By.cssSelector("label[for='r-GM-3-2-FAILS']"));
+        js("document.getElementById('deadline-AQ-41').value = arguments[0];"
+                + "document.getElementById('deadline-GM-3-2').value = arguments[0];", deadline.toString());
+        browser.findElement(By.name("note_GM-3-2")).sendKeys("电焊工无特种作业操作证");
+        browser.findElement(By.name("location_GM-3-2")).sendKeys("二车间焊接工位");
+        browser.findElement(By.name("note_AQ-41")).sendKeys("隐患排查记录不全");
+        assertThat(fitsWidth()).as("checklist fits 390 px").isTrue();
+        screenshot("inspection-2-items-phone");
+        submitAndWait(By.id("save-items"));
+        waitFor(By.cssSelector(".alert-success"));
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("photo-item"))).selectByValue("GM-3-2");
+        browser.findElement(By.id("photo-file")).sendKeys(photo().toAbsolutePath().toString());
+        submitAndWait(By.id("upload-photo"));
+        assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("照片已保存");
+
+        sign("pad-" + officerA, "sign-" + officerA);
+        sign("pad-" + officerB, "sign-" + officerB);
+        sign("pad-representative", "sign-representative");
+        waitFor(By.id("signed-representative"));
+        screenshot("inspection-3-signed-phone");
+        submitAndWait(By.id("submit-record"));
+        assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("已提交");
+        assertThat(browser.findElement(By.id("record-status")).getText()).isEqualTo("已提交");
+        assertThat(fitsWidth()).isTrue();
+        screenshot("inspection-4-submitted-phone");
+
+        loginAs("leader1");
+        open("/hazards?record=" + recordId);
+        List<WebElement> cards = hazardCards(enterprise);
+        assertThat(cards).hasSize(2);
+        assertThat(cards).filteredOn(c -> !c.findElements(By.cssSelector(".level")).isEmpty()).hasSize(1);
+        assertThat(fitsWidth()).isTrue();
+        screenshot("inspection-5-leader-hazards-phone");
+
+        clock.advance(Duration.ofDays(20));
+        assertThat(hazards.sweepOverdue()).isGreaterThanOrEqualTo(2);
+        open("/hazards?filter=overdue&record=" + recordId);
+        assertThat(hazardCards(enterprise)).hasSize(2)
+                .allSatisfy(c -> assertThat(c.findElement(By.cssSelector(".warning")).getText()).isEqualTo("已逾期"));
+        screenshot("inspection-6-overdue-phone");
+
+        List<String> links = hazardCards(enterprise).stream()
+                .map(c -> c.findElement(By.tagName("a")).getAttribute("href")).toList();
+        loginAs("officer1");
+        for (String link : links) {
+            browser.get(link);
+            assertThat(waitFor(By.id("overdue-warning")).getText()).contains("逾期");
+            browser.findElement(By.id("rectification-report")).sendKeys("已整改并补充记录");
+            browser.findElement(By.id("rectification-files")).sendKeys(photo().toAbsolutePath().toString());
+            submitAndWait(By.id("report-rectification"));
+            assertThat(waitFor(By.id("hazard-status")).getText()).isEqualTo("已报整改待复查");
+            browser.findElement(By.id("reinspection-opinion")).sendKeys("经复查，已整改到位。");
+            submitAndWait(By.id("reinspect"));
+            assertThat(waitFor(By.id("hazard-status")).getText()).isEqualTo("复查合格待销号");
+        }
+        screenshot("inspection-7-reinspected-phone");
+        loginAs("officer2");
+        for (String link : links) {
+            browser.get(link);
+            submitAndWait(By.id("close-hazard"));
+            assertThat(waitFor(By.id("hazard-status")).getText()).isEqualTo("已销号");
+        }
+        loginAs("leader1");
+        open("/hazards?filter=closed&record=" + recordId);
+        assertThat(hazardCards(enterprise)).hasSize(2);
+        screenshot("inspection-8-closed-phone");
+    }
+
+    private List<WebElement> hazardCards(String enterprise) {
+        return browser.findElements(By.cssSelector(".hazard-card")).stream()
+                .filter(c -> c.getText().contains(enterprise)).toList();
+    }
+
+    private void click(By locator) {
+        WebElement element = browser.findElement(locator);
+        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        try {
+            element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            js("arguments[0].click();", element);
+        }
+    }
+
+    private void sign(String padId, String buttonId) {
+        WebElement pad = browser.findElement(By.id(padId));
+        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pad);
+        new Actions(browser).moveToElement(pad, -100, 10).clickAndHold().moveByOffset(40, -25).moveByOffset(40, 30)
+                .moveByOffset(40, -30).moveByOffset(40, 25).release().perform();
+        submitAndWait(By.id(buttonId));
+        waitFor(By.cssSelector(".alert-success"));
+    }
+
+    /** Clicks a submit button and waits until the next page has replaced this one. */
+    private void submitAndWait(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        click(button);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        waitFor(By.tagName("h1"));
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private static Path photo() throws Exception {
+        BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.ORANGE);
+        g.fillRect(0, 0, 320, 240);
+        g.setColor(Color.DARK_GRAY);
+        g.drawString("现场照片 " + System.nanoTime(), 20, 120);
+        g.dispose();
+        Path file = Files.createTempFile("site-", ".jpg");
+        ImageIO.write(image, "jpg", file.toFile());
+        return file;
+    }
+}

@@ -1,0 +1,93 @@
+package cn.zhifa.inspection;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Base64;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+
+/** Test data for inspections: signatures, task and record bodies. */
+public final class InspectionFixtures {
+
+    private InspectionFixtures() {
+    }
+
+    /** A transparent 300×120 PNG with a drawn stroke, as the signature canvas posts it. */
+    public static String signature() {
+        return dataUrl(drawn(true));
+    }
+
+    public static String blankSignature() {
+        return dataUrl(drawn(false));
+    }
+
+    static byte[] drawn(boolean ink) {
+        BufferedImage image = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
+        if (ink) {
+            Graphics2D g = image.createGraphics();
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(4));
+            g.drawLine(20, 90, 120, 20);
+            g.drawLine(120, 20, 200, 100);
+            g.drawLine(200, 100, 280, 30);
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static String dataUrl(byte[] png) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+    }
+
+    public static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    public static String taskJson(long officerA, long officerB, long enterpriseId) {
+        return """
+                {"source":"PLAN","sourceRef":"2026年度计划","enterpriseId":%d,"kind":"KEY",
+                 "mode":"ON_SITE","team":[%d,%d],"dueMonth":"%s","templateCode":"GM-MGMT","noticeRequired":false}
+                """.formatted(enterpriseId, officerA, officerB, YearMonth.now());
+    }
+
+    /** A demo enterprise of the registry (deterministic by offset). */
+    public static Enterprise enterprise(org.springframework.jdbc.core.simple.JdbcClient jdbc, int offset) {
+        return jdbc.sql("SELECT id, name FROM enterprise WHERE status = 'OPERATING' ORDER BY id LIMIT 1 OFFSET :offset")
+                .param("offset", offset).query((rs, n) -> new Enterprise(rs.getLong(1), rs.getString(2))).single();
+    }
+
+    public record Enterprise(long id, String name) {
+    }
+
+    /** A whole record: all 8 GM-MGMT items, AQ-41 (general) and GM-3-2 (major) failed with a deadline. */
+    public static String recordJson(long taskId, long officerA, long officerB, LocalDate deadline, boolean confirm,
+                                    boolean signRepresentative) {
+        String items = """
+                {"code":"AQ-22","result":"CONFORMS"},{"code":"AQ-28","result":"CONFORMS"},
+                {"code":"AQ-41","result":"FAILS","note":"未如实记录隐患排查","location":"办公楼","rectifyBy":"%s"},
+                {"code":"AQ-45","result":"CONFORMS"},{"code":"AQ-81","result":"CONFORMS"},
+                {"code":"GM-3-1","result":"NOT_APPLICABLE"},
+                {"code":"GM-3-2","result":"FAILS","note":"焊工无证上岗","location":"二车间","rectifyBy":"%s"},
+                {"code":"GM-3-3","result":"NOT_APPLICABLE"}""".formatted(deadline, deadline);
+        String representative = signRepresentative
+                ? ",\"representative\":{\"name\":\"张经理\",\"png\":\"" + signature() + "\",\"refused\":false}" : "";
+        return """
+                {"taskId":%d,"place":"厂区","latitude":39.1,"longitude":117.2,"representativeName":"张经理",
+                 "findings":"检查了安全管理资料和生产现场。","items":[%s],
+                 "officerSignatures":[{"userId":%d,"png":"%s"},{"userId":%d,"png":"%s"}]%s,
+                 "confirmNonWorkingDeadline":%s}
+                """.formatted(taskId, items, officerA, signature(), officerB, signature(), representative, confirm);
+    }
+}
