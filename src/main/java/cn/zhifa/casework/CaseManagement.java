@@ -33,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseManagement {
 
+    private static final int HAZARD_PROPOSAL_LOCK = 7_102;
+
     private final PenaltyCases cases;
     private final CasePeriods periods;
     private final DiscretionEngine discretion;
@@ -116,9 +118,12 @@ public class CaseManagement {
      */
     @Transactional
     public long proposeFromUnrectifiedHazard(ProposedCase proposal) {
+        // One case per hazard even when the overdue event is delivered twice at once.
         if (proposal.source() != CaseSource.HAZARD) {
             throw new IllegalArgumentException("source must be HAZARD");
         }
+        jdbc.sql("SELECT pg_advisory_xact_lock(:namespace, hashtext(:ref))").param("namespace", HAZARD_PROPOSAL_LOCK)
+                .param("ref", proposal.sourceReference()).query((rs, n) -> 1).list();
         Long existing = jdbc.sql("SELECT id FROM penalty_case WHERE source = 'HAZARD' AND source_reference = :ref")
                 .param("ref", proposal.sourceReference()).query(Long.class).optional().orElse(null);
         if (existing != null) {

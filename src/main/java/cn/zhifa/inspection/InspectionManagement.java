@@ -187,7 +187,7 @@ public class InspectionManagement {
         tasks.save(task);
         ChecklistTemplate template = templates.findById(task.getTemplateId()).orElseThrow();
         List<InspectionRecord.Member> team = task.team().stream()
-                .map(id -> new InspectionRecord.Member(id, users.get(id).displayName())).toList();
+                .map(id -> new InspectionRecord.Member(id, users.displayName(id))).toList();
         InspectionRecord record = records.save(InspectionRecord.start(task, template, team, actor.userId(),
                 clock.instant(), demo));
         Audit.target("现场检查记录", record.getId());
@@ -465,7 +465,7 @@ public class InspectionManagement {
     }
 
     private TaskView view(InspectionTask task) {
-        List<String> names = task.team().stream().map(id -> users.get(id).displayName()).toList();
+        List<String> names = task.team().stream().map(id -> users.displayName(id)).toList();
         Long recordId = task.getId() == null ? null : jdbc.sql(
                         "SELECT max(id) FROM inspection_record WHERE task_id = :id AND status <> 'SUPERSEDED'")
                 .param("id", task.getId()).query(Long.class).optional().orElse(null);

@@ -73,6 +73,15 @@ public class UserManagement {
         return view(user);
     }
 
+    /**
+     * The name of any user, without the data scope: teams of 交叉执法 and draws span units, and names on
+     * records and documents are not confidential within the platform.
+     */
+    @Transactional(readOnly = true)
+    public String displayName(long id) {
+        return users.findById(id).map(UserAccount::getDisplayName).orElse("（已删除的用户）");
+    }
+
     @Transactional(readOnly = true)
     public Optional<UserView> findByUsername(String username) {
         return users.findByUsername(username).map(this::view);

@@ -293,7 +293,7 @@ public class DrawManagement {
         return jdbc.sql("SELECT officer_user_id, enterprise_id, reason FROM planning_recusal WHERE organization_id IN (:orgs) ORDER BY id")
                 .param("orgs", scope.subtreeIds(organizationId))
                 .query((rs, i) -> new Recusal(rs.getLong(1), null, rs.getLong(2), null, rs.getString(3))).list().stream()
-                .map(r -> new Recusal(r.officerUserId(), users.get(r.officerUserId()).displayName(), r.enterpriseId(),
+                .map(r -> new Recusal(r.officerUserId(), users.displayName(r.officerUserId()), r.enterpriseId(),
                         enterprises.find(r.enterpriseId()).map(EnterpriseFeatures::name).orElse("企业" + r.enterpriseId()),
                         r.reason()))
                 .toList();

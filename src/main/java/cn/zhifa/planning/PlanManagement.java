@@ -279,6 +279,6 @@ public class PlanManagement {
     }
 
     private String officerName(Long userId) {
-        return userId == null ? "（未指定）" : users.get(userId).displayName();
+        return userId == null ? "（未指定）" : users.displayName(userId);
     }
 }

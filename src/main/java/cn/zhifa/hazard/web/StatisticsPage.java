@@ -41,7 +41,7 @@ class StatisticsPage {
         Map<Long, String> names = new HashMap<>();
         hazards.statistics(chosen).perOfficer().forEach(r -> {
             try {
-                names.put(r.id(), users.get(r.id()).displayName());
+                names.put(r.id(), users.displayName(r.id()));
             } catch (RuntimeException outOfScope) {
                 names.put(r.id(), "#" + r.id());
             }

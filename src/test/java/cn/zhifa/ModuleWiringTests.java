@@ -1,0 +1,115 @@
+package cn.zhifa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.zhifa.hazard.HazardLevel;
+import cn.zhifa.hazard.HazardOverdue;
+import cn.zhifa.inspection.InspectionKind;
+import cn.zhifa.inspection.InspectionMode;
+import cn.zhifa.inspection.InspectionRecorded;
+import cn.zhifa.inspection.TaskSource;
+import cn.zhifa.organization.OrganizationManagement;
+import cn.zhifa.organization.OrganizationView;
+import cn.zhifa.planning.DrawMode;
+import cn.zhifa.planning.InspectionTasksDrawn;
+import cn.zhifa.registry.EnterpriseManagement;
+import cn.zhifa.registry.EnterpriseSummary;
+import cn.zhifa.registry.OfficerManagement;
+import cn.zhifa.registry.OfficerSummary;
+import cn.zhifa.registry.PoolFilter;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The event flows between modules: draw → tasks, record → plan completion, overdue hazard → case. */
+@ZhifaIntegrationTest
+class ModuleWiringTests {
+
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    EnterpriseManagement enterprises;
+    @Autowired
+    OfficerManagement officers;
+    @Autowired
+    OrganizationManagement organizations;
+
+    private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    private void publish(Object event) {
+        transaction.executeWithoutResult(status -> events.publishEvent(event));
+    }
+
+    private long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    private long brigade() {
+        return jdbc.sql("SELECT id FROM organization WHERE name = '东城区应急管理综合行政执法大队'").query(Long.class).single();
+    }
+
+    @Test
+    void an_executed_draw_becomes_inspection_tasks_for_the_drawn_teams_once() {
+        long brigade = brigade();
+        List<Long> subtree = organizations.subtreeIds(brigade);
+        List<OfficerSummary> certified = officers.certifiedOfficers(subtree, today);
+        assertThat(certified).hasSizeGreaterThanOrEqualTo(2);
+        EnterpriseSummary firm = enterprises.pool(PoolFilter.of(Set.copyOf(organizations.subtreeIds(
+                jdbc.sql("SELECT id FROM organization WHERE name = '示例市东城区应急管理局'").query(Long.class).single())))).get(0);
+        long drawId = 900_000 + System.nanoTime() % 100_000;
+        InspectionTasksDrawn drawn = new InspectionTasksDrawn(drawId, brigade, DrawMode.OWN, YearMonth.from(today),
+                "SC-01", "安全生产双随机抽查", "《安全生产法》第六十五条",
+                List.of(new InspectionTasksDrawn.Task(firm.id(), List.of(certified.get(0).userId(), certified.get(1).userId()), List.of())));
+        String ref = "抽查#" + drawId + " 安全生产双随机抽查";
+
+        publish(drawn);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                count("SELECT count(*) FROM inspection_task WHERE source = 'DRAW' AND source_ref = ?", ref) == 1);
+        publish(drawn);
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20)).until(() ->
+                count("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND event_type LIKE '%InspectionTasksDrawn'") == 0);
+        assertThat(count("SELECT count(*) FROM inspection_task WHERE source = 'DRAW' AND source_ref = ?", ref)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM inspection_task_member m JOIN inspection_task t ON t.id = m.inspection_task "
+                + "WHERE t.source_ref = ?", ref)).isEqualTo(2);
+    }
+
+    @Test
+    void a_submitted_inspection_counts_as_a_done_visit_for_the_plan_and_its_draw() {
+        long recordId = 800_000 + System.nanoTime() % 100_000;
+        publish(new InspectionRecorded(recordId, 0, 1, "测试企业", InspectionKind.GENERAL, InspectionMode.ON_SITE, today,
+                brigade(), TaskSource.DRAW, "抽查#4242 安全生产双随机抽查", List.of(), 0, null));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                count("SELECT count(*) FROM planning_visit WHERE source_ref = ? AND draw_id = 4242", "inspection-record#" + recordId) == 1);
+    }
+
+    @Test
+    void a_hazard_not_rectified_in_time_proposes_one_case_under_article_102() {
+        long brigade = brigade();
+        EnterpriseSummary firm = enterprises.pool(PoolFilter.of(Set.copyOf(organizations.subtreeIds(brigade)))).stream().findFirst()
+                .orElseGet(() -> enterprises.pool(PoolFilter.of(Set.copyOf(organizations.subtreeIds(
+                        organizations.find(brigade).map(OrganizationView::parentId).orElseThrow())))).get(0));
+        long hazardId = 700_000 + System.nanoTime() % 100_000;
+        HazardOverdue overdue = new HazardOverdue(hazardId, brigade, firm.id(), firm.name(), "配电箱未接地", HazardLevel.GENERAL,
+                today.minusDays(3), today, "《安全生产法》第一百零二条", "安全生产法第一百零二条", null);
+        publish(overdue);
+        publish(overdue);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                count("SELECT count(*) FROM penalty_case WHERE source = 'HAZARD' AND source_reference = ?", "隐患#" + hazardId) == 1);
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20)).until(() ->
+                count("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND event_type LIKE '%HazardOverdue'") == 0);
+        assertThat(count("SELECT count(*) FROM penalty_case WHERE source = 'HAZARD' AND source_reference = ?", "隐患#" + hazardId)).isEqualTo(1);
+    }
+}
