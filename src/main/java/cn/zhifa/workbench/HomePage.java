@@ -4,8 +4,8 @@ import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.web.MenuContribution;
 import cn.zhifa.shared.web.MenuItem;
-import cn.zhifa.shared.web.TodoCounter;
-import cn.zhifa.shared.web.TodoCounter.Todo;
+import cn.zhifa.shared.web.PendingWorkCounter;
+import cn.zhifa.shared.web.PendingWorkCounter.Pending;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -17,19 +17,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomePage {
 
-    private final List<TodoCounter> counters;
+    private final List<PendingWorkCounter> counters;
 
-    HomePage(List<TodoCounter> counters) {
+    HomePage(List<PendingWorkCounter> counters) {
         this.counters = counters;
     }
 
     @GetMapping("/")
     String home(Model model) {
         Actor actor = Actors.require();
-        List<Todo> todos = counters.stream().flatMap(counter -> counter.count(actor).stream())
-                .sorted(Comparator.comparingInt(Todo::order)).toList();
-        model.addAttribute("todos", todos);
-        model.addAttribute("todoTotal", todos.stream().mapToLong(Todo::count).sum());
+        List<Pending> pendingWork = counters.stream().flatMap(counter -> counter.count(actor).stream())
+                .sorted(Comparator.comparingInt(Pending::order)).toList();
+        model.addAttribute("pendingWork", pendingWork);
+        model.addAttribute("pendingTotal", pendingWork.stream().mapToLong(Pending::count).sum());
         return "workbench/home";
     }
 

@@ -9,7 +9,7 @@ import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Role;
 import cn.zhifa.shared.web.MenuContribution;
 import cn.zhifa.shared.web.MenuItem;
-import cn.zhifa.shared.web.TodoCounter;
+import cn.zhifa.shared.web.PendingWorkCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Menu entries and home-page to-dos: cases waiting for the user's approval or review, cases near or past a deadline. */
 @Component
-class CaseworkMenu implements MenuContribution, TodoCounter {
+class CaseworkMenu implements MenuContribution, PendingWorkCounter {
 
     private static final Set<Role> CASE_ROLES = Set.of(Role.OFFICER, Role.LEADER, Role.LEGAL, Role.SUPERVISOR);
 
@@ -40,18 +40,18 @@ class CaseworkMenu implements MenuContribution, TodoCounter {
     }
 
     @Override
-    public List<Todo> count(Actor actor) {
+    public List<Pending> count(Actor actor) {
         if (CASE_ROLES.stream().noneMatch(actor::has)) {
             return List.of();
         }
-        List<Todo> todos = new ArrayList<>();
+        List<Pending> pendingWork = new ArrayList<>();
         if (actor.has(Role.LEGAL)) {
-            todos.add(new Todo("待法制审核案件", cases.reviewQueue().size(), "/cases/reviews", 300));
+            pendingWork.add(new Pending("待法制审核案件", cases.reviewQueue().size(), "/cases/reviews", 300));
         }
         if (actor.has(Role.LEADER)) {
             long waiting = cases.search(new CaseFilter(null, CaseStage.PROPOSED, null, null, null), 0, 1).total()
                     + cases.search(new CaseFilter(null, CaseStage.PENALTY_PROPOSED, null, null, null), 0, 1).total();
-            todos.add(new Todo("待审批案件", waiting, "/cases", 301));
+            pendingWork.add(new Pending("待审批案件", waiting, "/cases", 301));
         }
         var watch = deadlines.watchList();
         boolean all = actor.has(Role.LEADER) || actor.has(Role.SUPERVISOR);
@@ -59,8 +59,8 @@ class CaseworkMenu implements MenuContribution, TodoCounter {
                 .map(w -> w.caseId()).distinct().count();
         long overdue = watch.stream().filter(w -> w.level() == TimelineEntry.Status.OVERDUE && (all || w.handlerId() == actor.userId()))
                 .map(w -> w.caseId()).distinct().count();
-        todos.add(new Todo("临期案件", near, "/cases/deadlines", 302));
-        todos.add(new Todo("逾期案件", overdue, "/cases/deadlines", 303));
-        return todos;
+        pendingWork.add(new Pending("临期案件", near, "/cases/deadlines", 302));
+        pendingWork.add(new Pending("逾期案件", overdue, "/cases/deadlines", 303));
+        return pendingWork;
     }
 }

@@ -7,7 +7,7 @@ import cn.zhifa.shared.security.Role;
 import cn.zhifa.shared.web.MenuContribution;
 import cn.zhifa.shared.web.MenuItem;
 import cn.zhifa.shared.web.PublicPaths;
-import cn.zhifa.shared.web.TodoCounter;
+import cn.zhifa.shared.web.PendingWorkCounter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,9 +33,9 @@ class PlanningConfiguration {
     }
 
     @Bean
-    TodoCounter plansAwaitingApproval(PlanManagement plans) {
+    PendingWorkCounter plansAwaitingApproval(PlanManagement plans) {
         return actor -> actor.has(Role.LEADER)
-                ? List.of(new TodoCounter.Todo("待批准的检查计划（" + PlanStatus.DELIBERATED.label() + "）",
+                ? List.of(new PendingWorkCounter.Pending("待批准的检查计划（" + PlanStatus.DELIBERATED.label() + "）",
                 plans.awaitingApproval(actor), "/planning/plans", 100))
                 : List.of();
     }

@@ -8,7 +8,7 @@ import cn.zhifa.shared.security.Role;
 import cn.zhifa.shared.web.MenuContribution;
 import cn.zhifa.shared.web.MenuItem;
 import cn.zhifa.shared.web.PublicPaths;
-import cn.zhifa.shared.web.TodoCounter;
+import cn.zhifa.shared.web.PendingWorkCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,20 +39,20 @@ class RegistryWeb {
     }
 
     @Bean
-    TodoCounter registryTodos(OfficerManagement officers, EnterpriseManagement enterprises, DataScope scope) {
+    PendingWorkCounter registryPendingWork(OfficerManagement officers, EnterpriseManagement enterprises, DataScope scope) {
         return (Actor actor) -> {
             if (actor.roles().stream().noneMatch(BUSINESS::contains)) {
                 return List.of();
             }
-            List<TodoCounter.Todo> todos = new ArrayList<>();
+            List<PendingWorkCounter.Pending> pendingWork = new ArrayList<>();
             var orgs = scope.visibleOrganizationIds();
-            todos.add(new TodoCounter.Todo("执法证 " + officers.warningDays() + " 天内到期", officers.expiring(orgs).size(),
+            pendingWork.add(new PendingWorkCounter.Pending("执法证 " + officers.warningDays() + " 天内到期", officers.expiring(orgs).size(),
                     "/registry/officers#expiring", 140));
             if (actor.has(Role.OFFICER) || actor.has(Role.LEADER)) {
-                todos.add(new TodoCounter.Todo("疑似重复企业待合并", enterprises.countMergeCandidates(orgs),
+                pendingWork.add(new PendingWorkCounter.Pending("疑似重复企业待合并", enterprises.countMergeCandidates(orgs),
                         "/registry/enterprises/merge", 141));
             }
-            return todos;
+            return pendingWork;
         };
     }
 }

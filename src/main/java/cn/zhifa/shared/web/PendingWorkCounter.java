@@ -5,11 +5,11 @@ import java.util.List;
 
 /** Counts shown on the home page (待办), contributed by each module for the logged-in user. */
 @FunctionalInterface
-public interface TodoCounter {
+public interface PendingWorkCounter {
 
-    List<Todo> count(Actor actor);
+    List<Pending> count(Actor actor);
 
     /** A labelled count with the page that lists the items. */
-    record Todo(String label, long count, String href, int order) {
+    record Pending(String label, long count, String href, int order) {
     }
 }
