@@ -23,6 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseDeadlines {
 
+    /** Cases whose deadlines are watched: open ones, and ended ones with a 查封/扣押 still in force. */
+    private static final String OPEN_OR_MEASURE_ACTIVE = "stage NOT IN ('CLOSED','ARCHIVED','REVOKED','TRANSFERRED')"
+            + " OR EXISTS (SELECT 1 FROM coercive_measure m WHERE m.penalty_case = penalty_case.id AND m.ending IS NULL)";
+
     private final PenaltyCases cases;
     private final CasePeriods periods;
     private final CaseScope scope;
@@ -49,6 +53,7 @@ public class CaseDeadlines {
         entries.add(done("PROPOSED", "案件来源登记", c.getProposedOn(), null, today));
         entries.add(done("FILED", "立案", c.getFiledOn(), null, today));
         entries.add(done("INVESTIGATED", "调查取证", firstInvestigation(c), null, today));
+        entries.addAll(measures(c, today));
         entries.add(done("PENALTY_PROPOSED", "案件处理呈批", day(c, StepKind.PENALTY_PROPOSED), null, today));
         if (c.isLegalReviewRequired()) {
             entries.add(done("LEGAL_REVIEW", "法制审核", day(c, StepKind.LEGAL_REVIEW), null, today));
@@ -93,6 +98,13 @@ public class CaseDeadlines {
         return entries;
     }
 
+    /** Each 查封/扣押 with its own term (行政强制法第二十五条): done when released or disposed of. */
+    public List<TimelineEntry> measures(PenaltyCase c, LocalDate today) {
+        return c.getMeasures().stream().map(m -> done("MEASURE_" + m.number(),
+                m.title() + (m.extended() ? "期限（已延长）" : "期限") + "：解除或作出处理决定", m.endedOn(),
+                periods.measureDue(m.appliedOn(), m.extended()), today)).toList();
+    }
+
     private Deadline lastInstalment(PenaltyCase c) {
         Instalment last = c.getInstalments().get(c.getInstalments().size() - 1);
         LocalDate from = c.getServedOn() == null ? last.dueOn() : c.getServedOn();
@@ -104,11 +116,10 @@ public class CaseDeadlines {
 
     /** The deadlines officials must meet that are still open, near or past (for warnings and the leader's list). */
     public List<CaseWarning> warnings(PenaltyCase c, LocalDate today) {
-        if (!c.getStage().open()) {
-            return List.of();
-        }
+        // an ended case still warns about a 查封/扣押 not yet released or disposed of
+        List<TimelineEntry> entries = c.getStage().open() ? timeline(c, today) : measures(c, today);
         List<CaseWarning> warnings = new ArrayList<>();
-        for (TimelineEntry e : timeline(c, today)) {
+        for (TimelineEntry e : entries) {
             if (e.deadline() != null && (e.status() == TimelineEntry.Status.NEAR || e.status() == TimelineEntry.Status.OVERDUE)
                     && !e.partyPeriod()) {
                 warnings.add(new CaseWarning(c.getId(), c.getCaseNumber(), c.getTitle(), c.getHandlerId(), c.getHandlerName(),
@@ -126,7 +137,7 @@ public class CaseDeadlines {
             return List.of();
         }
         LocalDate today = today();
-        List<Long> ids = jdbc.sql("SELECT id FROM penalty_case WHERE organization_id IN (:orgs) AND stage NOT IN ('CLOSED','ARCHIVED','REVOKED','TRANSFERRED')")
+        List<Long> ids = jdbc.sql("SELECT id FROM penalty_case WHERE organization_id IN (:orgs) AND (" + OPEN_OR_MEASURE_ACTIVE + ")")
                 .param("orgs", orgs).query(Long.class).list();
         List<CaseWarning> all = new ArrayList<>();
         cases.findAllById(ids).forEach(c -> all.addAll(warnings(c, today)));
@@ -150,7 +161,7 @@ public class CaseDeadlines {
     @Transactional
     public int sweep() {
         LocalDate today = today();
-        List<Long> ids = jdbc.sql("SELECT id FROM penalty_case WHERE stage NOT IN ('CLOSED','ARCHIVED','REVOKED','TRANSFERRED')")
+        List<Long> ids = jdbc.sql("SELECT id FROM penalty_case WHERE " + OPEN_OR_MEASURE_ACTIVE)
                 .query(Long.class).list();
         int raised = 0;
         for (PenaltyCase c : cases.findAllById(ids)) {

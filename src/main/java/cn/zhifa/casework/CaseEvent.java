@@ -28,4 +28,11 @@ public sealed interface CaseEvent {
     record FinePaid(Long caseId, BigDecimal amountYuan, LocalDate paidOn) implements CaseEvent { }
 
     record CaseEnded(Long caseId, CaseStage stage, LocalDate endedOn) implements CaseEvent { }
+
+    record CoerciveMeasureApplied(Long caseId, int number, MeasureKind kind, LocalDate appliedOn, LocalDate dueOn)
+            implements CaseEvent { }
+
+    record CoerciveMeasureExtended(Long caseId, int number, LocalDate dueOn) implements CaseEvent { }
+
+    record CoerciveMeasureEnded(Long caseId, int number, MeasureEnding ending, LocalDate endedOn) implements CaseEvent { }
 }

@@ -210,6 +210,41 @@ public class CaseManagement {
         change(id, version, c -> c.extendDecisionPeriod(acting(), now(), reason, periods));
     }
 
+    // ---- 行政强制措施：查封、扣押
+
+    /** 查封/扣押 approved by the head (who must hold a valid 行政执法证); returns the measure's number. */
+    @Transactional
+    public int applyMeasure(long id, Integer version, MeasureKind kind, List<SeizedObject> objects, String reason,
+                            String legalBasis, String decisionNumber) {
+        Acting by = acting();
+        PenaltyCase c = loadFor(id, version);
+        c.mayApplyMeasure(by).orThrow();
+        certified(by);
+        int number = c.applyMeasure(by, now(), kind, objects, reason, legalBasis, decisionNumber, periods);
+        save(c);
+        return number;
+    }
+
+    @Transactional
+    public void extendMeasure(long id, Integer version, int number, String reason) {
+        Acting by = acting();
+        change(id, version, c -> {
+            c.mayExtendMeasure(number, by, now().day(), periods).orThrow();
+            certified(by);
+            c.extendMeasure(number, by, now(), reason, periods);
+        });
+    }
+
+    @Transactional
+    public void endMeasure(long id, Integer version, int number, MeasureEnding how, String reason) {
+        Acting by = acting();
+        change(id, version, c -> {
+            c.mayEndMeasure(number, by).orThrow();
+            certified(by);
+            c.endMeasure(number, how, by, now(), reason);
+        });
+    }
+
     /** The discretion panel: legal range, tier range, suggestion and verdict for a proposed penalty. */
     @Transactional(readOnly = true)
     public DiscretionAssessment assess(long id, PenaltyProposal proposal) {

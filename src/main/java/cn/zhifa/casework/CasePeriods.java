@@ -97,6 +97,16 @@ public final class CasePeriods {
         return periods.due(PeriodCode.ENFORCEMENT_AFTER_REMINDER, remindedOn);
     }
 
+    /** 查封、扣押期限 from the day of the measure, the extended period after its one approved extension. */
+    public Deadline measureDue(LocalDate appliedOn, boolean extended) {
+        return periods.due(extended ? PeriodCode.SEIZURE_EXTENDED : PeriodCode.SEIZURE, appliedOn);
+    }
+
+    /** The days one extension adds (the extended period less the initial one), from law's configuration. */
+    public int measureExtensionDays() {
+        return periods.period(PeriodCode.SEIZURE_EXTENDED).length() - periods.period(PeriodCode.SEIZURE).length();
+    }
+
     public Deadline publicityDue(LocalDate decidedOn) {
         return periods.due(PeriodCode.PUBLICITY_OF_DECISION, decidedOn);
     }

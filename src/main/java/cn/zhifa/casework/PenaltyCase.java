@@ -113,6 +113,10 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private List<Payment> payments = new ArrayList<>();
     @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
     private List<Suspension> suspensions = new ArrayList<>();
+    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
+    private List<CoerciveMeasure> measures = new ArrayList<>();
+    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
+    private List<SeizedObject> seizedObjects = new ArrayList<>();
     @Version
     private int version;
     private Instant createdAt;
@@ -681,6 +685,106 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         step(StepKind.COURT_APPLICATION, leader, when, "向" + court.strip() + "申请强制执行");
     }
 
+    // ---- 行政强制措施：查封、扣押 (行政强制法第二十四条至第二十八条)
+
+    /** A 查封/扣押 needs the head's approval (行政强制法第十八条第一项) on a case not yet ended. */
+    public Verdict mayApplyMeasure(Acting by) {
+        return Verdict.all(stage.open() ? Verdict.allow()
+                        : Verdict.refuse("案件当前处于“" + stage.label() + "”阶段，不能采取查封、扣押措施。"),
+                role(by, Role.LEADER, "查封、扣押的批准"));
+    }
+
+    /**
+     * 查封/扣押: approved by the head, with the 查封扣押决定书 and its 清单 of objects; the term is law's period from today.
+     *
+     * @return the new measure's number on this case
+     */
+    public int applyMeasure(Acting leader, When when, MeasureKind kind, List<SeizedObject> objects, String reason,
+                            String legalBasis, String decisionNumber, CasePeriods periods) {
+        mayApplyMeasure(leader).orThrow();
+        require(kind != null, "请选择查封或扣押。");
+        require(objects != null && !objects.isEmpty(), kind.label() + "清单不能为空，请至少填写一项财物（名称、数量）。");
+        for (SeizedObject o : objects) {
+            require(notBlank(o.name()) && notBlank(o.quantity()), kind.label() + "清单的每一项都须填写名称和数量。");
+        }
+        require(notBlank(reason), "请填写" + kind.label() + "的理由。");
+        require(notBlank(legalBasis), "请填写" + kind.label() + "的法律依据。");
+        int number = measures.size() + 1;
+        objects.forEach(o -> seizedObjects.add(o.numbered(number)));
+        CoerciveMeasure measure = new CoerciveMeasure(number, kind, notBlank(decisionNumber) ? decisionNumber.strip() : null,
+                reason.strip(), legalBasis.strip(), when.day(), leader.name(), false, null, null, null, null, null);
+        measures.add(measure);
+        Deadline due = periods.measureDue(when.day(), false);
+        step(StepKind.MEASURE_APPLIED, leader, when, measure.title() + "：" + objects.size() + "项财物，理由：" + measure.reason()
+                + "，依据" + measure.legalBasis() + "；期限至" + due.due() + (due.provisional() ? "（暂定）" : ""));
+        registerEvent(new CaseEvent.CoerciveMeasureApplied(id, number, kind, when.day(), due.due()));
+        return number;
+    }
+
+    public Verdict mayExtendMeasure(int number, Acting by, LocalDate day, CasePeriods periods) {
+        Optional<CoerciveMeasure> found = measure(number);
+        if (found.isEmpty()) {
+            return Verdict.refuse("本案没有第" + number + "号查封、扣押措施。");
+        }
+        CoerciveMeasure m = found.get();
+        if (!m.active()) {
+            return Verdict.refuse(m.title() + "已于" + m.endedOn() + m.ending().label() + "，不能延长期限。");
+        }
+        if (m.extended()) {
+            return Verdict.refuse(m.title() + "已于" + m.extendedOn() + "延长过一次期限，依法只能延长一次（行政强制法第二十五条）。");
+        }
+        Deadline due = periods.measureDue(m.appliedOn(), false);
+        if (due.isOverdueOn(day)) {
+            return Verdict.refuse(m.title() + "的期限已于" + due.due() + "届满，不能再延长，应当及时解除或者作出处理决定。");
+        }
+        return role(by, Role.LEADER, "延长查封、扣押期限的批准");
+    }
+
+    /** 延长查封/扣押期限: once, in a complex case, on the head's approval; the party is notified in writing. */
+    public void extendMeasure(int number, Acting leader, When when, String reason, CasePeriods periods) {
+        mayExtendMeasure(number, leader, when.day(), periods).orThrow();
+        require(notBlank(reason), "请填写延长查封、扣押期限的理由（情况复杂）。");
+        CoerciveMeasure m = measure(number).orElseThrow().extend(when.day(), reason.strip());
+        measures.set(number - 1, m);
+        Deadline due = periods.measureDue(m.appliedOn(), true);
+        step(StepKind.MEASURE_EXTENDED, leader, when, m.title() + "经负责人批准延长" + periods.measureExtensionDays() + "日至"
+                + due.due() + (due.provisional() ? "（暂定）" : "") + "，理由：" + m.extensionReason() + "；已书面告知当事人");
+        registerEvent(new CaseEvent.CoerciveMeasureExtended(id, number, due.due()));
+    }
+
+    public Verdict mayEndMeasure(int number, Acting by) {
+        Optional<CoerciveMeasure> found = measure(number);
+        if (found.isEmpty()) {
+            return Verdict.refuse("本案没有第" + number + "号查封、扣押措施。");
+        }
+        CoerciveMeasure m = found.get();
+        if (!m.active()) {
+            return Verdict.refuse(m.title() + "已于" + m.endedOn() + m.ending().label() + "，不能重复办理。");
+        }
+        return role(by, Role.LEADER, "解除查封、扣押或作出处理决定的批准");
+    }
+
+    /** 解除 (行政强制法第二十八条) or a 处理决定 on the objects (e.g. 没收, 销毁). */
+    public void endMeasure(int number, MeasureEnding how, Acting leader, When when, String reason) {
+        mayEndMeasure(number, leader).orThrow();
+        require(how != null, "请选择解除或作出处理决定。");
+        require(notBlank(reason), how == MeasureEnding.RELEASED ? "请填写解除查封、扣押的理由。" : "请填写对查封、扣押财物的处理决定。");
+        CoerciveMeasure m = measure(number).orElseThrow().end(how, when.day(), reason.strip());
+        measures.set(number - 1, m);
+        step(how == MeasureEnding.RELEASED ? StepKind.MEASURE_RELEASED : StepKind.MEASURE_DISPOSED, leader, when,
+                m.title() + how.label() + "：" + m.endReason());
+        registerEvent(new CaseEvent.CoerciveMeasureEnded(id, number, how, when.day()));
+    }
+
+    public Optional<CoerciveMeasure> measure(int number) {
+        return number >= 1 && number <= measures.size() ? Optional.of(measures.get(number - 1)) : Optional.empty();
+    }
+
+    /** The 清单 of measure {@code number}. */
+    public List<SeizedObject> objectsOf(int number) {
+        return seizedObjects.stream().filter(o -> o.measureNumber() == number).toList();
+    }
+
     // ---- branches
 
     public Verdict mayDecideNoPenalty(Acting by) {
@@ -862,6 +966,8 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public List<Instalment> getInstalments() { return List.copyOf(instalments); }
     public List<Payment> getPayments() { return List.copyOf(payments); }
     public List<Suspension> getSuspensions() { return List.copyOf(suspensions); }
+    public List<CoerciveMeasure> getMeasures() { return List.copyOf(measures); }
+    public List<SeizedObject> getSeizedObjects() { return List.copyOf(seizedObjects); }
     public int getVersion() { return version; }
     public Instant getCreatedAt() { return createdAt; }
 

@@ -24,6 +24,10 @@ public enum PeriodCode {
     ADMINISTRATIVE_LITIGATION,
     /** 申请法院强制执行, from the lapse of the 复议/诉讼 periods. */
     COURT_ENFORCEMENT_APPLICATION,
+    /** 查封、扣押 (行政强制法第二十五条), from the day of the measure. */
+    SEIZURE,
+    /** 查封、扣押 after its one approved extension (the original term plus at most 30 days). */
+    SEIZURE_EXTENDED,
     /** 催告书送达后 waiting period before applying for enforcement. */
     ENFORCEMENT_AFTER_REMINDER,
     /** 处罚决定公开 (安全生产法 78). */

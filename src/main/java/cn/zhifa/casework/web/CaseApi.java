@@ -11,6 +11,11 @@ import cn.zhifa.casework.CaseStage;
 import cn.zhifa.casework.CaseStatistics;
 import cn.zhifa.casework.CaseStep;
 import cn.zhifa.casework.CaseWarning;
+import cn.zhifa.casework.CoerciveMeasure;
+import cn.zhifa.casework.MeasureEnding;
+import cn.zhifa.casework.MeasureKind;
+import cn.zhifa.casework.SeizedObject;
+import cn.zhifa.law.Deadline;
 import cn.zhifa.casework.DiscretionAssessment;
 import cn.zhifa.casework.Instalment;
 import cn.zhifa.casework.Meeting;
@@ -64,7 +69,21 @@ class CaseApi {
                     LocalDate decidedOn, String decisionNumber, LocalDate servedOn, List<Instalment> instalments,
                     BigDecimal paidYuan, BigDecimal surchargeYuan, BigDecimal outstandingYuan, Long linkedCaseId,
                     String handlerName, int version, List<String> availableActions, List<CaseStep> steps,
-                    List<TimelineEntry> timeline) {
+                    List<TimelineEntry> timeline, List<MeasureView> measures) {
+    }
+
+    /** A 查封/扣押 with its 清单 and its term (due, provisional) on law's calendar. */
+    record MeasureView(int number, MeasureKind kind, String title, String decisionNumber, String reason, String legalBasis,
+                       LocalDate appliedOn, String approvedBy, boolean extended, LocalDate extendedOn, String extensionReason,
+                       LocalDate dueOn, boolean dueProvisional, String dueBasis, MeasureEnding ending, LocalDate endedOn,
+                       String endReason, List<SeizedObject> objects) {
+    }
+
+    MeasureView measureView(PenaltyCase c, CoerciveMeasure m) {
+        Deadline due = cases.periods().measureDue(m.appliedOn(), m.extended());
+        return new MeasureView(m.number(), m.kind(), m.title(), m.decisionNumber(), m.reason(), m.legalBasis(), m.appliedOn(),
+                m.approvedBy(), m.extended(), m.extendedOn(), m.extensionReason(), due.due(), due.provisional(), due.basis(),
+                m.ending(), m.endedOn(), m.endReason(), c.objectsOf(m.number()));
     }
 
     CaseView view(PenaltyCase c) {
@@ -79,7 +98,7 @@ class CaseApi {
                 c.getNotifiedOn(), c.getDecidedOn(), c.getDecisionNumber(), c.getServedOn(), c.getInstalments(), c.getPaidYuan(),
                 c.surchargeOn(today, rules), c.outstandingOn(today, rules), c.getLinkedCaseId(), c.getHandlerName(),
                 c.getVersion(), commands.available(c, Acting.of(Actors.require()), today), c.getSteps(),
-                deadlines.timeline(c, today));
+                deadlines.timeline(c, today), c.getMeasures().stream().map(m -> measureView(c, m)).toList());
     }
 
     @GetMapping("/api/v1/cases")
@@ -128,10 +147,29 @@ class CaseApi {
         Audit.action("案件办理：" + CaseCommands.ACTIONS.getOrDefault(action, action));
         Map<String, String> fields = new HashMap<>();
         if (body != null) {
-            body.forEach((k, v) -> fields.put(k, v == null ? null : String.valueOf(v)));
+            body.forEach((k, v) -> fields.put(k, v == null ? null : v instanceof List<?> list ? lines(list) : String.valueOf(v)));
         }
         commands.run(id, action, fields);
         return view(cases.get(id));
+    }
+
+    /** A JSON list (e.g. the 查封/扣押 objects {name, spec, quantity, location}) as the form's "a|b|c|d" lines. */
+    private static String lines(List<?> list) {
+        StringBuilder text = new StringBuilder();
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> map) {
+                text.append(cell(map.get("name"))).append('|').append(cell(map.get("spec"))).append('|')
+                        .append(cell(map.get("quantity"))).append('|').append(cell(map.get("location")));
+            } else {
+                text.append(cell(item));
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String cell(Object value) {
+        return value == null ? "" : String.valueOf(value).replace('|', '/').replace('\n', ' ');
     }
 
     @PostMapping("/api/v1/cases/{id}/discretion")

@@ -4,6 +4,9 @@ import cn.zhifa.casework.Acting;
 import cn.zhifa.casework.CaseManagement;
 import cn.zhifa.casework.CasePeriods;
 import cn.zhifa.casework.Instalment;
+import cn.zhifa.casework.MeasureEnding;
+import cn.zhifa.casework.MeasureKind;
+import cn.zhifa.casework.SeizedObject;
 import cn.zhifa.casework.PenaltyCase;
 import cn.zhifa.casework.PenaltyProposal;
 import cn.zhifa.casework.ReviewOpinion;
@@ -33,6 +36,10 @@ class CaseCommands {
         ACTIONS.put("file", "立案审批");
         ACTIONS.put("investigate", "记录调查取证");
         ACTIONS.put("extend", "延长办案期限");
+        ACTIONS.put("measure-apply", "查封/扣押");
+        ACTIONS.put("measure-extend", "延长查封/扣押期限");
+        ACTIONS.put("measure-release", "解除查封/扣押");
+        ACTIONS.put("measure-dispose", "查封/扣押财物处理决定");
         ACTIONS.put("propose-penalty", "案件处理呈批");
         ACTIONS.put("approve-proposal", "审批处理意见");
         ACTIONS.put("return-proposal", "退回处理意见");
@@ -71,6 +78,11 @@ class CaseCommands {
         add(actions, "file", c.mayFile(by).allowed());
         add(actions, "investigate", c.mayInvestigate().allowed());
         add(actions, "extend", c.mayExtend(by, periods).allowed());
+        add(actions, "measure-apply", c.mayApplyMeasure(by).allowed());
+        add(actions, "measure-extend", c.getMeasures().stream()
+                .anyMatch(m -> c.mayExtendMeasure(m.number(), by, today, periods).allowed()));
+        add(actions, "measure-release", c.getMeasures().stream().anyMatch(m -> c.mayEndMeasure(m.number(), by).allowed()));
+        add(actions, "measure-dispose", c.getMeasures().stream().anyMatch(m -> c.mayEndMeasure(m.number(), by).allowed()));
         add(actions, "propose-penalty", c.mayProposePenalty().allowed());
         add(actions, "approve-proposal", c.mayApproveProposal(by).allowed());
         add(actions, "return-proposal", c.mayApproveProposal(by).allowed());
@@ -111,6 +123,16 @@ class CaseCommands {
             case "file" -> cases.file(id, version, f.get("opinion"));
             case "investigate" -> cases.recordInvestigation(id, stepKind(f.get("what")), f.get("content"));
             case "extend" -> cases.extendDecisionPeriod(id, version, f.get("reason"));
+            case "measure-apply" -> {
+                int number = cases.applyMeasure(id, version, measureKind(f.get("kind")), seizedObjects(f.get("objects")),
+                        f.get("reason"), f.get("legalBasis"), f.get("decisionNumber"));
+                return "已完成：" + ACTIONS.get(action) + "（第" + number + "号）。";
+            }
+            case "measure-extend" -> cases.extendMeasure(id, version, measureNumber(f.get("number")), f.get("reason"));
+            case "measure-release" -> cases.endMeasure(id, version, measureNumber(f.get("number")), MeasureEnding.RELEASED,
+                    f.get("reason"));
+            case "measure-dispose" -> cases.endMeasure(id, version, measureNumber(f.get("number")), MeasureEnding.DISPOSED,
+                    f.get("reason"));
             case "propose-penalty" -> cases.proposePenalty(id, version, proposal(f));
             case "approve-proposal" -> cases.approveProposal(id, version, f.get("opinion"));
             case "return-proposal" -> cases.returnProposal(id, version, f.get("opinion"));
@@ -167,6 +189,45 @@ class CaseCommands {
             parts.add(new Instalment(date(pair[0].strip(), "分期缴纳日期"), amount(pair[1].strip(), true)));
         }
         return parts;
+    }
+
+    static MeasureKind measureKind(String text) {
+        if (text == null || text.isBlank()) {
+            throw new RuleViolation("请选择查封或扣押。");
+        }
+        for (MeasureKind kind : MeasureKind.values()) {
+            if (kind.name().equals(text.strip()) || kind.label().equals(text.strip())) {
+                return kind;
+            }
+        }
+        throw new RuleViolation("强制措施种类“" + text + "”无效，应为查封或扣押。");
+    }
+
+    static int measureNumber(String text) {
+        try {
+            return Integer.parseInt(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            throw new RuleViolation("请选择要办理的查封、扣押措施（编号）。");
+        }
+    }
+
+    /** The 清单, one object a line: "名称|规格|数量|存放地点" (规格 and 存放地点 may be empty). */
+    static List<SeizedObject> seizedObjects(String text) {
+        List<SeizedObject> objects = new ArrayList<>();
+        if (text == null) {
+            return objects;
+        }
+        for (String line : text.split("[\\n；;]")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] part = line.strip().split("[|｜]", -1);
+            if (part.length < 3 || part[0].isBlank() || part[2].isBlank()) {
+                throw new RuleViolation("清单“" + line.strip() + "”格式不正确，每行应为“名称|规格|数量|存放地点”，名称和数量必填。");
+            }
+            objects.add(SeizedObject.of(part[0].strip(), part[1], part[2].strip(), part.length > 3 ? part[3] : null));
+        }
+        return objects;
     }
 
     static BigDecimal amount(String text, boolean required) {

@@ -114,6 +114,10 @@ class CasePages {
         model.addAttribute("timeline", deadlines.timeline(c, today));
         model.addAttribute("actions", commands.available(c, by, today));
         model.addAttribute("labels", CaseCommands.ACTIONS);
+        java.util.Map<Integer, cn.zhifa.law.Deadline> measureDue = new java.util.HashMap<>();
+        c.getMeasures().forEach(m -> measureDue.put(m.number(), cases.periods().measureDue(m.appliedOn(), m.extended())));
+        model.addAttribute("measureDue", measureDue);
+        model.addAttribute("measureKinds", cn.zhifa.casework.MeasureKind.values());
         model.addAttribute("stepKinds", List.of(StepKind.INQUIRY, StepKind.SITE_EXAMINATION, StepKind.EVIDENCE));
         model.addAttribute("opinions", ReviewOpinion.values());
         model.addAttribute("violations", cases.library().all().stream().filter(v -> v.partyKind() == c.getParty().kind()).toList());

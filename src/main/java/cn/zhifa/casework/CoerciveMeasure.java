@@ -1,0 +1,32 @@
+package cn.zhifa.casework;
+
+import java.time.LocalDate;
+
+/**
+ * A 查封 or 扣押 on a case (行政强制法第二十四条至第二十八条), part of the {@link PenaltyCase} aggregate; its objects
+ * are the case's {@link SeizedObject}s with the same {@code number}. Its term is law's {@code SEIZURE} period from
+ * {@code appliedOn}, {@code SEIZURE_EXTENDED} after the one extension ({@link CasePeriods#measureDue}).
+ */
+public record CoerciveMeasure(int number, MeasureKind kind, String decisionNumber, String reason, String legalBasis,
+                              LocalDate appliedOn, String approvedBy, boolean extended, LocalDate extendedOn,
+                              String extensionReason, MeasureEnding ending, LocalDate endedOn, String endReason) {
+
+    public boolean active() {
+        return ending == null;
+    }
+
+    /** E.g. "扣押（第1号）". */
+    public String title() {
+        return kind.label() + "（第" + number + "号）";
+    }
+
+    CoerciveMeasure extend(LocalDate on, String why) {
+        return new CoerciveMeasure(number, kind, decisionNumber, reason, legalBasis, appliedOn, approvedBy, true, on, why,
+                ending, endedOn, endReason);
+    }
+
+    CoerciveMeasure end(MeasureEnding how, LocalDate on, String why) {
+        return new CoerciveMeasure(number, kind, decisionNumber, reason, legalBasis, appliedOn, approvedBy, extended, extendedOn,
+                extensionReason, how, on, why);
+    }
+}
