@@ -1,4 +1,4 @@
-// Signature pads (pointer events: finger, stylus or mouse) and the GPS button of the inspection record.
+// Signature pads (pointer events: finger, stylus or mouse) of the inspection record and the hazard 复查, and the GPS button.
 (function () {
   document.querySelectorAll('canvas.signature-pad').forEach(function (canvas) {
     var ctx = canvas.getContext('2d');
@@ -30,12 +30,14 @@
       canvas.addEventListener(type, function () { drawing = false; });
     });
     var form = canvas.closest('form');
-    form.querySelector('.signature-clear').addEventListener('click', function () {
+    // one pad per form, or several pads each in its own .signature-field (the 复查 form)
+    var box = canvas.closest('.signature-field') || form;
+    box.querySelector('.signature-clear').addEventListener('click', function () {
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       drawn = false;
     });
     form.addEventListener('submit', function () {
-      form.querySelector('.signature-data').value = drawn ? canvas.toDataURL('image/png') : '';
+      box.querySelector('.signature-data').value = drawn ? canvas.toDataURL('image/png') : '';
     });
   });
   var locate = document.getElementById('locate');

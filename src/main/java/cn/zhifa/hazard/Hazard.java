@@ -372,6 +372,7 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
     public Long getReinspectedBy() { return reinspectedBy; }
     public Instant getReinspectedAt() { return reinspectedAt; }
     public String getReinspectionOpinion() { return reinspectionOpinion; }
+    public int getReinspectionCount() { return reinspectionCount; }
     public Long getClosedBy() { return closedBy; }
     public Instant getClosedAt() { return closedAt; }
     public boolean isSupervised() { return supervised; }

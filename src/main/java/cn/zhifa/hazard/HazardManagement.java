@@ -33,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class HazardManagement {
 
     private final Hazards hazards;
+    private final HazardDocuments documents;
     private final EvidenceManagement evidence;
     private final InspectionManagement inspections;
     private final LegalCalendar calendar;
@@ -43,11 +44,12 @@ public class HazardManagement {
     private final int dueSoonWorkingDays;
     private final String overdueArticle;
 
-    HazardManagement(Hazards hazards, EvidenceManagement evidence, InspectionManagement inspections, LegalCalendar calendar,
+    HazardManagement(Hazards hazards, HazardDocuments documents, EvidenceManagement evidence, InspectionManagement inspections, LegalCalendar calendar,
                      DataScope scope, AuditTrail audit, JdbcClient jdbc, Clock clock,
                      @Value("${zhifa.hazard.due-soon-working-days:3}") int dueSoonWorkingDays,
                      @Value("${zhifa.hazard.overdue-article:安全生产法（2021）第一百零二条}") String overdueArticle) {
         this.hazards = hazards;
+        this.documents = documents;
         this.evidence = evidence;
         this.inspections = inspections;
         this.calendar = calendar;
@@ -122,18 +124,27 @@ public class HazardManagement {
         hazards.save(hazard);
     }
 
-    /** 复查 → 整改复查意见书. */
+    /**
+     * 复查 → 整改复查意见书: the officers' and the person in charge's signatures (or refusal) are checked first;
+     * a refusal stores nothing. Returns the issued 整改复查意见书, empty when there is no order to refer to.
+     */
     @Transactional
-    public void reinspect(long id, boolean passed, String opinion, LocalDate newDeadline, boolean confirmNonWorkingDeadline,
-                          List<Long> evidenceIds) {
+    public java.util.Optional<cn.zhifa.documents.IssuedDocument> reinspect(long id, boolean passed, String opinion,
+            LocalDate newDeadline, boolean confirmNonWorkingDeadline, List<Long> evidenceIds, RecheckSignatures signatures) {
         Hazard hazard = load(id);
         requireOfficer();
+        Actor actor = Actors.require();
         if (!passed && newDeadline != null) {
             inspections.deadlines(List.of(newDeadline), confirmNonWorkingDeadline, today()).orThrow();
         }
+        HazardDocuments.Checked signed = documents.check(signatures, actor, today());
         evidence.attach(evidenceIds, "隐患", id);
-        hazard.reinspect(passed, opinion, newDeadline, evidenceIds, Actors.require().userId(), clock.instant(), today());
-        hazards.save(hazard);
+        hazard.reinspect(passed, opinion, newDeadline, evidenceIds, actor.userId(), clock.instant(), today());
+        Hazard saved = hazards.save(hazard);
+        java.util.Optional<cn.zhifa.documents.IssuedDocument> issued =
+                documents.issueRecheckOpinion(saved, signed, actor.username(), today());
+        Audit.target("隐患", id);
+        return issued;
     }
 
     /** 销号 by a second officer, with evidence on file. */

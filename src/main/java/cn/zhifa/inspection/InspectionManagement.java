@@ -1,6 +1,12 @@
 package cn.zhifa.inspection;
 
 import cn.zhifa.audit.Audit;
+import cn.zhifa.documents.DocumentManagement;
+import cn.zhifa.documents.IssueRequest;
+import cn.zhifa.documents.IssuedDocument;
+import cn.zhifa.documents.Officer;
+import cn.zhifa.documents.Party;
+import cn.zhifa.documents.SourceRef;
 import cn.zhifa.evidence.EvidenceManagement;
 import cn.zhifa.evidence.EvidenceView;
 import cn.zhifa.evidence.Upload;
@@ -40,6 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class InspectionManagement {
 
     static final String DEFAULT_TEMPLATE = "GM-MGMT";
+    static final String NOTICE_SOURCE = "检查任务";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final InspectionTasks tasks;
@@ -53,10 +60,15 @@ public class InspectionManagement {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DocumentManagement documents;
+    private final String noticeBasis;
 
     InspectionManagement(InspectionTasks tasks, InspectionRecords records, ChecklistTemplates templates, Registry registry,
                          UserManagement users, EvidenceManagement evidence, LegalCalendar calendar, DataScope scope,
-                         JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+                         JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, DocumentManagement documents,
+                         @org.springframework.beans.factory.annotation.Value("${zhifa.inspection.notice-basis}") String noticeBasis) {
+        this.documents = documents;
+        this.noticeBasis = noticeBasis;
         this.tasks = tasks;
         this.records = records;
         this.templates = templates;
@@ -111,9 +123,13 @@ public class InspectionManagement {
         return Verdict.allow();
     }
 
-    /** Records that the 执法检查告知书 was sent: how (e.g. 短信、现场送达、邮寄) and when. */
+    /**
+     * Records that the 执法检查告知书 was sent: how (e.g. 短信、现场送达、邮寄), when, and the inspection time it
+     * announces; issues the 执法检查告知书 through the documents module in the same transaction.
+     */
     @Transactional
-    public TaskView recordNoticeSent(long taskId, String method, Instant sentAt, String content) {
+    public TaskView recordNoticeSent(long taskId, String method, Instant sentAt, java.time.LocalDateTime inspectionAt,
+                                     String content) {
         InspectionTask task = loadTask(taskId);
         Audit.target("检查任务", taskId);
         if (method == null || method.isBlank()) {
@@ -122,8 +138,40 @@ public class InspectionManagement {
         if (sentAt == null || sentAt.isAfter(clock.instant())) {
             throw new RuleViolation("请填写告知书的送达时间（不能晚于现在）。");
         }
+        if (inspectionAt == null || inspectionAt.atZone(InspectionRecord.ZONE).toInstant().isBefore(sentAt)) {
+            throw new RuleViolation("请填写告知的检查时间（不能早于送达时间）。");
+        }
         task.noticeSent(method.strip(), sentAt, content == null || content.isBlank() ? null : content.strip());
-        return view(tasks.save(task));
+        TaskView saved = view(tasks.save(task));
+        issueNotice(task, sentAt, inspectionAt, content);
+        return saved;
+    }
+
+    /** The 执法检查告知书 of a task (empty until the notice is recorded as sent). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<IssuedDocument> notice(long taskId) {
+        return documents.forSource(new SourceRef(NOTICE_SOURCE, String.valueOf(taskId))).stream()
+                .filter(IssuedDocument::valid).filter(d -> d.kind().equals("INSPECTION_NOTICE")).findFirst();
+    }
+
+    private void issueNotice(InspectionTask task, Instant sentAt, java.time.LocalDateTime inspectionAt, String content) {
+        LocalDate day = LocalDate.ofInstant(sentAt, InspectionRecord.ZONE);
+        Registry.Enterprise firm = registry.enterprise(task.getEnterpriseId()).orElse(null);
+        Party party = Party.unit("party", task.getEnterpriseName(), firm == null ? null : firm.uscc(),
+                firm == null ? null : firm.legalRepresentative(), null, firm == null ? null : firm.address(), null, null);
+        List<Officer> officers = task.team().stream().map(id -> {
+            UserView user = users.get(id);
+            return new Officer(user.displayName(), registry.certificateNo(id, user.organizationId(), day).orElse(null));
+        }).toList();
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("inspectionTime", inspectionAt);
+        fields.put("basis", noticeBasis);
+        fields.put("scope", content == null || content.isBlank()
+                ? "检查内容：你单位执行安全生产法律、法规、规章和国家标准、行业标准的情况（" + task.getKind().label() + "）。"
+                : content.strip());
+        documents.issue(new IssueRequest("INSPECTION_NOTICE", task.getOrganizationId(),
+                new SourceRef(NOTICE_SOURCE, String.valueOf(task.getId())), fields, List.of(party), officers, List.of(),
+                List.of(), day, Actors.require().username(), "inspection-notice-" + task.getId()));
     }
 
     @Transactional

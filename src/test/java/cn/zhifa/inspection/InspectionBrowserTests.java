@@ -143,8 +143,17 @@ class InspectionBrowserTests extends BrowserTestSupport {
             submitAndWait(By.id("report-rectification"));
             assertThat(waitFor(By.id("hazard-status")).getText()).isEqualTo("已报整改待复查");
             browser.findElement(By.id("reinspection-opinion")).sendKeys("经复查，已整改到位。");
+            draw("pad-reinspector");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("second-officer")))
+                    .selectByValue(String.valueOf(officerB));
+            draw("pad-second-officer");
+            browser.findElement(By.id("recheck-representative")).sendKeys("张经理");
+            draw("pad-recheck-representative");
+            assertThat(fitsWidth()).as("复查 form with three signature pads fits 390 px").isTrue();
             submitAndWait(By.id("reinspect"));
             assertThat(waitFor(By.id("hazard-status")).getText()).isEqualTo("复查合格待销号");
+            assertThat(browser.findElement(By.cssSelector("#hazard-documents .recheck-opinion")).getText())
+                    .startsWith("整改复查意见书");
         }
         screenshot("inspection-7-reinspected-phone");
         loginAs("officer2");
@@ -175,12 +184,16 @@ class InspectionBrowserTests extends BrowserTestSupport {
     }
 
     private void sign(String padId, String buttonId) {
+        draw(padId);
+        submitAndWait(By.id(buttonId));
+        waitFor(By.cssSelector(".alert-success"));
+    }
+
+    private void draw(String padId) {
         WebElement pad = browser.findElement(By.id(padId));
         js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pad);
         new Actions(browser).moveToElement(pad, -100, 10).clickAndHold().moveByOffset(40, -25).moveByOffset(40, 30)
                 .moveByOffset(40, -30).moveByOffset(40, 25).release().perform();
-        submitAndWait(By.id(buttonId));
-        waitFor(By.cssSelector(".alert-success"));
     }
 
     /** Clicks a submit button and waits until the next page has replaced this one. */

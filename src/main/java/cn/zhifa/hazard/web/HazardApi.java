@@ -71,17 +71,20 @@ class HazardApi {
         });
     }
 
-    record Reinspection(boolean passed, String opinion, LocalDate newDeadline, boolean confirmNonWorkingDeadline,
-                        List<Long> evidenceIds) {
+    /** {@code officerSignatures}: the two re-checking officers (PNG data URLs); {@code representative}: the person in charge. */
+    record Reinspection(boolean passed, String opinion, LocalDate newDeadline, Boolean confirmNonWorkingDeadline,
+                        List<Long> evidenceIds, List<cn.zhifa.inspection.RecordSubmission.OfficerSignature> officerSignatures,
+                        cn.zhifa.inspection.RecordSubmission.RepresentativeSignature representative) {
     }
 
     @PostMapping("/api/v1/hazards/{id}/reinspection")
-    @Operation(summary = "复查（整改复查意见，须带 Idempotency-Key）")
+    @Operation(summary = "复查（两名执法人员和被复查单位负责人签名，出具整改复查意见书；须带 Idempotency-Key）")
     ResponseEntity<String> reinspection(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                         @PathVariable long id, @RequestBody Reinspection body) {
         return idempotency.once(key, "hazard.reinspection." + id, json.writeValueAsString(body), HttpStatus.OK, () -> {
-            hazards.reinspect(id, body.passed(), body.opinion(), body.newDeadline(), body.confirmNonWorkingDeadline(),
-                    body.evidenceIds());
+            hazards.reinspect(id, body.passed(), body.opinion(), body.newDeadline(),
+                    Boolean.TRUE.equals(body.confirmNonWorkingDeadline()),
+                    body.evidenceIds(), new cn.zhifa.hazard.RecheckSignatures(body.officerSignatures(), body.representative()));
             return hazards.view(hazards.get(id));
         });
     }

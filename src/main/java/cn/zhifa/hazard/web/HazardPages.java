@@ -6,7 +6,12 @@ import cn.zhifa.evidence.EvidenceManagement;
 import cn.zhifa.evidence.EvidenceSource;
 import cn.zhifa.evidence.Upload;
 import cn.zhifa.hazard.Hazard;
+import cn.zhifa.hazard.HazardDocuments;
 import cn.zhifa.hazard.HazardManagement;
+import cn.zhifa.hazard.RecheckSignatures;
+import cn.zhifa.inspection.RecordSubmission;
+import cn.zhifa.organization.UserManagement;
+import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.security.Role;
@@ -31,10 +36,14 @@ class HazardPages {
 
     private final HazardManagement hazards;
     private final EvidenceManagement evidence;
+    private final HazardDocuments documents;
+    private final UserManagement users;
 
-    HazardPages(HazardManagement hazards, EvidenceManagement evidence) {
+    HazardPages(HazardManagement hazards, EvidenceManagement evidence, HazardDocuments documents, UserManagement users) {
         this.hazards = hazards;
         this.evidence = evidence;
+        this.documents = documents;
+        this.users = users;
     }
 
     @GetMapping("/hazards")
@@ -60,6 +69,11 @@ class HazardPages {
         model.addAttribute("leader", Actors.require().has(Role.LEADER));
         model.addAttribute("officer", Actors.require().has(Role.OFFICER));
         model.addAttribute("overdueArticle", hazards.overdueArticle());
+        model.addAttribute("documents", documents.of(id));
+        Actor actor = Actors.require();
+        model.addAttribute("me", actor.userId());
+        model.addAttribute("colleagues", users.search(null, actor.organizationId(), 0, 200).items().stream()
+                .filter(u -> u.id() != actor.userId() && u.enabled() && u.roles().contains(Role.OFFICER)).toList());
         return "hazard/detail";
     }
 
@@ -77,10 +91,22 @@ class HazardPages {
     String reinspection(@PathVariable long id, @RequestParam(defaultValue = "true") boolean passed,
                         @RequestParam(required = false) String opinion, @RequestParam(required = false) LocalDate newDeadline,
                         @RequestParam(defaultValue = "false") boolean confirmNonWorkingDeadline,
+                        @RequestParam(required = false) String officerPng, @RequestParam(required = false) Long secondOfficerId,
+                        @RequestParam(required = false) String secondOfficerPng,
+                        @RequestParam(required = false) String representativeName,
+                        @RequestParam(required = false) String representativePng,
+                        @RequestParam(defaultValue = "false") boolean refused, @RequestParam(required = false) String witness,
                         @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
                         RedirectAttributes redirect) {
+        List<RecordSubmission.OfficerSignature> officers = new ArrayList<>();
+        officers.add(new RecordSubmission.OfficerSignature(Actors.require().userId(), officerPng));
+        if (secondOfficerId != null) {
+            officers.add(new RecordSubmission.OfficerSignature(secondOfficerId, secondOfficerPng));
+        }
+        RecheckSignatures signatures = new RecheckSignatures(officers,
+                new RecordSubmission.RepresentativeSignature(representativeName, representativePng, refused, witness));
         return act(id, model, redirect, passed ? "复查合格，请另一名执法人员确认销号。" : "复查不合格，已重新责令限期整改。",
-                () -> hazards.reinspect(id, passed, opinion, newDeadline, confirmNonWorkingDeadline, store(files)));
+                () -> hazards.reinspect(id, passed, opinion, newDeadline, confirmNonWorkingDeadline, store(files), signatures));
     }
 
     @PostMapping("/hazards/{id}/closure")

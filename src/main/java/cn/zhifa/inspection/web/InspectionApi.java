@@ -62,13 +62,14 @@ class InspectionApi {
         return inspections.task(id);
     }
 
-    record Notice(String method, Instant sentAt, String content) {
+    /** {@code inspectionAt}: the inspection time the notice announces (local time, Asia/Shanghai). */
+    record Notice(String method, Instant sentAt, java.time.LocalDateTime inspectionAt, String content) {
     }
 
     @PostMapping("/api/v1/inspection/tasks/{id}/notice")
-    @Operation(summary = "登记执法检查告知书的送达")
+    @Operation(summary = "登记执法检查告知书的送达（同时出具执法检查告知书）")
     TaskView notice(@PathVariable long id, @RequestBody Notice notice) {
-        return inspections.recordNoticeSent(id, notice.method(), notice.sentAt(), notice.content());
+        return inspections.recordNoticeSent(id, notice.method(), notice.sentAt(), notice.inspectionAt(), notice.content());
     }
 
     @GetMapping("/api/v1/inspection/checklists")

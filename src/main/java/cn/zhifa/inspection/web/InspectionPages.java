@@ -66,7 +66,12 @@ class InspectionPages {
 
     @GetMapping("/inspection")
     String today(Model model) {
-        model.addAttribute("tasks", inspections.myOpenTasks());
+        List<cn.zhifa.inspection.TaskView> open = inspections.myOpenTasks();
+        model.addAttribute("tasks", open);
+        java.util.Map<Long, cn.zhifa.documents.IssuedDocument> notices = new java.util.HashMap<>();
+        open.stream().filter(t -> t.noticeSentAt() != null)
+                .forEach(t -> inspections.notice(t.id()).ifPresent(d -> notices.put(t.id(), d)));
+        model.addAttribute("notices", notices);
         model.addAttribute("today", LocalDate.now(clock.withZone(ZONE)));
         return "inspection/today";
     }
@@ -126,10 +131,12 @@ class InspectionPages {
     @PostMapping("/inspection/tasks/{id}/notice")
     @AuditAction("登记执法检查告知书送达")
     String notice(@PathVariable long id, @RequestParam String method, @RequestParam(required = false) LocalDateTime sentAt,
+                  @RequestParam(required = false) LocalDateTime inspectionAt,
                   @RequestParam(required = false) String content, RedirectAttributes redirect) {
         try {
-            inspections.recordNoticeSent(id, method, sentAt == null ? null : sentAt.atZone(ZONE).toInstant(), content);
-            redirect.addFlashAttribute("message", "已登记执法检查告知书的送达。");
+            inspections.recordNoticeSent(id, method, sentAt == null ? null : sentAt.atZone(ZONE).toInstant(), inspectionAt,
+                    content);
+            redirect.addFlashAttribute("message", "已登记执法检查告知书的送达，并出具执法检查告知书。");
         } catch (RuleViolation refused) {
             redirect.addFlashAttribute("refusal", refused.getMessage());
         }

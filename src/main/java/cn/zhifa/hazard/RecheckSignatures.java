@@ -1,0 +1,17 @@
+package cn.zhifa.hazard;
+
+import cn.zhifa.inspection.RecordSubmission;
+import java.util.List;
+
+/**
+ * The signatures of a 复查 for the 整改复查意见书, in the inspection terminal's format: drawn PNG data URLs of the
+ * re-checking officers (two, one of them the logged-in officer) and of the unit's person in charge, or the
+ * latter's refusal before a witness.
+ */
+public record RecheckSignatures(List<RecordSubmission.OfficerSignature> officers,
+                                RecordSubmission.RepresentativeSignature representative) {
+
+    public RecheckSignatures {
+        officers = officers == null ? List.of() : officers.stream().filter(java.util.Objects::nonNull).toList();
+    }
+}
