@@ -155,6 +155,18 @@ public class GradingManagement {
                 .query(GRADING).optional();
     }
 
+    /** The stored grades of many firms for the year in one query (firms not yet graded are absent). */
+    public Map<Long, Grade> grades(Collection<Long> enterpriseIds, int year) {
+        Map<Long, Grade> grades = new HashMap<>();
+        if (enterpriseIds.isEmpty()) {
+            return grades;
+        }
+        jdbc.sql("SELECT enterprise_id, grade FROM planning_grading WHERE year = ? AND enterprise_id = ANY(?)")
+                .param(year).param(EnterpriseFeatureSource.ids(enterpriseIds))
+                .query((rs, i) -> grades.put(rs.getLong(1), Grade.valueOf(rs.getString(2)))).list();
+        return grades;
+    }
+
     /** A graded firm as the results page lists it. */
     public record GradedFirm(EnterpriseFeatures firm, Grading grading) {
     }
