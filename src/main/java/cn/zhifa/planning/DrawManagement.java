@@ -219,18 +219,24 @@ public class DrawManagement {
         return other;
     }
 
-    /** The firm pool: the organisation's firms matching the filter, without key-plan firms (if asked) and firms at their cap. */
+    /**
+     * The firm pool: the organisation's firms matching the filter, without key-plan firms (if asked) and firms at their
+     * cap. Set-based: one registry pool query, one for planning's records, one for the stored grades, one grouped
+     * cap count and one for the key list, whatever the number of firms.
+     */
     List<EnterpriseFeatures> pool(DrawRequest request, int year) {
         Set<Long> keyFirms = Boolean.TRUE.equals(request.excludeKeyFirms()) ? keyFirmsOfYear(year) : Set.of();
-        return enterprises.inOrganizations(scope.subtreeIds(request.organizationId())).stream()
+        List<EnterpriseFeatures> matching = enterprises.inOrganizations(scope.subtreeIds(request.organizationId())).stream()
                 .filter(f -> blank(request.industry()) || f.industry().contains(request.industry().strip()))
                 .filter(f -> blank(request.townCode()) || request.townCode().strip().equals(f.townCode()))
                 .filter(f -> blank(request.riskFeature()) || f.riskFeatures().contains(request.riskFeature().strip()))
-                .filter(f -> request.grade() == null
-                        || grading.grading(f.enterpriseId(), year).map(Grading::grade).orElse(null) == request.grade())
                 .filter(f -> !keyFirms.contains(f.enterpriseId()))
-                .filter(f -> frequency.mayInspect(f.enterpriseId(), year, null, null).allowed())
                 .toList();
+        if (request.grade() != null) {
+            Map<Long, Grade> grades = grading.grades(matching.stream().map(EnterpriseFeatures::enterpriseId).toList(), year);
+            matching = matching.stream().filter(f -> grades.get(f.enterpriseId()) == request.grade()).toList();
+        }
+        return frequency.withinCap(matching, year);
     }
 
     private Set<Long> keyFirmsOfYear(int year) {
@@ -246,8 +252,11 @@ public class DrawManagement {
 
     private Map<Long, Set<Long>> recusals(Set<Long> firms, Set<Long> officers) {
         Map<Long, Set<Long>> map = new HashMap<>();
-        jdbc.sql("SELECT enterprise_id, officer_user_id FROM planning_recusal")
-                .query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}).list().stream()
+        if (firms.isEmpty() || officers.isEmpty()) {
+            return map;
+        }
+        jdbc.sql("SELECT enterprise_id, officer_user_id FROM planning_recusal WHERE enterprise_id = ANY(?)")
+                .param(EnterpriseFeatureSource.ids(firms)).query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}).list().stream()
                 .filter(r -> firms.contains(r[0]) && officers.contains(r[1]))
                 .forEach(r -> map.computeIfAbsent(r[0], k -> new HashSet<>()).add(r[1]));
         return map;
@@ -256,10 +265,13 @@ public class DrawManagement {
     /** The team of the latest executed draw at each firm. */
     private Map<Long, Set<Long>> previousTeams(Set<Long> firms) {
         Map<Long, Set<Long>> map = new HashMap<>();
+        if (firms.isEmpty()) {
+            return map;
+        }
         jdbc.sql("""
                 SELECT t.enterprise_id, t.officer_ids FROM planning_draw_task t JOIN planning_draw d ON d.id = t.draw_id
-                WHERE d.status = 'DRAWN' ORDER BY d.drawn_at DESC, d.id DESC""")
-                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                WHERE d.status = 'DRAWN' AND t.enterprise_id = ANY(?) ORDER BY d.drawn_at DESC, d.id DESC""")
+                .param(EnterpriseFeatureSource.ids(firms)).query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
                 .filter(e -> firms.contains(e.getKey()))
                 .forEach(e -> map.computeIfAbsent(e.getKey(), k -> java.util.Arrays.stream(e.getValue().split(","))
                         .map(Long::valueOf).collect(Collectors.toSet())));

@@ -12,7 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * 严控涉企检查频次: counts the on-site inspections scheduled for a firm in a year (planned key and campaign visits,
@@ -55,6 +58,40 @@ public class FrequencyControl {
         return planned + drawn + extra;
     }
 
+    /**
+     * On-site inspections scheduled in the year for many firms at once: one grouped query over planning's plan items,
+     * drawn tasks and extra inspections (the same three sources as {@link #scheduled(long, int)}); absent firms have none.
+     */
+    public Map<Long, Integer> scheduled(Collection<Long> enterpriseIds, int year) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (enterpriseIds.isEmpty()) {
+            return counts;
+        }
+        Long[] ids = EnterpriseFeatureSource.ids(enterpriseIds);
+        jdbc.sql("""
+                SELECT s.enterprise_id, COALESCE(sum(s.n), 0) FROM (
+                  SELECT i.enterprise_id, i.planned_visits AS n FROM planning_plan_item i JOIN planning_plan p ON p.id = i.plan_id
+                  WHERE p.year = ? AND i.enterprise_id = ANY(?)
+                  UNION ALL
+                  SELECT t.enterprise_id, 1 FROM planning_draw_task t JOIN planning_draw d ON d.id = t.draw_id
+                  WHERE d.status = 'DRAWN' AND d.month LIKE ? AND t.enterprise_id = ANY(?)
+                  UNION ALL
+                  SELECT e.enterprise_id, 1 FROM planning_extra_inspection e WHERE e.year = ? AND e.enterprise_id = ANY(?)
+                ) s GROUP BY s.enterprise_id""")
+                .param(year).param(ids).param(year + "-%").param(ids).param(year).param(ids)
+                .query((rs, i) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+        return counts;
+    }
+
+    /** The firms of the list that may still be inspected this year without an exception (three queries in all). */
+    public List<EnterpriseFeatures> withinCap(List<EnterpriseFeatures> firms, int year) {
+        List<Long> ids = firms.stream().map(EnterpriseFeatures::enterpriseId).toList();
+        Map<Long, Grade> grades = grading.grades(ids, year);
+        Map<Long, Integer> scheduled = scheduled(ids, year);
+        return firms.stream().filter(f -> policy.mayInspect(f.name(), grades.getOrDefault(f.enterpriseId(), Grade.C),
+                f.whitelisted(), scheduled.getOrDefault(f.enterpriseId(), 0), null, null).allowed()).toList();
+    }
+
     public Verdict mayInspect(long enterpriseId, int year, CapException exception, String note) {
         EnterpriseFeatures firm = enterprises.find(enterpriseId).orElseThrow(() -> RuleViolation.notFound("企业不存在。"));
         Grade grade = grading.grading(enterpriseId, year).map(Grading::grade).orElse(Grade.C);
@@ -90,11 +127,22 @@ public class FrequencyControl {
 
     public List<CapStatus> status(long organizationId, int year) {
         scope.require(organizationId);
-        return enterprises.inOrganizations(scope.subtreeIds(organizationId)).stream().map(firm -> {
-            Grade grade = grading.grading(firm.enterpriseId(), year).map(Grading::grade).orElse(Grade.C);
-            int done = jdbc.sql("SELECT count(*) FROM planning_visit WHERE enterprise_id = ? AND EXTRACT(YEAR FROM visit_date) = ?")
-                    .param(firm.enterpriseId()).param(year).query(Integer.class).single();
-            return new CapStatus(firm, grade, rules.capFor(grade, firm.whitelisted()), scheduled(firm.enterpriseId(), year), done);
+        List<EnterpriseFeatures> firms = enterprises.inOrganizations(scope.subtreeIds(organizationId));
+        List<Long> ids = firms.stream().map(EnterpriseFeatures::enterpriseId).toList();
+        Map<Long, Grade> grades = grading.grades(ids, year);
+        Map<Long, Integer> scheduled = scheduled(ids, year);
+        Map<Long, Integer> done = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                    SELECT enterprise_id, count(*) FROM planning_visit WHERE EXTRACT(YEAR FROM visit_date) = ?
+                      AND enterprise_id = ANY(?) GROUP BY enterprise_id""")
+                    .param(year).param(EnterpriseFeatureSource.ids(ids))
+                    .query((rs, i) -> done.put(rs.getLong(1), rs.getInt(2))).list();
+        }
+        return firms.stream().map(firm -> {
+            Grade grade = grades.getOrDefault(firm.enterpriseId(), Grade.C);
+            return new CapStatus(firm, grade, rules.capFor(grade, firm.whitelisted()),
+                    scheduled.getOrDefault(firm.enterpriseId(), 0), done.getOrDefault(firm.enterpriseId(), 0));
         }).toList();
     }
 

@@ -44,14 +44,16 @@ public class GradingManagement {
             List.of(rs.getString("reasons").split("；")));
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final EnterpriseFeatureSource enterprises;
     private final DataScope scope;
     private final OrganizationManagement organizations;
     private final Clock clock;
 
-    GradingManagement(JdbcClient jdbc, EnterpriseFeatureSource enterprises, DataScope scope, OrganizationManagement organizations,
-                      Clock clock) {
+    GradingManagement(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, EnterpriseFeatureSource enterprises,
+                      DataScope scope, OrganizationManagement organizations, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.enterprises = enterprises;
         this.scope = scope;
         this.organizations = organizations;
@@ -129,22 +131,25 @@ public class GradingManagement {
         }
         List<Grading> gradings = firms.stream().map(firm -> Grading.of(firm, year, rules)).toList();
         Map<Grade, Integer> counts = new EnumMap<>(Grade.class);
+        java.sql.Timestamp at = java.sql.Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>(firms.size());
         for (int i = 0; i < firms.size(); i++) {
             Grading g = gradings.get(i);
             counts.merge(g.grade(), 1, Integer::sum);
-            jdbc.sql("""
-                    INSERT INTO planning_grading (enterprise_id, year, organization_id, grade, annual_frequency, level,
-                      rule_id, rule_name, reasons, graded_at)
-                    VALUES (:firm, :year, :org, :grade, :frequency, :level, :rule, :ruleName, :reasons, :at)
-                    ON CONFLICT (enterprise_id, year) DO UPDATE SET organization_id = EXCLUDED.organization_id,
-                      grade = EXCLUDED.grade, annual_frequency = EXCLUDED.annual_frequency, level = EXCLUDED.level,
-                      rule_id = EXCLUDED.rule_id, rule_name = EXCLUDED.rule_name, reasons = EXCLUDED.reasons,
-                      graded_at = EXCLUDED.graded_at""")
-                    .param("firm", g.enterpriseId()).param("year", year).param("org", firms.get(i).organizationId())
-                    .param("grade", g.grade().name()).param("frequency", g.annualFrequency()).param("level", g.level().name())
-                    .param("rule", g.ruleId()).param("ruleName", g.ruleName()).param("reasons", String.join("；", g.reasons()))
-                    .param("at", java.sql.Timestamp.from(clock.instant())).update();
+            rows.add(new Object[]{g.enterpriseId(), year, firms.get(i).organizationId(), g.grade().name(), g.annualFrequency(),
+                    g.level().name(), g.ruleId(), g.ruleName(), String.join("；", g.reasons()), at});
         }
+        // One JDBC batch for the whole subtree instead of one round trip per firm.
+        batch.batchUpdate("""
+                INSERT INTO planning_grading (enterprise_id, year, organization_id, grade, annual_frequency, level,
+                  rule_id, rule_name, reasons, graded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (enterprise_id, year) DO UPDATE SET organization_id = EXCLUDED.organization_id,
+                  grade = EXCLUDED.grade, annual_frequency = EXCLUDED.annual_frequency, level = EXCLUDED.level,
+                  rule_id = EXCLUDED.rule_id, rule_name = EXCLUDED.rule_name, reasons = EXCLUDED.reasons,
+                  graded_at = EXCLUDED.graded_at""", rows, new int[]{java.sql.Types.BIGINT, java.sql.Types.INTEGER,
+                java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.INTEGER, java.sql.Types.VARCHAR,
+                java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.TIMESTAMP});
         Audit.target("分类分级", organizationId + "/" + year);
         Audit.detail("分级企业 " + firms.size() + " 家：" + counts);
         return counts;
@@ -153,6 +158,18 @@ public class GradingManagement {
     public Optional<Grading> grading(long enterpriseId, int year) {
         return jdbc.sql("SELECT * FROM planning_grading WHERE enterprise_id = ? AND year = ?").param(enterpriseId).param(year)
                 .query(GRADING).optional();
+    }
+
+    /** The stored grades of many firms for the year in one query (firms not yet graded are absent). */
+    public Map<Long, Grade> grades(Collection<Long> enterpriseIds, int year) {
+        Map<Long, Grade> grades = new HashMap<>();
+        if (enterpriseIds.isEmpty()) {
+            return grades;
+        }
+        jdbc.sql("SELECT enterprise_id, grade FROM planning_grading WHERE year = ? AND enterprise_id = ANY(?)")
+                .param(year).param(EnterpriseFeatureSource.ids(enterpriseIds))
+                .query((rs, i) -> grades.put(rs.getLong(1), Grade.valueOf(rs.getString(2)))).list();
+        return grades;
     }
 
     /** A graded firm as the results page lists it. */

@@ -44,13 +44,20 @@ public class EnterpriseFeatureSource {
         }
         List<EnterpriseSummary> pool = registry.pool(PoolFilter.of(Set.copyOf(orgIds)));
         Map<Long, Record> records = new HashMap<>();
-        jdbc.sql("SELECT * FROM planning_enterprise_record").query((rs, i) -> {
+        // One query for the whole pool (not the whole table, not one per firm).
+        jdbc.sql("SELECT * FROM planning_enterprise_record WHERE enterprise_id = ANY(?)")
+                .param(ids(pool.stream().map(EnterpriseSummary::id).toList())).query((rs, i) -> {
             records.put(rs.getLong("enterprise_id"), new Record(rs.getString("credit_grade"), rs.getInt("recent_accidents"),
                     rs.getInt("recent_cases")));
             return null;
         }).list();
         return pool.stream().sorted(java.util.Comparator.comparingLong(EnterpriseSummary::id))
                 .map(e -> features(e, records.get(e.id()))).toList();
+    }
+
+    /** Ids as a SQL array parameter, for {@code column = ANY(?)}: one bind value whatever the pool size. */
+    public static Long[] ids(Collection<Long> ids) {
+        return ids.toArray(Long[]::new);
     }
 
     public Optional<EnterpriseFeatures> find(long id) {
