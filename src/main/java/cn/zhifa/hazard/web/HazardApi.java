@@ -3,7 +3,7 @@ package cn.zhifa.hazard.web;
 import cn.zhifa.evidence.Idempotency;
 import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.hazard.HazardView;
-import cn.zhifa.hazard.NewHazard;
+import cn.zhifa.hazard.HazardRegistration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -51,11 +51,12 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards")
-    @Operation(summary = "登记隐患（须带 Idempotency-Key）")
+    @Operation(summary = "登记一家企业的隐患并责令整改：同一期限的隐患出具一份责令限期整改指令书，现场处理措施出具现场处理措施决定书；"
+            + "须两名执法人员和被检查单位负责人签名（或记录拒签及见证人），须带 Idempotency-Key")
     ResponseEntity<String> register(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                    @RequestBody NewHazard hazard) {
-        return idempotency.once(key, "hazard.register", json.writeValueAsString(hazard), HttpStatus.CREATED,
-                () -> hazards.view(hazards.register(hazard)));
+                                    @RequestBody HazardRegistration registration) {
+        return idempotency.once(key, "hazard.register", json.writeValueAsString(registration), HttpStatus.CREATED,
+                () -> hazards.register(registration).stream().map(hazards::view).toList());
     }
 
     record Rectification(String report, List<Long> evidenceIds) {
