@@ -205,6 +205,11 @@ public class HazardDocuments {
         return issued;
     }
 
+    /** A date inside free text, written as the documents write dates (2026年12月1日). */
+    private static String chineseDate(LocalDate day) {
+        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+    }
+
     /** The problem as the order lists it: the description, where, and the rule it breaks when known. */
     static String problem(Hazard hazard) {
         List<String> notes = new ArrayList<>();
@@ -244,7 +249,10 @@ public class HazardDocuments {
         fields.put("orderDate", order.get().issueDate());
         fields.put("orderName", order.get().title());
         fields.put("orderNumber", order.get().number());
-        fields.put("opinion", hazard.getReinspectionOpinion());
+        fields.put("opinion", hazard.getStatus() == HazardStatus.RECTIFYING && hazard.getDeadline() != null
+                ? hazard.getReinspectionOpinion() + "\n经复查，整改不合格，责令你单位于" + chineseDate(hazard.getDeadline())
+                + "前整改完毕。"
+                : hazard.getReinspectionOpinion());
         return Optional.of(documents.issue(new IssueRequest("RECHECK_OPINION", hazard.getOrganizationId(),
                 new SourceRef(SOURCE, String.valueOf(hazard.getId())), fields, List.of(party), checked.officers(),
                 checked.signatures(), checked.refusals(), today, by,
@@ -294,6 +302,19 @@ public class HazardDocuments {
      * issuing the record's documents first when they have not been issued yet (issuing is idempotent).
      */
     private Optional<IssuedDocument> originalOrder(Hazard hazard) {
+        return order(hazard, true);
+    }
+
+    /**
+     * The order in force for a hazard as the detail page shows it (nothing is issued): its own 责令限期整改指令书 or
+     * 现场处理措施决定书, or the one of the inspection record it came from.
+     */
+    @Transactional(readOnly = true)
+    public Optional<IssuedDocument> orderOf(Hazard hazard) {
+        return order(hazard, false);
+    }
+
+    private Optional<IssuedDocument> order(Hazard hazard, boolean issueMissing) {
         if (hazard.getOrderDocumentId() != null) {
             return ownOrder(hazard);
         }
@@ -304,7 +325,7 @@ public class HazardDocuments {
         List<IssuedDocument> issued = documents.forSource(record);
         String kind = hazard.getImmediateMeasure() != null && hazard.getMeasure() == Measure.IMMEDIATE
                 ? "ON_SITE_MEASURES" : "RECTIFICATION_ORDER";
-        if (issued.stream().noneMatch(d -> d.valid() && d.number() != null
+        if (issueMissing && issued.stream().noneMatch(d -> d.valid() && d.number() != null
                 && (d.kind().equals("RECTIFICATION_ORDER") || d.kind().equals("ON_SITE_MEASURES")))) {
             try {
                 issued = inspectionDocuments.issue(hazard.getRecordId());

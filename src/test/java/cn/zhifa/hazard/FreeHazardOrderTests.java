@@ -203,6 +203,31 @@ class FreeHazardOrderTests {
     }
 
     @Test
+    void a_failed_reinspection_states_the_new_deadline_in_the_recheck_opinion() throws Exception {
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 73);
+        long hazardId = register(registration(firm.id(), signedBy("王厂长"),
+                finding("危化品仓库通风设施损坏", null, null, workingDaysAhead(5), null))).get(0);
+        clock.advance(Duration.ofDays(30));
+        LocalDate again = calendar.addWorkingDays(LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")), 5).due();
+        long officerA = users.findByUsername("officer1").orElseThrow().id();
+        long officerB = users.findByUsername("officer2").orElseThrow().id();
+        mvc.perform(post("/api/v1/hazards/" + hazardId + "/reinspection").header("Authorization", Tokens.bearer(mvc, "officer1"))
+                        .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"passed":false,"opinion":"通风机仍未修复。","newDeadline":"%s","confirmNonWorkingDeadline":true,
+                                 "evidenceIds":[],
+                                 "officerSignatures":[{"userId":%d,"png":"%s"},{"userId":%d,"png":"%s"}],"representative":%s}
+                                """.formatted(again, officerA, InspectionFixtures.signature(), officerB,
+                                InspectionFixtures.signature(), signedBy("王厂长"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("RECTIFYING"));
+        IssuedDocument opinion = hazardDocuments.of(hazardId).stream().filter(d -> d.kind().equals("RECHECK_OPINION"))
+                .findFirst().orElseThrow();
+        assertThat(pdfText(documents.pdf(opinion.id()).orElseThrow())).contains("通风机仍未修复。")
+                .contains("整改不合格，责令你单位于" + chinese(again) + "前整改完毕。");
+    }
+
+    @Test
     void confirming_a_self_reported_hazard_on_the_phone_issues_its_signed_order() throws Exception {
         InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 67);
         String link = mvc.perform(post("/api/v1/hazards/report-links").header("Authorization", Tokens.bearer(mvc, "officer1"))

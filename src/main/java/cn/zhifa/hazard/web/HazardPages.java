@@ -2,6 +2,7 @@ package cn.zhifa.hazard.web;
 
 import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
+import cn.zhifa.documents.IssuedDocument;
 import cn.zhifa.evidence.EvidenceManagement;
 import cn.zhifa.evidence.EvidenceSource;
 import cn.zhifa.evidence.Upload;
@@ -76,7 +77,10 @@ class HazardPages {
         model.addAttribute("leader", Actors.require().has(Role.LEADER));
         model.addAttribute("officer", Actors.require().has(Role.OFFICER));
         model.addAttribute("overdueArticle", hazards.overdueArticle());
-        model.addAttribute("documents", documents.of(id));
+        List<IssuedDocument> issued = new ArrayList<>(documents.of(id));
+        documents.orderOf(hazard).filter(order -> issued.stream().noneMatch(d -> d.id() == order.id()))
+                .ifPresent(issued::add);
+        model.addAttribute("documents", issued);
         addColleagues(model);
         return "hazard/detail";
     }
