@@ -218,8 +218,7 @@ public class HazardDocuments {
         }
         if (hazard.getLegalBasis() != null && !hazard.getLegalBasis().isBlank()) {
             notes.add("依据：" + hazard.getLegalBasis().strip());
-        }
-        if (hazard.getCriterion() != null && !hazard.getCriterion().isBlank()) {
+        } else if (hazard.getCriterion() != null && !hazard.getCriterion().isBlank()) {
             notes.add("判定标准：" + hazard.getCriterion().strip());
         }
         String text = hazard.getDescription() + (notes.isEmpty() ? "" : "（" + String.join("；", notes) + "）");

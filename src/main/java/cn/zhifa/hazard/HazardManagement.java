@@ -5,6 +5,8 @@ import cn.zhifa.audit.AuditRecord;
 import cn.zhifa.audit.AuditTrail;
 import cn.zhifa.evidence.EvidenceManagement;
 import cn.zhifa.hazard.internal.Hazards;
+import cn.zhifa.inspection.ChecklistManagement;
+import cn.zhifa.inspection.ChecklistTemplate;
 import cn.zhifa.inspection.FindingsRecorded;
 import cn.zhifa.inspection.InspectionManagement;
 import cn.zhifa.law.LegalCalendar;
@@ -21,6 +23,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +46,7 @@ public class HazardManagement {
     private final EvidenceManagement evidence;
     private final InspectionManagement inspections;
     private final EnterpriseManagement enterprises;
+    private final ChecklistManagement checklists;
     private final LegalCalendar calendar;
     private final DataScope scope;
     private final AuditTrail audit;
@@ -51,7 +56,7 @@ public class HazardManagement {
     private final String overdueArticle;
 
     HazardManagement(Hazards hazards, HazardDocuments documents, EvidenceManagement evidence, InspectionManagement inspections,
-                     EnterpriseManagement enterprises, LegalCalendar calendar,
+                     EnterpriseManagement enterprises, ChecklistManagement checklists, LegalCalendar calendar,
                      DataScope scope, AuditTrail audit, JdbcClient jdbc, Clock clock,
                      @Value("${zhifa.hazard.due-soon-working-days:3}") int dueSoonWorkingDays,
                      @Value("${zhifa.hazard.overdue-article:安全生产法（2021）第一百零二条}") String overdueArticle) {
@@ -60,6 +65,7 @@ public class HazardManagement {
         this.evidence = evidence;
         this.inspections = inspections;
         this.enterprises = enterprises;
+        this.checklists = checklists;
         this.calendar = calendar;
         this.scope = scope;
         this.audit = audit;
@@ -103,9 +109,13 @@ public class HazardManagement {
         }
         EnterpriseSummary firm = enterprises.find(registration.enterpriseId())
                 .orElseThrow(() -> new RuleViolation("请选择被检查企业。"));
+        Map<String, ChecklistTemplate.Item> items = new HashMap<>();
+        List<HazardRegistration.Finding> findings = new ArrayList<>();
         int n = 1;
-        for (HazardRegistration.Finding finding : registration.findings()) {
+        for (HazardRegistration.Finding given : registration.findings()) {
             String which = registration.findings().size() == 1 ? "" : "第" + n + "条隐患：";
+            HazardRegistration.Finding finding = withItem(given, which, items);
+            findings.add(finding);
             if (finding.description() == null || finding.description().isBlank()) {
                 throw new RuleViolation(which + "请填写隐患描述。");
             }
@@ -113,7 +123,8 @@ public class HazardManagement {
                 throw new RuleViolation(which + "请填写整改期限（责令限期整改）或现场处理措施。");
             }
             if (finding.deadline() != null) {
-                Verdict verdict = inspections.deadlines(List.of(finding.deadline()), Boolean.TRUE.equals(finding.confirmNonWorkingDeadline()), today());
+                Verdict verdict = inspections.deadlines(List.of(finding.deadline()),
+                        Boolean.TRUE.equals(finding.confirmNonWorkingDeadline()), today());
                 if (!verdict.allowed()) {
                     throw new RuleViolation(which + verdict.reason());
                 }
@@ -123,7 +134,7 @@ public class HazardManagement {
         HazardDocuments.Checked signed = documents.check(registration.signatures(), HazardDocuments.Wording.ORDER,
                 actor, today());
         List<Hazard> saved = new ArrayList<>();
-        for (HazardRegistration.Finding finding : registration.findings()) {
+        for (HazardRegistration.Finding finding : findings) {
             evidence.attach(finding.evidenceIds(), "隐患", "新登记");
             saved.add(hazards.save(Hazard.found(new Hazard.Finding(organizationId, firm.id(), firm.name(),
                             registration.recordId(), registration.recordId(), null, HazardSource.FREE,
@@ -143,6 +154,26 @@ public class HazardManagement {
                     .collect(java.util.stream.Collectors.joining("、")));
         }
         return ordered;
+    }
+
+    /** The finding completed from the checklist item it names: the item's 判定标准, legal basis and level. */
+    private HazardRegistration.Finding withItem(HazardRegistration.Finding finding, String which,
+                                                Map<String, ChecklistTemplate.Item> items) {
+        String code = blankToNull(finding.criterion());
+        if (code == null) {
+            return finding;
+        }
+        if (items.isEmpty()) {
+            checklists.current().forEach(t -> t.getItems().forEach(i -> items.putIfAbsent(i.code(), i)));
+        }
+        ChecklistTemplate.Item item = items.get(code.split("\\s+")[0]);
+        if (item == null) {
+            throw new RuleViolation(which + "未找到检查项或判定标准条目“" + code + "”，请从列表中选择。");
+        }
+        return new HazardRegistration.Finding(item.major() ? HazardLevel.MAJOR : finding.level(), item.criterion(),
+                finding.location(), blankToNull(finding.description()) == null ? item.content() : finding.description(),
+                blankToNull(finding.legalBasis()) == null ? item.legalBasis() : finding.legalBasis(), finding.deadline(),
+                finding.confirmNonWorkingDeadline(), finding.immediateMeasure(), finding.evidenceIds());
     }
 
     @Transactional(readOnly = true)

@@ -23,7 +23,13 @@ public record HazardRegistration(Long organizationId, long enterpriseId, Long re
         officerSignatures = officerSignatures == null ? List.of() : List.copyOf(officerSignatures);
     }
 
-    /** One hazard: what, where, under which rule, and the order (a deadline or immediate measures). */
+    /**
+     * One hazard: what, where, under which rule, and the order (a deadline or immediate measures).
+     *
+     * @param criterion  optional code of the checklist item / 重大事故隐患判定标准 item it matches (e.g. GM-3-2): the
+     *                   legal basis and, for a 判定标准 item, the major level are then taken from the item
+     * @param legalBasis the legal basis when no item is named (or to state it more precisely)
+     */
     public record Finding(HazardLevel level, String criterion, String location, String description, String legalBasis,
                           LocalDate deadline, Boolean confirmNonWorkingDeadline, String immediateMeasure,
                           List<Long> evidenceIds) {

@@ -48,6 +48,7 @@ class FreeHazardBrowserTests extends BrowserTestSupport {
         submitAndWait(By.cssSelector("#content form[method=get] button"));
         click(By.cssSelector("#enterprise-choices a"));
         assertThat(waitFor(By.id("registration-enterprise")).getText()).isEqualTo(firm.name());
+        screenshot("hazard-free-0-form-phone");
 
         browser.findElement(By.id("row-0-description")).sendKeys("配电柜前堆放纸箱");
         js("arguments[0].value = arguments[1];", browser.findElement(By.id("row-0-deadline")), deadline.toString());

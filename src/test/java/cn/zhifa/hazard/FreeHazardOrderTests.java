@@ -145,6 +145,27 @@ class FreeHazardOrderTests {
     }
 
     @Test
+    void a_hazard_matching_a_criterion_item_takes_its_legal_basis_and_major_level_from_the_item() throws Exception {
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 75);
+        String byItem = """
+                {"criterion":"GM-3-2 特种作业人员未按规定经专门的安全作业培训","description":"焊工张某无证焊接",
+                 "deadline":"%s","evidenceIds":[]}""".formatted(workingDaysAhead(5));
+        String token = Tokens.bearer(mvc, "officer1");
+        mvc.perform(post("/api/v1/hazards").header("Authorization", token)
+                        .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content(registration(firm.id(), signedBy("王厂长"), byItem.replace("GM-3-2", "GM-99-9"))))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("未找到检查项或判定标准条目")));
+
+        long hazardId = register(registration(firm.id(), signedBy("王厂长"), byItem)).get(0);
+        assertThat(jdbc.sql("SELECT level || '/' || criterion || '/' || legal_basis FROM hazard WHERE id = :id")
+                .param("id", hazardId).query(String.class).single())
+                .isEqualTo("MAJOR/GM-3-2/《工贸企业重大事故隐患判定标准》（应急管理部令第10号）第三条第（二）项");
+        assertThat(pdfText(documents.pdf(orderOf(hazardId)).orElseThrow())).contains("焊工张某无证焊接")
+                .contains("第三条第（二）项").contains("【重大事故隐患】");
+    }
+
+    @Test
     void an_order_without_the_person_in_charge_signature_or_refusal_is_refused_and_stores_nothing() throws Exception {
         InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 63);
         long hazardsBefore = jdbc.sql("SELECT count(*) FROM hazard WHERE enterprise_id = :e").param("e", firm.id())

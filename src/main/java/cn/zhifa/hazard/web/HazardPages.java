@@ -10,6 +10,7 @@ import cn.zhifa.hazard.Hazard;
 import cn.zhifa.hazard.HazardDocuments;
 import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.hazard.RecheckSignatures;
+import cn.zhifa.inspection.ChecklistManagement;
 import cn.zhifa.inspection.RecordSubmission;
 import cn.zhifa.organization.UserManagement;
 import cn.zhifa.registry.EnterpriseManagement;
@@ -44,10 +45,12 @@ class HazardPages {
     private final HazardDocuments documents;
     private final UserManagement users;
     private final EnterpriseManagement enterprises;
+    private final ChecklistManagement checklists;
 
     HazardPages(HazardManagement hazards, EvidenceManagement evidence, HazardDocuments documents, UserManagement users,
-                EnterpriseManagement enterprises) {
+                EnterpriseManagement enterprises, ChecklistManagement checklists) {
         this.enterprises = enterprises;
+        this.checklists = checklists;
         this.hazards = hazards;
         this.evidence = evidence;
         this.documents = documents;
@@ -207,6 +210,7 @@ class HazardPages {
                 : enterprises.search(new EnterpriseQuery(q.strip(), null, null, null, null, null, null, null, null,
                         EnterpriseQuery.Sort.NAME), 0, 20).items());
         model.addAttribute("today", hazards.today());
+        model.addAttribute("checklists", chosen == null ? List.of() : checklists.current());
         addColleagues(model);
         return "hazard/new";
     }

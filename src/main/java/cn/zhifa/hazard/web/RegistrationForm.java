@@ -34,6 +34,7 @@ public class RegistrationForm {
         private String description;
         private String location;
         private String legalBasis;
+        private String criterion;
         private boolean major;
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate deadline;
@@ -42,7 +43,7 @@ public class RegistrationForm {
         private List<MultipartFile> files = new ArrayList<>();
 
         boolean blank() {
-            return isBlank(description) && isBlank(location) && isBlank(legalBasis) && deadline == null
+            return isBlank(description) && isBlank(location) && isBlank(legalBasis) && isBlank(criterion) && deadline == null
                     && isBlank(immediateMeasure) && files.stream().allMatch(f -> f == null || f.isEmpty());
         }
 
@@ -52,6 +53,8 @@ public class RegistrationForm {
         public void setLocation(String location) { this.location = location; }
         public String getLegalBasis() { return legalBasis; }
         public void setLegalBasis(String legalBasis) { this.legalBasis = legalBasis; }
+        public String getCriterion() { return criterion; }
+        public void setCriterion(String criterion) { this.criterion = criterion; }
         public boolean isMajor() { return major; }
         public void setMajor(boolean major) { this.major = major; }
         public LocalDate getDeadline() { return deadline; }
@@ -68,7 +71,7 @@ public class RegistrationForm {
     HazardRegistration toRegistration(long officerId, Function<List<MultipartFile>, List<Long>> store) {
         List<HazardRegistration.Finding> findings = new ArrayList<>();
         for (Row row : filledRows()) {
-            findings.add(new HazardRegistration.Finding(row.major ? HazardLevel.MAJOR : HazardLevel.GENERAL, null,
+            findings.add(new HazardRegistration.Finding(row.major ? HazardLevel.MAJOR : HazardLevel.GENERAL, row.criterion,
                     row.location, row.description, row.legalBasis, row.deadline, row.confirmNonWorkingDeadline,
                     row.immediateMeasure, store.apply(row.files)));
         }
