@@ -3,6 +3,7 @@ package cn.zhifa.hazard;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditRecord;
 import cn.zhifa.audit.AuditTrail;
+import cn.zhifa.documents.IssuedDocument;
 import cn.zhifa.evidence.EvidenceManagement;
 import cn.zhifa.hazard.internal.Hazards;
 import cn.zhifa.inspection.ChecklistManagement;
@@ -11,7 +12,6 @@ import cn.zhifa.inspection.FindingsRecorded;
 import cn.zhifa.inspection.InspectionManagement;
 import cn.zhifa.law.LegalCalendar;
 import cn.zhifa.organization.DataScope;
-import cn.zhifa.documents.IssuedDocument;
 import cn.zhifa.registry.EnterpriseManagement;
 import cn.zhifa.registry.EnterpriseSummary;
 import cn.zhifa.shared.RuleViolation;
@@ -24,8 +24,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -342,6 +342,20 @@ public class HazardManagement {
                 hazard.getStatus(), hazard.getDescription(), hazard.getLocation(), hazard.getMeasure(),
                 hazard.getDeadline(), hazard.getFoundOn(), overdue, dueSoon, hazard.isSupervised(), hazard.isExposed(),
                 hazard.getRecordId());
+    }
+
+    /** The other hazards listed in the same 责令限期整改指令书 / 现场处理措施决定书 as this one (registered together). */
+    @Transactional(readOnly = true)
+    public List<HazardView> sharingOrderWith(Hazard hazard) {
+        if (hazard.getOrderDocumentId() == null) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.sql("SELECT id FROM hazard WHERE order_document_id = :d AND id <> :id ORDER BY id")
+                .param("d", hazard.getOrderDocumentId()).param("id", hazard.getId()).query(Long.class).list();
+        List<HazardView> views = new ArrayList<>();
+        hazards.findAllById(ids).forEach(h -> views.add(view(h)));
+        views.sort(java.util.Comparator.comparingLong(HazardView::id));
+        return views;
     }
 
     /** The open hazards of one enterprise (for the 检查前分析评估表). */

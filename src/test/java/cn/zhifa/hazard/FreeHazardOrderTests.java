@@ -141,7 +141,9 @@ class FreeHazardOrderTests {
         mvc.perform(get("/hazards/" + ids.get(1)).session(login("officer1")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(order.number())))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("/documents/" + order.id() + "/docx")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/documents/" + order.id() + "/docx")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("同一文书所列其他隐患")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/hazards/" + ids.get(0) + "\"")));
     }
 
     @Test
@@ -283,6 +285,43 @@ class FreeHazardOrderTests {
         IssuedDocument order = documents.find(orderOf(hazardId)).orElseThrow();
         assertThat(pdfText(documents.pdf(order.id()).orElseThrow())).contains("责令限期整改指令书")
                 .contains("除尘器泄爆口朝向人员通道").contains(chinese(deadline));
+    }
+
+    @Test
+    void a_terminal_confirms_a_self_report_with_the_managers_refusal_recorded_before_a_witness() throws Exception {
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 77);
+        String officer1 = Tokens.bearer(mvc, "officer1");
+        String link = mvc.perform(post("/api/v1/hazards/report-links").header("Authorization", officer1)
+                        .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"enterpriseId\":" + firm.id() + "}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        mvc.perform(multipart("/hazard-report/" + JsonPath.read(link, "$.token")).param("description", "喷漆房静电接地断开").param("reporter", "安全员")
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long hazardId = jdbc.sql("SELECT max(id) FROM hazard WHERE enterprise_id = :e AND status = 'REPORTED'")
+                .param("e", firm.id()).query(Long.class).single();
+        long officerA = users.findByUsername("officer1").orElseThrow().id();
+        long officerB = users.findByUsername("officer2").orElseThrow().id();
+        String body = """
+                {"immediateMeasure":"立即停止喷漆作业并恢复接地","officerSignatures":[{"userId":%d,"png":"%s"},{"userId":%d,"png":"%s"}],
+                 "representative":{"name":"周经理","refused":true,"witness":"%s"}}
+                """;
+        mvc.perform(post("/api/v1/hazards/" + hazardId + "/confirmation").header("Authorization", officer1)
+                        .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(officerA, InspectionFixtures.signature(), officerB,
+                                InspectionFixtures.signature(), "")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value("被检查单位负责人拒绝签字的，须填写见证人。"));
+        mvc.perform(post("/api/v1/hazards/" + hazardId + "/confirmation").header("Authorization", officer1)
+                        .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(officerA, InspectionFixtures.signature(), officerB,
+                                InspectionFixtures.signature(), "车间主任吴某")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("RECTIFYING"));
+        IssuedDocument measures = documents.find(orderOf(hazardId)).orElseThrow();
+        assertThat(measures.kind()).isEqualTo("ON_SITE_MEASURES");
+        assertThat(pdfText(documents.pdf(measures.id()).orElseThrow())).contains("现场处理措施决定书")
+                .contains("喷漆房静电接地断开").contains("立即停止喷漆作业并恢复接地").contains("拒绝签字");
     }
 
     @Test

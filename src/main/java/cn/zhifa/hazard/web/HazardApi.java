@@ -90,6 +90,24 @@ class HazardApi {
         });
     }
 
+    /** {@code officerSignatures}: the two officers (PNG data URLs); {@code representative}: the unit's person in charge. */
+    record Confirmation(LocalDate deadline, Boolean confirmNonWorkingDeadline, String immediateMeasure,
+                        List<cn.zhifa.inspection.RecordSubmission.OfficerSignature> officerSignatures,
+                        cn.zhifa.inspection.RecordSubmission.RepresentativeSignature representative) {
+    }
+
+    @PostMapping("/api/v1/hazards/{id}/confirmation")
+    @Operation(summary = "核实企业自报隐患并责令整改（出具责令限期整改指令书或现场处理措施决定书，两名执法人员和被检查单位负责人签名；须带 Idempotency-Key）")
+    ResponseEntity<String> confirm(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @PathVariable long id, @RequestBody Confirmation body) {
+        return idempotency.once(key, "hazard.confirmation." + id, json.writeValueAsString(body), HttpStatus.OK, () -> {
+            hazards.confirm(id, body.deadline(), body.immediateMeasure(),
+                    Boolean.TRUE.equals(body.confirmNonWorkingDeadline()),
+                    new cn.zhifa.hazard.RecheckSignatures(body.officerSignatures(), body.representative()));
+            return hazards.view(hazards.get(id));
+        });
+    }
+
     @PostMapping("/api/v1/hazards/{id}/closure")
     @Operation(summary = "销号（第二名执法人员，须带 Idempotency-Key）")
     ResponseEntity<String> close(@RequestHeader(name = Idempotency.HEADER, required = false) String key,

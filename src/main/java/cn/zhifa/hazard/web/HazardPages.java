@@ -84,6 +84,7 @@ class HazardPages {
         documents.orderOf(hazard).filter(order -> issued.stream().noneMatch(d -> d.id() == order.id()))
                 .ifPresent(issued::add);
         model.addAttribute("documents", issued);
+        model.addAttribute("sameOrder", hazards.sharingOrderWith(hazard));
         addColleagues(model);
         return "hazard/detail";
     }
