@@ -67,6 +67,7 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
     private LocalDate timeLimit;
     private String contingencyPlan;
     private boolean exposed;
+    private Long orderDocumentId;
     private final boolean demo;
     @MappedCollection(idColumn = "hazard")
     private Set<Evidence> evidence;
@@ -84,7 +85,7 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
            String reinspectionOpinion, int reinspectionCount, Long closedBy, Instant closedAt,
            LocalDate overdueNotifiedFor, boolean supervised, Instant supervisedAt, Long supervisedBy,
            String responsiblePerson, String rectificationMeasures, BigDecimal funds, LocalDate timeLimit,
-           String contingencyPlan, boolean exposed, boolean demo, Set<Evidence> evidence, List<Extension> extensions,
+           String contingencyPlan, boolean exposed, Long orderDocumentId, boolean demo, Set<Evidence> evidence, List<Extension> extensions,
            int version) {
         this.id = id;
         this.organizationId = organizationId;
@@ -125,6 +126,7 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
         this.timeLimit = timeLimit;
         this.contingencyPlan = contingencyPlan;
         this.exposed = exposed;
+        this.orderDocumentId = orderDocumentId;
         this.demo = demo;
         this.evidence = new LinkedHashSet<>(evidence);
         this.extensions = new ArrayList<>(extensions);
@@ -171,7 +173,7 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
                 f.originRecordId(), f.itemCode(), f.source(), f.level(), f.criterion(), blankToNull(f.location()),
                 f.description().strip(), f.legalBasis(), status, null, null, null, f.foundBy(), f.foundOn(), now, null,
                 null, null, null, null, null, 0, null, null, null, false, null, null, null, null, null, null, null,
-                false, demo, evidence, List.of(), 0);
+                false, null, demo, evidence, List.of(), 0);
     }
 
     /** Officers confirm a self-reported hazard and order its rectification. */
@@ -281,6 +283,15 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
         this.contingencyPlan = contingencyPlan.strip();
     }
 
+    /**
+     * Records the 责令限期整改指令书 (or 现场处理措施决定书) issued for a hazard registered outside an inspection
+     * record; its 复查 refers to it. Only while the order is in force (rectifying).
+     */
+    void orderedBy(long documentId) {
+        require(HazardStatus.RECTIFYING, "只有整改中的隐患可以出具整改指令。");
+        this.orderDocumentId = documentId;
+    }
+
     void expose(boolean exposed) {
         this.exposed = exposed;
     }
@@ -382,6 +393,7 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
     public LocalDate getTimeLimit() { return timeLimit; }
     public String getContingencyPlan() { return contingencyPlan; }
     public boolean isExposed() { return exposed; }
+    public Long getOrderDocumentId() { return orderDocumentId; }
     public boolean isDemo() { return demo; }
     public List<Extension> getExtensions() { return List.copyOf(extensions); }
     public int getVersion() { return version; }

@@ -3,13 +3,19 @@ package cn.zhifa.hazard;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditRecord;
 import cn.zhifa.audit.AuditTrail;
+import cn.zhifa.documents.IssuedDocument;
 import cn.zhifa.evidence.EvidenceManagement;
 import cn.zhifa.hazard.internal.Hazards;
+import cn.zhifa.inspection.ChecklistManagement;
+import cn.zhifa.inspection.ChecklistTemplate;
 import cn.zhifa.inspection.FindingsRecorded;
 import cn.zhifa.inspection.InspectionManagement;
 import cn.zhifa.law.LegalCalendar;
 import cn.zhifa.organization.DataScope;
+import cn.zhifa.registry.EnterpriseManagement;
+import cn.zhifa.registry.EnterpriseSummary;
 import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.Verdict;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.security.Role;
@@ -17,7 +23,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +45,8 @@ public class HazardManagement {
     private final HazardDocuments documents;
     private final EvidenceManagement evidence;
     private final InspectionManagement inspections;
+    private final EnterpriseManagement enterprises;
+    private final ChecklistManagement checklists;
     private final LegalCalendar calendar;
     private final DataScope scope;
     private final AuditTrail audit;
@@ -44,7 +55,8 @@ public class HazardManagement {
     private final int dueSoonWorkingDays;
     private final String overdueArticle;
 
-    HazardManagement(Hazards hazards, HazardDocuments documents, EvidenceManagement evidence, InspectionManagement inspections, LegalCalendar calendar,
+    HazardManagement(Hazards hazards, HazardDocuments documents, EvidenceManagement evidence, InspectionManagement inspections,
+                     EnterpriseManagement enterprises, ChecklistManagement checklists, LegalCalendar calendar,
                      DataScope scope, AuditTrail audit, JdbcClient jdbc, Clock clock,
                      @Value("${zhifa.hazard.due-soon-working-days:3}") int dueSoonWorkingDays,
                      @Value("${zhifa.hazard.overdue-article:安全生产法（2021）第一百零二条}") String overdueArticle) {
@@ -52,6 +64,8 @@ public class HazardManagement {
         this.documents = documents;
         this.evidence = evidence;
         this.inspections = inspections;
+        this.enterprises = enterprises;
+        this.checklists = checklists;
         this.calendar = calendar;
         this.scope = scope;
         this.audit = audit;
@@ -79,23 +93,87 @@ public class HazardManagement {
         }
     }
 
-    /** An officer registers a hazard outside a checklist (free finding). */
+    /**
+     * Officers register hazards of one enterprise outside a checklist (free finding) and order their rectification
+     * on the spot: the 责令限期整改指令书 (one per deadline) or 现场处理措施决定书 is issued with the two officers' and
+     * the person in charge's signatures (or the recorded refusal). One transaction: a refusal stores nothing.
+     */
     @Transactional
-    public Hazard register(NewHazard hazard) {
+    public List<Hazard> register(HazardRegistration registration) {
         Actor actor = Actors.require();
-        scope.require(hazard.organizationId() == null ? actor.organizationId() : hazard.organizationId());
-        if (hazard.deadline() != null) {
-            inspections.deadlines(List.of(hazard.deadline()), hazard.confirmNonWorkingDeadline(), today()).orThrow();
+        requireOfficer("只有执法人员可以登记隐患并责令整改。");
+        long organizationId = registration.organizationId() == null ? actor.organizationId() : registration.organizationId();
+        scope.require(organizationId);
+        if (registration.findings().isEmpty()) {
+            throw new RuleViolation("请至少登记一条隐患。");
         }
-        evidence.attach(hazard.evidenceIds(), "隐患", "新登记");
-        Hazard saved = hazards.save(Hazard.found(new Hazard.Finding(
-                        hazard.organizationId() == null ? actor.organizationId() : hazard.organizationId(),
-                        hazard.enterpriseId(), hazard.enterpriseName(), hazard.recordId(), hazard.recordId(), null,
-                        HazardSource.FREE, hazard.level(), hazard.criterion(), hazard.location(), hazard.description(),
-                        hazard.legalBasis(), actor.userId(), today()),
-                hazard.deadline(), hazard.immediateMeasure(), hazard.evidenceIds(), clock.instant(), false));
-        Audit.target("隐患", saved.getId());
-        return saved;
+        EnterpriseSummary firm = enterprises.find(registration.enterpriseId())
+                .orElseThrow(() -> new RuleViolation("请选择被检查企业。"));
+        Map<String, ChecklistTemplate.Item> items = new HashMap<>();
+        List<HazardRegistration.Finding> findings = new ArrayList<>();
+        int n = 1;
+        for (HazardRegistration.Finding given : registration.findings()) {
+            String which = registration.findings().size() == 1 ? "" : "第" + n + "条隐患：";
+            HazardRegistration.Finding finding = withItem(given, which, items);
+            findings.add(finding);
+            if (finding.description() == null || finding.description().isBlank()) {
+                throw new RuleViolation(which + "请填写隐患描述。");
+            }
+            if (finding.deadline() == null && (finding.immediateMeasure() == null || finding.immediateMeasure().isBlank())) {
+                throw new RuleViolation(which + "请填写整改期限（责令限期整改）或现场处理措施。");
+            }
+            if (finding.deadline() != null) {
+                Verdict verdict = inspections.deadlines(List.of(finding.deadline()),
+                        Boolean.TRUE.equals(finding.confirmNonWorkingDeadline()), today());
+                if (!verdict.allowed()) {
+                    throw new RuleViolation(which + verdict.reason());
+                }
+            }
+            n++;
+        }
+        HazardDocuments.Checked signed = documents.check(registration.signatures(), HazardDocuments.Wording.ORDER,
+                actor, today());
+        List<Hazard> saved = new ArrayList<>();
+        for (HazardRegistration.Finding finding : findings) {
+            evidence.attach(finding.evidenceIds(), "隐患", "新登记");
+            saved.add(hazards.save(Hazard.found(new Hazard.Finding(organizationId, firm.id(), firm.name(),
+                            registration.recordId(), registration.recordId(), null, HazardSource.FREE,
+                            finding.level() == null ? HazardLevel.GENERAL : finding.level(), blankToNull(finding.criterion()),
+                            finding.location(), finding.description(), blankToNull(finding.legalBasis()), actor.userId(),
+                            today()),
+                    finding.deadline(), finding.immediateMeasure(), finding.evidenceIds(), clock.instant(), false)));
+        }
+        documents.issueOrders(saved, signed, actor.username(), today());
+        List<Hazard> ordered = new ArrayList<>();
+        for (Hazard hazard : saved) {
+            ordered.add(hazards.save(hazard));
+        }
+        Audit.target("隐患", ordered.get(0).getId());
+        if (ordered.size() > 1) {
+            Audit.detail("同时登记隐患 " + ordered.stream().map(h -> String.valueOf(h.getId()))
+                    .collect(java.util.stream.Collectors.joining("、")));
+        }
+        return ordered;
+    }
+
+    /** The finding completed from the checklist item it names: the item's 判定标准, legal basis and level. */
+    private HazardRegistration.Finding withItem(HazardRegistration.Finding finding, String which,
+                                                Map<String, ChecklistTemplate.Item> items) {
+        String code = blankToNull(finding.criterion());
+        if (code == null) {
+            return finding;
+        }
+        if (items.isEmpty()) {
+            checklists.current().forEach(t -> t.getItems().forEach(i -> items.putIfAbsent(i.code(), i)));
+        }
+        ChecklistTemplate.Item item = items.get(code.split("\\s+")[0]);
+        if (item == null) {
+            throw new RuleViolation(which + "未找到检查项或判定标准条目“" + code + "”，请从列表中选择。");
+        }
+        return new HazardRegistration.Finding(item.major() ? HazardLevel.MAJOR : finding.level(), item.criterion(),
+                finding.location(), blankToNull(finding.description()) == null ? item.content() : finding.description(),
+                blankToNull(finding.legalBasis()) == null ? item.legalBasis() : finding.legalBasis(), finding.deadline(),
+                finding.confirmNonWorkingDeadline(), finding.immediateMeasure(), finding.evidenceIds());
     }
 
     @Transactional(readOnly = true)
@@ -105,14 +183,24 @@ public class HazardManagement {
         return hazard;
     }
 
+    /**
+     * Officers confirm a self-reported hazard and order its rectification: the 责令限期整改指令书 (or 现场处理措施决定书)
+     * is issued with the signatures (or the recorded refusal) in the same transaction.
+     */
     @Transactional
-    public void confirm(long id, LocalDate deadline, String immediateMeasure, boolean confirmNonWorkingDeadline) {
+    public Optional<IssuedDocument> confirm(long id, LocalDate deadline, String immediateMeasure,
+                                            boolean confirmNonWorkingDeadline, RecheckSignatures signatures) {
         Hazard hazard = load(id);
+        requireOfficer("只有执法人员可以核实隐患并责令整改。");
+        Actor actor = Actors.require();
         if (deadline != null) {
             inspections.deadlines(List.of(deadline), confirmNonWorkingDeadline, today()).orThrow();
         }
         hazard.confirm(deadline, immediateMeasure);
+        HazardDocuments.Checked signed = documents.check(signatures, HazardDocuments.Wording.ORDER, actor, today());
+        List<IssuedDocument> issued = documents.issueOrders(List.of(hazard), signed, actor.username(), today());
         hazards.save(hazard);
+        return issued.stream().findFirst();
     }
 
     /** The firm's rectification report with evidence (entered by an officer or by the firm itself). */
@@ -256,6 +344,20 @@ public class HazardManagement {
                 hazard.getRecordId());
     }
 
+    /** The other hazards listed in the same 责令限期整改指令书 / 现场处理措施决定书 as this one (registered together). */
+    @Transactional(readOnly = true)
+    public List<HazardView> sharingOrderWith(Hazard hazard) {
+        if (hazard.getOrderDocumentId() == null) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.sql("SELECT id FROM hazard WHERE order_document_id = :d AND id <> :id ORDER BY id")
+                .param("d", hazard.getOrderDocumentId()).param("id", hazard.getId()).query(Long.class).list();
+        List<HazardView> views = new ArrayList<>();
+        hazards.findAllById(ids).forEach(h -> views.add(view(h)));
+        views.sort(java.util.Comparator.comparingLong(HazardView::id));
+        return views;
+    }
+
     /** The open hazards of one enterprise (for the 检查前分析评估表). */
     @Transactional(readOnly = true)
     public List<HazardView> openOf(long enterpriseId) {
@@ -313,9 +415,17 @@ public class HazardManagement {
     }
 
     private static void requireOfficer() {
+        requireOfficer("只有执法人员可以复查和销号。");
+    }
+
+    private static void requireOfficer(String refusal) {
         if (!Actors.require().has(Role.OFFICER)) {
-            throw new RuleViolation("只有执法人员可以复查和销号。");
+            throw new RuleViolation(refusal);
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static void requireLeader(String refusal) {

@@ -1,8 +1,10 @@
 package cn.zhifa.hazard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** 复查 with drawn signatures issues the 整改复查意见书, referring to the 责令限期整改指令书; without them nothing is stored. */
@@ -115,6 +118,11 @@ class RecheckOpinionTests {
             assertThat(text).contains("整改复查意见书").contains(found.enterprise().replaceAll("\\s", ""))
                     .contains(order.number().replaceAll("\\s", "")).contains("经复查，上述问题已整改到位。");
         }
+        MockHttpSession officer = (MockHttpSession) mvc.perform(formLogin().user("officer1").password(Tokens.DEMO_PASSWORD))
+                .andReturn().getRequest().getSession();
+        mvc.perform(get("/hazards/" + found.hazardId()).session(officer)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(order.number())))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(issued.get(0).number())));
     }
 
     @Test

@@ -3,7 +3,7 @@ package cn.zhifa.hazard.web;
 import cn.zhifa.evidence.Idempotency;
 import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.hazard.HazardView;
-import cn.zhifa.hazard.NewHazard;
+import cn.zhifa.hazard.HazardRegistration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -51,11 +51,12 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards")
-    @Operation(summary = "登记隐患（须带 Idempotency-Key）")
+    @Operation(summary = "登记一家企业的隐患并责令整改：同一期限的隐患出具一份责令限期整改指令书，现场处理措施出具现场处理措施决定书；"
+            + "须两名执法人员和被检查单位负责人签名（或记录拒签及见证人），须带 Idempotency-Key")
     ResponseEntity<String> register(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                    @RequestBody NewHazard hazard) {
-        return idempotency.once(key, "hazard.register", json.writeValueAsString(hazard), HttpStatus.CREATED,
-                () -> hazards.view(hazards.register(hazard)));
+                                    @RequestBody HazardRegistration registration) {
+        return idempotency.once(key, "hazard.register", json.writeValueAsString(registration), HttpStatus.CREATED,
+                () -> hazards.register(registration).stream().map(hazards::view).toList());
     }
 
     record Rectification(String report, List<Long> evidenceIds) {
@@ -85,6 +86,24 @@ class HazardApi {
             hazards.reinspect(id, body.passed(), body.opinion(), body.newDeadline(),
                     Boolean.TRUE.equals(body.confirmNonWorkingDeadline()),
                     body.evidenceIds(), new cn.zhifa.hazard.RecheckSignatures(body.officerSignatures(), body.representative()));
+            return hazards.view(hazards.get(id));
+        });
+    }
+
+    /** {@code officerSignatures}: the two officers (PNG data URLs); {@code representative}: the unit's person in charge. */
+    record Confirmation(LocalDate deadline, Boolean confirmNonWorkingDeadline, String immediateMeasure,
+                        List<cn.zhifa.inspection.RecordSubmission.OfficerSignature> officerSignatures,
+                        cn.zhifa.inspection.RecordSubmission.RepresentativeSignature representative) {
+    }
+
+    @PostMapping("/api/v1/hazards/{id}/confirmation")
+    @Operation(summary = "核实企业自报隐患并责令整改（出具责令限期整改指令书或现场处理措施决定书，两名执法人员和被检查单位负责人签名；须带 Idempotency-Key）")
+    ResponseEntity<String> confirm(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @PathVariable long id, @RequestBody Confirmation body) {
+        return idempotency.once(key, "hazard.confirmation." + id, json.writeValueAsString(body), HttpStatus.OK, () -> {
+            hazards.confirm(id, body.deadline(), body.immediateMeasure(),
+                    Boolean.TRUE.equals(body.confirmNonWorkingDeadline()),
+                    new cn.zhifa.hazard.RecheckSignatures(body.officerSignatures(), body.representative()));
             return hazards.view(hazards.get(id));
         });
     }

@@ -2,6 +2,7 @@ package cn.zhifa.hazard.web;
 
 import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
+import cn.zhifa.documents.IssuedDocument;
 import cn.zhifa.evidence.EvidenceManagement;
 import cn.zhifa.evidence.EvidenceSource;
 import cn.zhifa.evidence.Upload;
@@ -9,8 +10,12 @@ import cn.zhifa.hazard.Hazard;
 import cn.zhifa.hazard.HazardDocuments;
 import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.hazard.RecheckSignatures;
+import cn.zhifa.inspection.ChecklistManagement;
 import cn.zhifa.inspection.RecordSubmission;
 import cn.zhifa.organization.UserManagement;
+import cn.zhifa.registry.EnterpriseManagement;
+import cn.zhifa.registry.EnterpriseQuery;
+import cn.zhifa.registry.EnterpriseSummary;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
@@ -24,6 +29,7 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,8 +44,13 @@ class HazardPages {
     private final EvidenceManagement evidence;
     private final HazardDocuments documents;
     private final UserManagement users;
+    private final EnterpriseManagement enterprises;
+    private final ChecklistManagement checklists;
 
-    HazardPages(HazardManagement hazards, EvidenceManagement evidence, HazardDocuments documents, UserManagement users) {
+    HazardPages(HazardManagement hazards, EvidenceManagement evidence, HazardDocuments documents, UserManagement users,
+                EnterpriseManagement enterprises, ChecklistManagement checklists) {
+        this.enterprises = enterprises;
+        this.checklists = checklists;
         this.hazards = hazards;
         this.evidence = evidence;
         this.documents = documents;
@@ -69,11 +80,12 @@ class HazardPages {
         model.addAttribute("leader", Actors.require().has(Role.LEADER));
         model.addAttribute("officer", Actors.require().has(Role.OFFICER));
         model.addAttribute("overdueArticle", hazards.overdueArticle());
-        model.addAttribute("documents", documents.of(id));
-        Actor actor = Actors.require();
-        model.addAttribute("me", actor.userId());
-        model.addAttribute("colleagues", users.search(null, actor.organizationId(), 0, 200).items().stream()
-                .filter(u -> u.id() != actor.userId() && u.enabled() && u.roles().contains(Role.OFFICER)).toList());
+        List<IssuedDocument> issued = new ArrayList<>(documents.of(id));
+        documents.orderOf(hazard).filter(order -> issued.stream().noneMatch(d -> d.id() == order.id()))
+                .ifPresent(issued::add);
+        model.addAttribute("documents", issued);
+        model.addAttribute("sameOrder", hazards.sharingOrderWith(hazard));
+        addColleagues(model);
         return "hazard/detail";
     }
 
@@ -98,13 +110,8 @@ class HazardPages {
                         @RequestParam(defaultValue = "false") boolean refused, @RequestParam(required = false) String witness,
                         @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
                         RedirectAttributes redirect) {
-        List<RecordSubmission.OfficerSignature> officers = new ArrayList<>();
-        officers.add(new RecordSubmission.OfficerSignature(Actors.require().userId(), officerPng));
-        if (secondOfficerId != null) {
-            officers.add(new RecordSubmission.OfficerSignature(secondOfficerId, secondOfficerPng));
-        }
-        RecheckSignatures signatures = new RecheckSignatures(officers,
-                new RecordSubmission.RepresentativeSignature(representativeName, representativePng, refused, witness));
+        RecheckSignatures signatures = signatures(officerPng, secondOfficerId, secondOfficerPng, representativeName,
+                representativePng, refused, witness);
         return act(id, model, redirect, passed ? "复查合格，请另一名执法人员确认销号。" : "复查不合格，已重新责令限期整改。",
                 () -> hazards.reinspect(id, passed, opinion, newDeadline, confirmNonWorkingDeadline, store(files), signatures));
     }
@@ -148,13 +155,84 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/confirmation")
-    @AuditAction("核实企业自报隐患")
+    @AuditAction("核实企业自报隐患并责令整改")
     String confirm(@PathVariable long id, @RequestParam(required = false) LocalDate deadline,
                    @RequestParam(required = false) String immediateMeasure,
-                   @RequestParam(defaultValue = "false") boolean confirmNonWorkingDeadline, Model model,
-                   RedirectAttributes redirect) {
-        return act(id, model, redirect, "已核实并责令整改。",
-                () -> hazards.confirm(id, deadline, immediateMeasure, confirmNonWorkingDeadline));
+                   @RequestParam(defaultValue = "false") boolean confirmNonWorkingDeadline,
+                   @RequestParam(required = false) String officerPng, @RequestParam(required = false) Long secondOfficerId,
+                   @RequestParam(required = false) String secondOfficerPng,
+                   @RequestParam(required = false) String representativeName,
+                   @RequestParam(required = false) String representativePng,
+                   @RequestParam(defaultValue = "false") boolean refused, @RequestParam(required = false) String witness,
+                   Model model, RedirectAttributes redirect) {
+        RecheckSignatures signatures = signatures(officerPng, secondOfficerId, secondOfficerPng, representativeName,
+                representativePng, refused, witness);
+        return act(id, model, redirect, deadline != null ? "已核实并出具责令限期整改指令书。" : "已核实并出具现场处理措施决定书。",
+                () -> hazards.confirm(id, deadline, immediateMeasure, confirmNonWorkingDeadline, signatures));
+    }
+
+    @GetMapping("/hazards/new")
+    String registration(@RequestParam(required = false) String q, @RequestParam(required = false) Long enterpriseId,
+                        @RequestParam(required = false) Long record, Model model) {
+        RegistrationForm form = new RegistrationForm();
+        form.setEnterpriseId(enterpriseId);
+        form.setRecordId(record);
+        return registrationPage(form, q, model);
+    }
+
+    @PostMapping("/hazards/new")
+    @AuditAction("登记隐患并责令整改")
+    String register(@ModelAttribute("form") RegistrationForm form, Model model, RedirectAttributes redirect) {
+        Audit.target("企业", form.getEnterpriseId());
+        try {
+            List<Hazard> registered = new ArrayList<>();
+            hazards.inTransaction(() -> {
+                if (form.getEnterpriseId() == null) {
+                    throw new RuleViolation("请选择被检查企业。");
+                }
+                registered.addAll(hazards.register(form.toRegistration(Actors.require().userId(), this::store)));
+            });
+            long orders = registered.stream().map(Hazard::getOrderDocumentId).distinct().count();
+            redirect.addFlashAttribute("message", "已登记 " + registered.size() + " 条隐患，出具整改指令文书 " + orders + " 份。");
+            return "redirect:/hazards/" + registered.get(0).getId();
+        } catch (RuleViolation refused) {
+            model.addAttribute("refusal", refused.getMessage());
+            return registrationPage(form, null, model);
+        }
+    }
+
+    private String registrationPage(RegistrationForm form, String q, Model model) {
+        model.addAttribute("form", form.forPage());
+        model.addAttribute("q", q);
+        EnterpriseSummary chosen = form.getEnterpriseId() == null ? null
+                : enterprises.find(form.getEnterpriseId()).orElse(null);
+        model.addAttribute("enterprise", chosen);
+        model.addAttribute("enterprises", chosen != null || q == null || q.strip().length() < 2 ? List.of()
+                : enterprises.search(new EnterpriseQuery(q.strip(), null, null, null, null, null, null, null, null,
+                        EnterpriseQuery.Sort.NAME), 0, 20).items());
+        model.addAttribute("today", hazards.today());
+        model.addAttribute("checklists", chosen == null ? List.of() : checklists.current());
+        addColleagues(model);
+        return "hazard/new";
+    }
+
+    private void addColleagues(Model model) {
+        Actor actor = Actors.require();
+        model.addAttribute("me", actor.userId());
+        model.addAttribute("colleagues", users.search(null, actor.organizationId(), 0, 200).items().stream()
+                .filter(u -> u.id() != actor.userId() && u.enabled() && u.roles().contains(Role.OFFICER)).toList());
+    }
+
+    private static RecheckSignatures signatures(String officerPng, Long secondOfficerId, String secondOfficerPng,
+                                                String representativeName, String representativePng, boolean refused,
+                                                String witness) {
+        List<RecordSubmission.OfficerSignature> officers = new ArrayList<>();
+        officers.add(new RecordSubmission.OfficerSignature(Actors.require().userId(), officerPng));
+        if (secondOfficerId != null) {
+            officers.add(new RecordSubmission.OfficerSignature(secondOfficerId, secondOfficerPng));
+        }
+        return new RecheckSignatures(officers,
+                new RecordSubmission.RepresentativeSignature(representativeName, representativePng, refused, witness));
     }
 
     private List<Long> store(List<MultipartFile> files) {
