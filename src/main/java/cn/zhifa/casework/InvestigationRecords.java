@@ -100,7 +100,7 @@ public class InvestigationRecords {
         cases.recordInvestigation(caseId, StepKind.INQUIRY, "通知" + name + "于" + SHOWN.format(time) + "到" + place
                 + "接受询问（" + title(d) + "）");
         return insert(new Row(OnsiteKind.INQUIRY_NOTICE, c, time, null, place, new Person(name, null, null, in.field("phone"), null, null, null),
-                List.of(), null, reason, details("bring", String.join("、", bring)), "", d, in));
+                List.of(), List.of(), reason, details("bring", String.join("、", bring)), "", d, in));
     }
 
     /** 询问笔录 with the question/answer pairs and the signatures of 询问人, 记录人 and 被询问人. */
@@ -787,6 +787,12 @@ public class InvestigationRecords {
     private record Row(OnsiteKind kind, PenaltyCase c, LocalDateTime from, LocalDateTime to, String place, Person person,
                        List<Named> team, List<RecordInput.QuestionAnswer> answers, String content, String details,
                        String signatureNote, IssuedDocument document, RecordInput in, List<RecordInput.Item> items) {
+        Row {
+            team = team == null ? List.of() : team;
+            answers = answers == null ? List.of() : answers;
+            items = items == null ? List.of() : items;
+        }
+
         Row(OnsiteKind kind, PenaltyCase c, LocalDateTime from, LocalDateTime to, String place, Person person,
             List<Named> team, List<RecordInput.QuestionAnswer> answers, String content, String details,
             String signatureNote, IssuedDocument document, RecordInput in) {

@@ -267,6 +267,49 @@ class OnsiteRecordsTests {
         assertThat(documentCount()).isEqualTo(before);
     }
 
+    @Test
+    void the_investigation_pages_render_and_survey_notice_and_report_are_issued_from_the_case_data() throws Exception {
+        long id = filedCase("勘验报告测试有限公司");
+        for (String page : List.of("inquiry-notice", "inquiry", "survey", "preservation", "report")) {
+            MockHttpServletResponse shown = mvc.perform(get("/cases/" + id + "/records/" + page).session(session)).andReturn().getResponse();
+            assertThat(shown.getStatus()).as(page).isEqualTo(200);
+            assertThat(shown.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).as(page).contains("record-form");
+        }
+        String tomorrow = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(1).withHour(9).withMinute(30).withSecond(0).withNano(0).toString();
+        assertThat(submit("/cases/" + id + "/records/inquiry-notice", Map.of("personName", "勘验报告测试有限公司", "reason",
+                "你单位涉嫌未如实记录安全生产教育和培训情况一案", "time", tomorrow, "place", "东城区应急管理局三楼询问室"),
+                "bring", "营业执照", "bring", "安全培训档案").getStatus()).isEqualTo(302);
+
+        LocalDateTime start = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withSecond(0).withNano(0).minusHours(3);
+        Map<String, String> survey = new java.util.HashMap<>(Map.of("startTime", start.toString(), "endTime", start.plusHours(1).toString(),
+                "place", "生产车间二楼", "weather", "晴", "partyPerson", "赵某", "findings", "车间东侧配电箱无警示标志，培训档案柜内无本年度记录。",
+                "officer1Id", String.valueOf(first.userId()), "officer2Id", String.valueOf(second.userId()),
+                "recorderId", String.valueOf(first.userId())));
+        survey.putAll(Map.of("sig_officer1", InspectionFixtures.signature(), "sig_officer2", InspectionFixtures.signature(),
+                "sig_recorder", InspectionFixtures.signature(), "sig_party", InspectionFixtures.signature()));
+        MockHttpServletResponse surveyed = submit("/cases/" + id + "/records/survey", survey);
+        assertThat(surveyed.getStatus()).as(surveyed.getContentAsString()).isEqualTo(302);
+
+        String draft = mvc.perform(get("/cases/" + id + "/records/report").session(session)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(draft).contains("勘验笔录").contains("配电箱无警示标志");
+        Map<String, String> report = Map.of("violated", "《中华人民共和国安全生产法》第二十八条", "basis", "《中华人民共和国安全生产法》第九十七条第三项",
+                "proposal", "建议罚款人民币一万元",
+                "officer1Id", String.valueOf(first.userId()), "officer2Id", String.valueOf(second.userId()),
+                "sig_officer1", InspectionFixtures.signature(), "sig_officer2", InspectionFixtures.signature());
+        MockHttpServletResponse reported = submit("/cases/" + id + "/records/report", report);
+        assertThat(reported.getStatus()).as(reported.getContentAsString()).isEqualTo(302);
+
+        List<OnsiteRecord> saved = asUser(() -> records.records(id));
+        assertThat(saved).extracting(OnsiteRecord::kind).containsExactly(OnsiteKind.INQUIRY_NOTICE, OnsiteKind.SURVEY, OnsiteKind.REPORT);
+        assertThat(pdfText(documents, saved.get(0).documentId())).contains("询问通知书").contains("东城区应急管理局三楼询问室")
+                .contains("安全培训档案");
+        assertThat(pdfText(documents, saved.get(1).documentId())).contains("勘验笔录").contains("生产车间二楼").contains("配电箱无警示标志");
+        assertThat(pdfText(documents, saved.get(2).documentId())).contains("案件调查报告").contains("勘验笔录").contains("建议罚款人民币一万元")
+                .contains("勘验报告测试有限公司");
+        assertThat(api.view(id)).contains("勘验生产车间二楼").contains("调查终结");
+    }
+
     // ---- helpers
 
     @Autowired
