@@ -264,7 +264,7 @@ public class InvestigationRecords {
         String evidence = records(caseId).stream()
                 .filter(r -> r.kind() == OnsiteKind.INQUIRY || r.kind() == OnsiteKind.SURVEY || r.kind() == OnsiteKind.PRESERVATION)
                 .sorted(Comparator.comparing(OnsiteRecord::id))
-                .map(r -> r.documentTitle() + "（" + (r.startedAt() == null ? r.recordedAt().atZone(clock.getZone()).toLocalDate() : r.startedAt().toLocalDate())
+                .map(r -> r.documentTitle() + "（" + r.when().toLocalDate()
                         + (r.personName() == null ? "" : "，" + r.personName()) + "）：" + abbreviate(summary(r)))
                 .collect(Collectors.joining("\n"));
         if (evidence.isBlank()) {
@@ -470,7 +470,7 @@ public class InvestigationRecords {
                             rs.getString("place"), rs.getString("person_name"), team, rs.getString("content"),
                             rs.getString("signature_note"), (Long) rs.getObject("document_id"), rs.getString("document_title"),
                             rs.getString("document_number"), rs.getString("recorded_by_name"),
-                            rs.getTimestamp("recorded_at").toInstant(), answers.getOrDefault(id, List.of()), items.getOrDefault(id, List.of()));
+                            LocalDateTime.ofInstant(rs.getTimestamp("recorded_at").toInstant(), clock.getZone()), answers.getOrDefault(id, List.of()), items.getOrDefault(id, List.of()));
                 }).list();
     }
 

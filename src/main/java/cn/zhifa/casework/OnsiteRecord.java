@@ -1,6 +1,5 @@
 package cn.zhifa.casework;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -11,5 +10,10 @@ import java.util.List;
 public record OnsiteRecord(long id, long caseId, OnsiteKind kind, LocalDateTime startedAt, LocalDateTime endedAt,
                            String place, String personName, String officers, String content, String signatureNote,
                            Long documentId, String documentTitle, String documentNumber, String recordedBy,
-                           Instant recordedAt, List<RecordInput.QuestionAnswer> answers, List<RecordInput.Item> items) {
+                           LocalDateTime recordedAt, List<RecordInput.QuestionAnswer> answers, List<RecordInput.Item> items) {
+
+    /** When it took place (the record's start), else when it was recorded; in the bureau's time zone. */
+    public LocalDateTime when() {
+        return startedAt != null ? startedAt : recordedAt;
+    }
 }

@@ -22,7 +22,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -92,6 +94,14 @@ class InquiryBrowserTests extends BrowserTestSupport {
         WebElement submit = browser.findElement(By.id("submit-record"));
         tap(submit);
 
+        // issuing renders the PDF and DOCX: allow for a loaded machine, and show the refusal if the form came back
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(60)).until(
+                ExpectedConditions.or(
+                        ExpectedConditions.presenceOfElementLocated(By.id("case-records")),
+                        ExpectedConditions.presenceOfElementLocated(By.id("refusal"))));
+        screenshot("casework-inquiry-submitted-phone");
+        assertThat(browser.findElements(By.id("refusal"))).as(() -> browser.findElements(By.id("refusal")).stream()
+                .map(WebElement::getText).findFirst().orElse("")).isEmpty();
         WebElement records = waitFor(By.id("case-records"));
         assertThat(records.getText()).contains("询问笔录").contains("陈晓东").contains("问答 3 组");
         assertThat(records.findElement(By.className("record-document")).getText()).contains("《询问笔录》");

@@ -216,6 +216,7 @@ class OnsiteRecordsTests {
         api.act("leader1", id, "decide", Map.of());
         String decision = asUser(() -> cases().get(id)).getDecisionNumber();
 
+        assertThat(page("/cases/" + id + "/records/service")).contains("record-form").contains(decision);
         Map<String, String> form = new java.util.HashMap<>(Map.of("method", "直接送达", "place", "当事人办公室", "receiver", "赵某",
                 "officer1Id", String.valueOf(first.userId()), "officer2Id", String.valueOf(second.userId()),
                 "sig_officer1", InspectionFixtures.signature(), "sig_officer2", InspectionFixtures.signature()));
@@ -233,6 +234,7 @@ class OnsiteRecordsTests {
 
     @Test
     void an_on_the_spot_penalty_issues_the_signed_decision_and_its_number_becomes_the_decision_number() throws Exception {
+        assertThat(page("/cases/on-the-spot")).contains("record-form").contains("href=\"/cases/on-the-spot\"");
         Map<String, String> form = new java.util.HashMap<>(Map.of("partyKind", "UNIT", "partyName", "当场处罚测试五金店",
                 "partyCode", "91350100M000100Y43", "legalRepresentative", "钱某", "address", "东城区建设路8号",
                 "facts", "现场检查发现该店未在危险场所设置安全警示标志，有现场照片为证。", "violationCode", "99-1", "fineYuan", "0",
@@ -310,6 +312,42 @@ class OnsiteRecordsTests {
         assertThat(api.view(id)).contains("勘验生产车间二楼").contains("调查终结");
     }
 
+    @Test
+    void the_hearing_record_is_signed_by_the_party_the_presiding_officer_and_the_clerk_and_moves_the_case_to_legal_review() throws Exception {
+        long id = filedCase("听证笔录测试冶金有限公司");
+        api.act(firstUser, id, "investigate", Map.of("what", "INQUIRY", "content", "询问安全负责人"));
+        api.act(firstUser, id, "propose-penalty", Map.of("violationCode", "99-2", "tier", "GENERAL", "amountYuan", "100000"));
+        api.act("leader1", id, "approve-proposal", Map.of("opinion", "同意"));
+        api.act("legal1", id, "review", Map.of("opinion", "AGREE"));
+        api.post("legal1", "/api/v1/cases/meetings", Map.of("topic", "听证笔录测试案", "chair", "大队长", "participants", "大队长、法制员",
+                "opinions", "同意", "conclusion", "同意罚款10万元", "caseIds", List.of(id)));
+        api.act(firstUser, id, "notify", Map.of());
+        api.act(firstUser, id, "request-hearing", Map.of());
+        LocalDate hearingOn = records.today().plusDays(30);
+        api.act(firstUser, id, "schedule-hearing", Map.of("hearingOn", hearingOn.toString(), "presidingOfficer", "周敏"));
+        clock.advance(java.time.Duration.ofDays(30));
+        session = (MockHttpSession) mvc.perform(formLogin().user(firstUser).password(Tokens.DEMO_PASSWORD)).andReturn()
+                .getRequest().getSession();
+
+        assertThat(page("/cases/" + id + "/records/hearing")).contains("record-form").contains("书记员");
+        LocalDateTime start = hearingOn.atTime(9, 0);
+        Map<String, String> form = new java.util.HashMap<>(Map.of("startTime", start.toString(), "endTime", start.plusHours(2).toString(),
+                "place", "东城区应急管理局听证室", "presiding", "周敏", "clerk", "吴芳", "partyPerson", "赵某",
+                "transcript", "调查人员陈述违法事实和证据；当事人对事实无异议，称已整改，请求从轻处罚。", "report", "建议维持拟处罚意见",
+                "sig_party", InspectionFixtures.signature(), "sig_presiding", InspectionFixtures.signature()));
+        MockHttpServletResponse refused = submit("/cases/" + id + "/records/hearing", form);
+        assertThat(refused.getContentAsString()).contains("不能签发").contains("书记员");
+        assertThat(api.stage(id)).isEqualTo("HEARING_SCHEDULED");
+
+        form.put("sig_clerk", InspectionFixtures.signature());
+        MockHttpServletResponse held = submit("/cases/" + id + "/records/hearing", form);
+        assertThat(held.getStatus()).as(held.getContentAsString()).isEqualTo(302);
+        assertThat(api.stage(id)).isEqualTo("LEGAL_REVIEW");
+        OnsiteRecord r = asUser(() -> records.records(id)).get(0);
+        assertThat(pdfText(documents, r.documentId())).contains("听证笔录").contains("周敏").contains("吴芳")
+                .contains("当事人对事实无异议，称已整改，请求从轻处罚。");
+    }
+
     // ---- helpers
 
     @Autowired
@@ -327,6 +365,12 @@ class OnsiteRecordsTests {
         } finally {
             org.springframework.security.core.context.SecurityContextHolder.clearContext();
         }
+    }
+
+    String page(String path) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(path).session(session)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(path).isEqualTo(200);
+        return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     int steps(long id) {
