@@ -348,6 +348,31 @@ class OnsiteRecordsTests {
                 .contains("当事人对事实无异议，称已整改，请求从轻处罚。");
     }
 
+    @Test
+    void a_terminal_records_a_survey_through_the_api_and_a_retry_with_the_same_key_adds_nothing() throws Exception {
+        long id = filedCase("接口勘验测试有限公司");
+        LocalDateTime start = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).withSecond(0).withNano(0).minusHours(2);
+        Map<String, Object> body = Map.of("fields", Map.of("startTime", start.toString(), "endTime", start.plusMinutes(30).toString(),
+                        "place", "危化品仓库", "partyPerson", "赵某", "findings", "仓库内未设置可燃气体报警装置。",
+                        "officer1Id", String.valueOf(first.userId()), "officer2Id", String.valueOf(second.userId()),
+                        "recorderId", String.valueOf(second.userId())),
+                "signatures", Map.of("officer1", InspectionFixtures.signature(), "officer2", InspectionFixtures.signature(),
+                        "recorder", InspectionFixtures.signature()),
+                "refusals", Map.of("party", Map.of("reason", "当事人拒绝在勘验笔录上签名", "witness", "社区网格员孙某")));
+        String key = InspectionFixtures.key();
+        for (int i = 0; i < 2; i++) {
+            MockHttpServletResponse response = mvc.perform(post("/api/v1/cases/" + id + "/records/survey")
+                    .header("Authorization", Tokens.bearer(mvc, firstUser)).header("Idempotency-Key", key)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .content(CaseApiSupport.JSON.writeValueAsString(body))).andReturn().getResponse();
+            response.setCharacterEncoding("UTF-8");
+            assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+            assertThat(response.getContentAsString()).contains("勘验笔录").contains("拒绝签名");
+        }
+        assertThat(api.get(firstUser, "/api/v1/cases/" + id + "/records")).contains("危化品仓库");
+        assertThat(jdbc.sql("SELECT count(*) FROM case_record WHERE case_id = :id").param("id", id).query(Long.class).single()).isOne();
+    }
+
     // ---- helpers
 
     @Autowired
