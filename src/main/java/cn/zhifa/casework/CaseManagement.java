@@ -168,6 +168,25 @@ public class CaseManagement {
         return cases.save(c).getId();
     }
 
+    /**
+     * 简易程序 with the 行政（当场）处罚决定书 issued by {@code issue} (given the new case, returns the decision's 文号);
+     * used by {@link InvestigationRecords} (case-onsite). The case is checked first, so a refused case issues nothing.
+     */
+    long decideOnTheSpot(ProposedCase proposal, BigDecimal fineYuan, String violationCode,
+                         java.util.function.Function<PenaltyCase, String> issue) {
+        scope.require(proposal.organizationId());
+        library.get(violationCode);
+        Acting by = acting();
+        certified(by);
+        String caseNumber = nextCaseNumber();
+        PenaltyCase checked = PenaltyCase.decideOnTheSpot(withRegistrySnapshot(proposal), caseNumber, null, fineYuan,
+                violationCode, by, now(), periods);
+        String decisionNumber = issue.apply(checked);
+        PenaltyCase c = PenaltyCase.decideOnTheSpot(withRegistrySnapshot(proposal), caseNumber, decisionNumber, fineYuan,
+                violationCode, by, now(), periods);
+        return cases.save(c).getId();
+    }
+
     private long open(ProposedCase proposal, Acting by) {
         if (proposal.violationCode() != null && !proposal.violationCode().isBlank()) {
             library.get(proposal.violationCode());

@@ -43,5 +43,7 @@ public enum PeriodCode {
     CREDIT_EARLY_REMOVAL,
     PENALTY_PUBLICITY_MINIMUM,
     PENALTY_PUBLICITY_MINIMUM_SAFETY,
-    PENALTY_PUBLICITY_MAXIMUM
+    PENALTY_PUBLICITY_MAXIMUM,
+    /** 先行登记保存证据: the agency decides on the preserved evidence within this period (行政处罚法第五十六条). */
+    EVIDENCE_PRESERVATION
 }

@@ -1,0 +1,848 @@
+package cn.zhifa.casework;
+
+import cn.zhifa.documents.DocumentManagement;
+import cn.zhifa.documents.DrawnSignature;
+import cn.zhifa.documents.IssueRequest;
+import cn.zhifa.documents.IssuedDocument;
+import cn.zhifa.documents.Officer;
+import cn.zhifa.documents.Party;
+import cn.zhifa.documents.SignatureRefusal;
+import cn.zhifa.documents.SourceRef;
+import cn.zhifa.inspection.SignatureImage;
+import cn.zhifa.law.IdNumber;
+import cn.zhifa.law.PeriodCode;
+import cn.zhifa.law.StatutoryPeriods;
+import cn.zhifa.organization.OrganizationManagement;
+import cn.zhifa.registry.OfficerManagement;
+import cn.zhifa.registry.OfficerSummary;
+import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.security.Actor;
+import cn.zhifa.shared.security.Actors;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The structured on-site and party-signed records of a case and the standard documents issued from them:
+ * 询问通知书, 询问笔录, 勘验笔录, 先行登记保存证据通知书, 案件调查报告, 听证笔录, 行政（当场）处罚决定书 and 送达回执.
+ *
+ * <p>Each command validates the input (Chinese messages), checks the drawn signatures as the inspection terminal does
+ * ({@link SignatureImage}), records the case step through {@link CaseManagement} (so the timeline and the deadlines
+ * follow), issues the document through the documents module and stores the record, all in one transaction: a refusal
+ * anywhere (a missing signature without a recorded refusal, a wrong ID number, the case in the wrong stage) leaves
+ * nothing written.
+ */
+@Service
+public class InvestigationRecords {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日H时m分");
+    private static final Set<String> BRING = Set.of("身份证", "营业执照", "法定代表人身份证明或者委托书");
+    private static final Set<String> OFFICER_AREAS = Set.of("officer1", "officer2", "recorder");
+
+    private final CaseManagement cases;
+    private final DocumentManagement documents;
+    private final OfficerManagement officers;
+    private final OrganizationManagement organizations;
+    private final StatutoryPeriods periods;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    InvestigationRecords(CaseManagement cases, DocumentManagement documents, OfficerManagement officers,
+                         OrganizationManagement organizations, StatutoryPeriods periods, JdbcClient jdbc, Clock clock) {
+        this.cases = cases;
+        this.documents = documents;
+        this.officers = officers;
+        this.organizations = organizations;
+        this.periods = periods;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    // ---- commands
+
+    /** 询问通知: who is to come, when, where, with which materials; issues the 询问通知书. */
+    @Transactional
+    public long scheduleInquiry(long caseId, RecordInput in) {
+        Optional<Long> earlier = earlier(in);
+        if (earlier.isPresent()) return earlier.get();
+        PenaltyCase c = investigable(caseId);
+        String name = required(in, "personName", "被询问人（单位）");
+        String reason = required(in, "reason", "询问事由");
+        LocalDateTime time = dateTime(in, "time", "接受询问时间");
+        if (!time.toLocalDate().isAfter(today().minusDays(1))) throw new RuleViolation("接受询问时间不能早于今天。");
+        String place = required(in, "place", "接受询问地点");
+        List<String> bring = lines(in.field("bring")).stream()
+                .map(b -> BRING.contains(b) || b.startsWith("其他") ? b : "其他：" + b).toList();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("reason", reason);
+        fields.put("time", time);
+        fields.put("place", place);
+        fields.put("bring", bring);
+        Party party = Party.person("party", name, null, null, null, null, null, null, null, in.field("phone"));
+        IssuedDocument d = issue(OnsiteKind.INQUIRY_NOTICE, c, fields, List.of(party), List.of(), new Signed(List.of(), List.of(), ""), in);
+        cases.recordInvestigation(caseId, StepKind.INQUIRY, "通知" + name + "于" + SHOWN.format(time) + "到" + place
+                + "接受询问（" + title(d) + "）");
+        return insert(new Row(OnsiteKind.INQUIRY_NOTICE, c, time, null, place, new Person(name, null, null, in.field("phone"), null, null, null),
+                List.of(), List.of(), reason, details("bring", String.join("、", bring)), "", d, in));
+    }
+
+    /** 询问笔录 with the question/answer pairs and the signatures of 询问人, 记录人 and 被询问人. */
+    @Transactional
+    public long recordInquiry(long caseId, RecordInput in) {
+        Optional<Long> earlier = earlier(in);
+        if (earlier.isPresent()) return earlier.get();
+        PenaltyCase c = investigable(caseId);
+        LocalDateTime from = dateTime(in, "startTime", "询问开始时间");
+        LocalDateTime to = dateTime(in, "endTime", "询问结束时间");
+        period(from, to, "询问");
+        String place = required(in, "place", "询问地点");
+        Person person = person(in, "被询问人");
+        String subject = Optional.ofNullable(in.field("subject")).orElse(c.getTitle());
+        List<RecordInput.QuestionAnswer> answers = answers(in);
+        List<Named> team = team(c, in, true);
+        Signed signed = signatures(OnsiteKind.INQUIRY, in, team, Map.of("interviewee", person.name()));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("startTime", from);
+        fields.put("endTime", to);
+        fields.put("round", Optional.ofNullable(in.field("round")).orElse("第" + (count(caseId, OnsiteKind.INQUIRY, person.name()) + 1) + "次"));
+        fields.put("place", place);
+        fields.put("recorder", team.get(2).name());
+        fields.put("present", in.field("present"));
+        fields.put("subject", subject);
+        fields.put("transcript", transcript(answers));
+        Party interviewee = Party.person("interviewee", person.name(), person.gender(), person.age(today()), person.idNumber(),
+                person.workUnit(), person.position(), in.field("address"), null, person.phone());
+        IssuedDocument d = issue(OnsiteKind.INQUIRY, c, fields, List.of(interviewee), officersOf(team), signed, in);
+        cases.recordInvestigation(caseId, StepKind.INQUIRY, "询问" + person.name()
+                + (person.relation() == null ? "" : "（" + person.relation() + "）") + "，" + SHOWN.format(from) + "，"
+                + place + "，问答" + answers.size() + "组" + signed.noteSuffix() + "（" + title(d) + "）");
+        return insert(new Row(OnsiteKind.INQUIRY, c, from, to, place, person, team, answers, subject,
+                details("present", in.field("present")), signed.note(), d, in));
+    }
+
+    /** 勘验笔录 of the scene, signed by the 勘验人, the party, the invited witness (optional) and the 记录人. */
+    @Transactional
+    public long recordSurvey(long caseId, RecordInput in) {
+        Optional<Long> earlier = earlier(in);
+        if (earlier.isPresent()) return earlier.get();
+        PenaltyCase c = investigable(caseId);
+        LocalDateTime from = dateTime(in, "startTime", "勘验开始时间");
+        LocalDateTime to = dateTime(in, "endTime", "勘验结束时间");
+        period(from, to, "勘验");
+        String place = required(in, "place", "勘验场所");
+        String findings = required(in, "findings", "勘验情况");
+        String partyName = required(in, "partyPerson", "到场的当事人（或其负责人）姓名");
+        List<Named> team = team(c, in, true);
+        Map<String, String> signers = new LinkedHashMap<>();
+        signers.put("party", partyName);
+        if (in.field("invitee") != null) signers.put("invitee", in.field("invitee"));
+        Signed signed = signatures(OnsiteKind.SURVEY, in, team, signers);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("startTime", from);
+        fields.put("endTime", to);
+        fields.put("place", place);
+        fields.put("weather", in.field("weather"));
+        fields.put("invitee", in.field("invitee"));
+        fields.put("recorder", team.get(2).name());
+        fields.put("findings", findings);
+        PartySnapshot p = c.getParty();
+        Party party = p.kind() == PartyKind.UNIT
+                ? Party.unit("party", p.name() + "（到场人：" + partyName + "）", p.code(), p.legalRepresentative(), in.field("partyPosition"), p.address(), null, null)
+                : Party.person("party", p.name(), null, null, p.code(), null, in.field("partyPosition"), p.address(), null, null);
+        IssuedDocument d = issue(OnsiteKind.SURVEY, c, fields, List.of(party), officersOf(team), signed, in);
+        cases.recordInvestigation(caseId, StepKind.SITE_EXAMINATION, "勘验" + place + "，" + SHOWN.format(from) + "：" + abbreviate(findings)
+                + signed.noteSuffix() + "（" + title(d) + "）");
+        return insert(new Row(OnsiteKind.SURVEY, c, from, to, place, new Person(partyName, null, null, null, null, in.field("partyPosition"), null),
+                team, List.of(), findings, details("weather", in.field("weather"), "invitee", in.field("invitee")), signed.note(), d, in));
+    }
+
+    /**
+     * 先行登记保存证据: the items, where they are kept, the party's signature; the decision is due within the period
+     * law configures ({@link PeriodCode#EVIDENCE_PRESERVATION}), printed as the day to collect it.
+     */
+    @Transactional
+    public long preserveEvidence(long caseId, RecordInput in) {
+        Optional<Long> earlier = earlier(in);
+        if (earlier.isPresent()) return earlier.get();
+        PenaltyCase c = investigable(caseId);
+        String suspected = Optional.ofNullable(in.field("suspected")).orElse(c.getTitle());
+        String keptAt = required(in, "place", "保存地点");
+        String collectAt = Optional.ofNullable(in.field("collectAt")).orElse(authorityAddress(c));
+        List<RecordInput.Item> items = items(in);
+        String partyName = required(in, "partyPerson", "被通知人（或被通知单位负责人）姓名");
+        List<Named> team = team(c, in, false);
+        Signed signed = signatures(OnsiteKind.PRESERVATION, in, team, Map.of("party", partyName));
+        LocalDate due = decisionDue(today());
+        List<List<String>> table = new ArrayList<>();
+        int n = 1;
+        for (RecordInput.Item item : items) {
+            table.add(List.of(String.valueOf(n++), item.name(), or(item.spec(), ""), "", "", "", "", item.quantity(),
+                    "保存于" + or(item.location(), keptAt)));
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("suspected", suspected);
+        fields.put("collectOn", due);
+        fields.put("collectAt", collectAt);
+        fields.put("evidence", table);
+        IssuedDocument d = issue(OnsiteKind.PRESERVATION, c, fields, List.of(caseParty(c)), officersOf(team), signed, in);
+        cases.recordInvestigation(caseId, StepKind.EVIDENCE, "先行登记保存证据" + items.size() + "项，保存于" + keptAt
+                + "，应于" + due + "前作出处理决定（" + periods.period(PeriodCode.EVIDENCE_PRESERVATION).lengthLabel() + "）"
+                + signed.noteSuffix() + "（" + title(d) + "）");
+        return insert(new Row(OnsiteKind.PRESERVATION, c, null, null, keptAt, new Person(partyName, null, null, null, null, null, null),
+                team, List.of(), suspected, details("decisionDue", due.toString(), "collectAt", collectAt), signed.note(), d, in, items));
+    }
+
+    /** The day the decision on evidence preserved on {@code day} is due (law's configured period, on the legal calendar). */
+    public LocalDate decisionDue(LocalDate day) {
+        return periods.due(PeriodCode.EVIDENCE_PRESERVATION, day).due();
+    }
+
+    /** What the 先行登记保存 page prints about the period, e.g. "7个工作日（《中华人民共和国行政处罚法》第五十六条…）". */
+    public String preservationPeriod() {
+        var p = periods.period(PeriodCode.EVIDENCE_PRESERVATION);
+        return p.lengthLabel() + "（" + p.source() + "）";
+    }
+
+    /** 案件调查报告 filled from the case and its structured records, signed by the 调查人员. */
+    @Transactional
+    public long reportInvestigation(long caseId, RecordInput in) {
+        Optional<Long> earlier = earlier(in);
+        if (earlier.isPresent()) return earlier.get();
+        PenaltyCase c = investigable(caseId);
+        ReportDraft draft = reportDraft(caseId);
+        String facts = Optional.ofNullable(in.field("facts")).orElse(draft.facts());
+        String evidence = Optional.ofNullable(in.field("evidence")).orElse(draft.evidence());
+        String violated = Optional.ofNullable(in.field("violated")).orElse(draft.violated());
+        String basis = Optional.ofNullable(in.field("basis")).orElse(draft.basis());
+        String proposal = Optional.ofNullable(in.field("proposal")).orElse(draft.proposal());
+        List<String> problems = new ArrayList<>();
+        if (blank(facts)) problems.add("违法事实");
+        if (blank(evidence)) problems.add("证据（请先记录询问、勘验或先行登记保存）");
+        if (blank(violated)) problems.add("违反条款");
+        if (blank(basis)) problems.add("处罚依据");
+        if (blank(proposal)) problems.add("处理意见");
+        if (!problems.isEmpty()) throw new RuleViolation("调查报告缺少：" + String.join("、", problems) + "。");
+        List<Named> team = team(c, in, false);
+        Signed signed = signatures(OnsiteKind.REPORT, in, team, Map.of());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("caseName", c.getTitle());
+        fields.put("cause", c.getTitle());
+        fields.put("unit", organizations.find(c.getOrganizationId()).map(o -> o.name()).orElse(""));
+        fields.put("investigationPeriod", (c.getFiledOn() == null ? c.getProposedOn() : c.getFiledOn()) + " 至 " + today());
+        fields.put("evidence", evidence);
+        fields.put("facts", facts);
+        fields.put("violated", violated);
+        fields.put("basis", basis);
+        fields.put("proposal", proposal);
+        IssuedDocument d = issue(OnsiteKind.REPORT, c, fields, List.of(caseParty(c)), officersOf(team), signed, in);
+        cases.recordInvestigation(caseId, StepKind.EVIDENCE, "调查终结，提交案件调查报告：" + abbreviate(proposal) + "（" + title(d) + "）");
+        return insert(new Row(OnsiteKind.REPORT, c, null, null, null, null, team, List.of(), facts,
+                details("violated", violated, "basis", basis, "proposal", proposal), signed.note(), d, in));
+    }
+
+    /** What the 调查报告 form starts from: the case's facts, its structured records, the violation and the proposal. */
+    @Transactional(readOnly = true)
+    public ReportDraft reportDraft(long caseId) {
+        PenaltyCase c = cases.get(caseId);
+        String evidence = records(caseId).stream()
+                .filter(r -> r.kind() == OnsiteKind.INQUIRY || r.kind() == OnsiteKind.SURVEY || r.kind() == OnsiteKind.PRESERVATION)
+                .sorted(Comparator.comparing(OnsiteRecord::id))
+                .map(r -> r.documentTitle() + "（" + r.when().toLocalDate()
+                        + (r.personName() == null ? "" : "，" + r.personName()) + "）：" + abbreviate(summary(r)))
+                .collect(Collectors.joining("\n"));
+        if (evidence.isBlank()) {
+            evidence = c.getSteps().stream().filter(s -> s.kind() == StepKind.INQUIRY || s.kind() == StepKind.SITE_EXAMINATION
+                    || s.kind() == StepKind.EVIDENCE).map(s -> s.label() + "：" + s.opinion()).collect(Collectors.joining("\n"));
+        }
+        Violation v = c.getViolationCode() == null ? null : cases.library().find(c.getViolationCode()).orElse(null);
+        String proposal = c.getFineYuan() == null ? null
+                : "建议给予" + (c.getFineYuan().signum() == 0 ? "警告" : "罚款人民币" + DiscretionEngine.plain(c.getFineYuan()) + "元")
+                + (c.getOtherMeasures() == null ? "" : "，" + c.getOtherMeasures()) + "的行政处罚"
+                + (c.getTier() == null ? "" : "（裁量阶次：" + c.getTier().label() + (c.getTierReason() == null ? "" : "，" + c.getTierReason()) + "）");
+        return new ReportDraft(c.getFacts() == null || c.getFacts().isBlank() ? c.getTitle() : c.getFacts(), evidence,
+                v == null ? null : violated(v), v == null ? null : v.articleTitle(), proposal);
+    }
+
+    /** The 调查报告's starting text. */
+    public record ReportDraft(String facts, String evidence, String violated, String basis, String proposal) {
+    }
+
+    /** 听证笔录: records the hearing (the case moves on to 法制审核) and issues the signed record. */
+    @Transactional
+    public long recordHearing(long caseId, RecordInput in) {
+        Optional<Long> earlier = earlier(in);
+        if (earlier.isPresent()) return earlier.get();
+        PenaltyCase c = cases.get(caseId);
+        c.mayHoldHearing(today()).orThrow();
+        LocalDateTime from = dateTime(in, "startTime", "听证开始时间");
+        LocalDateTime to = dateTime(in, "endTime", "听证结束时间");
+        period(from, to, "听证");
+        String place = required(in, "place", "听证地点");
+        String presiding = required(in, "presiding", "听证主持人");
+        String clerk = required(in, "clerk", "书记员");
+        String transcript = required(in, "transcript", "听证记录");
+        String report = required(in, "report", "听证会报告意见");
+        String partyName = required(in, "partyPerson", "申请听证人（或其委托代理人）姓名");
+        Map<String, String> signers = new LinkedHashMap<>();
+        signers.put("party", partyName);
+        signers.put("presiding", presiding);
+        signers.put("clerk", clerk);
+        if (in.field("hearingOfficer") != null) signers.put("hearingOfficer", in.field("hearingOfficer"));
+        List<Named> team = optionalTeam(c, in);
+        Signed signed = signatures(OnsiteKind.HEARING, in, team, signers);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("caseName", c.getTitle());
+        fields.put("place", place);
+        fields.put("startTime", from);
+        fields.put("endTime", to);
+        fields.put("presiding", presiding);
+        fields.put("hearingOfficer", in.field("hearingOfficer"));
+        fields.put("clerk", clerk);
+        fields.put("agent", in.field("agent"));
+        fields.put("thirdParty", in.field("thirdParty"));
+        fields.put("others", in.field("others"));
+        fields.put("transcript", transcript);
+        IssuedDocument d = issue(OnsiteKind.HEARING, c, fields, List.of(caseParty(c)), officersOf(team), signed, in);
+        cases.holdHearing(caseId, abbreviate(transcript) + "（" + title(d) + "）", report);
+        return insert(new Row(OnsiteKind.HEARING, c, from, to, place, new Person(partyName, null, null, null, null, null, null),
+                team, List.of(), transcript, details("presiding", presiding, "clerk", clerk, "report", report,
+                "agent", in.field("agent")), signed.note(), d, in));
+    }
+
+    /**
+     * 简易程序: opens the case decided on the spot and issues the signed 行政（当场）处罚决定书 (its number becomes the
+     * decision's 文号). Returns the case id.
+     */
+    @Transactional
+    public long decideOnTheSpot(ProposedCase proposal, BigDecimal fineYuan, RecordInput in) {
+        if (earlier(in).isPresent()) {
+            return jdbc.sql("SELECT case_id FROM case_record WHERE id = :id").param("id", earlier(in).get()).query(Long.class).single();
+        }
+        if (proposal.party() == null || blank(proposal.party().name())) throw new RuleViolation("请填写被处罚单位（个人）名称。");
+        if (fineYuan == null) throw new RuleViolation("请填写罚款金额（警告填 0）。");
+        if (blank(proposal.violationCode())) throw new RuleViolation("请选择违法行为（决定书须写明违反的规定和处罚依据）。");
+        String facts = Optional.ofNullable(proposal.facts()).filter(f -> !f.isBlank())
+                .orElseThrow(() -> new RuleViolation("请填写违法事实及证据。"));
+        String mode = required(in, "paymentMode", "罚款的履行方式");
+        String partyPerson = Optional.ofNullable(in.field("partyPerson")).orElse(
+                proposal.party().kind() == PartyKind.UNIT ? proposal.party().legalRepresentative() : proposal.party().name());
+        if (blank(partyPerson)) throw new RuleViolation("请填写签收的当事人或者委托代理人姓名。");
+        if (proposal.party().kind() == PartyKind.PERSON && proposal.party().code() != null) idNumber(proposal.party().code(), "被处罚人");
+        List<Named> team = teamFor(proposal.organizationId(), in, false);
+        Signed signed = signatures(OnsiteKind.ON_THE_SPOT, in, team, Map.of("party", partyPerson));
+        Holder holder = new Holder();
+        long caseId = cases.decideOnTheSpot(proposal, fineYuan, proposal.violationCode(), c -> {
+            Violation v = cases.library().get(proposal.violationCode());
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("factsAndEvidence", facts);
+            fields.put("violated", violated(v));
+            fields.put("basis", v.articleTitle());
+            fields.put("penalty", c.getFineYuan().signum() == 0 ? "警告" : "罚款人民币" + DiscretionEngine.plain(c.getFineYuan()) + "元");
+            fields.put("paymentMode", List.of(mode));
+            PartySnapshot p = c.getParty();
+            Party party = p.kind() == PartyKind.UNIT
+                    ? Party.unit("party", p.name(), p.code(), p.legalRepresentative(), null, p.address(), null, in.field("phone"))
+                    : Party.person("party", p.name(), null, null, p.code(), null, null, p.address(), null, in.field("phone"));
+            holder.document = issue(OnsiteKind.ON_THE_SPOT, c, fields, List.of(party), officersOf(team), signed, in);
+            return holder.document.number();
+        });
+        PenaltyCase c = cases.get(caseId);
+        return caseIdOf(insert(new Row(OnsiteKind.ON_THE_SPOT, c, null, null, in.field("place"),
+                new Person(partyPerson, null, null, in.field("phone"), null, null, null), team, List.of(), facts,
+                details("paymentMode", mode), signed.note(), holder.document, in)));
+    }
+
+    private static final class Holder {
+        IssuedDocument document;
+    }
+
+    /**
+     * 送达: serves the decision (the case's {@code serve} transition) and issues the 送达回执 listing the documents served
+     * (their numbers from the documents module), signed by the 收件人 (or 留置送达 before a witness) and the 送达人.
+     */
+    @Transactional
+    public long serve(long caseId, RecordInput in) {
+        Optional<Long> earlier = earlier(in);
+        if (earlier.isPresent()) return earlier.get();
+        PenaltyCase c = cases.get(caseId);
+        c.mayServe().orThrow();
+        String method = required(in, "method", "送达方式");
+        String place = required(in, "place", "送达地点");
+        String receiver = required(in, "receiver", "收件人");
+        boolean lodged = method.contains("留置");
+        if (lodged && (in.refusals().get("receiver") == null || blank(in.refusals().get("receiver").witness()))) {
+            throw new RuleViolation("留置送达的，须在备注中注明情况并由见证人签名：请填写拒收情况和见证人。");
+        }
+        List<IssuedDocument> served = servedDocuments(c, lines(in.field("documents")));
+        List<Named> team = team(c, in, false);
+        Signed signed = signatures(OnsiteKind.SERVICE, in, team, Map.of("receiver", receiver));
+        String servers = team.stream().map(Named::name).collect(Collectors.joining("、"));
+        List<List<String>> deliveries = new ArrayList<>();
+        for (IssuedDocument d : served) {
+            deliveries.add(List.of("《" + d.title() + "》" + or(d.number(), ""), lodged ? "拒收（留置送达）" : receiver + "（见签名）",
+                    place, today().toString(), method, servers));
+        }
+        String remarks = Optional.ofNullable(in.field("remarks")).orElse("")
+                + (lodged ? (in.field("remarks") == null ? "" : "；") + "受送达人拒绝签收："
+                + in.refusals().get("receiver").reason() + "，见证人：" + in.refusals().get("receiver").witness() : "")
+                + (in.field("relation") == null ? "" : "；收件人与受送达人的关系：" + in.field("relation"));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("caseName", c.getTitle());
+        fields.put("deliveries", deliveries);
+        fields.put("remarks", remarks.isBlank() ? null : remarks.replaceFirst("^；", ""));
+        IssuedDocument d = issue(OnsiteKind.SERVICE, c, fields, List.of(caseParty(c)), officersOf(team), signed, in);
+        cases.serve(caseId, method, (lodged ? "留置送达，见证人" + in.refusals().get("receiver").witness() : receiver + "签收")
+                + "，送达" + served.stream().map(x -> "《" + x.title() + "》").collect(Collectors.joining("")) + "（" + title(d) + "）");
+        return insert(new Row(OnsiteKind.SERVICE, c, null, null, place, new Person(receiver, null, null, null, null, null, in.field("relation")),
+                team, List.of(), served.stream().map(x -> "《" + x.title() + "》" + or(x.number(), "")).collect(Collectors.joining("\n")),
+                details("method", method), signed.note(), d, in));
+    }
+
+    /** The documents of the case that can be served (valid, numbered), the decision first. */
+    @Transactional(readOnly = true)
+    public List<IssuedDocument> servable(long caseId) {
+        PenaltyCase c = cases.get(caseId);
+        return documents.forSource(caseRef(c)).stream().filter(IssuedDocument::valid).filter(d -> d.number() != null)
+                .filter(d -> !d.kind().equals(OnsiteKind.SERVICE.documentKind()))
+                .sorted(Comparator.comparing((IssuedDocument d) -> !d.kind().startsWith("PENALTY_DECISION")).thenComparing(IssuedDocument::id))
+                .toList();
+    }
+
+    private List<IssuedDocument> servedDocuments(PenaltyCase c, List<String> ids) {
+        List<IssuedDocument> all = servable(c.getId());
+        if (ids.isEmpty()) {
+            List<IssuedDocument> decision = all.stream().filter(d -> c.getDecisionNumber() != null && c.getDecisionNumber().equals(d.number())).toList();
+            if (decision.isEmpty()) throw new RuleViolation("请选择送达的文书（本案尚无系统签发的行政处罚决定书，请先签发或选择其他文书）。");
+            return decision;
+        }
+        List<IssuedDocument> chosen = new ArrayList<>();
+        for (String id : ids) {
+            chosen.add(all.stream().filter(d -> String.valueOf(d.id()).equals(id.strip())).findFirst()
+                    .orElseThrow(() -> new RuleViolation("所选文书不属于本案或已作废，不能送达。")));
+        }
+        return chosen;
+    }
+
+    // ---- reads
+
+    /** The structured records of a case, oldest first. */
+    @Transactional(readOnly = true)
+    public List<OnsiteRecord> records(long caseId) {
+        cases.get(caseId);
+        Map<Long, List<RecordInput.QuestionAnswer>> answers = new LinkedHashMap<>();
+        jdbc.sql("SELECT a.record_id, a.question, a.answer FROM case_record_answer a JOIN case_record r ON r.id = a.record_id "
+                        + "WHERE r.case_id = :case ORDER BY a.record_id, a.position")
+                .param("case", caseId).query(rs -> {
+                    answers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new RecordInput.QuestionAnswer(rs.getString(2), rs.getString(3)));
+                });
+        Map<Long, List<RecordInput.Item>> items = new LinkedHashMap<>();
+        jdbc.sql("SELECT i.record_id, i.name, i.spec, i.quantity, i.location FROM case_record_item i JOIN case_record r ON r.id = i.record_id "
+                        + "WHERE r.case_id = :case ORDER BY i.record_id, i.position")
+                .param("case", caseId).query(rs -> {
+                    items.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new RecordInput.Item(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                });
+        return jdbc.sql("SELECT * FROM case_record WHERE case_id = :case ORDER BY id").param("case", caseId)
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    String team = java.util.stream.Stream.of(rs.getString("officer1_name"), rs.getString("officer2_name"))
+                            .filter(x -> x != null).collect(Collectors.joining("、"));
+                    Timestamp start = rs.getTimestamp("started_at"), end = rs.getTimestamp("ended_at");
+                    return new OnsiteRecord(id, caseId, OnsiteKind.valueOf(rs.getString("kind")),
+                            start == null ? null : start.toLocalDateTime(), end == null ? null : end.toLocalDateTime(),
+                            rs.getString("place"), rs.getString("person_name"), team, rs.getString("content"),
+                            rs.getString("signature_note"), (Long) rs.getObject("document_id"), rs.getString("document_title"),
+                            rs.getString("document_number"), rs.getString("recorded_by_name"),
+                            LocalDateTime.ofInstant(rs.getTimestamp("recorded_at").toInstant(), clock.getZone()), answers.getOrDefault(id, List.of()), items.getOrDefault(id, List.of()));
+                }).list();
+    }
+
+    /** Officers of the case's unit with a 行政执法证 valid today (the 询问人/勘验人/送达人 choices). */
+    @Transactional(readOnly = true)
+    public List<OfficerSummary> certifiedOfficers(long organizationId) {
+        List<Long> units = Actors.current().map(a -> a.organizationId()).filter(o -> o != organizationId)
+                .map(o -> List.of(organizationId, o)).orElse(List.of(organizationId));
+        return officers.certifiedOfficers(units, today());
+    }
+
+    /** The record kinds the case's stage allows now (the case page offers these). */
+    public List<OnsiteKind> available(PenaltyCase c) {
+        List<OnsiteKind> out = new ArrayList<>();
+        if (c.mayInvestigate().allowed()) {
+            out.addAll(List.of(OnsiteKind.INQUIRY_NOTICE, OnsiteKind.INQUIRY, OnsiteKind.SURVEY, OnsiteKind.PRESERVATION, OnsiteKind.REPORT));
+        }
+        if (c.mayHoldHearing(today()).allowed()) out.add(OnsiteKind.HEARING);
+        if (c.mayServe().allowed()) out.add(OnsiteKind.SERVICE);
+        return out;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ---- signatures and officers
+
+    /** An officer (or 记录人) of the record: user id, name, 执法证号. */
+    record Named(long userId, String name, String certificateNo) {
+    }
+
+    /** Drawn signatures and refusals, checked; {@code note} says who refused (kept with the record). */
+    record Signed(List<DrawnSignature> signatures, List<SignatureRefusal> refusals, String note) {
+        String noteSuffix() {
+            return note.isBlank() ? "" : "；" + note;
+        }
+    }
+
+    /** officer1, officer2 and (when {@code withRecorder}) the recorder, all certified officers of the case's unit. */
+    private List<Named> team(PenaltyCase c, RecordInput in, boolean withRecorder) {
+        return teamFor(c.getOrganizationId(), in, withRecorder);
+    }
+
+    private List<Named> teamFor(long organizationId, RecordInput in, boolean withRecorder) {
+        Long first = userId(in, "officer1Id"), second = userId(in, "officer2Id");
+        if (first == null || second == null) throw new RuleViolation("请选择两名执法人员（行政处罚法第四十二条：执法人员不得少于两人）。");
+        if (first.equals(second)) throw new RuleViolation("两名执法人员不能是同一人。");
+        List<OfficerSummary> certified = certifiedOfficers(organizationId);
+        Actor actor = Actors.require();
+        List<Named> team = new ArrayList<>();
+        team.add(certified(certified, first));
+        team.add(certified(certified, second));
+        if (withRecorder) {
+            Long recorder = userId(in, "recorderId");
+            if (recorder == null) throw new RuleViolation("请选择记录人。");
+            team.add(certified(certified, recorder));
+        }
+        if (team.stream().noneMatch(t -> t.userId() == actor.userId())) {
+            throw new RuleViolation("记录须由在场的执法人员本人登记：请把自己选为执法人员或记录人。");
+        }
+        return team;
+    }
+
+    /** The 调查人员 of a hearing record: optional, both or none. */
+    private List<Named> optionalTeam(PenaltyCase c, RecordInput in) {
+        if (userId(in, "officer1Id") == null && userId(in, "officer2Id") == null) return List.of();
+        Long first = userId(in, "officer1Id"), second = userId(in, "officer2Id");
+        if (first == null || second == null || first.equals(second)) throw new RuleViolation("请选择两名不同的调查人员，或都不选。");
+        List<OfficerSummary> certified = certifiedOfficers(c.getOrganizationId());
+        return List.of(certified(certified, first), certified(certified, second));
+    }
+
+    private static Named certified(List<OfficerSummary> certified, long userId) {
+        return certified.stream().filter(o -> o.userId() == userId).findFirst()
+                .map(o -> new Named(o.userId(), o.name(), o.certificateNo()))
+                .orElseThrow(() -> new RuleViolation("所选人员不是本单位持有效行政执法证的执法人员（持证执法），请重新选择。"));
+    }
+
+    private static List<Officer> officersOf(List<Named> team) {
+        return team.stream().limit(2).map(t -> new Officer(t.name(), t.certificateNo())).toList();
+    }
+
+    /**
+     * The drawn signatures of the template's areas (officers: drawn by themselves; others: drawn, or a refusal with
+     * its circumstances). Blank pads are left for the documents module to refuse with its Chinese list of what is
+     * missing; a blank drawing or a non-PNG is refused here.
+     */
+    private Signed signatures(OnsiteKind kind, RecordInput in, List<Named> team, Map<String, String> otherSigners) {
+        Map<String, String> labels = documents.templates().signatureAreaLabels(kind.documentKind());
+        List<DrawnSignature> drawn = new ArrayList<>();
+        List<SignatureRefusal> refusals = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Map.Entry<String, String> area : labels.entrySet()) {
+            String name = signerName(area.getKey(), team, otherSigners);
+            String label = area.getValue().replace("（签名）", "").replace("（签名或者盖章）", "");
+            RecordInput.Refusal refusal = in.refusals().get(area.getKey());
+            if (refusal != null) {
+                if (OFFICER_AREAS.contains(area.getKey())) throw new RuleViolation(label + "是执法人员，须本人签名，不能记录为拒绝签名。");
+                if (blank(refusal.reason())) throw new RuleViolation(label + "拒绝签名的，须写明拒签情况。");
+                if (blank(refusal.witness())) throw new RuleViolation(label + "拒绝签名的，须写明见证人。");
+                refusals.add(new SignatureRefusal(area.getKey(), refusal.reason().strip(), refusal.witness().strip()));
+                notes.add(label + (name == null ? "" : name) + "拒绝签名（" + refusal.reason().strip() + "，见证人："
+                        + refusal.witness().strip() + "）");
+                continue;
+            }
+            String png = in.signatures().get(area.getKey());
+            if (blank(png)) continue;
+            if (name == null) continue;
+            try {
+                drawn.add(new DrawnSignature(area.getKey(), name, SignatureImage.fromDataUrl(png).png()));
+            } catch (RuleViolation refused) {
+                throw new RuleViolation(label + "：" + refused.getMessage());
+            }
+        }
+        return new Signed(drawn, refusals, String.join("；", notes));
+    }
+
+    private static String signerName(String area, List<Named> team, Map<String, String> others) {
+        return switch (area) {
+            case "officer1" -> team.size() > 0 ? team.get(0).name() : null;
+            case "officer2" -> team.size() > 1 ? team.get(1).name() : null;
+            case "recorder" -> team.size() > 2 ? team.get(2).name() : null;
+            default -> others.get(area);
+        };
+    }
+
+    // ---- documents
+
+    private IssuedDocument issue(OnsiteKind kind, PenaltyCase c, Map<String, Object> fields, List<Party> parties,
+                                 List<Officer> team, Signed signed, RecordInput in) {
+        return documents.issue(new IssueRequest(kind.documentKind(), c.getOrganizationId(), caseRef(c), fields, parties, team,
+                signed.signatures(), signed.refusals(), today(), Actors.require().username(),
+                in.idempotencyKey() == null ? null : "case-record-" + in.idempotencyKey()));
+    }
+
+    private static SourceRef caseRef(PenaltyCase c) {
+        return new SourceRef("case", c.getCaseNumber());
+    }
+
+    private static Party caseParty(PenaltyCase c) {
+        PartySnapshot p = c.getParty();
+        return p.kind() == PartyKind.UNIT
+                ? Party.unit("party", p.name(), p.code(), p.legalRepresentative(), null, p.address(), null, null)
+                : Party.person("party", p.name(), null, null, p.code(), null, null, p.address(), null, null);
+    }
+
+    private static String violated(Violation v) {
+        return v.articleTitle().replaceFirst("第.*条$", "") + "关于“" + v.description() + "”的有关";
+    }
+
+    private static String title(IssuedDocument d) {
+        return "《" + d.title() + "》" + (d.number() == null ? "" : d.number());
+    }
+
+    private String authorityAddress(PenaltyCase c) {
+        return documents.authorityFor(c.getOrganizationId()).map(a -> a.address() == null ? a.name() : a.address()).orElse(null);
+    }
+
+    // ---- input
+
+    private PenaltyCase investigable(long caseId) {
+        PenaltyCase c = cases.get(caseId);
+        c.mayInvestigate().orThrow();
+        return c;
+    }
+
+    private static String required(RecordInput in, String field, String label) {
+        String value = in.field(field);
+        if (value == null) throw new RuleViolation("请填写" + label + "。");
+        return value;
+    }
+
+    private static LocalDateTime dateTime(RecordInput in, String field, String label) {
+        String value = required(in, field, label);
+        try {
+            return LocalDateTime.parse(value.length() == 16 ? value + ":00" : value).withSecond(0).withNano(0);
+        } catch (DateTimeParseException e) {
+            throw new RuleViolation(label + "格式不正确（应为 年-月-日 时:分）。");
+        }
+    }
+
+    private void period(LocalDateTime from, LocalDateTime to, String what) {
+        if (!to.isAfter(from)) throw new RuleViolation(what + "结束时间应晚于开始时间。");
+        if (from.toLocalDate().isAfter(today())) throw new RuleViolation(what + "时间不能晚于今天（笔录记录已发生的" + what + "）。");
+    }
+
+    private static Long userId(RecordInput in, String field) {
+        String value = in.field(field);
+        if (value == null) return null;
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new RuleViolation("执法人员选择有误，请重新选择。");
+        }
+    }
+
+    /** 被询问人: name, gender, ID number (checked by law's {@link IdNumber}), phone, workplace, position, relation. */
+    private Person person(RecordInput in, String label) {
+        String name = required(in, "personName", label + "姓名");
+        String gender = in.field("gender");
+        if (gender != null && !gender.equals("男") && !gender.equals("女")) throw new RuleViolation(label + "性别应为“男”或“女”。");
+        String id = in.field("idNumber");
+        if (id == null) throw new RuleViolation("请填写" + label + "身份证号码。");
+        IdNumber number = idNumber(id, label);
+        String phone = in.field("phone");
+        if (phone != null && !phone.matches("[0-9+\\- ]{5,20}")) throw new RuleViolation(label + "联系电话格式不正确。");
+        return new Person(name, gender, number.value(), phone, in.field("workUnit"), in.field("position"), in.field("relation"));
+    }
+
+    private static IdNumber idNumber(String text, String label) {
+        var check = IdNumber.parse(text);
+        if (!check.valid()) throw new RuleViolation(label + "身份证号码有误：" + check.reason() + "。");
+        return check.value();
+    }
+
+    private static List<RecordInput.QuestionAnswer> answers(RecordInput in) {
+        List<RecordInput.QuestionAnswer> out = new ArrayList<>();
+        int n = 1;
+        for (RecordInput.QuestionAnswer qa : in.answers()) {
+            boolean q = !blank(qa.question()), a = !blank(qa.answer());
+            if (!q && !a) continue;
+            if (!q || !a) throw new RuleViolation("第" + n + "组问答" + (q ? "缺少回答" : "缺少问题") + "，请补全或删除该行。");
+            out.add(new RecordInput.QuestionAnswer(qa.question().strip(), qa.answer().strip()));
+            n++;
+        }
+        if (out.isEmpty()) throw new RuleViolation("请至少记录一组问答。");
+        return out;
+    }
+
+    private static List<RecordInput.Item> items(RecordInput in) {
+        List<RecordInput.Item> out = new ArrayList<>();
+        int n = 1;
+        for (RecordInput.Item item : in.items()) {
+            if (blank(item.name()) && blank(item.quantity()) && blank(item.spec())) continue;
+            if (blank(item.name())) throw new RuleViolation("第" + n + "项证据缺少名称。");
+            if (blank(item.quantity())) throw new RuleViolation("第" + n + "项证据（" + item.name().strip() + "）缺少数量。");
+            out.add(new RecordInput.Item(item.name().strip(), strip(item.spec()), item.quantity().strip(), strip(item.location())));
+            n++;
+        }
+        if (out.isEmpty()) throw new RuleViolation("请至少登记一项先行登记保存的证据。");
+        return out;
+    }
+
+    private static String transcript(List<RecordInput.QuestionAnswer> answers) {
+        return answers.stream().map(qa -> "问：" + qa.question() + "\n答：" + qa.answer()).collect(Collectors.joining("\n"));
+    }
+
+    private int count(long caseId, OnsiteKind kind, String person) {
+        return jdbc.sql("SELECT count(*) FROM case_record WHERE case_id = :case AND kind = :kind AND person_name = :person")
+                .param("case", caseId).param("kind", kind.name()).param("person", person).query(Integer.class).single();
+    }
+
+    private static List<String> lines(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        return Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String details(String... pairs) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            if (pairs[i + 1] == null || pairs[i + 1].isBlank()) continue;
+            if (!out.isEmpty()) out.append('\n');
+            out.append(pairs[i]).append('=').append(pairs[i + 1].replace('\n', ' '));
+        }
+        return out.isEmpty() ? null : out.toString();
+    }
+
+    private static String summary(OnsiteRecord r) {
+        if (!r.answers().isEmpty()) {
+            return r.answers().stream().map(RecordInput.QuestionAnswer::answer).collect(Collectors.joining("；"));
+        }
+        if (!r.items().isEmpty()) {
+            return r.items().stream().map(i -> i.name() + i.quantity()).collect(Collectors.joining("、"));
+        }
+        return r.content() == null ? "" : r.content();
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 80 ? flat : flat.substring(0, 80) + "…";
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String strip(String text) {
+        return blank(text) ? null : text.strip();
+    }
+
+    private static String or(String text, String fallback) {
+        return blank(text) ? fallback : text;
+    }
+
+    private Optional<Long> earlier(RecordInput in) {
+        if (in.idempotencyKey() == null) return Optional.empty();
+        return jdbc.sql("SELECT id FROM case_record WHERE idempotency_key = :key").param("key", in.idempotencyKey())
+                .query(Long.class).optional();
+    }
+
+    private long caseIdOf(long recordId) {
+        return jdbc.sql("SELECT case_id FROM case_record WHERE id = :id").param("id", recordId).query(Long.class).single();
+    }
+
+    // ---- storage
+
+    record Person(String name, String gender, String idNumber, String phone, String workUnit, String position, String relation) {
+        Integer age(LocalDate today) {
+            return idNumber == null ? null : Period.between(new IdNumber(idNumber).birthDate(), today).getYears();
+        }
+    }
+
+    private record Row(OnsiteKind kind, PenaltyCase c, LocalDateTime from, LocalDateTime to, String place, Person person,
+                       List<Named> team, List<RecordInput.QuestionAnswer> answers, String content, String details,
+                       String signatureNote, IssuedDocument document, RecordInput in, List<RecordInput.Item> items) {
+        Row {
+            team = team == null ? List.of() : team;
+            answers = answers == null ? List.of() : answers;
+            items = items == null ? List.of() : items;
+        }
+
+        Row(OnsiteKind kind, PenaltyCase c, LocalDateTime from, LocalDateTime to, String place, Person person,
+            List<Named> team, List<RecordInput.QuestionAnswer> answers, String content, String details,
+            String signatureNote, IssuedDocument document, RecordInput in) {
+            this(kind, c, from, to, place, person, team, answers, content, details, signatureNote, document, in, List.of());
+        }
+    }
+
+    private long insert(Row r) {
+        Actor actor = Actors.require();
+        Person p = r.person() == null ? new Person(null, null, null, null, null, null, null) : r.person();
+        Named o1 = r.team().size() > 0 ? r.team().get(0) : null, o2 = r.team().size() > 1 ? r.team().get(1) : null;
+        Named rec = r.team().size() > 2 ? r.team().get(2) : null;
+        long id = jdbc.sql("""
+                        INSERT INTO case_record (case_id, organization_id, kind, started_at, ended_at, place, person_name,
+                            person_gender, person_id_number, person_phone, person_work_unit, person_position, person_relation,
+                            officer1_id, officer1_name, officer1_certificate, officer2_id, officer2_name, officer2_certificate,
+                            recorder_id, recorder_name, content, details, signature_note, document_id, document_kind,
+                            document_title, document_number, idempotency_key, recorded_by_id, recorded_by_name, recorded_at)
+                        VALUES (:case, :org, :kind, :from, :to, :place, :name, :gender, :idNumber, :phone, :workUnit, :position,
+                            :relation, :o1, :o1name, :o1cert, :o2, :o2name, :o2cert, :rec, :recname, :content, :details, :note,
+                            :doc, :dockind, :doctitle, :docnumber, :key, :by, :byname, :at)
+                        RETURNING id""")
+                .param("case", r.c().getId()).param("org", r.c().getOrganizationId()).param("kind", r.kind().name())
+                .param("from", r.from() == null ? null : Timestamp.valueOf(r.from()))
+                .param("to", r.to() == null ? null : Timestamp.valueOf(r.to())).param("place", r.place())
+                .param("name", p.name()).param("gender", p.gender()).param("idNumber", p.idNumber()).param("phone", p.phone())
+                .param("workUnit", p.workUnit()).param("position", p.position()).param("relation", p.relation())
+                .param("o1", o1 == null ? null : o1.userId()).param("o1name", o1 == null ? null : o1.name())
+                .param("o1cert", o1 == null ? null : o1.certificateNo())
+                .param("o2", o2 == null ? null : o2.userId()).param("o2name", o2 == null ? null : o2.name())
+                .param("o2cert", o2 == null ? null : o2.certificateNo())
+                .param("rec", rec == null ? null : rec.userId()).param("recname", rec == null ? null : rec.name())
+                .param("content", r.content()).param("details", r.details())
+                .param("note", r.signatureNote() == null || r.signatureNote().isBlank() ? null : r.signatureNote())
+                .param("doc", r.document().id()).param("dockind", r.document().kind()).param("doctitle", r.document().title())
+                .param("docnumber", r.document().number()).param("key", r.in().idempotencyKey())
+                .param("by", actor.userId()).param("byname", actor.displayName())
+                .param("at", Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        int n = 0;
+        for (RecordInput.QuestionAnswer qa : r.answers()) {
+            jdbc.sql("INSERT INTO case_record_answer (record_id, position, question, answer) VALUES (:id, :n, :q, :a)")
+                    .param("id", id).param("n", n++).param("q", qa.question()).param("a", qa.answer()).update();
+        }
+        n = 0;
+        for (RecordInput.Item item : r.items()) {
+            jdbc.sql("INSERT INTO case_record_item (record_id, position, name, spec, quantity, location) VALUES (:id, :n, :name, :spec, :q, :loc)")
+                    .param("id", id).param("n", n++).param("name", item.name()).param("spec", item.spec())
+                    .param("q", item.quantity()).param("loc", item.location()).update();
+        }
+        return id;
+    }
+}

@@ -1,0 +1,65 @@
+package cn.zhifa.casework.web;
+
+import cn.zhifa.audit.Audit;
+import cn.zhifa.casework.InvestigationRecords;
+import cn.zhifa.casework.OnsiteKind;
+import cn.zhifa.casework.OnsiteRecord;
+import cn.zhifa.casework.RecordInput;
+import cn.zhifa.shared.RuleViolation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The structured case records for terminal clients: the same commands as the phone pages, with the form as JSON
+ * ({@code fields}, {@code answers}, {@code items}, {@code signatures} as PNG data URLs by area, {@code refusals} by
+ * area) and the client's idempotency key (a retry returns the record made first).
+ */
+@RestController
+@Tag(name = "案件笔录与现场文书")
+class InvestigationApi {
+
+    private final InvestigationRecords records;
+
+    InvestigationApi(InvestigationRecords records) {
+        this.records = records;
+    }
+
+    @GetMapping("/api/v1/cases/{id}/records")
+    @Operation(summary = "案件的结构化笔录和现场文书（询问、勘验、先行登记保存、调查报告、听证、送达），含签发的文书编号")
+    List<OnsiteRecord> list(@PathVariable long id) {
+        return records.records(id);
+    }
+
+    @PostMapping("/api/v1/cases/{id}/records/{kind}")
+    @Operation(summary = "记录一份笔录或现场文书并签发（kind：inquiry-notice、inquiry、survey、preservation、report、hearing、service）")
+    ResponseEntity<OnsiteRecord> record(@PathVariable long id, @PathVariable String kind,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                        @RequestBody RecordInput body) {
+        Audit.target("案件", id);
+        OnsiteKind k = OnsiteKind.bySlug(kind);
+        Audit.action("案件记录：" + k.label());
+        RecordInput in = new RecordInput(body.fields(), body.answers(), body.items(), body.signatures(), body.refusals(),
+                key != null ? key : body.idempotencyKey());
+        long recordId = switch (k) {
+            case INQUIRY_NOTICE -> records.scheduleInquiry(id, in);
+            case INQUIRY -> records.recordInquiry(id, in);
+            case SURVEY -> records.recordSurvey(id, in);
+            case PRESERVATION -> records.preserveEvidence(id, in);
+            case REPORT -> records.reportInvestigation(id, in);
+            case HEARING -> records.recordHearing(id, in);
+            case SERVICE -> records.serve(id, in);
+            case ON_THE_SPOT -> throw new RuleViolation("当场处罚请使用 POST /api/v1/cases/on-the-spot。");
+        };
+        OnsiteRecord saved = records.records(id).stream().filter(r -> r.id() == recordId).findFirst().orElseThrow();
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/records")).body(saved);
+    }
+}
