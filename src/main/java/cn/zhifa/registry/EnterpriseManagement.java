@@ -149,11 +149,12 @@ public class EnterpriseManagement {
                 .query((rs, n) -> new EnterpriseTimelineEntry(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3),
                         rs.getString(4), rs.getString(5))).list();
         List<EnterpriseProfile.AgencyService> agencies = jdbc.sql("""
-                        SELECT a.id, a.name, a.kind, c.service, c.since FROM agency_client c JOIN agency a ON a.id = c.agency_id
-                        WHERE c.enterprise_id = ? ORDER BY c.since DESC""")
+                        SELECT a.id, a.name, a.kind, c.service, c.since, a.status FROM agency_client c JOIN agency a ON a.id = c.agency_id
+                        WHERE c.enterprise_id = ? AND c.ended_on IS NULL ORDER BY c.since DESC""")
                 .param(id)
                 .query((rs, n) -> new EnterpriseProfile.AgencyService(rs.getLong(1), rs.getString(2),
-                        AgencyKind.valueOf(rs.getString(3)).label(), rs.getString(4), rs.getDate(5).toLocalDate())).list();
+                        AgencyKind.valueOf(rs.getString(3)).label(), rs.getString(4), rs.getDate(5).toLocalDate(),
+                        AgencyStatus.valueOf(rs.getString(6)))).list();
         return new EnterpriseProfile(enterprise.summary(), enterprise.toForm(), enterprise.getAnnualOutput(),
                 jurisdiction.names().getOrDefault(enterprise.getOrganizationId(), ""),
                 jurisdiction.townNames().getOrDefault(enterprise.getTownCode(), enterprise.getTownCode()),
