@@ -9,7 +9,7 @@ ALTER TABLE agency ADD COLUMN suspended_until DATE;
 CREATE TABLE agency_event (
   id          BIGSERIAL PRIMARY KEY,
   agency_id   BIGINT       NOT NULL REFERENCES agency (id) ON DELETE CASCADE,
-  kind        VARCHAR(20)  NOT NULL,
+  kind        VARCHAR(30)  NOT NULL,
   occurred_on DATE         NOT NULL,
   detail      VARCHAR(300),
   changed_by  VARCHAR(40)  NOT NULL,
@@ -26,7 +26,7 @@ ALTER TABLE supervisor ADD COLUMN end_reason VARCHAR(200);
 CREATE TABLE supervisor_event (
   id            BIGSERIAL PRIMARY KEY,
   supervisor_id BIGINT       NOT NULL REFERENCES supervisor (id) ON DELETE CASCADE,
-  kind          VARCHAR(20)  NOT NULL,
+  kind          VARCHAR(30)  NOT NULL,
   occurred_on   DATE         NOT NULL,
   detail        VARCHAR(300),
   changed_by    VARCHAR(40)  NOT NULL,

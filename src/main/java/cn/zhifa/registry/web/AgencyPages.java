@@ -16,6 +16,8 @@ import cn.zhifa.shared.RuleViolation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -177,15 +179,16 @@ class AgencyPages {
         model.addAttribute("officers", officers.statistics(chosen, certifiedOn, scope.visibleOrganizationIds()));
         long own = Actors.require().organizationId();
         int year0 = chosen;
-        model.addAttribute("units", organizations.visibleTree().stream().filter(u -> Long.valueOf(own).equals(u.parentId()))
-                .map(u -> new UnitFigures(u.name(), officers.statistics(year0, certifiedOn, scope.subtreeIds(u.id()))))
-                .filter(f -> f.figures().certified() + f.figures().issuedInYear() + f.figures().revokedInYear() > 0).toList());
+        Map<String, OfficerStatistics> units = new LinkedHashMap<>();
+        organizations.visibleTree().stream().filter(u -> Long.valueOf(own).equals(u.parentId())).forEach(u -> {
+            OfficerStatistics figures = officers.statistics(year0, certifiedOn, scope.subtreeIds(u.id()));
+            if (figures.certified() + figures.issuedInYear() + figures.revokedInYear() > 0) {
+                units.put(u.name(), figures);
+            }
+        });
+        model.addAttribute("units", units);
         model.addAttribute("year", chosen);
         model.addAttribute("on", certifiedOn);
         return "registry/statistics";
-    }
-
-    /** One row of the per-unit table on the statistics page. */
-    record UnitFigures(String unit, OfficerStatistics figures) {
     }
 }
