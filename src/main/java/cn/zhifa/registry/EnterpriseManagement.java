@@ -113,7 +113,7 @@ public class EnterpriseManagement {
         return enterprises.findById(id).orElseThrow().summary();
     }
 
-    /** Merges the duplicate {@code sourceId} into {@code targetId}; both histories are kept. */
+    /** Merges the duplicate {@code sourceId} into {@code targetId}; both histories are kept, timeline and agency services move. */
     @Transactional
     public void merge(long sourceId, long targetId) {
         Actor actor = Actors.require();
@@ -128,6 +128,12 @@ public class EnterpriseManagement {
                 "并入重复记录 " + source.getName() + "（" + source.getUscc() + "，记录号 " + sourceId + "）")),
                 actor.username(), clock.instant(), "合并");
         jdbc.sql("UPDATE enterprise_timeline SET enterprise_id = ? WHERE enterprise_id = ?").params(targetId, sourceId).update();
+        // the agencies serving the duplicate serve the kept record (一企双查); a service both had stays the kept one's
+        jdbc.sql("""
+                        UPDATE agency_client c SET enterprise_id = :target WHERE enterprise_id = :source AND NOT EXISTS (
+                          SELECT 1 FROM agency_client t WHERE t.agency_id = c.agency_id AND t.enterprise_id = :target AND t.service = c.service)""")
+                .param("target", targetId).param("source", sourceId).update();
+        jdbc.sql("DELETE FROM agency_client WHERE enterprise_id = ?").param(sourceId).update();
     }
 
     /** The profile of an enterprise in the user's scope. */

@@ -145,4 +145,17 @@ class AgencyManagementTests {
             assertThat(a.status()).isEqualTo(AgencyStatus.SUSPENDED);
         });
     }
+
+    @Test
+    void merging_a_duplicate_enterprise_carries_its_agency_services_to_the_kept_record() {
+        long id = register("示例测试安全培训学校丁");
+        EnterpriseSummary keep = enterprises.register(RegistryTestSupport.form("示例合并机构测试机械有限公司",
+                RegistryTestSupport.validUscc("139902", 3201), "139902001", SupervisionLevel.DISTRICT));
+        EnterpriseSummary duplicate = enterprises.register(RegistryTestSupport.form("示例合并机构测试机械有限公司",
+                RegistryTestSupport.validUscc("139902", 3202), "139902001", SupervisionLevel.DISTRICT));
+        agencies.addClient(id, duplicate.uscc(), "安全管理人员培训", today().minusDays(10));
+        enterprises.merge(duplicate.id(), keep.id());
+        assertThat(agencies.clients(id)).singleElement().extracting(AgencyManagement.Client::enterpriseId).isEqualTo(keep.id());
+        assertThat(enterprises.profile(keep.id()).agencies()).extracting(EnterpriseProfile.AgencyService::agencyId).containsExactly(id);
+    }
 }

@@ -193,4 +193,19 @@ class RegistryGapPagesTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(tooLong).contains("每届任期不超过 3 年");
     }
+
+    @Test
+    void a_refused_merge_is_shown_on_the_merge_page_and_audited_as_rejected() throws Exception {
+        MockHttpSession officer = login("officer1");
+        long firm = jdbc.sql("SELECT min(id) FROM enterprise WHERE demo AND merged_into IS NULL AND organization_id = ?")
+                .param(users.findByUsername("officer1").orElseThrow().organizationId()).query(Long.class).single();
+        long before = lastAudit();
+        String body = mvc.perform(post("/registry/enterprises/" + firm + "/merge").session(officer).with(csrf())
+                        .param("targetId", String.valueOf(firm)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("不能把企业合并到它自己");
+        Map<String, Object> audit = auditAfter(before, "合并重复企业");
+        assertThat(audit.get("outcome")).isEqualTo("REJECTED");
+        assertThat(audit.get("target_id")).isEqualTo(String.valueOf(firm));
+    }
 }

@@ -69,11 +69,12 @@ class AgencyPages {
     @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
     @AuditAction("登记第三方机构")
     String register(@RequestParam(required = false) String name, @RequestParam(required = false) String uscc,
-                    @RequestParam(required = false) AgencyKind kind, @RequestParam(required = false) String qualificationNo,
+                    @RequestParam(required = false) String kind, @RequestParam(required = false) String qualificationNo,
                     @RequestParam(required = false) String grade, @RequestParam(required = false) String validUntil,
                     Model model, RedirectAttributes redirect) {
         try {
-            long id = agencies.register(name, uscc, kind, qualificationNo, grade, date(validUntil, "资质有效期"));
+            AgencyKind chosen = Arrays.stream(AgencyKind.values()).filter(k -> k.name().equals(kind)).findFirst().orElse(null);
+            long id = agencies.register(name, uscc, chosen, qualificationNo, grade, date(validUntil, "资质有效期"));
             redirect.addFlashAttribute("message", "已登记机构。");
             return "redirect:/registry/agencies/" + id;
         } catch (RuleViolation refused) {

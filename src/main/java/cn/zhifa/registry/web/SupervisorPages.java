@@ -54,13 +54,15 @@ class SupervisorPages {
     @PostMapping("/registry/supervisors")
     @PreAuthorize("hasAnyRole('LEADER','SUPERVISOR')")
     @AuditAction("聘任检查员或监督员")
-    String appoint(@RequestParam(required = false) Supervisor.SupervisorKind kind, @RequestParam(required = false) String name,
+    String appoint(@RequestParam(required = false) String kind, @RequestParam(required = false) String name,
                    @RequestParam(required = false) String idNumber, @RequestParam(required = false) String employer,
                    @RequestParam(required = false) String phone, @RequestParam(required = false) Long organizationId,
                    @RequestParam(required = false) String termStart, @RequestParam(required = false) String termEnd,
                    Model model, RedirectAttributes redirect) {
         try {
-            long id = supervisors.appoint(kind, name, idNumber, employer, phone, organizationId,
+            Supervisor.SupervisorKind chosen = java.util.Arrays.stream(Supervisor.SupervisorKind.values())
+                    .filter(k -> k.name().equals(kind)).findFirst().orElse(null);
+            long id = supervisors.appoint(chosen, name, idNumber, employer, phone, organizationId,
                     date(termStart, "任期开始日期"), date(termEnd, "任期结束日期"));
             redirect.addFlashAttribute("message", "已聘任。");
             return "redirect:/registry/supervisors/" + id;
