@@ -253,7 +253,11 @@ public class OfficerManagement {
 
     @Transactional
     public void recordTraining(TrainingRecord training) {
+        if (training.userId() <= 0) {
+            throw new RuleViolation("请选择执法人员。");
+        }
         UserView officer = users.get(training.userId());
+        scope.require(officer.organizationId());
         if (training.course() == null || training.course().isBlank() || training.course().strip().length() > 100) {
             throw new RuleViolation("请填写课程名称（不超过 100 个字）。");
         }

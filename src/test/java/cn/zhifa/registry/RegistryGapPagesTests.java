@@ -208,4 +208,26 @@ class RegistryGapPagesTests {
         assertThat(audit.get("outcome")).isEqualTo("REJECTED");
         assertThat(audit.get("target_id")).isEqualTo(String.valueOf(firm));
     }
+
+    @Test
+    void a_training_is_recorded_from_the_officer_list_for_officers_of_the_scope_only() throws Exception {
+        MockHttpSession leader = login("leader1");
+        long trainings = jdbc.sql("SELECT count(*) FROM officer_training").query(Long.class).single();
+        String body = mvc.perform(post("/registry/officers/trainings").session(leader).with(csrf())
+                        .param("course", "执法证考前培训").param("hours", "16").param("completedOn", LocalDate.now(clock).toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("请选择执法人员");
+        long outside = users.findByUsername("zf035").orElseThrow().id();
+        mvc.perform(post("/registry/officers/trainings").session(leader).with(csrf()).param("userId", String.valueOf(outside))
+                        .param("course", "执法证考前培训").param("hours", "16").param("completedOn", LocalDate.now(clock).toString()))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("SELECT count(*) FROM officer_training").query(Long.class).single()).isEqualTo(trainings);
+        long officer2 = users.findByUsername("officer2").orElseThrow().id();
+        mvc.perform(post("/registry/officers/trainings").session(leader).with(csrf()).param("userId", String.valueOf(officer2))
+                        .param("course", "执法证考前培训").param("hours", "16").param("examScore", "88.5")
+                        .param("completedOn", LocalDate.now(clock).toString()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT count(*) FROM officer_training WHERE user_id = ? AND course = '执法证考前培训'").param(officer2)
+                .query(Long.class).single()).isEqualTo(1);
+    }
 }

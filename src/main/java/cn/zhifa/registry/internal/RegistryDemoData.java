@@ -148,8 +148,16 @@ class RegistryDemoData implements DemoDataLoader {
                             n == 7 ? "SUSPENDED" : "ACTIVE", Date.valueOf(LocalDate.now(clock).plusYears(1 + n % 3)),
                             n % 2 == 1 ? district : city)
                     .query(Long.class).single();
+            jdbc.sql("INSERT INTO agency_event (agency_id, kind, occurred_on, detail, changed_by, changed_at) "
+                            + "VALUES (?, 'REGISTERED', ?, '演示数据', 'system', ?)")
+                    .params(id, Date.valueOf(LocalDate.now(clock).minusDays(800)), java.sql.Timestamp.from(clock.instant())).update();
             if (n == 7) {
-                jdbc.sql("UPDATE agency SET status_reason = '服务质量专项检查发现问题，责令暂停咨询服务（演示）' WHERE id = ?").param(id).update();
+                String reason = "服务质量专项检查发现问题，责令暂停咨询服务（演示）";
+                jdbc.sql("UPDATE agency SET status_reason = ? WHERE id = ?").params(reason, id).update();
+                jdbc.sql("INSERT INTO agency_event (agency_id, kind, occurred_on, detail, changed_by, changed_at) "
+                                + "VALUES (?, 'SUSPENDED', ?, ?, 'system', ?)")
+                        .params(id, Date.valueOf(LocalDate.now(clock).minusDays(20)), reason, java.sql.Timestamp.from(clock.instant()))
+                        .update();
             }
             String service = switch (agency[1]) {
                 case "EVALUATION" -> "安全现状评价";

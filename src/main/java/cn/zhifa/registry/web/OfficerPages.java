@@ -208,6 +208,25 @@ class OfficerPages {
         return change(id, model, redirect, "已调整负责乡镇。", () -> officers.changeTown(id, townCode));
     }
 
+    /** A training of any officer of the scope, also before a certificate is issued (e.g. the 执法证 course). */
+    @PostMapping("/registry/officers/trainings")
+    @PreAuthorize("hasRole('LEADER')")
+    @AuditAction("登记执法人员培训")
+    String trainingOfOfficer(@RequestParam(required = false) Long userId, @RequestParam(required = false) String course,
+                             @RequestParam(required = false) String hours, @RequestParam(required = false) String examScore,
+                             @RequestParam(required = false) String completedOn, Model model, RedirectAttributes redirect) {
+        try {
+            officers.recordTraining(new TrainingRecord(userId == null ? 0 : userId, course, number(hours, "学时", true),
+                    number(examScore, "考试成绩", false), date(completedOn, "完成日期")));
+            redirect.addFlashAttribute("message", "已登记培训记录。");
+            return "redirect:/registry/officers";
+        } catch (RuleViolation refused) {
+            model.addAttribute("refusal", refused.getMessage());
+            model.addAttribute("trainingOpen", true);
+            return list(null, null, null, null, null, model);
+        }
+    }
+
     @PostMapping("/registry/officers/certificates/{id}/trainings")
     @PreAuthorize("hasAnyRole('LEADER')")
     @AuditAction("登记执法人员培训")
