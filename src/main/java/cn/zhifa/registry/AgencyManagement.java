@@ -107,6 +107,20 @@ public class AgencyManagement {
         }
     }
 
+    /**
+     * The agencies currently serving an enterprise, with their status (for 一企双查: an inspection of the enterprise
+     * also checks them). Not data-scoped: the caller has already checked access to the enterprise.
+     */
+    @Transactional(readOnly = true)
+    public List<EnterpriseProfile.AgencyService> servingAgencies(long enterpriseId) {
+        return jdbc.sql("SELECT a.id, a.name, a.kind, c.service, c.since, a.status FROM agency_client c JOIN agency a ON a.id = c.agency_id "
+                        + "WHERE c.enterprise_id = ? AND c.ended_on IS NULL ORDER BY c.since DESC, a.id")
+                .param(enterpriseId)
+                .query((rs, n) -> new EnterpriseProfile.AgencyService(rs.getLong(1), rs.getString(2),
+                        AgencyKind.valueOf(rs.getString(3)).label(), rs.getString(4), rs.getDate(5).toLocalDate(),
+                        AgencyStatus.valueOf(rs.getString(6)))).list();
+    }
+
     /** The agency's history, newest first. */
     @Transactional(readOnly = true)
     public List<AgencyEvent> history(long agencyId) {

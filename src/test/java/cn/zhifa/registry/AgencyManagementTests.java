@@ -103,6 +103,9 @@ class AgencyManagementTests {
         assertThat(enterprises.profile(two.get(0).id()).agencies()).extracting(EnterpriseProfile.AgencyService::agencyId)
                 .as("the profile lists current services only").doesNotContain(id);
         assertThat(enterprises.profile(two.get(1).id()).agencies()).extracting(EnterpriseProfile.AgencyService::agencyId).contains(id);
+        assertThat(agencies.servingAgencies(two.get(0).id())).extracting(EnterpriseProfile.AgencyService::agencyId).doesNotContain(id);
+        assertThat(agencies.servingAgencies(two.get(1).id())).filteredOn(a -> a.agencyId() == id).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(AgencyStatus.ACTIVE));
 
         agencies.revoke(id, "取消资质等级");
         assertThat(agencies.agency(id).status()).isEqualTo(AgencyStatus.REVOKED);
