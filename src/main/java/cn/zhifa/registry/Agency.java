@@ -23,4 +23,9 @@ public record Agency(long id, String name, String uscc, AgencyKind kind, String 
     public boolean qualificationExpiresWithin(LocalDate date, int days) {
         return validUntil != null && !validUntil.isBefore(date) && !validUntil.isAfter(date.plusDays(days));
     }
+
+    /** A suspension with a last day that has passed: the agency waits to be restored (or revoked). */
+    public boolean suspensionOverOn(LocalDate date) {
+        return status == AgencyStatus.SUSPENDED && suspendedUntil != null && suspendedUntil.isBefore(date);
+    }
 }

@@ -3,10 +3,13 @@ package cn.zhifa.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhifa.BrowserTestSupport;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A leader suspends and restores a third-party agency on a phone and sees the reason and the history. */
 class AgencyBrowserTests extends BrowserTestSupport {
@@ -36,9 +39,12 @@ class AgencyBrowserTests extends BrowserTestSupport {
         assertThat(fitsWidth()).isTrue();
     }
 
+    /** Submits a form's button and waits until the next page has replaced this one. */
     private void press(String css) {
+        WebElement page = browser.findElement(By.tagName("html"));
         WebElement button = browser.findElement(By.cssSelector(css));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
         button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 }

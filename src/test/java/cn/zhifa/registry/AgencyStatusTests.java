@@ -38,4 +38,13 @@ class AgencyStatusTests {
         assertThat(agency.qualificationExpiredOn(LocalDate.of(2026, 3, 31))).isFalse();
         assertThat(agency.qualificationExpiredOn(LocalDate.of(2026, 4, 1))).isTrue();
     }
+
+    @Test
+    void a_suspension_whose_last_day_has_passed_waits_to_be_restored() {
+        LocalDate until = LocalDate.of(2026, 6, 30);
+        Agency suspended = new Agency(1, "示例", "x", AgencyKind.TRAINING, "Q1", "一级", AgencyStatus.SUSPENDED, "责令暂停培训", until,
+                null, 1, 0);
+        assertThat(suspended.suspensionOverOn(until)).isFalse();
+        assertThat(suspended.suspensionOverOn(until.plusDays(1))).isTrue();
+    }
 }
