@@ -113,7 +113,7 @@ public class EnterpriseManagement {
         return enterprises.findById(id).orElseThrow().summary();
     }
 
-    /** Merges the duplicate {@code sourceId} into {@code targetId}; both histories are kept. */
+    /** Merges the duplicate {@code sourceId} into {@code targetId}; both histories are kept, timeline and agency services move. */
     @Transactional
     public void merge(long sourceId, long targetId) {
         Actor actor = Actors.require();
@@ -128,6 +128,12 @@ public class EnterpriseManagement {
                 "并入重复记录 " + source.getName() + "（" + source.getUscc() + "，记录号 " + sourceId + "）")),
                 actor.username(), clock.instant(), "合并");
         jdbc.sql("UPDATE enterprise_timeline SET enterprise_id = ? WHERE enterprise_id = ?").params(targetId, sourceId).update();
+        // the agencies serving the duplicate serve the kept record (一企双查); a service both had stays the kept one's
+        jdbc.sql("""
+                        UPDATE agency_client c SET enterprise_id = :target WHERE enterprise_id = :source AND NOT EXISTS (
+                          SELECT 1 FROM agency_client t WHERE t.agency_id = c.agency_id AND t.enterprise_id = :target AND t.service = c.service)""")
+                .param("target", targetId).param("source", sourceId).update();
+        jdbc.sql("DELETE FROM agency_client WHERE enterprise_id = ?").param(sourceId).update();
     }
 
     /** The profile of an enterprise in the user's scope. */
@@ -149,11 +155,12 @@ public class EnterpriseManagement {
                 .query((rs, n) -> new EnterpriseTimelineEntry(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3),
                         rs.getString(4), rs.getString(5))).list();
         List<EnterpriseProfile.AgencyService> agencies = jdbc.sql("""
-                        SELECT a.id, a.name, a.kind, c.service, c.since FROM agency_client c JOIN agency a ON a.id = c.agency_id
-                        WHERE c.enterprise_id = ? ORDER BY c.since DESC""")
+                        SELECT a.id, a.name, a.kind, c.service, c.since, a.status FROM agency_client c JOIN agency a ON a.id = c.agency_id
+                        WHERE c.enterprise_id = ? AND c.ended_on IS NULL ORDER BY c.since DESC""")
                 .param(id)
                 .query((rs, n) -> new EnterpriseProfile.AgencyService(rs.getLong(1), rs.getString(2),
-                        AgencyKind.valueOf(rs.getString(3)).label(), rs.getString(4), rs.getDate(5).toLocalDate())).list();
+                        AgencyKind.valueOf(rs.getString(3)).label(), rs.getString(4), rs.getDate(5).toLocalDate(),
+                        AgencyStatus.valueOf(rs.getString(6)))).list();
         return new EnterpriseProfile(enterprise.summary(), enterprise.toForm(), enterprise.getAnnualOutput(),
                 jurisdiction.names().getOrDefault(enterprise.getOrganizationId(), ""),
                 jurisdiction.townNames().getOrDefault(enterprise.getTownCode(), enterprise.getTownCode()),

@@ -13,7 +13,8 @@ public record EnterpriseProfile(EnterpriseSummary summary, EnterpriseForm form, 
                                 Instant createdAt, Instant updatedAt, List<EnterpriseChange> history,
                                 List<EnterpriseTimelineEntry> timeline, List<AgencyService> agencies) {
 
-    /** A third-party agency serving this enterprise (一企双查). */
-    public record AgencyService(long agencyId, String agencyName, String kind, String service, java.time.LocalDate since) {
+    /** A third-party agency currently serving this enterprise (一企双查), with the agency's status. */
+    public record AgencyService(long agencyId, String agencyName, String kind, String service, java.time.LocalDate since,
+                                AgencyStatus status) {
     }
 }

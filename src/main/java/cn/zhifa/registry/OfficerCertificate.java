@@ -15,7 +15,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * An officer's 行政执法证. Lifecycle: issued (有效) → renewed with a later expiry → suspended (暂扣) ⇄
- * reinstated → revoked (注销, final). Each transition guards the state, changes it, keeps a
+ * reinstated → revoked (注销, final); the holder's township may change while not revoked. Each transition guards the state, changes it, keeps a
  * {@link CertificateEvent} and registers a {@link CertificateChanged}. The certificate entitles its holder
  * to enforce on a date when it was issued, had not expired, and was not suspended or revoked by then.
  */
@@ -116,8 +116,14 @@ public class OfficerCertificate extends AbstractAggregateRoot<OfficerCertificate
         happened(CertificateEventKind.REVOKED, on, statusReason);
     }
 
-    void assignTown(String townCode) {
-        this.townCode = townCode;
+    /** Assigns the officer to another township (or none); {@code description} names both in Chinese. */
+    void changeTown(String newTownCode, String description, LocalDate on) {
+        requireNot(CertificateStatus.REVOKED, "已注销的执法证不能调整负责乡镇。");
+        if (java.util.Objects.equals(newTownCode, townCode)) {
+            throw new RuleViolation("负责乡镇没有变化。");
+        }
+        townCode = newTownCode;
+        happened(CertificateEventKind.TOWN_CHANGED, on, description);
     }
 
     /** Entitled to enforce on {@code date}. */

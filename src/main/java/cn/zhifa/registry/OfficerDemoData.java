@@ -31,8 +31,10 @@ class OfficerDemoData implements DemoDataLoader {
     private final UserManagement users;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SupervisorTerms terms;
 
-    OfficerDemoData(Certificates certificates, UserManagement users, JdbcClient jdbc, Clock clock) {
+    OfficerDemoData(Certificates certificates, UserManagement users, JdbcClient jdbc, Clock clock, SupervisorTerms terms) {
+        this.terms = terms;
         this.certificates = certificates;
         this.users = users;
         this.jdbc = jdbc;
@@ -103,7 +105,7 @@ class OfficerDemoData implements DemoDataLoader {
                             social ? new String[]{"示例市总工会", "东城区人大代表", "示例日报社", "西城区政协", "示例市律师协会", "高新区居民代表"}[i - 3]
                                     : "示例市安全生产专家库",
                             "139" + "%08d".formatted(random.nextInt(100_000_000)), root, Date.valueOf(start),
-                            Date.valueOf(social ? start.plusYears(3).minusDays(1) : start.plusYears(2)))
+                            Date.valueOf(social ? terms.social().lastDayFrom(start) : start.plusYears(2)))
                     .update();
         }
     }

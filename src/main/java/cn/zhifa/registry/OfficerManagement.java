@@ -1,11 +1,14 @@
 package cn.zhifa.registry;
 
 import cn.zhifa.audit.Audit;
-import cn.zhifa.law.IdNumber;
 import cn.zhifa.organization.DataScope;
 import cn.zhifa.organization.UserManagement;
 import cn.zhifa.organization.UserView;
+import cn.zhifa.organization.OrganizationKind;
+import cn.zhifa.organization.OrganizationView;
 import cn.zhifa.registry.internal.Certificates;
+import cn.zhifa.registry.internal.Jurisdiction;
+import cn.zhifa.registry.internal.Jurisdictions;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.Verdict;
 import java.math.BigDecimal;
@@ -15,14 +18,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Officers with their 行政执法证 (issue, renewal, suspension, revocation, expiry warnings), training records,
- * technical inspectors and social supervisors, and the officer statistics of the annual report.
+ * Officers with their 行政执法证 (issue, renewal, suspension, revocation, township, expiry warnings), training
+ * records, and the officer statistics of the annual report.
  * Other modules call {@link #mayEnforce} and {@link #certifiedOfficers}.
  */
 @Service
@@ -34,21 +39,20 @@ public class OfficerManagement {
     private final DataScope scope;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Jurisdictions jurisdictions;
     private final int warningDays;
-    private final int socialSupervisorTermYears;
 
     OfficerManagement(Certificates certificates, CertificatePolicy policy, UserManagement users, DataScope scope,
-                      JdbcClient jdbc, Clock clock,
-                      @Value("${zhifa.registry.certificate-warning-days:30}") int warningDays,
-                      @Value("${zhifa.registry.social-supervisor-term-years:3}") int socialSupervisorTermYears) {
+                      JdbcClient jdbc, Clock clock, Jurisdictions jurisdictions,
+                      @Value("${zhifa.registry.certificate-warning-days}") int warningDays) {
         this.certificates = certificates;
         this.policy = policy;
         this.users = users;
         this.scope = scope;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.jurisdictions = jurisdictions;
         this.warningDays = warningDays;
-        this.socialSupervisorTermYears = socialSupervisorTermYears;
     }
 
     /** Whether the user holds a 行政执法证 valid on {@code on} (see {@link CertificatePolicy}). */
@@ -86,9 +90,9 @@ public class OfficerManagement {
                     throw RuleViolation.conflict(officer.displayName() + " 已持有执法证 " + current.getCertificateNo()
                             + "（" + current.getStatus().label() + "），请换证延期或先注销原证。");
                 });
+        String town = town(form.townCode(), officer.organizationId()).map(OrganizationView::divisionCode).orElse(null);
         OfficerCertificate certificate = OfficerCertificate.issue(officer.id(), officer.displayName(), officer.organizationId(),
-                number, form.issuingAuthority().strip(), form.issuedOn(), form.expiresOn(),
-                form.townCode() == null || form.townCode().isBlank() ? null : form.townCode().strip(), demo, clock.instant());
+                number, form.issuingAuthority().strip(), form.issuedOn(), form.expiresOn(), town, demo, clock.instant());
         OfficerCertificate saved = certificates.save(certificate);
         Audit.target("执法证", saved.getId());
         return saved;
@@ -125,6 +129,71 @@ public class OfficerManagement {
         return certificates.save(certificate);
     }
 
+    /**
+     * Assigns the certificate holder to another township of their unit's area (负责乡镇, used e.g. for recusal in
+     * draws), or to none when {@code townCode} is blank; kept in the certificate's history.
+     */
+    @Transactional
+    public OfficerCertificate changeTown(long certificateId, String townCode) {
+        OfficerCertificate certificate = load(certificateId);
+        Optional<OrganizationView> town = town(townCode, certificate.getOrganizationId());
+        Map<String, String> names = jurisdictions.around(certificate.getOrganizationId()).townNames();
+        String before = certificate.getTownCode() == null ? "未指定" : names.getOrDefault(certificate.getTownCode(), certificate.getTownCode());
+        String after = town.map(t -> t.name() + "（" + t.divisionCode() + "）").orElse("未指定");
+        certificate.changeTown(town.map(OrganizationView::divisionCode).orElse(null), before + " → " + after, today());
+        return certificates.save(certificate);
+    }
+
+    /** The townships an officer of the unit may be assigned to: those of the unit's district (or city). */
+    @Transactional(readOnly = true)
+    public List<OrganizationView> townsFor(long organizationId) {
+        Jurisdiction jurisdiction = jurisdictions.around(organizationId);
+        String prefix = areaPrefix(jurisdiction, organizationId);
+        return jurisdiction.towns().stream().filter(t -> t.divisionCode() != null && t.divisionCode().startsWith(prefix))
+                .sorted(java.util.Comparator.comparing(OrganizationView::divisionCode)).toList();
+    }
+
+    private Optional<OrganizationView> town(String townCode, long organizationId) {
+        if (townCode == null || townCode.isBlank()) {
+            return Optional.empty();
+        }
+        String code = townCode.strip();
+        if (!code.matches("^\\d{9}$|^\\d{12}$")) {
+            throw new RuleViolation("负责的乡镇（街道）区划代码应为 9 位或 12 位数字。");
+        }
+        Jurisdiction jurisdiction = jurisdictions.around(organizationId);
+        OrganizationView town = jurisdiction.town(code)
+                .orElseThrow(() -> new RuleViolation("区划代码 " + code + " 不是本地登记的乡镇（街道）。"));
+        String prefix = areaPrefix(jurisdiction, organizationId);
+        if (!code.startsWith(prefix)) {
+            throw new RuleViolation(town.name() + "不在" + jurisdiction.names().getOrDefault(organizationId, "该执法人员所在单位")
+                    + "的辖区内。");
+        }
+        return Optional.of(town);
+    }
+
+    /** The division-code prefix of the unit's area: its nearest district (6 digits), city (4) or province (2). */
+    private static String areaPrefix(Jurisdiction jurisdiction, long organizationId) {
+        Map<Long, OrganizationView> units = jurisdiction.byId();
+        OrganizationView unit = units.get(organizationId);
+        while (unit != null) {
+            String code = unit.divisionCode();
+            if (code != null && code.length() >= 6) {
+                if (unit.kind() == OrganizationKind.DISTRICT) {
+                    return code.substring(0, 6);
+                }
+                if (unit.kind() == OrganizationKind.CITY) {
+                    return code.substring(0, 4);
+                }
+                if (unit.kind() == OrganizationKind.PROVINCE) {
+                    return code.substring(0, 2);
+                }
+            }
+            unit = unit.parentId() == null ? null : units.get(unit.parentId());
+        }
+        return "";
+    }
+
     @Transactional(readOnly = true)
     public OfficerCertificate certificate(long certificateId) {
         return load(certificateId);
@@ -134,6 +203,37 @@ public class OfficerManagement {
     @Transactional(readOnly = true)
     public List<OfficerCertificate> certificates() {
         return certificates.findByOrganizations(scope.visibleOrganizationIds());
+    }
+
+    /**
+     * Certificates of the user's scope matching a name or number fragment, a unit (its subtree) and a status as
+     * seen on {@code on}: VALID (entitled), EXPIRING (entitled, expiring within the warning period), EXPIRED,
+     * SUSPENDED, REVOKED; blank filters match all.
+     */
+    @Transactional(readOnly = true)
+    public List<OfficerCertificate> certificates(String text, Long organizationId, String status, LocalDate on) {
+        Collection<Long> orgs = scope.visibleOrganizationIds();
+        if (organizationId != null) {
+            scope.require(organizationId);
+            orgs = scope.subtreeIds(organizationId);
+        }
+        String needle = text == null ? "" : text.strip().toUpperCase();
+        return certificates.findByOrganizations(orgs).stream()
+                .filter(c -> needle.isEmpty() || c.getOfficerName().toUpperCase().contains(needle) || c.getCertificateNo().contains(needle))
+                .filter(c -> status == null || status.isBlank() || status.equals(standing(c, on))
+                        || (status.equals("VALID") && standing(c, on).equals("EXPIRING")))
+                .toList();
+    }
+
+    /** VALID, EXPIRING, EXPIRED, SUSPENDED or REVOKED on {@code on}. */
+    public String standing(OfficerCertificate certificate, LocalDate on) {
+        if (certificate.validOn(on)) {
+            return certificate.getExpiresOn().isAfter(on.plusDays(warningDays)) ? "VALID" : "EXPIRING";
+        }
+        if (certificate.getStatus() != CertificateStatus.VALID && !on.isBefore(certificate.getStatusSince())) {
+            return certificate.getStatus().name();
+        }
+        return on.isAfter(certificate.getExpiresOn()) ? "EXPIRED" : "NOT_YET";
     }
 
     /** Valid certificates of the user's scope expiring within the warning period. */
@@ -153,7 +253,11 @@ public class OfficerManagement {
 
     @Transactional
     public void recordTraining(TrainingRecord training) {
+        if (training.userId() <= 0) {
+            throw new RuleViolation("请选择执法人员。");
+        }
         UserView officer = users.get(training.userId());
+        scope.require(officer.organizationId());
         if (training.course() == null || training.course().isBlank() || training.course().strip().length() > 100) {
             throw new RuleViolation("请填写课程名称（不超过 100 个字）。");
         }
@@ -183,75 +287,6 @@ public class OfficerManagement {
     }
 
     /**
-     * Appoints a 技术检查员 or 社会监督员 in a unit of the user's scope; a social supervisor's term runs
-     * {@code zhifa.registry.social-supervisor-term-years} years from its start.
-     */
-    @Transactional
-    public long appoint(Supervisor.SupervisorKind kind, String name, String idNumber, String employer, String phone,
-                        long organizationId, LocalDate termStart, LocalDate termEnd) {
-        scope.require(organizationId);
-        if (kind == null) {
-            throw new RuleViolation("请选择人员类别。");
-        }
-        if (name == null || name.isBlank() || name.strip().length() > 30) {
-            throw new RuleViolation("请填写姓名（不超过 30 个字）。");
-        }
-        String id = null;
-        if (idNumber != null && !idNumber.isBlank()) {
-            var check = IdNumber.parse(idNumber);
-            if (!check.valid()) {
-                throw new RuleViolation("身份证号码有误：" + check.reason() + "。");
-            }
-            id = check.value().value();
-        }
-        if (phone != null && !phone.isBlank() && !phone.strip().matches("^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$")) {
-            throw new RuleViolation("联系电话格式不正确。");
-        }
-        if (termStart == null) {
-            throw new RuleViolation("请填写任期开始日期。");
-        }
-        LocalDate end = kind == Supervisor.SupervisorKind.SOCIAL ? termStart.plusYears(socialSupervisorTermYears).minusDays(1) : termEnd;
-        if (end == null || !end.isAfter(termStart)) {
-            throw new RuleViolation("任期结束日期必须晚于开始日期。");
-        }
-        long created = jdbc.sql("INSERT INTO supervisor (kind, name, id_number, employer, phone, organization_id, term_start, term_end) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
-                .params(kind.name(), name.strip(), id, blankToNull(employer), blankToNull(phone), organizationId,
-                        Date.valueOf(termStart), Date.valueOf(end)).query(Long.class).single();
-        Audit.target(kind.label(), created);
-        return created;
-    }
-
-    /** Supervisors and inspectors of the user's scope. */
-    @Transactional(readOnly = true)
-    public List<Supervisor> supervisors() {
-        return supervisors("organization_id IN (:orgs)", scope.visibleOrganizationIds());
-    }
-
-    /** The public list: social supervisors serving today (ID numbers and phones masked by the page). */
-    @Transactional(readOnly = true)
-    public List<Supervisor> publicSocialSupervisors() {
-        return jdbc.sql("SELECT * FROM supervisor WHERE kind = 'SOCIAL' AND term_start <= :today AND term_end >= :today "
-                        + "ORDER BY organization_id, name")
-                .param("today", Date.valueOf(today())).query((rs, n) -> supervisor(rs)).list();
-    }
-
-    private List<Supervisor> supervisors(String where, Collection<Long> orgs) {
-        if (orgs.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT * FROM supervisor WHERE " + where + " ORDER BY kind, term_end DESC, name")
-                .param("orgs", orgs).query((rs, n) -> supervisor(rs)).list();
-    }
-
-    private static Supervisor supervisor(java.sql.ResultSet rs) throws java.sql.SQLException {
-        String idNumber = rs.getString("id_number");
-        return new Supervisor(rs.getLong("id"), Supervisor.SupervisorKind.valueOf(rs.getString("kind")), rs.getString("name"),
-                idNumber == null ? null : new IdNumber(idNumber).masked(), rs.getString("employer"), rs.getString("phone"),
-                rs.getLong("organization_id"), rs.getDate("term_start").toLocalDate(), rs.getDate("term_end").toLocalDate());
-    }
-
-    /**
      * Officer figures of {@code year} in the user's scope: certified at the year's end (or today in the
      * current year), issued and revoked in the year, and the participation rate from recorded enforcement acts.
      */
@@ -263,7 +298,15 @@ public class OfficerManagement {
     @Transactional(readOnly = true)
     public OfficerStatistics statistics(int year, Collection<Long> orgs) {
         LocalDate today = today();
-        LocalDate on = year >= today.getYear() ? today : LocalDate.of(year, 12, 31);
+        return statistics(year, year >= today.getYear() ? today : LocalDate.of(year, 12, 31), orgs);
+    }
+
+    /**
+     * As {@link #statistics(int, Collection)} with the certified officers counted on {@code on}; the participation
+     * rate relates those officers to the acts of {@code year}.
+     */
+    @Transactional(readOnly = true)
+    public OfficerStatistics statistics(int year, LocalDate on, Collection<Long> orgs) {
         if (orgs.isEmpty()) {
             return new OfficerStatistics(on, year, 0, 0, 0, 0, BigDecimal.ZERO);
         }
@@ -299,9 +342,5 @@ public class OfficerManagement {
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -5,7 +5,9 @@
  * <p>
  * Public API for later modules: {@link cn.zhifa.registry.EnterpriseManagement} (find, data-scoped search,
  * draw pool), {@link cn.zhifa.registry.OfficerManagement} and {@link cn.zhifa.registry.CertificatePolicy}
- * (who may enforce on a date, certified officers). Information flowing back from later modules arrives as
+ * (who may enforce on a date, certified officers), {@link cn.zhifa.registry.AgencyManagement#servingAgencies}
+ * (一企双查). Agencies and supervisors ({@link cn.zhifa.registry.SupervisorManagement}) keep a history of every
+ * change. Information flowing back from later modules arrives as
  * events this module defines: {@link cn.zhifa.registry.EnforcementActRecorded} (participation rate) and
  * {@link cn.zhifa.registry.EnterpriseTimelineEntry} (profile timeline).
  */

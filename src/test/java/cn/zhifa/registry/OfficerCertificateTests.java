@@ -67,4 +67,19 @@ class OfficerCertificateTests {
         certificate.renew(EXPIRES.plusYears(5), LocalDate.of(2029, 1, 1));
         assertThat(certificate.validOn(EXPIRES.plusYears(1))).isTrue();
     }
+
+    @Test
+    void a_change_of_township_is_kept_in_the_history_and_refused_once_revoked() {
+        OfficerCertificate certificate = certificate();
+        certificate.changeTown("139902001", "未指定 → 东城街道（139902001）", LocalDate.of(2025, 1, 2));
+        assertThat(certificate.getTownCode()).isEqualTo("139902001");
+        assertThat(certificate.getEvents()).last().extracting(OfficerCertificate.CertificateEvent::kind)
+                .isEqualTo(CertificateEventKind.TOWN_CHANGED);
+        assertThatThrownBy(() -> certificate.changeTown("139902001", "同一乡镇", LocalDate.of(2025, 1, 3)))
+                .hasMessage("负责乡镇没有变化。");
+        certificate.revoke("调离执法岗位", LocalDate.of(2025, 2, 1));
+        assertThatThrownBy(() -> certificate.changeTown(null, "东城街道 → 未指定", LocalDate.of(2025, 2, 2)))
+                .hasMessage("已注销的执法证不能调整负责乡镇。");
+        assertThat(certificate.getTownCode()).isEqualTo("139902001");
+    }
 }

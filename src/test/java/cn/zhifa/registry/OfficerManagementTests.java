@@ -134,18 +134,4 @@ class OfficerManagementTests {
         assertThat(enterprises.profile(enterprise.id()).timeline()).singleElement().extracting(EnterpriseTimelineEntry::title)
                 .isEqualTo("执法检查（测试）");
     }
-
-    @Test
-    void social_supervisors_serve_three_years_and_bad_id_numbers_are_refused() {
-        actAs(users, "supervisor1");
-        long city = users.findByUsername("supervisor1").orElseThrow().organizationId();
-        LocalDate start = LocalDate.now(clock).minusDays(1);
-        assertThatThrownBy(() -> officers.appoint(Supervisor.SupervisorKind.SOCIAL, "测试员", "110105194912310021", null, null, city, start, null))
-                .hasMessageContaining("身份证号码有误");
-        long id = officers.appoint(Supervisor.SupervisorKind.SOCIAL, "测试员", "11010519491231002X", "测试单位", "13800001111", city, start, null);
-        Supervisor appointed = officers.publicSocialSupervisors().stream().filter(s -> s.id() == id).findFirst().orElseThrow();
-        assertThat(appointed.termEnd()).isEqualTo(start.plusYears(3).minusDays(1));
-        assertThat(appointed.maskedIdNumber()).isEqualTo("110105********002X");
-        assertThat(appointed.maskedPhone()).isEqualTo("138****1111");
-    }
 }

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demo city's registry: about 600 enterprises across the three districts (8 % 危化, a third of them with a
  * 重大危险源; most 工贸; 15 % 劳动密集型 …; two near-duplicate pairs to merge), eight third-party agencies with
- * their clients. Officers' certificates are loaded by {@code OfficerDemoData}. Fixed seed; a second start adds nothing.
+ * their clients (every other one registered by the first district's detachment). Officers' certificates are loaded by {@code OfficerDemoData}. Fixed seed; a second start adds nothing.
  */
 @Component
 class RegistryDemoData implements DemoDataLoader {
@@ -134,6 +134,10 @@ class RegistryDemoData implements DemoDataLoader {
                 {"示例中正安全评价有限公司", "EVALUATION", "乙级"}, {"示例恒检检测检验有限公司", "TESTING", "乙级"},
                 {"示例应急安全培训中心", "TRAINING", "二级"}, {"示例诚安安全生产咨询有限公司", "CONSULTING", "三级"}};
         long city = jurisdiction.units().stream().filter(u -> u.parentId() == null).findFirst().orElseThrow().id();
+        // every other agency is registered by the first district's detachment, so its leader can manage some in the demo
+        long district = jurisdiction.towns().stream().sorted(java.util.Comparator.comparing(OrganizationView::divisionCode))
+                .map(t -> jurisdiction.owner(SupervisionLevel.DISTRICT, t.divisionCode()))
+                .flatMap(Optional::stream).map(OrganizationView::id).findFirst().orElse(city);
         List<Long> clients = jdbc.sql("SELECT id FROM enterprise WHERE demo ORDER BY id").query(Long.class).list();
         int n = 0;
         for (String[] agency : agencies) {
@@ -141,8 +145,20 @@ class RegistryDemoData implements DemoDataLoader {
             long id = jdbc.sql("INSERT INTO agency (name, uscc, kind, qualification_no, grade, status, valid_until, organization_id, demo) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE) RETURNING id")
                     .params(agency[0], uscc, agency[1], "APJ-(示)-" + (2021000 + n * 37), agency[2],
-                            n == 7 ? "SUSPENDED" : "ACTIVE", Date.valueOf(LocalDate.now(clock).plusYears(1 + n % 3)), city)
+                            n == 7 ? "SUSPENDED" : "ACTIVE", Date.valueOf(LocalDate.now(clock).plusYears(1 + n % 3)),
+                            n % 2 == 1 ? district : city)
                     .query(Long.class).single();
+            jdbc.sql("INSERT INTO agency_event (agency_id, kind, occurred_on, detail, changed_by, changed_at) "
+                            + "VALUES (?, 'REGISTERED', ?, '演示数据', 'system', ?)")
+                    .params(id, Date.valueOf(LocalDate.now(clock).minusDays(800)), java.sql.Timestamp.from(clock.instant())).update();
+            if (n == 7) {
+                String reason = "服务质量专项检查发现问题，责令暂停咨询服务（演示）";
+                jdbc.sql("UPDATE agency SET status_reason = ? WHERE id = ?").params(reason, id).update();
+                jdbc.sql("INSERT INTO agency_event (agency_id, kind, occurred_on, detail, changed_by, changed_at) "
+                                + "VALUES (?, 'SUSPENDED', ?, ?, 'system', ?)")
+                        .params(id, Date.valueOf(LocalDate.now(clock).minusDays(20)), reason, java.sql.Timestamp.from(clock.instant()))
+                        .update();
+            }
             String service = switch (agency[1]) {
                 case "EVALUATION" -> "安全现状评价";
                 case "TESTING" -> "防雷、可燃气体报警器检测";

@@ -1,6 +1,7 @@
 package cn.zhifa.registry.internal;
 
 import cn.zhifa.organization.DataScope;
+import cn.zhifa.registry.AgencyManagement;
 import cn.zhifa.registry.EnterpriseManagement;
 import cn.zhifa.registry.OfficerManagement;
 import cn.zhifa.shared.security.Actor;
@@ -15,7 +16,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The registry's menu entries, to-do counts (expiring certificates, merge candidates) and public page. */
+/** The registry's menu entries, to-do counts (expiring certificates and agency qualifications, merge candidates) and public page. */
 @Configuration(proxyBeanMethods = false)
 class RegistryWeb {
 
@@ -39,7 +40,8 @@ class RegistryWeb {
     }
 
     @Bean
-    PendingWorkCounter registryPendingWork(OfficerManagement officers, EnterpriseManagement enterprises, DataScope scope) {
+    PendingWorkCounter registryPendingWork(OfficerManagement officers, EnterpriseManagement enterprises, AgencyManagement agencies,
+                                           DataScope scope) {
         return (Actor actor) -> {
             if (actor.roles().stream().noneMatch(BUSINESS::contains)) {
                 return List.of();
@@ -48,6 +50,8 @@ class RegistryWeb {
             var orgs = scope.visibleOrganizationIds();
             pendingWork.add(new PendingWorkCounter.Pending("执法证 " + officers.warningDays() + " 天内到期", officers.expiring(orgs).size(),
                     "/registry/officers#expiring", 140));
+            pendingWork.add(new PendingWorkCounter.Pending("第三方机构资质 " + agencies.warningDays() + " 天内到期或已过期",
+                    agencies.qualificationWarnings(orgs).size(), "/registry/agencies#qualification-warnings", 142));
             if (actor.has(Role.OFFICER) || actor.has(Role.LEADER)) {
                 pendingWork.add(new PendingWorkCounter.Pending("疑似重复企业待合并", enterprises.countMergeCandidates(orgs),
                         "/registry/enterprises/merge", 141));

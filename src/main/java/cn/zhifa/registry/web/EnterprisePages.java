@@ -147,14 +147,16 @@ class EnterprisePages {
     @PostMapping("/registry/enterprises/{id}/merge")
     @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
     @AuditAction("合并重复企业")
-    String merge(@PathVariable long id, @RequestParam long targetId, RedirectAttributes redirect) {
+    String merge(@PathVariable long id, @RequestParam long targetId, Model model, RedirectAttributes redirect) {
         try {
             enterprises.merge(id, targetId);
             redirect.addFlashAttribute("message", "已合并，保留的记录保存了双方的变更历史。");
+            return "redirect:/registry/enterprises/merge";
         } catch (RuleViolation refused) {
-            redirect.addFlashAttribute("refusal", refused.getMessage());
+            // shown on the re-rendered page (not a flash) so the audit records the request as rejected
+            model.addAttribute("refusal", refused.getMessage());
+            return mergeCandidates(model);
         }
-        return "redirect:/registry/enterprises/merge";
     }
 
     private String form(Model model, EnterpriseProfile current) {
