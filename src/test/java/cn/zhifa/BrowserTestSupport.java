@@ -88,8 +88,12 @@ public abstract class BrowserTestSupport {
         waitFor(By.id("current-user"));
     }
 
+    /**
+     * Waits for an element; generous because a submit may render PDFs while CI's two cores run other forks — the
+     * wait ends as soon as the element shows, so it costs nothing when the machine is idle.
+     */
     protected WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     protected void resize(Dimension size) {

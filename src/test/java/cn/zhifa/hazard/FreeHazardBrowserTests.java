@@ -92,7 +92,7 @@ class FreeHazardBrowserTests extends BrowserTestSupport {
     private void submitAndWait(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         click(button);
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
         waitFor(By.tagName("h1"));
     }
 

@@ -200,7 +200,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
     private void submitAndWait(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         click(button);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
         waitFor(By.tagName("h1"));
     }

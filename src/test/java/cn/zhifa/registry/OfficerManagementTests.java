@@ -113,7 +113,7 @@ class OfficerManagementTests {
         transactions.executeWithoutResult(tx -> events.publishEvent(act));
         transactions.executeWithoutResult(tx -> events.publishEvent(act));
         // inspection publishes acts for officer2 too (demo data, other tests): count this act only
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
                         "SELECT count(*) FROM enforcement_act WHERE user_id = ? AND enterprise_id = ? AND occurred_on = ? AND kind = ?")
                 .param(user("officer2")).param(enterprise.id()).param(java.sql.Date.valueOf(today)).param("检查")
                 .query(Long.class).single() == 1);
@@ -130,7 +130,7 @@ class OfficerManagementTests {
                 "执法检查（测试）", "/inspections/1");
         transactions.executeWithoutResult(tx -> events.publishEvent(entry));
         transactions.executeWithoutResult(tx -> events.publishEvent(entry));
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> !enterprises.profile(enterprise.id()).timeline().isEmpty());
+        await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> !enterprises.profile(enterprise.id()).timeline().isEmpty());
         assertThat(enterprises.profile(enterprise.id()).timeline()).singleElement().extracting(EnterpriseTimelineEntry::title)
                 .isEqualTo("执法检查（测试）");
     }
