@@ -78,4 +78,51 @@ public class SignatureSpecimens {
         return forArea(username, area).orElseThrow(() -> new RuleViolation(who + "尚未登记签名样式，无法在文书上签名："
                 + "请" + who + "先在“我的签名”页面登记签名后再办理（本次操作未生效）。"));
     }
+
+    /**
+     * The current specimens of several signers side by side, as one drawn signature for an area that all of them sign
+     * (出席人员（签名）); refused, naming them, when any has none.
+     */
+    @Transactional(readOnly = true)
+    public DrawnSignature requireAll(List<String> usernames, List<String> names, String area) {
+        List<String> missing = new java.util.ArrayList<>();
+        List<java.awt.image.BufferedImage> images = new java.util.ArrayList<>();
+        for (int i = 0; i < usernames.size(); i++) {
+            Optional<DrawnSignature> one = forArea(usernames.get(i), area);
+            if (one.isEmpty()) {
+                missing.add(names.get(i));
+                continue;
+            }
+            try {
+                images.add(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(one.get().png())));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new RuleViolation(String.join("、", missing) + "尚未登记签名样式，无法在文书上签名：请先在“我的签名”页面登记签名后再办理（本次操作未生效）。");
+        }
+        int height = 100, gap = 20;
+        int width = 0;
+        for (var image : images) width += image.getWidth() * height / image.getHeight() + gap;
+        width = Math.max(100, Math.min(2000, width));
+        var combined = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var g = combined.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        int x = 0;
+        for (var image : images) {
+            int w = image.getWidth() * height / image.getHeight();
+            if (x + w > width) break;
+            g.drawImage(image, x, 0, w, height, null);
+            x += w + gap;
+        }
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(combined, "png", out);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new DrawnSignature(area, String.join("、", names), out.toByteArray());
+    }
 }

@@ -59,7 +59,7 @@ class CaseJourneyTests {
     /** Filed, investigated, proposed and approved: ready for notice. */
     long readyForNotice(String party, String code, String tier, String amount) throws Exception {
         long id = api.open(handler, firm(org, party, "未采取措施消除事故隐患"));
-        api.act("leader1", id, "file", Map.of("opinion", "同意立案"));
+        api.act("leader1", id, "file", Map.of("opinion", "同意立案", "secondHandler", "officer2"));
         api.act(handler, id, "investigate", Map.of("what", "INQUIRY", "content", "询问安全负责人，制作询问笔录"));
         api.act(handler, id, "propose-penalty", Map.of("violationCode", code, "tier", tier, "amountYuan", amount));
         api.act("leader1", id, "approve-proposal", Map.of("opinion", "同意"));
@@ -151,7 +151,7 @@ class CaseJourneyTests {
         form.putAll(Map.of("source", "ACCIDENT", "kind", "ACCIDENT", "deaths", 3, "seriousInjuries", 1, "directLossYuan", "3000000"));
         long id = api.open(handler, form);
         assertThat((String) JsonPath.read(api.view(id), "$.accidentGrade")).isEqualTo("较大事故");
-        api.act("leader1", id, "file", Map.of());
+        api.act("leader1", id, "file", Map.of("secondHandler", "officer2"));
         api.act(handler, id, "investigate", Map.of("what", "SITE_EXAMINATION", "content", "事故现场勘验"));
 
         String assessment = api.post(handler, "/api/v1/cases/" + id + "/discretion",
@@ -189,7 +189,7 @@ class CaseJourneyTests {
         String[][] proposals = {{String.valueOf(unit), "101-1", "18000"}, {String.valueOf(person), "101-3", "25000"}};
         for (String[] p : proposals) {
             long id = Long.parseLong(p[0]);
-            api.act("leader1", id, "file", Map.of());
+            api.act("leader1", id, "file", Map.of("secondHandler", "officer2"));
             api.act(handler, id, "investigate", Map.of("what", "INQUIRY", "content", "询问钱某"));
             api.act(handler, id, "propose-penalty", Map.of("violationCode", p[1], "tier", "LIGHTER", "amountYuan", p[2],
                     "reason", "主动整改"));
@@ -199,7 +199,8 @@ class CaseJourneyTests {
         assertThat(api.stage(person)).isEqualTo("LEGAL_REVIEW");
         api.act("legal1", person, "review", Map.of("opinion", "AGREE", "text", "同意"));
         assertThat(api.stage(person)).isEqualTo("COLLECTIVE_DISCUSSION");
-        api.post("legal1", "/api/v1/cases/meetings", Map.of("topic", "鑫源一案双罚", "chair", "大队长", "participants", "大队长、法制员、承办人",
+        api.post("legal1", "/api/v1/cases/meetings", Map.of("topic", "鑫源一案双罚", "chair", "leader1", "participants", "leader1、legal1、officer1",
+                "place", "区应急管理局三楼会议室", "startTime", "2026-09-15T09:00:00", "endTime", "2026-09-15T10:00:00",
                 "opinions", "均同意", "conclusion", "同意对责任人员处罚", "caseIds", List.of(person)));
         assertThat(api.stage(person)).isEqualTo("APPROVED");
 
@@ -221,7 +222,8 @@ class CaseJourneyTests {
         long id = readyForNotice("国庆前检查冶金有限公司", "99-2", "GENERAL", "100000");
         assertThat(api.stage(id)).isEqualTo("LEGAL_REVIEW");
         api.act("legal1", id, "review", Map.of("opinion", "AGREE"));
-        api.post("legal1", "/api/v1/cases/meetings", Map.of("topic", "冶金案", "chair", "大队长", "participants", "大队长、法制员",
+        api.post("legal1", "/api/v1/cases/meetings", Map.of("topic", "冶金案", "chair", "leader1", "participants", "leader1、legal1",
+                "place", "区应急管理局三楼会议室", "startTime", "2026-09-15T09:00:00", "endTime", "2026-09-15T10:00:00",
                 "opinions", "同意", "conclusion", "同意罚款10万元", "caseIds", List.of(id)));
 
         api.today("2026-09-21");

@@ -19,7 +19,10 @@ import cn.zhifa.casework.Tier;
 import cn.zhifa.casework.ViolationLibrary;
 import cn.zhifa.casework.When;
 import cn.zhifa.documents.Authority;
+import cn.zhifa.documents.DemoDocuments;
 import cn.zhifa.documents.DocumentManagement;
+import cn.zhifa.casework.CaseProcedureDocuments;
+import cn.zhifa.inspection.DemoActor;
 import cn.zhifa.law.AccidentGrading;
 import cn.zhifa.organization.UserManagement;
 import cn.zhifa.organization.UserView;
@@ -53,10 +56,15 @@ class CaseworkDemoData implements DemoDataLoader {
     private final JdbcClient jdbc;
     private final DocumentManagement documents;
     private final Clock clock;
+    private final CaseProcedureDocuments procedureDocuments;
+    private final DemoDocuments demoDocuments;
 
     CaseworkDemoData(PenaltyCases cases, UserManagement users, CasePeriods periods, DiscretionEngine discretion,
                      ViolationLibrary library, LegalReviewTriggers triggers, AccidentGrading grading, JdbcClient jdbc,
-                     DocumentManagement documents, Clock clock) {
+                     DocumentManagement documents, Clock clock, CaseProcedureDocuments procedureDocuments,
+                     DemoDocuments demoDocuments) {
+        this.procedureDocuments = procedureDocuments;
+        this.demoDocuments = demoDocuments;
         this.cases = cases;
         this.users = users;
         this.periods = periods;
@@ -75,6 +83,7 @@ class CaseworkDemoData implements DemoDataLoader {
     }
 
     private Acting officer;
+    private Acting officer2;
     private Acting leader;
     private Acting legal;
     private long org;
@@ -89,9 +98,11 @@ class CaseworkDemoData implements DemoDataLoader {
         UserView o = users.findByUsername("officer1").orElse(null);
         UserView l = users.findByUsername("leader1").orElse(null);
         UserView g = users.findByUsername("legal1").orElse(null);
-        if (o == null || l == null || g == null) {
+        UserView o2 = users.findByUsername("officer2").orElse(null);
+        if (o == null || l == null || g == null || o2 == null) {
             return;
         }
+        officer2 = new Acting(o2.id(), o2.displayName(), o2.roles());
         officer = new Acting(o.id(), o.displayName(), o.roles());
         leader = new Acting(l.id(), l.displayName(), l.roles());
         legal = new Acting(g.id(), g.displayName(), g.roles());
@@ -110,7 +121,10 @@ class CaseworkDemoData implements DemoDataLoader {
             if (n++ % 2 == 0) {
                 c.archive(officer, at(Integer.parseInt(row[3]) - 30));
             }
-            cases.save(c);
+            PenaltyCase saved = cases.save(c);
+            if (n == 1) {
+                withDocuments.add(saved);
+            }
         }
         // 1 proposed from an unrectified hazard
         cases.save(proposed(CaseSource.HAZARD, "建设街道某涂料厂", "逾期未消除事故隐患：危化品仓库未设置可燃气体报警装置", "102-1", 1));
@@ -133,7 +147,7 @@ class CaseworkDemoData implements DemoDataLoader {
         propose(discuss, "109-1", Tier.GENERAL, "75000", null, 12);
         discuss.approveProposal(leader, at(11), "同意");
         discuss.reviewLegally(legal, at(10), ReviewOpinion.AGREE, "事实清楚，证据确凿，裁量适当");
-        cases.save(discuss);
+        withDocuments.add(cases.save(discuss));
         // 7 notified, the statement period running
         PenaltyCase notified = filed("顺达汽修厂", "未为从业人员提供符合标准的劳动防护用品", "99-1", 15);
         propose(notified, "99-1", Tier.LIGHTER, "10000", null, 6);
@@ -151,7 +165,7 @@ class CaseworkDemoData implements DemoDataLoader {
         hearing.requestHearing(officer, at(11), periods);
         LocalDate hearingDay = periods.calendar().addWorkingDays(at(11).day(), 9).due();
         hearing.scheduleHearing(officer, at(11), hearingDay, "周敏", periods);
-        cases.save(hearing);
+        withDocuments.add(cases.save(hearing));
         // 9 decided 12 days ago, not yet served: service deadline passed
         PenaltyCase unserved = decidedCase("宏远纺织有限公司", "未按规定组织应急救援演练", "97-1", Tier.GENERAL, "40000", 30, false);
         cases.save(unserved);
@@ -159,7 +173,7 @@ class CaseworkDemoData implements DemoDataLoader {
         PenaltyCase instalments = decidedCase("建安建筑工程有限公司", "建设项目安全设施未经验收投入使用", "98-1", Tier.LIGHTER, "200000", 40);
         instalments.approveInstalments(leader, at(20), List.of(new Instalment(days(-10), new BigDecimal("100000")),
                 new Instalment(days(-40), new BigDecimal("100000"))), "当事人经营困难，申请分期");
-        cases.save(instalments);
+        withDocuments.add(cases.save(instalments));
         // 11 not punished: first violation
         PenaltyCase first = filed("小河湾农家乐", "未设置安全警示标志", "99-1", 18);
         first.decideNoPenalty(leader, at(8), "初次违法且危害后果轻微并及时改正（行政处罚法第三十三条第一款，首违不罚）", "当场改正");
@@ -168,7 +182,7 @@ class CaseworkDemoData implements DemoDataLoader {
         // 12 transferred to public security
         PenaltyCase transfer = filed("利民烟花爆竹经营部", "非法储存烟花爆竹", null, 10);
         transfer.transfer(leader, at(6), "示例市公安局东城分局", true, "涉嫌非法储存爆炸物，依法移送");
-        cases.save(transfer);
+        withDocuments.add(cases.save(transfer));
         // 13 一案双罚: unit and principal decided together
         dual();
         // 14 accident case: 较大事故 (3 deaths)
@@ -179,7 +193,13 @@ class CaseworkDemoData implements DemoDataLoader {
                 "疏散通道堆放杂物", "检查发现疏散通道堆放杂物", days(3), null, null, null, null);
         cases.save(PenaltyCase.decideOnTheSpot(spot, number(), "（东城）应急当罚〔" + today.getYear() + "〕1号",
                 new BigDecimal("2000"), "105-1", officer, at(3), periods));
+        // a handful of cases carry the documents of the steps they went through (rendering costs time at each start)
+        users.findByUsername("admin").ifPresent(admin -> DemoActor.of(admin).run(() ->
+                withDocuments.forEach(procedureDocuments::issueRecorded)));
+        withDocuments.clear();
     }
+
+    private final List<PenaltyCase> withDocuments = new java.util.ArrayList<>();
 
     /**
      * The document settings (address, payment account …) of the bureau the brigade issues in the name of, so the
@@ -203,6 +223,7 @@ class CaseworkDemoData implements DemoDataLoader {
                 unitCase.title() + "（责任人员）", unitCase.facts(), unitCase.foundOn(), null, "101-3", null, null),
                 number(), null, officer, at(35));
         for (PenaltyCase c : List.of(unit, person)) {
+            c.nameSecondHandler(leader, officer2.userId(), officer2.name());
             c.file(leader, at(34), "同意立案");
             c.recordInvestigation(StepKind.INQUIRY, officer, at(30), "询问现场作业人员及负责人");
         }
@@ -239,6 +260,7 @@ class CaseworkDemoData implements DemoDataLoader {
                 new PartySnapshot(PartyKind.UNIT, "示例市永兴化工有限公司", "91139902MA0000003K", "周某", "东城区建设街道"),
                 "“9·18”较大中毒窒息事故", "受限空间作业未检测通风，造成3人死亡", days(60), "安全生产法第一百一十四条", "114-2", facts, null);
         PenaltyCase c = PenaltyCase.propose(p, number(), grading.grade(3, 2, facts.directLossYuan()), officer, at(60));
+        c.nameSecondHandler(leader, officer2.userId(), officer2.name());
         c.file(leader, at(58), "同意立案");
         c.recordInvestigation(StepKind.SITE_EXAMINATION, officer, at(55), "事故现场勘验");
         c.recordInvestigation(StepKind.EVIDENCE, officer, at(50), "事故调查报告（批复）");
@@ -261,6 +283,7 @@ class CaseworkDemoData implements DemoDataLoader {
 
     private PenaltyCase filed(String party, String title, String code, int ago) {
         PenaltyCase c = proposed(CaseSource.INSPECTION, party, title, code, ago + 1);
+        c.nameSecondHandler(leader, officer2.userId(), officer2.name());
         c.file(leader, at(ago), "同意立案");
         c.recordInvestigation(StepKind.INQUIRY, officer, at(ago - 1 < 0 ? 0 : ago - 1), "询问" + party + "安全负责人，制作询问笔录");
         return c;
@@ -329,6 +352,9 @@ class CaseworkDemoData implements DemoDataLoader {
     @Override
     @Transactional
     public void purge() {
+        // the demo cases' documents go with them (documents purges them under its audited demo-purge flag)
+        demoDocuments.purge("case", jdbc.sql("SELECT case_number FROM penalty_case WHERE source_reference LIKE 'DEMO-%'")
+                .query(String.class).list());
         jdbc.sql("UPDATE penalty_case SET linked_case_id = NULL WHERE source_reference LIKE 'DEMO-%'").update();
         jdbc.sql("DELETE FROM penalty_case WHERE source_reference LIKE 'DEMO-%'").update();
         jdbc.sql("DELETE FROM case_meeting WHERE id NOT IN (SELECT meeting_id FROM penalty_case WHERE meeting_id IS NOT NULL)").update();
