@@ -334,7 +334,7 @@ public class CaseProcedureDocuments {
             f.put("instalmentAmount", part.amountYuan());
             f.put("instalmentDue", part.dueOn());
             f.put("remaining", remaining.max(BigDecimal.ZERO).setScale(2));
-            issued.add(documents.issue(request(DEFERRAL, c, f, day, List.of(), List.of(), by, key(c, DEFERRAL) + "-" + (i + 1))));
+            issued.add(documents.issue(request(DEFERRAL, c, f, day, List.of(), List.of(), by, key(c, DEFERRAL))));
         }
         return issued;
     }
@@ -474,9 +474,12 @@ public class CaseProcedureDocuments {
         return new SourceRef("case", c.getCaseNumber());
     }
 
-    /** One key per document and step: a retried command returns the document issued first. */
+    /**
+     * No idempotency key: the command is guarded by the case's version, and a concurrent second approval must fail on
+     * that version (its document and number roll back with it) rather than on a shared key.
+     */
     private static String key(PenaltyCase c, String kind) {
-        return "case-" + c.getId() + "-" + kind + "-" + c.getSteps().size();
+        return null;
     }
 
     static String caseName(PenaltyCase c) {
