@@ -39,6 +39,9 @@ class CaseProcedureDocumentsTests {
     @Autowired
     SignatureSpecimens specimens;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     CaseApiSupport api;
     long org;
     String handler;
@@ -159,6 +162,12 @@ class CaseProcedureDocumentsTests {
         IssuedDocument transfer = only(caseNumber, "CASE_TRANSFER");
         assertThat(text(transfer)).contains("案件移送书", transfer.number(), "示例市公安局东城分局", "涉嫌非法储存爆炸物",
                 "第二十七条", "立案审批表", filing, "现场照片12张", "共2份");
+
+        // the case page lists its documents with number, date and the PDF/DOCX links
+        java.net.http.HttpResponse<String> page = cn.zhifa.WebUser.loggedIn(port, "leader1").get("/cases/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"case-documents\"", "案件移送书", transfer.number(), "立案审批表", filing,
+                "/documents/" + transfer.id() + "/pdf", "/documents/" + transfer.id() + "/docx");
     }
 
     @Test
@@ -173,6 +182,8 @@ class CaseProcedureDocumentsTests {
         api.today("2026-06-01");
         long id = api.open(handler, firm(org, "未签名测试有限公司", "未如实记录安全生产教育和培训情况"));
         int version = api.version(id);
+        String page = cn.zhifa.WebUser.loggedIn(port, "leader1").get("/cases/" + id).body();
+        assertThat(page).contains("id=\"second-handler\"", "value=\"" + second + "\"").doesNotContain("value=\"" + handler + "\"");
         String refusal = api.refused("leader1", id, "file", Map.of("secondHandler", unsigned), 422);
         assertThat(refusal).contains("承办人" + name(unsigned), "尚未登记签名样式", "我的签名");
         assertThat(api.stage(id)).isEqualTo("PROPOSED");
