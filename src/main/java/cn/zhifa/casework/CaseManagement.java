@@ -199,10 +199,20 @@ public class CaseManagement {
     /** 立案审批: the leader names the second 承办人; the 立案审批表 is issued signed by both 承办人 and the leader. */
     @Transactional
     public void file(long id, Integer version, String opinion, String secondHandler) {
+        file(id, version, opinion, null, secondHandler);
+    }
+
+    /** As {@link #file(long, Integer, String, String)}, naming also the 承办人 of a case the system proposed. */
+    @Transactional
+    public void file(long id, Integer version, String opinion, String handler, String secondHandler) {
         change(id, version, c -> {
             Acting by = acting();
             When when = now();
             c.mayFile(by).orThrow();
+            if (c.needsHandler()) {
+                var first = procedureDocuments.handler(c, handler, when.day(), "承办人");
+                c.assignHandler(by, first.id(), first.displayName());
+            }
             var second = procedureDocuments.secondHandler(c, secondHandler, when.day());
             c.nameSecondHandler(by, second.id(), second.displayName());
             c.file(by, when, opinion);

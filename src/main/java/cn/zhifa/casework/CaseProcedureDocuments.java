@@ -140,8 +140,13 @@ public class CaseProcedureDocuments {
 
     /** The officer named as second 承办人 at filing: an enforcement officer of the case's units with a valid 执法证. */
     UserView secondHandler(PenaltyCase c, String username, LocalDate day) {
+        return handler(c, username, day, "第二承办人");
+    }
+
+    /** The officer named as {@code role} (承办人 of a system-proposed case, 第二承办人) at filing. */
+    UserView handler(PenaltyCase c, String username, LocalDate day, String role) {
         if (username == null || username.isBlank()) {
-            throw new RuleViolation("请选择第二承办人：执法人员不得少于两人（行政处罚法第四十二条）。");
+            throw new RuleViolation("请选择" + role + "：执法人员不得少于两人（行政处罚法第四十二条）。");
         }
         UserView user = users.findByUsername(username.strip())
                 .orElseThrow(() -> new RuleViolation("没有用户名为“" + username.strip() + "”的执法人员。"));

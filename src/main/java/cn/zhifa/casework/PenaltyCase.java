@@ -225,6 +225,19 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
      * 执法人员不得少于两人 (行政处罚法第四十二条): the leader names the second 承办人 when approving the filing; both sign
      * the case's approval forms.
      */
+    /** A case the system proposed (a hazard overdue, no officer behind it) gets its 承办人 from the filing leader. */
+    public boolean needsHandler() {
+        return handlerId == 0;
+    }
+
+    public void assignHandler(Acting leader, long userId, String name) {
+        mayFile(leader).orThrow();
+        require(needsHandler(), "本案已有承办人（" + handlerName + "）。");
+        require(notBlank(name), "请选择承办人。");
+        handlerId = userId;
+        handlerName = name.strip();
+    }
+
     public void nameSecondHandler(Acting leader, long userId, String name) {
         mayFile(leader).orThrow();
         require(userId != handlerId, "第二承办人不能与承办人（" + handlerName + "）为同一人。");

@@ -38,6 +38,8 @@ class CaseProcedureDocumentsTests {
     DocumentManagement documents;
     @Autowired
     SignatureSpecimens specimens;
+    @Autowired
+    CaseManagement cases;
 
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
@@ -193,6 +195,21 @@ class CaseProcedureDocumentsTests {
 
         assertThat(api.refused("leader1", id, "file", Map.of(), 422)).contains("请选择第二承办人");
         assertThat(api.refused("leader1", id, "file", Map.of("secondHandler", handler), 422)).contains("不能与承办人");
+    }
+
+    @Test
+    void a_case_the_system_proposed_gets_both_handlers_from_the_filing_leader() throws Exception {
+        api.today("2026-06-08");
+        long id = cases.proposeFromUnrectifiedHazard(new ProposedCase(CaseSource.HAZARD, "隐患#" + System.nanoTime(),
+                CaseKind.ENFORCEMENT, org, null, new PartySnapshot(PartyKind.UNIT, "逾期隐患测试有限公司", null, "钱某", "示例市东城区"),
+                "逾期未消除事故隐患：配电箱未接地", "责令限期整改逾期未整改", java.time.LocalDate.parse("2026-06-08"),
+                "安全生产法第一百零二条", "102-1", null, null));
+        assertThat(api.refused("leader1", id, "file", Map.of("secondHandler", second), 422)).contains("请选择承办人");
+        api.act("leader1", id, "file", Map.of("handler", handler, "secondHandler", second));
+        String view = api.view(id);
+        assertThat((String) JsonPath.read(view, "$.handlerName")).isEqualTo(name(handler));
+        IssuedDocument filing = only(JsonPath.read(view, "$.caseNumber"), "CASE_FILING_APPROVAL");
+        assertThat(text(filing)).contains("逾期隐患测试有限公司", "隐患逾期未整改", "证号：" + certificate(handler), "证号：" + certificate(second));
     }
 
     private IssuedDocument only(String caseNumber, String kind) {

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SignatureBrowserTests extends BrowserTestSupport {
 
     @Autowired SignatureSpecimens specimens;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void an_officer_draws_and_saves_their_signature_on_a_phone() throws Exception {
@@ -47,6 +48,10 @@ class SignatureBrowserTests extends BrowserTestSupport {
         var now = specimens.current("officer2").orElseThrow();
         assertThat(now.id()).isNotEqualTo(before.id());
         assertThat(specimens.find(before.id()).orElseThrow().current()).isFalse();
+        // audited with the new specimen as the target
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM audit_log WHERE action = '登记签名样式' AND actor = 'officer2' AND target_id = :id""")
+                .param("id", String.valueOf(now.id())).query(Long.class).single()).isEqualTo(1);
     }
 
     private void submitAndWait(By button) {

@@ -120,7 +120,7 @@ class CaseCommands {
     String run(long id, String action, Map<String, String> f) {
         Integer version = integer(f.get("version"));
         switch (action) {
-            case "file" -> cases.file(id, version, f.get("opinion"), f.get("secondHandler"));
+            case "file" -> cases.file(id, version, f.get("opinion"), f.get("handler"), f.get("secondHandler"));
             case "investigate" -> cases.recordInvestigation(id, stepKind(f.get("what")), f.get("content"));
             case "extend" -> cases.extendDecisionPeriod(id, version, f.get("reason"));
             case "measure-apply" -> {
