@@ -48,12 +48,14 @@ public class CaseManagement {
     private final EnterpriseManagement enterprises;
     private final CertificatePolicy certificates;
     private final CaseDocuments documents;
+    private final CaseProcedureDocuments procedureDocuments;
     private final Clock clock;
 
     CaseManagement(PenaltyCases cases, CasePeriods periods, DiscretionEngine discretion, ViolationLibrary library,
                    LegalReviewTriggers triggers, AccidentGrading grading, CaseworkRules rules, CaseScope scope,
                    JdbcClient jdbc, ApplicationEventPublisher events, EnterpriseManagement enterprises,
-                   CertificatePolicy certificates, CaseDocuments documents, Clock clock) {
+                   CertificatePolicy certificates, CaseDocuments documents, CaseProcedureDocuments procedureDocuments,
+                   Clock clock) {
         this.cases = cases;
         this.periods = periods;
         this.discretion = discretion;
@@ -67,6 +69,7 @@ public class CaseManagement {
         this.enterprises = enterprises;
         this.certificates = certificates;
         this.documents = documents;
+        this.procedureDocuments = procedureDocuments;
         this.clock = clock;
     }
 
@@ -212,9 +215,28 @@ public class CaseManagement {
 
     // ---- transitions
 
+    /** 立案审批: the leader names the second 承办人; the 立案审批表 is issued signed by both 承办人 and the leader. */
     @Transactional
-    public void file(long id, Integer version, String opinion) {
-        change(id, version, c -> c.file(acting(), now(), opinion));
+    public void file(long id, Integer version, String opinion, String secondHandler) {
+        file(id, version, opinion, null, secondHandler);
+    }
+
+    /** As {@link #file(long, Integer, String, String)}, naming also the 承办人 of a case the system proposed. */
+    @Transactional
+    public void file(long id, Integer version, String opinion, String handler, String secondHandler) {
+        change(id, version, c -> {
+            Acting by = acting();
+            When when = now();
+            c.mayFile(by).orThrow();
+            if (c.needsHandler()) {
+                var first = procedureDocuments.handler(c, handler, when.day(), "承办人");
+                c.assignHandler(by, first.id(), first.displayName());
+            }
+            var second = procedureDocuments.secondHandler(c, secondHandler, when.day());
+            c.nameSecondHandler(by, second.id(), second.displayName());
+            c.file(by, when, opinion);
+            procedureDocuments.filingApproval(c, me(), when.day());
+        });
     }
 
     @Transactional
@@ -300,7 +322,11 @@ public class CaseManagement {
 
     @Transactional
     public void approveProposal(long id, Integer version, String opinion) {
-        change(id, version, c -> c.approveProposal(acting(), now(), opinion));
+        change(id, version, c -> {
+            When when = now();
+            c.approveProposal(acting(), when, opinion);
+            procedureDocuments.handlingApproval(c, me(), when.day());
+        });
     }
 
     @Transactional
@@ -310,7 +336,11 @@ public class CaseManagement {
 
     @Transactional
     public void reviewLegally(long id, Integer version, ReviewOpinion opinion, String text) {
-        change(id, version, c -> c.reviewLegally(acting(), now(), opinion, text));
+        change(id, version, c -> {
+            When when = now();
+            c.reviewLegally(acting(), when, opinion, text);
+            procedureDocuments.legalReview(c, me(), opinion, text, when.day());
+        });
     }
 
     /** Records a 案审会 and the collective discussion of each case it decided. */
@@ -340,7 +370,10 @@ public class CaseManagement {
                 .param("recorder", by.userId()).param("name", by.name())
                 .param("at", java.sql.Timestamp.from(when.at())).query(Long.class).single();
         for (Long caseId : form.caseIds()) {
-            change(caseId, null, c -> c.discussCollectively(by, when, meetingId, form.conclusion()));
+            change(caseId, null, c -> {
+                c.discussCollectively(by, when, meetingId, form.conclusion());
+                procedureDocuments.collectiveDiscussion(c, form, me(), when.day());
+            });
         }
         return meetingId;
     }
@@ -354,6 +387,9 @@ public class CaseManagement {
             When when = now();
             c.notifyParty(acting(), when, hearing);
             documents.issueNotice(c, when.day(), Actors.require().username());
+            if (hearing) {
+                procedureDocuments.hearingNotice(c, Actors.require().username(), when.day());
+            }
         });
     }
 
@@ -430,12 +466,20 @@ public class CaseManagement {
 
     @Transactional
     public void approveDeferral(long id, Integer version, LocalDate newDue, String reason) {
-        change(id, version, c -> c.approveDeferral(acting(), now(), newDue, reason));
+        change(id, version, c -> {
+            When when = now();
+            c.approveDeferral(acting(), when, newDue, reason);
+            procedureDocuments.deferral(c, Actors.require().username(), when.day(), newDue);
+        });
     }
 
     @Transactional
     public void approveInstalments(long id, Integer version, List<Instalment> parts, String reason) {
-        change(id, version, c -> c.approveInstalments(acting(), now(), parts, reason));
+        change(id, version, c -> {
+            When when = now();
+            c.approveInstalments(acting(), when, parts, reason);
+            procedureDocuments.instalments(c, Actors.require().username(), when.day());
+        });
     }
 
     @Transactional
@@ -455,12 +499,20 @@ public class CaseManagement {
 
     @Transactional
     public void remind(long id) {
-        change(id, null, c -> c.remind(acting(), now()));
+        change(id, null, c -> {
+            When when = now();
+            c.remind(acting(), when);
+            procedureDocuments.reminder(c, Actors.require().username(), when.day());
+        });
     }
 
     @Transactional
     public void applyForEnforcement(long id, Integer version, String court) {
-        change(id, version, c -> c.applyForEnforcement(acting(), now(), court, periods));
+        change(id, version, c -> {
+            When when = now();
+            c.applyForEnforcement(acting(), when, court, periods);
+            procedureDocuments.enforcementApplication(c, me(), when.day());
+        });
     }
 
     /** 不予处罚; a 首违不罚 ground is refused when the party was punished within the configured look-back. */
@@ -501,12 +553,32 @@ public class CaseManagement {
 
     @Transactional
     public void transfer(long id, Integer version, String to, boolean criminal, String reason) {
-        change(id, version, c -> c.transfer(acting(), now(), to, criminal, reason));
+        transfer(id, version, to, criminal, reason, null, List.of(), null);
+    }
+
+    /**
+     * 移送 with the 案件移送书: its legal basis (default: {@link CaseProcedureDocuments#transferBasis}), the case's issued documents and any further materials listed with their pages.
+     */
+    @Transactional
+    public void transfer(long id, Integer version, String to, boolean criminal, String reason, String basis,
+                         List<String> extraMaterials, Integer extraPages) {
+        change(id, version, c -> {
+            When when = now();
+            c.transfer(acting(), when, to, criminal, reason);
+            procedureDocuments.transfer(c, Actors.require().username(), when.day(),
+                    blank(basis) ? CaseProcedureDocuments.transferBasis(criminal) : basis.strip(), extraMaterials, extraPages);
+        });
     }
 
     @Transactional
     public void close(long id, Integer version, String opinion) {
-        change(id, version, c -> c.close(acting(), now(), opinion));
+        change(id, version, c -> {
+            When when = now();
+            c.close(acting(), when, opinion);
+            if (c.getProcedureKind() == ProcedureKind.ORDINARY) {
+                procedureDocuments.closingApproval(c, me(), when.day());
+            }
+        });
     }
 
     @Transactional
@@ -659,6 +731,11 @@ public class CaseManagement {
 
     private Acting acting() {
         return Acting.of(Actors.require());
+    }
+
+    /** The current user as the documents name and sign for them. */
+    private cn.zhifa.organization.UserView me() {
+        return procedureDocuments.user(Actors.require().userId());
     }
 
     private When now() {

@@ -77,6 +77,8 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private AccidentGrade accidentGrade;
     private long handlerId;
     private String handlerName;
+    private Long coHandlerId;
+    private String coHandlerName;
     private LocalDate proposedOn;
     private LocalDate filedOn;
     private int decisionExtensions;
@@ -217,6 +219,31 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         filedOn = when.day();
         step(StepKind.FILED, leader, when, orDefault(opinion, "同意立案"));
         registerEvent(new CaseEvent.CaseFiled(id, filedOn));
+    }
+
+    /**
+     * 执法人员不得少于两人 (行政处罚法第四十二条): the leader names the second 承办人 when approving the filing; both sign
+     * the case's approval forms.
+     */
+    /** A case the system proposed (a hazard overdue, no officer behind it) gets its 承办人 from the filing leader. */
+    public boolean needsHandler() {
+        return handlerId == 0;
+    }
+
+    public void assignHandler(Acting leader, long userId, String name) {
+        mayFile(leader).orThrow();
+        require(needsHandler(), "本案已有承办人（" + handlerName + "）。");
+        require(notBlank(name), "请选择承办人。");
+        handlerId = userId;
+        handlerName = name.strip();
+    }
+
+    public void nameSecondHandler(Acting leader, long userId, String name) {
+        mayFile(leader).orThrow();
+        require(userId != handlerId, "第二承办人不能与承办人（" + handlerName + "）为同一人。");
+        require(notBlank(name), "请选择第二承办人。");
+        coHandlerId = userId;
+        coHandlerName = name.strip();
     }
 
     // ---- 调查取证
@@ -936,6 +963,8 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public AccidentGrade getAccidentGrade() { return accidentGrade; }
     public long getHandlerId() { return handlerId; }
     public String getHandlerName() { return handlerName; }
+    public Long getCoHandlerId() { return coHandlerId; }
+    public String getCoHandlerName() { return coHandlerName; }
     public LocalDate getProposedOn() { return proposedOn; }
     public LocalDate getFiledOn() { return filedOn; }
     public int getDecisionExtensions() { return decisionExtensions; }

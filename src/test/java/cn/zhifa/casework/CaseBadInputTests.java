@@ -75,7 +75,7 @@ class CaseBadInputTests {
     @Test
     void a_fine_outside_the_legal_range_or_the_tier_without_a_reason_is_refused() throws Exception {
         long id = api.open("officer1", firm(org, "超限测试有限公司", "未采取措施消除事故隐患"));
-        api.act("leader1", id, "file", Map.of());
+        api.act("leader1", id, "file", Map.of("secondHandler", "officer2"));
         api.act("officer1", id, "investigate", Map.of("what", "EVIDENCE", "content", "现场照片"));
         int version = api.version(id);
         assertThat(api.refused("officer1", id, "propose-penalty", Map.of("violationCode", "102-1", "tier", "HEAVIER", "amountYuan", "60000"), 422))
@@ -113,7 +113,7 @@ class CaseBadInputTests {
             Callable<MockHttpServletResponse> approve = () -> {
                 start.await();
                 return mvc.perform(MockMvcRequestBuilders.post("/api/v1/cases/" + id + "/actions/file").header("Authorization", token)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + version + ",\"opinion\":\"同意立案\"}"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + version + ",\"opinion\":\"同意立案\",\"secondHandler\":\"officer2\"}"))
                         .andReturn().getResponse();
             };
             answers.add(pool.submit(approve));

@@ -49,7 +49,18 @@ class CaseJourneyTests {
                         WHERE u.organization_id = :org AND c.status = 'VALID' AND c.issued_on <= DATE '2026-01-01'
                           AND c.expires_on > DATE '2026-12-31' AND u.username <> 'leader1'
                         ORDER BY u.username LIMIT 1""").param("org", org).query(String.class).single();
+        // 执法人员不得少于两人: a second officer certified all year, named at filing; both sign with registered signatures
+        second = jdbc.sql("""
+                        SELECT u.username FROM app_user u JOIN officer_certificate c ON c.user_id = u.id
+                        WHERE u.organization_id = :org AND c.status = 'VALID' AND c.issued_on <= DATE '2026-01-01'
+                          AND c.expires_on > DATE '2026-12-31' AND u.username NOT IN ('leader1', :handler)
+                        ORDER BY u.username LIMIT 1""").param("org", org).param("handler", handler).query(String.class).single();
+        CaseSignatures.ensure(specimens, handler, second, "leader1", "legal1", "officer1");
     }
+
+    String second;
+    @Autowired
+    cn.zhifa.documents.SignatureSpecimens specimens;
 
     @AfterEach
     void resetClock() {
@@ -59,7 +70,7 @@ class CaseJourneyTests {
     /** Filed, investigated, proposed and approved: ready for notice. */
     long readyForNotice(String party, String code, String tier, String amount) throws Exception {
         long id = api.open(handler, firm(org, party, "未采取措施消除事故隐患"));
-        api.act("leader1", id, "file", Map.of("opinion", "同意立案"));
+        api.act("leader1", id, "file", Map.of("opinion", "同意立案", "secondHandler", second));
         api.act(handler, id, "investigate", Map.of("what", "INQUIRY", "content", "询问安全负责人，制作询问笔录"));
         api.act(handler, id, "propose-penalty", Map.of("violationCode", code, "tier", tier, "amountYuan", amount));
         api.act("leader1", id, "approve-proposal", Map.of("opinion", "同意"));
@@ -97,7 +108,8 @@ class CaseJourneyTests {
         assertThat(number).matches("（东城）应急罚〔2026〕\\d+号");
         String caseNumber = JsonPath.read(api.view(id), "$.caseNumber");
         assertThat(documents.forSource(new cn.zhifa.documents.SourceRef("case", caseNumber)))
-                .extracting(cn.zhifa.documents.IssuedDocument::kind).containsExactlyInAnyOrder("PENALTY_NOTICE", "PENALTY_DECISION_UNIT");
+                .extracting(cn.zhifa.documents.IssuedDocument::kind).containsExactlyInAnyOrder("CASE_FILING_APPROVAL",
+                        "CASE_HANDLING_APPROVAL", "PENALTY_NOTICE", "PENALTY_DECISION_UNIT");
         assertThat(api.deadline(id, "SERVICE")).isEqualTo("2026-03-05");
 
         // 2 March: served; payment within 15 days: 17 March.
@@ -110,6 +122,8 @@ class CaseJourneyTests {
         api.act(handler, id, "payment", Map.of("amountYuan", "20000"));
         assertThat(api.stage(id)).isEqualTo("EXECUTED");
         api.act("leader1", id, "close", Map.of("opinion", "执行完毕，同意结案"));
+        assertThat(documents.forSource(new cn.zhifa.documents.SourceRef("case", caseNumber)))
+                .extracting(cn.zhifa.documents.IssuedDocument::kind).contains("CASE_CLOSING_APPROVAL");
         api.act(handler, id, "archive", Map.of());
         assertThat(api.stage(id)).isEqualTo("ARCHIVED");
         List<String> steps = JsonPath.read(api.view(id), "$.steps[*].kind");
@@ -151,7 +165,7 @@ class CaseJourneyTests {
         form.putAll(Map.of("source", "ACCIDENT", "kind", "ACCIDENT", "deaths", 3, "seriousInjuries", 1, "directLossYuan", "3000000"));
         long id = api.open(handler, form);
         assertThat((String) JsonPath.read(api.view(id), "$.accidentGrade")).isEqualTo("较大事故");
-        api.act("leader1", id, "file", Map.of());
+        api.act("leader1", id, "file", Map.of("secondHandler", second));
         api.act(handler, id, "investigate", Map.of("what", "SITE_EXAMINATION", "content", "事故现场勘验"));
 
         String assessment = api.post(handler, "/api/v1/cases/" + id + "/discretion",
@@ -189,7 +203,7 @@ class CaseJourneyTests {
         String[][] proposals = {{String.valueOf(unit), "101-1", "18000"}, {String.valueOf(person), "101-3", "25000"}};
         for (String[] p : proposals) {
             long id = Long.parseLong(p[0]);
-            api.act("leader1", id, "file", Map.of());
+            api.act("leader1", id, "file", Map.of("secondHandler", second));
             api.act(handler, id, "investigate", Map.of("what", "INQUIRY", "content", "询问钱某"));
             api.act(handler, id, "propose-penalty", Map.of("violationCode", p[1], "tier", "LIGHTER", "amountYuan", p[2],
                     "reason", "主动整改"));
@@ -199,7 +213,8 @@ class CaseJourneyTests {
         assertThat(api.stage(person)).isEqualTo("LEGAL_REVIEW");
         api.act("legal1", person, "review", Map.of("opinion", "AGREE", "text", "同意"));
         assertThat(api.stage(person)).isEqualTo("COLLECTIVE_DISCUSSION");
-        api.post("legal1", "/api/v1/cases/meetings", Map.of("topic", "鑫源一案双罚", "chair", "大队长", "participants", "大队长、法制员、承办人",
+        api.post("legal1", "/api/v1/cases/meetings", Map.of("topic", "鑫源一案双罚", "chair", "leader1", "participants", "leader1、legal1、officer1",
+                "place", "区应急管理局三楼会议室", "startTime", "2026-09-15T09:00:00", "endTime", "2026-09-15T10:00:00",
                 "opinions", "均同意", "conclusion", "同意对责任人员处罚", "caseIds", List.of(person)));
         assertThat(api.stage(person)).isEqualTo("APPROVED");
 
@@ -221,7 +236,8 @@ class CaseJourneyTests {
         long id = readyForNotice("国庆前检查冶金有限公司", "99-2", "GENERAL", "100000");
         assertThat(api.stage(id)).isEqualTo("LEGAL_REVIEW");
         api.act("legal1", id, "review", Map.of("opinion", "AGREE"));
-        api.post("legal1", "/api/v1/cases/meetings", Map.of("topic", "冶金案", "chair", "大队长", "participants", "大队长、法制员",
+        api.post("legal1", "/api/v1/cases/meetings", Map.of("topic", "冶金案", "chair", "leader1", "participants", "leader1、legal1",
+                "place", "区应急管理局三楼会议室", "startTime", "2026-09-15T09:00:00", "endTime", "2026-09-15T10:00:00",
                 "opinions", "同意", "conclusion", "同意罚款10万元", "caseIds", List.of(id)));
 
         api.today("2026-09-21");

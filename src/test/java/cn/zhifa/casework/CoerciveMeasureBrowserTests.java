@@ -36,7 +36,7 @@ class CoerciveMeasureBrowserTests extends BrowserTestSupport {
         CaseApiSupport api = new CaseApiSupport(mvc, clock);
         long org = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
         long id = api.open("officer1", firm(org, "扣押页面测试有限公司", "违规储存危险化学品"));
-        api.act("leader1", id, "file", Map.of());
+        api.act("leader1", id, "file", Map.of("secondHandler", "officer2"));
         api.act("leader1", id, "measure-apply", Map.of("kind", "SEIZE", "reason", "存在重大事故隐患的设备",
                 "legalBasis", "安全生产法第六十五条第一款第四项", "objects",
                 List.of(Map.of("name", "液化石油气钢瓶", "spec", "50kg", "quantity", "12瓶", "location", "区应急局暂存库"))));

@@ -56,7 +56,7 @@ class CoerciveMeasureJourneyTests {
     private long filedCase(String party) throws Exception {
         api.today("2026-09-24");
         long id = api.open("officer1", firm(org, party, "违规储存液化石油气"));
-        api.act("leader1", id, "file", Map.of());
+        api.act("leader1", id, "file", Map.of("secondHandler", "officer2"));
         return id;
     }
 

@@ -19,7 +19,10 @@ import cn.zhifa.casework.Tier;
 import cn.zhifa.casework.ViolationLibrary;
 import cn.zhifa.casework.When;
 import cn.zhifa.documents.Authority;
+import cn.zhifa.documents.DemoDocuments;
 import cn.zhifa.documents.DocumentManagement;
+import cn.zhifa.casework.CaseProcedureDocuments;
+import cn.zhifa.inspection.DemoActor;
 import cn.zhifa.law.AccidentGrading;
 import cn.zhifa.organization.UserManagement;
 import cn.zhifa.organization.UserView;
@@ -29,6 +32,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,10 +57,15 @@ class CaseworkDemoData implements DemoDataLoader {
     private final JdbcClient jdbc;
     private final DocumentManagement documents;
     private final Clock clock;
+    private final CaseProcedureDocuments procedureDocuments;
+    private final DemoDocuments demoDocuments;
 
     CaseworkDemoData(PenaltyCases cases, UserManagement users, CasePeriods periods, DiscretionEngine discretion,
                      ViolationLibrary library, LegalReviewTriggers triggers, AccidentGrading grading, JdbcClient jdbc,
-                     DocumentManagement documents, Clock clock) {
+                     DocumentManagement documents, Clock clock, CaseProcedureDocuments procedureDocuments,
+                     DemoDocuments demoDocuments) {
+        this.procedureDocuments = procedureDocuments;
+        this.demoDocuments = demoDocuments;
         this.cases = cases;
         this.users = users;
         this.periods = periods;
@@ -75,6 +84,7 @@ class CaseworkDemoData implements DemoDataLoader {
     }
 
     private Acting officer;
+    private Acting officer2;
     private Acting leader;
     private Acting legal;
     private long org;
@@ -89,9 +99,11 @@ class CaseworkDemoData implements DemoDataLoader {
         UserView o = users.findByUsername("officer1").orElse(null);
         UserView l = users.findByUsername("leader1").orElse(null);
         UserView g = users.findByUsername("legal1").orElse(null);
-        if (o == null || l == null || g == null) {
+        UserView o2 = users.findByUsername("officer2").orElse(null);
+        if (o == null || l == null || g == null || o2 == null) {
             return;
         }
+        officer2 = new Acting(o2.id(), o2.displayName(), o2.roles());
         officer = new Acting(o.id(), o.displayName(), o.roles());
         leader = new Acting(l.id(), l.displayName(), l.roles());
         legal = new Acting(g.id(), g.displayName(), g.roles());
@@ -110,7 +122,10 @@ class CaseworkDemoData implements DemoDataLoader {
             if (n++ % 2 == 0) {
                 c.archive(officer, at(Integer.parseInt(row[3]) - 30));
             }
-            cases.save(c);
+            PenaltyCase saved = cases.save(c);
+            if (n == 1) {
+                withDocuments.add(saved);
+            }
         }
         // 1 proposed from an unrectified hazard
         cases.save(proposed(CaseSource.HAZARD, "建设街道某涂料厂", "逾期未消除事故隐患：危化品仓库未设置可燃气体报警装置", "102-1", 1));
@@ -168,7 +183,7 @@ class CaseworkDemoData implements DemoDataLoader {
         // 12 transferred to public security
         PenaltyCase transfer = filed("利民烟花爆竹经营部", "非法储存烟花爆竹", null, 10);
         transfer.transfer(leader, at(6), "示例市公安局东城分局", true, "涉嫌非法储存爆炸物，依法移送");
-        cases.save(transfer);
+        withDocuments.add(cases.save(transfer));
         // 13 一案双罚: unit and principal decided together
         dual();
         // 14 accident case: 较大事故 (3 deaths)
@@ -179,7 +194,18 @@ class CaseworkDemoData implements DemoDataLoader {
                 "疏散通道堆放杂物", "检查发现疏散通道堆放杂物", days(3), null, null, null, null);
         cases.save(PenaltyCase.decideOnTheSpot(spot, number(), "（东城）应急当罚〔" + today.getYear() + "〕1号",
                 new BigDecimal("2000"), "105-1", officer, at(3), periods));
+        // two cases carry the documents of the steps they went through (立案审批表, 案件处理呈批表, 结案审批表; 立案审批表,
+        // 案件移送书): each rendering costs ~0.5–0.8 s at every start, so the demo keeps to these five
+        long started = System.nanoTime();
+        int[] issued = {0};
+        users.findByUsername("admin").ifPresent(admin -> DemoActor.of(admin).run(() ->
+                withDocuments.forEach(c -> issued[0] += procedureDocuments.issueRecorded(c).size())));
+        withDocuments.clear();
+        LoggerFactory.getLogger(CaseworkDemoData.class).info("演示案件文书：签发{}份，用时{} ms", issued[0],
+                (System.nanoTime() - started) / 1_000_000);
     }
+
+    private final List<PenaltyCase> withDocuments = new java.util.ArrayList<>();
 
     /**
      * The document settings (address, payment account …) of the bureau the brigade issues in the name of, so the
@@ -203,6 +229,7 @@ class CaseworkDemoData implements DemoDataLoader {
                 unitCase.title() + "（责任人员）", unitCase.facts(), unitCase.foundOn(), null, "101-3", null, null),
                 number(), null, officer, at(35));
         for (PenaltyCase c : List.of(unit, person)) {
+            c.nameSecondHandler(leader, officer2.userId(), officer2.name());
             c.file(leader, at(34), "同意立案");
             c.recordInvestigation(StepKind.INQUIRY, officer, at(30), "询问现场作业人员及负责人");
         }
@@ -239,6 +266,7 @@ class CaseworkDemoData implements DemoDataLoader {
                 new PartySnapshot(PartyKind.UNIT, "示例市永兴化工有限公司", "91139902MA0000003K", "周某", "东城区建设街道"),
                 "“9·18”较大中毒窒息事故", "受限空间作业未检测通风，造成3人死亡", days(60), "安全生产法第一百一十四条", "114-2", facts, null);
         PenaltyCase c = PenaltyCase.propose(p, number(), grading.grade(3, 2, facts.directLossYuan()), officer, at(60));
+        c.nameSecondHandler(leader, officer2.userId(), officer2.name());
         c.file(leader, at(58), "同意立案");
         c.recordInvestigation(StepKind.SITE_EXAMINATION, officer, at(55), "事故现场勘验");
         c.recordInvestigation(StepKind.EVIDENCE, officer, at(50), "事故调查报告（批复）");
@@ -261,6 +289,7 @@ class CaseworkDemoData implements DemoDataLoader {
 
     private PenaltyCase filed(String party, String title, String code, int ago) {
         PenaltyCase c = proposed(CaseSource.INSPECTION, party, title, code, ago + 1);
+        c.nameSecondHandler(leader, officer2.userId(), officer2.name());
         c.file(leader, at(ago), "同意立案");
         c.recordInvestigation(StepKind.INQUIRY, officer, at(ago - 1 < 0 ? 0 : ago - 1), "询问" + party + "安全负责人，制作询问笔录");
         return c;
@@ -329,6 +358,9 @@ class CaseworkDemoData implements DemoDataLoader {
     @Override
     @Transactional
     public void purge() {
+        // the demo cases' documents go with them (documents purges them under its audited demo-purge flag)
+        demoDocuments.purge("case", jdbc.sql("SELECT case_number FROM penalty_case WHERE source_reference LIKE 'DEMO-%'")
+                .query(String.class).list());
         jdbc.sql("UPDATE penalty_case SET linked_case_id = NULL WHERE source_reference LIKE 'DEMO-%'").update();
         jdbc.sql("DELETE FROM penalty_case WHERE source_reference LIKE 'DEMO-%'").update();
         jdbc.sql("DELETE FROM case_meeting WHERE id NOT IN (SELECT meeting_id FROM penalty_case WHERE meeting_id IS NOT NULL)").update();

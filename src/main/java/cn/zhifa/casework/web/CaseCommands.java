@@ -120,7 +120,7 @@ class CaseCommands {
     String run(long id, String action, Map<String, String> f) {
         Integer version = integer(f.get("version"));
         switch (action) {
-            case "file" -> cases.file(id, version, f.get("opinion"));
+            case "file" -> cases.file(id, version, f.get("opinion"), f.get("handler"), f.get("secondHandler"));
             case "investigate" -> cases.recordInvestigation(id, stepKind(f.get("what")), f.get("content"));
             case "extend" -> cases.extendDecisionPeriod(id, version, f.get("reason"));
             case "measure-apply" -> {
@@ -154,7 +154,8 @@ class CaseCommands {
             case "no-penalty" -> cases.decideNoPenalty(id, version, f.get("ground"), f.get("reason"));
             case "revoke" -> cases.revokeFiling(id, version, f.get("reason"));
             case "transfer" -> cases.transfer(id, version, f.get("to"), "true".equals(f.get("criminal")) || "on".equals(f.get("criminal")),
-                    f.get("reason"));
+                    f.get("reason"), f.get("basis"), f.get("materials") == null ? List.of() : List.of(f.get("materials").split("\\R")),
+                    pages(f.get("extraPages")));
             case "close" -> cases.close(id, version, f.get("opinion"));
             case "archive" -> cases.archive(id);
             default -> throw RuleViolation.notFound("没有名为“" + action + "”的案件操作。");
@@ -252,6 +253,15 @@ class CaseCommands {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new RuleViolation(what + "“" + text + "”格式不正确，应为 yyyy-MM-dd。");
+        }
+    }
+
+    /** 另附材料页数 of a 案件移送书 (empty when nothing further is attached). */
+    static Integer pages(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new RuleViolation("另附材料页数“" + text + "”应为整数。");
         }
     }
 

@@ -45,9 +45,11 @@ class CasePages {
     private final CaseStatistics statistics;
     private final CaseCommands commands;
     private final OrganizationManagement organizations;
+    private final cn.zhifa.casework.CaseProcedureDocuments procedureDocuments;
 
     CasePages(CaseManagement cases, CaseDeadlines deadlines, CaseStatistics statistics, CaseCommands commands,
-              OrganizationManagement organizations) {
+              OrganizationManagement organizations, cn.zhifa.casework.CaseProcedureDocuments procedureDocuments) {
+        this.procedureDocuments = procedureDocuments;
         this.cases = cases;
         this.deadlines = deadlines;
         this.statistics = statistics;
@@ -142,6 +144,10 @@ class CasePages {
             model.addAttribute("selectedViolation", cases.library().find(code).orElse(null));
         }
         model.addAttribute("params", params);
+        model.addAttribute("caseDocuments", procedureDocuments.issued(c));
+        if (commands.available(c, by, today).contains("file")) {
+            model.addAttribute("secondHandlers", procedureDocuments.secondHandlerCandidates(c));
+        }
         return "casework/detail";
     }
 
@@ -177,9 +183,13 @@ class CasePages {
     @AuditAction("登记案审会")
     String holdMeeting(@RequestParam String topic, @RequestParam String chair, @RequestParam String participants,
                        @RequestParam String opinions, @RequestParam String conclusion,
-                       @RequestParam(required = false) List<Long> caseIds, RedirectAttributes redirect) {
+                       @RequestParam(required = false) List<Long> caseIds, @RequestParam(required = false) String place,
+                       @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime startTime,
+                       @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime endTime,
+                       RedirectAttributes redirect) {
         try {
-            long meetingId = cases.holdMeeting(new MeetingForm(topic, chair, participants, opinions, conclusion, caseIds));
+            long meetingId = cases.holdMeeting(new MeetingForm(topic, chair, participants, opinions, conclusion, caseIds,
+                    place, startTime, endTime));
             Audit.target("案审会", meetingId);
             redirect.addFlashAttribute("message", "已登记案审会记录。");
         } catch (RuleViolation refused) {

@@ -19,6 +19,7 @@ class DocumentsMenu implements MenuContribution, PublicPaths {
         return List.of(
                 new MenuItem("执法业务", "执法文书", "/documents", CASEWORK, 400),
                 new MenuItem("执法业务", "文书统计", "/documents/statistics", CASEWORK, 410),
+                new MenuItem("执法业务", "我的签名", "/documents/signature", CASEWORK, 415),
                 new MenuItem("系统管理", "文书设置", "/documents/settings", Set.of(Role.ADMIN), 940));
     }
 
