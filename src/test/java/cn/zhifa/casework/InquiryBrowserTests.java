@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhifa.BrowserTestSupport;
 import cn.zhifa.TestClock;
 import cn.zhifa.documents.DocumentManagement;
+import cn.zhifa.documents.SignatureSpecimens;
 import cn.zhifa.documents.IssuedDocument;
 import cn.zhifa.documents.SampleDocuments;
 import cn.zhifa.documents.SourceRef;
@@ -45,6 +46,9 @@ class InquiryBrowserTests extends BrowserTestSupport {
     @Autowired
     DocumentManagement documents;
 
+    @Autowired
+    SignatureSpecimens specimens;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -57,7 +61,8 @@ class InquiryBrowserTests extends BrowserTestSupport {
         SampleDocuments.ensureSettings(documents, documents.authorityFor(org).orElseThrow().organizationId());
         long officer2 = jdbc.sql("SELECT id FROM app_user WHERE username = 'officer2'").query(Long.class).single();
         long id = api.open("officer1", firm(org, "手机询问测试有限公司", "未如实记录安全生产教育和培训情况"));
-        api.act("leader1", id, "file", Map.of());
+        CaseSignatures.ensure(specimens, "officer1", "officer2", "leader1");
+        api.act("leader1", id, "file", Map.of("secondHandler", "officer2"));
 
         resize(PHONE);
         loginAs("officer1");

@@ -10,6 +10,7 @@ import cn.zhifa.TestClock;
 import cn.zhifa.Tokens;
 import cn.zhifa.ZhifaIntegrationTest;
 import cn.zhifa.documents.DocumentManagement;
+import cn.zhifa.documents.SignatureSpecimens;
 import cn.zhifa.documents.IssuedDocument;
 import cn.zhifa.documents.SampleDocuments;
 import cn.zhifa.inspection.InspectionFixtures;
@@ -85,6 +86,9 @@ class OnsiteRecordsTests {
                 .map(id -> new OfficerSummary(id, null, unit, null, null, null)).toList();
     }
 
+    @Autowired
+    SignatureSpecimens specimens;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -92,7 +96,9 @@ class OnsiteRecordsTests {
 
     long filedCase(String party) throws Exception {
         long id = api.open(firstUser, CaseApiSupport.firm(unit, party, "未如实记录安全生产教育和培训情况"));
-        api.act("leader1", id, "file", Map.of("opinion", "同意立案"));
+        String secondUser = jdbc.sql("SELECT username FROM app_user WHERE id = :id").param("id", second.userId()).query(String.class).single();
+        CaseSignatures.ensure(specimens, firstUser, secondUser, "leader1");
+        api.act("leader1", id, "file", Map.of("opinion", "同意立案", "secondHandler", secondUser));
         return id;
     }
 
@@ -319,8 +325,12 @@ class OnsiteRecordsTests {
         api.act(firstUser, id, "propose-penalty", Map.of("violationCode", "99-2", "tier", "GENERAL", "amountYuan", "100000"));
         api.act("leader1", id, "approve-proposal", Map.of("opinion", "同意"));
         api.act("legal1", id, "review", Map.of("opinion", "AGREE"));
-        api.post("legal1", "/api/v1/cases/meetings", Map.of("topic", "听证笔录测试案", "chair", "大队长", "participants", "大队长、法制员",
+        CaseSignatures.ensure(specimens, "legal1");
+        LocalDateTime meetingStart = records.today().atTime(9, 0);
+        api.post("legal1", "/api/v1/cases/meetings", Map.of("topic", "听证笔录测试案", "chair", "leader1", "participants", "leader1、legal1",
+                "place", "区应急管理局三楼会议室", "startTime", meetingStart.toString(), "endTime", meetingStart.plusHours(1).toString(),
                 "opinions", "同意", "conclusion", "同意罚款10万元", "caseIds", List.of(id)));
+        assertThat(api.stage(id)).isEqualTo("APPROVED");
         api.act(firstUser, id, "notify", Map.of());
         api.act(firstUser, id, "request-hearing", Map.of());
         LocalDate hearingOn = records.today().plusDays(30);
