@@ -222,6 +222,8 @@ class OnsiteRecordsTests {
         api.act("leader1", id, "decide", Map.of());
         String decision = asUser(() -> cases().get(id)).getDecisionNumber();
 
+        assertThat(page("/cases/" + id)).as("served only with a receipt: the records panel, not an unsigned action form")
+                .contains("id=\"new-service\"").doesNotContain("id=\"form-serve\"");
         assertThat(page("/cases/" + id + "/records/service")).contains("record-form").contains(decision);
         Map<String, String> form = new java.util.HashMap<>(Map.of("method", "直接送达", "place", "当事人办公室", "receiver", "赵某",
                 "officer1Id", String.valueOf(first.userId()), "officer2Id", String.valueOf(second.userId()),
