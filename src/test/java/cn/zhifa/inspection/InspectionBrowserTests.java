@@ -183,10 +183,14 @@ class InspectionBrowserTests extends BrowserTestSupport {
         }
     }
 
-    private void sign(String padId, String buttonId) {
+    private void sign(String padId, String buttonId) throws java.io.IOException {
         draw(padId);
         submitAndWait(By.id(buttonId));
-        waitFor(By.cssSelector(".alert-success"));
+        WebElement alert = waitFor(By.cssSelector(".alert-success, .alert-danger, .alert-warning"));
+        if (!alert.getAttribute("class").contains("alert-success")) {
+            screenshot("inspection-sign-refused-" + padId);
+        }
+        assertThat(alert.getAttribute("class")).as("signing %s: %s", padId, alert.getText()).contains("alert-success");
     }
 
     private void draw(String padId) {
