@@ -85,8 +85,9 @@ public class EnterpriseSearch {
                         + orderBy(query.sortOrDefault()) + " LIMIT " + size + " OFFSET " + offset)
                 .paramSource(params).query(SUMMARY).list();
         if (items.size() < size && (number == 0 || !items.isEmpty())) {
-            // a short page is the last one: the total is exact without counting
-            return new Page<>(items, number, size, offset + items.size());
+            // a short page is the last one: the total is known without counting (shown as 'cap+' beyond the cap, as a
+            // count would, except on a first page larger than the cap)
+            return new Page<>(items, number, size, number == 0 ? items.size() : Math.min(offset + items.size(), countCap + 1L));
         }
         return new Page<>(items, number, size, count(filter, params));
     }
@@ -118,7 +119,8 @@ public class EnterpriseSearch {
         if (matched[0] < 0 || matched[0] >= bound) {
             return null;
         }
-        return new Page<>(items, number, size, Math.min(matched[0], countCap + 1L));
+        boolean shortFirstPage = number == 0 && items.size() < size;
+        return new Page<>(items, number, size, shortFirstPage ? items.size() : Math.min(matched[0], countCap + 1L));
     }
 
     /**
