@@ -66,6 +66,12 @@ class ImportTests {
         assertThat(first.created()).isEqualTo(3);
         assertThat(first.message()).contains("新增 3 家");
         assertThat(enterprises()).isEqualTo(before + 3);
+        for (int i = 0; i < 3; i++) {
+            EnterpriseSummary created = registry.findByUscc(validUscc("139902", 2000 + i)).orElseThrow();
+            assertThat(registry.profile(created.id()).history()).as("one registration entry per imported firm")
+                    .filteredOn(h -> h.field().equals("登记")).singleElement()
+                    .satisfies(h -> assertThat(h.source()).isEqualTo("导入"));
+        }
 
         Job again = imports.runNow("企业.xlsx", file);
         assertThat(again.status()).isEqualTo(Status.SUCCEEDED);
