@@ -1,8 +1,9 @@
-// Signature pads of the case records (one or several per form, each in its own .signature-field; pointer events:
-// finger, stylus or mouse), and add/remove rows (问答, 证据清单). Kept apart from inspection.js.
+// Signature pads (pointer events: finger, stylus or mouse) of every signing form: the inspection record, the hazard
+// order and 复查, 我的签名 and the case records. One pad per form, or several pads each in its own .signature-field;
+// the drawn PNG goes into the box's .signature-data on submit. Also the add/remove rows of the case records (问答, 证据清单).
 (function () {
-  document.querySelectorAll('.signature-field').forEach(function (box) {
-    var canvas = box.querySelector('canvas.signature-pad');
+  document.querySelectorAll('canvas.signature-pad').forEach(function (canvas) {
+    var box = canvas.closest('.signature-field') || canvas.closest('form');
     var data = box.querySelector('.signature-data');
     var ctx = canvas.getContext('2d');
     var drawing = false;
@@ -37,7 +38,8 @@
     ['pointerup', 'pointercancel', 'pointerleave'].forEach(function (type) {
       canvas.addEventListener(type, function () { drawing = false; });
     });
-    box.querySelector('.signature-clear').addEventListener('click', function () {
+    var clear = box.querySelector('.signature-clear');
+    clear && clear.addEventListener('click', function () {
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       drawn = false;
       data.value = '';

@@ -1,6 +1,5 @@
 package cn.zhifa.documents;
 
-import cn.zhifa.documents.internal.SpecimenImage;
 import cn.zhifa.documents.internal.SpecimenStore;
 import cn.zhifa.shared.RuleViolation;
 import java.time.Clock;
@@ -33,7 +32,7 @@ public class SignatureSpecimens {
     @Transactional
     public SignatureSpecimen register(String username, String displayName, byte[] png, String by) {
         if (username == null || username.isBlank()) throw new IllegalArgumentException("username");
-        byte[] checked = SpecimenImage.check(png);
+        byte[] checked = SignaturePng.check(png);
         long id = store.replace(username, displayName, checked, DocumentManagement.sha256(checked), clock.instant(), by);
         return store.find(id).orElseThrow();
     }
@@ -41,7 +40,7 @@ public class SignatureSpecimens {
     /** Registers the PNG of a canvas {@code data:image/png;base64,…} URL (the 我的签名 page). */
     @Transactional
     public SignatureSpecimen registerDataUrl(String username, String displayName, String dataUrl, String by) {
-        return register(username, displayName, SpecimenImage.fromDataUrl(dataUrl), by);
+        return register(username, displayName, SignaturePng.fromDataUrl(dataUrl), by);
     }
 
     public Optional<SignatureSpecimen> current(String username) {

@@ -1,82 +1,20 @@
 package cn.zhifa.inspection;
 
-import cn.zhifa.shared.RuleViolation;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.Base64;
-import javax.imageio.ImageIO;
+import cn.zhifa.documents.SignaturePng;
 
 /**
- * A signature drawn on a touch screen and posted as a PNG data URL. Accepted only when it really is a
- * PNG of a sane size (at most 200 KB, 100×40 to 2000×1000 px) with enough ink to be a signature.
+ * A signature drawn on a touch screen and posted as a PNG data URL, accepted only when it passes
+ * {@link SignaturePng} (a real PNG of a sane size with enough ink to be a signature).
  */
 public record SignatureImage(byte[] png) {
 
-    static final int MAX_BYTES = 200 * 1024;
-    private static final String PREFIX = "data:image/png;base64,";
-    private static final int MIN_INK_PIXELS = 60;
-
+    /** A pad's {@code data:image/png;base64,…} value, checked by {@link SignaturePng}. */
     public static SignatureImage fromDataUrl(String dataUrl) {
-        if (dataUrl == null || dataUrl.isBlank()) {
-            throw new RuleViolation("签名缺失：请在签名框内签名。");
-        }
-        if (!dataUrl.startsWith(PREFIX)) {
-            throw new RuleViolation("签名格式不正确，须为 PNG 图片。");
-        }
-        if (dataUrl.length() > MAX_BYTES * 4 / 3 + PREFIX.length() + 4) {
-            throw new RuleViolation("签名图片过大（不超过 200 KB）。");
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(dataUrl.substring(PREFIX.length()).strip());
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolation("签名图片数据损坏，请重新签名。");
-        }
-        return of(bytes);
+        return new SignatureImage(SignaturePng.fromDataUrl(dataUrl));
     }
 
     public static SignatureImage of(byte[] bytes) {
-        if (bytes.length < 8 || (bytes[0] & 0xFF) != 0x89 || bytes[1] != 'P' || bytes[2] != 'N' || bytes[3] != 'G') {
-            throw new RuleViolation("签名格式不正确，须为 PNG 图片。");
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw new RuleViolation("签名图片过大（不超过 200 KB）。");
-        }
-        BufferedImage image;
-        try {
-            image = ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            image = null;
-        }
-        if (image == null) {
-            throw new RuleViolation("签名图片数据损坏，请重新签名。");
-        }
-        if (image.getWidth() < 100 || image.getHeight() < 40 || image.getWidth() > 2000 || image.getHeight() > 1000) {
-            throw new RuleViolation("签名图片尺寸不合理（宽 100–2000、高 40–1000 像素）。");
-        }
-        if (inkPixels(image) < MIN_INK_PIXELS) {
-            throw new RuleViolation("签名为空白：请在签名框内签名。");
-        }
-        return new SignatureImage(bytes);
-    }
-
-    /** Pixels that are neither transparent nor near-white. */
-    static int inkPixels(BufferedImage image) {
-        int ink = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int argb = image.getRGB(x, y);
-                int alpha = argb >>> 24;
-                int r = (argb >> 16) & 0xFF;
-                int g = (argb >> 8) & 0xFF;
-                int b = argb & 0xFF;
-                if (alpha > 64 && (r < 200 || g < 200 || b < 200)) {
-                    ink++;
-                }
-            }
-        }
-        return ink;
+        return new SignatureImage(SignaturePng.check(bytes));
     }
 
     public String sha256() {

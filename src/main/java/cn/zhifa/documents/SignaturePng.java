@@ -1,4 +1,4 @@
-package cn.zhifa.documents.internal;
+package cn.zhifa.documents;
 
 import cn.zhifa.shared.RuleViolation;
 import java.awt.image.BufferedImage;
@@ -8,23 +8,23 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 /**
- * The check a registered signature must pass: a real PNG (at most 200 KB, 100×40 to 2000×1000 px) with enough ink to
- * be a signature. The same rules as the inspection terminal's signature pad (inspection comes later in the module
- * order, so documents keeps its own small copy).
+ * The check every drawn signature must pass before it is placed in a document — the registered specimen (我的签名)
+ * and the pads of the inspection terminal, hazard 复查 and case records alike: a real PNG (at most 200 KB, 100×40 to
+ * 2000×1000 px) with enough ink to be a signature.
  */
-public final class SpecimenImage {
+public final class SignaturePng {
 
     static final int MAX_BYTES = 200 * 1024;
     private static final String PREFIX = "data:image/png;base64,";
     private static final int MIN_INK_PIXELS = 60;
 
-    private SpecimenImage() {
+    private SignaturePng() {
     }
 
     /** The PNG bytes of a {@code data:image/png;base64,…} URL from the canvas, checked. */
     public static byte[] fromDataUrl(String dataUrl) {
         if (dataUrl == null || dataUrl.isBlank()) {
-            throw new RuleViolation("签名缺失：请在签名框内签名后再保存。");
+            throw new RuleViolation("签名缺失：请在签名框内签名。");
         }
         if (!dataUrl.startsWith(PREFIX)) {
             throw new RuleViolation("签名格式不正确，须为 PNG 图片。");
@@ -60,7 +60,7 @@ public final class SpecimenImage {
             throw new RuleViolation("签名图片尺寸不合理（宽 100–2000、高 40–1000 像素）。");
         }
         if (inkPixels(image) < MIN_INK_PIXELS) {
-            throw new RuleViolation("签名为空白：请在签名框内签名后再保存。");
+            throw new RuleViolation("签名为空白：请在签名框内签名。");
         }
         return bytes;
     }
