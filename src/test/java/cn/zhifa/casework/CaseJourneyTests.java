@@ -84,6 +84,8 @@ class CaseJourneyTests {
         api.today("2026-02-02");
         long id = readyForNotice("春节前检查化工有限公司", "102-1", "GENERAL", "20000");
         assertThat(api.stage(id)).isEqualTo("APPROVED");
+        String secondName = jdbc.sql("SELECT display_name FROM app_user WHERE username = :u").param("u", second).query(String.class).single();
+        assertThat((String) JsonPath.read(api.view(id), "$.coHandlerName")).as("both 承办人 in the API view").isEqualTo(secondName);
         // the decision period of 30 days runs from filing: 4 March 2026
         assertThat(api.deadline(id, "DECISION")).isEqualTo("2026-03-04");
 

@@ -68,7 +68,7 @@ class CaseApi {
                     boolean collectiveDiscussionRequired, boolean hearingRight, LocalDate filedOn, LocalDate notifiedOn,
                     LocalDate decidedOn, String decisionNumber, LocalDate servedOn, List<Instalment> instalments,
                     BigDecimal paidYuan, BigDecimal surchargeYuan, BigDecimal outstandingYuan, Long linkedCaseId,
-                    String handlerName, int version, List<String> availableActions, List<CaseStep> steps,
+                    String handlerName, String coHandlerName, int version, List<String> availableActions, List<CaseStep> steps,
                     List<TimelineEntry> timeline, List<MeasureView> measures) {
     }
 
@@ -97,7 +97,7 @@ class CaseApi {
                 c.getLegalReviewReasons(), c.isCollectiveDiscussionRequired(), c.isHearingRight(), c.getFiledOn(),
                 c.getNotifiedOn(), c.getDecidedOn(), c.getDecisionNumber(), c.getServedOn(), c.getInstalments(), c.getPaidYuan(),
                 c.surchargeOn(today, rules), c.outstandingOn(today, rules), c.getLinkedCaseId(), c.getHandlerName(),
-                c.getVersion(), commands.available(c, Acting.of(Actors.require()), today), c.getSteps(),
+                c.getCoHandlerName(), c.getVersion(), commands.available(c, Acting.of(Actors.require()), today), c.getSteps(),
                 deadlines.timeline(c, today), c.getMeasures().stream().map(m -> measureView(c, m)).toList());
     }
 
