@@ -109,6 +109,7 @@ public class HazardManagement {
         }
         EnterpriseSummary firm = enterprises.find(registration.enterpriseId())
                 .orElseThrow(() -> new RuleViolation("请选择被检查企业。"));
+        scope.require(firm.organizationId()); // the firm must be one this unit supervises, as on the enterprise picker
         Map<String, ChecklistTemplate.Item> items = new HashMap<>();
         List<HazardRegistration.Finding> findings = new ArrayList<>();
         int n = 1;

@@ -38,7 +38,7 @@ class FreeHazardBrowserTests extends BrowserTestSupport {
 
     @Test
     void an_officer_registers_two_hazards_on_the_phone_and_both_sign_one_rectification_order() throws Exception {
-        InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 71);
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 11);
         LocalDate deadline = calendar.addWorkingDays(LocalDate.now(ZoneId.of("Asia/Shanghai")), 5).due();
         resize(PHONE);
         loginAs("officer1");

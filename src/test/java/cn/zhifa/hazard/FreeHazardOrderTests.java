@@ -115,7 +115,7 @@ class FreeHazardOrderTests {
 
     @Test
     void hazards_registered_together_share_one_signed_rectification_order_per_deadline() throws Exception {
-        InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 61);
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 1);
         LocalDate soon = workingDaysAhead(5);
         LocalDate later = workingDaysAhead(15);
         List<Long> ids = register(registration(firm.id(), signedBy("王厂长"),
@@ -148,7 +148,7 @@ class FreeHazardOrderTests {
 
     @Test
     void a_hazard_matching_a_criterion_item_takes_its_legal_basis_and_major_level_from_the_item() throws Exception {
-        InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 75);
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 15);
         String byItem = """
                 {"criterion":"GM-3-2 特种作业人员未按规定经专门的安全作业培训","description":"焊工张某无证焊接",
                  "deadline":"%s","evidenceIds":[]}""".formatted(workingDaysAhead(5));
@@ -168,8 +168,23 @@ class FreeHazardOrderTests {
     }
 
     @Test
+    void a_firm_outside_the_officers_unit_cannot_be_ordered_and_nothing_is_stored() throws Exception {
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseOutsideScopeOf(jdbc, "officer1");
+        long ordersBefore = jdbc.sql("SELECT count(*) FROM doc_issued WHERE kind = 'RECTIFICATION_ORDER'").query(Long.class).single();
+        mvc.perform(post("/api/v1/hazards").header("Authorization", Tokens.bearer(mvc, "officer1"))
+                        .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content(registration(firm.id(), signedBy("王厂长"),
+                                finding("配电箱前堆放杂物", null, null, workingDaysAhead(5), null))))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("SELECT count(*) FROM hazard WHERE enterprise_id = :e").param("e", firm.id()).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM doc_issued WHERE kind = 'RECTIFICATION_ORDER'").query(Long.class).single())
+                .isEqualTo(ordersBefore);
+    }
+
+    @Test
     void an_order_without_the_person_in_charge_signature_or_refusal_is_refused_and_stores_nothing() throws Exception {
-        InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 63);
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 3);
         long hazardsBefore = jdbc.sql("SELECT count(*) FROM hazard WHERE enterprise_id = :e").param("e", firm.id())
                 .query(Long.class).single();
         long ordersBefore = jdbc.sql("SELECT count(*) FROM doc_issued WHERE kind = 'RECTIFICATION_ORDER'")
@@ -200,7 +215,7 @@ class FreeHazardOrderTests {
 
     @Test
     void the_reinspection_of_a_free_hazard_issues_the_recheck_opinion_referring_to_its_order() throws Exception {
-        InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 65);
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 5);
         List<Long> ids = register(registration(firm.id(), signedBy("王厂长"),
                 finding("消防通道堵塞", "厂区东侧", null, workingDaysAhead(5), null)));
         long hazardId = ids.get(0);
@@ -227,7 +242,7 @@ class FreeHazardOrderTests {
 
     @Test
     void a_failed_reinspection_states_the_new_deadline_in_the_recheck_opinion() throws Exception {
-        InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 73);
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 13);
         long hazardId = register(registration(firm.id(), signedBy("王厂长"),
                 finding("危化品仓库通风设施损坏", null, null, workingDaysAhead(5), null))).get(0);
         clock.advance(Duration.ofDays(30));
@@ -252,7 +267,7 @@ class FreeHazardOrderTests {
 
     @Test
     void confirming_a_self_reported_hazard_on_the_phone_issues_its_signed_order() throws Exception {
-        InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 67);
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 7);
         String link = mvc.perform(post("/api/v1/hazards/report-links").header("Authorization", Tokens.bearer(mvc, "officer1"))
                         .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"enterpriseId\":" + firm.id() + "}"))
@@ -289,7 +304,7 @@ class FreeHazardOrderTests {
 
     @Test
     void a_terminal_confirms_a_self_report_with_the_managers_refusal_recorded_before_a_witness() throws Exception {
-        InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 77);
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 17);
         String officer1 = Tokens.bearer(mvc, "officer1");
         String link = mvc.perform(post("/api/v1/hazards/report-links").header("Authorization", officer1)
                         .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
@@ -326,7 +341,7 @@ class FreeHazardOrderTests {
 
     @Test
     void the_phone_form_registers_the_filled_rows_and_refuses_missing_signatures_in_chinese() throws Exception {
-        InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, 69);
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 9);
         MockHttpSession officer = login("officer1");
         long officerB = users.findByUsername("officer2").orElseThrow().id();
         LocalDate deadline = workingDaysAhead(5);

@@ -68,6 +68,28 @@ public final class InspectionFixtures {
                 .param("offset", offset).query((rs, n) -> new Enterprise(rs.getLong(1), rs.getString(2))).single();
     }
 
+    /** The operating enterprise at {@code offset} among those the user's unit supervises (its data scope). */
+    public static Enterprise enterpriseVisibleTo(org.springframework.jdbc.core.simple.JdbcClient jdbc, String username, int offset) {
+        return jdbc.sql("""
+                        SELECT e.id, e.name FROM enterprise e JOIN organization o ON o.id = e.organization_id
+                        WHERE e.status = 'OPERATING' AND o.path LIKE (SELECT uo.path FROM app_user u
+                              JOIN organization uo ON uo.id = u.organization_id WHERE u.username = :user) || '%'
+                        ORDER BY e.id LIMIT 1 OFFSET :offset""")
+                .param("user", username).param("offset", offset)
+                .query((rs, n) -> new Enterprise(rs.getLong(1), rs.getString(2))).single();
+    }
+
+    /** An operating enterprise outside the user's unit and the units below it (another district's). */
+    public static Enterprise enterpriseOutsideScopeOf(org.springframework.jdbc.core.simple.JdbcClient jdbc, String username) {
+        return jdbc.sql("""
+                        SELECT e.id, e.name FROM enterprise e JOIN organization o ON o.id = e.organization_id
+                        WHERE e.status = 'OPERATING' AND o.path NOT LIKE (SELECT uo.path FROM app_user u
+                              JOIN organization uo ON uo.id = u.organization_id WHERE u.username = :user) || '%'
+                        ORDER BY e.id LIMIT 1""")
+                .param("user", username)
+                .query((rs, n) -> new Enterprise(rs.getLong(1), rs.getString(2))).single();
+    }
+
     public record Enterprise(long id, String name) {
     }
 
