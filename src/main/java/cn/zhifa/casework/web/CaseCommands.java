@@ -34,7 +34,7 @@ class CaseCommands {
 
     static {
         ACTIONS.put("file", "立案审批");
-        ACTIONS.put("investigate", "记录调查取证");
+        ACTIONS.put("investigate", "登记其他证据（书证、物证、视听资料等）");
         ACTIONS.put("extend", "延长办案期限");
         ACTIONS.put("measure-apply", "查封/扣押");
         ACTIONS.put("measure-extend", "延长查封/扣押期限");

@@ -120,7 +120,8 @@ class CasePages {
         c.getMeasures().forEach(m -> measureDue.put(m.number(), cases.periods().measureDue(m.appliedOn(), m.extended())));
         model.addAttribute("measureDue", measureDue);
         model.addAttribute("measureKinds", cn.zhifa.casework.MeasureKind.values());
-        model.addAttribute("stepKinds", List.of(StepKind.INQUIRY, StepKind.SITE_EXAMINATION, StepKind.EVIDENCE));
+        // 询问 and 勘验 are recorded as signed 笔录 on the records panel; the free-text action registers other evidence
+        model.addAttribute("stepKinds", List.of(StepKind.EVIDENCE));
         model.addAttribute("opinions", ReviewOpinion.values());
         model.addAttribute("violations", cases.library().all().stream().filter(v -> v.partyKind() == c.getParty().kind()).toList());
         model.addAttribute("discretionRules", cases.discretion().rules());
