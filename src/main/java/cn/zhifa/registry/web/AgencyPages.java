@@ -144,14 +144,7 @@ class AgencyPages {
     }
 
     private String change(long id, Model model, RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("message", done);
-            return "redirect:/registry/agencies/" + id;
-        } catch (RuleViolation refused) {
-            model.addAttribute("refusal", refused.getMessage());
-            return agency(id, model);
-        }
+        return PageCommand.run(action, done, "/registry/agencies/" + id, redirect, model, () -> agency(id, model));
     }
 
     @GetMapping("/registry/statistics")

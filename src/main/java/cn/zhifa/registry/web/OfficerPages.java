@@ -241,14 +241,8 @@ class OfficerPages {
     }
 
     private String change(long id, Model model, RedirectAttributes redirect, String done, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("message", done);
-            return "redirect:/registry/officers/certificates/" + id;
-        } catch (RuleViolation refused) {
-            model.addAttribute("refusal", refused.getMessage());
-            return certificate(id, model);
-        }
+        return PageCommand.run(action::get, done, "/registry/officers/certificates/" + id, redirect, model,
+                () -> certificate(id, model));
     }
 
     /** A decimal typed into a text box, or a Chinese refusal ("学时应为数字"). */

@@ -111,14 +111,7 @@ class SupervisorPages {
     }
 
     private String change(long id, Model model, RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("message", done);
-            return "redirect:/registry/supervisors/" + id;
-        } catch (RuleViolation refused) {
-            model.addAttribute("refusal", refused.getMessage());
-            return supervisor(id, model);
-        }
+        return PageCommand.run(action, done, "/registry/supervisors/" + id, redirect, model, () -> supervisor(id, model));
     }
 
     /** Public (no login): the social supervisors serving today, with masked phone numbers. */
