@@ -38,6 +38,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseProcedureDocuments {
 
+    /**
+     * No idempotency key: each command is guarded by the case's version, and a concurrent second approval must fail on
+     * that version (its document and number roll back with it) rather than on a shared key.
+     */
+    private static final String NO_RETRY_KEY = null;
+
     static final String FILING = "CASE_FILING_APPROVAL";
     static final String HANDLING = "CASE_HANDLING_APPROVAL";
     static final String LEGAL_REVIEW = "LEGAL_REVIEW_OPINION";
@@ -187,7 +193,7 @@ public class CaseProcedureDocuments {
         f.put("handledOn", c.getProposedOn());
         f.put("approvalOpinion", opinionOf(c, StepKind.FILED, "同意立案"));
         f.put("approvedOn", day);
-        return issue(FILING, c, f, day, handlers(c, day), signed(c, leader, "approver", "审批人"), leader, key(c, FILING));
+        return issue(FILING, c, f, day, handlers(c, day), signed(c, leader, "approver", "审批人"), leader, NO_RETRY_KEY);
     }
 
     /** 案件处理呈批表 at the leader's approval of the proposed penalty. */
@@ -206,7 +212,7 @@ public class CaseProcedureDocuments {
         f.put("handledOn", proposed.occurredOn());
         f.put("approvalOpinion", opinionOf(c, StepKind.PROPOSAL_APPROVED, "同意"));
         f.put("approvedOn", day);
-        return issue(HANDLING, c, f, day, handlers(c, day), signed(c, leader, "approver", "审批人"), leader, key(c, HANDLING));
+        return issue(HANDLING, c, f, day, handlers(c, day), signed(c, leader, "approver", "审批人"), leader, NO_RETRY_KEY);
     }
 
     /** 法制审核意见书 at the legal review (行政处罚法第五十八条). */
@@ -227,7 +233,7 @@ public class CaseProcedureDocuments {
             case RETURN -> "建议补充调查";
         }));
         List<DrawnSignature> signatures = List.of(specimens.require(reviewer.username(), "reviewer1", "法制审核人员" + reviewer.displayName()));
-        return issue(LEGAL_REVIEW, c, f, day, List.of(), signatures, reviewer, key(c, LEGAL_REVIEW));
+        return issue(LEGAL_REVIEW, c, f, day, List.of(), signatures, reviewer, NO_RETRY_KEY);
     }
 
     /** 行政处罚集体讨论记录 of one case discussed at a 案审会. */
@@ -263,7 +269,7 @@ public class CaseProcedureDocuments {
                 specimens.require(recorder.username(), "recorder", "记录人" + recorder.displayName()),
                 specimens.requireAll(attendees.stream().map(UserView::username).toList(),
                         attendees.stream().map(UserView::displayName).toList(), "attendees"));
-        return issue(DISCUSSION, c, f, form.startTime().toLocalDate(), List.of(), signatures, recorder, key(c, DISCUSSION));
+        return issue(DISCUSSION, c, f, form.startTime().toLocalDate(), List.of(), signatures, recorder, NO_RETRY_KEY);
     }
 
     /** The user of the case's units a meeting record names (主持人, 出席人员), who signs with their registered signature. */
@@ -300,7 +306,7 @@ public class CaseProcedureDocuments {
         f.put("handledOn", handled);
         f.put("approvalOpinion", opinionOf(c, StepKind.CLOSED, "同意结案"));
         f.put("approvedOn", day);
-        return issue(CLOSING, c, f, day, handlers(c, day), signed(c, leader, "approver", "审批人"), leader, key(c, CLOSING));
+        return issue(CLOSING, c, f, day, handlers(c, day), signed(c, leader, "approver", "审批人"), leader, NO_RETRY_KEY);
     }
 
     // ---- notices to the party
@@ -314,7 +320,7 @@ public class CaseProcedureDocuments {
         f.put("basis", basis(c));
         f.put("penalty", penalty(c, c.getFineYuan()));
         f.put("requestDays", periods.label(PeriodCode.HEARING_REQUEST));
-        return documents.issue(request(HEARING_NOTICE, c, f, day, List.of(), List.of(), by, key(c, HEARING_NOTICE)));
+        return documents.issue(request(HEARING_NOTICE, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
     }
 
     /** 延期缴纳罚款批准书 at the approved deferral. */
@@ -322,7 +328,7 @@ public class CaseProcedureDocuments {
         Map<String, Object> f = decision(c);
         f.put("mode", List.of("延期缴纳"));
         f.put("deferredUntil", newDue);
-        return documents.issue(request(DEFERRAL, c, f, day, List.of(), List.of(), by, key(c, DEFERRAL)));
+        return documents.issue(request(DEFERRAL, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
     }
 
     /** 分期缴纳罚款批准书, one per instalment (每期均应当单独开具). */
@@ -339,7 +345,7 @@ public class CaseProcedureDocuments {
             f.put("instalmentAmount", part.amountYuan());
             f.put("instalmentDue", part.dueOn());
             f.put("remaining", remaining.max(BigDecimal.ZERO).setScale(2));
-            issued.add(documents.issue(request(DEFERRAL, c, f, day, List.of(), List.of(), by, key(c, DEFERRAL))));
+            issued.add(documents.issue(request(DEFERRAL, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY)));
         }
         return issued;
     }
@@ -365,7 +371,7 @@ public class CaseProcedureDocuments {
         f.put("otherDuty", blank(c.getOtherMeasures()) ? "无" : c.getOtherMeasures());
         f.put("dueDate", periods.reminderWaitEnds(day).due());
         f.put("objectionDays", periods.label(PeriodCode.STATEMENT_AND_DEFENCE));
-        return documents.issue(request(REMINDER, c, f, day, List.of(), List.of(), by, key(c, REMINDER)));
+        return documents.issue(request(REMINDER, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
     }
 
     /** 强制执行申请书 to the court, signed off (签发人) by the leader, with the case's documents as materials. */
@@ -380,7 +386,7 @@ public class CaseProcedureDocuments {
             materials.add("送达回执（" + c.getServedOn() + "，" + c.getServiceMethod() + "：" + c.getServiceReceipt() + "）");
         }
         f.put("materials", materials);
-        return documents.issue(request(ENFORCEMENT, c, f, day, List.of(), List.of(), leader.username(), key(c, ENFORCEMENT)));
+        return documents.issue(request(ENFORCEMENT, c, f, day, List.of(), List.of(), leader.username(), NO_RETRY_KEY));
     }
 
     /** 案件移送书 to the receiving authority, with the case's issued documents (and any further materials) listed. */
@@ -405,7 +411,7 @@ public class CaseProcedureDocuments {
         f.put("materials", materials);
         f.put("copies", String.valueOf(materials.size()));
         f.put("pages", String.valueOf(pages));
-        return documents.issue(request(TRANSFER, c, f, day, List.of(), List.of(), by, key(c, TRANSFER)));
+        return documents.issue(request(TRANSFER, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
     }
 
     // ---- plumbing
@@ -450,12 +456,16 @@ public class CaseProcedureDocuments {
 
     private IssueRequest request(String kind, PenaltyCase c, Map<String, Object> fields, LocalDate day, List<Officer> officers,
                                  List<DrawnSignature> signatures, String by, String key) {
+        return new IssueRequest(kind, c.getOrganizationId(), source(c), fields, List.of(party(c)), officers, signatures, List.of(),
+                day, by, key);
+    }
+
+    /** The case's party as the documents' {@code party} role (unit or person). */
+    static Party party(PenaltyCase c) {
         PartySnapshot p = c.getParty();
-        Party party = p.kind() == PartyKind.UNIT
+        return p.kind() == PartyKind.UNIT
                 ? Party.unit("party", p.name(), p.code(), p.legalRepresentative(), null, p.address(), null, null)
                 : Party.person("party", p.name(), null, null, p.code(), null, null, p.address(), null, null);
-        return new IssueRequest(kind, c.getOrganizationId(), source(c), fields, List.of(party), officers, signatures, List.of(),
-                day, by, key);
     }
 
     private Map<String, Object> decision(PenaltyCase c) {
@@ -479,13 +489,6 @@ public class CaseProcedureDocuments {
         return new SourceRef("case", c.getCaseNumber());
     }
 
-    /**
-     * No idempotency key: the command is guarded by the case's version, and a concurrent second approval must fail on
-     * that version (its document and number roll back with it) rather than on a shared key.
-     */
-    private static String key(PenaltyCase c, String kind) {
-        return null;
-    }
 
     static String caseName(PenaltyCase c) {
         return c.getParty().name() + c.getTitle() + "案";
@@ -495,7 +498,7 @@ public class CaseProcedureDocuments {
         return c.lastStep(kind).map(CaseStep::opinion).filter(o -> !blank(o)).orElse(fallback);
     }
 
-    private String violated(PenaltyCase c) {
+    String violated(PenaltyCase c) {
         if (c.getViolationCode() == null) {
             return blank(c.getSuggestedArticle()) ? "安全生产法律法规" : c.getSuggestedArticle();
         }
@@ -503,7 +506,7 @@ public class CaseProcedureDocuments {
         return v.articleTitle().replaceFirst("第.*条$", "") + "关于“" + v.description() + "”的有关";
     }
 
-    private String basis(PenaltyCase c) {
+    String basis(PenaltyCase c) {
         return c.getViolationCode() == null ? c.getSuggestedArticle() : library.get(c.getViolationCode()).articleTitle();
     }
 
@@ -512,11 +515,11 @@ public class CaseProcedureDocuments {
                 + (blank(c.getOtherMeasures()) ? "" : "，" + c.getOtherMeasures());
     }
 
-    private static String facts(PenaltyCase c) {
+    static String facts(PenaltyCase c) {
         return blank(c.getFacts()) ? c.getTitle() : c.getFacts();
     }
 
-    private static String evidence(PenaltyCase c) {
+    static String evidence(PenaltyCase c) {
         String text = c.getSteps().stream()
                 .filter(s -> s.kind() == StepKind.INQUIRY || s.kind() == StepKind.SITE_EXAMINATION || s.kind() == StepKind.EVIDENCE)
                 .map(s -> s.label() + "：" + s.opinion()).collect(Collectors.joining("；"));
