@@ -111,6 +111,10 @@ class InquiryBrowserTests extends BrowserTestSupport {
         assertThat(records.getText()).contains("询问笔录").contains("陈晓东").contains("问答 3 组");
         assertThat(records.findElement(By.className("record-document")).getText()).contains("《询问笔录》");
         assertThat(fitsWidth()).isTrue();
+        WebElement listed = browser.findElement(By.cssSelector("#case-documents .case-document[data-kind='INQUIRY_RECORD'] a"));
+        assertThat(listed.getText()).isEqualTo("《询问笔录》");
+        assertThat(listed.getSize().getHeight()).as("the title reads on one line at 390 px").isLessThan(30);
+        js("document.getElementById('case-documents').scrollIntoView({block: 'start', behavior: 'instant'});");
         screenshot("casework-inquiry-recorded-phone");
 
         String caseNumber = jdbc.sql("SELECT case_number FROM penalty_case WHERE id = :id").param("id", id).query(String.class).single();
