@@ -23,9 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseDeadlines {
 
-    /** Cases whose deadlines are watched: open ones, and ended ones with a 查封/扣押 still in force. */
+    /**
+     * Cases whose deadlines are watched: open ones, and ended ones with a 查封/扣押 still in force or a 先行登记保存 not
+     * yet decided.
+     */
     private static final String OPEN_OR_MEASURE_ACTIVE = "stage NOT IN ('CLOSED','ARCHIVED','REVOKED','TRANSFERRED')"
-            + " OR EXISTS (SELECT 1 FROM coercive_measure m WHERE m.penalty_case = penalty_case.id AND m.ending IS NULL)";
+            + " OR EXISTS (SELECT 1 FROM coercive_measure m WHERE m.penalty_case = penalty_case.id AND m.ending IS NULL)"
+            + " OR EXISTS (SELECT 1 FROM case_record r WHERE r.case_id = penalty_case.id AND r.kind = 'PRESERVATION'"
+            + " AND r.preservation_decision IS NULL)";
 
     private final PenaltyCases cases;
     private final CasePeriods periods;
@@ -54,6 +59,7 @@ public class CaseDeadlines {
         entries.add(done("FILED", "立案", c.getFiledOn(), null, today));
         entries.add(done("INVESTIGATED", "调查取证", firstInvestigation(c), null, today));
         entries.addAll(measures(c, today));
+        entries.addAll(preservations(c, today));
         entries.add(done("PENALTY_PROPOSED", "案件处理呈批", day(c, StepKind.PENALTY_PROPOSED), null, today));
         if (c.isLegalReviewRequired()) {
             entries.add(done("LEGAL_REVIEW", "法制审核", day(c, StepKind.LEGAL_REVIEW), null, today));
@@ -105,6 +111,19 @@ public class CaseDeadlines {
                 periods.measureDue(m.appliedOn(), m.extended()), today)).toList();
     }
 
+    /**
+     * Each 先行登记保存 with its decision period (行政处罚法第五十六条, law's configured period from the preservation day on
+     * the legal calendar): done when the decision is recorded ({@link InvestigationRecords#decidePreservation}).
+     */
+    public List<TimelineEntry> preservations(PenaltyCase c, LocalDate today) {
+        if (c.getId() == null) {
+            return List.of();
+        }
+        return InvestigationRecords.preservationStates(jdbc, clock.getZone(), day -> periods.preservationDue(day).due(), c.getId())
+                .stream().map(p -> done("PRESERVATION_" + p.recordId(), "先行登记保存处理决定期限", p.decidedOn(),
+                        periods.preservationDue(p.preservedOn()), today)).toList();
+    }
+
     private Deadline lastInstalment(PenaltyCase c) {
         Instalment last = c.getInstalments().get(c.getInstalments().size() - 1);
         LocalDate from = c.getServedOn() == null ? last.dueOn() : c.getServedOn();
@@ -116,8 +135,14 @@ public class CaseDeadlines {
 
     /** The deadlines officials must meet that are still open, near or past (for warnings and the leader's list). */
     public List<CaseWarning> warnings(PenaltyCase c, LocalDate today) {
-        // an ended case still warns about a 查封/扣押 not yet released or disposed of
-        List<TimelineEntry> entries = c.getStage().open() ? timeline(c, today) : measures(c, today);
+        // an ended case still warns about a 查封/扣押 not yet released or disposed of, and a 先行登记保存 not yet decided
+        List<TimelineEntry> entries = new ArrayList<>();
+        if (c.getStage().open()) {
+            entries.addAll(timeline(c, today));
+        } else {
+            entries.addAll(measures(c, today));
+            entries.addAll(preservations(c, today));
+        }
         List<CaseWarning> warnings = new ArrayList<>();
         for (TimelineEntry e : entries) {
             if (e.deadline() != null && (e.status() == TimelineEntry.Status.NEAR || e.status() == TimelineEntry.Status.OVERDUE)

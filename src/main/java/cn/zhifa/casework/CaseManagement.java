@@ -246,6 +246,14 @@ public class CaseManagement {
         change(id, null, c -> c.recordInvestigation(what, by, now(), content));
     }
 
+    /** The case step of a 先行登记保存处理决定 (case-onsite, {@link InvestigationRecords#decidePreservation}); any stage. */
+    @Transactional
+    public void recordPreservationDecision(long id, String content) {
+        Acting by = acting();
+        certified(by);
+        change(id, null, c -> c.recordPreservationDecision(by, now(), content));
+    }
+
     @Transactional
     public void extendDecisionPeriod(long id, Integer version, String reason) {
         change(id, version, c -> c.extendDecisionPeriod(acting(), now(), reason, periods));

@@ -107,6 +107,11 @@ public final class CasePeriods {
         return periods.period(PeriodCode.SEIZURE_EXTENDED).length() - periods.period(PeriodCode.SEIZURE).length();
     }
 
+    /** 先行登记保存处理决定期限 from the day the evidence was preserved (行政处罚法第五十六条). */
+    public Deadline preservationDue(LocalDate preservedOn) {
+        return periods.due(PeriodCode.EVIDENCE_PRESERVATION, preservedOn);
+    }
+
     public Deadline publicityDue(LocalDate decidedOn) {
         return periods.due(PeriodCode.PUBLICITY_OF_DECISION, decidedOn);
     }

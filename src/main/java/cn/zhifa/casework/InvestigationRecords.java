@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -212,6 +213,82 @@ public class InvestigationRecords {
     /** The day the decision on evidence preserved on {@code day} is due (law's configured period, on the legal calendar). */
     public LocalDate decisionDue(LocalDate day) {
         return periods.due(PeriodCode.EVIDENCE_PRESERVATION, day).due();
+    }
+
+    /**
+     * 先行登记保存处理决定 (行政处罚法第五十六条): the decision on the evidence of one 先行登记保存 record, made once, by a
+     * certified officer of the case's unit; dated no earlier than the preservation and no later than today. A decision
+     * dated after the configured period is recorded and flagged late (逾期). Records the case step (证据) so the case
+     * history shows it; the deadline on the timeline is then done.
+     */
+    @Transactional
+    public PreservedEvidence decidePreservation(long caseId, long recordId, String decision, String decidedOn, String reason) {
+        PenaltyCase c = cases.get(caseId);
+        PreservedEvidence p = preservationStates(jdbc, clock.getZone(), this::decisionDue, caseId, recordId, true).stream().findFirst()
+                .orElseThrow(() -> RuleViolation.notFound("本案没有该先行登记保存记录。"));
+        if (p.decided()) {
+            throw RuleViolation.conflict("该先行登记保存已于" + p.decidedOn() + "作出处理决定（" + p.decision().label()
+                    + "），不能重复作出。");
+        }
+        Actor actor = Actors.require();
+        if (officers.certifiedOfficers(List.of(c.getOrganizationId()), today()).stream().noneMatch(o -> o.userId() == actor.userId())) {
+            throw new RuleViolation("先行登记保存处理决定须由本案所属单位持有效行政执法证的执法人员作出。");
+        }
+        PreservationDecision what = PreservationDecision.parse(decision);
+        if (blank(decidedOn)) throw new RuleViolation("请填写处理决定日期。");
+        LocalDate day;
+        try {
+            day = LocalDate.parse(decidedOn.strip());
+        } catch (DateTimeParseException e) {
+            throw new RuleViolation("处理决定日期格式不正确（应为 年-月-日）。");
+        }
+        if (day.isBefore(p.preservedOn())) throw new RuleViolation("处理决定日期不能早于先行登记保存之日（" + p.preservedOn() + "）。");
+        if (day.isAfter(today())) throw new RuleViolation("处理决定日期不能晚于今天。");
+        if (blank(reason)) throw new RuleViolation("请填写处理理由。");
+        String why = reason.strip();
+        if (why.length() > 1000) throw new RuleViolation("处理理由不能超过1000字。");
+        boolean late = day.isAfter(p.due());
+        cases.recordPreservationDecision(caseId, "先行登记保存处理决定：" + what.label() + "，" + day + "作出"
+                + (late ? "（逾期，应于" + p.due() + "前作出）" : "") + "，理由：" + abbreviate(why));
+        jdbc.sql("""
+                        UPDATE case_record SET preservation_decision = :decision, preservation_decided_on = :day,
+                            preservation_decision_reason = :reason, preservation_decision_late = :late,
+                            preservation_decided_by_id = :by, preservation_decided_by_name = :byname, preservation_decided_at = :at
+                        WHERE id = :id AND preservation_decision IS NULL""")
+                .param("decision", what.name()).param("day", day).param("reason", why).param("late", late)
+                .param("by", actor.userId()).param("byname", actor.displayName()).param("at", Timestamp.from(clock.instant()))
+                .param("id", recordId).update();
+        return preservations(caseId).stream().filter(x -> x.recordId() == recordId).findFirst().orElseThrow();
+    }
+
+    /** The case's 先行登记保存 records with their decision period and decision, oldest first. */
+    @Transactional(readOnly = true)
+    public List<PreservedEvidence> preservations(long caseId) {
+        cases.get(caseId);
+        return preservationStates(jdbc, clock.getZone(), this::decisionDue, caseId, null, false);
+    }
+
+    /** The same for the deadline engine (same module, no scope check: it already holds the case). */
+    static List<PreservedEvidence> preservationStates(JdbcClient jdbc, java.time.ZoneId zone, UnaryOperator<LocalDate> due, long caseId) {
+        return preservationStates(jdbc, zone, due, caseId, null, false);
+    }
+
+    private static List<PreservedEvidence> preservationStates(JdbcClient jdbc, java.time.ZoneId zone, UnaryOperator<LocalDate> due,
+                                                              long caseId, Long recordId, boolean lock) {
+        return jdbc.sql("SELECT id, recorded_at, preservation_decision, preservation_decided_on, preservation_decision_reason,"
+                        + " preservation_decision_late, preservation_decided_by_name FROM case_record"
+                        + " WHERE case_id = :case AND kind = 'PRESERVATION'" + (recordId == null ? "" : " AND id = :id")
+                        + " ORDER BY id" + (lock ? " FOR UPDATE" : ""))
+                .param("case", caseId).param("id", recordId == null ? 0L : recordId)
+                .query((rs, n) -> {
+                    LocalDate preserved = LocalDateTime.ofInstant(rs.getTimestamp("recorded_at").toInstant(), zone).toLocalDate();
+                    String decision = rs.getString("preservation_decision");
+                    java.sql.Date on = rs.getDate("preservation_decided_on");
+                    return new PreservedEvidence(rs.getLong("id"), caseId, preserved, due.apply(preserved),
+                            decision == null ? null : PreservationDecision.valueOf(decision), on == null ? null : on.toLocalDate(),
+                            rs.getString("preservation_decision_reason"), rs.getBoolean("preservation_decision_late"),
+                            rs.getString("preservation_decided_by_name"));
+                }).list();
     }
 
     /** What the 先行登记保存 page prints about the period, e.g. "7个工作日（《中华人民共和国行政处罚法》第五十六条…）". */

@@ -259,6 +259,15 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         step(what, by, when, content.strip());
     }
 
+    /**
+     * The decision on evidence preserved in advance (先行登记保存处理决定): recorded as an evidence step in any stage,
+     * since the 7-working-day period of 行政处罚法第五十六条 runs whatever the case's stage.
+     */
+    public void recordPreservationDecision(Acting by, When when, String content) {
+        require(notBlank(content), "请填写先行登记保存处理决定的内容。");
+        step(StepKind.EVIDENCE, by, when, content.strip());
+    }
+
     public boolean investigated() {
         return steps.stream().anyMatch(s -> INVESTIGATION.contains(s.kind()));
     }

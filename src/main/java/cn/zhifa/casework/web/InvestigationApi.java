@@ -4,6 +4,8 @@ import cn.zhifa.audit.Audit;
 import cn.zhifa.casework.InvestigationRecords;
 import cn.zhifa.casework.OnsiteKind;
 import cn.zhifa.casework.OnsiteRecord;
+import cn.zhifa.casework.PreservationDecision;
+import cn.zhifa.casework.PreservedEvidence;
 import cn.zhifa.casework.RecordInput;
 import cn.zhifa.shared.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,6 +39,25 @@ class InvestigationApi {
     @Operation(summary = "案件的结构化笔录和现场文书（询问、勘验、先行登记保存、调查报告、听证、送达），含签发的文书编号")
     List<OnsiteRecord> list(@PathVariable long id) {
         return records.records(id);
+    }
+
+    /** The 先行登记保存处理决定: {@code decision} (a {@link PreservationDecision} code), {@code decidedOn}, {@code reason}. */
+    record PreservationDecisionInput(String decision, String decidedOn, String reason) {
+    }
+
+    @GetMapping("/api/v1/cases/{id}/preservations")
+    @Operation(summary = "案件的先行登记保存及其处理决定期限（行政处罚法第五十六条）和处理决定")
+    List<PreservedEvidence> preservations(@PathVariable long id) {
+        return records.preservations(id);
+    }
+
+    @PostMapping("/api/v1/cases/{id}/records/{recordId}/preservation-decision")
+    @Operation(summary = "作出先行登记保存处理决定（decision：RECORDED、APPRAISAL、SEIZURE、TRANSFER、RELEASED；decidedOn；reason），每份记录只能作出一次")
+    PreservedEvidence decidePreservation(@PathVariable long id, @PathVariable long recordId,
+                                         @RequestBody PreservationDecisionInput body) {
+        Audit.target("案件", id);
+        Audit.action("先行登记保存处理决定");
+        return records.decidePreservation(id, recordId, body.decision(), body.decidedOn(), body.reason());
     }
 
     @PostMapping("/api/v1/cases/{id}/records/{kind}")

@@ -10,6 +10,7 @@ import cn.zhifa.casework.OnsiteKind;
 import cn.zhifa.casework.PartyKind;
 import cn.zhifa.casework.PartySnapshot;
 import cn.zhifa.casework.PenaltyCase;
+import cn.zhifa.casework.PreservedEvidence;
 import cn.zhifa.casework.ProposedCase;
 import cn.zhifa.casework.RecordInput;
 import cn.zhifa.documents.DocumentManagement;
@@ -89,6 +90,25 @@ class InvestigationPages {
             model.addAttribute("refusal", refused.getMessage());
             return show(id, k, params(request), in.answers(), in.items(), model);
         }
+    }
+
+    /** 作出先行登记保存处理决定 from the records panel of the case page. */
+    @PostMapping("/cases/{id}/records/{recordId}/preservation-decision")
+    @AuditAction("先行登记保存处理决定")
+    String decidePreservation(@PathVariable long id, @PathVariable long recordId, HttpServletRequest request,
+                              RedirectAttributes redirect) {
+        Audit.target("案件", id);
+        try {
+            PreservedEvidence p = records.decidePreservation(id, recordId, request.getParameter("decision"),
+                    request.getParameter("decidedOn"), request.getParameter("reason"));
+            Audit.detail("先行登记保存记录#" + recordId + "：" + p.decision().label() + (p.late() ? "（逾期）" : ""));
+            redirect.addFlashAttribute("message", "已作出先行登记保存处理决定：" + p.decision().label()
+                    + (p.late() ? "（逾期作出，应于" + p.due() + "前作出）" : "") + "。");
+        } catch (RuleViolation refused) {
+            Audit.detail("被拒绝：" + refused.getMessage());
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
+        return "redirect:/cases/" + id + "#case-records";
     }
 
     @GetMapping("/cases/on-the-spot")
