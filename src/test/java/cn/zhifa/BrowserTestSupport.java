@@ -96,6 +96,20 @@ public abstract class BrowserTestSupport {
         return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /**
+     * A finger stroke across a signature pad (pointer down, moves, up). Waits for the page's scripts first: after a
+     * form submission the new page's heading can show before the scripts at the end of the body have attached the pad's
+     * listeners, and a stroke drawn then is lost ("签名缺失" — seen once per few full runs in the inspection walk).
+     */
+    protected void drawOn(WebElement pad) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pad);
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(pad, -100, 10).clickAndHold()
+                .moveByOffset(40, -25).moveByOffset(40, 30).moveByOffset(40, -30).moveByOffset(40, 25).release().perform();
+    }
+
     protected void resize(Dimension size) {
         browser.manage().window().setSize(size);
     }

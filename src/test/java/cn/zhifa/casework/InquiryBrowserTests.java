@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -147,10 +146,7 @@ class InquiryBrowserTests extends BrowserTestSupport {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
-    /** A finger stroke across the pad (pointer down, moves, up). */
     private void draw(WebElement pad) {
-        js("arguments[0].scrollIntoView({block: 'center'});", pad);
-        new Actions(browser).moveToElement(pad, -120, 10).clickAndHold().moveByOffset(40, -25).moveByOffset(40, 30)
-                .moveByOffset(40, -30).moveByOffset(40, 30).moveByOffset(40, -20).release().perform();
+        drawOn(pad);
     }
 }

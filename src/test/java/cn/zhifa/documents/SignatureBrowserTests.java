@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,10 +33,7 @@ class SignatureBrowserTests extends BrowserTestSupport {
         submitAndWait(By.id("save-signature"));
         assertThat(waitFor(By.id("refusal")).getText()).contains("签名缺失");
 
-        WebElement pad = waitFor(By.id("pad-specimen"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pad);
-        new Actions(browser).moveToElement(pad, -120, 10).clickAndHold().moveByOffset(40, -30).moveByOffset(30, 40)
-                .moveByOffset(40, -35).moveByOffset(35, 30).moveByOffset(40, -20).release().perform();
+        drawOn(waitFor(By.id("pad-specimen")));
         assertThat(fitsWidth()).as("no horizontal scrolling at 390 px").isTrue();
         screenshot("documents-signature-drawn-phone");
         submitAndWait(By.id("save-signature"));

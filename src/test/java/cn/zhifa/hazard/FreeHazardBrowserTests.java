@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -83,10 +82,7 @@ class FreeHazardBrowserTests extends BrowserTestSupport {
     }
 
     private void draw(String padId) {
-        WebElement pad = browser.findElement(By.id(padId));
-        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pad);
-        new Actions(browser).moveToElement(pad, -100, 10).clickAndHold().moveByOffset(40, -25).moveByOffset(40, 30)
-                .moveByOffset(40, -30).moveByOffset(40, 25).release().perform();
+        drawOn(browser.findElement(By.id(padId)));
     }
 
     private void submitAndWait(By button) {

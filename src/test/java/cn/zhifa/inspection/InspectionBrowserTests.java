@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -194,10 +193,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
     }
 
     private void draw(String padId) {
-        WebElement pad = browser.findElement(By.id(padId));
-        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pad);
-        new Actions(browser).moveToElement(pad, -100, 10).clickAndHold().moveByOffset(40, -25).moveByOffset(40, 30)
-                .moveByOffset(40, -30).moveByOffset(40, 25).release().perform();
+        drawOn(browser.findElement(By.id(padId)));
     }
 
     /** Clicks a submit button and waits until the next page has replaced this one. */
