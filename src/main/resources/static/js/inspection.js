@@ -15,6 +15,15 @@
     });
   }
 
+  // the on-site person's name, typed under 基本情况, is the name the representative signs with
+  var onSite = document.getElementById('representativeName');
+  var signer = document.getElementById('representative-name');
+  if (onSite && signer) {
+    var followed = signer.value === '' || signer.value === onSite.value;
+    onSite.addEventListener('input', function () { if (followed) signer.value = onSite.value; });
+    signer.addEventListener('input', function () { followed = signer.value === ''; });
+  }
+
   var pending = 0;
   var waiting = [];
   function settled() {

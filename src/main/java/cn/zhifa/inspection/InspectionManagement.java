@@ -328,6 +328,9 @@ public class InspectionManagement {
     public void signAsRepresentative(long recordId, String name, String pngDataUrl, boolean refused, String witness) {
         InspectionRecord record = loadForTeam(recordId);
         SignatureImage image = refused ? null : SignatureImage.fromDataUrl(pngDataUrl);
+        if (name == null || name.isBlank()) {
+            name = record.getRepresentativeName();
+        }
         record.signAsRepresentative(name, image == null ? null : image.png(), image == null ? null : image.sha256(),
                 refused, witness, clock.instant());
         records.save(record);

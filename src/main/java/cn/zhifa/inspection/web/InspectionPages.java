@@ -291,7 +291,8 @@ class InspectionPages {
         Runnable command = () -> inspections.signAsRepresentative(id, name, png, refused, witness);
         if (htmx != null) {
             model.addAttribute("signedId", "signed-representative");
-            return signed(model, refused ? "已登记拒绝签字及见证人" : (name == null ? "" : name.strip() + " ") + "已签名", command);
+            return signed(model, refused ? "已登记拒绝签字及见证人" : (name == null || name.isBlank() ? "现场负责人" : name.strip())
+                    + " 已签名", command);
         }
         return act(id, "#signatures", model, redirect, refused ? "已登记拒绝签字及见证人。" : "签名已保存。", command);
     }
