@@ -172,7 +172,7 @@ public class HazardManagement {
             throw new RuleViolation(which + "未找到检查项或判定标准条目“" + code + "”，请从列表中选择。");
         }
         return new HazardRegistration.Finding(item.major() ? HazardLevel.MAJOR : finding.level(), item.criterion(),
-                finding.location(), blankToNull(finding.description()) == null ? item.content() : finding.description(),
+                finding.location(), blankToNull(finding.description()) == null ? item.violationText() : finding.description(),
                 blankToNull(finding.legalBasis()) == null ? item.legalBasis() : finding.legalBasis(), finding.deadline(),
                 finding.confirmNonWorkingDeadline(), finding.immediateMeasure(), finding.evidenceIds());
     }

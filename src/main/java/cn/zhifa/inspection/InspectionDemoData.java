@@ -124,8 +124,7 @@ class InspectionDemoData implements DemoDataLoader {
                 LocalDate deadline = startedAt.atZone(InspectionRecord.ZONE).toLocalDate().plusDays(item.major() ? 30 : 15);
                 if (fails) {
                     boolean immediate = i % 6 == 4;
-                    record.answer(item.code(), ItemOutcome.FAILS, "现场发现：" + item.content().substring(0,
-                                    Math.min(12, item.content().length())) + "…", "车间" + (k + 1) + "号工位",
+                    record.answer(item.code(), ItemOutcome.FAILS, null, "车间" + (k + 1) + "号工位",
                             immediate ? null : deadline, immediate ? "责令立即停止相关作业并现场整改" : null);
                 } else {
                     record.answer(item.code(), item.major() && i % 2 == 0 ? ItemOutcome.NOT_APPLICABLE : ItemOutcome.CONFORMS,

@@ -271,21 +271,35 @@ public class InspectionManagement {
         records.save(record);
     }
 
-    /** Saves the answers of a checklist page at once; items left blank stay unanswered. */
+    /**
+     * Saves the answers of a checklist page at once, as they stand: an item without an outcome keeps its note and
+     * stays unanswered (submission asks for it).
+     */
     @Transactional
     public void answerAll(long recordId, List<RecordSubmission.ItemAnswer> answers) {
         InspectionRecord record = loadForTeam(recordId);
+        Audit.target("现场检查记录", recordId);
         for (RecordSubmission.ItemAnswer answer : answers) {
-            if (answer.result() == null) {
-                continue;
-            }
-            if (answer.result() == ItemOutcome.FAILS && answer.rectifyBy() != null && answer.rectifyBy().isBefore(today())) {
-                throw new RuleViolation("检查项“" + answer.code() + "”的整改期限不能早于今天（" + DATE.format(today()) + "）。");
-            }
-            record.answer(answer.code(), answer.result(), answer.note(), answer.location(), answer.rectifyBy(),
-                    answer.immediateMeasure());
+            draftAnswer(record, answer);
         }
         records.save(record);
+    }
+
+    /** Saves one item while the record is being filled in (the record page saves each item as it changes). */
+    @Transactional
+    public void saveItem(long recordId, RecordSubmission.ItemAnswer answer) {
+        InspectionRecord record = loadForTeam(recordId);
+        Audit.target("现场检查记录", recordId);
+        draftAnswer(record, answer);
+        records.save(record);
+    }
+
+    private void draftAnswer(InspectionRecord record, RecordSubmission.ItemAnswer answer) {
+        if (answer.result() == ItemOutcome.FAILS && answer.rectifyBy() != null && answer.rectifyBy().isBefore(today())) {
+            throw new RuleViolation("检查项“" + answer.code() + "”的整改期限不能早于今天（" + DATE.format(today()) + "）。");
+        }
+        record.answer(answer.code(), answer.result(), answer.note(), answer.location(), answer.rectifyBy(),
+                answer.immediateMeasure());
     }
 
     /** Stores a photo (or audio/video) and attaches it to the record, optionally to one item. */
@@ -314,6 +328,9 @@ public class InspectionManagement {
     public void signAsRepresentative(long recordId, String name, String pngDataUrl, boolean refused, String witness) {
         InspectionRecord record = loadForTeam(recordId);
         SignatureImage image = refused ? null : SignatureImage.fromDataUrl(pngDataUrl);
+        if (name == null || name.isBlank()) {
+            name = record.getRepresentativeName();
+        }
         record.signAsRepresentative(name, image == null ? null : image.png(), image == null ? null : image.sha256(),
                 refused, witness, clock.instant());
         records.save(record);
