@@ -54,10 +54,12 @@ public class HazardManagement {
     private final Clock clock;
     private final int dueSoonWorkingDays;
     private final String overdueArticle;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     HazardManagement(Hazards hazards, HazardDocuments documents, EvidenceManagement evidence, InspectionManagement inspections,
                      EnterpriseManagement enterprises, ChecklistManagement checklists, LegalCalendar calendar,
                      DataScope scope, AuditTrail audit, JdbcClient jdbc, Clock clock,
+                     org.springframework.context.ApplicationEventPublisher events,
                      @Value("${zhifa.hazard.due-soon-working-days:3}") int dueSoonWorkingDays,
                      @Value("${zhifa.hazard.overdue-article:安全生产法（2021）第一百零二条}") String overdueArticle) {
         this.hazards = hazards;
@@ -71,6 +73,7 @@ public class HazardManagement {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
         this.dueSoonWorkingDays = dueSoonWorkingDays;
         this.overdueArticle = overdueArticle;
     }
@@ -230,6 +233,12 @@ public class HazardManagement {
         evidence.attach(evidenceIds, "隐患", id);
         hazard.reinspect(passed, opinion, newDeadline, evidenceIds, actor.userId(), clock.instant(), today());
         Hazard saved = hazards.save(hazard);
+        java.util.LinkedHashSet<Long> officers = new java.util.LinkedHashSet<>(List.of(actor.userId()));
+        if (signatures != null) {
+            signatures.officers().forEach(signature -> officers.add(signature.userId()));
+        }
+        officers.forEach(officer -> events.publishEvent(
+                new cn.zhifa.registry.EnforcementActRecorded(officer, saved.getEnterpriseId(), today(), "复查")));
         java.util.Optional<cn.zhifa.documents.IssuedDocument> issued =
                 documents.issueRecheckOpinion(saved, signed, actor.username(), today());
         Audit.target("隐患", id);
