@@ -129,7 +129,6 @@ public class CaseProcedureDocuments {
                     }
                 }
                 case DECIDED -> issued.add(issueRecordedDecision(c));
-                case SERVED -> issueRecordedService(c, issued).ifPresent(issued::add);
                 case INSTALMENTS_APPROVED -> issued.addAll(instalments(c, user(step.actorId()).username(), day));
                 case TRANSFERRED -> issued.add(transfer(c, user(step.actorId()).username(), day,
                         transferBasis(c.isCriminalTransfer()), List.of(), null));
@@ -162,29 +161,29 @@ public class CaseProcedureDocuments {
 
     /**
      * The demo: the 送达回执 of a served case, dated as served, listing the decision served (its number from the documents
-     * module), signed by the two 承办人 as 送达人 with their registered signatures; the receiver's acknowledgement as recorded.
+     * module), signed by the two 承办人 as 送达人 with their registered signatures and by the receiver (the party's legal
+     * representative, or the person) with the drawn signature given.
      */
-    public java.util.Optional<IssuedDocument> issueRecordedService(PenaltyCase c, List<IssuedDocument> alreadyIssued) {
+    public java.util.Optional<IssuedDocument> issueRecordedService(PenaltyCase c, byte[] receiverSignature) {
         java.util.Optional<CaseStep> served = c.lastStep(StepKind.SERVED);
         if (served.isEmpty() || c.getServedOn() == null) {
             return java.util.Optional.empty();
         }
-        List<IssuedDocument> decisions = new ArrayList<>(alreadyIssued.stream()
-                .filter(d -> d.kind().startsWith("PENALTY_DECISION")).toList());
-        if (decisions.isEmpty()) {
-            decisions.add(issueRecordedDecision(c));
-        }
+        List<IssuedDocument> decisions = List.of(issueRecordedDecision(c));
+        String receiver = c.getParty().legalRepresentative() == null ? c.getParty().name() : c.getParty().legalRepresentative();
         List<Signer> handlers = handlers(c, c.getServedOn());
         String servers = handlers.stream().map(h -> h.officer().name()).collect(Collectors.joining("、"));
         String place = c.getParty().address() == null ? "当事人住所" : c.getParty().address();
         List<List<String>> deliveries = decisions.stream().map(d -> List.of("《" + d.title() + "》" + (d.number() == null ? "" : d.number()),
-                c.getServiceReceipt() == null ? "" : c.getServiceReceipt(), place, c.getServedOn().toString(),
+                receiver + "（见签名）", place, c.getServedOn().toString(),
                 c.getServiceMethod() == null ? "直接送达" : c.getServiceMethod(), servers)).toList();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("caseName", c.getTitle());
         fields.put("deliveries", deliveries);
+        List<DrawnSignature> signatures = new ArrayList<>(handlers.stream().map(Signer::signature).toList());
+        signatures.add(new DrawnSignature("receiver", receiver, receiverSignature));
         return java.util.Optional.of(documents.issue(request("SERVICE_RECEIPT", c, fields, c.getServedOn(),
-                handlers.stream().map(Signer::officer).toList(), handlers.stream().map(Signer::signature).toList(),
+                handlers.stream().map(Signer::officer).toList(), signatures,
                 user(served.get().actorId()).username(), "case-" + c.getId() + "-service-receipt")));
     }
 

@@ -209,11 +209,10 @@ class CaseworkDemoData implements DemoDataLoader {
                         .param("number", decision.number()).param("id", id).update();
                 issued[0]++;
             }
+            byte[] receiverSignature = receiverSignature();
             for (long id : decidedCases) {
-                if (!full.contains(id)) {
-                    issued[0] += procedureDocuments.issueRecordedService(cases.findById(id).orElseThrow(), List.of())
-                            .map(d -> 1).orElse(0);
-                }
+                issued[0] += procedureDocuments.issueRecordedService(cases.findById(id).orElseThrow(), receiverSignature)
+                        .map(d -> 1).orElse(0);
             }
             full.forEach(id -> issued[0] += procedureDocuments.issueRecorded(cases.findById(id).orElseThrow()).size());
         }));
@@ -221,6 +220,26 @@ class CaseworkDemoData implements DemoDataLoader {
         decidedCases.clear();
         LoggerFactory.getLogger(CaseworkDemoData.class).info("演示案件文书：签发{}份，用时{} ms", issued[0],
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The receiver's stroke on the 送达回执 (the phone's signature pad posts such a PNG). */
+    private static byte[] receiverSignature() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(300, 120, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.BLACK);
+        g.setStroke(new java.awt.BasicStroke(3));
+        g.drawLine(25, 85, 80, 35);
+        g.drawLine(80, 35, 140, 80);
+        g.drawLine(140, 80, 200, 30);
+        g.drawLine(200, 30, 270, 70);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private final List<PenaltyCase> withDocuments = new java.util.ArrayList<>();
