@@ -65,8 +65,10 @@ public class HazardRegister {
             return Page.empty(query.page(), query.size());
         }
         Where where = where(query.filter(), query.recordId(), orgs, today);
+        where.params.addValue("cap", countCap + 1).addValue("limit", query.size())
+                .addValue("offset", (long) query.page() * query.size());
         long total = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM hazard WHERE " + where.sql + " LIMIT :cap) counted")
-                .paramSource(where.params).param("cap", countCap + 1).query(Long.class).single();
+                .paramSource(where.params).query(Long.class).single();
         if (total == 0) {
             return Page.empty(query.page(), query.size());
         }
@@ -74,8 +76,7 @@ public class HazardRegister {
         LocalDate soon = dueSoonUntil(today);
         List<HazardView> rows = jdbc.sql("SELECT " + COLUMNS + " FROM hazard WHERE " + where.sql + " ORDER BY "
                         + order(query.sort()) + " LIMIT :limit OFFSET :offset")
-                .paramSource(where.params).param("limit", query.size()).param("offset", (long) query.page() * query.size())
-                .query((rs, n) -> row(rs, today, soon, names)).list();
+                .paramSource(where.params).query((rs, n) -> row(rs, today, soon, names)).list();
         return new Page<>(rows, query.page(), query.size(), total);
     }
 
@@ -86,8 +87,9 @@ public class HazardRegister {
             return 0;
         }
         Where where = where(new HazardQuery(filter, null, null, null, 0, 1).filter(), null, orgs, today);
+        where.params.addValue("cap", countCap + 1);
         return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM hazard WHERE " + where.sql + " LIMIT :cap) counted")
-                .paramSource(where.params).param("cap", countCap + 1).query(Long.class).single();
+                .paramSource(where.params).query(Long.class).single();
     }
 
     /** The units an oversight user can filter by: the caller's own unit and every unit below it. */
