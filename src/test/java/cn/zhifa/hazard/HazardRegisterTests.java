@@ -117,7 +117,7 @@ class HazardRegisterTests {
         String page = mvc.perform(get("/hazards?filter=all&size=5&unit=" + brigade).session(session))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("<th>单位</th>").contains(unitName).contains("id=\"unit\"")
-                .contains("共 " + brigadeHazards.size() + " 条");
+                .contains(">" + brigadeHazards.size() + " 条</span>");
         if (brigadeHazards.size() > 5) {
             assertThat(page).contains("下一页").contains("page=1");
         }

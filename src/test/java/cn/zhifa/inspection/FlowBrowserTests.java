@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What officers and leaders see of decided work: at 390 px an officer's unplanned task for a firm at its annual cap is
  * refused until the form's legal exception is recorded; the leader sees the October draw's tasks as 逾期补做 and pages the
- * hazard register by unit on the phone and on the desktop.
+ * hazard register on the phone and on the desktop; the city's supervisor filters it by unit.
  */
 @Tag("browser")
 class FlowBrowserTests extends BrowserTestSupport {
@@ -48,10 +48,11 @@ class FlowBrowserTests extends BrowserTestSupport {
         submitAndWait(By.cssSelector("#content form[method=get] button"));
         fillTask(firm);
         submitAndWait(By.id("save"));
+        screenshot("flow-1-cap-reached-phone");
+        assertThat(browser.findElement(By.tagName("body")).getText()).as(browser.getCurrentUrl()).contains("年度上限");
         assertThat(waitFor(By.id("refusal")).getText()).contains("年度上限");
         assertThat(browser.findElement(By.id("cap-exception")).getText()).contains("已达频次上限");
         assertThat(fitsWidth()).isTrue();
-        screenshot("flow-1-cap-reached-phone");
 
         fillTask(firm);
         new Select(browser.findElement(By.id("capException"))).selectByVisibleText("投诉举报核查");
@@ -84,6 +85,8 @@ class FlowBrowserTests extends BrowserTestSupport {
         submitAndWait(By.id("next-page"));
         assertThat(waitFor(By.id("hazard-table")).findElement(By.tagName("tbody")).getText()).isNotEqualTo(firstPage);
         assertThat(browser.getCurrentUrl()).contains("page=1");
+        loginAs("supervisor1");   // the city's oversight: every unit of the city to filter by
+        open("/hazards?filter=all");
         Select units = new Select(browser.findElement(By.id("unit")));
         units.selectByIndex(1);
         String unit = units.getFirstSelectedOption().getText().strip();
