@@ -68,8 +68,8 @@ class HazardOverdueTests {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long recordId = ((Number) JsonPath.read(record, "$.id")).longValue();
         mvc.perform(get("/api/v1/hazards").param("recordId", "" + recordId).header("Authorization", token))
-                .andExpect(jsonPath("$[0].overdue").value(false))
-                .andExpect(jsonPath("$[0].dueSoon").value(true));
+                .andExpect(jsonPath("$.items[0].overdue").value(false))
+                .andExpect(jsonPath("$.items[0].dueSoon").value(true));
 
         clock.advance(Duration.ofDays(15));
         hazards.sweepOverdue();
@@ -80,7 +80,7 @@ class HazardOverdueTests {
         assertThat(overdue).extracting(HazardOverdue::level).containsExactlyInAnyOrder(HazardLevel.MAJOR, HazardLevel.GENERAL);
         mvc.perform(get("/api/v1/hazards").param("recordId", "" + recordId).param("filter", "overdue")
                         .header("Authorization", Tokens.bearer(mvc, "officer1")))
-                .andExpect(jsonPath("$.length()").value(2))
-                .andExpect(jsonPath("$[0].overdue").value(true));
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].overdue").value(true));
     }
 }

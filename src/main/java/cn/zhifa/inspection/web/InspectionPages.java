@@ -12,6 +12,7 @@ import cn.zhifa.inspection.InspectionMode;
 import cn.zhifa.inspection.InspectionRecord;
 import cn.zhifa.inspection.ItemOutcome;
 import cn.zhifa.inspection.NewTask;
+import cn.zhifa.planning.CapException;
 import cn.zhifa.inspection.RecordSubmission;
 import cn.zhifa.inspection.TaskSource;
 import cn.zhifa.inspection.TaskView;
@@ -92,6 +93,7 @@ class InspectionPages {
         model.addAttribute("enterprises", inspections.searchEnterprises(values.get("q")));
         model.addAttribute("officers", officers());
         model.addAttribute("sources", TaskSource.values());
+        model.addAttribute("capExceptions", CapException.values());
         model.addAttribute("kinds", InspectionKind.values());
         model.addAttribute("modes", InspectionMode.values());
         model.addAttribute("templates", checklists.current());
@@ -114,17 +116,22 @@ class InspectionPages {
                       @RequestParam(required = false) List<Long> team, @RequestParam(required = false) YearMonth dueMonth,
                       @RequestParam(required = false) String templateCode,
                       @RequestParam(defaultValue = "false") boolean noticeRequired,
+                      @RequestParam(required = false) CapException capException,
+                      @RequestParam(required = false) String capExceptionNote,
                       @RequestParam Map<String, String> values, Model model, RedirectAttributes redirect) {
         try {
             if (source == null || kind == null || mode == null || enterpriseId == null || dueMonth == null) {
                 throw new RuleViolation("请填写任务来源、被检查企业、检查类别、检查方式和计划月份。");
             }
             TaskView task = inspections.createTask(new NewTask(source, sourceRef, enterpriseId, kind, mode,
-                    team == null ? List.of() : team, dueMonth, templateCode, noticeRequired));
-            redirect.addFlashAttribute("message", "已新建检查任务：" + task.enterpriseName() + "。");
+                    team == null ? List.of() : team, dueMonth, templateCode, noticeRequired, capException, capExceptionNote));
+            redirect.addFlashAttribute("message", "已新建检查任务：" + task.enterpriseName()
+                    + (task.capException() == null ? "" : "（超出年度检查频次，例外情形：" + task.capException().label() + "）") + "。");
             return "redirect:/inspection/tasks";
         } catch (RuleViolation refused) {
             model.addAttribute("refusal", refused.getMessage());
+            model.addAttribute("capReached", capException != null || enterpriseId != null && dueMonth != null
+                    && inspections.atFrequencyCap(enterpriseId, dueMonth.getYear()));
             return taskForm(model, values);
         }
     }
