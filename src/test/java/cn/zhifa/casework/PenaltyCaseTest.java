@@ -246,7 +246,7 @@ class PenaltyCaseTest {
         assertThat(PERIODS.decisionDue(c.getFiledOn(), 0).due()).isEqualTo(LocalDate.parse("2026-04-01"));
         c.extendDecisionPeriod(LEADER, on("2026-03-25"), "需补充鉴定", PERIODS);
         c.extendDecisionPeriod(LEADER, on("2026-05-25"), "案情复杂", PERIODS);
-        assertThat(PERIODS.decisionDue(c.getFiledOn(), c.getDecisionExtensions()).due()).isEqualTo(LocalDate.parse("2026-08-31"));
+        assertThat(PERIODS.decisionDue(c.getFiledOn(), c.getDecisionExtensions()).due()).isEqualTo(LocalDate.parse("2026-08-29"));
         assertThatThrownBy(() -> c.extendDecisionPeriod(LEADER, on("2026-08-01"), "再延", PERIODS)).hasMessageContaining("不能再延长");
     }
 }

@@ -24,7 +24,8 @@ public record LawProperties(Map<PeriodCode, Period> periods,
                             PenaltyArticles penaltyArticles) {
 
     public record Period(String name, int length, Counting counting, @DefaultValue("AFTER") Direction direction,
-                         String source, LocalDate effectiveFrom, @DefaultValue("true") boolean confirmed) {
+                         String source, LocalDate effectiveFrom, @DefaultValue("true") boolean confirmed,
+                         Boolean rollsOverRestDays) {
     }
 
     public enum Direction { AFTER, BEFORE }
