@@ -371,6 +371,11 @@ public class CaseProcedureDocuments {
         f.put("otherDuty", blank(c.getOtherMeasures()) ? "无" : c.getOtherMeasures());
         f.put("dueDate", periods.reminderWaitEnds(day).due());
         f.put("objectionDays", periods.label(PeriodCode.STATEMENT_AND_DEFENCE));
+        f.put("remedyStatus", c.unchallengedAfterPeriods(day, periods)
+                ? "你（单位）在法定期限内未申请行政复议或者提起行政诉讼，又未履行该决定规定的义务。"
+                : !c.getSuspensions().isEmpty()
+                ? "你（单位）经申请行政复议或者提起行政诉讼后，仍未履行该决定规定的义务。"
+                : "你（单位）未在该决定规定的期限内履行义务。");
         return documents.issue(request(REMINDER, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
     }
 
@@ -381,6 +386,9 @@ public class CaseProcedureDocuments {
         f.put("decisionDate", c.getDecidedOn());
         f.put("decisionNumber", c.getDecisionNumber());
         f.put("decisionContent", penalty(c, c.getFineYuan()));
+        f.put("remedyStatus", c.unchallengedAfterPeriods(day, periods)
+                ? "被申请执行人在法定期限内未申请行政复议或者提起行政诉讼，又不履行该决定。"
+                : "被申请执行人经申请行政复议或者提起行政诉讼后，仍不履行该决定。");
         List<String> materials = new ArrayList<>(materials(c));
         if (c.getServedOn() != null) {
             materials.add("送达回执（" + c.getServedOn() + "，" + c.getServiceMethod() + "：" + c.getServiceReceipt() + "）");

@@ -695,22 +695,86 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         step(StepKind.REMINDER, by, when, "送达履行义务催告书");
     }
 
+    /**
+     * 申请人民法院强制执行 (行政强制法第五十三条、第五十四条; 行政诉讼法第九十七条; 行诉法解释第一百五十六条): only after the
+     * 复议 and 诉讼 periods lapsed without a pending challenge (and after a deferral or the last instalment, 行政处罚法第七十二条
+     * 第二款), within three months from then, and ten working days after the 催告书 was served.
+     */
     public Verdict mayApplyForEnforcement(Acting by, LocalDate day, CasePeriods periods) {
         Verdict stageOk = Verdict.all(inStage("申请强制执行", CaseStage.EXECUTING), role(by, Role.LEADER, "申请人民法院强制执行"));
         if (stageOk.refused()) {
             return stageOk;
+        }
+        if (suspensions.stream().anyMatch(s -> s.endedOn() == null)) {
+            return Verdict.refuse("当事人已申请行政复议或者提起行政诉讼，复议或诉讼期间不能申请人民法院强制执行（行政强制法第五十三条）。");
+        }
+        LocalDate from = enforceableFrom(periods);
+        if (!day.isAfter(from)) {
+            return Verdict.refuse(enforceableFromReason(periods));
+        }
+        Deadline window = periods.courtApplicationDueFrom(from);
+        if (window.isOverdueOn(day)) {
+            return Verdict.refuse("申请人民法院强制执行的期限已于" + window.due() + "届满（自" + from
+                    + "起三个月内提出，行政强制法第五十三条；最高人民法院关于适用《中华人民共和国行政诉讼法》的解释第一百五十六条）。");
         }
         if (remindedOn == null) {
             return Verdict.refuse("申请强制执行前应当事先催告当事人履行义务（行政强制法第五十四条）。");
         }
         Deadline wait = periods.reminderWaitEnds(remindedOn);
         if (!wait.isOverdueOn(day)) {
-            return Verdict.refuse("催告书送达满十个工作日（至" + wait.due() + "）后当事人仍未履行的，方可申请强制执行。");
-        }
-        if (suspensions.stream().anyMatch(s -> s.endedOn() == null)) {
-            return Verdict.refuse("复议或诉讼期间不能申请强制执行。");
+            return Verdict.refuse("催告书送达满十个工作日（至" + wait.due() + "）后当事人仍未履行的，方可申请强制执行（行政强制法第五十四条）。");
         }
         return Verdict.allow();
+    }
+
+    /**
+     * The day after which court enforcement may be applied for: the latest of the end of the challenge periods
+     * ({@link CasePeriods#challengeEnds}), the end of a challenge that was made, and the last day of an approved deferral
+     * or instalment (行政处罚法第七十二条第二款).
+     */
+    public LocalDate enforceableFrom(CasePeriods periods) {
+        LocalDate from = periods.challengeEnds(servedOn, procedureKind == ProcedureKind.SUMMARY).due();
+        for (Suspension s : suspensions) {
+            if (s.endedOn() != null && s.endedOn().isAfter(from)) {
+                from = s.endedOn();
+            }
+        }
+        if (paymentChanged()) {
+            LocalDate last = instalments.stream().map(Instalment::dueOn).max(Comparator.naturalOrder()).orElse(from);
+            if (last.isAfter(from)) {
+                from = last;
+            }
+        }
+        return from;
+    }
+
+    private String enforceableFromReason(CasePeriods periods) {
+        LocalDate from = enforceableFrom(periods);
+        LocalDate challenge = periods.challengeEnds(servedOn, procedureKind == ProcedureKind.SUMMARY).due();
+        if (from.equals(challenge)) {
+            return (procedureKind == ProcedureKind.SUMMARY
+                    ? "当场处罚决定须先申请行政复议（行政复议法第二十三条），申请行政复议的期限至" + from
+                    : "当事人申请行政复议、提起行政诉讼的期限至" + from)
+                    + "，届满前不能申请人民法院强制执行（行政强制法第五十三条；行政诉讼法第九十七条）。";
+        }
+        if (paymentChanged() && instalments.stream().anyMatch(i -> i.dueOn().equals(from))) {
+            return "经批准延期（分期）缴纳罚款的，申请人民法院强制执行的期限自暂缓或者最后一期缴纳期限（" + from
+                    + "）结束之日起计算（行政处罚法第七十二条第二款），此前不能申请。";
+        }
+        return "复议或诉讼于" + from + "终结，当日及此前不能申请人民法院强制执行（行政强制法第五十三条）。";
+    }
+
+    private boolean paymentChanged() {
+        return steps.stream().anyMatch(s -> s.kind() == StepKind.DEFERRAL_APPROVED || s.kind() == StepKind.INSTALMENTS_APPROVED);
+    }
+
+    /**
+     * True when, on {@code day}, the party let the 复议 and 诉讼 periods lapse without challenging the decision: only then
+     * may the 催告书 and the 强制执行申请书 say "在法定期限内未申请行政复议或者提起行政诉讼".
+     */
+    public boolean unchallengedAfterPeriods(LocalDate day, CasePeriods periods) {
+        return servedOn != null && suspensions.isEmpty()
+                && day.isAfter(periods.challengeEnds(servedOn, procedureKind == ProcedureKind.SUMMARY).due());
     }
 
     public void applyForEnforcement(Acting leader, When when, String court, CasePeriods periods) {

@@ -138,13 +138,16 @@ class CaseProcedureDocumentsTests {
         IssuedDocument reminder = only(caseNumber, "PERFORMANCE_REMINDER");
         // the first part is two days late on 2 April: 12000 × 3 % × 2 = 720 surcharge
         assertThat(text(reminder)).contains("履行义务催告书", reminder.number(), "（东城）应急罚〔2026〕901号", "柒佰贰拾元",
-                "贰万零柒佰贰拾元");
+                "贰万零柒佰贰拾元", "未在该决定规定的期限内履行义务");
+        // the 复议 and 诉讼 periods still run: the reminder does not claim they lapsed unchallenged
+        assertThat(text(reminder)).doesNotContain("在法定期限内未申请行政复议或者提起行政诉讼");
 
-        api.today("2026-04-20");
+        api.today("2026-09-10");
         api.act("leader1", id, "enforce", Map.of("court", "示例市东城区人民法院"));
         IssuedDocument application = only(caseNumber, "ENFORCEMENT_APPLICATION");
         assertThat(text(application)).contains("强制执行申请书", application.number(), "执行文书测试机械有限公司",
-                "履行义务催告书", reminder.number(), "送达回执", name("leader1"));
+                "履行义务催告书", reminder.number(), "送达回执", name("leader1"),
+                "在法定期限内未申请行政复议或者提起行政诉讼");
 
         api.act("leader1", id, "close", Map.of("opinion", "已申请法院强制执行，同意结案"));
         IssuedDocument closing = only(caseNumber, "CASE_CLOSING_APPROVAL");

@@ -180,19 +180,71 @@ class PenaltyCaseTest {
         assertThat(c.getStage()).isEqualTo(CaseStage.EXECUTED);
     }
 
-    @Test
-    void enforcement_may_be_applied_for_only_ten_working_days_after_the_reminder() {
+    static PenaltyCase servedOn3March() {
         PenaltyCase c = approved();
         c.notifyParty(OFFICER, on("2026-03-02"), false);
         c.recordStatement(OFFICER, on("2026-03-02"), "放弃", true);
         c.decide(LEADER, on("2026-03-02"), "罚〔2026〕5号", null, PERIODS);
         c.serve(OFFICER, on("2026-03-03"), "直接送达", "签收", PERIODS);
+        return c;
+    }
+
+    @Test
+    void court_enforcement_only_when_allowed_ten_working_days_after_the_reminder_alone_is_not_enough() {
+        PenaltyCase c = servedOn3March();
         assertThatThrownBy(() -> c.remind(OFFICER, on("2026-03-10"))).hasMessageContaining("尚未逾期");
-        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-04-01"), "东城区人民法院", PERIODS)).hasMessageContaining("事先催告");
         c.remind(OFFICER, on("2026-03-20"));
-        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-04-03"), "东城区人民法院", PERIODS)).hasMessageContaining("十个工作日");
-        c.applyForEnforcement(LEADER, on("2026-04-07"), "东城区人民法院", PERIODS);
+        // 10 working days after the 催告 have passed, but the 6-month 诉讼 period runs until 2026-09-03
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-04-07"), "东城区人民法院", PERIODS))
+                .hasMessageContaining("提起行政诉讼的期限至2026-09-03").hasMessageContaining("行政强制法第五十三条");
+        assertThat(c.unchallengedAfterPeriods(LocalDate.parse("2026-04-07"), PERIODS)).isFalse();
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-09-03"), "东城区人民法院", PERIODS))
+                .hasMessageContaining("届满前不能申请");
+        c.applyForEnforcement(LEADER, on("2026-09-04"), "东城区人民法院", PERIODS);
         assertThat(c.getStage()).isEqualTo(CaseStage.ENFORCEMENT_APPLIED);
+        assertThat(c.unchallengedAfterPeriods(LocalDate.parse("2026-09-04"), PERIODS)).isTrue();
+    }
+
+    @Test
+    void court_enforcement_only_when_allowed_needs_the_reminder_and_ten_working_days_after_it() {
+        PenaltyCase c = servedOn3March();
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-09-10"), "东城区人民法院", PERIODS)).hasMessageContaining("事先催告");
+        c.remind(OFFICER, on("2026-09-07"));
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-09-10"), "东城区人民法院", PERIODS)).hasMessageContaining("十个工作日");
+    }
+
+    @Test
+    void court_enforcement_only_when_allowed_within_three_months_after_the_periods_lapsed() {
+        PenaltyCase c = servedOn3March();
+        c.remind(OFFICER, on("2026-03-20"));
+        // 2026-09-03 + 3 months = 2026-12-03, not moved off rest days
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-12-04"), "东城区人民法院", PERIODS))
+                .hasMessageContaining("已于2026-12-03届满").hasMessageContaining("第一百五十六条");
+        c.applyForEnforcement(LEADER, on("2026-12-03"), "东城区人民法院", PERIODS);
+    }
+
+    @Test
+    void court_enforcement_only_when_allowed_not_while_a_challenge_is_pending() {
+        PenaltyCase c = servedOn3March();
+        c.remind(OFFICER, on("2026-03-20"));
+        c.startReviewOrLitigation(OFFICER, on("2026-04-01"), "当事人申请行政复议");
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-09-10"), "东城区人民法院", PERIODS))
+                .hasMessageContaining("复议或诉讼期间不能申请");
+        c.endReviewOrLitigation(OFFICER, on("2026-10-10"), "复议维持");
+        assertThat(c.unchallengedAfterPeriods(LocalDate.parse("2026-10-20"), PERIODS)).isFalse();
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-10-10"), "东城区人民法院", PERIODS))
+                .hasMessageContaining("2026-10-10终结");
+    }
+
+    @Test
+    void court_enforcement_only_when_allowed_after_the_last_instalment() {
+        PenaltyCase c = servedOn3March();
+        c.approveInstalments(LEADER, on("2026-03-05"), List.of(new Instalment(LocalDate.parse("2026-06-30"), new BigDecimal("10000")),
+                new Instalment(LocalDate.parse("2026-10-30"), new BigDecimal("10000"))), "经营困难");
+        c.remind(OFFICER, on("2026-07-01"));
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-09-10"), "东城区人民法院", PERIODS))
+                .hasMessageContaining("第七十二条第二款").hasMessageContaining("2026-10-30");
+        c.applyForEnforcement(LEADER, on("2026-11-02"), "东城区人民法院", PERIODS);
     }
 
     @Test
