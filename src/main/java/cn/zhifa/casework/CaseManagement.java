@@ -161,13 +161,14 @@ public class CaseManagement {
     @Transactional
     public long decideOnTheSpot(ProposedCase proposal, BigDecimal fineYuan, String violationCode, String decisionNumber) {
         scope.require(proposal.organizationId());
-        if (violationCode != null && !violationCode.isBlank()) {
-            library.get(violationCode);
+        if (violationCode == null || violationCode.isBlank()) {
+            throw new RuleViolation("请选择违法行为（决定书须写明违反的规定和处罚依据）。");
         }
+        Violation violation = library.get(violationCode);
         Acting by = acting();
         certified(by);
         PenaltyCase c = PenaltyCase.decideOnTheSpot(withRegistrySnapshot(proposal), nextCaseNumber(), decisionNumber, fineYuan,
-                violationCode, by, now(), periods);
+                violation, by, now(), periods);
         return cases.save(c).getId();
     }
 
@@ -178,15 +179,15 @@ public class CaseManagement {
     long decideOnTheSpot(ProposedCase proposal, BigDecimal fineYuan, String violationCode,
                          java.util.function.Function<PenaltyCase, String> issue) {
         scope.require(proposal.organizationId());
-        library.get(violationCode);
+        Violation violation = library.get(violationCode);
         Acting by = acting();
         certified(by);
         String caseNumber = nextCaseNumber();
         PenaltyCase checked = PenaltyCase.decideOnTheSpot(withRegistrySnapshot(proposal), caseNumber, null, fineYuan,
-                violationCode, by, now(), periods);
+                violation, by, now(), periods);
         String decisionNumber = issue.apply(checked);
         PenaltyCase c = PenaltyCase.decideOnTheSpot(withRegistrySnapshot(proposal), caseNumber, decisionNumber, fineYuan,
-                violationCode, by, now(), periods);
+                violation, by, now(), periods);
         return cases.save(c).getId();
     }
 

@@ -168,19 +168,19 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
 
     /**
      * 简易程序: a warning or a small fine decided and served on the spot (行政处罚法第五十一条); the case starts
-     * in execution.
+     * in execution. The fine lies inside the violated article's range; a 警告 (fine 0) only where the article provides
+     * one (listed among its other measures): a case without a penalty goes through 不予处罚.
      */
     public static PenaltyCase decideOnTheSpot(ProposedCase proposal, String caseNumber, String decisionNumber,
-                                              BigDecimal fineYuan, String violationCode, Acting by, When when,
+                                              BigDecimal fineYuan, Violation violation, Acting by, When when,
                                               CasePeriods periods) {
         ProcedureRules procedure = periods.procedure();
+        require(fineYuan != null, "请填写罚款金额。");
         BigDecimal fine = yuan(fineYuan);
         require(fine.signum() >= 0, "罚款金额不能为负数。");
-        if (!procedure.summaryProcedureAllowed(proposal.party().kind().forProcedure(), fine)) {
-            throw new RuleViolation("当场处罚限于对" + (proposal.party().kind() == PartyKind.UNIT ? "法人或者其他组织" : "公民")
-                    + "处" + DiscretionEngine.plain(procedure.summaryProcedureLimit(proposal.party().kind().forProcedure()))
-                    + "元以下罚款或者警告（" + procedure.summaryProcedureSource() + "），本案应适用普通程序。");
-        }
+        require(violation != null, "请选择违法行为（决定书须写明违反的规定和处罚依据）。");
+        mayDecideOnTheSpot(proposal.party().kind(), fine, violation, procedure).orThrow();
+        String violationCode = violation.code();
         require(by.has(Role.OFFICER), "当场处罚须由执法人员作出。");
         PenaltyCase c = propose(proposal, caseNumber, null, by, when);
         c.procedureKind = ProcedureKind.SUMMARY;
@@ -195,8 +195,11 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         c.servedOn = when.day();
         c.serviceMethod = "当场交付";
         c.serviceReceipt = "当事人当场签收";
-        c.step(StepKind.ON_THE_SPOT, by, when, "当场告知违法事实、处罚理由和依据及陈述申辩权利，当场作出处罚决定并交付：罚款"
-                + DiscretionEngine.plain(fine) + "元");
+        c.penaltyArticle = violation.article();
+        c.legalMinYuan = violation.fineKind() == cn.zhifa.law.PenaltyArticle.FineKind.AMOUNT ? violation.min() : null;
+        c.legalMaxYuan = violation.fineKind() == cn.zhifa.law.PenaltyArticle.FineKind.AMOUNT ? violation.max() : null;
+        c.step(StepKind.ON_THE_SPOT, by, when, "当场告知违法事实、处罚理由和依据及陈述申辩权利，当场作出处罚决定并交付："
+                + (fine.signum() == 0 ? "警告" : "罚款" + DiscretionEngine.plain(fine) + "元") + "（依据" + violation.articleTitle() + "）");
         if (fine.signum() == 0) {
             c.stage = CaseStage.EXECUTED;
             c.executedOn = when.day();
@@ -205,6 +208,36 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
             c.instalments.add(new Instalment(periods.paymentDue(when.day()).due(), fine));
         }
         return c;
+    }
+
+    /**
+     * 当场处罚 (行政处罚法第五十一条): within the summary limits, a fine inside the violated article's range, and a 警告 only
+     * where the article provides one.
+     */
+    public static Verdict mayDecideOnTheSpot(PartyKind party, BigDecimal fine, Violation violation, ProcedureRules procedure) {
+        if (fine.signum() == 0) {
+            return violation.otherMeasures().stream().anyMatch(m -> m.contains("警告")) ? Verdict.allow()
+                    : Verdict.refuse(violation.articleTitle() + "未规定警告，当场处罚须处以罚款；不予行政处罚的，"
+                    + "应当按照普通程序作出不予行政处罚决定（行政处罚法第五十一条、第三十三条）。");
+        }
+        if (!procedure.summaryProcedureAllowed(party.forProcedure(), fine)) {
+            return Verdict.refuse("当场处罚限于对" + (party == PartyKind.UNIT ? "法人或者其他组织" : "公民")
+                    + "处" + DiscretionEngine.plain(procedure.summaryProcedureLimit(party.forProcedure()))
+                    + "元以下罚款或者警告（" + procedure.summaryProcedureSource() + "），本案应适用普通程序。");
+        }
+        if (violation.fineKind() != cn.zhifa.law.PenaltyArticle.FineKind.AMOUNT) {
+            return Verdict.refuse(violation.articleTitle() + "的罚款按违法所得、收入或者倍数计算，不能当场处罚，"
+                    + "应适用普通程序（行政处罚法第五十一条）。");
+        }
+        boolean inRange = fine.compareTo(violation.min()) >= 0 && fine.compareTo(violation.max()) <= 0;
+        if (!inRange) {
+            String range = violation.min().signum() == 0 ? DiscretionEngine.plain(violation.max()) + "元以下"
+                    : DiscretionEngine.plain(violation.min()) + "元以上" + DiscretionEngine.plain(violation.max()) + "元以下";
+            return Verdict.refuse(violation.articleTitle() + "规定对" + violation.party().label() + "处" + range
+                    + "的罚款，罚款" + DiscretionEngine.plain(fine) + "元不在法定幅度内，不能当场处罚"
+                    + "（行政处罚法第五十一条：违法事实确凿并有法定依据）。");
+        }
+        return Verdict.allow();
     }
 
     // ---- 立案

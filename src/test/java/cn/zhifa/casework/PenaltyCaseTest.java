@@ -251,11 +251,44 @@ class PenaltyCaseTest {
     void the_summary_procedure_is_refused_above_the_article_51_limit() {
         ProposedCase p = new ProposedCase(CaseSource.INSPECTION, null, CaseKind.ENFORCEMENT, 10L, 5L, FIRM, "未设置安全警示标志",
                 null, null, null, null, null, null);
-        assertThatThrownBy(() -> PenaltyCase.decideOnTheSpot(p, "案1", "当罚1", new BigDecimal("3001"), "99-1", OFFICER,
+        assertThatThrownBy(() -> PenaltyCase.decideOnTheSpot(p, "案1", "当罚1", new BigDecimal("3001"), LIBRARY.get("99-1"), OFFICER,
                 on("2026-03-02"), PERIODS)).hasMessageContaining("3000元以下");
-        PenaltyCase c = PenaltyCase.decideOnTheSpot(p, "案1", "当罚1", new BigDecimal("3000"), "99-1", OFFICER, on("2026-03-02"), PERIODS);
+        PenaltyCase c = PenaltyCase.decideOnTheSpot(p, "案1", "当罚1", new BigDecimal("3000"), LIBRARY.get("99-1"), OFFICER, on("2026-03-02"), PERIODS);
         assertThat(c.getProcedureKind()).isEqualTo(ProcedureKind.SUMMARY);
         assertThat(c.getStage()).isEqualTo(CaseStage.EXECUTING);
+    }
+
+    static final PartySnapshot PRINCIPAL = new PartySnapshot(PartyKind.PERSON, "赵某", "11010519491231002X", null, "示例市东城区");
+
+    @Test
+    void on_the_spot_penalties_a_fine_outside_the_violated_articles_range_is_refused() {
+        ProposedCase p = new ProposedCase(CaseSource.INSPECTION, null, CaseKind.ENFORCEMENT, 10L, 5L, PRINCIPAL, "主要负责人未履行职责",
+                null, null, null, null, null, null);
+        // 94-1: 主要负责人 2万元以上5万元以下 — a 200 元 on-the-spot fine is not a lawful penalty under it
+        assertThatThrownBy(() -> PenaltyCase.decideOnTheSpot(p, "案1", "当罚1", new BigDecimal("200"), LIBRARY.get("94-1"), OFFICER,
+                on("2026-03-02"), PERIODS)).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("第九十四条").hasMessageContaining("20000元以上50000元以下").hasMessageContaining("不在法定幅度内");
+    }
+
+    @Test
+    void on_the_spot_penalties_a_zero_fine_is_refused_where_the_article_provides_no_warning() {
+        ProposedCase p = new ProposedCase(CaseSource.INSPECTION, null, CaseKind.ENFORCEMENT, 10L, 5L, FIRM, "未设置安全警示标志",
+                null, null, null, null, null, null);
+        assertThatThrownBy(() -> PenaltyCase.decideOnTheSpot(p, "案1", "当罚1", BigDecimal.ZERO, LIBRARY.get("99-1"), OFFICER,
+                on("2026-03-02"), PERIODS)).hasMessageContaining("未规定警告").hasMessageContaining("不予行政处罚");
+        assertThat(PenaltyCase.mayDecideOnTheSpot(PartyKind.UNIT, new BigDecimal("500"), LIBRARY.get("99-1"), PERIODS.procedure()).allowed())
+                .isTrue();
+    }
+
+    @Test
+    void on_the_spot_penalties_collection_on_the_spot_only_for_100_yuan_or_a_stated_ground() {
+        var rules = PERIODS.procedure();
+        assertThat(OnTheSpotCollection.mayCollect(new BigDecimal("100"), OnTheSpotCollection.SMALL_FINE, rules).allowed()).isTrue();
+        assertThat(OnTheSpotCollection.mayCollect(new BigDecimal("101"), OnTheSpotCollection.SMALL_FINE, rules).reason())
+                .contains("第六十八条第一项");
+        assertThat(OnTheSpotCollection.mayCollect(new BigDecimal("2000"), null, rules).reason()).contains("第六十九条");
+        assertThat(OnTheSpotCollection.mayCollect(new BigDecimal("2000"), OnTheSpotCollection.REMOTE_AREA_ON_REQUEST, rules)
+                .allowed()).isTrue();
     }
 
     @Test
