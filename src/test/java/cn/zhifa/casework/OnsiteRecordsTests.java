@@ -261,6 +261,8 @@ class OnsiteRecordsTests {
         String text = pdfText(documents, d.id());
         assertThat(text).contains("行政（当场）处罚决定书").contains(d.number().replaceAll("\\s", "")).contains("当场处罚测试五金店")
                 .contains("罚款人民币80元").doesNotContain("警告");
+        // 当场处罚决定书 remedies: 复议 first (行政复议法第二十三条), suit only within 15 days of the 复议 decision
+        assertThat(text).contains("应当先依法在60日内").contains("收到行政复议决定书之日起15日内").doesNotContain("6个月内");
     }
 
     private Map<String, String> onTheSpot(String name, String violation, String fine, String mode, String ground) {
