@@ -324,7 +324,9 @@ public class CaseManagement {
         boolean collective = assessment.amountYuan() != null && triggers.collectiveDiscussionRequired(c.getParty().kind(),
                 assessment.amountYuan(), proposal.otherMeasures(), proposal.complex());
         c.proposePenalty(acting(), now(), assessment, proposal.reason(), proposal.otherMeasures(), proposal.complex(),
-                reasons, collective);
+                reasons, collective, proposal.illegalGainsYuan());
+        c.nameViolatedProvision(proposal.violatedProvision() != null && !proposal.violatedProvision().isBlank()
+                ? proposal.violatedProvision() : library.violatedProvision(assessment.violation()).orElse(null));
         save(c);
         return assessment;
     }

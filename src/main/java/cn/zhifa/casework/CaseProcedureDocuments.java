@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -507,6 +508,15 @@ public class CaseProcedureDocuments {
     }
 
     String violated(PenaltyCase c) {
+        if (!blank(c.getViolatedProvision())) {
+            return c.getViolatedProvision();
+        }
+        if (c.getViolationCode() != null) {
+            Optional<String> configured = library.violatedProvision(library.get(c.getViolationCode()));
+            if (configured.isPresent()) {
+                return configured.get();
+            }
+        }
         if (c.getViolationCode() == null) {
             return blank(c.getSuggestedArticle()) ? "安全生产法律法规" : c.getSuggestedArticle();
         }
@@ -519,7 +529,11 @@ public class CaseProcedureDocuments {
     }
 
     static String penalty(PenaltyCase c, BigDecimal fineYuan) {
-        return (fineYuan == null || fineYuan.signum() == 0 ? "警告" : "罚款人民币" + DiscretionEngine.plain(fineYuan) + "元")
+        boolean fined = fineYuan != null && fineYuan.signum() > 0;
+        BigDecimal gains = c.getConfiscatedGainsYuan();
+        String confiscation = gains == null ? "" : "没收违法所得人民币" + DiscretionEngine.plain(gains) + "元";
+        return (fined ? "罚款人民币" + DiscretionEngine.plain(fineYuan) + "元" + (confiscation.isEmpty() ? "" : "，" + confiscation)
+                : confiscation.isEmpty() ? "警告" : confiscation)
                 + (blank(c.getOtherMeasures()) ? "" : "，" + c.getOtherMeasures());
     }
 

@@ -354,7 +354,8 @@ public class InvestigationRecords {
                 + (c.getOtherMeasures() == null ? "" : "，" + c.getOtherMeasures()) + "的行政处罚"
                 + (c.getTier() == null ? "" : "（裁量阶次：" + c.getTier().label() + (c.getTierReason() == null ? "" : "，" + c.getTierReason()) + "）");
         return new ReportDraft(c.getFacts() == null || c.getFacts().isBlank() ? c.getTitle() : c.getFacts(), evidence,
-                v == null ? null : violated(v), v == null ? null : v.articleTitle(), proposal);
+                c.getViolatedProvision() != null ? c.getViolatedProvision() : v == null ? null : violated(v),
+                v == null ? null : v.articleTitle(), proposal);
     }
 
     /** The 调查报告's starting text. */
@@ -705,8 +706,9 @@ public class InvestigationRecords {
                 : Party.person("party", p.name(), null, null, p.code(), null, null, p.address(), null, null);
     }
 
-    private static String violated(Violation v) {
-        return v.articleTitle().replaceFirst("第.*条$", "") + "关于“" + v.description() + "”的有关";
+    private String violated(Violation v) {
+        return cases.library().violatedProvision(v)
+                .orElse(v.articleTitle().replaceFirst("第.*条$", "") + "关于“" + v.description() + "”的有关");
     }
 
     private static String title(IssuedDocument d) {

@@ -62,6 +62,8 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private String violationCode;
     private Integer penaltyArticle;
     private BigDecimal fineYuan;
+    private BigDecimal confiscatedGainsYuan;
+    private String violatedProvision;
     private BigDecimal legalMinYuan;
     private BigDecimal legalMaxYuan;
     private Tier tier;
@@ -301,6 +303,16 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         step(StepKind.EVIDENCE, by, when, content.strip());
     }
 
+    /**
+     * The provision the party breached, as the 呈批表, 告知书 and 决定书 cite it (行政处罚法第四十四条、第五十九条: the facts,
+     * the law breached and the basis); named with the penalty proposal, before the notice.
+     */
+    public void nameViolatedProvision(String provision) {
+        require(BEFORE_NOTICE.contains(stage), "已告知当事人的案件不能再改变违反的法律条款。");
+        require(provision == null || provision.strip().length() <= 200, "违反的法律条款过长。");
+        violatedProvision = provision == null || provision.isBlank() ? null : provision.strip();
+    }
+
     public boolean investigated() {
         return steps.stream().anyMatch(s -> INVESTIGATION.contains(s.kind()));
     }
@@ -338,8 +350,20 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
      */
     public void proposePenalty(Acting by, When when, DiscretionAssessment assessment, String reason, String otherMeasures,
                                boolean complex, List<String> reviewReasons, boolean collectiveDiscussion) {
+        proposePenalty(by, when, assessment, reason, otherMeasures, complex, reviewReasons, collectiveDiscussion, null);
+    }
+
+    /**
+     * As above, with the illegal gains found: they are confiscated with the penalty (行政处罚法第二十八条第二款: 当事人有违法
+     * 所得，除依法应当退赔的外，应当予以没收), so {@code illegalGainsYuan} is the amount after any lawful refund.
+     */
+    public void proposePenalty(Acting by, When when, DiscretionAssessment assessment, String reason, String otherMeasures,
+                               boolean complex, List<String> reviewReasons, boolean collectiveDiscussion,
+                               BigDecimal illegalGainsYuan) {
         mayProposePenalty().orThrow();
         assessment.verdict().orThrow();
+        require(illegalGainsYuan == null || illegalGainsYuan.signum() >= 0, "违法所得不能为负数。");
+        confiscatedGainsYuan = illegalGainsYuan == null || illegalGainsYuan.signum() == 0 ? null : yuan(illegalGainsYuan);
         violationCode = assessment.violation().code();
         penaltyArticle = assessment.violation().article();
         fineYuan = assessment.amountYuan();
@@ -354,6 +378,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         collectiveDiscussionRequired = collectiveDiscussion;
         stage = CaseStage.PENALTY_PROPOSED;
         step(StepKind.PENALTY_PROPOSED, by, when, "拟" + tier.label() + "：罚款" + DiscretionEngine.plain(fineYuan) + "元"
+                + (confiscatedGainsYuan != null ? "，没收违法所得" + DiscretionEngine.plain(confiscatedGainsYuan) + "元" : "")
                 + (notBlank(otherMeasures) ? "，" + otherMeasures : "") + "（依据" + assessment.violation().articleTitle() + "）"
                 + (legalReviewRequired ? "；须法制审核：" + legalReviewReasons : "")
                 + (collectiveDiscussionRequired ? "；须集体讨论" : ""));
@@ -1054,6 +1079,10 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public String getViolationCode() { return violationCode; }
     public Integer getPenaltyArticle() { return penaltyArticle; }
     public BigDecimal getFineYuan() { return fineYuan; }
+    /** The provision breached as the documents cite it, e.g. "《中华人民共和国安全生产法》第四十一条第二款"; null when not named. */
+    public String getViolatedProvision() { return violatedProvision; }
+    /** 没收违法所得 decided with the penalty (行政处罚法第二十八条第二款), null when none. */
+    public BigDecimal getConfiscatedGainsYuan() { return confiscatedGainsYuan; }
     public BigDecimal getLegalMinYuan() { return legalMinYuan; }
     public BigDecimal getLegalMaxYuan() { return legalMaxYuan; }
     public Tier getTier() { return tier; }

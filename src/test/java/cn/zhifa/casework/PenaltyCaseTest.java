@@ -334,4 +334,17 @@ class PenaltyCaseTest {
         assertThat(PERIODS.decisionDue(c.getFiledOn(), c.getDecisionExtensions()).due()).isEqualTo(LocalDate.parse("2026-08-29"));
         assertThatThrownBy(() -> c.extendDecisionPeriod(LEADER, on("2026-08-01"), "再延", PERIODS)).hasMessageContaining("不能再延长");
     }
+
+    @Test
+    void illegal_gains_found_are_confiscated_with_the_penalty_article_28_paragraph_2() {
+        PenaltyCase c = proposed();
+        c.file(LEADER, on("2026-03-02"), null);
+        c.recordInvestigation(StepKind.INQUIRY, OFFICER, on("2026-03-03"), "询问，出租仓库收取租金8000元");
+        assertThatThrownBy(() -> c.proposePenalty(OFFICER, on("2026-03-04"), assess("103-4", Tier.GENERAL, "20000", null), null, null,
+                false, List.of(), false, new BigDecimal("-1"))).hasMessageContaining("违法所得不能为负数");
+        c.proposePenalty(OFFICER, on("2026-03-04"), assess("103-4", Tier.GENERAL, "20000", null), null, null, false, List.of(), false,
+                new BigDecimal("8000"));
+        assertThat(c.getConfiscatedGainsYuan()).isEqualByComparingTo("8000");
+        assertThat(c.lastStep(StepKind.PENALTY_PROPOSED).orElseThrow().opinion()).contains("罚款20000元，没收违法所得8000元");
+    }
 }

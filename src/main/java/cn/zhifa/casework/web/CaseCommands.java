@@ -170,7 +170,7 @@ class CaseCommands {
         return new PenaltyProposal(f.get("violationCode"), tier(f.get("tier")), amount(f.get("amountYuan"), true), f.get("reason"),
                 f.get("mitigationGround"), f.get("otherMeasures"), "true".equals(f.get("complex")) || "on".equals(f.get("complex")),
                 amount(f.get("annualIncomeYuan"), false), amount(f.get("illegalGainsYuan"), false),
-                "true".equals(f.get("aggravated")) || "on".equals(f.get("aggravated")));
+                "true".equals(f.get("aggravated")) || "on".equals(f.get("aggravated")), f.get("violatedProvision"));
     }
 
     /** "2026-03-31:10000;2026-04-30:10000" */
