@@ -228,7 +228,7 @@ public class CaseManagement {
         change(id, version, c -> {
             Acting by = acting();
             When when = now();
-            c.mayFile(by).orThrow();
+            c.mayFile(by, periods).orThrow();
             if (c.needsHandler()) {
                 var first = procedureDocuments.handler(c, handler, when.day(), "承办人");
                 c.assignHandler(by, first.id(), first.displayName());
@@ -238,6 +238,12 @@ public class CaseManagement {
             c.file(by, when, opinion);
             procedureDocuments.filingApproval(c, me(), when.day());
         });
+    }
+
+    /** 违法行为发生日期 (and the end of a continuing act), checked against the limitation (行政处罚法第三十六条) at 立案. */
+    @Transactional
+    public void recordAct(long id, Integer version, LocalDate on, LocalDate endedOn, boolean lifeAndHealth) {
+        change(id, version, c -> c.recordAct(on, endedOn, lifeAndHealth, now().day()));
     }
 
     @Transactional

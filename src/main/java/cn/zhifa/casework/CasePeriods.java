@@ -125,6 +125,11 @@ public final class CasePeriods {
         return periods.due(PeriodCode.EVIDENCE_PRESERVATION, preservedOn);
     }
 
+    /** 追责时效 (行政处罚法第三十六条): two years, five where life and health were endangered with consequences; not rolled. */
+    public Deadline limitationDue(LocalDate from, boolean lifeAndHealth) {
+        return periods.due(lifeAndHealth ? PeriodCode.LIMITATION_LIFE_AND_HEALTH : PeriodCode.LIMITATION, from);
+    }
+
     public Deadline publicityDue(LocalDate decidedOn) {
         return periods.due(PeriodCode.PUBLICITY_OF_DECISION, decidedOn);
     }

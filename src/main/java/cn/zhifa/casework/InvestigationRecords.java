@@ -419,6 +419,9 @@ public class InvestigationRecords {
         String facts = Optional.ofNullable(proposal.facts()).filter(f -> !f.isBlank())
                 .orElseThrow(() -> new RuleViolation("请填写违法事实及证据。"));
         String mode = required(in, "paymentMode", "罚款的履行方式");
+        if (fineYuan.signum() < 0) throw new RuleViolation("罚款金额不能为负数。");
+        PenaltyCase.mayDecideOnTheSpot(proposal.party().kind(), fineYuan, cases.library().get(proposal.violationCode()),
+                cases.periods().procedure()).orThrow();
         OnTheSpotCollection collection = null;
         if (mode.startsWith("当场缴纳")) {
             try {

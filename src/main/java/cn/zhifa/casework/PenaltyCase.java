@@ -64,6 +64,9 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private BigDecimal fineYuan;
     private BigDecimal confiscatedGainsYuan;
     private String violatedProvision;
+    private LocalDate actOn;
+    private LocalDate actEndedOn;
+    private boolean lifeAndHealthHarmed;
     private BigDecimal legalMinYuan;
     private BigDecimal legalMaxYuan;
     private Tier tier;
@@ -246,6 +249,49 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
 
     public Verdict mayFile(Acting by) {
         return Verdict.all(inStage("立案", CaseStage.PROPOSED), role(by, Role.LEADER, "立案审批"));
+    }
+
+    /** 立案 within the limitation period (行政处罚法第三十六条) when the date of the act is known. */
+    public Verdict mayFile(Acting by, CasePeriods periods) {
+        return Verdict.all(mayFile(by), withinLimitation(periods));
+    }
+
+    /**
+     * The date of the act (违法行为发生之日), the end of a continuing act (连续或者继续状态的终了之日) if any, and whether it
+     * endangered life and health with consequences (the five-year period of 行政处罚法第三十六条第一款); before the notice.
+     */
+    public Verdict mayRecordAct() {
+        return BEFORE_NOTICE.contains(stage) ? Verdict.allow() : Verdict.refuse("已告知当事人的案件不能再改变违法行为的发生日期。");
+    }
+
+    public void recordAct(LocalDate on, LocalDate endedOn, boolean lifeAndHealth, LocalDate today) {
+        mayRecordAct().orThrow();
+        require(on != null, "请填写违法行为发生日期。");
+        require(!on.isAfter(today), "违法行为发生日期不能晚于今天。");
+        require(endedOn == null || !endedOn.isBefore(on), "违法行为终了日期不能早于发生日期。");
+        require(endedOn == null || !endedOn.isAfter(today), "违法行为终了日期不能晚于今天。");
+        actOn = on;
+        actEndedOn = endedOn;
+        lifeAndHealthHarmed = lifeAndHealth;
+    }
+
+    /**
+     * 追责时效 (行政处罚法第三十六条): an act not discovered within two years (five where life and health were endangered
+     * with consequences) is not punished; the period runs from the act, or from the end of a continuing act, and the
+     * case was discovered when it was proposed. Allowed when the date of the act is not recorded.
+     */
+    public Verdict withinLimitation(CasePeriods periods) {
+        if (actOn == null) {
+            return Verdict.allow();
+        }
+        LocalDate from = actEndedOn != null ? actEndedOn : actOn;
+        Deadline limit = periods.limitationDue(from, lifeAndHealthHarmed);
+        if (limit.isOverdueOn(proposedOn)) {
+            return Verdict.refuse("违法行为自" + from + (actEndedOn != null ? "（行为终了之日）" : "") + "起"
+                    + (lifeAndHealthHarmed ? "五年" : "二年") + "内未被发现（" + proposedOn + "发现，时效至" + limit.due()
+                    + "届满），不再给予行政处罚（行政处罚法第三十六条）。");
+        }
+        return Verdict.allow();
     }
 
     public void file(Acting leader, When when, String opinion) {
@@ -1079,6 +1125,9 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public String getViolationCode() { return violationCode; }
     public Integer getPenaltyArticle() { return penaltyArticle; }
     public BigDecimal getFineYuan() { return fineYuan; }
+    public LocalDate getActOn() { return actOn; }
+    public LocalDate getActEndedOn() { return actEndedOn; }
+    public boolean isLifeAndHealthHarmed() { return lifeAndHealthHarmed; }
     /** The provision breached as the documents cite it, e.g. "《中华人民共和国安全生产法》第四十一条第二款"; null when not named. */
     public String getViolatedProvision() { return violatedProvision; }
     /** 没收违法所得 decided with the penalty (行政处罚法第二十八条第二款), null when none. */

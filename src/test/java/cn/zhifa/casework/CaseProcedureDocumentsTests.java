@@ -179,7 +179,7 @@ class CaseProcedureDocumentsTests {
         api.act("leader1", id, "approve-proposal", Map.of());
         api.act(handler, id, "notify", Map.of());
         api.act(handler, id, "statement", Map.of("statement", "书面放弃", "waive", true));
-        api.act("leader1", id, "decide", Map.of("number", "（东城）应急罚〔2026〕903号"));
+        api.act("leader1", id, "decide", Map.of());
         String caseNumber = JsonPath.read(api.view(id), "$.caseNumber");
         for (String kind : List.of("CASE_HANDLING_APPROVAL", "PENALTY_NOTICE", "PENALTY_DECISION_UNIT")) {
             String text = text(only(caseNumber, kind));
@@ -205,7 +205,7 @@ class CaseProcedureDocumentsTests {
         String caseNumber = JsonPath.read(api.view(id), "$.caseNumber");
         assertThat(text(only(caseNumber, "PENALTY_NOTICE"))).contains("罚款人民币20000元，没收违法所得人民币8000元");
         api.act(handler, id, "statement", Map.of("statement", "书面放弃", "waive", true));
-        api.act("leader1", id, "decide", Map.of("number", "（东城）应急罚〔2026〕902号"));
+        api.act("leader1", id, "decide", Map.of());
         assertThat(text(only(caseNumber, "PENALTY_DECISION_UNIT"))).contains("没收违法所得人民币8000元");
     }
 

@@ -347,4 +347,28 @@ class PenaltyCaseTest {
         assertThat(c.getConfiscatedGainsYuan()).isEqualByComparingTo("8000");
         assertThat(c.lastStep(StepKind.PENALTY_PROPOSED).orElseThrow().opinion()).contains("罚款20000元，没收违法所得8000元");
     }
+
+    @Test
+    void the_limitation_of_article_36_refuses_filing_an_act_discovered_more_than_two_years_later() {
+        PenaltyCase c = proposed(); // discovered (proposed) on 2026-01-05
+        c.recordAct(LocalDate.parse("2024-01-04"), null, false, LocalDate.parse("2026-01-05"));
+        assertThat(c.mayFile(LEADER, PERIODS).reason()).contains("二年内未被发现").contains("2026-01-04").contains("第三十六条");
+        c.recordAct(LocalDate.parse("2024-01-05"), null, false, LocalDate.parse("2026-01-05"));
+        assertThat(c.mayFile(LEADER, PERIODS).allowed()).isTrue();
+    }
+
+    @Test
+    void the_limitation_of_article_36_runs_from_the_end_of_a_continuing_act_and_is_five_years_for_life_and_health() {
+        PenaltyCase c = proposed();
+        c.recordAct(LocalDate.parse("2020-06-01"), LocalDate.parse("2024-06-01"), false, LocalDate.parse("2026-01-05"));
+        assertThat(c.mayFile(LEADER, PERIODS).allowed()).isTrue();
+        c.recordAct(LocalDate.parse("2022-01-01"), null, true, LocalDate.parse("2026-01-05"));
+        assertThat(c.mayFile(LEADER, PERIODS).allowed()).isTrue();
+        c.recordAct(LocalDate.parse("2020-01-04"), null, true, LocalDate.parse("2026-01-05"));
+        assertThat(c.mayFile(LEADER, PERIODS).reason()).contains("五年内未被发现");
+        assertThatThrownBy(() -> c.recordAct(LocalDate.parse("2026-02-01"), null, false, LocalDate.parse("2026-01-05")))
+                .hasMessageContaining("不能晚于今天");
+        assertThatThrownBy(() -> c.recordAct(LocalDate.parse("2025-02-01"), LocalDate.parse("2025-01-01"), false,
+                LocalDate.parse("2026-01-05"))).hasMessageContaining("不能早于发生日期");
+    }
 }
