@@ -191,6 +191,21 @@ class CaseProcedureDocumentsTests {
     }
 
     @Test
+    void the_limitation_of_article_36_refuses_filing_an_act_discovered_too_late_and_nothing_changes() throws Exception {
+        api.today("2026-03-02");
+        long id = api.open(handler, firm(org, "时效测试有限公司", "未如实记录安全生产教育和培训情况"));
+        api.act(handler, id, "record-act", Map.of("actOn", "2024-02-28"));
+        int version = api.version(id);
+        assertThat(api.refused("leader1", id, "file", Map.of("secondHandler", second), 422))
+                .contains("二年内未被发现").contains("第三十六条");
+        assertThat(api.stage(id)).isEqualTo("PROPOSED");
+        assertThat(api.version(id)).isEqualTo(version);
+        api.act(handler, id, "record-act", Map.of("actOn", "2024-03-02"));
+        api.act("leader1", id, "file", Map.of("secondHandler", second));
+        assertThat(api.stage(id)).isEqualTo("FILED");
+    }
+
+    @Test
     void illegal_gains_are_confiscated_recorded_and_printed_on_the_notice_and_the_decision() throws Exception {
         api.today("2026-03-02");
         long id = api.open(handler, firm(org, "没收违法所得测试物流有限公司", "未与承租单位签订专门的安全生产管理协议"));
