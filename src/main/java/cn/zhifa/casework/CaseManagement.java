@@ -439,6 +439,10 @@ public class CaseManagement {
         PenaltyCase c = loadFor(id, version);
         Acting by = acting();
         When when = now();
+        BigDecimal fine = finalFineYuan != null ? finalFineYuan : c.getFineYuan();
+        if (fine != null && fine.signum() > 0 && c.getActOn() != null && c.getViolationCode() != null) {
+            c.notFinedTwice(cases.findByViolationCodeAndActOn(c.getViolationCode(), c.getActOn())).orThrow();
+        }
         if (c.getLinkedCaseId() != null) {
             PenaltyCase other = load(c.getLinkedCaseId());
             if (other.getDecidedOn() == null) {

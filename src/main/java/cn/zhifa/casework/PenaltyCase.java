@@ -251,6 +251,32 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         return Verdict.all(inStage("立案", CaseStage.PROPOSED), role(by, Role.LEADER, "立案审批"));
     }
 
+    /**
+     * 一事不再罚 (行政处罚法第二十九条): the same party's same act (same violation and date of the act) already fined in
+     * another case may not be fined again; the earlier case is named.
+     */
+    public Verdict notFinedTwice(List<PenaltyCase> sameViolationAndDay) {
+        if (actOn == null || violationCode == null) {
+            return Verdict.allow();
+        }
+        return sameViolationAndDay.stream()
+                .filter(o -> o != this && (id == null || !id.equals(o.id)))
+                .filter(o -> violationCode.equals(o.violationCode) && actOn.equals(o.actOn))
+                .filter(o -> o.decidedOn != null && o.fineYuan != null && o.fineYuan.signum() > 0)
+                .filter(this::sameParty)
+                .findFirst()
+                .map(o -> Verdict.refuse("当事人的同一违法行为已由" + o.caseNumber + "案件（" + o.decisionNumber + "）给予罚款，"
+                        + "不得给予两次以上罚款的行政处罚（行政处罚法第二十九条）。"))
+                .orElse(Verdict.allow());
+    }
+
+    private boolean sameParty(PenaltyCase other) {
+        if (enterpriseId != null && enterpriseId.equals(other.enterpriseId) && partyKind == other.partyKind) {
+            return partyKind == PartyKind.UNIT || java.util.Objects.equals(partyCode, other.partyCode);
+        }
+        return partyCode != null && !partyCode.isBlank() && partyCode.equals(other.partyCode);
+    }
+
     /** 立案 within the limitation period (行政处罚法第三十六条) when the date of the act is known. */
     public Verdict mayFile(Acting by, CasePeriods periods) {
         return Verdict.all(mayFile(by), withinLimitation(periods));

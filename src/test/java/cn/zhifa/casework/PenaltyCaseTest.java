@@ -371,4 +371,19 @@ class PenaltyCaseTest {
         assertThatThrownBy(() -> c.recordAct(LocalDate.parse("2025-02-01"), LocalDate.parse("2025-01-01"), false,
                 LocalDate.parse("2026-01-05"))).hasMessageContaining("不能早于发生日期");
     }
+
+    @Test
+    void one_act_is_not_fined_twice_article_29_names_the_earlier_case() {
+        PenaltyCase earlier = approved();
+        earlier.recordAct(LocalDate.parse("2025-12-20"), null, false, LocalDate.parse("2026-01-21"));
+        earlier.notifyParty(OFFICER, on("2026-03-02"), false);
+        earlier.recordStatement(OFFICER, on("2026-03-02"), "放弃", true);
+        earlier.decide(LEADER, on("2026-03-02"), "罚〔2026〕5号", null, PERIODS);
+        PenaltyCase again = approved();
+        again.recordAct(LocalDate.parse("2025-12-20"), null, false, LocalDate.parse("2026-01-21"));
+        assertThat(again.notFinedTwice(List.of(earlier)).reason()).contains("案〔2026〕00001号").contains("罚〔2026〕5号")
+                .contains("第二十九条");
+        again.recordAct(LocalDate.parse("2025-12-21"), null, false, LocalDate.parse("2026-01-21"));
+        assertThat(again.notFinedTwice(List.of(earlier)).allowed()).isTrue();
+    }
 }
