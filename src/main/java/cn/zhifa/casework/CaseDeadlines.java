@@ -91,7 +91,7 @@ public class CaseDeadlines {
                 entries.add(partyPeriod("RECONSIDERATION", "申请行政复议期限", periods.reconsiderationDue(c.getServedOn()), today));
                 entries.add(partyPeriod("LITIGATION", "提起行政诉讼期限", periods.litigationDue(c.getServedOn()), today));
                 entries.add(done("COURT_APPLICATION", "申请法院强制执行", c.getEnforcementAppliedOn(),
-                        periods.courtApplicationDue(c.getServedOn()), today));
+                        periods.courtApplicationDueFrom(c.enforceableFrom(periods)), today));
             }
         }
         entries.add(done("CLOSED", "结案", c.getClosedOn(), null, today));

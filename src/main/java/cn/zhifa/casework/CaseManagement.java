@@ -161,13 +161,14 @@ public class CaseManagement {
     @Transactional
     public long decideOnTheSpot(ProposedCase proposal, BigDecimal fineYuan, String violationCode, String decisionNumber) {
         scope.require(proposal.organizationId());
-        if (violationCode != null && !violationCode.isBlank()) {
-            library.get(violationCode);
+        if (violationCode == null || violationCode.isBlank()) {
+            throw new RuleViolation("请选择违法行为（决定书须写明违反的规定和处罚依据）。");
         }
+        Violation violation = library.get(violationCode);
         Acting by = acting();
         certified(by);
         PenaltyCase c = PenaltyCase.decideOnTheSpot(withRegistrySnapshot(proposal), nextCaseNumber(), decisionNumber, fineYuan,
-                violationCode, by, now(), periods);
+                violation, by, now(), periods);
         return cases.save(c).getId();
     }
 
@@ -178,15 +179,15 @@ public class CaseManagement {
     long decideOnTheSpot(ProposedCase proposal, BigDecimal fineYuan, String violationCode,
                          java.util.function.Function<PenaltyCase, String> issue) {
         scope.require(proposal.organizationId());
-        library.get(violationCode);
+        Violation violation = library.get(violationCode);
         Acting by = acting();
         certified(by);
         String caseNumber = nextCaseNumber();
         PenaltyCase checked = PenaltyCase.decideOnTheSpot(withRegistrySnapshot(proposal), caseNumber, null, fineYuan,
-                violationCode, by, now(), periods);
+                violation, by, now(), periods);
         String decisionNumber = issue.apply(checked);
         PenaltyCase c = PenaltyCase.decideOnTheSpot(withRegistrySnapshot(proposal), caseNumber, decisionNumber, fineYuan,
-                violationCode, by, now(), periods);
+                violation, by, now(), periods);
         return cases.save(c).getId();
     }
 
@@ -227,7 +228,7 @@ public class CaseManagement {
         change(id, version, c -> {
             Acting by = acting();
             When when = now();
-            c.mayFile(by).orThrow();
+            c.mayFile(by, periods).orThrow();
             if (c.needsHandler()) {
                 var first = procedureDocuments.handler(c, handler, when.day(), "承办人");
                 c.assignHandler(by, first.id(), first.displayName());
@@ -237,6 +238,12 @@ public class CaseManagement {
             c.file(by, when, opinion);
             procedureDocuments.filingApproval(c, me(), when.day());
         });
+    }
+
+    /** 违法行为发生日期 (and the end of a continuing act), checked against the limitation (行政处罚法第三十六条) at 立案. */
+    @Transactional
+    public void recordAct(long id, Integer version, LocalDate on, LocalDate endedOn, boolean lifeAndHealth) {
+        change(id, version, c -> c.recordAct(on, endedOn, lifeAndHealth, now().day()));
     }
 
     @Transactional
@@ -323,7 +330,9 @@ public class CaseManagement {
         boolean collective = assessment.amountYuan() != null && triggers.collectiveDiscussionRequired(c.getParty().kind(),
                 assessment.amountYuan(), proposal.otherMeasures(), proposal.complex());
         c.proposePenalty(acting(), now(), assessment, proposal.reason(), proposal.otherMeasures(), proposal.complex(),
-                reasons, collective);
+                reasons, collective, proposal.illegalGainsYuan());
+        c.nameViolatedProvision(proposal.violatedProvision() != null && !proposal.violatedProvision().isBlank()
+                ? proposal.violatedProvision() : library.violatedProvision(assessment.violation()).orElse(null));
         save(c);
         return assessment;
     }
@@ -430,6 +439,10 @@ public class CaseManagement {
         PenaltyCase c = loadFor(id, version);
         Acting by = acting();
         When when = now();
+        BigDecimal fine = finalFineYuan != null ? finalFineYuan : c.getFineYuan();
+        if (fine != null && fine.signum() > 0 && c.getActOn() != null && c.getViolationCode() != null) {
+            c.notFinedTwice(cases.findByViolationCodeAndActOn(c.getViolationCode(), c.getActOn())).orThrow();
+        }
         if (c.getLinkedCaseId() != null) {
             PenaltyCase other = load(c.getLinkedCaseId());
             if (other.getDecidedOn() == null) {

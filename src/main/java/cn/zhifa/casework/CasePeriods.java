@@ -92,6 +92,19 @@ public final class CasePeriods {
         return periods.due(PeriodCode.COURT_ENFORCEMENT_APPLICATION, litigationDue(servedOn).due());
     }
 
+    /**
+     * The last day a party may still challenge a decision served on {@code servedOn}: the 诉讼 period (6 months,
+     * 行政诉讼法第四十六条), or for a 当场处罚 the 复议 period alone, since it must first go to 复议 (行政复议法第二十三条).
+     */
+    public Deadline challengeEnds(LocalDate servedOn, boolean onTheSpot) {
+        return onTheSpot ? reconsiderationDue(servedOn) : litigationDue(servedOn);
+    }
+
+    /** 申请法院强制执行 within 3 months from {@code start} (行政强制法第五十三条; 行诉法解释第一百五十六条). */
+    public Deadline courtApplicationDueFrom(LocalDate start) {
+        return periods.due(PeriodCode.COURT_ENFORCEMENT_APPLICATION, start);
+    }
+
     /** The earliest day after a 催告 that enforcement may be applied for (10 working days after service of the 催告书). */
     public Deadline reminderWaitEnds(LocalDate remindedOn) {
         return periods.due(PeriodCode.ENFORCEMENT_AFTER_REMINDER, remindedOn);
@@ -110,6 +123,11 @@ public final class CasePeriods {
     /** 先行登记保存处理决定期限 from the day the evidence was preserved (行政处罚法第五十六条). */
     public Deadline preservationDue(LocalDate preservedOn) {
         return periods.due(PeriodCode.EVIDENCE_PRESERVATION, preservedOn);
+    }
+
+    /** 追责时效 (行政处罚法第三十六条): two years, five where life and health were endangered with consequences; not rolled. */
+    public Deadline limitationDue(LocalDate from, boolean lifeAndHealth) {
+        return periods.due(lifeAndHealth ? PeriodCode.LIMITATION_LIFE_AND_HEALTH : PeriodCode.LIMITATION, from);
     }
 
     public Deadline publicityDue(LocalDate decidedOn) {

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -416,6 +417,11 @@ public class CaseProcedureDocuments {
         f.put("otherDuty", blank(c.getOtherMeasures()) ? "无" : c.getOtherMeasures());
         f.put("dueDate", periods.reminderWaitEnds(day).due());
         f.put("objectionDays", periods.label(PeriodCode.STATEMENT_AND_DEFENCE));
+        f.put("remedyStatus", c.unchallengedAfterPeriods(day, periods)
+                ? "你（单位）在法定期限内未申请行政复议或者提起行政诉讼，又未履行该决定规定的义务。"
+                : !c.getSuspensions().isEmpty()
+                ? "你（单位）经申请行政复议或者提起行政诉讼后，仍未履行该决定规定的义务。"
+                : "你（单位）未在该决定规定的期限内履行义务。");
         return documents.issue(request(REMINDER, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
     }
 
@@ -426,6 +432,9 @@ public class CaseProcedureDocuments {
         f.put("decisionDate", c.getDecidedOn());
         f.put("decisionNumber", c.getDecisionNumber());
         f.put("decisionContent", penalty(c, c.getFineYuan()));
+        f.put("remedyStatus", c.unchallengedAfterPeriods(day, periods)
+                ? "被申请执行人在法定期限内未申请行政复议或者提起行政诉讼，又不履行该决定。"
+                : "被申请执行人经申请行政复议或者提起行政诉讼后，仍不履行该决定。");
         List<String> materials = new ArrayList<>(materials(c));
         if (c.getServedOn() != null) {
             materials.add("送达回执（" + c.getServedOn() + "，" + c.getServiceMethod() + "：" + c.getServiceReceipt() + "）");
@@ -544,6 +553,15 @@ public class CaseProcedureDocuments {
     }
 
     String violated(PenaltyCase c) {
+        if (!blank(c.getViolatedProvision())) {
+            return c.getViolatedProvision();
+        }
+        if (c.getViolationCode() != null) {
+            Optional<String> configured = library.violatedProvision(library.get(c.getViolationCode()));
+            if (configured.isPresent()) {
+                return configured.get();
+            }
+        }
         if (c.getViolationCode() == null) {
             return blank(c.getSuggestedArticle()) ? "安全生产法律法规" : c.getSuggestedArticle();
         }
@@ -556,7 +574,11 @@ public class CaseProcedureDocuments {
     }
 
     static String penalty(PenaltyCase c, BigDecimal fineYuan) {
-        return (fineYuan == null || fineYuan.signum() == 0 ? "警告" : "罚款人民币" + DiscretionEngine.plain(fineYuan) + "元")
+        boolean fined = fineYuan != null && fineYuan.signum() > 0;
+        BigDecimal gains = c.getConfiscatedGainsYuan();
+        String confiscation = gains == null ? "" : "没收违法所得人民币" + DiscretionEngine.plain(gains) + "元";
+        return (fined ? "罚款人民币" + DiscretionEngine.plain(fineYuan) + "元" + (confiscation.isEmpty() ? "" : "，" + confiscation)
+                : confiscation.isEmpty() ? "警告" : confiscation)
                 + (blank(c.getOtherMeasures()) ? "" : "，" + c.getOtherMeasures());
     }
 

@@ -354,7 +354,8 @@ public class InvestigationRecords {
                 + (c.getOtherMeasures() == null ? "" : "，" + c.getOtherMeasures()) + "的行政处罚"
                 + (c.getTier() == null ? "" : "（裁量阶次：" + c.getTier().label() + (c.getTierReason() == null ? "" : "，" + c.getTierReason()) + "）");
         return new ReportDraft(c.getFacts() == null || c.getFacts().isBlank() ? c.getTitle() : c.getFacts(), evidence,
-                v == null ? null : violated(v), v == null ? null : v.articleTitle(), proposal);
+                c.getViolatedProvision() != null ? c.getViolatedProvision() : v == null ? null : violated(v),
+                v == null ? null : v.articleTitle(), proposal);
     }
 
     /** The 调查报告's starting text. */
@@ -413,11 +414,23 @@ public class InvestigationRecords {
             return jdbc.sql("SELECT case_id FROM case_record WHERE id = :id").param("id", earlier(in).get()).query(Long.class).single();
         }
         if (proposal.party() == null || blank(proposal.party().name())) throw new RuleViolation("请填写被处罚单位（个人）名称。");
-        if (fineYuan == null) throw new RuleViolation("请填写罚款金额（警告填 0）。");
+        if (fineYuan == null) throw new RuleViolation("请填写罚款金额。");
         if (blank(proposal.violationCode())) throw new RuleViolation("请选择违法行为（决定书须写明违反的规定和处罚依据）。");
         String facts = Optional.ofNullable(proposal.facts()).filter(f -> !f.isBlank())
                 .orElseThrow(() -> new RuleViolation("请填写违法事实及证据。"));
         String mode = required(in, "paymentMode", "罚款的履行方式");
+        if (fineYuan.signum() < 0) throw new RuleViolation("罚款金额不能为负数。");
+        PenaltyCase.mayDecideOnTheSpot(proposal.party().kind(), fineYuan, cases.library().get(proposal.violationCode()),
+                cases.periods().procedure()).orThrow();
+        OnTheSpotCollection collection = null;
+        if (mode.startsWith("当场缴纳")) {
+            try {
+                collection = in.field("collectionGround") == null ? null : OnTheSpotCollection.valueOf(in.field("collectionGround"));
+            } catch (IllegalArgumentException e) {
+                throw new RuleViolation("请选择当场收缴罚款的法定情形。");
+            }
+            OnTheSpotCollection.mayCollect(fineYuan, collection, cases.periods().procedure()).orThrow();
+        }
         String partyPerson = Optional.ofNullable(in.field("partyPerson")).orElse(
                 proposal.party().kind() == PartyKind.UNIT ? proposal.party().legalRepresentative() : proposal.party().name());
         if (blank(partyPerson)) throw new RuleViolation("请填写签收的当事人或者委托代理人姓名。");
@@ -443,7 +456,8 @@ public class InvestigationRecords {
         PenaltyCase c = cases.get(caseId);
         return caseIdOf(insert(new Row(OnsiteKind.ON_THE_SPOT, c, null, null, in.field("place"),
                 new Person(partyPerson, null, null, in.field("phone"), null, null, null), team, List.of(), facts,
-                details("paymentMode", mode), signed.note(), holder.document, in)));
+                details("paymentMode", mode, "collectionGround", collection == null ? null : collection.label()),
+                signed.note(), holder.document, in)));
     }
 
     private static final class Holder {
@@ -695,8 +709,9 @@ public class InvestigationRecords {
                 : Party.person("party", p.name(), null, null, p.code(), null, null, p.address(), null, null);
     }
 
-    private static String violated(Violation v) {
-        return v.articleTitle().replaceFirst("第.*条$", "") + "关于“" + v.description() + "”的有关";
+    private String violated(Violation v) {
+        return cases.library().violatedProvision(v)
+                .orElse(v.articleTitle().replaceFirst("第.*条$", "") + "关于“" + v.description() + "”的有关");
     }
 
     private static String title(IssuedDocument d) {

@@ -62,6 +62,11 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private String violationCode;
     private Integer penaltyArticle;
     private BigDecimal fineYuan;
+    private BigDecimal confiscatedGainsYuan;
+    private String violatedProvision;
+    private LocalDate actOn;
+    private LocalDate actEndedOn;
+    private boolean lifeAndHealthHarmed;
     private BigDecimal legalMinYuan;
     private BigDecimal legalMaxYuan;
     private Tier tier;
@@ -168,19 +173,19 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
 
     /**
      * 简易程序: a warning or a small fine decided and served on the spot (行政处罚法第五十一条); the case starts
-     * in execution.
+     * in execution. The fine lies inside the violated article's range; a 警告 (fine 0) only where the article provides
+     * one (listed among its other measures): a case without a penalty goes through 不予处罚.
      */
     public static PenaltyCase decideOnTheSpot(ProposedCase proposal, String caseNumber, String decisionNumber,
-                                              BigDecimal fineYuan, String violationCode, Acting by, When when,
+                                              BigDecimal fineYuan, Violation violation, Acting by, When when,
                                               CasePeriods periods) {
         ProcedureRules procedure = periods.procedure();
+        require(fineYuan != null, "请填写罚款金额。");
         BigDecimal fine = yuan(fineYuan);
         require(fine.signum() >= 0, "罚款金额不能为负数。");
-        if (!procedure.summaryProcedureAllowed(proposal.party().kind().forProcedure(), fine)) {
-            throw new RuleViolation("当场处罚限于对" + (proposal.party().kind() == PartyKind.UNIT ? "法人或者其他组织" : "公民")
-                    + "处" + DiscretionEngine.plain(procedure.summaryProcedureLimit(proposal.party().kind().forProcedure()))
-                    + "元以下罚款或者警告（" + procedure.summaryProcedureSource() + "），本案应适用普通程序。");
-        }
+        require(violation != null, "请选择违法行为（决定书须写明违反的规定和处罚依据）。");
+        mayDecideOnTheSpot(proposal.party().kind(), fine, violation, procedure).orThrow();
+        String violationCode = violation.code();
         require(by.has(Role.OFFICER), "当场处罚须由执法人员作出。");
         PenaltyCase c = propose(proposal, caseNumber, null, by, when);
         c.procedureKind = ProcedureKind.SUMMARY;
@@ -195,8 +200,11 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         c.servedOn = when.day();
         c.serviceMethod = "当场交付";
         c.serviceReceipt = "当事人当场签收";
-        c.step(StepKind.ON_THE_SPOT, by, when, "当场告知违法事实、处罚理由和依据及陈述申辩权利，当场作出处罚决定并交付：罚款"
-                + DiscretionEngine.plain(fine) + "元");
+        c.penaltyArticle = violation.article();
+        c.legalMinYuan = violation.fineKind() == cn.zhifa.law.PenaltyArticle.FineKind.AMOUNT ? violation.min() : null;
+        c.legalMaxYuan = violation.fineKind() == cn.zhifa.law.PenaltyArticle.FineKind.AMOUNT ? violation.max() : null;
+        c.step(StepKind.ON_THE_SPOT, by, when, "当场告知违法事实、处罚理由和依据及陈述申辩权利，当场作出处罚决定并交付："
+                + (fine.signum() == 0 ? "警告" : "罚款" + DiscretionEngine.plain(fine) + "元") + "（依据" + violation.articleTitle() + "）");
         if (fine.signum() == 0) {
             c.stage = CaseStage.EXECUTED;
             c.executedOn = when.day();
@@ -207,10 +215,109 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         return c;
     }
 
+    /**
+     * 当场处罚 (行政处罚法第五十一条): within the summary limits, a fine inside the violated article's range, and a 警告 only
+     * where the article provides one.
+     */
+    public static Verdict mayDecideOnTheSpot(PartyKind party, BigDecimal fine, Violation violation, ProcedureRules procedure) {
+        if (fine.signum() == 0) {
+            return violation.otherMeasures().stream().anyMatch(m -> m.contains("警告")) ? Verdict.allow()
+                    : Verdict.refuse(violation.articleTitle() + "未规定警告，当场处罚须处以罚款；不予行政处罚的，"
+                    + "应当按照普通程序作出不予行政处罚决定（行政处罚法第五十一条、第三十三条）。");
+        }
+        if (!procedure.summaryProcedureAllowed(party.forProcedure(), fine)) {
+            return Verdict.refuse("当场处罚限于对" + (party == PartyKind.UNIT ? "法人或者其他组织" : "公民")
+                    + "处" + DiscretionEngine.plain(procedure.summaryProcedureLimit(party.forProcedure()))
+                    + "元以下罚款或者警告（" + procedure.summaryProcedureSource() + "），本案应适用普通程序。");
+        }
+        if (violation.fineKind() != cn.zhifa.law.PenaltyArticle.FineKind.AMOUNT) {
+            return Verdict.refuse(violation.articleTitle() + "的罚款按违法所得、收入或者倍数计算，不能当场处罚，"
+                    + "应适用普通程序（行政处罚法第五十一条）。");
+        }
+        boolean inRange = fine.compareTo(violation.min()) >= 0 && fine.compareTo(violation.max()) <= 0;
+        if (!inRange) {
+            String range = violation.min().signum() == 0 ? DiscretionEngine.plain(violation.max()) + "元以下"
+                    : DiscretionEngine.plain(violation.min()) + "元以上" + DiscretionEngine.plain(violation.max()) + "元以下";
+            return Verdict.refuse(violation.articleTitle() + "规定对" + violation.party().label() + "处" + range
+                    + "的罚款，罚款" + DiscretionEngine.plain(fine) + "元不在法定幅度内，不能当场处罚"
+                    + "（行政处罚法第五十一条：违法事实确凿并有法定依据）。");
+        }
+        return Verdict.allow();
+    }
+
     // ---- 立案
 
     public Verdict mayFile(Acting by) {
         return Verdict.all(inStage("立案", CaseStage.PROPOSED), role(by, Role.LEADER, "立案审批"));
+    }
+
+    /**
+     * 一事不再罚 (行政处罚法第二十九条): the same party's same act (same violation and date of the act) already fined in
+     * another case may not be fined again; the earlier case is named.
+     */
+    public Verdict notFinedTwice(List<PenaltyCase> sameViolationAndDay) {
+        if (actOn == null || violationCode == null) {
+            return Verdict.allow();
+        }
+        return sameViolationAndDay.stream()
+                .filter(o -> o != this && (id == null || !id.equals(o.id)))
+                .filter(o -> violationCode.equals(o.violationCode) && actOn.equals(o.actOn))
+                .filter(o -> o.decidedOn != null && o.fineYuan != null && o.fineYuan.signum() > 0)
+                .filter(this::sameParty)
+                .findFirst()
+                .map(o -> Verdict.refuse("当事人的同一违法行为已由" + o.caseNumber + "案件（" + o.decisionNumber + "）给予罚款，"
+                        + "不得给予两次以上罚款的行政处罚（行政处罚法第二十九条）。"))
+                .orElse(Verdict.allow());
+    }
+
+    private boolean sameParty(PenaltyCase other) {
+        if (enterpriseId != null && enterpriseId.equals(other.enterpriseId) && partyKind == other.partyKind) {
+            return partyKind == PartyKind.UNIT || java.util.Objects.equals(partyCode, other.partyCode);
+        }
+        return partyCode != null && !partyCode.isBlank() && partyCode.equals(other.partyCode);
+    }
+
+    /** 立案 within the limitation period (行政处罚法第三十六条) when the date of the act is known. */
+    public Verdict mayFile(Acting by, CasePeriods periods) {
+        return Verdict.all(mayFile(by), withinLimitation(periods));
+    }
+
+    /**
+     * The date of the act (违法行为发生之日), the end of a continuing act (连续或者继续状态的终了之日) if any, and whether it
+     * endangered life and health with consequences (the five-year period of 行政处罚法第三十六条第一款); before the notice.
+     */
+    public Verdict mayRecordAct() {
+        return BEFORE_NOTICE.contains(stage) ? Verdict.allow() : Verdict.refuse("已告知当事人的案件不能再改变违法行为的发生日期。");
+    }
+
+    public void recordAct(LocalDate on, LocalDate endedOn, boolean lifeAndHealth, LocalDate today) {
+        mayRecordAct().orThrow();
+        require(on != null, "请填写违法行为发生日期。");
+        require(!on.isAfter(today), "违法行为发生日期不能晚于今天。");
+        require(endedOn == null || !endedOn.isBefore(on), "违法行为终了日期不能早于发生日期。");
+        require(endedOn == null || !endedOn.isAfter(today), "违法行为终了日期不能晚于今天。");
+        actOn = on;
+        actEndedOn = endedOn;
+        lifeAndHealthHarmed = lifeAndHealth;
+    }
+
+    /**
+     * 追责时效 (行政处罚法第三十六条): an act not discovered within two years (five where life and health were endangered
+     * with consequences) is not punished; the period runs from the act, or from the end of a continuing act, and the
+     * case was discovered when it was proposed. Allowed when the date of the act is not recorded.
+     */
+    public Verdict withinLimitation(CasePeriods periods) {
+        if (actOn == null) {
+            return Verdict.allow();
+        }
+        LocalDate from = actEndedOn != null ? actEndedOn : actOn;
+        Deadline limit = periods.limitationDue(from, lifeAndHealthHarmed);
+        if (limit.isOverdueOn(proposedOn)) {
+            return Verdict.refuse("违法行为自" + from + (actEndedOn != null ? "（行为终了之日）" : "") + "起"
+                    + (lifeAndHealthHarmed ? "五年" : "二年") + "内未被发现（" + proposedOn + "发现，时效至" + limit.due()
+                    + "届满），不再给予行政处罚（行政处罚法第三十六条）。");
+        }
+        return Verdict.allow();
     }
 
     public void file(Acting leader, When when, String opinion) {
@@ -268,6 +375,16 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         step(StepKind.EVIDENCE, by, when, content.strip());
     }
 
+    /**
+     * The provision the party breached, as the 呈批表, 告知书 and 决定书 cite it (行政处罚法第四十四条、第五十九条: the facts,
+     * the law breached and the basis); named with the penalty proposal, before the notice.
+     */
+    public void nameViolatedProvision(String provision) {
+        require(BEFORE_NOTICE.contains(stage), "已告知当事人的案件不能再改变违反的法律条款。");
+        require(provision == null || provision.strip().length() <= 200, "违反的法律条款过长。");
+        violatedProvision = provision == null || provision.isBlank() ? null : provision.strip();
+    }
+
     public boolean investigated() {
         return steps.stream().anyMatch(s -> INVESTIGATION.contains(s.kind()));
     }
@@ -305,8 +422,20 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
      */
     public void proposePenalty(Acting by, When when, DiscretionAssessment assessment, String reason, String otherMeasures,
                                boolean complex, List<String> reviewReasons, boolean collectiveDiscussion) {
+        proposePenalty(by, when, assessment, reason, otherMeasures, complex, reviewReasons, collectiveDiscussion, null);
+    }
+
+    /**
+     * As above, with the illegal gains found: they are confiscated with the penalty (行政处罚法第二十八条第二款: 当事人有违法
+     * 所得，除依法应当退赔的外，应当予以没收), so {@code illegalGainsYuan} is the amount after any lawful refund.
+     */
+    public void proposePenalty(Acting by, When when, DiscretionAssessment assessment, String reason, String otherMeasures,
+                               boolean complex, List<String> reviewReasons, boolean collectiveDiscussion,
+                               BigDecimal illegalGainsYuan) {
         mayProposePenalty().orThrow();
         assessment.verdict().orThrow();
+        require(illegalGainsYuan == null || illegalGainsYuan.signum() >= 0, "违法所得不能为负数。");
+        confiscatedGainsYuan = illegalGainsYuan == null || illegalGainsYuan.signum() == 0 ? null : yuan(illegalGainsYuan);
         violationCode = assessment.violation().code();
         penaltyArticle = assessment.violation().article();
         fineYuan = assessment.amountYuan();
@@ -321,6 +450,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         collectiveDiscussionRequired = collectiveDiscussion;
         stage = CaseStage.PENALTY_PROPOSED;
         step(StepKind.PENALTY_PROPOSED, by, when, "拟" + tier.label() + "：罚款" + DiscretionEngine.plain(fineYuan) + "元"
+                + (confiscatedGainsYuan != null ? "，没收违法所得" + DiscretionEngine.plain(confiscatedGainsYuan) + "元" : "")
                 + (notBlank(otherMeasures) ? "，" + otherMeasures : "") + "（依据" + assessment.violation().articleTitle() + "）"
                 + (legalReviewRequired ? "；须法制审核：" + legalReviewReasons : "")
                 + (collectiveDiscussionRequired ? "；须集体讨论" : ""));
@@ -695,22 +825,86 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         step(StepKind.REMINDER, by, when, "送达履行义务催告书");
     }
 
+    /**
+     * 申请人民法院强制执行 (行政强制法第五十三条、第五十四条; 行政诉讼法第九十七条; 行诉法解释第一百五十六条): only after the
+     * 复议 and 诉讼 periods lapsed without a pending challenge (and after a deferral or the last instalment, 行政处罚法第七十二条
+     * 第二款), within three months from then, and ten working days after the 催告书 was served.
+     */
     public Verdict mayApplyForEnforcement(Acting by, LocalDate day, CasePeriods periods) {
         Verdict stageOk = Verdict.all(inStage("申请强制执行", CaseStage.EXECUTING), role(by, Role.LEADER, "申请人民法院强制执行"));
         if (stageOk.refused()) {
             return stageOk;
+        }
+        if (suspensions.stream().anyMatch(s -> s.endedOn() == null)) {
+            return Verdict.refuse("当事人已申请行政复议或者提起行政诉讼，复议或诉讼期间不能申请人民法院强制执行（行政强制法第五十三条）。");
+        }
+        LocalDate from = enforceableFrom(periods);
+        if (!day.isAfter(from)) {
+            return Verdict.refuse(enforceableFromReason(periods));
+        }
+        Deadline window = periods.courtApplicationDueFrom(from);
+        if (window.isOverdueOn(day)) {
+            return Verdict.refuse("申请人民法院强制执行的期限已于" + window.due() + "届满（自" + from
+                    + "起三个月内提出，行政强制法第五十三条；最高人民法院关于适用《中华人民共和国行政诉讼法》的解释第一百五十六条）。");
         }
         if (remindedOn == null) {
             return Verdict.refuse("申请强制执行前应当事先催告当事人履行义务（行政强制法第五十四条）。");
         }
         Deadline wait = periods.reminderWaitEnds(remindedOn);
         if (!wait.isOverdueOn(day)) {
-            return Verdict.refuse("催告书送达满十个工作日（至" + wait.due() + "）后当事人仍未履行的，方可申请强制执行。");
-        }
-        if (suspensions.stream().anyMatch(s -> s.endedOn() == null)) {
-            return Verdict.refuse("复议或诉讼期间不能申请强制执行。");
+            return Verdict.refuse("催告书送达满十个工作日（至" + wait.due() + "）后当事人仍未履行的，方可申请强制执行（行政强制法第五十四条）。");
         }
         return Verdict.allow();
+    }
+
+    /**
+     * The day after which court enforcement may be applied for: the latest of the end of the challenge periods
+     * ({@link CasePeriods#challengeEnds}), the end of a challenge that was made, and the last day of an approved deferral
+     * or instalment (行政处罚法第七十二条第二款).
+     */
+    public LocalDate enforceableFrom(CasePeriods periods) {
+        LocalDate from = periods.challengeEnds(servedOn, procedureKind == ProcedureKind.SUMMARY).due();
+        for (Suspension s : suspensions) {
+            if (s.endedOn() != null && s.endedOn().isAfter(from)) {
+                from = s.endedOn();
+            }
+        }
+        if (paymentChanged()) {
+            LocalDate last = instalments.stream().map(Instalment::dueOn).max(Comparator.naturalOrder()).orElse(from);
+            if (last.isAfter(from)) {
+                from = last;
+            }
+        }
+        return from;
+    }
+
+    private String enforceableFromReason(CasePeriods periods) {
+        LocalDate from = enforceableFrom(periods);
+        LocalDate challenge = periods.challengeEnds(servedOn, procedureKind == ProcedureKind.SUMMARY).due();
+        if (from.equals(challenge)) {
+            return (procedureKind == ProcedureKind.SUMMARY
+                    ? "当场处罚决定须先申请行政复议（行政复议法第二十三条），申请行政复议的期限至" + from
+                    : "当事人申请行政复议、提起行政诉讼的期限至" + from)
+                    + "，届满前不能申请人民法院强制执行（行政强制法第五十三条；行政诉讼法第九十七条）。";
+        }
+        if (paymentChanged() && instalments.stream().anyMatch(i -> i.dueOn().equals(from))) {
+            return "经批准延期（分期）缴纳罚款的，申请人民法院强制执行的期限自暂缓或者最后一期缴纳期限（" + from
+                    + "）结束之日起计算（行政处罚法第七十二条第二款），此前不能申请。";
+        }
+        return "复议或诉讼于" + from + "终结，当日及此前不能申请人民法院强制执行（行政强制法第五十三条）。";
+    }
+
+    private boolean paymentChanged() {
+        return steps.stream().anyMatch(s -> s.kind() == StepKind.DEFERRAL_APPROVED || s.kind() == StepKind.INSTALMENTS_APPROVED);
+    }
+
+    /**
+     * True when, on {@code day}, the party let the 复议 and 诉讼 periods lapse without challenging the decision: only then
+     * may the 催告书 and the 强制执行申请书 say "在法定期限内未申请行政复议或者提起行政诉讼".
+     */
+    public boolean unchallengedAfterPeriods(LocalDate day, CasePeriods periods) {
+        return servedOn != null && suspensions.isEmpty()
+                && day.isAfter(periods.challengeEnds(servedOn, procedureKind == ProcedureKind.SUMMARY).due());
     }
 
     public void applyForEnforcement(Acting leader, When when, String court, CasePeriods periods) {
@@ -979,6 +1173,13 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public String getViolationCode() { return violationCode; }
     public Integer getPenaltyArticle() { return penaltyArticle; }
     public BigDecimal getFineYuan() { return fineYuan; }
+    public LocalDate getActOn() { return actOn; }
+    public LocalDate getActEndedOn() { return actEndedOn; }
+    public boolean isLifeAndHealthHarmed() { return lifeAndHealthHarmed; }
+    /** The provision breached as the documents cite it, e.g. "《中华人民共和国安全生产法》第四十一条第二款"; null when not named. */
+    public String getViolatedProvision() { return violatedProvision; }
+    /** 没收违法所得 decided with the penalty (行政处罚法第二十八条第二款), null when none. */
+    public BigDecimal getConfiscatedGainsYuan() { return confiscatedGainsYuan; }
     public BigDecimal getLegalMinYuan() { return legalMinYuan; }
     public BigDecimal getLegalMaxYuan() { return legalMaxYuan; }
     public Tier getTier() { return tier; }

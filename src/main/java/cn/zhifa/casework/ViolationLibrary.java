@@ -16,8 +16,10 @@ import java.util.Optional;
 public final class ViolationLibrary {
 
     private final Map<String, Violation> byCode = new LinkedHashMap<>();
+    private final PenaltyArticles articles;
 
     public ViolationLibrary(PenaltyArticles articles) {
+        this.articles = articles;
         for (PenaltyArticle article : articles.all()) {
             int row = 1;
             for (PenaltyArticle.Fine fine : article.fines()) {
@@ -46,6 +48,11 @@ public final class ViolationLibrary {
 
     public Violation get(String code) {
         return find(code).orElseThrow(() -> new RuleViolation("违法行为库中没有编号为“" + code + "”的条目。"));
+    }
+
+    /** The provision the violation breaches, where its penalty article punishes one duty (law's configuration). */
+    public Optional<String> violatedProvision(Violation violation) {
+        return articles.violatedProvision(violation.article());
     }
 
     /** The rows of one penalty article, e.g. 102 for a hazard not eliminated. */

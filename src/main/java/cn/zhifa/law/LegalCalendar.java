@@ -25,7 +25,9 @@ import java.util.TreeSet;
  * days, and every result touching that year is {@link Deadline#provisional() provisional}.
  * <p>
  * Counting follows 《行政处罚法》 art 85 and 民事诉讼法 art 85 by analogy: the start day is not
- * counted, and a deadline that falls on a rest day moves to the next working day.
+ * counted; a deadline that falls on a rest day moves to the next working day only where a party must act
+ * (缴款, 复议, 诉讼, 陈述申辩), never where it limits the agency or restricts the party (查封/扣押, decision
+ * periods, limitation): see {@link RestDays}.
  * <p>
  * The notices come from a {@link HolidayNoticeSource}; call {@link #refresh()} after it changed.
  */
@@ -142,21 +144,39 @@ public final class LegalCalendar {
         return deadline(until, days, Counting.WORKING_DAYS, due, basis, due, until);
     }
 
-    /** {@code from} plus N days, moved to the next working day when that falls on a rest day. */
+    /** Whether a period whose last day is a rest day ends on the next working day. */
+    public enum RestDays {
+        /** A party's period to act (缴款, 复议, 诉讼, 陈述申辩): it ends on the next working day (民事诉讼法第八十五条). */
+        ROLL_OVER,
+        /** A limit on the agency or a restriction of the party (查封/扣押, decision periods, limitation): never lengthened. */
+        KEEP
+    }
+
+    /** {@code from} plus N days, moved to the next working day when that falls on a rest day (a party's period). */
     public Deadline addCalendarDays(LocalDate from, int days) {
+        return addCalendarDays(from, days, RestDays.ROLL_OVER);
+    }
+
+    /** {@code from} plus N days; moved off a rest day only for {@link RestDays#ROLL_OVER}. */
+    public Deadline addCalendarDays(LocalDate from, int days, RestDays restDays) {
         requireSpan(days);
-        return moveOffRestDay(from, days, Counting.CALENDAR_DAYS, from.plusDays(days));
+        return end(from, days, Counting.CALENDAR_DAYS, from.plusDays(days), restDays);
     }
 
     /**
      * The same day N months after {@code from} (the month's last day when it has no such day), moved
-     * to the next working day when that falls on a rest day.
+     * to the next working day when that falls on a rest day (a party's period).
      */
     public Deadline addMonths(LocalDate from, int months) {
+        return addMonths(from, months, RestDays.ROLL_OVER);
+    }
+
+    /** The same day N months after {@code from}; moved off a rest day only for {@link RestDays#ROLL_OVER}. */
+    public Deadline addMonths(LocalDate from, int months, RestDays restDays) {
         if (months < 0 || months > MAX_SPAN_DAYS / 30) {
             throw new IllegalArgumentException("月数应在0至" + MAX_SPAN_DAYS / 30 + "之间");
         }
-        return moveOffRestDay(from, months, Counting.MONTHS, from.plusMonths(months));
+        return end(from, months, Counting.MONTHS, from.plusMonths(months), restDays);
     }
 
     /** Working days after {@code from} up to and including {@code to} (0 when {@code to} is not after {@code from}). */
@@ -194,12 +214,15 @@ public final class LegalCalendar {
         return false;
     }
 
-    private Deadline moveOffRestDay(LocalDate from, int length, Counting counting, LocalDate nominal) {
-        LocalDate due = nextWorkingDayOnOrAfter(nominal);
+    private Deadline end(LocalDate from, int length, Counting counting, LocalDate nominal, RestDays restDays) {
+        LocalDate due = restDays == RestDays.ROLL_OVER ? nextWorkingDayOnOrAfter(nominal) : nominal;
         StringBuilder basis = new StringBuilder("自").append(chinese(from)).append("起（当日不计）")
                 .append(length).append(counting.unitLabel()).append("届满于").append(chinese(nominal));
-        if (due.equals(nominal)) {
+        if (due.equals(nominal) && (restDays == RestDays.ROLL_OVER || isWorkingDay(nominal))) {
             basis.append("。");
+        } else if (due.equals(nominal)) {
+            basis.append("，该日为").append(day(nominal).description())
+                    .append("；本期限限制行政机关或者当事人的权利，不因节假日顺延。");
         } else {
             basis.append("，该日为").append(day(nominal).description()).append("，顺延至其后第一个工作日")
                     .append(chinese(due)).append("。");

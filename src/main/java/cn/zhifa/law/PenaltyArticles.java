@@ -15,6 +15,7 @@ public final class PenaltyArticles {
 
     private final String law;
     private final Map<Integer, PenaltyArticle> articles = new TreeMap<>();
+    private final Map<Integer, String> violates = new TreeMap<>();
 
     public PenaltyArticles(LawProperties.PenaltyArticles rules) {
         this.law = rules.law();
@@ -26,6 +27,9 @@ public final class PenaltyArticles {
                     .toList();
             articles.put(article.number(), new PenaltyArticle(article.number(), law + articleName(article.number()),
                     article.violation(), fines, article.otherMeasures(), rules.effectiveFrom()));
+            if (article.violates() != null && !article.violates().isBlank()) {
+                violates.put(article.number(), article.violates().strip());
+            }
         }
     }
 
@@ -35,6 +39,14 @@ public final class PenaltyArticles {
 
     public Optional<PenaltyArticle> article(int number) {
         return Optional.ofNullable(articles.get(number));
+    }
+
+    /**
+     * The provision whose breach article {@code number} punishes, when the article covers exactly one (e.g. 102 →
+     * "《中华人民共和国安全生产法》第四十一条第二款"); empty where it lists several duties and the case must name its own.
+     */
+    public Optional<String> violatedProvision(int number) {
+        return Optional.ofNullable(violates.get(number));
     }
 
     /** All configured articles in article order. */

@@ -35,9 +35,13 @@ public final class StatutoryPeriods {
         return new StatutoryPeriods(properties.periods().entrySet().stream()
                 .map(entry -> {
                     LawProperties.Period p = entry.getValue();
+                    if (p.rollsOverRestDays() == null) {
+                        throw new IllegalStateException("statutory period " + entry.getKey()
+                                + " must say whether it rolls over rest days (rolls-over-rest-days, law/legal-rules.yml)");
+                    }
                     return new StatutoryPeriod(entry.getKey(), p.name(), p.length(), p.counting(),
                             p.direction() == LawProperties.Direction.BEFORE, p.source(), p.effectiveFrom(),
-                            p.confirmed());
+                            p.confirmed(), p.rollsOverRestDays());
                 })
                 .toList(), calendar);
     }
@@ -60,8 +64,8 @@ public final class StatutoryPeriods {
             case WORKING_DAYS -> period.backwards()
                     ? calendar.subtractWorkingDays(start, period.length())
                     : calendar.addWorkingDays(start, period.length());
-            case CALENDAR_DAYS -> calendar.addCalendarDays(start, period.length());
-            case MONTHS -> calendar.addMonths(start, period.length());
+            case CALENDAR_DAYS -> calendar.addCalendarDays(start, period.length(), period.restDays());
+            case MONTHS -> calendar.addMonths(start, period.length(), period.restDays());
         };
         String law = "【" + period.name() + "：" + period.lengthLabel() + "，依据" + period.source()
                 + (period.confirmed() ? "" : "，按本地规定配置") + "】";

@@ -84,11 +84,15 @@ class CaseProcedureDocumentsTests {
         assertThat(images(filing)).isGreaterThanOrEqualTo(4);
 
         api.act(handler, id, "investigate", Map.of("what", "SITE_EXAMINATION", "content", "勘验重大危险源罐区，未见登记建档资料"));
-        api.act(handler, id, "propose-penalty", Map.of("violationCode", "101-2", "tier", "GENERAL", "amountYuan", "150000"));
+        api.act(handler, id, "propose-penalty", Map.of("violationCode", "101-2", "tier", "GENERAL", "amountYuan", "150000",
+                "violatedProvision", "《中华人民共和国安全生产法》第四十条第一款"));
         api.act("leader1", id, "approve-proposal", Map.of("opinion", "同意呈批意见，送法制审核"));
         IssuedDocument handling = only(caseNumber, "CASE_HANDLING_APPROVAL");
         assertThat(text(handling)).contains("案件处理呈批表", handling.number(), "呈批表测试冶金有限公司",
-                "勘验重大危险源罐区", "罚款150000元", "同意呈批意见，送法制审核");
+                "勘验重大危险源罐区", "罚款150000元", "同意呈批意见，送法制审核",
+                "违反了《中华人民共和国安全生产法》第四十条第一款");
+        // the documents cite the violated article, never the penalty article's summary of the duties it covers
+        assertThat(text(handling)).doesNotContain("关于“");
 
         api.act("legal1", id, "review", Map.of("opinion", "AGREE", "text", "事实清楚，证据确凿，裁量适当"));
         IssuedDocument review = only(caseNumber, "LEGAL_REVIEW_OPINION");
@@ -138,18 +142,86 @@ class CaseProcedureDocumentsTests {
         IssuedDocument reminder = only(caseNumber, "PERFORMANCE_REMINDER");
         // the first part is two days late on 2 April: 12000 × 3 % × 2 = 720 surcharge
         assertThat(text(reminder)).contains("履行义务催告书", reminder.number(), "（东城）应急罚〔2026〕901号", "柒佰贰拾元",
-                "贰万零柒佰贰拾元");
+                "贰万零柒佰贰拾元", "未在该决定规定的期限内履行义务");
+        // the 复议 and 诉讼 periods still run: the reminder does not claim they lapsed unchallenged
+        assertThat(text(reminder)).doesNotContain("在法定期限内未申请行政复议或者提起行政诉讼");
 
-        api.today("2026-04-20");
+        api.today("2026-09-10");
         api.act("leader1", id, "enforce", Map.of("court", "示例市东城区人民法院"));
         IssuedDocument application = only(caseNumber, "ENFORCEMENT_APPLICATION");
         assertThat(text(application)).contains("强制执行申请书", application.number(), "执行文书测试机械有限公司",
-                "履行义务催告书", reminder.number(), "送达回执", name("leader1"));
+                "履行义务催告书", reminder.number(), "送达回执", name("leader1"),
+                "在法定期限内未申请行政复议或者提起行政诉讼");
 
         api.act("leader1", id, "close", Map.of("opinion", "已申请法院强制执行，同意结案"));
         IssuedDocument closing = only(caseNumber, "CASE_CLOSING_APPROVAL");
         assertThat(text(closing)).contains("结案审批表", closing.number(), "（东城）应急罚〔2026〕901号", "申请人民法院强制执行",
                 "已申请法院强制执行，同意结案");
+    }
+
+    @Test
+    void the_documents_cite_the_violated_article_and_take_the_party_from_the_registry() throws Exception {
+        var firm = jdbc.sql("""
+                        SELECT id, name, uscc, legal_representative FROM enterprise
+                        WHERE status = 'OPERATING' ORDER BY id LIMIT 1""")
+                .query((rs, n) -> List.of(String.valueOf(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4))).optional();
+        assertThat(firm).as("a demo enterprise").isPresent();
+        List<String> f = firm.get();
+        api.today("2026-03-02");
+        Map<String, Object> form = firm(org, "表单里写错的名称", "逾期未消除事故隐患");
+        form.put("enterpriseId", Long.parseLong(f.get(0)));
+        form.put("legalRepresentative", "表单某");
+        long id = api.open(handler, form);
+        api.act("leader1", id, "file", Map.of("secondHandler", second));
+        api.act(handler, id, "investigate", Map.of("what", "SITE_EXAMINATION", "content", "复查发现隐患仍未消除"));
+        api.act(handler, id, "propose-penalty", Map.of("violationCode", "102-1", "tier", "GENERAL", "amountYuan", "20000"));
+        api.act("leader1", id, "approve-proposal", Map.of());
+        api.act(handler, id, "notify", Map.of());
+        api.act(handler, id, "statement", Map.of("statement", "书面放弃", "waive", true));
+        api.act("leader1", id, "decide", Map.of());
+        String caseNumber = JsonPath.read(api.view(id), "$.caseNumber");
+        for (String kind : List.of("CASE_HANDLING_APPROVAL", "PENALTY_NOTICE", "PENALTY_DECISION_UNIT")) {
+            String text = text(only(caseNumber, kind));
+            assertThat(text).as(kind).contains("《中华人民共和国安全生产法》第四十一条第二款").doesNotContain("关于“")
+                    .contains(f.get(1).replaceAll("\\s", "")).doesNotContain("表单里写错的名称").doesNotContain("表单某");
+        }
+        String decision = text(only(caseNumber, "PENALTY_DECISION_UNIT"));
+        assertThat(decision).contains(f.get(2), f.get(3).replaceAll("\\s", ""));
+    }
+
+    @Test
+    void the_limitation_of_article_36_refuses_filing_an_act_discovered_too_late_and_nothing_changes() throws Exception {
+        api.today("2026-03-02");
+        long id = api.open(handler, firm(org, "时效测试有限公司", "未如实记录安全生产教育和培训情况"));
+        api.act(handler, id, "record-act", Map.of("actOn", "2024-02-28"));
+        int version = api.version(id);
+        assertThat(api.refused("leader1", id, "file", Map.of("secondHandler", second), 422))
+                .contains("二年内未被发现").contains("第三十六条");
+        assertThat(api.stage(id)).isEqualTo("PROPOSED");
+        assertThat(api.version(id)).isEqualTo(version);
+        api.act(handler, id, "record-act", Map.of("actOn", "2024-03-02"));
+        api.act("leader1", id, "file", Map.of("secondHandler", second));
+        assertThat(api.stage(id)).isEqualTo("FILED");
+    }
+
+    @Test
+    void illegal_gains_are_confiscated_recorded_and_printed_on_the_notice_and_the_decision() throws Exception {
+        api.today("2026-03-02");
+        long id = api.open(handler, firm(org, "没收违法所得测试物流有限公司", "未与承租单位签订专门的安全生产管理协议"));
+        api.act("leader1", id, "file", Map.of("secondHandler", second));
+        api.act(handler, id, "investigate", Map.of("what", "INQUIRY", "content", "询问负责人，出租仓库收取租金8000元"));
+        api.act(handler, id, "propose-penalty", Map.of("violationCode", "103-4", "tier", "GENERAL", "amountYuan", "20000",
+                "illegalGainsYuan", "8000"));
+        assertThat(jdbc.sql("SELECT confiscated_gains_yuan FROM penalty_case WHERE id = :id").param("id", id)
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("8000");
+        api.act("leader1", id, "approve-proposal", Map.of());
+        api.act(handler, id, "notify", Map.of());
+        String caseNumber = JsonPath.read(api.view(id), "$.caseNumber");
+        assertThat(text(only(caseNumber, "PENALTY_NOTICE"))).contains("罚款人民币20000元，没收违法所得人民币8000元");
+        api.act(handler, id, "statement", Map.of("statement", "书面放弃", "waive", true));
+        api.act("leader1", id, "decide", Map.of());
+        assertThat(text(only(caseNumber, "PENALTY_DECISION_UNIT"))).contains("没收违法所得人民币8000元");
     }
 
     @Test

@@ -75,10 +75,10 @@ class CoerciveMeasureJourneyTests {
         api.today("2026-09-25");
         String view = api.act("leader1", id, "measure-apply", seizure());
         assertThat((String) JsonPath.read(view, "$.measures[0].title")).isEqualTo("扣押（第1号）");
-        assertThat((String) JsonPath.read(view, "$.measures[0].dueOn")).isEqualTo("2026-10-26");
+        assertThat((String) JsonPath.read(view, "$.measures[0].dueOn")).isEqualTo("2026-10-25");
         assertThat((Boolean) JsonPath.read(view, "$.measures[0].dueProvisional")).isFalse();
         assertThat((List<String>) JsonPath.read(view, "$.measures[0].objects[*].name")).containsExactly("液化石油气钢瓶", "减压阀");
-        assertThat(api.deadline(id, "MEASURE_1")).isEqualTo("2026-10-26");
+        assertThat(api.deadline(id, "MEASURE_1")).isEqualTo("2026-10-25");
         assertThat((List<String>) JsonPath.read(view, "$.availableActions")).contains("measure-extend", "measure-release");
 
         api.today("2026-10-22");

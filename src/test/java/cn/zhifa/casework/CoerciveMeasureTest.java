@@ -33,12 +33,12 @@ class CoerciveMeasureTest {
     }
 
     @Test
-    void a_seizure_of_thirty_calendar_days_ending_on_a_sunday_is_due_on_the_next_working_day() {
+    void a_seizure_of_thirty_calendar_days_ending_on_a_sunday_ends_that_sunday_agency_terms_are_not_extended_by_rest_days() {
         Deadline due = PERIODS.measureDue(LocalDate.parse("2026-09-25"), false);
-        // 2026-09-25 + 30 days = 2026-10-25, a Sunday after the 国庆 holiday → Monday 2026-10-26
-        assertThat(due.due()).isEqualTo(LocalDate.parse("2026-10-26"));
+        // 2026-09-25 + 30 days = 2026-10-25, a Sunday: "不得超过三十日" (行政强制法第二十五条) is never lengthened
+        assertThat(due.due()).isEqualTo(LocalDate.parse("2026-10-25"));
         assertThat(due.provisional()).isFalse();
-        assertThat(due.basis()).contains("查封、扣押期限").contains("第二十五条").contains("2026年10月25日").contains("顺延");
+        assertThat(due.basis()).contains("查封、扣押期限").contains("第二十五条").contains("2026年10月25日").contains("不因节假日顺延");
     }
 
     @Test
@@ -51,7 +51,7 @@ class CoerciveMeasureTest {
     @Test
     void a_term_reaching_into_a_year_without_a_holiday_notice_is_provisional() {
         Deadline due = PERIODS.measureDue(LocalDate.parse("2028-06-01"), false);
-        assertThat(due.due()).isEqualTo(LocalDate.parse("2028-07-03"));
+        assertThat(due.due()).isEqualTo(LocalDate.parse("2028-07-01"));
         assertThat(due.provisional()).isTrue();
     }
 
@@ -65,7 +65,7 @@ class CoerciveMeasureTest {
         assertThat(c.objectsOf(1)).extracting(SeizedObject::name).containsExactly("液化石油气钢瓶");
         CaseStep step = c.lastStep(StepKind.MEASURE_APPLIED).orElseThrow();
         assertThat(step.actorName()).isEqualTo("李强");
-        assertThat(step.opinion()).contains("扣押（第1号）").contains("2026-10-26");
+        assertThat(step.opinion()).contains("扣押（第1号）").contains("2026-10-25");
         assertThat(c.getStage()).isEqualTo(CaseStage.FILED);
     }
 
@@ -101,8 +101,8 @@ class CoerciveMeasureTest {
         PenaltyCase c = seizedOn("2026-09-25");
         assertThatThrownBy(() -> c.extendMeasure(1, OFFICER, on("2026-10-20"), "情况复杂", PERIODS))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("须由" + Role.LEADER.label());
-        assertThatThrownBy(() -> c.extendMeasure(1, LEADER, on("2026-10-27"), "情况复杂", PERIODS))
-                .isInstanceOf(RuleViolation.class).hasMessage("扣押（第1号）的期限已于2026-10-26届满，不能再延长，应当及时解除或者作出处理决定。");
+        assertThatThrownBy(() -> c.extendMeasure(1, LEADER, on("2026-10-26"), "情况复杂", PERIODS))
+                .isInstanceOf(RuleViolation.class).hasMessage("扣押（第1号）的期限已于2026-10-25届满，不能再延长，应当及时解除或者作出处理决定。");
         assertThatThrownBy(() -> c.extendMeasure(1, LEADER, on("2026-10-20"), " ", PERIODS))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("请填写延长");
         assertThat(c.measure(1).orElseThrow().extended()).isFalse();

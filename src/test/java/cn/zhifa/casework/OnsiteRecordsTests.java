@@ -245,8 +245,8 @@ class OnsiteRecordsTests {
         assertThat(page("/cases/on-the-spot")).contains("record-form").contains("href=\"/cases/on-the-spot\"");
         Map<String, String> form = new java.util.HashMap<>(Map.of("partyKind", "UNIT", "partyName", "当场处罚测试五金店",
                 "partyCode", "91350100M000100Y43", "legalRepresentative", "钱某", "address", "东城区建设路8号",
-                "facts", "现场检查发现该店未在危险场所设置安全警示标志，有现场照片为证。", "violationCode", "99-1", "fineYuan", "0",
-                "paymentMode", "当场缴纳"));
+                "facts", "现场检查发现该店未在危险场所设置安全警示标志，有现场照片为证。", "violationCode", "99-1", "fineYuan", "80",
+                "paymentMode", "当场缴纳", "collectionGround", "SMALL_FINE"));
         form.putAll(Map.of("officer1Id", String.valueOf(first.userId()), "officer2Id", String.valueOf(second.userId()),
                 "sig_officer1", InspectionFixtures.signature(), "sig_officer2", InspectionFixtures.signature(),
                 "sig_party", InspectionFixtures.signature(), "partyPerson", "钱某"));
@@ -260,7 +260,47 @@ class OnsiteRecordsTests {
         assertThat(c.getDecisionNumber()).isEqualTo(d.number());
         String text = pdfText(documents, d.id());
         assertThat(text).contains("行政（当场）处罚决定书").contains(d.number().replaceAll("\\s", "")).contains("当场处罚测试五金店")
-                .contains("警告");
+                .contains("罚款人民币80元").doesNotContain("警告");
+        // 当场处罚决定书 remedies: 复议 first (行政复议法第二十三条), suit only within 15 days of the 复议 decision
+        assertThat(text).contains("应当先依法在60日内").contains("收到行政复议决定书之日起15日内").doesNotContain("6个月内");
+    }
+
+    private Map<String, String> onTheSpot(String name, String violation, String fine, String mode, String ground) {
+        Map<String, String> form = new java.util.HashMap<>(Map.of("partyKind", "UNIT", "partyName", name,
+                "facts", "现场检查发现的违法事实，有现场照片为证。", "violationCode", violation, "fineYuan", fine, "paymentMode", mode,
+                "partyPerson", "孙某"));
+        if (ground != null) {
+            form.put("collectionGround", ground);
+        }
+        form.putAll(Map.of("officer1Id", String.valueOf(first.userId()), "officer2Id", String.valueOf(second.userId()),
+                "sig_officer1", InspectionFixtures.signature(), "sig_officer2", InspectionFixtures.signature(),
+                "sig_party", InspectionFixtures.signature()));
+        return form;
+    }
+
+    @Test
+    void on_the_spot_penalties_a_zero_fine_never_prints_a_warning_the_article_does_not_provide_and_issues_nothing() throws Exception {
+        long before = documentCount();
+        MockHttpServletResponse response = submit("/cases/on-the-spot",
+                onTheSpot("零罚款测试店", "99-1", "0", "自收到本决定书之日起15日内缴至指定银行", null));
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsString()).contains("未规定警告").contains("不予行政处罚");
+        assertThat(documentCount()).isEqualTo(before);
+    }
+
+    @Test
+    void on_the_spot_penalties_collection_on_the_spot_only_where_articles_68_and_69_allow_it() throws Exception {
+        long before = documentCount();
+        MockHttpServletResponse refused = submit("/cases/on-the-spot",
+                onTheSpot("当场收缴测试店", "99-1", "2000", "当场缴纳", "SMALL_FINE"));
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(refused.getContentAsString()).contains("超过一百元").contains("第六十八条第一项");
+        MockHttpServletResponse noGround = submit("/cases/on-the-spot", onTheSpot("当场收缴测试店", "99-1", "2000", "当场缴纳", null));
+        assertThat(noGround.getContentAsString()).contains("当场收缴罚款的法定情形");
+        assertThat(documentCount()).isEqualTo(before);
+        MockHttpServletResponse hard = submit("/cases/on-the-spot",
+                onTheSpot("当场收缴测试店", "99-1", "2000", "当场缴纳", "HARD_TO_ENFORCE_LATER"));
+        assertThat(hard.getStatus()).as(hard.getContentAsString()).isEqualTo(302);
     }
 
     @Test

@@ -180,30 +180,115 @@ class PenaltyCaseTest {
         assertThat(c.getStage()).isEqualTo(CaseStage.EXECUTED);
     }
 
-    @Test
-    void enforcement_may_be_applied_for_only_ten_working_days_after_the_reminder() {
+    static PenaltyCase servedOn3March() {
         PenaltyCase c = approved();
         c.notifyParty(OFFICER, on("2026-03-02"), false);
         c.recordStatement(OFFICER, on("2026-03-02"), "放弃", true);
         c.decide(LEADER, on("2026-03-02"), "罚〔2026〕5号", null, PERIODS);
         c.serve(OFFICER, on("2026-03-03"), "直接送达", "签收", PERIODS);
+        return c;
+    }
+
+    @Test
+    void court_enforcement_only_when_allowed_ten_working_days_after_the_reminder_alone_is_not_enough() {
+        PenaltyCase c = servedOn3March();
         assertThatThrownBy(() -> c.remind(OFFICER, on("2026-03-10"))).hasMessageContaining("尚未逾期");
-        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-04-01"), "东城区人民法院", PERIODS)).hasMessageContaining("事先催告");
         c.remind(OFFICER, on("2026-03-20"));
-        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-04-03"), "东城区人民法院", PERIODS)).hasMessageContaining("十个工作日");
-        c.applyForEnforcement(LEADER, on("2026-04-07"), "东城区人民法院", PERIODS);
+        // 10 working days after the 催告 have passed, but the 6-month 诉讼 period runs until 2026-09-03
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-04-07"), "东城区人民法院", PERIODS))
+                .hasMessageContaining("提起行政诉讼的期限至2026-09-03").hasMessageContaining("行政强制法第五十三条");
+        assertThat(c.unchallengedAfterPeriods(LocalDate.parse("2026-04-07"), PERIODS)).isFalse();
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-09-03"), "东城区人民法院", PERIODS))
+                .hasMessageContaining("届满前不能申请");
+        c.applyForEnforcement(LEADER, on("2026-09-04"), "东城区人民法院", PERIODS);
         assertThat(c.getStage()).isEqualTo(CaseStage.ENFORCEMENT_APPLIED);
+        assertThat(c.unchallengedAfterPeriods(LocalDate.parse("2026-09-04"), PERIODS)).isTrue();
+    }
+
+    @Test
+    void court_enforcement_only_when_allowed_needs_the_reminder_and_ten_working_days_after_it() {
+        PenaltyCase c = servedOn3March();
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-09-10"), "东城区人民法院", PERIODS)).hasMessageContaining("事先催告");
+        c.remind(OFFICER, on("2026-09-07"));
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-09-10"), "东城区人民法院", PERIODS)).hasMessageContaining("十个工作日");
+    }
+
+    @Test
+    void court_enforcement_only_when_allowed_within_three_months_after_the_periods_lapsed() {
+        PenaltyCase c = servedOn3March();
+        c.remind(OFFICER, on("2026-03-20"));
+        // 2026-09-03 + 3 months = 2026-12-03, not moved off rest days
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-12-04"), "东城区人民法院", PERIODS))
+                .hasMessageContaining("已于2026-12-03届满").hasMessageContaining("第一百五十六条");
+        c.applyForEnforcement(LEADER, on("2026-12-03"), "东城区人民法院", PERIODS);
+    }
+
+    @Test
+    void court_enforcement_only_when_allowed_not_while_a_challenge_is_pending() {
+        PenaltyCase c = servedOn3March();
+        c.remind(OFFICER, on("2026-03-20"));
+        c.startReviewOrLitigation(OFFICER, on("2026-04-01"), "当事人申请行政复议");
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-09-10"), "东城区人民法院", PERIODS))
+                .hasMessageContaining("复议或诉讼期间不能申请");
+        c.endReviewOrLitigation(OFFICER, on("2026-10-10"), "复议维持");
+        assertThat(c.unchallengedAfterPeriods(LocalDate.parse("2026-10-20"), PERIODS)).isFalse();
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-10-10"), "东城区人民法院", PERIODS))
+                .hasMessageContaining("2026-10-10终结");
+    }
+
+    @Test
+    void court_enforcement_only_when_allowed_after_the_last_instalment() {
+        PenaltyCase c = servedOn3March();
+        c.approveInstalments(LEADER, on("2026-03-05"), List.of(new Instalment(LocalDate.parse("2026-06-30"), new BigDecimal("10000")),
+                new Instalment(LocalDate.parse("2026-10-30"), new BigDecimal("10000"))), "经营困难");
+        c.remind(OFFICER, on("2026-07-01"));
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on("2026-09-10"), "东城区人民法院", PERIODS))
+                .hasMessageContaining("第七十二条第二款").hasMessageContaining("2026-10-30");
+        c.applyForEnforcement(LEADER, on("2026-11-02"), "东城区人民法院", PERIODS);
     }
 
     @Test
     void the_summary_procedure_is_refused_above_the_article_51_limit() {
         ProposedCase p = new ProposedCase(CaseSource.INSPECTION, null, CaseKind.ENFORCEMENT, 10L, 5L, FIRM, "未设置安全警示标志",
                 null, null, null, null, null, null);
-        assertThatThrownBy(() -> PenaltyCase.decideOnTheSpot(p, "案1", "当罚1", new BigDecimal("3001"), "99-1", OFFICER,
+        assertThatThrownBy(() -> PenaltyCase.decideOnTheSpot(p, "案1", "当罚1", new BigDecimal("3001"), LIBRARY.get("99-1"), OFFICER,
                 on("2026-03-02"), PERIODS)).hasMessageContaining("3000元以下");
-        PenaltyCase c = PenaltyCase.decideOnTheSpot(p, "案1", "当罚1", new BigDecimal("3000"), "99-1", OFFICER, on("2026-03-02"), PERIODS);
+        PenaltyCase c = PenaltyCase.decideOnTheSpot(p, "案1", "当罚1", new BigDecimal("3000"), LIBRARY.get("99-1"), OFFICER, on("2026-03-02"), PERIODS);
         assertThat(c.getProcedureKind()).isEqualTo(ProcedureKind.SUMMARY);
         assertThat(c.getStage()).isEqualTo(CaseStage.EXECUTING);
+    }
+
+    static final PartySnapshot PRINCIPAL = new PartySnapshot(PartyKind.PERSON, "赵某", "11010519491231002X", null, "示例市东城区");
+
+    @Test
+    void on_the_spot_penalties_a_fine_outside_the_violated_articles_range_is_refused() {
+        ProposedCase p = new ProposedCase(CaseSource.INSPECTION, null, CaseKind.ENFORCEMENT, 10L, 5L, PRINCIPAL, "主要负责人未履行职责",
+                null, null, null, null, null, null);
+        // 94-1: 主要负责人 2万元以上5万元以下 — a 200 元 on-the-spot fine is not a lawful penalty under it
+        assertThatThrownBy(() -> PenaltyCase.decideOnTheSpot(p, "案1", "当罚1", new BigDecimal("200"), LIBRARY.get("94-1"), OFFICER,
+                on("2026-03-02"), PERIODS)).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("第九十四条").hasMessageContaining("20000元以上50000元以下").hasMessageContaining("不在法定幅度内");
+    }
+
+    @Test
+    void on_the_spot_penalties_a_zero_fine_is_refused_where_the_article_provides_no_warning() {
+        ProposedCase p = new ProposedCase(CaseSource.INSPECTION, null, CaseKind.ENFORCEMENT, 10L, 5L, FIRM, "未设置安全警示标志",
+                null, null, null, null, null, null);
+        assertThatThrownBy(() -> PenaltyCase.decideOnTheSpot(p, "案1", "当罚1", BigDecimal.ZERO, LIBRARY.get("99-1"), OFFICER,
+                on("2026-03-02"), PERIODS)).hasMessageContaining("未规定警告").hasMessageContaining("不予行政处罚");
+        assertThat(PenaltyCase.mayDecideOnTheSpot(PartyKind.UNIT, new BigDecimal("500"), LIBRARY.get("99-1"), PERIODS.procedure()).allowed())
+                .isTrue();
+    }
+
+    @Test
+    void on_the_spot_penalties_collection_on_the_spot_only_for_100_yuan_or_a_stated_ground() {
+        var rules = PERIODS.procedure();
+        assertThat(OnTheSpotCollection.mayCollect(new BigDecimal("100"), OnTheSpotCollection.SMALL_FINE, rules).allowed()).isTrue();
+        assertThat(OnTheSpotCollection.mayCollect(new BigDecimal("101"), OnTheSpotCollection.SMALL_FINE, rules).reason())
+                .contains("第六十八条第一项");
+        assertThat(OnTheSpotCollection.mayCollect(new BigDecimal("2000"), null, rules).reason()).contains("第六十九条");
+        assertThat(OnTheSpotCollection.mayCollect(new BigDecimal("2000"), OnTheSpotCollection.REMOTE_AREA_ON_REQUEST, rules)
+                .allowed()).isTrue();
     }
 
     @Test
@@ -246,7 +331,59 @@ class PenaltyCaseTest {
         assertThat(PERIODS.decisionDue(c.getFiledOn(), 0).due()).isEqualTo(LocalDate.parse("2026-04-01"));
         c.extendDecisionPeriod(LEADER, on("2026-03-25"), "需补充鉴定", PERIODS);
         c.extendDecisionPeriod(LEADER, on("2026-05-25"), "案情复杂", PERIODS);
-        assertThat(PERIODS.decisionDue(c.getFiledOn(), c.getDecisionExtensions()).due()).isEqualTo(LocalDate.parse("2026-08-31"));
+        assertThat(PERIODS.decisionDue(c.getFiledOn(), c.getDecisionExtensions()).due()).isEqualTo(LocalDate.parse("2026-08-29"));
         assertThatThrownBy(() -> c.extendDecisionPeriod(LEADER, on("2026-08-01"), "再延", PERIODS)).hasMessageContaining("不能再延长");
+    }
+
+    @Test
+    void illegal_gains_found_are_confiscated_with_the_penalty_article_28_paragraph_2() {
+        PenaltyCase c = proposed();
+        c.file(LEADER, on("2026-03-02"), null);
+        c.recordInvestigation(StepKind.INQUIRY, OFFICER, on("2026-03-03"), "询问，出租仓库收取租金8000元");
+        assertThatThrownBy(() -> c.proposePenalty(OFFICER, on("2026-03-04"), assess("103-4", Tier.GENERAL, "20000", null), null, null,
+                false, List.of(), false, new BigDecimal("-1"))).hasMessageContaining("违法所得不能为负数");
+        c.proposePenalty(OFFICER, on("2026-03-04"), assess("103-4", Tier.GENERAL, "20000", null), null, null, false, List.of(), false,
+                new BigDecimal("8000"));
+        assertThat(c.getConfiscatedGainsYuan()).isEqualByComparingTo("8000");
+        assertThat(c.lastStep(StepKind.PENALTY_PROPOSED).orElseThrow().opinion()).contains("罚款20000元，没收违法所得8000元");
+    }
+
+    @Test
+    void the_limitation_of_article_36_refuses_filing_an_act_discovered_more_than_two_years_later() {
+        PenaltyCase c = proposed(); // discovered (proposed) on 2026-01-05
+        c.recordAct(LocalDate.parse("2024-01-04"), null, false, LocalDate.parse("2026-01-05"));
+        assertThat(c.mayFile(LEADER, PERIODS).reason()).contains("二年内未被发现").contains("2026-01-04").contains("第三十六条");
+        c.recordAct(LocalDate.parse("2024-01-05"), null, false, LocalDate.parse("2026-01-05"));
+        assertThat(c.mayFile(LEADER, PERIODS).allowed()).isTrue();
+    }
+
+    @Test
+    void the_limitation_of_article_36_runs_from_the_end_of_a_continuing_act_and_is_five_years_for_life_and_health() {
+        PenaltyCase c = proposed();
+        c.recordAct(LocalDate.parse("2020-06-01"), LocalDate.parse("2024-06-01"), false, LocalDate.parse("2026-01-05"));
+        assertThat(c.mayFile(LEADER, PERIODS).allowed()).isTrue();
+        c.recordAct(LocalDate.parse("2022-01-01"), null, true, LocalDate.parse("2026-01-05"));
+        assertThat(c.mayFile(LEADER, PERIODS).allowed()).isTrue();
+        c.recordAct(LocalDate.parse("2020-01-04"), null, true, LocalDate.parse("2026-01-05"));
+        assertThat(c.mayFile(LEADER, PERIODS).reason()).contains("五年内未被发现");
+        assertThatThrownBy(() -> c.recordAct(LocalDate.parse("2026-02-01"), null, false, LocalDate.parse("2026-01-05")))
+                .hasMessageContaining("不能晚于今天");
+        assertThatThrownBy(() -> c.recordAct(LocalDate.parse("2025-02-01"), LocalDate.parse("2025-01-01"), false,
+                LocalDate.parse("2026-01-05"))).hasMessageContaining("不能早于发生日期");
+    }
+
+    @Test
+    void one_act_is_not_fined_twice_article_29_names_the_earlier_case() {
+        PenaltyCase earlier = approved();
+        earlier.recordAct(LocalDate.parse("2025-12-20"), null, false, LocalDate.parse("2026-01-21"));
+        earlier.notifyParty(OFFICER, on("2026-03-02"), false);
+        earlier.recordStatement(OFFICER, on("2026-03-02"), "放弃", true);
+        earlier.decide(LEADER, on("2026-03-02"), "罚〔2026〕5号", null, PERIODS);
+        PenaltyCase again = approved();
+        again.recordAct(LocalDate.parse("2025-12-20"), null, false, LocalDate.parse("2026-01-21"));
+        assertThat(again.notFinedTwice(List.of(earlier)).reason()).contains("案〔2026〕00001号").contains("罚〔2026〕5号")
+                .contains("第二十九条");
+        again.recordAct(LocalDate.parse("2025-12-21"), null, false, LocalDate.parse("2026-01-21"));
+        assertThat(again.notFinedTwice(List.of(earlier)).allowed()).isTrue();
     }
 }

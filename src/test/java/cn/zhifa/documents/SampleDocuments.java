@@ -161,6 +161,9 @@ public final class SampleDocuments {
             case "pages" -> "46";
             case "result" -> "对当事人处以罚款人民币伍万元整。";
             case "execution" -> "当事人已于2026年3月18日全额缴纳罚款。";
+            case "remedyStatus" -> kind.equals("ENFORCEMENT_APPLICATION")
+                    ? "被申请执行人在法定期限内未申请行政复议或者提起行政诉讼，又不履行该决定。"
+                    : "你（单位）在法定期限内未申请行政复议或者提起行政诉讼，又未履行该决定规定的义务。";
             default -> null;
         };
     }

@@ -39,6 +39,21 @@ class PenaltyArticlesTest {
     }
 
     @Test
+    void article_103_paragraph_3_fines_the_construction_unit_and_its_responsible_persons() {
+        PenaltyArticle article = articles.article(103).orElseThrow();
+
+        assertThat(article.fines()).extracting(PenaltyArticle.Fine::describe).contains(
+                "施工单位未按照规定对施工项目进行安全管理（第三款）：生产经营单位 10万元以下",
+                "施工单位未按照规定对施工项目进行安全管理（第三款）：直接负责的主管人员和其他直接责任人员 2万元以下",
+                "施工单位非法转让施工资质，违法所得十万元以上（第三款）：生产经营单位 违法所得2倍以上5倍以下",
+                "施工单位非法转让施工资质，没有违法所得或者违法所得不足十万元（第三款）：生产经营单位 10万元以上20万元以下",
+                "施工单位非法转让施工资质（第三款）：直接负责的主管人员和其他直接责任人员 5万元以上10万元以下");
+        assertThat(article.otherMeasures()).anyMatch(m -> m.contains("吊销资质证书"));
+        // the rows of paragraphs 1 and 2 keep their places (library codes 103-1 … 103-5)
+        assertThat(article.fines().get(3).describe()).startsWith("未签订专门安全生产管理协议");
+    }
+
+    @Test
     void article_114_agrees_with_the_accident_fine_calculator() {
         AccidentFines calculator = AccidentFines.bundled();
         PenaltyArticle article = articles.article(114).orElseThrow();

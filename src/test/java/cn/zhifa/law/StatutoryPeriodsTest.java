@@ -70,4 +70,41 @@ class StatutoryPeriodsTest {
         assertThat(periods.due(PeriodCode.DECISION, LocalDate.of(2026, 3, 2)).basis())
                 .doesNotContain("按本地规定配置");
     }
+
+    @Test
+    void every_period_says_whether_it_rolls_over_rest_days_and_only_a_partys_periods_to_act_do() {
+        java.util.Set<PeriodCode> partyActs = java.util.EnumSet.of(PeriodCode.STATEMENT_AND_DEFENCE,
+                PeriodCode.HEARING_REQUEST, PeriodCode.PAYMENT, PeriodCode.ADMINISTRATIVE_RECONSIDERATION,
+                PeriodCode.ADMINISTRATIVE_LITIGATION, PeriodCode.ENFORCEMENT_AFTER_REMINDER);
+        for (PeriodCode code : PeriodCode.values()) {
+            assertThat(periods.period(code).rollsOverRestDays()).as(code.name()).isEqualTo(partyActs.contains(code));
+        }
+    }
+
+    @Test
+    void agency_terms_are_not_extended_by_rest_days_a_seizure_of_1_september_2025_ends_on_1_october() {
+        Deadline seizure = periods.due(PeriodCode.SEIZURE, LocalDate.of(2025, 9, 1));
+
+        assertThat(seizure.due()).isEqualTo(LocalDate.of(2025, 10, 1));
+        assertThat(seizure.basis()).contains("不因节假日顺延").doesNotContain("顺延至");
+        assertThat(periods.due(PeriodCode.SEIZURE_EXTENDED, LocalDate.of(2025, 9, 1)).due())
+                .isEqualTo(LocalDate.of(2025, 10, 31));
+    }
+
+    @Test
+    void agency_terms_are_not_extended_by_rest_days_decision_periods_and_limitation_end_on_the_day() {
+        // 2026-01-03 is a rest day of the 2026 New Year holiday; 30 days from 2025-12-04
+        assertThat(periods.due(PeriodCode.DECISION_SAFETY_PRODUCTION, LocalDate.of(2025, 12, 4)).due())
+                .isEqualTo(LocalDate.of(2026, 1, 3));
+        // 2026-10-03 is in the National Day holiday; two years from 2024-10-03
+        assertThat(periods.due(PeriodCode.LIMITATION, LocalDate.of(2024, 10, 3)).due())
+                .isEqualTo(LocalDate.of(2026, 10, 3));
+    }
+
+    @Test
+    void a_partys_period_to_act_still_rolls_over_rest_days() {
+        assertThat(periods.due(PeriodCode.PAYMENT, LocalDate.of(2025, 9, 16)).due()).isEqualTo(LocalDate.of(2025, 10, 9));
+        assertThat(periods.due(PeriodCode.ADMINISTRATIVE_RECONSIDERATION, LocalDate.of(2025, 8, 2)).due())
+                .isEqualTo(LocalDate.of(2025, 10, 9));
+    }
 }

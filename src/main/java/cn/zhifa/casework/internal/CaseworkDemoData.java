@@ -194,7 +194,7 @@ class CaseworkDemoData implements DemoDataLoader {
                 new PartySnapshot(PartyKind.UNIT, "便民超市", "91139902MA0000001X", "刘某", "东城区新村街道"),
                 "疏散通道堆放杂物", "检查发现疏散通道堆放杂物", days(3), null, null, null, null);
         cases.save(PenaltyCase.decideOnTheSpot(spot, number(), "（东城）应急当罚〔" + today.getYear() + "〕1号",
-                new BigDecimal("2000"), "105-1", officer, at(3), periods));
+                new BigDecimal("2000"), ViolationLibrary.bundled().get("105-1"), officer, at(3), periods));
         // two cases carry the documents of all the steps they went through (立案审批表, 案件处理呈批表, 决定书, 送达回执,
         // 结案审批表; 立案审批表, 案件移送书); each rendering costs ~0.5–0.8 s on a fresh demo, so the others carry only
         // what the party received. Every decided case carries the documents the party received, issued as the procedure does: its 行政处罚决定书

@@ -35,6 +35,7 @@ class CaseCommands {
     static {
         ACTIONS.put("file", "立案审批");
         ACTIONS.put("investigate", "登记其他证据（书证、物证、视听资料等）");
+        ACTIONS.put("record-act", "登记违法行为发生日期");
         ACTIONS.put("extend", "延长办案期限");
         ACTIONS.put("measure-apply", "查封/扣押");
         ACTIONS.put("measure-extend", "延长查封/扣押期限");
@@ -75,7 +76,8 @@ class CaseCommands {
     List<String> available(PenaltyCase c, Acting by, LocalDate today) {
         CasePeriods periods = cases.periods();
         List<String> actions = new ArrayList<>();
-        add(actions, "file", c.mayFile(by).allowed());
+        add(actions, "file", c.mayFile(by, periods).allowed());
+        add(actions, "record-act", c.mayRecordAct().allowed());
         add(actions, "investigate", c.mayInvestigate().allowed());
         add(actions, "extend", c.mayExtend(by, periods).allowed());
         add(actions, "measure-apply", c.mayApplyMeasure(by).allowed());
@@ -122,6 +124,9 @@ class CaseCommands {
         switch (action) {
             case "file" -> cases.file(id, version, f.get("opinion"), f.get("handler"), f.get("secondHandler"));
             case "investigate" -> cases.recordInvestigation(id, stepKind(f.get("what")), f.get("content"));
+            case "record-act" -> cases.recordAct(id, version, date(f.get("actOn"), "违法行为发生日期"),
+                    f.get("actEndedOn") == null || f.get("actEndedOn").isBlank() ? null : date(f.get("actEndedOn"), "违法行为终了日期"),
+                    "true".equals(f.get("lifeAndHealth")) || "on".equals(f.get("lifeAndHealth")));
             case "extend" -> cases.extendDecisionPeriod(id, version, f.get("reason"));
             case "measure-apply" -> {
                 int number = cases.applyMeasure(id, version, measureKind(f.get("kind")), seizedObjects(f.get("objects")),
@@ -170,7 +175,7 @@ class CaseCommands {
         return new PenaltyProposal(f.get("violationCode"), tier(f.get("tier")), amount(f.get("amountYuan"), true), f.get("reason"),
                 f.get("mitigationGround"), f.get("otherMeasures"), "true".equals(f.get("complex")) || "on".equals(f.get("complex")),
                 amount(f.get("annualIncomeYuan"), false), amount(f.get("illegalGainsYuan"), false),
-                "true".equals(f.get("aggravated")) || "on".equals(f.get("aggravated")));
+                "true".equals(f.get("aggravated")) || "on".equals(f.get("aggravated")), f.get("violatedProvision"));
     }
 
     /** "2026-03-31:10000;2026-04-30:10000" */

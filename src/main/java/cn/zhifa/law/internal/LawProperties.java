@@ -24,7 +24,8 @@ public record LawProperties(Map<PeriodCode, Period> periods,
                             PenaltyArticles penaltyArticles) {
 
     public record Period(String name, int length, Counting counting, @DefaultValue("AFTER") Direction direction,
-                         String source, LocalDate effectiveFrom, @DefaultValue("true") boolean confirmed) {
+                         String source, LocalDate effectiveFrom, @DefaultValue("true") boolean confirmed,
+                         Boolean rollsOverRestDays) {
     }
 
     public enum Direction { AFTER, BEFORE }
@@ -81,7 +82,8 @@ public record LawProperties(Map<PeriodCode, Period> periods,
     public record PenaltyArticles(String law, LocalDate effectiveFrom, List<Article> articles) {
     }
 
-    public record Article(int number, String violation, List<Fine> fines, List<String> otherMeasures) {
+    /** @param violates the provision the penalty article punishes a breach of, where it is one (e.g. 102 → 第四十一条第二款) */
+    public record Article(int number, String violation, List<Fine> fines, List<String> otherMeasures, String violates) {
     }
 
     public record Fine(PenaltyArticle.Party party, String condition, PenaltyArticle.FineKind kind,

@@ -48,13 +48,22 @@ class Toolbox {
     }
 
     Deadline statutoryPeriod(String period, String from) {
+        return periods.due(periodNamed(period).code(), ToolboxInput.date("from", from));
+    }
+
+    /** Every configured period, in the order of {@link PeriodCode}. */
+    java.util.List<cn.zhifa.law.StatutoryPeriod> periodList() {
+        return java.util.Arrays.stream(PeriodCode.values()).map(periods::period).toList();
+    }
+
+    cn.zhifa.law.StatutoryPeriod periodNamed(String period) {
         PeriodCode code;
         try {
             code = PeriodCode.valueOf(ToolboxInput.required("period", period));
         } catch (IllegalArgumentException e) {
             throw new ToolboxInputException("未知的法定期限“" + period + "”");
         }
-        return periods.due(code, ToolboxInput.date("from", from));
+        return periods.period(code);
     }
 
     AccidentAssessment accidentGrade(String deaths, String seriousInjuries, String directLossYuan) {

@@ -4,6 +4,7 @@ import cn.zhifa.law.AccidentAssessment;
 import cn.zhifa.law.CodeCheck;
 import cn.zhifa.law.Deadline;
 import cn.zhifa.law.FineRange;
+import cn.zhifa.law.StatutoryPeriod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -77,6 +78,38 @@ class ToolboxApiController {
                       @RequestParam(required = false) String fled, @RequestParam(required = false) String concealed) {
         FineRange range = toolbox.accidentFine(grade, party, aggravated, annualIncomeYuan, fled, concealed);
         return wholeYuan(range);
+    }
+
+    /** One statutory period as configured: how long, how counted, its legal basis and whether it rolls over rest days. */
+    record PeriodInfo(String code, String name, int length, String counting, String lengthLabel, String basis,
+                      String effectiveFrom, boolean rollsOverRestDays, boolean localRule) {
+        static PeriodInfo of(StatutoryPeriod p) {
+            return new PeriodInfo(p.code().name(), p.name(), p.length(), p.counting().name(), p.lengthLabel(), p.source(),
+                    p.effectiveFrom().toString(), p.rollsOverRestDays(), !p.confirmed());
+        }
+    }
+
+    record PeriodList(java.util.List<PeriodInfo> items, int total, int page, int size) {
+    }
+
+    record PeriodDue(String code, String name, String basis, String from, String due, boolean rollsOverRestDays,
+                     boolean provisional) {
+    }
+
+    @GetMapping("/periods")
+    @io.swagger.v3.oas.annotations.Operation(summary = "法定期限一览：代码、名称、期限、依据、届满日遇节假日是否顺延")
+    PeriodList periods() {
+        java.util.List<PeriodInfo> items = toolbox.periodList().stream().map(PeriodInfo::of).toList();
+        return new PeriodList(items, items.size(), 0, items.size());
+    }
+
+    @GetMapping("/periods/{code}")
+    @io.swagger.v3.oas.annotations.Operation(summary = "计算法定期限届满日：from（YYYY-MM-DD，当日不计）起算")
+    PeriodDue period(@PathVariable String code, @RequestParam(required = false) String from) {
+        StatutoryPeriod period = toolbox.periodNamed(code);
+        Deadline deadline = toolbox.statutoryPeriod(code, from);
+        return new PeriodDue(period.code().name(), period.name(), deadline.basis(), deadline.from().toString(),
+                deadline.due().toString(), period.rollsOverRestDays(), deadline.provisional());
     }
 
     @GetMapping("/uscc/{code}")

@@ -270,4 +270,46 @@ class ToolboxApiTests {
             badRequest("/api/v1/toolbox/id-number/", "身份证号码");
         }
     }
+
+    @Nested
+    class Periods {
+
+        @Test
+        void the_period_list_names_every_period_code_with_its_basis_and_whether_it_rolls_over_rest_days() throws Exception {
+            Map<String, Object> list = json("/api/v1/toolbox/periods");
+            java.util.List<String> codes = JsonPath.read(list, "$.items[*].code");
+            assertThat(codes).containsExactlyElementsOf(java.util.Arrays.stream(cn.zhifa.law.PeriodCode.values()).map(Enum::name).toList());
+            assertThat((Integer) JsonPath.read(list, "$.total")).isEqualTo(codes.size());
+            assertThat((Integer) JsonPath.read(list, "$.page")).isZero();
+            assertThat((java.util.List<Boolean>) JsonPath.read(list, "$.items[?(@.code == 'SEIZURE')].rollsOverRestDays")).containsExactly(false);
+            assertThat((java.util.List<Boolean>) JsonPath.read(list, "$.items[?(@.code == 'PAYMENT')].rollsOverRestDays")).containsExactly(true);
+            assertThat((java.util.List<String>) JsonPath.read(list, "$.items[?(@.code == 'SEIZURE')].basis")).singleElement()
+                    .asString().contains("行政强制法").contains("第二十五条");
+        }
+
+        @Test
+        void every_period_code_computes_its_due_date_from_a_day() throws Exception {
+            for (cn.zhifa.law.PeriodCode code : cn.zhifa.law.PeriodCode.values()) {
+                Map<String, Object> due = json("/api/v1/toolbox/periods/" + code.name() + "?from=2026-03-02");
+                assertThat(due).as(code.name()).containsKeys("code", "name", "basis", "from", "due", "rollsOverRestDays", "provisional");
+                assertThat(due.get("code")).isEqualTo(code.name());
+                assertThat(due.get("from")).isEqualTo("2026-03-02");
+            }
+        }
+
+        @Test
+        void a_seizure_of_1_september_2025_is_due_on_1_october_not_moved_past_the_holiday() throws Exception {
+            Map<String, Object> due = json("/api/v1/toolbox/periods/SEIZURE?from=2025-09-01");
+            assertThat(due).containsEntry("due", "2025-10-01").containsEntry("rollsOverRestDays", false)
+                    .containsEntry("provisional", false);
+            assertThat((String) due.get("basis")).contains("不因节假日顺延");
+            assertThat(json("/api/v1/toolbox/periods/PAYMENT?from=2025-09-16")).containsEntry("due", "2025-10-09");
+        }
+
+        @Test
+        void an_unknown_code_or_a_bad_day_is_a_problem_in_chinese() throws Exception {
+            badRequest("/api/v1/toolbox/periods/NOPE?from=2026-03-02", "未知的法定期限");
+            badRequest("/api/v1/toolbox/periods/PAYMENT?from=2026-13-40", "日期");
+        }
+    }
 }

@@ -34,6 +34,16 @@ class ToolboxPageTests {
     }
 
     @Test
+    void the_page_lists_every_statutory_period_and_whether_it_rolls_over_rest_days_in_chinese() throws Exception {
+        String html = page("/toolbox");
+
+        assertThat(html).contains("id=\"period-table\"", "法定期限一览", "查封、扣押期限", "不顺延", "缴纳罚款期限", "顺延");
+        assertThat(html).doesNotContain("新文本待核");
+        String table = html.substring(html.indexOf("id=\"period-table\""));
+        assertThat(table).doesNotContain(">SEIZURE<", ">PAYMENT<");
+    }
+
+    @Test
     void a_deadline_is_explained_with_its_legal_basis() throws Exception {
         String html = page("/toolbox/deadline?mode=HEARING_REQUEST&from=2026-02-12");
 
