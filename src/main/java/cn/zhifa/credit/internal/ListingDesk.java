@@ -82,9 +82,13 @@ public class ListingDesk {
 
     @Transactional
     public Listing notifyParty(long id, int version) {
+        return notifyParty(id, version, today());
+    }
+
+    @Transactional
+    public Listing notifyParty(long id, int version, LocalDate today) {
         Listing l = checked(id, version);
         l.mayNotify().orThrow();
-        LocalDate today = today();
         LocalDate due = calendar.addWorkingDays(today, policy.statementWorkingDays()).due();
         Listing notified = with(l, Listing.Status.NOTIFIED, today, due, l.statement(), null, null, null);
         listings.save(notified);
@@ -111,8 +115,12 @@ public class ListingDesk {
     /** 列入决定: issues the 决定书 and publishes the entry for the listing term. */
     @Transactional
     public Listing decide(long id, int version, String adoption) {
+        return decide(id, version, adoption, today());
+    }
+
+    @Transactional
+    public Listing decide(long id, int version, String adoption, LocalDate today) {
         Listing l = checked(id, version);
-        LocalDate today = today();
         l.mayDecide(today).orThrow();
         LocalDate expires = periods.due(PeriodCode.CREDIT_LISTING, today).due();
         LocalDate earlyFrom = periods.due(PeriodCode.CREDIT_EARLY_REMOVAL, today).due();
@@ -201,8 +209,12 @@ public class ListingDesk {
     /** 信用修复: early removal on application, only after the minimum term and with every condition met. */
     @Transactional
     public Listing removeEarly(long id, int version, Set<String> confirmed, String reason) {
+        return removeEarly(id, version, confirmed, reason, today());
+    }
+
+    @Transactional
+    public Listing removeEarly(long id, int version, Set<String> confirmed, String reason, LocalDate today) {
         Listing l = checked(id, version);
-        LocalDate today = today();
         l.mayRemoveEarly(today).orThrow();
         if (reason == null || reason.isBlank()) {
             throw new RuleViolation("请写明信用修复的审核意见。");
