@@ -66,7 +66,7 @@ class CreditFeed {
         if (added) {
             timeline(decided.enterpriseId(), decided.decidedOn(), "行政处罚记入信用记录：" + number);
         }
-        proposals.consider(c, decided.decidedOn());
+        proposals.consider(c, decided.enterpriseId(), decided.decidedOn());
     }
 
     @ApplicationModuleListener

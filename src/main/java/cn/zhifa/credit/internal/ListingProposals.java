@@ -25,9 +25,11 @@ public class ListingProposals {
     private final EnterpriseManagement enterprises;
     private final OrganizationManagement organizations;
     private final JdbcClient jdbc;
+    private final cn.zhifa.audit.AuditTrail audit;
 
     ListingProposals(Listings listings, CreditPolicy policy, EnterpriseManagement enterprises,
-                     OrganizationManagement organizations, JdbcClient jdbc) {
+                     OrganizationManagement organizations, JdbcClient jdbc, cn.zhifa.audit.AuditTrail audit) {
+        this.audit = audit;
         this.listings = listings;
         this.policy = policy;
         this.enterprises = enterprises;
@@ -35,22 +37,22 @@ public class ListingProposals {
         this.jdbc = jdbc;
     }
 
-    void consider(PenaltyCase c, LocalDate decidedOn) {
-        if (c.getKind() != CaseKind.ACCIDENT || c.getEnterpriseId() == null || c.getAccidentGrade() == null) {
+    void consider(PenaltyCase c, long enterpriseId, LocalDate decidedOn) {
+        if (c.getKind() != CaseKind.ACCIDENT || c.getAccidentGrade() == null) {
             return;
         }
         AccidentGrade grade = c.getAccidentGrade();
         String reference = (c.getDecisionNumber() == null ? c.getCaseNumber() : c.getDecisionNumber())
                 + (c.getTitle() == null ? "" : "（" + c.getTitle() + "）");
         if (grade == AccidentGrade.MAJOR || grade == AccidentGrade.EXTRAORDINARY) {
-            propose(c.getEnterpriseId(), c.getOrganizationId(), "6-1", c.getId(), reference, decidedOn, false);
+            propose(enterpriseId, c.getOrganizationId(), "6-1", c.getId(), reference, decidedOn, false);
         } else if (grade == AccidentGrade.LARGER) {
             long larger = jdbc.sql("""
                     SELECT count(*) FROM credit_fact WHERE enterprise_id = ? AND kind = 'ACCIDENT' AND accident_grade = 'LARGER'
                       AND occurred_on > ? AND occurred_on <= ?""")
-                    .params(c.getEnterpriseId(), decidedOn.minusMonths(12), decidedOn).query(Long.class).single();
+                    .params(enterpriseId, decidedOn.minusMonths(12), decidedOn).query(Long.class).single();
             if (larger >= 2) {
-                propose(c.getEnterpriseId(), c.getOrganizationId(), "6-2", c.getId(), reference, decidedOn, false);
+                propose(enterpriseId, c.getOrganizationId(), "6-2", c.getId(), reference, decidedOn, false);
             }
         }
     }
@@ -63,8 +65,11 @@ public class ListingProposals {
         EnterpriseSummary firm = enterprises.find(enterpriseId)
                 .orElseThrow(() -> cn.zhifa.shared.RuleViolation.notFound("企业不存在。"));
         String authority = organizations.find(organizationId).map(OrganizationView::name).orElse("");
-        return listings.propose(new Listing(null, enterpriseId, firm.name(), firm.uscc(), organizationId, authority,
+        Optional<Long> id = listings.propose(new Listing(null, enterpriseId, firm.name(), firm.uscc(), organizationId, authority,
                 ground.code(), ground.label(), caseId, caseReference, Listing.Status.PROPOSED, on, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, 0), demo);
+        id.ifPresent(n -> audit.record("提议列入严重失信主体名单", "严重失信主体名单", n, cn.zhifa.audit.AuditRecord.Outcome.SUCCESS,
+                firm.name() + "：" + ground.article()));
+        return id;
     }
 }

@@ -8,13 +8,19 @@ import org.springframework.stereotype.Component;
 class ListingSweep {
 
     private final ListingDesk desk;
+    private final cn.zhifa.audit.AuditTrail audit;
 
-    ListingSweep(ListingDesk desk) {
+    ListingSweep(ListingDesk desk, cn.zhifa.audit.AuditTrail audit) {
         this.desk = desk;
+        this.audit = audit;
     }
 
     @Scheduled(cron = "${zhifa.credit.expiry-sweep:0 10 0 * * *}", zone = "Asia/Shanghai")
     void removeExpired() {
-        desk.removeExpired();
+        int removed = desk.removeExpired();
+        if (removed > 0) {
+            audit.record("严重失信主体名单管理期满移出", "严重失信主体名单", null, cn.zhifa.audit.AuditRecord.Outcome.SUCCESS,
+                    "移出 " + removed + " 条，停止公示");
+        }
     }
 }
