@@ -132,7 +132,11 @@ class CreditListingJourneyTests {
         CreditStanding standing = credit.standing(firm);
         assertThat(standing.grade()).isEqualTo("较差");
         assertThat(standing.recentAccidents()).isEqualTo(2);
-        assertThat(standing.reasons()).anySatisfy(r -> assertThat(r).contains("应急罚〔2026〕877号").contains("1500000.00 元"));
+        assertThat(standing.reasons()).anySatisfy(r -> assertThat(r).contains("较大事故（（东城）应急罚〔2026〕877号）"));
+        assertThat(standing.recentPenalties()).isEqualTo(1);
+        assertThat(standing.recentFinesYuan()).isEqualByComparingTo("1500000");
+        assertThat(jdbc.sql("SELECT title FROM credit_fact WHERE kind = 'PENALTY' AND source_ref = ?").param("case:" + accidentCase)
+                .query(String.class).single()).startsWith("（东城）应急罚〔2026〕877号，罚款 1500000.00 元");
         assertThat(page("/registry/enterprises/" + firm)).contains("信用等级：较差").contains("应急罚〔2026〕877号");
 
         long id = jdbc.sql("SELECT id FROM credit_listing WHERE case_id = ? AND enterprise_id = ?").params(accidentCase, firm)
