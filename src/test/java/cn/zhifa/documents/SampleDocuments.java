@@ -161,6 +161,13 @@ public final class SampleDocuments {
             case "pages" -> "46";
             case "result" -> "对当事人处以罚款人民币伍万元整。";
             case "execution" -> "当事人已于2026年3月18日全额缴纳罚款。";
+            case "caseReference" -> "（津东丽）应急罚〔2026〕12号（“3·02”重大生产安全事故）";
+            case "ground" -> "第六条第（一）项";
+            case "notifiedOn" -> LocalDate.of(2026, 3, 2);
+            case "statement" -> "当事人陈述申辩：对事故调查认定的事实无异议。\n采纳情况：不予采纳。";
+            case "listedOn" -> LocalDate.of(2026, 3, 12);
+            case "expiresOn" -> LocalDate.of(2029, 3, 12);
+            case "earlyRemovalFrom" -> LocalDate.of(2027, 3, 12);
             default -> null;
         };
     }
