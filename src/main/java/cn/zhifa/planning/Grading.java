@@ -16,4 +16,14 @@ public record Grading(long enterpriseId, int year, Grade grade, int annualFreque
                 .orElseThrow(() -> new cn.zhifa.shared.RuleViolation(year + " 年度分类分级规则表没有适用于“" + firm.name()
                         + "”的规则：请在规则表末尾增加一条不设条件的兜底规则。"));
     }
+
+    /** 联合惩戒: a listed firm is inspected at least as often as the credit module's configured minimum. */
+    public Grading withMinimumFrequency(CreditStandings.Standing credit) {
+        if (credit == null || credit.minimumAnnualFrequency() == null || credit.minimumAnnualFrequency() <= annualFrequency) {
+            return this;
+        }
+        List<String> why = new java.util.ArrayList<>(reasons);
+        why.add(credit.reason());
+        return new Grading(enterpriseId, year, grade, credit.minimumAnnualFrequency(), level, ruleId, ruleName, why);
+    }
 }

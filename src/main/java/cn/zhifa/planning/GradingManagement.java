@@ -129,7 +129,9 @@ public class GradingManagement {
         if (firms.isEmpty()) {
             throw new RuleViolation("本单位及下级单位没有企业，无法分级。");
         }
-        List<Grading> gradings = firms.stream().map(firm -> Grading.of(firm, year, rules)).toList();
+        var credit = enterprises.credit(firms.stream().map(EnterpriseFeatures::enterpriseId).toList());
+        List<Grading> gradings = firms.stream().map(firm -> Grading.of(firm, year, rules))
+                .map(g -> g.withMinimumFrequency(credit.get(g.enterpriseId()))).toList();
         Map<Grade, Integer> counts = new EnumMap<>(Grade.class);
         java.sql.Timestamp at = java.sql.Timestamp.from(clock.instant());
         List<Object[]> rows = new ArrayList<>(firms.size());

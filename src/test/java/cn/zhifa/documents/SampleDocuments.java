@@ -164,6 +164,13 @@ public final class SampleDocuments {
             case "remedyStatus" -> kind.equals("ENFORCEMENT_APPLICATION")
                     ? "被申请执行人在法定期限内未申请行政复议或者提起行政诉讼，又不履行该决定。"
                     : "你（单位）在法定期限内未申请行政复议或者提起行政诉讼，又未履行该决定规定的义务。";
+            case "caseReference" -> "（津东丽）应急罚〔2026〕12号（“3·02”重大生产安全事故）";
+            case "ground" -> "第六条第（一）项";
+            case "notifiedOn" -> LocalDate.of(2026, 3, 2);
+            case "statement" -> "当事人陈述申辩：对事故调查认定的事实无异议。\n采纳情况：不予采纳。";
+            case "listedOn" -> LocalDate.of(2026, 3, 12);
+            case "expiresOn" -> LocalDate.of(2029, 3, 12);
+            case "earlyRemovalFrom" -> LocalDate.of(2027, 3, 12);
             default -> null;
         };
     }

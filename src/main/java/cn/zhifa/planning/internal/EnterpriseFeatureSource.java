@@ -1,10 +1,12 @@
 package cn.zhifa.planning.internal;
 
+import cn.zhifa.planning.CreditStandings;
 import cn.zhifa.planning.EnterpriseFeatures;
 import cn.zhifa.registry.EnterpriseManagement;
 import cn.zhifa.registry.EnterpriseSummary;
 import cn.zhifa.registry.PoolFilter;
 import cn.zhifa.registry.RiskFeature;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +20,8 @@ import java.util.Set;
 
 /**
  * The grading features of firms: the registry's enterprise (risk features, 重大危险源 grade, 白名单, town, industry)
- * joined with planning's own record of credit grade, accidents and cases (planning_enterprise_record) until the
- * credit, inspection and casework modules supply them.
+ * joined with the credit grade, accidents and penalty cases the credit module computes from its facts
+ * ({@link CreditStandings}). The old planning_enterprise_record rows are no longer read.
  */
 @Component
 public class EnterpriseFeatureSource {
@@ -28,10 +30,18 @@ public class EnterpriseFeatureSource {
 
     private final EnterpriseManagement registry;
     private final JdbcClient jdbc;
+    private final ObjectProvider<CreditStandings> credit;
 
-    EnterpriseFeatureSource(EnterpriseManagement registry, JdbcClient jdbc) {
+    EnterpriseFeatureSource(EnterpriseManagement registry, JdbcClient jdbc, ObjectProvider<CreditStandings> credit) {
         this.registry = registry;
         this.jdbc = jdbc;
+        this.credit = credit;
+    }
+
+    /** The credit standings of the firms (none when no credit module is present). */
+    public Map<Long, CreditStandings.Standing> credit(Collection<Long> enterpriseIds) {
+        CreditStandings source = credit.getIfAvailable();
+        return source == null || enterpriseIds.isEmpty() ? Map.of() : source.of(enterpriseIds);
     }
 
     private record Record(String creditGrade, int accidents, int cases) {
@@ -44,13 +54,8 @@ public class EnterpriseFeatureSource {
         }
         List<EnterpriseSummary> pool = registry.pool(PoolFilter.of(Set.copyOf(orgIds)));
         Map<Long, Record> records = new HashMap<>();
-        // One query for the whole pool (not the whole table, not one per firm).
-        jdbc.sql("SELECT * FROM planning_enterprise_record WHERE enterprise_id = ANY(?)")
-                .param(ids(pool.stream().map(EnterpriseSummary::id).toList())).query((rs, i) -> {
-            records.put(rs.getLong("enterprise_id"), new Record(rs.getString("credit_grade"), rs.getInt("recent_accidents"),
-                    rs.getInt("recent_cases")));
-            return null;
-        }).list();
+        credit(pool.stream().map(EnterpriseSummary::id).toList()).forEach((id, c) ->
+                records.put(id, new Record(c.grade(), c.recentAccidents(), c.recentCases())));
         return pool.stream().sorted(java.util.Comparator.comparingLong(EnterpriseSummary::id))
                 .map(e -> features(e, records.get(e.id()))).toList();
     }
@@ -61,9 +66,8 @@ public class EnterpriseFeatureSource {
     }
 
     public Optional<EnterpriseFeatures> find(long id) {
-        return registry.find(id).map(e -> features(e, jdbc.sql("SELECT * FROM planning_enterprise_record WHERE enterprise_id = ?")
-                .param(id).query((rs, i) -> new Record(rs.getString("credit_grade"), rs.getInt("recent_accidents"),
-                        rs.getInt("recent_cases"))).optional().orElse(null)));
+        return registry.find(id).map(e -> features(e, Optional.ofNullable(credit(List.of(id)).get(id))
+                .map(c -> new Record(c.grade(), c.recentAccidents(), c.recentCases())).orElse(null)));
     }
 
     private static EnterpriseFeatures features(EnterpriseSummary e, Record record) {
@@ -78,7 +82,10 @@ public class EnterpriseFeatureSource {
                 record == null ? 0 : record.accidents(), record == null ? 0 : record.cases(), e.whitelisted());
     }
 
-    /** Records what grading needs beyond the registry (credit grade, accidents, cases in the look-back years). */
+    /**
+     * Writes the old demo-only record (credit grade, accidents, cases); grading no longer reads it (the credit module
+     * supplies these), kept only so the planning demo's random sequence stays the same.
+     */
     public void record(long enterpriseId, String creditGrade, int accidents, int cases, boolean demo) {
         jdbc.sql("""
                 INSERT INTO planning_enterprise_record (enterprise_id, credit_grade, recent_accidents, recent_cases, demo)

@@ -36,10 +36,13 @@ class EnterprisePages {
 
     private final EnterpriseManagement enterprises;
     private final EnterpriseExports exports;
+    private final java.util.List<cn.zhifa.registry.EnterpriseProfileSection> sections;
 
-    EnterprisePages(EnterpriseManagement enterprises, EnterpriseExports exports) {
+    EnterprisePages(EnterpriseManagement enterprises, EnterpriseExports exports,
+                    java.util.List<cn.zhifa.registry.EnterpriseProfileSection> sections) {
         this.enterprises = enterprises;
         this.exports = exports;
+        this.sections = sections;
     }
 
     @ModelAttribute
@@ -106,6 +109,7 @@ class EnterprisePages {
     @GetMapping("/registry/enterprises/{id}")
     String profile(@PathVariable long id, Model model) {
         model.addAttribute("profile", enterprises.profile(id));
+        model.addAttribute("profileSections", sections.stream().flatMap(s -> s.blockFor(id).stream()).toList());
         return "registry/profile";
     }
 

@@ -1,0 +1,51 @@
+package cn.zhifa.credit.internal;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The credit facts; a fact reported twice (same kind and source) is stored once. */
+@Repository
+public class CreditFacts {
+
+    private static final RowMapper<CreditFact> FACT = (rs, i) -> new CreditFact(rs.getLong("enterprise_id"),
+            CreditFact.Kind.valueOf(rs.getString("kind")), rs.getString("source_ref"), rs.getDate("occurred_on").toLocalDate(),
+            rs.getBigDecimal("fine_yuan"), rs.getString("accident_grade"), rs.getString("title"));
+
+    private final JdbcClient jdbc;
+
+    CreditFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the fact unless it is already known; true when it was new. */
+    public boolean record(CreditFact fact, boolean demo) {
+        return jdbc.sql("""
+                INSERT INTO credit_fact (enterprise_id, kind, source_ref, occurred_on, fine_yuan, accident_grade, title, demo)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, source_ref) DO NOTHING""")
+                .params(fact.enterpriseId(), fact.kind().name(), fact.sourceRef(), fact.occurredOn(), fact.fineYuan(),
+                        fact.accidentGrade(), fact.title(), demo).update() == 1;
+    }
+
+    public List<CreditFact> of(long enterpriseId) {
+        return jdbc.sql("SELECT * FROM credit_fact WHERE enterprise_id = ? ORDER BY occurred_on, id").param(enterpriseId)
+                .query(FACT).list();
+    }
+
+    /** The facts of many firms in one query. */
+    public Map<Long, List<CreditFact>> of(Collection<Long> enterpriseIds) {
+        Map<Long, List<CreditFact>> byFirm = new HashMap<>();
+        if (enterpriseIds.isEmpty()) {
+            return byFirm;
+        }
+        jdbc.sql("SELECT * FROM credit_fact WHERE enterprise_id = ANY(?) ORDER BY occurred_on, id")
+                .param(enterpriseIds.toArray(Long[]::new)).query(FACT).list()
+                .forEach(f -> byFirm.computeIfAbsent(f.enterpriseId(), k -> new java.util.ArrayList<>()).add(f));
+        return byFirm;
+    }
+}

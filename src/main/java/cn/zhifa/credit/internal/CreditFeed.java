@@ -1,0 +1,100 @@
+package cn.zhifa.credit.internal;
+
+import cn.zhifa.casework.CaseEvent;
+import cn.zhifa.casework.CaseKind;
+import cn.zhifa.casework.CaseManagement;
+import cn.zhifa.casework.PenaltyCase;
+import cn.zhifa.hazard.HazardClosed;
+import cn.zhifa.hazard.HazardLevel;
+import cn.zhifa.hazard.HazardManagement;
+import cn.zhifa.hazard.HazardOverdue;
+import cn.zhifa.registry.EnterpriseManagement;
+import cn.zhifa.registry.EnterpriseTimelineEntry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Credit facts from other modules' events: a decided penalty case (with its fine; an accident case also as an
+ * accident of its grade), a major hazard found (known when it closes or goes overdue) and a major hazard overdue.
+ * Each listener is idempotent (a fact is stored once per kind and source).
+ */
+@Component
+class CreditFeed {
+
+    private final CreditFacts facts;
+    private final CaseManagement cases;
+    private final HazardManagement hazards;
+    private final EnterpriseManagement enterprises;
+    private final SystemActor system;
+    private final ListingProposals proposals;
+    private final ApplicationEventPublisher events;
+
+    CreditFeed(CreditFacts facts, CaseManagement cases, HazardManagement hazards, EnterpriseManagement enterprises,
+               SystemActor system, ListingProposals proposals, ApplicationEventPublisher events) {
+        this.facts = facts;
+        this.cases = cases;
+        this.hazards = hazards;
+        this.enterprises = enterprises;
+        this.system = system;
+        this.proposals = proposals;
+        this.events = events;
+    }
+
+    @ApplicationModuleListener
+    void on(CaseEvent.PenaltyDecided decided) {
+        if (decided.enterpriseId() == null) {
+            return;
+        }
+        long org = enterprises.find(decided.enterpriseId()).map(e -> e.organizationId()).orElse(0L);
+        PenaltyCase c = system.above(org, () -> cases.get(decided.caseId()));
+        BigDecimal fine = decided.fineYuan();
+        String number = decided.decisionNumber() == null ? c.getCaseNumber() : decided.decisionNumber();
+        String title = number + (fine != null && fine.signum() > 0 ? "，罚款 " + fine.setScale(2) + " 元" : "")
+                + (c.getTitle() == null ? "" : "（" + c.getTitle() + "）");
+        boolean added = facts.record(new CreditFact(decided.enterpriseId(), CreditFact.Kind.PENALTY, "case:" + decided.caseId(),
+                decided.decidedOn(), fine, null, title), false);
+        if (c.getKind() == CaseKind.ACCIDENT) {
+            String grade = c.getAccidentGrade() == null ? "未定级" : c.getAccidentGrade().label();
+            facts.record(new CreditFact(decided.enterpriseId(), CreditFact.Kind.ACCIDENT, "case:" + decided.caseId(),
+                    decided.decidedOn(), null, c.getAccidentGrade() == null ? null : c.getAccidentGrade().name(),
+                    grade + "（" + number + "）"), false);
+        }
+        if (added) {
+            timeline(decided.enterpriseId(), decided.decidedOn(), "行政处罚记入信用记录：" + number);
+        }
+        proposals.consider(c, decided.enterpriseId(), decided.decidedOn());
+    }
+
+    @ApplicationModuleListener
+    void on(HazardOverdue overdue) {
+        if (overdue.level() != HazardLevel.MAJOR) {
+            return;
+        }
+        LocalDate foundOn = system.above(overdue.organizationId(), () -> hazards.get(overdue.hazardId()).getFoundOn());
+        facts.record(new CreditFact(overdue.enterpriseId(), CreditFact.Kind.MAJOR_HAZARD, "hazard:" + overdue.hazardId(),
+                foundOn, null, null, overdue.description()), false);
+        if (facts.record(new CreditFact(overdue.enterpriseId(), CreditFact.Kind.MAJOR_HAZARD_OVERDUE,
+                "hazard:" + overdue.hazardId() + ":" + overdue.deadline(), overdue.detectedOn(), null, null,
+                overdue.description() + "（整改期限 " + overdue.deadline() + "）"), false)) {
+            timeline(overdue.enterpriseId(), overdue.detectedOn(), "重大事故隐患逾期未整改记入信用记录");
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(HazardClosed closed) {
+        if (closed.level() != HazardLevel.MAJOR) {
+            return;
+        }
+        var hazard = system.above(closed.organizationId(), () -> hazards.get(closed.hazardId()));
+        facts.record(new CreditFact(closed.enterpriseId(), CreditFact.Kind.MAJOR_HAZARD, "hazard:" + closed.hazardId(),
+                hazard.getFoundOn(), null, null, hazard.getDescription()), false);
+    }
+
+    private void timeline(long enterpriseId, LocalDate on, String title) {
+        events.publishEvent(new EnterpriseTimelineEntry(enterpriseId, on, "信用", title, ""));
+    }
+}
