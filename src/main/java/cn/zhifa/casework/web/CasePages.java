@@ -69,9 +69,16 @@ class CasePages {
     @GetMapping("/cases")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) CaseStage stage,
                 @RequestParam(required = false) CaseKind kind, @RequestParam(required = false) Integer year,
-                @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) Long unit,
+                @RequestParam(required = false) String waiting, @RequestParam(required = false) Integer page,
                 @RequestParam(required = false) Integer size, Model model) {
-        model.addAttribute("cases", cases.search(new CaseFilter(q, stage, kind, year, sort), Page.number(page), Page.size(size)));
+        // waiting=approval: the cases waiting for the leader's approval (the home page's 待审批案件)
+        boolean awaitingApproval = "approval".equals(waiting);
+        model.addAttribute("cases", cases.search(new CaseFilter(q, stage, kind, year, sort), unit,
+                awaitingApproval ? CaseStage.awaitingLeader() : java.util.Set.of(), Page.number(page), Page.size(size)));
+        model.addAttribute("awaitingApproval", awaitingApproval);
+        model.addAttribute("units", organizations.visibleTree());
+        model.addAttribute("unit", unit);
         return "casework/list";
     }
 
@@ -200,8 +207,15 @@ class CasePages {
     }
 
     @GetMapping("/cases/deadlines")
-    String deadlineList(Model model) {
-        model.addAttribute("warnings", deadlines.watchList());
+    String deadlineList(@RequestParam(required = false) Long unit, Model model) {
+        var units = organizations.visibleTree();
+        java.util.Set<Long> inUnit = unit == null ? null : java.util.Set.copyOf(organizations.subtreeIds(unit));
+        model.addAttribute("warnings", deadlines.watchList().stream()
+                .filter(w -> inUnit == null || inUnit.contains(w.organizationId())).toList());
+        model.addAttribute("units", units);
+        model.addAttribute("unit", unit);
+        model.addAttribute("unitNames", units.stream().collect(java.util.stream.Collectors.toMap(
+                cn.zhifa.organization.OrganizationView::id, cn.zhifa.organization.OrganizationView::name)));
         model.addAttribute("today", deadlines.today());
         return "casework/deadlines";
     }
