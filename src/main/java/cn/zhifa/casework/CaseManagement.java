@@ -670,24 +670,34 @@ public class CaseManagement {
         return search(new CaseFilter(null, CaseStage.LEGAL_REVIEW, null, null, "filed"), 0, 200).items();
     }
 
-    /** Past decisions for the same violation in the user's jurisdiction (同一违法行为的既往裁量). */
+    /**
+     * Past decisions for the same violation in the user's jurisdiction (同一违法行为的既往裁量). A library row names a
+     * penalty provision, which covers several violations (第九十七条第一项 covers untrained staff, uncertified special
+     * operators, missing drills …), so with a case to compare the decisions must also share its 案由
+     * ({@link SimilarViolation}).
+     */
     @Transactional(readOnly = true)
     public List<SimilarCase> similarCases(String violationCode, Long excludeCaseId) {
         List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
         if (orgs.isEmpty() || blank(violationCode)) {
             return List.of();
         }
+        String title = excludeCaseId == null ? null : jdbc.sql("SELECT title FROM penalty_case WHERE id = :id")
+                .param("id", excludeCaseId).query(String.class).optional().orElse(null);
         return jdbc.sql("""
-                        SELECT c.id, c.case_number, c.party_name, o.name AS organization_name, c.tier, c.fine_yuan, c.decided_on
+                        SELECT c.id, c.case_number, c.party_name, o.name AS organization_name, c.tier, c.fine_yuan, c.decided_on,
+                               c.title
                         FROM penalty_case c JOIN organization o ON o.id = c.organization_id
                         WHERE c.organization_id IN (:orgs) AND c.violation_code = :code AND c.decided_on IS NOT NULL
                           AND c.id <> :exclude AND c.stage NOT IN ('NOT_PUNISHED')
-                        ORDER BY c.decided_on DESC LIMIT 20""")
+                        ORDER BY c.decided_on DESC LIMIT 500""")
                 .param("orgs", orgs).param("code", violationCode).param("exclude", excludeCaseId == null ? -1L : excludeCaseId)
                 .query((rs, n) -> new SimilarCase(rs.getLong("id"), rs.getString("case_number"), rs.getString("party_name"),
                         rs.getString("organization_name"), rs.getString("tier") == null ? null : Tier.valueOf(rs.getString("tier")),
-                        rs.getBigDecimal("fine_yuan"), rs.getObject("decided_on", LocalDate.class)))
-                .list();
+                        rs.getBigDecimal("fine_yuan"), rs.getObject("decided_on", LocalDate.class), rs.getString("title")))
+                .list().stream()
+                .filter(similar -> title == null || SimilarViolation.same(title, similar.title()))
+                .limit(20).toList();
     }
 
     @Transactional(readOnly = true)

@@ -947,6 +947,11 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public CaseKind getKind() { return kind; }
     public CaseSource getSource() { return source; }
     public String getSourceReference() { return sourceReference; }
+
+    /** The source reference as people read it: the internal marker of generated demo cases ("DEMO-…") is no reference. */
+    public String getShownSourceReference() {
+        return sourceReference == null || sourceReference.startsWith("DEMO-") ? null : sourceReference;
+    }
     public ProcedureKind getProcedureKind() { return procedureKind; }
     public CaseStage getStage() { return stage; }
     public String getTitle() { return title; }

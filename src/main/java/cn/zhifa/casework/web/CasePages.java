@@ -147,6 +147,15 @@ class CasePages {
                 model.addAttribute("refusal", refused.getMessage());
             }
         }
+        if (c.getTier() != null && c.getFineYuan() != null && c.getViolationCode() != null && !params.containsKey("preview")) {
+            // the proposal as submitted (呈批), re-assessed so that the approving leader sees range, tier and suggestion
+            try {
+                model.addAttribute("proposedAssessment", cases.assess(id, new PenaltyProposal(c.getViolationCode(), c.getTier(),
+                        c.getFineYuan(), c.getTierReason(), null, c.getOtherMeasures(), c.isComplex(), null, null, false)));
+            } catch (RuleViolation | IllegalArgumentException notAssessable) {
+                model.addAttribute("proposedAssessment", null);
+            }
+        }
         if (code != null && !code.isBlank()) {
             model.addAttribute("similar", cases.similarCases(code, id));
             model.addAttribute("selectedViolation", cases.library().find(code).orElse(null));
@@ -210,14 +219,31 @@ class CasePages {
     String deadlineList(@RequestParam(required = false) Long unit, Model model) {
         var units = organizations.visibleTree();
         java.util.Set<Long> inUnit = unit == null ? null : java.util.Set.copyOf(organizations.subtreeIds(unit));
+        LocalDate today = deadlines.today();
         model.addAttribute("warnings", deadlines.watchList().stream()
-                .filter(w -> inUnit == null || inUnit.contains(w.organizationId())).toList());
+                .filter(w -> inUnit == null || inUnit.contains(w.organizationId()))
+                .map(w -> new WarningRow(w, organizations.find(w.organizationId()).map(o -> o.name()).orElse(""),
+                        java.time.temporal.ChronoUnit.DAYS.between(today, w.due())))
+                .toList());
         model.addAttribute("units", units);
         model.addAttribute("unit", unit);
-        model.addAttribute("unitNames", units.stream().collect(java.util.stream.Collectors.toMap(
-                cn.zhifa.organization.OrganizationView::id, cn.zhifa.organization.OrganizationView::name)));
         model.addAttribute("today", deadlines.today());
         return "casework/deadlines";
+    }
+
+    /** A deadline warning with the case's unit and the days left (negative: days overdue). */
+    record WarningRow(cn.zhifa.casework.CaseWarning w, String unitName, long daysLeft) {
+
+        /** "逾期 10 天", "今日到期", "临期，还剩 3 天". */
+        public String when() {
+            if (daysLeft < 0) {
+                return "逾期 " + -daysLeft + " 天";
+            }
+            if (w.level() == cn.zhifa.casework.TimelineEntry.Status.OVERDUE) {
+                return "逾期";
+            }
+            return daysLeft == 0 ? "今日到期" : "临期，还剩 " + daysLeft + " 天";
+        }
     }
 
     @GetMapping("/cases/statistics")
