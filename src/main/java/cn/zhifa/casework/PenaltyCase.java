@@ -162,7 +162,8 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         c.proposedOn = proposal.foundOn() == null ? when.day() : proposal.foundOn();
         c.paidYuan = BigDecimal.ZERO.setScale(2);
         c.createdAt = when.at();
-        c.step(StepKind.PROPOSED, by, when, c.source.label() + (c.sourceReference == null ? "" : "（" + c.sourceReference + "）"));
+        c.step(StepKind.PROPOSED, by, when, c.source.label()
+                + (c.getShownSourceReference() == null ? "" : "（" + c.getShownSourceReference() + "）"));
         return c;
     }
 

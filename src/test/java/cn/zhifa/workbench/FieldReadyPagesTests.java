@@ -127,11 +127,11 @@ class FieldReadyPagesTests {
 
     @Test
     void a_document_names_the_issuing_officer_not_the_login_name() throws Exception {
-        Long id = jdbc.sql("SELECT min(id) FROM issued_document WHERE issued_by = 'officer1'").query(Long.class).optional().orElse(null);
+        Long id = jdbc.sql("SELECT min(id) FROM doc_issued WHERE issued_by = 'officer1'").query(Long.class).optional().orElse(null);
         if (id == null) {
-            id = jdbc.sql("SELECT min(id) FROM issued_document WHERE issued_by IS NOT NULL").query(Long.class).single();
+            id = jdbc.sql("SELECT min(id) FROM doc_issued WHERE issued_by IS NOT NULL").query(Long.class).single();
         }
-        String username = jdbc.sql("SELECT issued_by FROM issued_document WHERE id = :id").param("id", id).query(String.class).single();
+        String username = jdbc.sql("SELECT issued_by FROM doc_issued WHERE id = :id").param("id", id).query(String.class).single();
         String name = jdbc.sql("SELECT display_name FROM app_user WHERE username = :u").param("u", username).query(String.class).single();
         String html = page("leader1", "/documents/" + id);
         Matcher issuer = Pattern.compile("id=\"issuer\">([^<]*)<").matcher(html);
@@ -184,5 +184,30 @@ class FieldReadyPagesTests {
         long caseId = jdbc.sql("SELECT min(id) FROM penalty_case WHERE stage = 'FILED'").query(Long.class).single();
         String detail = page("leader1", "/cases/" + caseId);
         assertThat(detail).doesNotContain("待核").doesNotContain("DEMO-");
+    }
+
+    @Test
+    void the_leader_approving_a_proposal_sees_range_tier_suggestion_reasons_and_similar_cases() throws Exception {
+        long id = jdbc.sql("SELECT id FROM penalty_case WHERE party_name = '恒通仓储有限公司' AND stage = 'PENALTY_PROPOSED'")
+                .query(Long.class).single();
+        String html = page("leader1", "/cases/" + id);
+        String panel = html.substring(html.indexOf("id=\"proposal-panel\""));
+        panel = panel.substring(0, panel.indexOf("id=\"case-documents\"") > 0 ? panel.indexOf("id=\"case-documents\"") : panel.length());
+        assertThat(panel).contains("法定幅度").contains("proposal-legal-range").contains("裁量阶次").contains("拟罚款")
+                .contains("建议罚款").contains("理由").contains("同类案件");
+        assertThat(html.indexOf("id=\"proposal-panel\"")).as("the proposal before the approval actions").isLessThan(html.indexOf("id=\"actions\""));
+    }
+
+    @Test
+    void similar_cases_are_decisions_on_the_same_violation_not_on_another_under_the_same_article() throws Exception {
+        // 宏达: 特种作业人员未持证上岗 (97-1); 宏远纺织 was decided for 未按规定组织应急救援演练, also 97-1
+        long id = jdbc.sql("SELECT id FROM penalty_case WHERE party_name = '宏达机械制造有限公司'").query(Long.class).single();
+        assertThat(jdbc.sql("SELECT count(*) FROM penalty_case WHERE party_name = '宏远纺织有限公司' AND violation_code = '97-1' AND decided_on IS NOT NULL")
+                .query(Long.class).single()).isPositive();
+        String html = page("leader1", "/cases/" + id + "?preview=1&violationCode=97-1&tier=GENERAL&amountYuan=20000");
+        int start = html.indexOf("id=\"similar-cases\"");
+        assertThat(start).isPositive();
+        String similar = html.substring(start, html.indexOf("</div>", html.indexOf("同类案件", start)) + 1);
+        assertThat(similar).doesNotContain("宏远纺织有限公司");
     }
 }
