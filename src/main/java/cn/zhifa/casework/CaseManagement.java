@@ -618,13 +618,28 @@ public class CaseManagement {
 
     @Transactional(readOnly = true)
     public Page<CaseRow> search(CaseFilter filter, int page, int size) {
+        return search(filter, null, Set.of(), page, size);
+    }
+
+    /**
+     * The case list with two oversight filters: {@code unitId} keeps the cases of that unit's subtree (within the
+     * caller's scope), {@code stages} (when not empty) keeps the cases in one of those stages.
+     */
+    @Transactional(readOnly = true)
+    public Page<CaseRow> search(CaseFilter filter, Long unitId, Set<CaseStage> stages, int page, int size) {
         List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
+        if (unitId != null) {
+            Set<Long> unit = scope.subtreeOf(unitId);
+            orgs = orgs.stream().filter(unit::contains).toList();
+        }
         if (orgs.isEmpty()) {
             return Page.empty(page, size);
         }
         String like = blank(filter.keyword()) ? null : "%" + filter.keyword().strip() + "%";
+        List<String> stageNames = stages.stream().map(Enum::name).sorted().toList();
         String where = " WHERE c.organization_id IN (:orgs)"
                 + (like == null ? "" : " AND (c.title LIKE :like OR c.party_name LIKE :like OR c.case_number LIKE :like)")
+                + (stageNames.isEmpty() ? "" : " AND c.stage IN (:stages)")
                 + (filter.stage() == null ? "" : " AND c.stage = :stage")
                 + (filter.kind() == null ? "" : " AND c.kind = :kind")
                 + (filter.year() == null ? "" : " AND EXTRACT(YEAR FROM c.proposed_on) = :year");
@@ -633,13 +648,13 @@ public class CaseManagement {
             case "stage" -> " ORDER BY c.stage, c.id DESC";
             default -> " ORDER BY c.proposed_on DESC, c.id DESC";
         };
-        long total = bind(jdbc.sql("SELECT count(*) FROM penalty_case c" + where), orgs, like, filter)
+        long total = bind(jdbc.sql("SELECT count(*) FROM penalty_case c" + where), orgs, like, filter, stageNames)
                 .query(Long.class).single();
         List<CaseRow> rows = bind(jdbc.sql("""
                         SELECT c.id, c.case_number, c.title, c.party_name, c.kind, c.stage, c.procedure_kind, c.handler_name,
                                o.name AS organization_name, c.proposed_on, c.filed_on, c.decided_on, c.fine_yuan, c.linked_case_id
                         FROM penalty_case c JOIN organization o ON o.id = c.organization_id""" + where + order
-                        + " LIMIT :limit OFFSET :offset"), orgs, like, filter)
+                        + " LIMIT :limit OFFSET :offset"), orgs, like, filter, stageNames)
                 .param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> new CaseRow(rs.getLong("id"), rs.getString("case_number"), rs.getString("title"),
                         rs.getString("party_name"), CaseKind.valueOf(rs.getString("kind")), CaseStage.valueOf(rs.getString("stage")),
@@ -651,7 +666,11 @@ public class CaseManagement {
         return new Page<>(rows, page, size, total);
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, List<Long> orgs, String like, CaseFilter filter) {
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, List<Long> orgs, String like, CaseFilter filter,
+                                                 List<String> stages) {
+        if (!stages.isEmpty()) {
+            spec = spec.param("stages", stages);
+        }
         return spec.param("orgs", orgs).param("like", like)
                 .param("stage", filter.stage() == null ? null : filter.stage().name())
                 .param("kind", filter.kind() == null ? null : filter.kind().name())
@@ -664,24 +683,34 @@ public class CaseManagement {
         return search(new CaseFilter(null, CaseStage.LEGAL_REVIEW, null, null, "filed"), 0, 200).items();
     }
 
-    /** Past decisions for the same violation in the user's jurisdiction (同一违法行为的既往裁量). */
+    /**
+     * Past decisions for the same violation in the user's jurisdiction (同一违法行为的既往裁量). A library row names a
+     * penalty provision, which covers several violations (第九十七条第一项 covers untrained staff, uncertified special
+     * operators, missing drills …), so with a case to compare the decisions must also share its 案由
+     * ({@link SimilarViolation}).
+     */
     @Transactional(readOnly = true)
     public List<SimilarCase> similarCases(String violationCode, Long excludeCaseId) {
         List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
         if (orgs.isEmpty() || blank(violationCode)) {
             return List.of();
         }
+        String title = excludeCaseId == null ? null : jdbc.sql("SELECT title FROM penalty_case WHERE id = :id")
+                .param("id", excludeCaseId).query(String.class).optional().orElse(null);
         return jdbc.sql("""
-                        SELECT c.id, c.case_number, c.party_name, o.name AS organization_name, c.tier, c.fine_yuan, c.decided_on
+                        SELECT c.id, c.case_number, c.party_name, o.name AS organization_name, c.tier, c.fine_yuan, c.decided_on,
+                               c.title
                         FROM penalty_case c JOIN organization o ON o.id = c.organization_id
                         WHERE c.organization_id IN (:orgs) AND c.violation_code = :code AND c.decided_on IS NOT NULL
                           AND c.id <> :exclude AND c.stage NOT IN ('NOT_PUNISHED')
-                        ORDER BY c.decided_on DESC LIMIT 20""")
+                        ORDER BY c.decided_on DESC LIMIT 500""")
                 .param("orgs", orgs).param("code", violationCode).param("exclude", excludeCaseId == null ? -1L : excludeCaseId)
                 .query((rs, n) -> new SimilarCase(rs.getLong("id"), rs.getString("case_number"), rs.getString("party_name"),
                         rs.getString("organization_name"), rs.getString("tier") == null ? null : Tier.valueOf(rs.getString("tier")),
-                        rs.getBigDecimal("fine_yuan"), rs.getObject("decided_on", LocalDate.class)))
-                .list();
+                        rs.getBigDecimal("fine_yuan"), rs.getObject("decided_on", LocalDate.class), rs.getString("title")))
+                .list().stream()
+                .filter(similar -> title == null || SimilarViolation.same(title, similar.title()))
+                .limit(20).toList();
     }
 
     @Transactional(readOnly = true)

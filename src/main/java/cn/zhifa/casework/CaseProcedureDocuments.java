@@ -230,7 +230,7 @@ public class CaseProcedureDocuments {
     IssuedDocument filingApproval(PenaltyCase c, UserView leader, LocalDate day) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("cause", c.getTitle());
-        f.put("source", c.getSource().label() + (c.getSourceReference() == null ? "" : "（" + c.getSourceReference() + "）"));
+        f.put("source", c.getSource().label() + (c.getShownSourceReference() == null ? "" : "（" + c.getShownSourceReference() + "）"));
         f.put("sourceDate", c.getProposedOn());
         f.put("caseName", caseName(c));
         f.put("summary", facts(c));

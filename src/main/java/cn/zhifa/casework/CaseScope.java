@@ -37,6 +37,11 @@ class CaseScope {
         return ids;
     }
 
+    /** The unit and every unit under it. */
+    Set<Long> subtreeOf(long organizationId) {
+        return Set.copyOf(scope.subtreeIds(organizationId));
+    }
+
     void require(long organizationId) {
         if (!visibleOrganizationIds().contains(organizationId)) {
             throw new AccessDeniedException(DataScope.OUT_OF_SCOPE);

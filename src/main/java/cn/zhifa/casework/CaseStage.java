@@ -27,6 +27,8 @@ public enum CaseStage {
 
     private static final Set<CaseStage> ENDED = EnumSet.of(REVOKED, TRANSFERRED, CLOSED, ARCHIVED);
 
+    private static final Set<CaseStage> AWAITING_LEADER = EnumSet.of(PROPOSED, PENALTY_PROPOSED, DECISION_PENDING, EXECUTED);
+
     private final String label;
 
     CaseStage(String label) {
@@ -35,6 +37,11 @@ public enum CaseStage {
 
     public String label() {
         return label;
+    }
+
+    /** The stages in which the case waits for a leader's approval: 立案, 处理呈批, 处罚决定, 结案. */
+    public static Set<CaseStage> awaitingLeader() {
+        return AWAITING_LEADER;
     }
 
     /** False once the case is closed, archived, revoked or transferred. */

@@ -167,7 +167,8 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         c.proposedOn = proposal.foundOn() == null ? when.day() : proposal.foundOn();
         c.paidYuan = BigDecimal.ZERO.setScale(2);
         c.createdAt = when.at();
-        c.step(StepKind.PROPOSED, by, when, c.source.label() + (c.sourceReference == null ? "" : "（" + c.sourceReference + "）"));
+        c.step(StepKind.PROPOSED, by, when, c.source.label()
+                + (c.getShownSourceReference() == null ? "" : "（" + c.getShownSourceReference() + "）"));
         return c;
     }
 
@@ -1163,6 +1164,11 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public CaseKind getKind() { return kind; }
     public CaseSource getSource() { return source; }
     public String getSourceReference() { return sourceReference; }
+
+    /** The source reference as people read it: the internal marker of generated demo cases ("DEMO-…") is no reference. */
+    public String getShownSourceReference() {
+        return sourceReference == null || sourceReference.startsWith("DEMO-") ? null : sourceReference;
+    }
     public ProcedureKind getProcedureKind() { return procedureKind; }
     public CaseStage getStage() { return stage; }
     public String getTitle() { return title; }

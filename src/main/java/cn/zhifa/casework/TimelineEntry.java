@@ -31,6 +31,18 @@ public record TimelineEntry(String code, String label, LocalDate date, Deadline 
         }
     }
 
+    /** The status as people say it: "逾期 10 天", "今日到期", "临期，还剩 2 天", else the status's label. */
+    public String statusText(LocalDate today) {
+        if (deadline == null || (status != Status.OVERDUE && status != Status.NEAR)) {
+            return status.label();
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(today, deadline.due());
+        if (days < 0) {
+            return "逾期 " + -days + " 天";
+        }
+        return days == 0 ? "今日到期" : status == Status.NEAR ? "临期，还剩 " + days + " 天" : status.label();
+    }
+
     static TimelineEntry of(String code, String label, LocalDate date, Deadline deadline, LocalDate today,
                             boolean partyPeriod, CasePeriods periods) {
         Status status;

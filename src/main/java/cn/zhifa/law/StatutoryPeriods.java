@@ -58,6 +58,14 @@ public final class StatutoryPeriods {
      * The deadline of {@code code} counted from {@code start} (the start day itself not counted); for a
      * backwards period ({@link StatutoryPeriod#backwards()}) the last day the act may happen before {@code start}.
      */
+    /**
+     * The source as printed beside a deadline: without the maintainers' notes in brackets ("新文本待核" …), which the
+     * ADMIN law page lists for the unconfirmed periods.
+     */
+    public static String citation(String source) {
+        return source == null ? "" : source.replaceAll("（[^（）]*待核[^（）]*）", "").strip();
+    }
+
     public Deadline due(PeriodCode code, LocalDate start) {
         StatutoryPeriod period = period(code);
         Deadline deadline = switch (period.counting()) {
@@ -67,7 +75,7 @@ public final class StatutoryPeriods {
             case CALENDAR_DAYS -> calendar.addCalendarDays(start, period.length(), period.restDays());
             case MONTHS -> calendar.addMonths(start, period.length(), period.restDays());
         };
-        String law = "【" + period.name() + "：" + period.lengthLabel() + "，依据" + period.source()
+        String law = "【" + period.name() + "：" + period.lengthLabel() + "，依据" + citation(period.source())
                 + (period.confirmed() ? "" : "，按本地规定配置") + "】";
         return new Deadline(deadline.from(), deadline.length(), deadline.counting(), deadline.due(),
                 deadline.provisional(), law + deadline.basis());

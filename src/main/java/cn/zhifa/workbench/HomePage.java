@@ -1,6 +1,8 @@
 package cn.zhifa.workbench;
 
+import cn.zhifa.inspection.InspectionManagement;
 import cn.zhifa.shared.security.Actor;
+import cn.zhifa.shared.security.Role;
 import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.web.MenuContribution;
 import cn.zhifa.shared.web.MenuItem;
@@ -18,9 +20,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomePage {
 
     private final List<PendingWorkCounter> counters;
+    private final InspectionManagement inspections;
 
-    HomePage(List<PendingWorkCounter> counters) {
+    HomePage(List<PendingWorkCounter> counters, InspectionManagement inspections) {
         this.counters = counters;
+        this.inspections = inspections;
     }
 
     @GetMapping("/")
@@ -30,6 +34,10 @@ class HomePage {
                 .sorted(Comparator.comparingInt(Pending::order)).toList();
         model.addAttribute("pendingWork", pendingWork);
         model.addAttribute("pendingTotal", pendingWork.stream().mapToLong(Pending::count).sum());
+        if (actor.has(Role.OFFICER)) {
+            // an officer's day starts with the firms to inspect
+            model.addAttribute("todayTasks", inspections.myOpenTasks());
+        }
         return "workbench/home";
     }
 

@@ -6,6 +6,10 @@ import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.web.MenuContribution;
 import cn.zhifa.shared.web.MenuItem;
+import cn.zhifa.shared.security.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,16 +30,50 @@ class ShellModel {
         this.organizations = organizations;
     }
 
+    /**
+     * The menu groups in the order of each role's daily work (the first role of this list that the user holds decides);
+     * groups not named here follow in the order of their entries.
+     */
+    static final Map<Role, List<String>> DAILY_WORK = Map.of(
+            Role.LEADER, List.of("工作台", "案件", "执法检查", "计划与抽查", "执法业务", "企业库", "执法队伍", "法律工具"),
+            Role.LEGAL, List.of("工作台", "案件", "执法业务", "法律工具", "企业库"),
+            Role.SUPERVISOR, List.of("工作台", "案件", "执法检查", "计划与抽查", "企业库", "执法队伍", "法律工具"),
+            Role.OFFICER, List.of("工作台", "执法检查", "案件", "执法业务", "企业库", "计划与抽查", "执法队伍", "法律工具"));
+    private static final List<Role> ROLE_PRECEDENCE = List.of(Role.LEADER, Role.LEGAL, Role.SUPERVISOR, Role.OFFICER);
+
     @ModelAttribute("navigation")
     Map<String, List<MenuItem>> navigation() {
         return Actors.current().map(actor -> {
+            List<String> daily = ROLE_PRECEDENCE.stream().filter(actor::has).findFirst()
+                    .map(DAILY_WORK::get).orElse(List.of());
             Map<String, List<MenuItem>> groups = new LinkedHashMap<>();
             contributions.stream().flatMap(c -> c.menuItems().stream())
                     .filter(item -> item.visibleTo(actor.roles()))
-                    .sorted(Comparator.comparingInt(MenuItem::order))
+                    .sorted(Comparator.comparingInt((MenuItem item) -> rank(daily, item.group()))
+                            .thenComparingInt(MenuItem::order))
                     .forEach(item -> groups.computeIfAbsent(item.group(), g -> new java.util.ArrayList<>()).add(item));
             return groups;
         }).orElse(Map.of());
+    }
+
+    private static int rank(List<String> daily, String group) {
+        int index = daily.indexOf(group);
+        return index < 0 ? daily.size() : index;
+    }
+
+    /** The current query without its page number, ready for "…&page=N" (the pager fragment keeps every filter). */
+    @ModelAttribute("pagerQuery")
+    String pagerQuery(HttpServletRequest request) {
+        StringBuilder query = new StringBuilder();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals("page") && !name.equals("_csrf") && "GET".equals(request.getMethod())) {
+                for (String value : values) {
+                    query.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                            .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+                }
+            }
+        });
+        return query.toString();
     }
 
     @ModelAttribute("actor")

@@ -57,7 +57,7 @@ class AuditInterceptor implements HandlerInterceptor {
             detail = rejected.toString();
         }
         if (detail == null && outcome == Outcome.FAILURE) {
-            detail = ex != null ? ex.getClass().getSimpleName() + ": " + ex.getMessage() : "HTTP " + response.getStatus();
+            detail = AuditWording.failure(ex, response.getStatus());
         }
         log.append(actor == null ? "anonymous" : actor.username(), actor == null ? null : actor.userId(),
                 actor == null ? null : actor.organizationId(), action(request, method),
@@ -75,7 +75,7 @@ class AuditInterceptor implements HandlerInterceptor {
             return annotation.value();
         }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        return request.getMethod() + " " + (pattern != null ? pattern : request.getRequestURI());
+        return AuditWording.action(request.getMethod(), pattern != null ? pattern.toString() : request.getRequestURI());
     }
 
     private static String attribute(String name) {

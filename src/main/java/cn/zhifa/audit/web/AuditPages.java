@@ -2,7 +2,11 @@ package cn.zhifa.audit.web;
 
 import cn.zhifa.audit.AuditRecord.Outcome;
 import cn.zhifa.audit.AuditTrail;
+import cn.zhifa.audit.AuditRecord;
+import cn.zhifa.audit.internal.AuditWording;
+import cn.zhifa.shared.web.DisplayNames;
 import cn.zhifa.shared.web.Page;
+import java.util.List;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,9 +21,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditPages {
 
     private final AuditTrail trail;
+    private final List<DisplayNames> names;
 
-    AuditPages(AuditTrail trail) {
+    AuditPages(AuditTrail trail, List<DisplayNames> names) {
         this.trail = trail;
+        this.names = names;
+    }
+
+    /** A record as the auditor reads it: the person's name, the Chinese action, the target by its number or name. */
+    record Row(AuditRecord record, String actor, String action, String target, String detail) {
+    }
+
+    private Row row(AuditRecord r) {
+        String actor = "anonymous".equals(r.actor()) ? "未登录访问者"
+                : names.stream().map(n -> n.person(r.actor())).flatMap(java.util.Optional::stream).findFirst().orElse(r.actor());
+        String target = r.targetType() == null ? "" : r.targetType() + " " + names.stream()
+                .map(n -> n.target(r.targetType(), r.targetId())).flatMap(java.util.Optional::stream).findFirst()
+                .orElse(r.targetId() == null ? "" : r.targetId());
+        return new Row(r, actor, AuditWording.shownAction(r.action()), target.strip(), AuditWording.shownDetail(r.detail()));
     }
 
     @GetMapping("/audit")
@@ -28,7 +47,8 @@ class AuditPages {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) Outcome outcome,
                 @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
-        model.addAttribute("records", trail.search(actor, action, from, to, outcome, Page.number(page), Page.size(size)));
+        model.addAttribute("records", trail.search(actor, action, from, to, outcome, Page.number(page), Page.size(size))
+                .map(this::row));
         model.addAttribute("outcomes", Outcome.values());
         return "audit/list";
     }

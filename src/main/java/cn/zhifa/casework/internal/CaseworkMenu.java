@@ -49,9 +49,8 @@ class CaseworkMenu implements MenuContribution, PendingWorkCounter {
             pendingWork.add(new Pending("待法制审核案件", cases.reviewQueue().size(), "/cases/reviews", 300));
         }
         if (actor.has(Role.LEADER)) {
-            long waiting = cases.search(new CaseFilter(null, CaseStage.PROPOSED, null, null, null), 0, 1).total()
-                    + cases.search(new CaseFilter(null, CaseStage.PENALTY_PROPOSED, null, null, null), 0, 1).total();
-            pendingWork.add(new Pending("待审批案件", waiting, "/cases", 301));
+            long waiting = cases.search(CaseFilter.none(), null, CaseStage.awaitingLeader(), 0, 1).total();
+            pendingWork.add(new Pending("待审批案件", waiting, "/cases?waiting=approval", 301));
         }
         var watch = deadlines.watchList();
         boolean all = actor.has(Role.LEADER) || actor.has(Role.SUPERVISOR);

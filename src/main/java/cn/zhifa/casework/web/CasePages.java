@@ -69,9 +69,16 @@ class CasePages {
     @GetMapping("/cases")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) CaseStage stage,
                 @RequestParam(required = false) CaseKind kind, @RequestParam(required = false) Integer year,
-                @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) Long unit,
+                @RequestParam(required = false) String waiting, @RequestParam(required = false) Integer page,
                 @RequestParam(required = false) Integer size, Model model) {
-        model.addAttribute("cases", cases.search(new CaseFilter(q, stage, kind, year, sort), Page.number(page), Page.size(size)));
+        // waiting=approval: the cases waiting for the leader's approval (the home page's 待审批案件)
+        boolean awaitingApproval = "approval".equals(waiting);
+        model.addAttribute("cases", cases.search(new CaseFilter(q, stage, kind, year, sort), unit,
+                awaitingApproval ? CaseStage.awaitingLeader() : java.util.Set.of(), Page.number(page), Page.size(size)));
+        model.addAttribute("awaitingApproval", awaitingApproval);
+        model.addAttribute("units", organizations.visibleTree());
+        model.addAttribute("unit", unit);
         return "casework/list";
     }
 
@@ -140,6 +147,15 @@ class CasePages {
                 model.addAttribute("refusal", refused.getMessage());
             }
         }
+        if (c.getTier() != null && c.getFineYuan() != null && c.getViolationCode() != null && !params.containsKey("preview")) {
+            // the proposal as submitted (呈批), re-assessed so that the approving leader sees range, tier and suggestion
+            try {
+                model.addAttribute("proposedAssessment", cases.assess(id, new PenaltyProposal(c.getViolationCode(), c.getTier(),
+                        c.getFineYuan(), c.getTierReason(), null, c.getOtherMeasures(), c.isComplex(), null, null, false)));
+            } catch (RuleViolation | IllegalArgumentException notAssessable) {
+                model.addAttribute("proposedAssessment", null);
+            }
+        }
         if (code != null && !code.isBlank()) {
             model.addAttribute("similar", cases.similarCases(code, id));
             model.addAttribute("selectedViolation", cases.library().find(code).orElse(null));
@@ -200,10 +216,34 @@ class CasePages {
     }
 
     @GetMapping("/cases/deadlines")
-    String deadlineList(Model model) {
-        model.addAttribute("warnings", deadlines.watchList());
+    String deadlineList(@RequestParam(required = false) Long unit, Model model) {
+        var units = organizations.visibleTree();
+        java.util.Set<Long> inUnit = unit == null ? null : java.util.Set.copyOf(organizations.subtreeIds(unit));
+        LocalDate today = deadlines.today();
+        model.addAttribute("warnings", deadlines.watchList().stream()
+                .filter(w -> inUnit == null || inUnit.contains(w.organizationId()))
+                .map(w -> new WarningRow(w, organizations.find(w.organizationId()).map(o -> o.name()).orElse(""),
+                        java.time.temporal.ChronoUnit.DAYS.between(today, w.due())))
+                .toList());
+        model.addAttribute("units", units);
+        model.addAttribute("unit", unit);
         model.addAttribute("today", deadlines.today());
         return "casework/deadlines";
+    }
+
+    /** A deadline warning with the case's unit and the days left (negative: days overdue). */
+    record WarningRow(cn.zhifa.casework.CaseWarning w, String unitName, long daysLeft) {
+
+        /** "逾期 10 天", "今日到期", "临期，还剩 3 天". */
+        public String when() {
+            if (daysLeft < 0) {
+                return "逾期 " + -daysLeft + " 天";
+            }
+            if (w.level() == cn.zhifa.casework.TimelineEntry.Status.OVERDUE) {
+                return "逾期";
+            }
+            return daysLeft == 0 ? "今日到期" : "临期，还剩 " + daysLeft + " 天";
+        }
     }
 
     @GetMapping("/cases/statistics")

@@ -47,6 +47,11 @@ class AuthoritySettingsController {
     public static class SettingsForm {
         public String name, shortName, government, reviewBody, court, address, postcode, contact, phone, paymentOffice,
                 paymentAccount, prefixOverrides = "", wordingOverrides = "";
+        /** 代字 per document kind, chosen beside each document's Chinese title (blank: the template's default). */
+        public Map<String, String> prefixes = new LinkedHashMap<>();
+
+        public Map<String, String> getPrefixes() { return prefixes; }
+        public void setPrefixes(Map<String, String> v) { prefixes = v; }
 
         public String getName() { return name; }
         public void setName(String v) { name = v; }
@@ -80,15 +85,25 @@ class AuthoritySettingsController {
             f.name = a.name(); f.shortName = a.shortName(); f.government = a.government(); f.reviewBody = a.reviewBody();
             f.court = a.court(); f.address = a.address(); f.postcode = a.postcode(); f.contact = a.contact(); f.phone = a.phone();
             f.paymentOffice = a.paymentOffice(); f.paymentAccount = a.paymentAccount();
-            f.prefixOverrides = lines(a.prefixOverrides());
+            f.prefixes = new LinkedHashMap<>(a.prefixOverrides());
             f.wordingOverrides = lines(a.wordingOverrides());
             return f;
         }
 
         Authority toAuthority(long org) {
             return new Authority(org, trim(name), trim(shortName), trim(government), trim(reviewBody), trim(court), trim(address),
-                    trim(postcode), trim(contact), trim(phone), trim(paymentOffice), trim(paymentAccount), map(prefixOverrides),
+                    trim(postcode), trim(contact), trim(phone), trim(paymentOffice), trim(paymentAccount), prefixMap(),
                     map(wordingOverrides));
+        }
+
+        private Map<String, String> prefixMap() {
+            Map<String, String> m = map(prefixOverrides);
+            if (prefixes != null) {
+                prefixes.forEach((kind, prefix) -> {
+                    if (prefix != null && !prefix.isBlank()) m.put(kind, prefix.strip());
+                });
+            }
+            return m;
         }
 
         private static String trim(String s) {

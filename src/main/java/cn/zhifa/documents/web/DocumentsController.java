@@ -32,11 +32,14 @@ class DocumentsController {
     private final DocumentManagement documents;
     private final IssuedDocumentStore store;
     private final DocumentsScope scope;
+    private final cn.zhifa.organization.UserManagement users;
 
-    DocumentsController(DocumentManagement documents, IssuedDocumentStore store, DocumentsScope scope) {
+    DocumentsController(DocumentManagement documents, IssuedDocumentStore store, DocumentsScope scope,
+                        cn.zhifa.organization.UserManagement users) {
         this.documents = documents;
         this.store = store;
         this.scope = scope;
+        this.users = users;
     }
 
     @GetMapping
@@ -66,7 +69,29 @@ class DocumentsController {
         model.addAttribute("versions", documents.forSource(d.source()).stream()
                 .filter(o -> o.kind().equals(d.kind()) && java.util.Objects.equals(o.number(), d.number())).toList());
         model.addAttribute("authority", d.authorityName());
+        // people read the officer's name, not the login name the document was issued under
+        model.addAttribute("issuerName", d.issuedBy() == null ? null : users.findByUsername(d.issuedBy())
+                .map(cn.zhifa.organization.UserView::displayName).orElse(d.issuedBy()));
+        model.addAttribute("sourceLabel", sourceLabel(d.source()));
+        model.addAttribute("sourceLink", sourceLink(d.source()));
         return "documents/detail";
+    }
+
+    /** "案件 （应急罚〔2026〕12号）", "现场检查记录 第 12 号": the record in words. */
+    static String sourceLabel(cn.zhifa.documents.SourceRef source) {
+        return switch (source.type()) {
+            case "case" -> "案件 " + source.id();
+            default -> source.type() + " 第 " + source.id() + " 号";
+        };
+    }
+
+    static String sourceLink(cn.zhifa.documents.SourceRef source) {
+        return switch (source.type()) {
+            case "现场检查记录" -> "/inspection/records/" + source.id();
+            case "隐患" -> "/hazards/" + source.id();
+            case "case" -> "/cases?q=" + java.net.URLEncoder.encode(source.id(), java.nio.charset.StandardCharsets.UTF_8);
+            default -> null;
+        };
     }
 
     @GetMapping("/{id}/pdf")

@@ -33,9 +33,6 @@ class UploadLimitAdvice {
             view.setStatus(status);
             return view;
         }
-        ModelAndView view = new ModelAndView("error/page", Map.of("status", status.value(),
-                "title", ApiExceptionHandler.titleOf(status), "message", MESSAGE));
-        view.setStatus(status);
-        return view;
+        return cn.zhifa.shared.web.ErrorPages.page(status, MESSAGE);
     }
 }

@@ -33,11 +33,13 @@ class HolidayAdminController {
     private final HolidayTable table;
     private final LegalCalendar calendar;
     private final Clock clock;
+    private final cn.zhifa.law.StatutoryPeriods periods;
 
-    HolidayAdminController(HolidayTable table, LegalCalendar calendar, Clock clock) {
+    HolidayAdminController(HolidayTable table, LegalCalendar calendar, Clock clock, cn.zhifa.law.StatutoryPeriods periods) {
         this.table = table;
         this.calendar = calendar;
         this.clock = clock;
+        this.periods = periods;
     }
 
     @GetMapping
@@ -66,6 +68,8 @@ class HolidayAdminController {
 
     private String page(Model model, HolidayNoticeForm form, List<String> problems) {
         model.addAttribute("notices", table.stored());
+        // the periods whose source is unconfirmed: flagged here for the administrator, not beside users' deadlines
+        model.addAttribute("unconfirmedPeriods", periods.all().stream().filter(p -> !p.confirmed()).toList());
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
         model.addAttribute("provisionalFrom", nextYearWithoutNotice());

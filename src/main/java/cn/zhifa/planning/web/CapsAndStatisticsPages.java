@@ -6,6 +6,7 @@ import cn.zhifa.planning.CapException;
 import cn.zhifa.planning.FrequencyControl;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
+import cn.zhifa.shared.web.Page;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,10 +39,18 @@ class CapsAndStatisticsPages {
     }
 
     @GetMapping("/planning/caps")
-    String caps(@RequestParam(required = false) Integer year, Model model) {
+    String caps(@RequestParam(required = false) Integer year, @RequestParam(required = false) String q,
+                @RequestParam(required = false) Boolean atCap, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) Integer size, Model model) {
         int y = year == null ? LocalDate.now(clock).getYear() : year;
         model.addAttribute("year", y);
-        model.addAttribute("status", frequency.status(Actors.require().organizationId(), y));
+        String keyword = q == null ? "" : q.strip();
+        List<FrequencyControl.CapStatus> matching = frequency.status(Actors.require().organizationId(), y).stream()
+                .filter(s -> keyword.isEmpty() || s.firm().name().contains(keyword))
+                .filter(s -> !Boolean.TRUE.equals(atCap) || s.atCap())
+                .toList();
+        model.addAttribute("status", matching);
+        model.addAttribute("rows", Page.of(matching, Page.number(page), Page.size(size)));
         model.addAttribute("exceptions", CapException.values());
         model.addAttribute("rules", frequency.rules());
         model.addAttribute("today", LocalDate.now(clock));
@@ -61,7 +70,7 @@ class CapsAndStatisticsPages {
             return "redirect:/planning/caps";
         } catch (RuleViolation refused) {
             model.addAttribute("refusal", refused.getMessage());
-            return caps(date == null ? null : date.getYear(), model);
+            return caps(date == null ? null : date.getYear(), null, null, null, null, model);
         }
     }
 

@@ -8,6 +8,7 @@ import cn.zhifa.planning.GradingManagement;
 import cn.zhifa.planning.GradingRuleForm;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
+import cn.zhifa.shared.web.Page;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -52,14 +53,20 @@ class GradingPages {
 
     @GetMapping("/planning/grading")
     String page(@RequestParam(required = false) Long org, @RequestParam(required = false) Integer year,
-                @RequestParam(required = false) Grade grade, Model model) {
+                @RequestParam(required = false) Grade grade, @RequestParam(required = false) String q,
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", GradingRuleForm.empty());
         }
-        return render(org, year, grade, model);
+        model.addAttribute("q", q);
+        return render(org, year, grade, q, Page.number(page), Page.size(size), model);
     }
 
     private String render(Long org, Integer year, Grade grade, Model model) {
+        return render(org, year, grade, null, 0, Page.size(null), model);
+    }
+
+    private String render(Long org, Integer year, Grade grade, String q, int page, int size, Model model) {
         long organizationId = org == null ? Actors.require().organizationId() : org;
         int y = year == null ? LocalDate.now(clock).getYear() : year;
         model.addAttribute("org", organizationId);
@@ -67,11 +74,14 @@ class GradingPages {
         model.addAttribute("year", y);
         model.addAttribute("tree", organizations.visibleTree());
         model.addAttribute("rules", grading.rules(organizationId, y));
-        var results = grading.results(organizationId, y, grade);
+        String keyword = q == null ? "" : q.strip();
+        var all = grading.results(organizationId, y, null);
         Map<Grade, Long> counts = new EnumMap<>(Grade.class);
-        grading.results(organizationId, y, null).forEach(r -> counts.merge(r.grading().grade(), 1L, Long::sum));
+        all.forEach(r -> counts.merge(r.grading().grade(), 1L, Long::sum));
+        var matching = all.stream().filter(r -> grade == null || r.grading().grade() == grade)
+                .filter(r -> keyword.isEmpty() || r.firm().name().contains(keyword)).toList();
         model.addAttribute("counts", counts);
-        model.addAttribute("results", results);
+        model.addAttribute("results", Page.of(matching, page, size));
         model.addAttribute("selectedGrade", grade);
         model.addAttribute("mayEdit", Actors.require().has(cn.zhifa.shared.security.Role.LEADER)
                 || Actors.require().has(cn.zhifa.shared.security.Role.ADMIN));
@@ -144,9 +154,10 @@ class GradingPages {
     }
 
     @GetMapping("/planning/grading/firms/{id}")
-    String explain(@PathVariable long id, @RequestParam int year, Model model) {
-        model.addAttribute("explanation", grading.explain(id, year));
-        model.addAttribute("year", year);
+    String explain(@PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
+        model.addAttribute("explanation", grading.explain(id, y));
+        model.addAttribute("year", y);
         return "planning/grading-explain";
     }
 

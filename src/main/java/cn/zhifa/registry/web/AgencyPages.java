@@ -175,10 +175,8 @@ class AgencyPages {
         int year0 = chosen;
         Map<String, OfficerStatistics> units = new LinkedHashMap<>();
         organizations.visibleTree().stream().filter(u -> Long.valueOf(own).equals(u.parentId())).forEach(u -> {
-            OfficerStatistics figures = officers.statistics(year0, certifiedOn, scope.subtreeIds(u.id()));
-            if (figures.certified() + figures.issuedInYear() + figures.revokedInYear() > 0) {
-                units.put(u.name(), figures);
-            }
+            // every unit under the user's own, a unit without certified officers too: a zero is a finding
+            units.put(u.name(), officers.statistics(year0, certifiedOn, scope.subtreeIds(u.id())));
         });
         model.addAttribute("units", units);
         model.addAttribute("year", chosen);

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.ModelAndView;
  * stack trace.
  */
 @Controller
-class ErrorPages implements ErrorController {
+public class ErrorPages implements ErrorController {
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
@@ -36,11 +36,12 @@ class ErrorPages implements ErrorController {
         return ApiExceptionHandler.problem(status, messageOf(status));
     }
 
-    static ModelAndView page(HttpStatus status, String message) {
+    public static ModelAndView page(HttpStatus status, String message) {
+        // not "title"/"message": the layout's fragment parameter and its success box use those names
         ModelAndView view = new ModelAndView("error/page", Map.of(
-                "status", status.value(),
-                "title", ApiExceptionHandler.titleOf(status),
-                "message", message != null ? message : messageOf(status)));
+                "errorStatus", status.value(),
+                "errorTitle", ApiExceptionHandler.titleOf(status),
+                "errorMessage", message != null ? message : messageOf(status)));
         view.setStatus(status);
         return view;
     }

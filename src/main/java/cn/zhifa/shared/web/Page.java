@@ -6,6 +6,12 @@ import java.util.function.Function;
 /** One page of a list: its items, the 0-based page number, the page size and the total count. */
 public record Page<T>(List<T> items, int number, int size, long total) {
 
+    /** One page cut from a list already held in memory. */
+    public static <T> Page<T> of(List<T> all, int number, int size) {
+        int from = (int) Math.min((long) number * size, all.size());
+        return new Page<>(List.copyOf(all.subList(from, Math.min(from + size, all.size()))), number, size, all.size());
+    }
+
     public static <T> Page<T> empty(int number, int size) {
         return new Page<>(List.of(), number, size, 0);
     }
