@@ -53,6 +53,8 @@ public class PublicationCommands {
             p.carriedTo(channel, today);
             publications.save(p);
         }
+        audit.record("双公示数据交换", "处罚决定公示", null, AuditRecord.Outcome.SUCCESS,
+                "导出并标记报送" + channel.label() + rows.size() + "条");
     }
 
     public int sweep(LocalDate today) {

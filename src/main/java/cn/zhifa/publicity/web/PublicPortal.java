@@ -1,0 +1,48 @@
+package cn.zhifa.publicity.web;
+
+import cn.zhifa.publicity.PublicPenalty;
+import cn.zhifa.publicity.PublicityManagement;
+import cn.zhifa.shared.web.Page;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The public portal (no login): published 行政处罚决定, searchable, personal data masked. */
+@Controller
+class PublicPortal {
+
+    private final PublicityManagement publicity;
+
+    PublicPortal(PublicityManagement publicity) {
+        this.publicity = publicity;
+    }
+
+    @GetMapping("/public/penalties")
+    String penalties(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+        Page<PublicPenalty> result = publicity.publicPenalties(q, Page.number(page), 20);
+        model.addAttribute("page", result);
+        model.addAttribute("q", q == null ? "" : q.strip());
+        model.addAttribute("authority", publicity.portalAuthority());
+        return "publicity/public-penalties";
+    }
+
+    @GetMapping("/api/v1/public/penalties")
+    @ResponseBody
+    ResponseEntity<PageBody<PublicPenalty>> api(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+                                                @RequestParam(required = false) Integer size) {
+        Page<PublicPenalty> result = publicity.publicPenalties(q, Page.number(page), Page.size(size));
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(PageBody.of(result));
+    }
+
+    /** The list shape of the API: items, total, page, size. */
+    record PageBody<T>(List<T> items, long total, int page, int size) {
+        static <T> PageBody<T> of(Page<T> page) {
+            return new PageBody<>(page.items(), page.total(), page.number(), page.size());
+        }
+    }
+}
