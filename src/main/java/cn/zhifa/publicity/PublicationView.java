@@ -12,7 +12,7 @@ import java.util.Map;
  * @param overdue  still awaiting publication after its due day
  * @param dueSoon  awaiting, due within the warning days
  */
-public record PublicationView(long id, long caseId, String caseNumber, String decisionNumber, long organizationId,
+public record PublicationView(long id, Long caseId, String caseNumber, String decisionNumber, long organizationId,
                               String partyName, String partyKindLabel, String violation, String penalty, BigDecimal fineYuan,
                               String authority, LocalDate decidedOn, LocalDate dueOn, boolean dueProvisional,
                               PublicationStatus status, LocalDate publishedOn, LocalDate expiresOn, Map<Channel, LocalDate> channels,

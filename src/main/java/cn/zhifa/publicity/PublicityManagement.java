@@ -145,10 +145,10 @@ public class PublicityManagement {
         return view(p, today());
     }
 
-    /** The publication of a case's decision, if it has one (for other modules, e.g. credit). */
+    /** The publication of a case's decision by its case number, if it has one (for other modules, e.g. credit). */
     @Transactional(readOnly = true)
-    public Optional<PublicationView> publicationOfCase(long caseId) {
-        return publications.findByCase(caseId).map(p -> view(p, today()));
+    public Optional<PublicationView> publicationOfCase(String caseNumber) {
+        return publications.findByCaseNumber(caseNumber).map(p -> view(p, today()));
     }
 
     /** Awaiting publication in the user's scope: {@code [awaiting, overdue]}. */

@@ -1,8 +1,10 @@
 -- publicity: one publication per 行政处罚决定 (general procedure), copied from casework's decision event.
 CREATE TABLE penalty_publication (
     id                   BIGSERIAL PRIMARY KEY,
-    case_id              BIGINT       NOT NULL UNIQUE,
-    case_number          VARCHAR(60),
+    -- the case's id is unknown when a case is built and decided before its first save (the demo loader does so);
+    -- the case number identifies the case then
+    case_id              BIGINT,
+    case_number          VARCHAR(60)  NOT NULL UNIQUE,
     organization_id      BIGINT       NOT NULL,
     decision_number      VARCHAR(120) NOT NULL,
     person               BOOLEAN      NOT NULL,

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** What a publication copies from the decision. */
-record DecisionFacts(long caseId, String caseNumber, long organizationId, String decisionNumber, boolean person,
+record DecisionFacts(Long caseId, String caseNumber, long organizationId, String decisionNumber, boolean person,
                      String partyName, String partyCode, String legalRepresentative, String partyAddress, String violation,
                      String facts, String basis, String penalty, String otherMeasures, BigDecimal fineYuan,
                      LocalDate decidedOn) {

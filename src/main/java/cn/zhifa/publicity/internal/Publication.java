@@ -19,7 +19,7 @@ import java.util.Set;
 public class Publication {
 
     Long id;
-    long caseId;
+    Long caseId;
     String caseNumber;
     long organizationId;
     String decisionNumber;
@@ -176,7 +176,7 @@ public class Publication {
     }
 
     public Long id() { return id; }
-    public long caseId() { return caseId; }
+    public Long caseId() { return caseId; }
     public String caseNumber() { return caseNumber; }
     public long organizationId() { return organizationId; }
     public String decisionNumber() { return decisionNumber; }

@@ -28,8 +28,8 @@ public class Publications {
                 .query(Publications::map).list()).stream().findFirst();
     }
 
-    public Optional<Publication> findByCase(long caseId) {
-        return withChannels(jdbc.sql("SELECT * FROM penalty_publication WHERE case_id = :id").param("id", caseId)
+    public Optional<Publication> findByCaseNumber(String caseNumber) {
+        return withChannels(jdbc.sql("SELECT * FROM penalty_publication WHERE case_number = :number").param("number", caseNumber)
                 .query(Publications::map).list()).stream().findFirst();
     }
 
@@ -50,7 +50,7 @@ public class Publications {
                             fine_yuan, authority, decided_on, due_on, due_provisional)
                         VALUES (:caseId, :caseNumber, :org, :number, :person, :name, :code, :rep, :address, :violation, :facts,
                             :basis, :penalty, :other, :fine, :authority, :decided, :due, :provisional)
-                        ON CONFLICT (case_id) DO NOTHING RETURNING id""")
+                        ON CONFLICT (case_number) DO NOTHING RETURNING id""")
                 .param("caseId", p.caseId).param("caseNumber", p.caseNumber).param("org", p.organizationId)
                 .param("number", p.decisionNumber).param("person", p.person).param("name", p.partyName)
                 .param("code", p.partyCode).param("rep", p.legalRepresentative).param("address", p.partyAddress)
@@ -105,7 +105,7 @@ public class Publications {
     private static Publication map(ResultSet rs, int n) throws SQLException {
         Publication p = new Publication();
         p.id = rs.getLong("id");
-        p.caseId = rs.getLong("case_id");
+        p.caseId = (Long) rs.getObject("case_id");
         p.caseNumber = rs.getString("case_number");
         p.organizationId = rs.getLong("organization_id");
         p.decisionNumber = rs.getString("decision_number");
