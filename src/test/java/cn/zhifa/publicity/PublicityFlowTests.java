@@ -215,7 +215,7 @@ class PublicityFlowTests {
         assertThat(jdbc.sql("SELECT level FROM publication_warning WHERE publication_id = :id AND raised_on = '2032-11-17'")
                 .param("id", id).query(String.class).list()).containsExactly("OVERDUE");
         mvc.perform(get("/api/v1/publicity/publications").param("filter", "overdue").header("Authorization", leader))
-                .andExpect(jsonPath("$.items[?(@.id == " + id + ")].statusLabel").value(org.hamcrest.Matchers.contains("逾期未公示")));
+                .andExpect(jsonPath("$.items[?(@.id == " + id + ")].overdue").value(org.hamcrest.Matchers.contains(true)));
         mvc.perform(post("/api/v1/publicity/publications/" + id + "/publish").header("Authorization", leader))
                 .andExpect(jsonPath("$.late").value(true));
     }
