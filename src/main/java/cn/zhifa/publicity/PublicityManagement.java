@@ -8,6 +8,7 @@ import cn.zhifa.organization.DataScope;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.organization.OrganizationView;
 import cn.zhifa.publicity.internal.ExchangeRows;
+import cn.zhifa.registry.OfficerManagement;
 import cn.zhifa.publicity.internal.PersonalData;
 import cn.zhifa.publicity.internal.Publication;
 import cn.zhifa.publicity.internal.PublicationCommands;
@@ -55,11 +56,13 @@ public class PublicityManagement {
     private final OrganizationManagement organizations;
     private final DocumentManagement documents;
     private final ExchangeRows exchange;
+    private final OfficerManagement officers;
     private final Clock clock;
 
     PublicityManagement(Publications publications, PublicationCommands commands, PublicityPeriods periods,
                         PublicityRules rules, DataScope scope, OrganizationManagement organizations,
-                        DocumentManagement documents, ExchangeRows exchange, Clock clock) {
+                        DocumentManagement documents, ExchangeRows exchange, OfficerManagement officers,
+                        Clock clock) {
         this.publications = publications;
         this.commands = commands;
         this.periods = periods;
@@ -68,6 +71,7 @@ public class PublicityManagement {
         this.organizations = organizations;
         this.documents = documents;
         this.exchange = exchange;
+        this.officers = officers;
         this.clock = clock;
     }
 
@@ -202,6 +206,29 @@ public class PublicityManagement {
         }
         return publications.query("ORDER BY p.id LIMIT 1", Map.of()).stream().map(Publication::authority).findFirst()
                 .orElse("应急管理部门");
+    }
+
+    // ---- 亮证 check (no login)
+
+    /** The certificate with this number as the public may see it: name, body, valid today or not. */
+    @Transactional(readOnly = true)
+    public Optional<OfficerCheck> officer(String certificateNo) {
+        LocalDate today = today();
+        return officers.byCertificateNo(certificateNo).map(c -> new OfficerCheck(c.getCertificateNo(), c.getOfficerName(),
+                documents.authorityFor(c.getOrganizationId()).map(Authority::name)
+                        .or(() -> organizations.find(c.getOrganizationId()).map(OrganizationView::name))
+                        .orElse(c.getIssuingAuthority()),
+                c.validOn(today), standingLabel(officers.standing(c, today)), c.getExpiresOn()));
+    }
+
+    private static String standingLabel(String standing) {
+        return switch (standing) {
+            case "VALID", "EXPIRING" -> "有效";
+            case "EXPIRED" -> "已过期";
+            case "SUSPENDED" -> "已暂扣";
+            case "REVOKED" -> "已注销";
+            default -> "尚未生效";
+        };
     }
 
     // ---- publicity rate

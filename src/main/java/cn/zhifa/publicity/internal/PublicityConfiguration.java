@@ -50,6 +50,7 @@ class PublicityConfiguration {
 
     @Bean
     PublicPaths publicityPortal() {
-        return () -> List.of("/public/penalties", "/public/penalties/**", "/api/v1/public/penalties", "/api/v1/public/penalties/**");
+        return () -> List.of("/public/penalties", "/public/penalties/**", "/api/v1/public/penalties", "/api/v1/public/penalties/**",
+                "/public/officers/**", "/api/v1/public/officers/**");
     }
 }

@@ -1,6 +1,10 @@
 package cn.zhifa.publicity.web;
 
+import cn.zhifa.publicity.OfficerCheck;
 import cn.zhifa.publicity.PublicPenalty;
+import cn.zhifa.shared.RuleViolation;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.PathVariable;
 import cn.zhifa.publicity.PublicityManagement;
 import cn.zhifa.shared.web.Page;
 import java.util.List;
@@ -37,6 +41,19 @@ class PublicPortal {
                                                 @RequestParam(required = false) Integer size) {
         Page<PublicPenalty> result = publicity.publicPenalties(q, Page.number(page), Page.size(size));
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(PageBody.of(result));
+    }
+
+    /** 亮证: anyone checks an officer's 行政执法证 by its number (the QR code on the card links here). */
+    @GetMapping("/public/officers/{certificateNo}")
+    String officer(@PathVariable String certificateNo, Model model, HttpServletResponse response) {
+        var check = publicity.officer(certificateNo);
+        if (check.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        }
+        model.addAttribute("check", check.orElse(null));
+        model.addAttribute("certificateNo", certificateNo);
+        model.addAttribute("authority", publicity.portalAuthority());
+        return "publicity/public-officer";
     }
 
     /** The list shape of the API: items, total, page, size. */
