@@ -1,8 +1,6 @@
 package cn.zhifa.publicity.web;
 
-import cn.zhifa.publicity.OfficerCheck;
 import cn.zhifa.publicity.PublicPenalty;
-import cn.zhifa.shared.RuleViolation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.PathVariable;
 import cn.zhifa.publicity.PublicityManagement;
