@@ -199,6 +199,13 @@ public class OfficerManagement {
         return load(certificateId);
     }
 
+    /** The 亮证 check anyone may make without login: the certificate with this number, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<OfficerCertificate> byCertificateNo(String certificateNo) {
+        return certificateNo == null || certificateNo.isBlank() ? Optional.empty()
+                : certificates.findByCertificateNo(certificateNo.strip());
+    }
+
     /** Certificates of the user's scope, valid first. */
     @Transactional(readOnly = true)
     public List<OfficerCertificate> certificates() {

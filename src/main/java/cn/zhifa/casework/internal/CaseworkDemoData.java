@@ -113,7 +113,9 @@ class CaseworkDemoData implements DemoDataLoader {
 
         // Past decisions of art 102 (similar cases) and the rest of the closed history.
         String[][] decided = {{"东华五金加工厂", "15000", "GENERAL", "200"}, {"朝阳建材有限公司", "8000", "LIGHTER", "170"},
-                {"龙湖物流有限公司", "42000", "HEAVIER", "150"}, {"新村食品有限公司", "20000", "GENERAL", "120"}};
+                {"龙湖物流有限公司", "42000", "HEAVIER", "150"}, {"新村食品有限公司", "20000", "GENERAL", "120"},
+                // decided more than three years ago: its publication has expired (publicity demo)
+                {"东风铸造有限公司", "20000", "GENERAL", "1150"}};
         int n = 0;
         for (String[] row : decided) {
             PenaltyCase c = decidedCase(row[0], "未采取措施消除事故隐患", "102-1", Tier.valueOf(row[2]), row[1], Integer.parseInt(row[3]));
