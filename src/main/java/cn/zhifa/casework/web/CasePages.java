@@ -151,7 +151,7 @@ class CasePages {
             // the proposal as submitted (呈批), re-assessed so that the approving leader sees range, tier and suggestion
             try {
                 model.addAttribute("proposedAssessment", cases.assess(id, new PenaltyProposal(c.getViolationCode(), c.getTier(),
-                        c.getFineYuan(), c.getTierReason(), null, c.getOtherMeasures(), c.isComplex(), null, null, false)));
+                        c.getFineYuan(), c.getTierReason(), null, c.getOtherMeasures(), c.isComplex(), null, null, false, null)));
             } catch (RuleViolation | IllegalArgumentException notAssessable) {
                 model.addAttribute("proposedAssessment", null);
             }
