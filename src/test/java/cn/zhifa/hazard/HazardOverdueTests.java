@@ -68,8 +68,8 @@ class HazardOverdueTests {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long recordId = ((Number) JsonPath.read(record, "$.id")).longValue();
         mvc.perform(get("/api/v1/hazards").param("recordId", "" + recordId).header("Authorization", token))
-                .andExpect(jsonPath("$[0].overdue").value(false))
-                .andExpect(jsonPath("$[0].dueSoon").value(true));
+                .andExpect(jsonPath("$.items[0].overdue").value(false))
+                .andExpect(jsonPath("$.items[0].dueSoon").value(true));
 
         clock.advance(Duration.ofDays(15));
         hazards.sweepOverdue();
@@ -81,6 +81,6 @@ class HazardOverdueTests {
         mvc.perform(get("/api/v1/hazards").param("recordId", "" + recordId).param("filter", "overdue")
                         .header("Authorization", Tokens.bearer(mvc, "officer1")))
                 .andExpect(jsonPath("$.length()").value(2))
-                .andExpect(jsonPath("$[0].overdue").value(true));
+                .andExpect(jsonPath("$.items[0].overdue").value(true));
     }
 }

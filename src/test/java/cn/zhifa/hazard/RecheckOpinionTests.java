@@ -78,7 +78,7 @@ class RecheckOpinionTests {
         long recordId = ((Number) JsonPath.read(record, "$.id")).longValue();
         String list = mvc.perform(get("/api/v1/hazards").param("recordId", String.valueOf(recordId))
                 .header("Authorization", token)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        List<Number> ids = JsonPath.read(list, "$[*].id");
+        List<Number> ids = JsonPath.read(list, "$.items[*].id");
         clock.advance(Duration.ofDays(30));
         return new Found(ids.get(0).longValue(), recordId, firm.name());
     }

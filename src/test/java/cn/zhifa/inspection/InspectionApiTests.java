@@ -85,8 +85,8 @@ class InspectionApiTests {
         assertThat((String) JsonPath.read(first, "$.status")).isEqualTo("SUBMITTED");
         mvc.perform(get("/api/v1/hazards").param("recordId", String.valueOf(recordId)).header("Authorization", officer1))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(2))
-                .andExpect(jsonPath("$[?(@.level == 'MAJOR')].description").value(org.hamcrest.Matchers.hasSize(1)));
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[?(@.level == 'MAJOR')].description").value(org.hamcrest.Matchers.hasSize(1)));
     }
 
     @Test

@@ -206,20 +206,20 @@ class CaseApi {
 
     @GetMapping("/api/v1/cases/meetings")
     @Operation(summary = "案审会记录")
-    List<Meeting> meetings(@RequestParam(required = false) Integer year) {
-        return cases.meetings(year);
+    Page<Meeting> meetings(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(cases.meetings(year), page, size);
     }
 
     @GetMapping("/api/v1/cases/violations")
     @Operation(summary = "违法行为库（安全生产法第九十三条至第一百一十四条）")
-    List<Violation> violations() {
-        return cases.library().all();
+    Page<Violation> violations(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(cases.library().all(), page, size);
     }
 
     @GetMapping("/api/v1/cases/deadlines")
     @Operation(summary = "临期（三个工作日内）和逾期的案件")
-    List<CaseWarning> deadlines() {
-        return deadlines.watchList();
+    Page<CaseWarning> deadlines(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(deadlines.watchList(), page, size);
     }
 
     @GetMapping("/api/v1/cases/statistics")

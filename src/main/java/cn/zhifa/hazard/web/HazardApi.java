@@ -1,5 +1,6 @@
 package cn.zhifa.hazard.web;
 
+import cn.zhifa.shared.web.Page;
 import cn.zhifa.evidence.Idempotency;
 import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.hazard.HazardView;
@@ -40,8 +41,9 @@ class HazardApi {
 
     @GetMapping("/api/v1/hazards")
     @Operation(summary = "隐患台账（filter: open/all/overdue/due-soon/major/supervised/closed）")
-    List<HazardView> list(@RequestParam(required = false) String filter, @RequestParam(required = false) Long recordId) {
-        return hazards.list(filter, recordId);
+    Page<HazardView> list(@RequestParam(required = false) String filter, @RequestParam(required = false) Long recordId,
+                          @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(hazards.list(filter, recordId), page, size);
     }
 
     @GetMapping("/api/v1/hazards/{id}")
