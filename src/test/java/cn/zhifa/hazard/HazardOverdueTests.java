@@ -80,7 +80,7 @@ class HazardOverdueTests {
         assertThat(overdue).extracting(HazardOverdue::level).containsExactlyInAnyOrder(HazardLevel.MAJOR, HazardLevel.GENERAL);
         mvc.perform(get("/api/v1/hazards").param("recordId", "" + recordId).param("filter", "overdue")
                         .header("Authorization", Tokens.bearer(mvc, "officer1")))
-                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$.items.length()").value(2))
                 .andExpect(jsonPath("$.items[0].overdue").value(true));
     }
 }
