@@ -128,6 +128,7 @@ public class CaseProcedureDocuments {
                         issued.add(hearingNotice(c, user(step.actorId()).username(), day));
                     }
                 }
+                case DECIDED -> issued.add(issueRecordedDecision(c));
                 case INSTALMENTS_APPROVED -> issued.addAll(instalments(c, user(step.actorId()).username(), day));
                 case TRANSFERRED -> issued.add(transfer(c, user(step.actorId()).username(), day,
                         transferBasis(c.isCriminalTransfer()), List.of(), null));
@@ -140,6 +141,50 @@ public class CaseProcedureDocuments {
             }
         }
         return issued;
+    }
+
+    /**
+     * The demo: the 行政处罚决定书 (单位/个人) of a decided case, dated as decided and signed off by the deciding leader;
+     * the same idempotency key as the live decision, so it is issued once.
+     */
+    public IssuedDocument issueRecordedDecision(PenaltyCase c) {
+        CaseStep decided = c.lastStep(StepKind.DECIDED).orElseThrow(() -> new RuleViolation("本案尚未作出处罚决定。"));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("violated", violated(c));
+        fields.put("basis", basis(c));
+        fields.put("penalty", penalty(c, c.getFineYuan()));
+        fields.put("factsAndEvidence", facts(c) + "\n" + "以上事实有下列证据证明：" + evidence(c));
+        String kind = c.getParty().kind() == PartyKind.UNIT ? "PENALTY_DECISION_UNIT" : "PENALTY_DECISION_PERSON";
+        return documents.issue(request(kind, c, fields, c.getDecidedOn(), List.of(), List.of(),
+                user(decided.actorId()).username(), "case-" + c.getId() + "-decision"));
+    }
+
+    /**
+     * The demo: the 送达回执 of a served case, dated as served, listing the decision served (its number from the documents
+     * module), signed by the two 承办人 as 送达人 with their registered signatures and by the receiver (the party's legal
+     * representative, or the person) with the drawn signature given.
+     */
+    public java.util.Optional<IssuedDocument> issueRecordedService(PenaltyCase c, byte[] receiverSignature) {
+        java.util.Optional<CaseStep> served = c.lastStep(StepKind.SERVED);
+        if (served.isEmpty() || c.getServedOn() == null) {
+            return java.util.Optional.empty();
+        }
+        List<IssuedDocument> decisions = List.of(issueRecordedDecision(c));
+        String receiver = c.getParty().legalRepresentative() == null ? c.getParty().name() : c.getParty().legalRepresentative();
+        List<Signer> handlers = handlers(c, c.getServedOn());
+        String servers = handlers.stream().map(h -> h.officer().name()).collect(Collectors.joining("、"));
+        String place = c.getParty().address() == null ? "当事人住所" : c.getParty().address();
+        List<List<String>> deliveries = decisions.stream().map(d -> List.of("《" + d.title() + "》" + (d.number() == null ? "" : d.number()),
+                receiver + "（见签名）", place, c.getServedOn().toString(),
+                c.getServiceMethod() == null ? "直接送达" : c.getServiceMethod(), servers)).toList();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("caseName", c.getTitle());
+        fields.put("deliveries", deliveries);
+        List<DrawnSignature> signatures = new ArrayList<>(handlers.stream().map(Signer::signature).toList());
+        signatures.add(new DrawnSignature("receiver", receiver, receiverSignature));
+        return java.util.Optional.of(documents.issue(request("SERVICE_RECEIPT", c, fields, c.getServedOn(),
+                handlers.stream().map(Signer::officer).toList(), signatures,
+                user(served.get().actorId()).username(), "case-" + c.getId() + "-service-receipt")));
     }
 
     // ---- the second 承办人

@@ -919,7 +919,29 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
 
     private void step(StepKind what, Acting by, When when, String opinion) {
         steps.add(new CaseStep(what, by.userId(), by.name(), by.mainRole(), when.day(), when.at(), opinion));
+        registerEvent(new CaseStepRecorded(enterpriseId, what, when.day(), participants(what, by.userId())));
     }
+
+    /** The step's actor; for steps the handling officers do together, both 承办人 as well. */
+    private List<Long> participants(StepKind what, Long actor) {
+        java.util.LinkedHashSet<Long> officers = new java.util.LinkedHashSet<>();
+        if (actor != null && actor != 0) {
+            officers.add(actor);
+        }
+        if (TEAM_STEPS.contains(what)) {
+            if (handlerId != 0) {
+                officers.add(handlerId);
+            }
+            if (coHandlerId != null && coHandlerId != 0) {
+                officers.add(coHandlerId);
+            }
+        }
+        return List.copyOf(officers);
+    }
+
+    private static final java.util.Set<StepKind> TEAM_STEPS = java.util.EnumSet.of(StepKind.INQUIRY,
+            StepKind.SITE_EXAMINATION, StepKind.EVIDENCE, StepKind.MEASURE_APPLIED, StepKind.MEASURE_RELEASED,
+            StepKind.MEASURE_DISPOSED, StepKind.ON_THE_SPOT, StepKind.SERVED, StepKind.HEARING_HELD);
 
     private static void require(boolean condition, String message) {
         if (!condition) {

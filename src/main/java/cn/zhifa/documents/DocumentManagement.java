@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,13 +47,13 @@ public class DocumentManagement {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final String verifyBaseUrl;
+    private final cn.zhifa.shared.web.PublicAddress publicAddress;
     private final JsonMapper json = JsonMapper.builder().build();
 
     DocumentManagement(DocumentTemplates templates, AuthoritySettings authorities, NumberSeries numbers,
                        IssuedDocumentStore store, OrganizationManagement organizations,
                        ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-                       @Value("${zhifa.documents.verify-base-url:http://localhost:8080}") String verifyBaseUrl) {
+                       cn.zhifa.shared.web.PublicAddress publicAddress) {
         this.templates = templates;
         this.authorities = authorities;
         this.numbers = numbers;
@@ -63,7 +62,7 @@ public class DocumentManagement {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
-        this.verifyBaseUrl = verifyBaseUrl.endsWith("/") ? verifyBaseUrl.substring(0, verifyBaseUrl.length() - 1) : verifyBaseUrl;
+        this.publicAddress = publicAddress;
     }
 
     /** The standard templates (kinds, titles, fields, signature areas). */
@@ -270,7 +269,7 @@ public class DocumentManagement {
         }
         String code = newCode();
         RenderedDocument rendered = templates.render(content.withIssue(number, date,
-                new DocumentContent.Verification(code, verifyBaseUrl + "/verify/" + code)));
+                new DocumentContent.Verification(code, publicAddress.link("/verify/" + code))));
         Party first = parties.values().stream().findFirst().orElse(null);
         var row = new IssuedDocumentStore.NewDocument(r.authorityOrganizationId(), authority.organizationId(),
                 authority.name(), t.kind(), t.title(),

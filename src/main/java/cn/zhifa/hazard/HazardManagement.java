@@ -5,6 +5,7 @@ import cn.zhifa.audit.AuditRecord;
 import cn.zhifa.audit.AuditTrail;
 import cn.zhifa.documents.IssuedDocument;
 import cn.zhifa.evidence.EvidenceManagement;
+import cn.zhifa.hazard.internal.HazardRegister;
 import cn.zhifa.hazard.internal.Hazards;
 import cn.zhifa.inspection.ChecklistManagement;
 import cn.zhifa.inspection.ChecklistTemplate;
@@ -54,10 +55,13 @@ public class HazardManagement {
     private final Clock clock;
     private final int dueSoonWorkingDays;
     private final String overdueArticle;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final HazardRegister register;
 
     HazardManagement(Hazards hazards, HazardDocuments documents, EvidenceManagement evidence, InspectionManagement inspections,
                      EnterpriseManagement enterprises, ChecklistManagement checklists, LegalCalendar calendar,
                      DataScope scope, AuditTrail audit, JdbcClient jdbc, Clock clock,
+                     org.springframework.context.ApplicationEventPublisher events, HazardRegister register,
                      @Value("${zhifa.hazard.due-soon-working-days:3}") int dueSoonWorkingDays,
                      @Value("${zhifa.hazard.overdue-article:安全生产法（2021）第一百零二条}") String overdueArticle) {
         this.hazards = hazards;
@@ -71,6 +75,8 @@ public class HazardManagement {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
+        this.register = register;
         this.dueSoonWorkingDays = dueSoonWorkingDays;
         this.overdueArticle = overdueArticle;
     }
@@ -172,7 +178,7 @@ public class HazardManagement {
             throw new RuleViolation(which + "未找到检查项或判定标准条目“" + code + "”，请从列表中选择。");
         }
         return new HazardRegistration.Finding(item.major() ? HazardLevel.MAJOR : finding.level(), item.criterion(),
-                finding.location(), blankToNull(finding.description()) == null ? item.content() : finding.description(),
+                finding.location(), blankToNull(finding.description()) == null ? item.violationText() : finding.description(),
                 blankToNull(finding.legalBasis()) == null ? item.legalBasis() : finding.legalBasis(), finding.deadline(),
                 finding.confirmNonWorkingDeadline(), finding.immediateMeasure(), finding.evidenceIds());
     }
@@ -230,6 +236,12 @@ public class HazardManagement {
         evidence.attach(evidenceIds, "隐患", id);
         hazard.reinspect(passed, opinion, newDeadline, evidenceIds, actor.userId(), clock.instant(), today());
         Hazard saved = hazards.save(hazard);
+        java.util.LinkedHashSet<Long> officers = new java.util.LinkedHashSet<>(List.of(actor.userId()));
+        if (signatures != null) {
+            signatures.officers().forEach(signature -> officers.add(signature.userId()));
+        }
+        officers.forEach(officer -> events.publishEvent(
+                new cn.zhifa.registry.EnforcementActRecorded(officer, saved.getEnterpriseId(), today(), "复查")));
         java.util.Optional<cn.zhifa.documents.IssuedDocument> issued =
                 documents.issueRecheckOpinion(saved, signed, actor.username(), today());
         Audit.target("隐患", id);
@@ -301,30 +313,26 @@ public class HazardManagement {
         return count;
     }
 
-    /** The register of the user's subtree with warnings; {@code filter}: all/open/overdue/due-soon/major/closed. */
+    /** The most rows the register counts exactly; a total of {@code countCap() + 1} means more. */
+    public int countCap() {
+        return register.countCap();
+    }
+
+    /** One page of the register: filtered (逾期/临期 by the working-day calendar), ordered and paged in SQL. */
     @Transactional(readOnly = true)
-    public List<HazardView> list(String filter, Long recordId) {
-        String where = switch (filter == null ? "open" : filter) {
-            case "all" -> "";
-            case "closed" -> " AND status = 'CLOSED'";
-            case "major" -> " AND level = 'MAJOR'";
-            case "supervised" -> " AND supervised";
-            default -> " AND status <> 'CLOSED'";
-        };
-        List<Long> ids = jdbc.sql("SELECT id FROM hazard WHERE organization_id IN (:orgs)" + where
-                        + (recordId == null ? "" : " AND record_id = :record")
-                        + " ORDER BY (status = 'CLOSED'), deadline NULLS LAST, id DESC LIMIT 500")
-                .param("orgs", scope.visibleOrganizationIds()).param("record", recordId).query(Long.class).list();
-        List<HazardView> views = new ArrayList<>();
-        hazards.findAllById(ids).forEach(h -> views.add(view(h)));
-        views.sort(java.util.Comparator.comparingInt(v -> ids.indexOf(v.id())));
-        if ("overdue".equals(filter)) {
-            return views.stream().filter(HazardView::overdue).toList();
-        }
-        if ("due-soon".equals(filter)) {
-            return views.stream().filter(HazardView::dueSoon).toList();
-        }
-        return views;
+    public cn.zhifa.shared.web.Page<HazardView> search(HazardQuery query) {
+        return register.search(query, today());
+    }
+
+    /** How many hazards in the caller's scope match the filter (overdue, due-soon …), counted in SQL. */
+    @Transactional(readOnly = true)
+    public long count(String filter) {
+        return register.count(filter, today());
+    }
+
+    /** The units the caller may filter the register by (own unit and below). */
+    public List<cn.zhifa.organization.OrganizationView> units() {
+        return register.units();
     }
 
     /** Runs a page's steps (evidence upload and the loop step) in one transaction: a refusal keeps nothing. */
@@ -342,7 +350,7 @@ public class HazardManagement {
         return new HazardView(hazard.getId(), hazard.getEnterpriseName(), hazard.getEnterpriseId(), hazard.getLevel(),
                 hazard.getStatus(), hazard.getDescription(), hazard.getLocation(), hazard.getMeasure(),
                 hazard.getDeadline(), hazard.getFoundOn(), overdue, dueSoon, hazard.isSupervised(), hazard.isExposed(),
-                hazard.getRecordId());
+                hazard.getRecordId(), hazard.getOrganizationId(), register.unitName(hazard.getOrganizationId()));
     }
 
     /** The other hazards listed in the same 责令限期整改指令书 / 现场处理措施决定书 as this one (registered together). */

@@ -69,6 +69,11 @@ public class ChecklistTemplate {
                 throw new RuleViolation("每个检查项都须填写编号、检查内容和法律依据。");
             }
         }
+        for (Item item : newItems) {
+            if (item.violation() == null || item.violation().isBlank()) {
+                throw new RuleViolation("检查项“" + item.code() + "”须填写违法情形（不符合时隐患和整改指令书的表述，如“未对从业人员进行安全生产教育和培训”）。");
+            }
+        }
         current = false;
         return new ChecklistTemplate(null, code, version + 1, title == null || title.isBlank() ? this.title : title.strip(),
                 industry, topic, standard, true, reason.strip(), by, now, newItems);
@@ -88,11 +93,27 @@ public class ChecklistTemplate {
     public List<Item> getItems() { return items; }
 
     /**
-     * One check. {@code verification}: V seen in a source, P partly seen, R recalled only (待核对).
+     * One check. {@code content} is the requirement that 符合 / 不符合 answers ("对从业人员进行安全生产教育和培训");
+     * {@code violation} is what a failed item is written as ("未对从业人员进行安全生产教育和培训"): the hazard and the
+     * 整改指令书 read it. {@code verification}: V seen in a source, P partly seen, R recalled only (待核对).
      */
     @Table("checklist_item")
     public record Item(String code, String content, String legalBasis, boolean major, String criterion,
-                       String appliesTo, String verification) {
+                       String appliesTo, String verification, String violation) {
+
+        @org.springframework.data.annotation.PersistenceCreator
+        public Item {
+        }
+
+        public Item(String code, String content, String legalBasis, boolean major, String criterion, String appliesTo,
+                    String verification) {
+            this(code, content, legalBasis, major, criterion, appliesTo, verification, null);
+        }
+
+        /** The item as a finding reads: its violation text, or (an item without one) the requirement not met. */
+        public String violationText() {
+            return violationOf(content, violation);
+        }
 
         public boolean needsReview() {
             return "R".equals(verification);
@@ -105,5 +126,10 @@ public class ChecklistTemplate {
                 default -> "待核对";
             };
         }
+    }
+
+    /** A violation text, or for an item written before items had one, the requirement marked as not met. */
+    static String violationOf(String requirement, String violation) {
+        return violation == null || violation.isBlank() ? "不符合：" + requirement : violation;
     }
 }

@@ -21,6 +21,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import cn.zhifa.planning.InspectionPlan;
+import cn.zhifa.planning.PlanManagement;
 import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo inspections of 东城区's detachment (officer1 and officer2): 16 submitted records over the last four
  * months (key, general, one online check), their failed items becoming hazards, and three open tasks this
- * month (one needing the 执法检查告知书). Deterministic; skipped when demo tasks exist.
+ * month (one needing the 执法检查告知书). Tasks marked 年度计划 are key firms of the brigade's approved plan of the year
+ * (planning's demo). Deterministic; skipped when demo tasks exist.
  */
 @Component
 class InspectionDemoData implements DemoDataLoader {
@@ -43,9 +46,12 @@ class InspectionDemoData implements DemoDataLoader {
     private final OrganizationManagement organizations;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PlanManagement plans;
 
     InspectionDemoData(InspectionTasks tasks, InspectionRecords records, ChecklistTemplates templates,
-                       UserManagement users, OrganizationManagement organizations, JdbcClient jdbc, Clock clock) {
+                       UserManagement users, OrganizationManagement organizations, JdbcClient jdbc, Clock clock,
+                       PlanManagement plans) {
+        this.plans = plans;
         this.tasks = tasks;
         this.records = records;
         this.templates = templates;
@@ -90,13 +96,17 @@ class InspectionDemoData implements DemoDataLoader {
         if (firms.size() < RECORDS + 3) {
             return;
         }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, InspectionRecord.ZONE);
+        Optional<InspectionPlan> plan = plans.visiblePlans().stream()
+                .filter(p -> p.getOrganizationId() == unit && p.getYear() == today.getYear()).findFirst();
+        String planRef = plan.map(InspectionPlan::getTitle).orElse(today.getYear() + "年度监督检查计划");
+        firms = planFirstForPlannedTasks(firms, plan);
         ChecklistTemplate management = templates.findCurrent(InspectionManagement.DEFAULT_TEMPLATE).orElseThrow();
         ChecklistTemplate dust = templates.findCurrent("GM-DUST").orElse(management);
         List<Long> team = List.of(officerA.id(), officerB.id());
         List<InspectionRecord.Member> members = List.of(new InspectionRecord.Member(officerA.id(), officerA.displayName()),
                 new InspectionRecord.Member(officerB.id(), officerB.displayName()));
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, InspectionRecord.ZONE);
         byte[] signature = signature();
         String signatureHash = SignatureImage.of(signature).sha256();
         for (int i = 0; i < RECORDS; i++) {
@@ -107,7 +117,7 @@ class InspectionDemoData implements DemoDataLoader {
             InspectionMode mode = i == 5 ? InspectionMode.ONLINE : InspectionMode.ON_SITE;
             ChecklistTemplate template = i % 4 == 1 ? dust : management;
             NewTask newTask = new NewTask(i % 5 == 0 ? TaskSource.DRAW : TaskSource.PLAN,
-                    i % 5 == 0 ? "2026年第" + (i / 5 + 1) + "次双随机抽查" : "2026年度监督检查计划", firm.id(), kind, mode, team,
+                    i % 5 == 0 ? today.getYear() + "年第" + (i / 5 + 1) + "次双随机抽查" : planRef, firm.id(), kind, mode, team,
                     YearMonth.from(startedAt.atZone(InspectionRecord.ZONE)), template.getCode(), false);
             InspectionTask task = InspectionTask.create(unit, newTask, firm.name(), template.getId(), team, officerA.id(),
                     startedAt.minus(Duration.ofDays(10)), true);
@@ -124,8 +134,7 @@ class InspectionDemoData implements DemoDataLoader {
                 LocalDate deadline = startedAt.atZone(InspectionRecord.ZONE).toLocalDate().plusDays(item.major() ? 30 : 15);
                 if (fails) {
                     boolean immediate = i % 6 == 4;
-                    record.answer(item.code(), ItemOutcome.FAILS, "现场发现：" + item.content().substring(0,
-                                    Math.min(12, item.content().length())) + "…", "车间" + (k + 1) + "号工位",
+                    record.answer(item.code(), ItemOutcome.FAILS, null, "车间" + (k + 1) + "号工位",
                             immediate ? null : deadline, immediate ? "责令立即停止相关作业并现场整改" : null);
                 } else {
                     record.answer(item.code(), item.major() && i % 2 == 0 ? ItemOutcome.NOT_APPLICABLE : ItemOutcome.CONFORMS,
@@ -150,7 +159,7 @@ class InspectionDemoData implements DemoDataLoader {
         }
         for (int j = 0; j < 3; j++) {
             Firm firm = firms.get(RECORDS + j);
-            NewTask open = new NewTask(j == 0 ? TaskSource.COMPLAINT : TaskSource.PLAN, j == 0 ? "举报件2026-118" : "2026年度监督检查计划",
+            NewTask open = new NewTask(j == 0 ? TaskSource.COMPLAINT : TaskSource.PLAN, j == 0 ? "举报件" + today.getYear() + "-118" : planRef,
                     firm.id(), j == 2 ? InspectionKind.GENERAL : InspectionKind.KEY, InspectionMode.ON_SITE, team,
                     YearMonth.from(today), j == 1 ? "GM-DUST" : InspectionManagement.DEFAULT_TEMPLATE, j == 1);
             ChecklistTemplate template = templates.findCurrent(open.templateCode()).orElse(management);
@@ -159,6 +168,28 @@ class InspectionDemoData implements DemoDataLoader {
     }
 
     private record Firm(long id, String name) {
+    }
+
+    /** Whether the demo task at this position is a 年度计划 task (the others: 双随机 every fifth record, one complaint). */
+    private static boolean planned(int position) {
+        return position < RECORDS ? position % 5 != 0 : position > RECORDS;
+    }
+
+    /**
+     * The firms in task order, with the 年度计划 positions taken by the plan's key firms (in the plan's order) as far as
+     * the plan has them, so every task marked 年度计划 is a firm of the approved plan.
+     */
+    private static List<Firm> planFirstForPlannedTasks(List<Firm> firms, Optional<InspectionPlan> plan) {
+        List<Firm> keyFirms = plan.map(p -> p.keyFirms().stream().map(i -> new Firm(i.enterpriseId(), i.enterpriseName()))
+                .distinct().toList()).orElse(List.of());
+        List<Firm> others = new java.util.ArrayList<>(firms.stream()
+                .filter(f -> keyFirms.stream().noneMatch(k -> k.id() == f.id())).toList());
+        java.util.Iterator<Firm> keys = keyFirms.iterator();
+        List<Firm> ordered = new java.util.ArrayList<>();
+        for (int position = 0; position < RECORDS + 3; position++) {
+            ordered.add(planned(position) && keys.hasNext() ? keys.next() : others.remove(0));
+        }
+        return ordered;
     }
 
     private static byte[] signature() {

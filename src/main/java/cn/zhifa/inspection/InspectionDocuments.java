@@ -57,6 +57,26 @@ public class InspectionDocuments {
         return documents.forSource(new SourceRef(SOURCE, String.valueOf(recordId)));
     }
 
+    /**
+     * Submits the record and issues its documents in the same step (the 现场检查记录, and for failed items the
+     * 责令限期整改指令书 / 现场处理措施决定书 the firm must receive): a record whose documents cannot be issued is not
+     * submitted, and the refusal says why.
+     */
+    @Transactional
+    public InspectionRecord submit(long recordId, boolean confirmNonWorkingDeadline) {
+        InspectionRecord submitted = inspections.submit(recordId, confirmNonWorkingDeadline);
+        issue(submitted.getId());
+        return submitted;
+    }
+
+    /** A whole record composed on a terminal: submitted and its documents issued in one transaction. */
+    @Transactional
+    public InspectionRecord submitComplete(RecordSubmission submission) {
+        InspectionRecord submitted = inspections.submitComplete(submission);
+        issue(submitted.getId());
+        return submitted;
+    }
+
     @Transactional
     public List<IssuedDocument> issue(long recordId) {
         InspectionRecord record = inspections.record(recordId);
@@ -66,9 +86,9 @@ public class InspectionDocuments {
         }
         LocalDate day = LocalDate.ofInstant(record.getStartedAt(), InspectionRecord.ZONE);
         Registry.Enterprise firm = registry.enterprise(record.getEnterpriseId()).orElse(null);
+        // the unit as the registry knows it (法定代表人); the person met on site is printed separately below
         Party party = Party.unit("party", record.getEnterpriseName(), firm == null ? null : firm.uscc(),
-                firm == null ? record.getRepresentativeName() : firm.legalRepresentative(), record.getRepresentativeTitle(),
-                firm == null ? null : firm.address(), null, record.getRepresentativePhone());
+                firm == null ? null : firm.legalRepresentative(), null, firm == null ? null : firm.address(), null, null);
         List<Officer> officers = new ArrayList<>();
         List<DrawnSignature> signatures = new ArrayList<>();
         List<SignatureRefusal> refusals = new ArrayList<>();
@@ -96,6 +116,9 @@ public class InspectionDocuments {
         fields.put("startTime", LocalDateTime.ofInstant(record.getStartedAt(), InspectionRecord.ZONE));
         fields.put("endTime", LocalDateTime.ofInstant(record.getEndedAt(), InspectionRecord.ZONE));
         fields.put("findings", findings(record));
+        fields.put("onSiteName", onSitePerson(record));
+        fields.put("onSiteTitle", record.getRepresentativeTitle());
+        fields.put("onSitePhone", record.getRepresentativePhone());
         issued.add(documents.issue(new IssueRequest("INSPECTION_RECORD", record.getOrganizationId(), source, fields,
                 List.of(party), officers, signatures, refusals, day, by, "inspection-record-" + recordId)));
 
@@ -103,7 +126,7 @@ public class InspectionDocuments {
         List<String> immediate = new ArrayList<>();
         List<String> immediateMeasures = new ArrayList<>();
         for (InspectionRecord.ItemResult item : record.failedItems()) {
-            String problem = item.content() + (item.note() == null ? "" : "（" + item.note() + "）");
+            String problem = item.violationText() + (item.note() == null ? "" : "（" + item.note() + "）");
             if (item.rectifyBy() != null) {
                 byDeadline.computeIfAbsent(item.rectifyBy(), d -> new ArrayList<>()).add(problem);
             }
@@ -133,6 +156,15 @@ public class InspectionDocuments {
         return issued;
     }
 
+    /** 现场负责人: as written in the record, else the name the representative signed (or refused to sign) with. */
+    private static String onSitePerson(InspectionRecord record) {
+        if (record.getRepresentativeName() != null) {
+            return record.getRepresentativeName();
+        }
+        return record.getSignatures().stream().filter(s -> s.signerRole() == SignerRole.REPRESENTATIVE)
+                .map(InspectionRecord.Signature::signerName).findFirst().orElse(null);
+    }
+
     private static String findings(InspectionRecord record) {
         StringBuilder text = new StringBuilder(record.getFindings() == null ? "" : record.getFindings());
         List<InspectionRecord.ItemResult> failed = record.failedItems();
@@ -142,7 +174,7 @@ public class InspectionDocuments {
             text.append(text.isEmpty() ? "" : "\n").append("检查发现以下问题：");
             int i = 1;
             for (InspectionRecord.ItemResult item : failed) {
-                text.append("\n").append(i++).append(". ").append(item.content())
+                text.append("\n").append(i++).append(". ").append(item.violationText())
                         .append(item.note() == null ? "" : "（" + item.note() + "）")
                         .append(item.major() ? "【重大事故隐患】" : "");
             }

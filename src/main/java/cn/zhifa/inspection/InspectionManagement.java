@@ -19,6 +19,7 @@ import cn.zhifa.law.LegalCalendar;
 import cn.zhifa.organization.DataScope;
 import cn.zhifa.organization.UserManagement;
 import cn.zhifa.organization.UserView;
+import cn.zhifa.planning.FrequencyControl;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.Verdict;
 import cn.zhifa.shared.security.Actor;
@@ -62,12 +63,15 @@ public class InspectionManagement {
     private final Clock clock;
     private final DocumentManagement documents;
     private final String noticeBasis;
+    private final FrequencyControl frequency;
 
     InspectionManagement(InspectionTasks tasks, InspectionRecords records, ChecklistTemplates templates, Registry registry,
                          UserManagement users, EvidenceManagement evidence, LegalCalendar calendar, DataScope scope,
                          JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, DocumentManagement documents,
+                         FrequencyControl frequency,
                          @org.springframework.beans.factory.annotation.Value("${zhifa.inspection.notice-basis}") String noticeBasis) {
         this.documents = documents;
+        this.frequency = frequency;
         this.noticeBasis = noticeBasis;
         this.tasks = tasks;
         this.records = records;
@@ -90,22 +94,63 @@ public class InspectionManagement {
         return createTask(task, Actors.require(), false);
     }
 
+    /**
+     * Creates a task for the actor's organisation. An unplanned task (not from the annual plan or a 双随机 draw)
+     * asks planning's {@link FrequencyControl#mayInspect} first and is counted there as an extra inspection:
+     * beyond the firm's annual cap it needs a recorded legal exception with its ground.
+     */
     @Transactional
     public TaskView createTask(NewTask task, Actor actor, boolean demo) {
+        return create(task, actor, demo, false);
+    }
+
+    /**
+     * The task of an executed 双随机 draw. A draw always becomes tasks: a past month's draw becomes a task due this
+     * month that keeps the drawn month and reads as late (逾期补做).
+     */
+    @Transactional
+    public TaskView createDrawnTask(NewTask task, Actor actor) {
+        return create(task, actor, false, true);
+    }
+
+    /** Whether the firm has reached its annual on-site inspection cap (a new unplanned task needs an exception). */
+    @Transactional(readOnly = true)
+    public boolean atFrequencyCap(long enterpriseId, int year) {
+        return frequency.mayInspect(enterpriseId, year, null, null).refused();
+    }
+
+    private TaskView create(NewTask task, Actor actor, boolean demo, boolean catchUp) {
         List<Long> team = task.team() == null ? List.of() : List.copyOf(new LinkedHashSet<>(task.team()));
         teamPolicy(team, today()).orThrow();
-        if (task.dueMonth().isBefore(YearMonth.from(today()))) {
-            throw new RuleViolation("计划检查月份不能早于本月。");
+        YearMonth thisMonth = YearMonth.from(today());
+        YearMonth due = task.dueMonth();
+        if (due.isBefore(thisMonth)) {
+            if (!catchUp) {
+                throw new RuleViolation("计划检查月份不能早于本月。");
+            }
+            due = thisMonth;
         }
         String name = registry.enterprise(task.enterpriseId()).map(Registry.Enterprise::name)
                 .orElseThrow(() -> new RuleViolation("被检查企业不存在，请从企业库中选择。"));
         String code = task.templateCode() == null || task.templateCode().isBlank() ? DEFAULT_TEMPLATE : task.templateCode();
         ChecklistTemplate template = templates.findCurrent(code)
                 .orElseThrow(() -> new RuleViolation("检查清单“" + code + "”不存在。"));
-        InspectionTask saved = tasks.save(InspectionTask.create(actor.organizationId(), task, name, template.getId(), team,
-                actor.userId(), clock.instant(), demo));
+        if (task.capException() != null && (task.capExceptionNote() == null || task.capExceptionNote().isBlank())) {
+            throw new RuleViolation("请写明例外情形（" + task.capException().label() + "）的具体依据，如举报件编号、事故编号或交办文号。");
+        }
+        if (unplanned(task.source())) {
+            LocalDate planned = due.equals(thisMonth) ? today() : due.atDay(1);
+            frequency.scheduleExtra(task.enterpriseId(), planned, task.capException(), task.capExceptionNote());
+        }
+        InspectionTask saved = tasks.save(InspectionTask.create(actor.organizationId(), task, due, name, template.getId(),
+                team, actor.userId(), clock.instant(), demo));
         Audit.target("检查任务", saved.getId());
         return view(saved);
+    }
+
+    /** Planned and drawn inspections are counted by planning itself; every other task is an extra inspection. */
+    private static boolean unplanned(TaskSource source) {
+        return source != TaskSource.PLAN && source != TaskSource.DRAW;
     }
 
     /** 执法检查：至少两名持有效执法证的执法人员. */
@@ -271,21 +316,35 @@ public class InspectionManagement {
         records.save(record);
     }
 
-    /** Saves the answers of a checklist page at once; items left blank stay unanswered. */
+    /**
+     * Saves the answers of a checklist page at once, as they stand: an item without an outcome keeps its note and
+     * stays unanswered (submission asks for it).
+     */
     @Transactional
     public void answerAll(long recordId, List<RecordSubmission.ItemAnswer> answers) {
         InspectionRecord record = loadForTeam(recordId);
+        Audit.target("现场检查记录", recordId);
         for (RecordSubmission.ItemAnswer answer : answers) {
-            if (answer.result() == null) {
-                continue;
-            }
-            if (answer.result() == ItemOutcome.FAILS && answer.rectifyBy() != null && answer.rectifyBy().isBefore(today())) {
-                throw new RuleViolation("检查项“" + answer.code() + "”的整改期限不能早于今天（" + DATE.format(today()) + "）。");
-            }
-            record.answer(answer.code(), answer.result(), answer.note(), answer.location(), answer.rectifyBy(),
-                    answer.immediateMeasure());
+            draftAnswer(record, answer);
         }
         records.save(record);
+    }
+
+    /** Saves one item while the record is being filled in (the record page saves each item as it changes). */
+    @Transactional
+    public void saveItem(long recordId, RecordSubmission.ItemAnswer answer) {
+        InspectionRecord record = loadForTeam(recordId);
+        Audit.target("现场检查记录", recordId);
+        draftAnswer(record, answer);
+        records.save(record);
+    }
+
+    private void draftAnswer(InspectionRecord record, RecordSubmission.ItemAnswer answer) {
+        if (answer.result() == ItemOutcome.FAILS && answer.rectifyBy() != null && answer.rectifyBy().isBefore(today())) {
+            throw new RuleViolation("检查项“" + answer.code() + "”的整改期限不能早于今天（" + DATE.format(today()) + "）。");
+        }
+        record.answer(answer.code(), answer.result(), answer.note(), answer.location(), answer.rectifyBy(),
+                answer.immediateMeasure());
     }
 
     /** Stores a photo (or audio/video) and attaches it to the record, optionally to one item. */
@@ -314,6 +373,9 @@ public class InspectionManagement {
     public void signAsRepresentative(long recordId, String name, String pngDataUrl, boolean refused, String witness) {
         InspectionRecord record = loadForTeam(recordId);
         SignatureImage image = refused ? null : SignatureImage.fromDataUrl(pngDataUrl);
+        if (name == null || name.isBlank()) {
+            name = record.getRepresentativeName();
+        }
         record.signAsRepresentative(name, image == null ? null : image.png(), image == null ? null : image.sha256(),
                 refused, witness, clock.instant());
         records.save(record);
@@ -520,7 +582,7 @@ public class InspectionManagement {
         return new TaskView(task.getId(), task.getOrganizationId(), task.getSource(), task.getSourceRef(),
                 task.getEnterpriseId(), task.getEnterpriseName(), task.getKind(), task.getMode(), task.dueYearMonth(),
                 task.team(), names, task.getStatus(), task.isNoticeRequired(), task.getNoticeMethod(),
-                task.getNoticeSentAt(), recordId);
+                task.getNoticeSentAt(), recordId, task.plannedYearMonth(), task.getCapException(), task.getCapExceptionNote());
     }
 
     LocalDate today() {

@@ -115,7 +115,8 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> {
     static InspectionRecord start(InspectionTask task, ChecklistTemplate template, List<Member> team, long by,
                                   Instant now, boolean demo) {
         List<ItemResult> items = template.getItems().stream()
-                .map(i -> new ItemResult(i.code(), i.content(), i.legalBasis(), i.major(), null, null, null, null, null))
+                .map(i -> new ItemResult(i.code(), i.content(), i.legalBasis(), i.major(), null, null, null, null, null,
+                        i.violation()))
                 .toList();
         return new InspectionRecord(null, task.getId(), task.getOrganizationId(), task.getEnterpriseId(),
                 task.getEnterpriseName(), task.getKind(), task.getMode(), template.getId(), null, now, null, null, null,
@@ -139,7 +140,10 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> {
         this.findings = trim(findings);
     }
 
-    /** Answers one checklist item; a failed item carries its measure (deadline or immediate measure). */
+    /**
+     * Answers one checklist item; a failed item carries its measure (deadline or immediate measure). An item saved
+     * while being filled in may have no outcome yet: its note is kept, and submission still asks for the outcome.
+     */
     void answer(String code, ItemOutcome outcome, String note, String location, LocalDate rectifyBy,
                 String immediateMeasure) {
         requireDraft();
@@ -147,7 +151,8 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> {
         ItemResult item = items.get(index);
         boolean fails = outcome == ItemOutcome.FAILS;
         items.set(index, new ItemResult(item.code(), item.content(), item.legalBasis(), item.major(), outcome,
-                trim(note), fails ? trim(location) : null, fails ? rectifyBy : null, fails ? trim(immediateMeasure) : null));
+                trim(note), fails ? trim(location) : null, fails ? rectifyBy : null, fails ? trim(immediateMeasure) : null,
+                item.violation()));
     }
 
     void attachPhoto(long evidenceId, String itemCode) {
@@ -235,7 +240,7 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> {
         List<FindingsRecorded.Finding> list = new ArrayList<>();
         for (ItemResult item : failedItems()) {
             List<Long> evidence = photos.stream().filter(p -> item.code().equals(p.itemCode())).map(Photo::evidenceId).toList();
-            String description = item.note() == null ? item.content() : item.content() + "（" + item.note() + "）";
+            String description = item.note() == null ? item.violationText() : item.violationText() + "（" + item.note() + "）";
             list.add(new FindingsRecorded.Finding(item.code(), description, item.legalBasis(), item.major(),
                     item.major() ? item.code() : null, item.location(), item.rectifyBy(), item.immediateMeasure(), evidence));
         }
@@ -342,9 +347,16 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> {
     public record Member(long userId, String displayName) {
     }
 
+    /** A checklist item as this record asks it: {@code content} the requirement, {@code violation} the failure. */
     @Table("inspection_item_result")
     public record ItemResult(String code, String content, String legalBasis, boolean major, ItemOutcome result,
-                             String note, String location, LocalDate rectifyBy, String immediateMeasure) {
+                             String note, String location, LocalDate rectifyBy, String immediateMeasure,
+                             String violation) {
+
+        /** What a failed item reads as (the hazard, the 整改指令书). */
+        public String violationText() {
+            return ChecklistTemplate.violationOf(content, violation);
+        }
     }
 
     @Table("inspection_record_photo")

@@ -1,5 +1,6 @@
 package cn.zhifa.inspection;
 
+import cn.zhifa.planning.CapException;
 import cn.zhifa.shared.RuleViolation;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +39,10 @@ public class InspectionTask {
     private final long createdBy;
     private final Instant createdAt;
     private final boolean demo;
+    /** The month a 双随机 draw planned this task for, when it was already past at creation (逾期补做); else null. */
+    private final LocalDate plannedMonth;
+    private final CapException capException;
+    private final String capExceptionNote;
     @MappedCollection(idColumn = "inspection_task", keyColumn = "position")
     private final List<Member> members;
     @Version
@@ -47,7 +52,11 @@ public class InspectionTask {
     InspectionTask(Long id, long organizationId, TaskSource source, String sourceRef, long enterpriseId,
                    String enterpriseName, InspectionKind kind, InspectionMode mode, LocalDate dueMonth, Long templateId,
                    boolean noticeRequired, String noticeMethod, Instant noticeSentAt, String noticeContent,
-                   TaskStatus status, long createdBy, Instant createdAt, boolean demo, List<Member> members, int version) {
+                   TaskStatus status, long createdBy, Instant createdAt, boolean demo, List<Member> members, int version,
+                   LocalDate plannedMonth, CapException capException, String capExceptionNote) {
+        this.plannedMonth = plannedMonth;
+        this.capException = capException;
+        this.capExceptionNote = capExceptionNote;
         this.id = id;
         this.organizationId = organizationId;
         this.source = source;
@@ -72,10 +81,21 @@ public class InspectionTask {
 
     static InspectionTask create(long organizationId, NewTask task, String enterpriseName, Long templateId,
                                  List<Long> team, long createdBy, Instant now, boolean demo) {
+        return create(organizationId, task, task.dueMonth(), enterpriseName, templateId, team, createdBy, now, demo);
+    }
+
+    /**
+     * A task due in {@code dueMonth}; when that is later than the month asked for (a past month's draw), the task
+     * keeps the asked month as its planned month and reads as late (逾期补做).
+     */
+    static InspectionTask create(long organizationId, NewTask task, YearMonth dueMonth, String enterpriseName,
+                                 Long templateId, List<Long> team, long createdBy, Instant now, boolean demo) {
+        LocalDate planned = dueMonth.isAfter(task.dueMonth()) ? task.dueMonth().atDay(1) : null;
         return new InspectionTask(null, organizationId, task.source(), blankToNull(task.sourceRef()), task.enterpriseId(),
-                enterpriseName, task.kind(), task.mode(), task.dueMonth().atDay(1), templateId, task.noticeRequired(),
+                enterpriseName, task.kind(), task.mode(), dueMonth.atDay(1), templateId, task.noticeRequired(),
                 null, null, null, TaskStatus.ASSIGNED, createdBy, now, demo,
-                team.stream().map(Member::new).toList(), 0);
+                team.stream().map(Member::new).toList(), 0, planned,
+                task.capException(), task.capException() == null ? null : blankToNull(task.capExceptionNote()));
     }
 
     /** The 执法检查告知书 was sent (how, when, what it announced). */
@@ -132,6 +152,10 @@ public class InspectionTask {
     public String getNoticeContent() { return noticeContent; }
     public TaskStatus getStatus() { return status; }
     public boolean isDemo() { return demo; }
+    /** The month the draw planned, when the task was created after it had passed; else null. */
+    public YearMonth plannedYearMonth() { return plannedMonth == null ? null : YearMonth.from(plannedMonth); }
+    public CapException getCapException() { return capException; }
+    public String getCapExceptionNote() { return capExceptionNote; }
     public int getVersion() { return version; }
 
     @Table("inspection_task_member")

@@ -1,5 +1,6 @@
 package cn.zhifa.inspection;
 
+import cn.zhifa.planning.CapException;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.YearMonth;
@@ -12,6 +13,9 @@ import java.util.List;
  * @param sourceRef      the plan, draw, campaign, complaint or accident reference (free text), optional
  * @param templateCode   the checklist to use (current version at start), optional
  * @param noticeRequired whether the plan requires the 执法检查告知书 before the visit
+ * @param capException   the legal exception under which an unplanned task goes beyond the firm's annual
+ *                       frequency cap (投诉举报、事故、重大隐患复查、上级交办), optional
+ * @param capExceptionNote the concrete ground of that exception (举报件编号、交办文号 …), required with it
  */
 public record NewTask(@NotNull(message = "请选择任务来源") TaskSource source,
                       @Size(max = 100, message = "来源编号不超过100字") String sourceRef,
@@ -21,5 +25,13 @@ public record NewTask(@NotNull(message = "请选择任务来源") TaskSource sou
                       List<Long> team,
                       @NotNull(message = "请填写计划检查月份") YearMonth dueMonth,
                       String templateCode,
-                      boolean noticeRequired) {
+                      boolean noticeRequired,
+                      CapException capException,
+                      @Size(max = 500, message = "例外情形依据不超过500字") String capExceptionNote) {
+
+    /** A task without a frequency-cap exception. */
+    public NewTask(TaskSource source, String sourceRef, Long enterpriseId, InspectionKind kind, InspectionMode mode,
+                   List<Long> team, YearMonth dueMonth, String templateCode, boolean noticeRequired) {
+        this(source, sourceRef, enterpriseId, kind, mode, team, dueMonth, templateCode, noticeRequired, null, null);
+    }
 }

@@ -118,6 +118,12 @@ class RecheckOpinionTests {
             assertThat(text).contains("整改复查意见书").contains(found.enterprise().replaceAll("\\s", ""))
                     .contains(order.number().replaceAll("\\s", "")).contains("经复查，上述问题已整改到位。");
         }
+        long officerB = users.findByUsername("officer2").orElseThrow().id();
+        LocalDate rechecked = LocalDate.now(clock);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+                        SELECT count(*) FROM enforcement_act e JOIN hazard h ON h.enterprise_id = e.enterprise_id
+                        WHERE h.id = ? AND e.user_id = ? AND e.occurred_on = ? AND e.kind = '复查'""")
+                .params(found.hazardId(), officerB, java.sql.Date.valueOf(rechecked)).query(Long.class).single() == 1);
         MockHttpSession officer = (MockHttpSession) mvc.perform(formLogin().user("officer1").password(Tokens.DEMO_PASSWORD))
                 .andReturn().getRequest().getSession();
         mvc.perform(get("/hazards/" + found.hazardId()).session(officer)).andExpect(status().isOk())

@@ -86,6 +86,7 @@ class InspectionApiTests {
         mvc.perform(get("/api/v1/hazards").param("recordId", String.valueOf(recordId)).header("Authorization", officer1))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.total").value(2))
                 .andExpect(jsonPath("$.items[?(@.level == 'MAJOR')].description").value(org.hamcrest.Matchers.hasSize(1)));
     }
 

@@ -80,9 +80,10 @@ class InspectionBrowserTests extends BrowserTestSupport {
 
         browser.findElement(By.id("place")).sendKeys("二车间及办公楼");
         browser.findElement(By.id("representativeName")).sendKeys("张经理");
-        submitAndWait(By.id("save-basics"));
-        waitFor(By.cssSelector(".alert-success"));
+        browser.findElement(By.id("representativeTitle")).sendKeys("安全主管");
+        assertThat(waitForText(By.id("basics-status"), "基本情况已保存")).as("saved where the officer types").isTrue();
 
+        // answers, notes, hazard locations and deadlines: no save button pressed, each item saves itself
         for (String code : List.of("AQ-22", "AQ-28", "AQ-45", "AQ-81")) {
             click(By.cssSelector("label[for='r-" + code + "-CONFORMS']"));
         }
@@ -90,28 +91,57 @@ class InspectionBrowserTests extends BrowserTestSupport {
         click(By.cssSelector("label[for='r-GM-3-3-NOT_APPLICABLE']"));
         click(By.cssSelector("label[for='r-AQ-41-FAILS']"));
         click(By.cssSelector("label[for='r-GM-3-2-FAILS']"));
-        js("document.getElementById('deadline-AQ-41').value = arguments[0];"
-                + "document.getElementById('deadline-GM-3-2').value = arguments[0];", deadline.toString());
+        assertThat(browser.findElement(By.cssSelector("#item-GM-3-2 .item-violation")).getText())
+                .as("a failed item shows the hazard as what is wrong").startsWith("隐患：特种作业人员未按规定");
+        js("for (const id of ['deadline-AQ-41', 'deadline-GM-3-2']) { const d = document.getElementById(id);"
+                + " d.value = arguments[0]; d.dispatchEvent(new Event('change', {bubbles: true})); }", deadline.toString());
         browser.findElement(By.name("note_GM-3-2")).sendKeys("电焊工无特种作业操作证");
         browser.findElement(By.name("location_GM-3-2")).sendKeys("二车间焊接工位");
         browser.findElement(By.name("note_AQ-41")).sendKeys("隐患排查记录不全");
+        browser.findElement(By.name("note_AQ-22")).sendKeys("责任制已上墙");
+        assertThat(waitForText(By.id("status-GM-3-2"), "已保存")).as("confirmation inside the item").isTrue();
         assertThat(fitsWidth()).as("checklist fits 390 px").isTrue();
         screenshot("inspection-2-items-phone");
-        submitAndWait(By.id("save-items"));
-        waitFor(By.cssSelector(".alert-success"));
 
+        // a photo and the signatures: the page stays, nothing typed is dropped
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("photo-item"))).selectByValue("GM-3-2");
         browser.findElement(By.id("photo-file")).sendKeys(photo().toAbsolutePath().toString());
-        submitAndWait(By.id("upload-photo"));
-        assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("照片已保存");
+        click(By.id("upload-photo"));
+        assertThat(waitForText(By.id("photo-status"), "照片已保存")).isTrue();
+        waitFor(By.cssSelector("#thumbs-GM-3-2 img"));
+        assertThat(browser.findElement(By.name("note_AQ-22")).getAttribute("value")).isEqualTo("责任制已上墙");
 
-        sign("pad-" + officerA, "sign-" + officerA);
-        sign("pad-" + officerB, "sign-" + officerB);
-        sign("pad-representative", "sign-representative");
-        waitFor(By.id("signed-representative"));
+        sign("pad-" + officerA, "sign-" + officerA, "signed-" + officerA);
+        sign("pad-" + officerB, "sign-" + officerB, "signed-" + officerB);
+        sign("pad-representative", "sign-representative", "signed-representative");
         screenshot("inspection-3-signed-phone");
+        waitForSaves();
+
+        browser.navigate().refresh();
+        waitFor(By.id("record-status"));
+        assertThat(browser.findElement(By.id("place")).getAttribute("value")).isEqualTo("二车间及办公楼");
+        assertThat(browser.findElement(By.id("representativeTitle")).getAttribute("value")).isEqualTo("安全主管");
+        for (String code : List.of("AQ-22", "AQ-28", "AQ-45", "AQ-81")) {
+            assertThat(browser.findElement(By.id("r-" + code + "-CONFORMS")).isSelected()).as(code).isTrue();
+        }
+        assertThat(browser.findElement(By.id("r-GM-3-1-NOT_APPLICABLE")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("r-GM-3-3-NOT_APPLICABLE")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("r-AQ-41-FAILS")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("r-GM-3-2-FAILS")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("deadline-AQ-41")).getAttribute("value")).isEqualTo(deadline.toString());
+        assertThat(browser.findElement(By.id("deadline-GM-3-2")).getAttribute("value")).isEqualTo(deadline.toString());
+        assertThat(browser.findElement(By.name("note_GM-3-2")).getAttribute("value")).isEqualTo("电焊工无特种作业操作证");
+        assertThat(browser.findElement(By.name("location_GM-3-2")).getAttribute("value")).isEqualTo("二车间焊接工位");
+        assertThat(browser.findElement(By.name("note_AQ-41")).getAttribute("value")).isEqualTo("隐患排查记录不全");
+        assertThat(browser.findElement(By.name("note_AQ-22")).getAttribute("value")).isEqualTo("责任制已上墙");
+        assertThat(browser.findElements(By.cssSelector("#thumbs-GM-3-2 img"))).hasSize(1);
+        assertThat(browser.findElement(By.id("signed-representative")).getText()).contains("已签名");
+        assertThat(browser.findElement(By.id("signed-" + officerA)).getText()).contains("已签名");
+
         submitAndWait(By.id("submit-record"));
-        assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("已提交");
+        assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("已提交").contains("已出具");
+        assertThat(browser.findElements(By.cssSelector("#documents .record-document"))).as("record and order issued on 提交")
+                .hasSize(2);
         assertThat(browser.findElement(By.id("record-status")).getText()).isEqualTo("已提交");
         assertThat(fitsWidth()).isTrue();
         screenshot("inspection-4-submitted-phone");
@@ -182,14 +212,28 @@ class InspectionBrowserTests extends BrowserTestSupport {
         }
     }
 
-    private void sign(String padId, String buttonId) throws java.io.IOException {
+    private void sign(String padId, String buttonId, String statusId) throws java.io.IOException {
         draw(padId);
-        submitAndWait(By.id(buttonId));
-        WebElement alert = waitFor(By.cssSelector(".alert-success, .alert-danger, .alert-warning"));
-        if (!alert.getAttribute("class").contains("alert-success")) {
+        click(By.id(buttonId));
+        WebElement status = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("#" + statusId + ".badge, #" + statusId + ".sign-refused")).stream()
+                        .findFirst().orElse(null));
+        if (!status.getAttribute("class").contains("badge")) {
             screenshot("inspection-sign-refused-" + padId);
         }
-        assertThat(alert.getAttribute("class")).as("signing %s: %s", padId, alert.getText()).contains("alert-success");
+        assertThat(status.getAttribute("class")).as("signing %s: %s", padId, status.getText()).contains("badge");
+    }
+
+    private boolean waitForText(By locator, String text) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.findElement(locator).getText().contains(text));
+    }
+
+    /** Until no part of the page is still saving (htmx marks requests under way with .htmx-request). */
+    private void waitForSaves() throws InterruptedException {
+        Thread.sleep(1500); // the typing delay of the last field
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector(".htmx-request")).isEmpty());
     }
 
     private void draw(String padId) {

@@ -123,6 +123,7 @@ class CaseworkDemoData implements DemoDataLoader {
                 c.archive(officer, at(Integer.parseInt(row[3]) - 30));
             }
             PenaltyCase saved = cases.save(c);
+            decidedCases.add(saved.getId());
             if (n == 1) {
                 withDocuments.add(saved);
             }
@@ -169,12 +170,12 @@ class CaseworkDemoData implements DemoDataLoader {
         cases.save(hearing);
         // 9 decided 12 days ago, not yet served: service deadline passed
         PenaltyCase unserved = decidedCase("宏远纺织有限公司", "未按规定组织应急救援演练", "97-1", Tier.GENERAL, "40000", 30, false);
-        cases.save(unserved);
+        decidedCases.add(cases.save(unserved).getId());
         // 10 executing with instalments
         PenaltyCase instalments = decidedCase("建安建筑工程有限公司", "建设项目安全设施未经验收投入使用", "98-1", Tier.LIGHTER, "200000", 40);
         instalments.approveInstalments(leader, at(20), List.of(new Instalment(days(-10), new BigDecimal("100000")),
                 new Instalment(days(-40), new BigDecimal("100000"))), "当事人经营困难，申请分期");
-        cases.save(instalments);
+        decidedCases.add(cases.save(instalments).getId());
         // 11 not punished: first violation
         PenaltyCase first = filed("小河湾农家乐", "未设置安全警示标志", "99-1", 18);
         first.decideNoPenalty(leader, at(8), "初次违法且危害后果轻微并及时改正（行政处罚法第三十三条第一款，首违不罚）", "当场改正");
@@ -194,18 +195,55 @@ class CaseworkDemoData implements DemoDataLoader {
                 "疏散通道堆放杂物", "检查发现疏散通道堆放杂物", days(3), null, null, null, null);
         cases.save(PenaltyCase.decideOnTheSpot(spot, number(), "（东城）应急当罚〔" + today.getYear() + "〕1号",
                 new BigDecimal("2000"), "105-1", officer, at(3), periods));
-        // two cases carry the documents of the steps they went through (立案审批表, 案件处理呈批表, 结案审批表; 立案审批表,
-        // 案件移送书): each rendering costs ~0.5–0.8 s at every start, so the demo keeps to these five
+        // two cases carry the documents of all the steps they went through (立案审批表, 案件处理呈批表, 决定书, 送达回执,
+        // 结案审批表; 立案审批表, 案件移送书); each rendering costs ~0.5–0.8 s on a fresh demo, so the others carry only
+        // what the party received. Every decided case carries the documents the party received, issued as the procedure does: its 行政处罚决定书
+        // (the case's decision number is the issued one) and, once served, the 送达回执
         long started = System.nanoTime();
         int[] issued = {0};
-        users.findByUsername("admin").ifPresent(admin -> DemoActor.of(admin).run(() ->
-                withDocuments.forEach(c -> issued[0] += procedureDocuments.issueRecorded(c).size())));
+        List<Long> full = withDocuments.stream().map(PenaltyCase::getId).toList();
+        users.findByUsername("admin").ifPresent(admin -> DemoActor.of(admin).run(() -> {
+            for (long id : decidedCases) {
+                var decision = procedureDocuments.issueRecordedDecision(cases.findById(id).orElseThrow());
+                jdbc.sql("UPDATE penalty_case SET decision_number = :number WHERE id = :id")
+                        .param("number", decision.number()).param("id", id).update();
+                issued[0]++;
+            }
+            byte[] receiverSignature = receiverSignature();
+            for (long id : decidedCases) {
+                issued[0] += procedureDocuments.issueRecordedService(cases.findById(id).orElseThrow(), receiverSignature)
+                        .map(d -> 1).orElse(0);
+            }
+            full.forEach(id -> issued[0] += procedureDocuments.issueRecorded(cases.findById(id).orElseThrow()).size());
+        }));
         withDocuments.clear();
+        decidedCases.clear();
         LoggerFactory.getLogger(CaseworkDemoData.class).info("演示案件文书：签发{}份，用时{} ms", issued[0],
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** The receiver's stroke on the 送达回执 (the phone's signature pad posts such a PNG). */
+    private static byte[] receiverSignature() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(300, 120, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.BLACK);
+        g.setStroke(new java.awt.BasicStroke(3));
+        g.drawLine(25, 85, 80, 35);
+        g.drawLine(80, 35, 140, 80);
+        g.drawLine(140, 80, 200, 30);
+        g.drawLine(200, 30, 270, 70);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private final List<PenaltyCase> withDocuments = new java.util.ArrayList<>();
+    private final List<Long> decidedCases = new java.util.ArrayList<>();
 
     /**
      * The document settings (address, payment account …) of the bureau the brigade issues in the name of, so the
@@ -251,13 +289,16 @@ class CaseworkDemoData implements DemoDataLoader {
             c.decide(leader, at(20), "（东城）应急罚〔" + today.getYear() + "〕" + (c == unit ? "31" : "32") + "号", null, periods);
             c.serve(officer, at(19), "直接送达", "当事人签收", periods);
         }
-        linkAndSave(cases.save(unit), person);
+        PenaltyCase savedUnit = cases.save(unit);
+        decidedCases.add(savedUnit.getId());
+        decidedCases.add(linkAndSave(savedUnit, person));
     }
 
-    private void linkAndSave(PenaltyCase unit, PenaltyCase person) {
+    private long linkAndSave(PenaltyCase unit, PenaltyCase person) {
         PenaltyCase savedPerson = cases.save(person);
         jdbc.sql("UPDATE penalty_case SET linked_case_id = :other WHERE id = :id").param("other", savedPerson.getId()).param("id", unit.getId()).update();
         jdbc.sql("UPDATE penalty_case SET linked_case_id = :other WHERE id = :id").param("other", unit.getId()).param("id", savedPerson.getId()).update();
+        return savedPerson.getId();
     }
 
     private void accident() {

@@ -26,11 +26,21 @@ class AuthoritySettingsController {
     private final DocumentsScope scope;
     private final cn.zhifa.organization.OrganizationManagement organizations;
 
+    private final cn.zhifa.shared.web.PublicAddress publicAddress;
+
     AuthoritySettingsController(DocumentManagement documents, DocumentsScope scope,
-                                cn.zhifa.organization.OrganizationManagement organizations) {
+                                cn.zhifa.organization.OrganizationManagement organizations,
+                                cn.zhifa.shared.web.PublicAddress publicAddress) {
+        this.publicAddress = publicAddress;
         this.documents = documents;
         this.scope = scope;
         this.organizations = organizations;
+    }
+
+    /** Without ZHIFA_PUBLIC_BASE_URL the QR codes carry the address of whoever issued the document: warn ADMIN. */
+    @ModelAttribute("publicAddressMissing")
+    boolean publicAddressMissing() {
+        return !publicAddress.isConfigured();
     }
 
     /** The settings form (separate from {@link Authority}); overrides as "key=text" lines. */

@@ -24,10 +24,9 @@ class HazardPendingWork implements PendingWorkCounter {
         if (!actor.has(Role.OFFICER) && !actor.has(Role.LEADER)) {
             return List.of();
         }
-        List<HazardView> open = hazards.list("open", null);
         List<Pending> pendingWork = new ArrayList<>();
-        pendingWork.add(new Pending("逾期未整改隐患", open.stream().filter(HazardView::overdue).count(), "/hazards?filter=overdue", 250));
-        pendingWork.add(new Pending("即将到期隐患", open.stream().filter(HazardView::dueSoon).count(), "/hazards?filter=due-soon", 251));
+        pendingWork.add(new Pending("逾期未整改隐患", hazards.count("overdue"), "/hazards?filter=overdue", 250));
+        pendingWork.add(new Pending("即将到期隐患", hazards.count("due-soon"), "/hazards?filter=due-soon", 251));
         return pendingWork;
     }
 }

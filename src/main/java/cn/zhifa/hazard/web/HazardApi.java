@@ -3,6 +3,7 @@ package cn.zhifa.hazard.web;
 import cn.zhifa.shared.web.Page;
 import cn.zhifa.evidence.Idempotency;
 import cn.zhifa.hazard.HazardManagement;
+import cn.zhifa.hazard.HazardQuery;
 import cn.zhifa.hazard.HazardView;
 import cn.zhifa.hazard.HazardRegistration;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,10 +41,13 @@ class HazardApi {
     }
 
     @GetMapping("/api/v1/hazards")
-    @Operation(summary = "隐患台账（filter: open/all/overdue/due-soon/major/supervised/closed）")
-    Page<HazardView> list(@RequestParam(required = false) String filter, @RequestParam(required = false) Long recordId,
-                          @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return Page.of(hazards.list(filter, recordId), page, size);
+    @Operation(summary = "隐患台账，按数据范围分页（filter: open/all/overdue/due-soon/major/supervised/closed；"
+            + "unitId: 本单位及下级；recordId；sort: deadline/found/found-asc；page 从 0 起，size 1–200）")
+    Page<HazardView> list(@RequestParam(required = false) String filter, @RequestParam(required = false) Long unitId,
+                    @RequestParam(required = false) Long recordId, @RequestParam(required = false) String sort,
+                    @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        // one page of the register; total is exact up to the count cap, cap + 1 means more
+        return hazards.search(new HazardQuery(filter, unitId, recordId, sort, Page.number(page), Page.size(size)));
     }
 
     @GetMapping("/api/v1/hazards/{id}")

@@ -9,6 +9,7 @@ import cn.zhifa.evidence.Upload;
 import cn.zhifa.hazard.Hazard;
 import cn.zhifa.hazard.HazardDocuments;
 import cn.zhifa.hazard.HazardManagement;
+import cn.zhifa.hazard.HazardQuery;
 import cn.zhifa.hazard.RecheckSignatures;
 import cn.zhifa.inspection.ChecklistManagement;
 import cn.zhifa.inspection.RecordSubmission;
@@ -58,10 +59,20 @@ class HazardPages {
     }
 
     @GetMapping("/hazards")
-    String list(@RequestParam(required = false) String filter, @RequestParam(required = false) Long record, Model model) {
-        String chosen = filter == null ? "open" : filter;
-        model.addAttribute("hazards", hazards.list(chosen, record));
-        model.addAttribute("filter", chosen);
+    String list(@RequestParam(required = false) String filter, @RequestParam(required = false) Long record,
+                @RequestParam(required = false) Long unit, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+        HazardQuery query = new HazardQuery(filter, unit, record, sort, cn.zhifa.shared.web.Page.number(page),
+                cn.zhifa.shared.web.Page.size(size));
+        var result = hazards.search(query);
+        model.addAttribute("page", result);
+        model.addAttribute("hazards", result.items());
+        model.addAttribute("capped", result.total() > hazards.countCap());
+        model.addAttribute("countCap", hazards.countCap());
+        model.addAttribute("filter", query.filter());
+        model.addAttribute("sort", query.sort());
+        model.addAttribute("unit", unit);
+        model.addAttribute("units", hazards.units());
         model.addAttribute("record", record);
         model.addAttribute("today", hazards.today());
         model.addAttribute("dueSoonDays", hazards.dueSoonWorkingDays());

@@ -24,8 +24,11 @@ class SelfReportPages {
 
     private final SelfReporting reporting;
 
-    SelfReportPages(SelfReporting reporting) {
+    private final cn.zhifa.shared.web.PublicAddress publicAddress;
+
+    SelfReportPages(SelfReporting reporting, cn.zhifa.shared.web.PublicAddress publicAddress) {
         this.reporting = reporting;
+        this.publicAddress = publicAddress;
     }
 
     @PostMapping("/hazards/report-links")
@@ -37,7 +40,7 @@ class SelfReportPages {
             }
             SelfReporting.Link link = reporting.createLink(enterpriseId);
             redirect.addFlashAttribute("message", "已生成“" + link.enterpriseName() + "”的隐患自报链接（90天内有效）："
-                    + link.path());
+                    + publicAddress.link(link.path()));
         } catch (RuleViolation refused) {
             redirect.addFlashAttribute("refusal", refused.getMessage());
         }

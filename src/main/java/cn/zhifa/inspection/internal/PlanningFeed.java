@@ -61,9 +61,9 @@ class PlanningFeed {
                 continue;
             }
             try {
-                long taskId = separately.execute(status -> inspections.createTask(new NewTask(TaskSource.DRAW, sourceRef,
+                long taskId = separately.execute(status -> inspections.createDrawnTask(new NewTask(TaskSource.DRAW, sourceRef,
                         task.enterpriseId(), InspectionKind.GENERAL, InspectionMode.ON_SITE, task.officerUserIds(),
-                        drawn.month(), null, false), drawingAgency, false).id());
+                        drawn.month(), null, false), drawingAgency).id());
                 audit.record("双随机抽查结果生成检查任务", "检查任务", taskId, Outcome.SUCCESS, "抽查#" + drawn.drawId());
             } catch (RuleViolation refused) {
                 audit.record("双随机抽查结果生成检查任务", "企业", task.enterpriseId(), Outcome.REJECTED,

@@ -57,7 +57,7 @@ class ChecklistPages {
             items.add(new ChecklistTemplate.Item(code, content, value(form, "legalBasis", i),
                     form.getOrDefault("major", List.of()).contains(code), blankToNull(value(form, "criterion", i)),
                     blankToNull(value(form, "appliesTo", i)), value(form, "verification", i).isEmpty() ? "R"
-                    : value(form, "verification", i)));
+                    : value(form, "verification", i), blankToNull(value(form, "violation", i))));
         }
         try {
             ChecklistTemplate saved = checklists.revise(id, form.getFirst("title"), items, reason);

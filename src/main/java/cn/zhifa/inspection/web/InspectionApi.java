@@ -91,7 +91,7 @@ class InspectionApi {
     ResponseEntity<String> submit(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                   @Valid @RequestBody RecordSubmission submission) {
         return idempotency.once(key, "inspection.record", json.writeValueAsString(submission), HttpStatus.CREATED,
-                () -> RecordApiView.of(inspections.submitComplete(submission)));
+                () -> RecordApiView.of(documents.submitComplete(submission)));
     }
 
     @PostMapping("/api/v1/inspection/records/{id}/documents")

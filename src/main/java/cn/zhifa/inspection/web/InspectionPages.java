@@ -12,6 +12,7 @@ import cn.zhifa.inspection.InspectionMode;
 import cn.zhifa.inspection.InspectionRecord;
 import cn.zhifa.inspection.ItemOutcome;
 import cn.zhifa.inspection.NewTask;
+import cn.zhifa.planning.CapException;
 import cn.zhifa.inspection.RecordSubmission;
 import cn.zhifa.inspection.TaskSource;
 import cn.zhifa.inspection.TaskView;
@@ -37,6 +38,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -91,6 +93,7 @@ class InspectionPages {
         model.addAttribute("enterprises", inspections.searchEnterprises(values.get("q")));
         model.addAttribute("officers", officers());
         model.addAttribute("sources", TaskSource.values());
+        model.addAttribute("capExceptions", CapException.values());
         model.addAttribute("kinds", InspectionKind.values());
         model.addAttribute("modes", InspectionMode.values());
         model.addAttribute("templates", checklists.current());
@@ -113,17 +116,22 @@ class InspectionPages {
                       @RequestParam(required = false) List<Long> team, @RequestParam(required = false) YearMonth dueMonth,
                       @RequestParam(required = false) String templateCode,
                       @RequestParam(defaultValue = "false") boolean noticeRequired,
+                      @RequestParam(required = false) CapException capException,
+                      @RequestParam(required = false) String capExceptionNote,
                       @RequestParam Map<String, String> values, Model model, RedirectAttributes redirect) {
         try {
             if (source == null || kind == null || mode == null || enterpriseId == null || dueMonth == null) {
                 throw new RuleViolation("请填写任务来源、被检查企业、检查类别、检查方式和计划月份。");
             }
             TaskView task = inspections.createTask(new NewTask(source, sourceRef, enterpriseId, kind, mode,
-                    team == null ? List.of() : team, dueMonth, templateCode, noticeRequired));
-            redirect.addFlashAttribute("message", "已新建检查任务：" + task.enterpriseName() + "。");
+                    team == null ? List.of() : team, dueMonth, templateCode, noticeRequired, capException, capExceptionNote));
+            redirect.addFlashAttribute("message", "已新建检查任务：" + task.enterpriseName()
+                    + (task.capException() == null ? "" : "（超出年度检查频次，例外情形：" + task.capException().label() + "）") + "。");
             return "redirect:/inspection/tasks";
         } catch (RuleViolation refused) {
             model.addAttribute("refusal", refused.getMessage());
+            model.addAttribute("capReached", capException != null || enterpriseId != null && dueMonth != null
+                    && inspections.atFrequencyCap(enterpriseId, dueMonth.getYear()));
             return taskForm(model, values);
         }
     }
@@ -182,59 +190,101 @@ class InspectionPages {
                   @RequestParam(required = false) String representativeName,
                   @RequestParam(required = false) String representativeTitle,
                   @RequestParam(required = false) String representativePhone,
-                  @RequestParam(required = false) String findings, Model model, RedirectAttributes redirect) {
-        return act(id, "#basics", model, redirect, "已保存基本情况。", () -> inspections.describe(id, place, latitude, longitude,
-                representativeName, representativeTitle, representativePhone, findings));
+                  @RequestParam(required = false) String findings,
+                  @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {
+        Runnable command = () -> inspections.describe(id, place, latitude, longitude, representativeName,
+                representativeTitle, representativePhone, findings);
+        if (htmx != null) {
+            return saved(model, "基本情况已保存", command);
+        }
+        return act(id, "#basics", model, redirect, "已保存基本情况。", command);
     }
 
+    /** The whole checklist at once (the page without scripts); with scripts each item saves itself as it changes. */
     @PostMapping("/inspection/records/{id}/items")
     @AuditAction("填写检查项结果")
     String items(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
         return act(id, "#items", model, redirect, "已保存检查结果。", () -> {
-            InspectionRecord record = inspections.record(id);
             List<RecordSubmission.ItemAnswer> answers = new ArrayList<>();
-            for (InspectionRecord.ItemResult item : record.getItems()) {
-                String code = item.code();
-                String result = form.getFirst("result_" + code);
-                if (result == null || result.isBlank()) {
-                    continue;
-                }
-                String deadline = form.getFirst("rectifyBy_" + code);
-                LocalDate rectifyBy;
-                try {
-                    rectifyBy = deadline == null || deadline.isBlank() ? null : LocalDate.parse(deadline);
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new RuleViolation("检查项“" + code + "”的整改期限日期格式不正确。");
-                }
-                answers.add(new RecordSubmission.ItemAnswer(code, ItemOutcome.valueOf(result), form.getFirst("note_" + code),
-                        form.getFirst("location_" + code), rectifyBy, form.getFirst("measure_" + code)));
+            for (InspectionRecord.ItemResult item : inspections.record(id).getItems()) {
+                answers.add(answerOf(item.code(), form));
             }
             inspections.answerAll(id, answers);
         });
     }
 
+    /** One item, saved as the officer answers it (htmx): the confirmation shows in the item itself. */
+    @PostMapping("/inspection/records/{id}/items/{code}")
+    @AuditAction("填写检查项结果")
+    String item(@PathVariable long id, @PathVariable String code, @RequestParam MultiValueMap<String, String> form,
+                Model model) {
+        return saved(model, "已保存", () -> inspections.saveItem(id, answerOf(code, form)));
+    }
+
+    private static RecordSubmission.ItemAnswer answerOf(String code, MultiValueMap<String, String> form) {
+        String result = form.getFirst("result_" + code);
+        ItemOutcome outcome;
+        try {
+            outcome = result == null || result.isBlank() ? null : ItemOutcome.valueOf(result);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation("请选择检查结果：符合、不符合或不涉及。");
+        }
+        String deadline = form.getFirst("rectifyBy_" + code);
+        LocalDate rectifyBy;
+        try {
+            rectifyBy = deadline == null || deadline.isBlank() ? null : LocalDate.parse(deadline);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RuleViolation("检查项“" + code + "”的整改期限日期格式不正确。");
+        }
+        return new RecordSubmission.ItemAnswer(code, outcome, form.getFirst("note_" + code),
+                form.getFirst("location_" + code), rectifyBy, form.getFirst("measure_" + code));
+    }
+
     @PostMapping("/inspection/records/{id}/photos")
     @AuditAction("上传现场照片")
     String photo(@PathVariable long id, @RequestParam(required = false) String itemCode,
-                 @RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) {
-        return act(id, itemCode == null || itemCode.isBlank() ? "#photos" : "#item-" + itemCode, model, redirect, "照片已保存。", () -> {
-            if (file.isEmpty()) {
+                 @RequestParam(name = "file", required = false) MultipartFile file,
+                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {
+        String item = itemCode == null || itemCode.isBlank() ? null : itemCode;
+        Runnable command = () -> {
+            if (file == null || file.isEmpty()) {
                 throw new RuleViolation("请选择要上传的照片。");
             }
             try (InputStream in = file.getInputStream()) {
-                inspections.attachPhoto(id, itemCode == null || itemCode.isBlank() ? null : itemCode,
-                        Upload.of(in, file.getOriginalFilename(), EvidenceSource.PHONE));
+                inspections.attachPhoto(id, item, Upload.of(in, file.getOriginalFilename(), EvidenceSource.PHONE));
             } catch (IOException e) {
                 throw new RuleViolation("无法读取上传的文件。");
             }
-        });
+        };
+        if (htmx == null) {
+            return act(id, item == null ? "#photos" : "#item-" + item, model, redirect, "照片已保存。", command);
+        }
+        saved(model, "照片已保存", command);
+        InspectionRecord record = inspections.record(id);
+        model.addAttribute("record", record);
+        model.addAttribute("photos", evidence.find(record.evidenceIds()));
+        model.addAttribute("itemCode", item);
+        model.addAttribute("draft", true);
+        return "inspection/record-parts :: photo-saved";
     }
 
     @PostMapping("/inspection/records/{id}/signatures/officer")
     @AuditAction("检查人员签名")
-    String signOfficer(@PathVariable long id, @RequestParam long userId, @RequestParam(required = false) String png,
-                       Model model, RedirectAttributes redirect) {
-        return act(id, "#signatures", model, redirect, "签名已保存。", () -> inspections.signAsOfficer(id, userId, png));
+    String signOfficer(@PathVariable long id, @RequestParam(required = false) Long userId,
+                       @RequestParam(required = false) String png,
+                       @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+                       RedirectAttributes redirect) {
+        Runnable command = () -> {
+            if (userId == null) {
+                throw new RuleViolation("请指定签名的检查人员。");
+            }
+            inspections.signAsOfficer(id, userId, png);
+        };
+        if (htmx != null) {
+            model.addAttribute("signedId", "signed-" + userId);
+            return signed(model, "已签名", command);
+        }
+        return act(id, "#signatures", model, redirect, "签名已保存。", command);
     }
 
     @PostMapping("/inspection/records/{id}/signatures/representative")
@@ -242,17 +292,28 @@ class InspectionPages {
     String signRepresentative(@PathVariable long id, @RequestParam(required = false) String name,
                               @RequestParam(required = false) String png,
                               @RequestParam(defaultValue = "false") boolean refused,
-                              @RequestParam(required = false) String witness, Model model, RedirectAttributes redirect) {
-        return act(id, "#signatures", model, redirect, refused ? "已登记拒绝签字及见证人。" : "签名已保存。",
-                () -> inspections.signAsRepresentative(id, name, png, refused, witness));
+                              @RequestParam(required = false) String witness,
+                              @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+                              RedirectAttributes redirect) {
+        Runnable command = () -> inspections.signAsRepresentative(id, name, png, refused, witness);
+        if (htmx != null) {
+            model.addAttribute("signedId", "signed-representative");
+            return signed(model, refused ? "已登记拒绝签字及见证人" : (name == null || name.isBlank() ? "现场负责人" : name.strip())
+                    + " 已签名", command);
+        }
+        return act(id, "#signatures", model, redirect, refused ? "已登记拒绝签字及见证人。" : "签名已保存。", command);
     }
 
+    /**
+     * Submits the record and issues its documents in the same step; a record whose documents cannot be issued stays
+     * a draft and the page says why.
+     */
     @PostMapping("/inspection/records/{id}/submit")
     @AuditAction("提交现场检查记录")
     String submit(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmNonWorkingDeadline,
                   Model model, RedirectAttributes redirect) {
-        return act(id, "", model, redirect, "现场检查记录已提交，发现的隐患已登记到隐患台账。",
-                () -> inspections.submit(id, confirmNonWorkingDeadline));
+        return act(id, "", model, redirect, "现场检查记录已提交，已出具现场检查记录及整改文书，发现的隐患已登记到隐患台账。",
+                () -> documents.submit(id, confirmNonWorkingDeadline));
     }
 
     @PostMapping("/inspection/records/{id}/documents")
@@ -272,6 +333,36 @@ class InspectionPages {
             redirect.addFlashAttribute("refusal", refused.getMessage());
             return "redirect:/inspection/records/" + id;
         }
+    }
+
+    /**
+     * Runs a command from a part of the record page (htmx) and answers with its confirmation, or the Chinese reason it
+     * was refused (audited as rejected), shown where the officer is working. A concurrent save of the same record by
+     * the other officer is retried.
+     */
+    private String saved(Model model, String message, Runnable command) {
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    command.run();
+                    break;
+                } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
+                    if (attempt == 3) {
+                        throw new RuleViolation("本记录正被同组人员同时修改，未能保存，请再试一次。");
+                    }
+                }
+            }
+            model.addAttribute("saved", message + " " + java.time.LocalTime.now(clock.withZone(ZONE))
+                    .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")));
+        } catch (RuleViolation refused) {
+            model.addAttribute("refusal", refused.getMessage());
+        }
+        return "inspection/record-parts :: status";
+    }
+
+    private String signed(Model model, String message, Runnable command) {
+        saved(model, message, command);
+        return "inspection/record-parts :: signed";
     }
 
     /** Runs a command; a refusal re-renders the record page with the Chinese reason (audited as rejected). */

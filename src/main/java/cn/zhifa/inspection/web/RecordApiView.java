@@ -19,7 +19,7 @@ record RecordApiView(long id, long taskId, long enterpriseId, String enterpriseN
                      List<Long> evidenceIds, List<Signature> signatures, Instant submittedAt) {
 
     record Item(String code, String content, String legalBasis, boolean major, ItemOutcome result, String note,
-                String location, LocalDate rectifyBy, String immediateMeasure, List<Long> photos) {
+                String location, LocalDate rectifyBy, String immediateMeasure, List<Long> photos, String violation) {
     }
 
     record Signature(SignerRole role, Long userId, String name, String sha256, boolean refused, String witness,
@@ -32,7 +32,8 @@ record RecordApiView(long id, long taskId, long enterpriseId, String enterpriseN
                 r.getCorrectionReason(), r.getPlace(), r.getStartedAt(), r.getEndedAt(), r.getLatitude(), r.getLongitude(),
                 r.getRepresentativeName(), r.getFindings(),
                 r.getItems().stream().map(i -> new Item(i.code(), i.content(), i.legalBasis(), i.major(), i.result(),
-                        i.note(), i.location(), i.rectifyBy(), i.immediateMeasure(), r.photosOf(i.code()))).toList(),
+                        i.note(), i.location(), i.rectifyBy(), i.immediateMeasure(), r.photosOf(i.code()), i.violationText()))
+                        .toList(),
                 List.copyOf(r.evidenceIds()),
                 r.getSignatures().stream().map(s -> new Signature(s.signerRole(), s.userId(), s.signerName(), s.sha256(),
                         s.refused(), s.witness(), s.signedAt())).toList(),

@@ -13,6 +13,7 @@ import cn.zhifa.planning.EnterpriseFeatures;
 import cn.zhifa.planning.Grade;
 import cn.zhifa.planning.GradingManagement;
 import cn.zhifa.planning.GradingRuleForm;
+import cn.zhifa.planning.PlanManagement;
 import cn.zhifa.shared.demo.DemoDataLoader;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Role;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +33,9 @@ import java.util.Set;
 
 /**
  * Planning's part of the demo city: credit grades, accidents and cases for some of the registry's 东城 and 西城 firms,
- * the 2026 分类分级 rule table of the 东城 brigade, the 抽查事项 list, the 2026 grading, and one executed draw
- * (2026-10) so the public page has an entry. Deterministic (seed 2026); a second start adds nothing.
+ * the 2026 分类分级 rule table of the 东城 brigade, the 抽查事项 list, the 2026 grading, the brigade's published 2026
+ * annual plan, and one executed draw (2026-10) so the public page has an entry (its tasks are created late, 逾期补做,
+ * when the demo starts after October). Deterministic (seed 2026); a second start adds nothing.
  */
 @Component
 class PlanningDemoData implements DemoDataLoader {
@@ -40,13 +43,15 @@ class PlanningDemoData implements DemoDataLoader {
     private final EnterpriseFeatureSource enterprises;
     private final GradingManagement grading;
     private final DrawManagement draws;
+    private final PlanManagement plans;
     private final UserManagement users;
     private final OrganizationManagement organizations;
     private final DataScope scope;
     private final JdbcClient jdbc;
 
     PlanningDemoData(EnterpriseFeatureSource enterprises, GradingManagement grading, DrawManagement draws, UserManagement users,
-                     OrganizationManagement organizations, DataScope scope, JdbcClient jdbc) {
+                     OrganizationManagement organizations, DataScope scope, JdbcClient jdbc, PlanManagement plans) {
+        this.plans = plans;
         this.enterprises = enterprises;
         this.grading = grading;
         this.draws = draws;
@@ -88,11 +93,35 @@ class PlanningDemoData implements DemoDataLoader {
             rules(west, 2026);
             grading.gradeAll(west, 2026);
             SecurityContextHolder.getContext().setAuthentication(authenticated(leader));
+            annualPlan(east, 2026);
             draws.execute(draws.prepare(new DrawRequest(east, DrawMode.OWN, null, "AQ-01", "2026-10", "", null, null, "",
                     true, null, 6, 2, "", 0)).getId());
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
         }
+    }
+
+    /**
+     * The brigade's 2026 plan behind the demo's 年度计划 tasks: generated from the grading, deliberated at the January
+     * 局务会, approved by the leader, filed with the city bureau and published (dated as a bureau would have done it).
+     */
+    private void annualPlan(long organizationId, int year) {
+        long id = plans.generate(organizationId, year).getId();
+        plans.deliberate(id, LocalDate.of(year, 1, 8), "局务会议集体审议" + year + "年度安全生产监督检查计划：重点检查企业名单、"
+                + "双随机抽查比例和专项执法安排，与会人员一致同意，报分管领导批准。");
+        plans.approve(id);
+        plans.file(id, "示例市应急管理局");
+        plans.publish(id);
+        jdbc.sql("""
+                        UPDATE planning_plan SET created_at = :created, approved_at = :approved, filed_at = :filed,
+                          published_at = :published WHERE id = :id""")
+                .param("created", at(LocalDate.of(year, 1, 5))).param("approved", at(LocalDate.of(year, 1, 10)))
+                .param("filed", at(LocalDate.of(year, 1, 15))).param("published", at(LocalDate.of(year, 1, 20)))
+                .param("id", id).update();
+    }
+
+    private static java.sql.Timestamp at(LocalDate day) {
+        return java.sql.Timestamp.from(day.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
     }
 
     /** Credit grade, accidents and cases for some firms (what registry does not hold). */
