@@ -55,10 +55,10 @@ class CaseOversightTests {
 
     @Test
     void the_demo_cases_near_and_past_their_deadlines_are_listed_and_the_daily_sweep_raises_each_warning_once() throws Exception {
-        String list = api.get("leader1", "/api/v1/cases/deadlines");
-        List<String> levels = JsonPath.read(list, "$[*].level");
+        String list = api.get("leader1", "/api/v1/cases/deadlines?size=200");
+        List<String> levels = JsonPath.read(list, "$.items[*].level");
         assertThat(levels).contains("NEAR", "OVERDUE");
-        List<String> overdue = JsonPath.read(list, "$[?(@.level == 'OVERDUE')].label");
+        List<String> overdue = JsonPath.read(list, "$.items[?(@.level == 'OVERDUE')].label");
         assertThat(overdue).contains("处罚决定", "送达");
 
         int raised = deadlines.sweep();

@@ -82,7 +82,7 @@ class CoerciveMeasureJourneyTests {
         assertThat((List<String>) JsonPath.read(view, "$.availableActions")).contains("measure-extend", "measure-release");
 
         api.today("2026-10-22");
-        assertThat(api.get("leader1", "/api/v1/cases/deadlines")).contains("\"code\":\"MEASURE_1\"");
+        assertThat(api.get("leader1", "/api/v1/cases/deadlines?size=200")).contains("\"code\":\"MEASURE_1\"");
         deadlines.sweep();
         assertThat(jdbc.sql("SELECT count(*) FROM case_deadline_warning WHERE penalty_case = :id AND deadline = 'MEASURE_1' AND level = 'NEAR'")
                 .param("id", id).query(Long.class).single()).isEqualTo(1);
@@ -134,7 +134,7 @@ class CoerciveMeasureJourneyTests {
         // the 查封 of 2026-10-20 ran 30 days to 2026-11-19
         assertThat(api.refused("leader1", id, "measure-extend", Map.of("number", 2, "reason", "情况复杂"), 422))
                 .isEqualTo("查封（第2号）的期限已于2026-11-19届满，不能再延长，应当及时解除或者作出处理决定。");
-        assertThat(api.get("leader1", "/api/v1/cases/deadlines")).contains("\"code\":\"MEASURE_2\"");
+        assertThat(api.get("leader1", "/api/v1/cases/deadlines?size=200")).contains("\"code\":\"MEASURE_2\"");
 
         api.act("leader1", id, "measure-release", Map.of("number", 1, "reason", "不再需要扣押"));
         long released = steps(id);

@@ -49,7 +49,7 @@ class CaseFileAssemblyTest {
             assertThat(file.contents().get(i).firstPage()).isEqualTo(file.contents().get(i - 1).lastPage() + 1);
         }
         int documentPages = file.contents().get(file.contents().size() - 1).lastPage();
-        assertThat(file.pages()).isEqualTo(2 + documentPages); // cover + one 卷内目录 page
+        assertThat(file.pages()).isEqualTo(3 + documentPages); // cover + one 卷内目录 page + 卷内备考表
 
         assertThat(file.missingDocuments()).containsExactly("缺少《案件调查报告》或《案件处理呈批表》（其一）");
         assertThat(file.signatureFindings()).containsExactly("《结案审批表》（津东丽）应急结〔2026〕3号：审核人（签名）未签名");
@@ -64,6 +64,10 @@ class CaseFileAssemblyTest {
             strip.setStartPage(3);
             strip.setEndPage(3);
             assertThat(strip.getText(pdf).replaceAll("[ \\u2009]", "")).contains("页号1").contains("行政处罚决定书（单位）");
+            strip.setStartPage(file.pages());
+            strip.setEndPage(file.pages());
+            assertThat(strip.getText(pdf).replaceAll("[ \\u2009\\u3000]", "")).contains("卷内备考表")
+                    .contains("本卷共有文件材料6件，共" + documentPages + "页").contains("缺少《案件调查报告》或《案件处理呈批表》（其一）");
         }
         Files.createDirectories(Path.of("target", "documents"));
         Files.write(Path.of("target", "documents", "case-file.pdf"), file.pdf());

@@ -67,8 +67,8 @@ class EvidenceStoreTests {
         mvc.perform(get("/api/v1/evidence/" + id + "/content").header("Authorization", token))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/v1/evidence/" + id + "/custody").header("Authorization", token))
-                .andExpect(jsonPath("$[0].action").value("STORED"))
-                .andExpect(jsonPath("$[1].action").value("VIEWED"));
+                .andExpect(jsonPath("$.items[0].action").value("STORED"))
+                .andExpect(jsonPath("$.items[1].action").value("VIEWED"));
         assertThatThrownBy(() -> jdbc.sql("UPDATE evidence_file SET original_name = 'x' WHERE id = :id").param("id", id).update())
                 .hasMessageContaining("不可修改");
     }

@@ -103,10 +103,10 @@ class AccessControlTests {
     @Test
     void a_district_administrator_cannot_read_another_districts_users_by_page_or_api() throws Exception {
         String cityAdmin = Tokens.bearer(mvc, "admin");
-        String orgs = mvc.perform(get("/api/v1/organizations").header("Authorization", cityAdmin))
+        String orgs = mvc.perform(get("/api/v1/organizations").param("size", "200").header("Authorization", cityAdmin))
                 .andReturn().getResponse().getContentAsString();
-        long east = ((Number) JsonPath.<List<Object>>read(orgs, "$[?(@.name == '示例市东城区应急管理局')].id").get(0)).longValue();
-        long west = ((Number) JsonPath.<List<Object>>read(orgs, "$[?(@.name == '示例市西城区应急管理局')].id").get(0)).longValue();
+        long east = ((Number) JsonPath.<List<Object>>read(orgs, "$.items[?(@.name == '示例市东城区应急管理局')].id").get(0)).longValue();
+        long west = ((Number) JsonPath.<List<Object>>read(orgs, "$.items[?(@.name == '示例市西城区应急管理局')].id").get(0)).longValue();
         String eastAdmin = "east" + UUID.randomUUID().toString().substring(0, 6);
         String westUser = "west" + UUID.randomUUID().toString().substring(0, 6);
         createUser(cityAdmin, eastAdmin, east, "ADMIN");

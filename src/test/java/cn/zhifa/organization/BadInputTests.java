@@ -39,14 +39,14 @@ class BadInputTests {
     @BeforeEach
     void login() throws Exception {
         admin = (MockHttpSession) mvc.perform(formLogin().user("admin").password(Tokens.DEMO_PASSWORD)).andReturn().getRequest().getSession();
-        String orgs = mvc.perform(get("/api/v1/organizations").header("Authorization", Tokens.bearer(mvc, "admin")))
+        String orgs = mvc.perform(get("/api/v1/organizations").param("size", "200").header("Authorization", Tokens.bearer(mvc, "admin")))
                 .andReturn().getResponse().getContentAsString();
         east = id(orgs, "示例市东城区应急管理局");
         eastTown = id(orgs, "东华街道");
     }
 
     private static long id(String orgs, String name) {
-        return ((Number) JsonPath.<List<Object>>read(orgs, "$[?(@.name == '" + name + "')].id").get(0)).longValue();
+        return ((Number) JsonPath.<List<Object>>read(orgs, "$.items[?(@.name == '" + name + "')].id").get(0)).longValue();
     }
 
     private long count(String table) {

@@ -37,7 +37,7 @@ class DrawApiTests {
         String list = mvc.perform(get("/api/v1/planning/draws").header("Authorization", token))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString("secret"))))
                 .andReturn().getResponse().getContentAsString();
-        List<Integer> orgs = JsonPath.read(list, "$[*].organizationId");
+        List<Integer> orgs = JsonPath.read(list, "$.items[*].organizationId");
         assertThat(orgs).isNotEmpty().allSatisfy(org -> assertThat(org.longValue()).isEqualTo(brigade));
         long drawn = jdbc.sql("SELECT id FROM planning_draw WHERE organization_id = ? AND status = 'DRAWN' ORDER BY id LIMIT 1")
                 .param(brigade).query(Long.class).single();
@@ -66,7 +66,7 @@ class DrawApiTests {
                 .andExpect(status().isForbidden());
         String outsiderList = mvc.perform(get("/api/v1/planning/draws").header("Authorization", Tokens.bearer(mvc, outsider)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(JsonPath.<List<Integer>>read(outsiderList, "$[*].id")).doesNotContain((int) drawn);
+        assertThat(JsonPath.<List<Integer>>read(outsiderList, "$.items[*].id")).doesNotContain((int) drawn);
         mvc.perform(get("/api/v1/planning/draws/999999999").header("Authorization", Tokens.bearer(mvc, "officer1")))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value("抽取记录不存在。"));
         mvc.perform(get("/api/v1/planning/draws")).andExpect(status().isUnauthorized());

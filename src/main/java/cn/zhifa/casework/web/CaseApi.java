@@ -142,7 +142,16 @@ class CaseApi {
 
     @PostMapping("/api/v1/cases/{id}/actions/{action}")
     @Operation(summary = "办理一个程序步骤（file、investigate、propose-penalty、approve-proposal、review、notify、decide、serve、payment、close …）")
-    CaseView act(@PathVariable long id, @PathVariable String action, @RequestBody(required = false) Map<String, Object> body) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseActionFields.class)))
+    CaseView act(@PathVariable long id,
+                 @PathVariable @io.swagger.v3.oas.annotations.Parameter(description = "操作名称", schema = @io.swagger.v3.oas.annotations.media.Schema(
+                         allowableValues = {"file", "investigate", "extend", "measure-apply", "measure-extend", "measure-release",
+                                 "measure-dispose", "propose-penalty", "approve-proposal", "return-proposal", "review", "notify",
+                                 "statement", "request-hearing", "schedule-hearing", "hold-hearing", "decide", "serve", "deferral",
+                                 "instalments", "payment", "review-start", "review-end", "remind", "enforce", "no-penalty", "revoke",
+                                 "transfer", "close", "archive"})) String action,
+                 @RequestBody(required = false) Map<String, Object> body) {
         Audit.target("案件", id);
         Audit.action("案件办理：" + CaseCommands.ACTIONS.getOrDefault(action, action));
         Map<String, String> fields = new HashMap<>();
@@ -174,6 +183,8 @@ class CaseApi {
 
     @PostMapping("/api/v1/cases/{id}/discretion")
     @Operation(summary = "裁量试算：法定幅度、阶次幅度、建议金额和同类案件")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseActionFields.DiscretionTrial.class)))
     Map<String, Object> discretion(@PathVariable long id, @RequestBody Map<String, Object> body) {
         Map<String, String> fields = new HashMap<>();
         body.forEach((k, v) -> fields.put(k, v == null ? null : String.valueOf(v)));
@@ -206,20 +217,20 @@ class CaseApi {
 
     @GetMapping("/api/v1/cases/meetings")
     @Operation(summary = "案审会记录")
-    List<Meeting> meetings(@RequestParam(required = false) Integer year) {
-        return cases.meetings(year);
+    Page<Meeting> meetings(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(cases.meetings(year), page, size);
     }
 
     @GetMapping("/api/v1/cases/violations")
     @Operation(summary = "违法行为库（安全生产法第九十三条至第一百一十四条）")
-    List<Violation> violations() {
-        return cases.library().all();
+    Page<Violation> violations(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(cases.library().all(), page, size);
     }
 
     @GetMapping("/api/v1/cases/deadlines")
     @Operation(summary = "临期（三个工作日内）和逾期的案件")
-    List<CaseWarning> deadlines() {
-        return deadlines.watchList();
+    Page<CaseWarning> deadlines(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(deadlines.watchList(), page, size);
     }
 
     @GetMapping("/api/v1/cases/statistics")

@@ -1,5 +1,7 @@
 package cn.zhifa.casework.web;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import cn.zhifa.shared.web.Page;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.casework.InvestigationRecords;
 import cn.zhifa.casework.OnsiteKind;
@@ -37,8 +39,8 @@ class InvestigationApi {
 
     @GetMapping("/api/v1/cases/{id}/records")
     @Operation(summary = "案件的结构化笔录和现场文书（询问、勘验、先行登记保存、调查报告、听证、送达），含签发的文书编号")
-    List<OnsiteRecord> list(@PathVariable long id) {
-        return records.records(id);
+    Page<OnsiteRecord> list(@PathVariable long id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(records.records(id), page, size);
     }
 
     /** The 先行登记保存处理决定: {@code decision} (a {@link PreservationDecision} code), {@code decidedOn}, {@code reason}. */
@@ -47,8 +49,8 @@ class InvestigationApi {
 
     @GetMapping("/api/v1/cases/{id}/preservations")
     @Operation(summary = "案件的先行登记保存及其处理决定期限（行政处罚法第五十六条）和处理决定")
-    List<PreservedEvidence> preservations(@PathVariable long id) {
-        return records.preservations(id);
+    Page<PreservedEvidence> preservations(@PathVariable long id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(records.preservations(id), page, size);
     }
 
     @PostMapping("/api/v1/cases/{id}/records/{recordId}/preservation-decision")

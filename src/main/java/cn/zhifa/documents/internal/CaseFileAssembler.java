@@ -80,14 +80,17 @@ public final class CaseFileAssembler {
             page += pages;
         }
         byte[] front = front(proc, cover, items);
-        byte[] merged = merge(front, ordered, counts);
+        List<String> missing = missingDocuments(proc, ordered);
+        List<String> signatures = signatureFindings(ordered);
+        byte[] back = back(cover, items.size(), page - 1, missing, signatures);
+        byte[] merged = merge(front, ordered, counts, back);
         int total;
         try {
             total = new PdfReader(merged).getNumberOfPages();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        return new CaseFile(merged, total, List.copyOf(items), missingDocuments(proc, ordered), signatureFindings(ordered));
+        return new CaseFile(merged, total, List.copyOf(items), missing, signatures);
     }
 
     private int order(String kind) {
@@ -171,6 +174,29 @@ public final class CaseFileAssembler {
         return out.toByteArray();
     }
 
+    /** 卷内备考表: how many documents and pages the file holds, what it lacks (the completeness findings), who filed it. */
+    private byte[] back(CaseFileCover cover, int documents, int pages, List<String> missing, List<String> signatures) {
+        var out = new ByteArrayOutputStream();
+        var doc = new Document(PageSize.A4, 68, 68, 70, 70);
+        PdfWriter.getInstance(doc, out);
+        doc.open();
+        Font big = new Font(Fonts.bold(), 18), body = new Font(Fonts.regular(), 12);
+        centered(doc, "卷　内　备　考　表", big, 0);
+        var t = new PdfPTable(new float[] {1.1f, 3f});
+        t.setWidthPercentage(100);
+        t.setSpacingBefore(24);
+        row(t, "本卷情况", "本卷共有文件材料 " + documents + " 件，共 " + pages + " 页。", body);
+        List<String> notes = new ArrayList<>(missing);
+        notes.addAll(signatures);
+        row(t, "说　　明", notes.isEmpty() ? "案卷材料齐全，签名完整。" : String.join("\n", notes), body);
+        row(t, "立 卷 人", cover.handlers(), body);
+        row(t, "检 查 人", "", body);
+        row(t, "立卷时间", date(cover.archivedOn()), body);
+        doc.add(t);
+        doc.close();
+        return out.toByteArray();
+    }
+
     private static void centered(Document doc, String text, Font font, float before) {
         var p = new Paragraph(text == null ? "" : text, font);
         p.setAlignment(Element.ALIGN_CENTER);
@@ -199,7 +225,7 @@ public final class CaseFileAssembler {
 
     // ---------------------------------------------------------------- merge with 页号
 
-    private static byte[] merge(byte[] front, List<CaseFileEntry> entries, List<Integer> counts) {
+    private static byte[] merge(byte[] front, List<CaseFileEntry> entries, List<Integer> counts, byte[] back) {
         try {
             var out = new ByteArrayOutputStream();
             var doc = new Document();
@@ -211,6 +237,7 @@ public final class CaseFileAssembler {
                 addAll(copy, new PdfReader(withPageNumbers(entries.get(i).pdf(), page)));
                 page += counts.get(i);
             }
+            addAll(copy, new PdfReader(back));
             doc.close();
             return out.toByteArray();
         } catch (IOException e) {

@@ -30,7 +30,12 @@ public class IssuedDocumentStore {
 
     /** List filter; null members do not filter. */
     public record Filter(Collection<Long> organizationIds, String kind, String number, LocalDate from, LocalDate to,
-                         SourceRef source) {}
+                         SourceRef source, String partyName, String partyCode) {
+        public Filter(Collection<Long> organizationIds, String kind, String number, LocalDate from, LocalDate to,
+                      SourceRef source) {
+            this(organizationIds, kind, number, from, to, source, null, null);
+        }
+    }
 
     public record Page(List<IssuedDocument> rows, long total) {}
 
@@ -158,6 +163,12 @@ public class IssuedDocumentStore {
             where.append(" and d.source_type = :stype and d.source_id = :sid");
             p.put("stype", f.source().type());
             p.put("sid", f.source().id());
+        }
+        if (f.partyName() != null || f.partyCode() != null) {
+            // the firm is the party named on the document, or its credit code appears among the document's parties
+            where.append(" and (d.party_name = :pname or d.content_json like :pcode)");
+            p.put("pname", f.partyName() == null ? "" : f.partyName());
+            p.put("pcode", f.partyCode() == null || f.partyCode().isBlank() ? "-" : "%\"creditCode\":\"" + f.partyCode() + "\"%");
         }
         long total = jdbc.sql("select count(*) from doc_issued d" + where).params(p).query(Long.class).single();
         p.put("limit", size);

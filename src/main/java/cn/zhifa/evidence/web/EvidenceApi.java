@@ -1,5 +1,6 @@
 package cn.zhifa.evidence.web;
 
+import cn.zhifa.shared.web.Page;
 import cn.zhifa.evidence.EvidenceManagement;
 import cn.zhifa.evidence.EvidenceSource;
 import cn.zhifa.evidence.EvidenceView;
@@ -66,8 +67,8 @@ class EvidenceApi {
 
     @GetMapping("/api/v1/evidence/{id}/custody")
     @Operation(summary = "证据保管链")
-    java.util.List<EvidenceManagement.Custody> custody(@PathVariable long id) {
-        return evidence.custody(id);
+    Page<EvidenceManagement.Custody> custody(@PathVariable long id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(evidence.custody(id), page, size);
     }
 
     @GetMapping("/api/v1/evidence/{id}/content")

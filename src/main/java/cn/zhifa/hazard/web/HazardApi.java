@@ -1,5 +1,6 @@
 package cn.zhifa.hazard.web;
 
+import cn.zhifa.shared.web.Page;
 import cn.zhifa.evidence.Idempotency;
 import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.hazard.HazardQuery;
@@ -39,19 +40,14 @@ class HazardApi {
         this.json = json;
     }
 
-    /** One page of the register; {@code total} is exact up to the count cap, cap + 1 means more. */
-    record HazardList(List<HazardView> items, long total, int page, int size) {
-    }
-
     @GetMapping("/api/v1/hazards")
     @Operation(summary = "隐患台账，按数据范围分页（filter: open/all/overdue/due-soon/major/supervised/closed；"
             + "unitId: 本单位及下级；recordId；sort: deadline/found/found-asc；page 从 0 起，size 1–200）")
-    HazardList list(@RequestParam(required = false) String filter, @RequestParam(required = false) Long unitId,
+    Page<HazardView> list(@RequestParam(required = false) String filter, @RequestParam(required = false) Long unitId,
                     @RequestParam(required = false) Long recordId, @RequestParam(required = false) String sort,
                     @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        var result = hazards.search(new HazardQuery(filter, unitId, recordId, sort, cn.zhifa.shared.web.Page.number(page),
-                cn.zhifa.shared.web.Page.size(size)));
-        return new HazardList(result.items(), result.total(), result.number(), result.size());
+        // one page of the register; total is exact up to the count cap, cap + 1 means more
+        return hazards.search(new HazardQuery(filter, unitId, recordId, sort, Page.number(page), Page.size(size)));
     }
 
     @GetMapping("/api/v1/hazards/{id}")

@@ -1,5 +1,7 @@
 package cn.zhifa.inspection.web;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import cn.zhifa.shared.web.Page;
 import cn.zhifa.evidence.Idempotency;
 import cn.zhifa.inspection.ChecklistManagement;
 import cn.zhifa.inspection.ChecklistTemplate;
@@ -52,8 +54,8 @@ class InspectionApi {
 
     @GetMapping("/api/v1/inspection/tasks/mine")
     @Operation(summary = "我的待检查任务")
-    List<TaskView> myTasks() {
-        return inspections.myOpenTasks();
+    Page<TaskView> myTasks(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(inspections.myOpenTasks(), page, size);
     }
 
     @GetMapping("/api/v1/inspection/tasks/{id}")
@@ -74,8 +76,8 @@ class InspectionApi {
 
     @GetMapping("/api/v1/inspection/checklists")
     @Operation(summary = "现行检查清单")
-    List<ChecklistTemplate> checklists() {
-        return checklists.current();
+    Page<ChecklistTemplate> checklists(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(checklists.current(), page, size);
     }
 
     @GetMapping("/api/v1/inspection/checklists/{id}")

@@ -35,8 +35,8 @@ class UserApi {
 
     @GetMapping("/api/v1/organizations")
     @Operation(summary = "本单位及下级单位（深度优先）")
-    List<OrganizationView> organizations() {
-        return organizations.visibleTree();
+    Page<OrganizationView> organizations(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(organizations.visibleTree(), page, size);
     }
 
     @GetMapping("/api/v1/users")

@@ -1,5 +1,7 @@
 package cn.zhifa.planning.web;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import cn.zhifa.shared.web.Page;
 import cn.zhifa.planning.DrawManagement;
 import cn.zhifa.planning.DrawMode;
 import cn.zhifa.planning.DrawStatus;
@@ -49,8 +51,8 @@ class DrawApi {
 
     @GetMapping("/api/v1/planning/draws")
     @Operation(summary = "本单位及下级单位的双随机抽取记录")
-    List<DrawView> list() {
-        return draws.visibleDraws().stream().map(d -> DrawView.of(d, false)).toList();
+    Page<DrawView> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(draws.visibleDraws().stream().map(d -> DrawView.of(d, false)).toList(), page, size);
     }
 
     @GetMapping("/api/v1/planning/draws/{id}")

@@ -66,8 +66,9 @@ class RegistryApi {
 
     @GetMapping("/api/v1/officers/certified")
     @Operation(summary = "某日持有效执法证的执法人员（本单位及下级单位）")
-    List<OfficerSummary> certified(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-        return officers.certifiedOfficers(scope.visibleOrganizationIds(), on == null ? LocalDate.now(clock) : on);
+    Page<OfficerSummary> certified(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                  @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(officers.certifiedOfficers(scope.visibleOrganizationIds(), on == null ? LocalDate.now(clock) : on), page, size);
     }
 
     @GetMapping("/api/v1/officers/{userId}/may-enforce")

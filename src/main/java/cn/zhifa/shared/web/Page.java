@@ -1,10 +1,20 @@
 package cn.zhifa.shared.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a list: its items, the 0-based page number, the page size and the total count. */
-public record Page<T>(List<T> items, int number, int size, long total) {
+/**
+ * One page of a list: its items, the 0-based page number, the page size and the total count. Every API list answers
+ * with this one shape, {@code {"items": [...], "total": n, "page": p, "size": s}}.
+ */
+@JsonPropertyOrder({"items", "total", "page", "size"})
+public record Page<T>(List<T> items,
+                      @JsonProperty("page") @Schema(description = "页码，从 0 开始") int number,
+                      @Schema(description = "每页条数") int size,
+                      @Schema(description = "符合条件的总条数") long total) {
 
     /** One page cut from a list already held in memory. */
     public static <T> Page<T> of(List<T> all, int number, int size) {
@@ -14,6 +24,14 @@ public record Page<T>(List<T> items, int number, int size, long total) {
 
     public static <T> Page<T> empty(int number, int size) {
         return new Page<>(List.of(), number, size, 0);
+    }
+
+    /** One page cut from a complete list (for lists that are small by nature, held in memory). */
+    public static <T> Page<T> of(List<T> all, Integer page, Integer size) {
+        int number = number(page);
+        int pageSize = size(size);
+        List<T> items = all.stream().skip((long) number * pageSize).limit(pageSize).toList();
+        return new Page<>(items, number, pageSize, all.size());
     }
 
     public int totalPages() {
