@@ -1,5 +1,7 @@
 package cn.zhifa.workbench;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.web.MenuContribution;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** 工作台: the user's to-do counts from every module (zero until modules contribute them). */
 @Controller
+@Allowed(Action.SIGNED_IN)
 class HomePage {
 
     private final List<PendingWorkCounter> counters;

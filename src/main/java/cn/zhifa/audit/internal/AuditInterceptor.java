@@ -7,6 +7,7 @@ import cn.zhifa.shared.security.Actors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.method.HandlerMethod;
@@ -50,7 +51,11 @@ class AuditInterceptor implements HandlerInterceptor {
         }
         Actor actor = Actors.current().orElse(null);
         Object rejected = request.getAttribute(REJECTED);
-        Outcome outcome = ex != null || response.getStatus() >= 400 ? Outcome.FAILURE
+        boolean denied = ex instanceof AccessDeniedException || response.getStatus() == 403;
+        if (denied) {
+            rejected = ex != null && ex.getMessage() != null ? ex.getMessage() : "无权执行此操作";
+        }
+        Outcome outcome = denied ? Outcome.REJECTED : ex != null || response.getStatus() >= 400 ? Outcome.FAILURE
                 : rejected != null ? Outcome.REJECTED : Outcome.SUCCESS;
         String detail = (String) request.getAttribute(attribute("detail"));
         if (detail == null && rejected != null) {

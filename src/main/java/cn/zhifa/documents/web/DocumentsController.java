@@ -1,5 +1,7 @@
 package cn.zhifa.documents.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.documents.DocumentManagement;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.documents.IssuedDocument;
@@ -25,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Issued documents: list with filters, detail, PDF/DOCX download, print, void. */
 @Controller
 @RequestMapping("/documents")
+@Allowed(Action.READ_BUSINESS)
 class DocumentsController {
 
     static final int PAGE_SIZE = 20;
@@ -85,6 +88,7 @@ class DocumentsController {
     }
 
     @PostMapping("/{id}/void")
+    @Allowed(Action.REQUEST_DOCUMENT_VOID)
     @cn.zhifa.audit.AuditAction("作废文书")
     String voidDocument(@PathVariable long id, @RequestParam String reason, RedirectAttributes redirect) {
         require(id);

@@ -1,5 +1,7 @@
 package cn.zhifa.hazard.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.evidence.Idempotency;
 import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.hazard.HazardView;
@@ -23,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The hazard loop for terminals. Creates and loop steps need an Idempotency-Key. */
 @RestController
 @Tag(name = "隐患", description = "隐患台账与整改闭环")
+@Allowed(Action.READ_BUSINESS)
 class HazardApi {
 
     private final HazardManagement hazards;
@@ -51,6 +54,7 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards")
+    @Allowed(Action.REGISTER_HAZARD)
     @Operation(summary = "登记一家企业的隐患并责令整改：同一期限的隐患出具一份责令限期整改指令书，现场处理措施出具现场处理措施决定书；"
             + "须两名执法人员和被检查单位负责人签名（或记录拒签及见证人），须带 Idempotency-Key")
     ResponseEntity<String> register(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -63,6 +67,7 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards/{id}/rectification")
+    @Allowed(Action.HANDLE_HAZARD)
     @Operation(summary = "报告整改完成（附证据，须带 Idempotency-Key）")
     ResponseEntity<String> rectification(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                          @PathVariable long id, @RequestBody Rectification body) {
@@ -79,6 +84,7 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards/{id}/reinspection")
+    @Allowed(Action.HANDLE_HAZARD)
     @Operation(summary = "复查（两名执法人员和被复查单位负责人签名，出具整改复查意见书；须带 Idempotency-Key）")
     ResponseEntity<String> reinspection(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                         @PathVariable long id, @RequestBody Reinspection body) {
@@ -97,6 +103,7 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards/{id}/confirmation")
+    @Allowed(Action.HANDLE_HAZARD)
     @Operation(summary = "核实企业自报隐患并责令整改（出具责令限期整改指令书或现场处理措施决定书，两名执法人员和被检查单位负责人签名；须带 Idempotency-Key）")
     ResponseEntity<String> confirm(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                    @PathVariable long id, @RequestBody Confirmation body) {
@@ -109,6 +116,7 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards/{id}/closure")
+    @Allowed(Action.HANDLE_HAZARD)
     @Operation(summary = "销号（第二名执法人员，须带 Idempotency-Key）")
     ResponseEntity<String> close(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                  @PathVariable long id) {
@@ -122,6 +130,7 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards/report-links")
+    @Allowed(Action.HANDLE_HAZARD)
     @Operation(summary = "生成企业隐患自报链接（须带 Idempotency-Key）")
     ResponseEntity<String> reportLink(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                       @RequestBody NewLink body) {
@@ -134,6 +143,7 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards/{id}/supervision")
+    @Allowed(Action.DECIDE_HAZARD)
     @Operation(summary = "挂牌督办（五落实）")
     HazardView supervise(@PathVariable long id, @RequestBody Supervision body) {
         hazards.supervise(id, body.responsiblePerson(), body.measures(), body.funds(), body.timeLimit(),

@@ -1,5 +1,7 @@
 package cn.zhifa.hazard.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.documents.IssuedDocument;
@@ -38,6 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The hazard register and the loop's steps, phone-first. */
 @Controller
+@Allowed(Action.READ_BUSINESS)
 class HazardPages {
 
     private final HazardManagement hazards;
@@ -90,6 +93,7 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/rectification")
+    @Allowed(Action.HANDLE_HAZARD)
     @AuditAction("报告隐患整改完成")
     String rectification(@PathVariable long id, @RequestParam(required = false) String report,
                          @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
@@ -99,6 +103,7 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/reinspection")
+    @Allowed(Action.HANDLE_HAZARD)
     @AuditAction("隐患整改复查")
     String reinspection(@PathVariable long id, @RequestParam(defaultValue = "true") boolean passed,
                         @RequestParam(required = false) String opinion, @RequestParam(required = false) LocalDate newDeadline,
@@ -117,12 +122,14 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/closure")
+    @Allowed(Action.HANDLE_HAZARD)
     @AuditAction("隐患销号")
     String close(@PathVariable long id, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, "隐患已销号，形成闭环。", () -> hazards.close(id));
     }
 
     @PostMapping("/hazards/{id}/supervision")
+    @Allowed(Action.DECIDE_HAZARD)
     @AuditAction("重大隐患挂牌督办")
     String supervise(@PathVariable long id, @RequestParam(required = false) String responsiblePerson,
                      @RequestParam(required = false) String measures, @RequestParam(required = false) BigDecimal funds,
@@ -133,12 +140,14 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/exposure")
+    @Allowed(Action.DECIDE_HAZARD)
     @AuditAction("隐患曝光")
     String expose(@PathVariable long id, @RequestParam boolean exposed, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, exposed ? "已标记曝光。" : "已取消曝光。", () -> hazards.expose(id, exposed));
     }
 
     @PostMapping("/hazards/{id}/extension")
+    @Allowed(Action.HANDLE_HAZARD)
     @AuditAction("申请整改延期")
     String requestExtension(@PathVariable long id, @RequestParam(required = false) LocalDate requested,
                             @RequestParam(required = false) String reason,
@@ -149,12 +158,14 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/extension/decision")
+    @Allowed(Action.DECIDE_HAZARD)
     @AuditAction("审批整改延期")
     String decideExtension(@PathVariable long id, @RequestParam boolean approve, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, approve ? "已批准延期。" : "已驳回延期申请。", () -> hazards.decideExtension(id, approve));
     }
 
     @PostMapping("/hazards/{id}/confirmation")
+    @Allowed(Action.HANDLE_HAZARD)
     @AuditAction("核实企业自报隐患并责令整改")
     String confirm(@PathVariable long id, @RequestParam(required = false) LocalDate deadline,
                    @RequestParam(required = false) String immediateMeasure,
@@ -172,6 +183,7 @@ class HazardPages {
     }
 
     @GetMapping("/hazards/new")
+    @Allowed(Action.REGISTER_HAZARD)
     String registration(@RequestParam(required = false) String q, @RequestParam(required = false) Long enterpriseId,
                         @RequestParam(required = false) Long record, Model model) {
         RegistrationForm form = new RegistrationForm();
@@ -181,6 +193,7 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/new")
+    @Allowed(Action.REGISTER_HAZARD)
     @AuditAction("登记隐患并责令整改")
     String register(@ModelAttribute("form") RegistrationForm form, Model model, RedirectAttributes redirect) {
         Audit.target("企业", form.getEnterpriseId());

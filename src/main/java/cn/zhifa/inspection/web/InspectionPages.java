@@ -1,5 +1,7 @@
 package cn.zhifa.inspection.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.evidence.EvidenceManagement;
@@ -43,6 +45,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The officer's phone pages: today's tasks, the record (items, photos, signatures), submission. */
 @Controller
+@Allowed(Action.READ_BUSINESS)
 class InspectionPages {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -83,6 +86,7 @@ class InspectionPages {
     }
 
     @GetMapping("/inspection/tasks/new")
+    @Allowed(Action.CREATE_INSPECTION_TASK)
     String newTask(@RequestParam(required = false) String q, Model model) {
         return taskForm(model, q == null ? Map.of() : Map.of("q", q));
     }
@@ -106,6 +110,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/tasks")
+    @Allowed(Action.CREATE_INSPECTION_TASK)
     @AuditAction("新建检查任务")
     String createTask(@RequestParam(required = false) TaskSource source, @RequestParam(required = false) String sourceRef,
                       @RequestParam(required = false) Long enterpriseId,
@@ -129,6 +134,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/tasks/{id}/notice")
+    @Allowed(Action.INSPECT)
     @AuditAction("登记执法检查告知书送达")
     String notice(@PathVariable long id, @RequestParam String method, @RequestParam(required = false) LocalDateTime sentAt,
                   @RequestParam(required = false) LocalDateTime inspectionAt,
@@ -144,6 +150,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/tasks/{id}/start")
+    @Allowed(Action.INSPECT)
     @AuditAction("开始现场检查")
     String start(@PathVariable long id, RedirectAttributes redirect) {
         try {
@@ -176,6 +183,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/records/{id}/basics")
+    @Allowed(Action.INSPECT)
     @AuditAction("填写现场检查记录")
     String basics(@PathVariable long id, @RequestParam(required = false) String place,
                   @RequestParam(required = false) BigDecimal latitude, @RequestParam(required = false) BigDecimal longitude,
@@ -188,6 +196,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/records/{id}/items")
+    @Allowed(Action.INSPECT)
     @AuditAction("填写检查项结果")
     String items(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
         return act(id, "#items", model, redirect, "已保存检查结果。", () -> {
@@ -214,6 +223,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/records/{id}/photos")
+    @Allowed(Action.INSPECT)
     @AuditAction("上传现场照片")
     String photo(@PathVariable long id, @RequestParam(required = false) String itemCode,
                  @RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) {
@@ -231,6 +241,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/records/{id}/signatures/officer")
+    @Allowed(Action.INSPECT)
     @AuditAction("检查人员签名")
     String signOfficer(@PathVariable long id, @RequestParam long userId, @RequestParam(required = false) String png,
                        Model model, RedirectAttributes redirect) {
@@ -238,6 +249,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/records/{id}/signatures/representative")
+    @Allowed(Action.INSPECT)
     @AuditAction("被检查单位负责人签名")
     String signRepresentative(@PathVariable long id, @RequestParam(required = false) String name,
                               @RequestParam(required = false) String png,
@@ -248,6 +260,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/records/{id}/submit")
+    @Allowed(Action.INSPECT)
     @AuditAction("提交现场检查记录")
     String submit(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmNonWorkingDeadline,
                   Model model, RedirectAttributes redirect) {
@@ -256,12 +269,14 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/records/{id}/documents")
+    @Allowed(Action.INSPECT)
     @AuditAction("出具检查文书")
     String issueDocuments(@PathVariable long id, Model model, RedirectAttributes redirect) {
         return act(id, "#documents", model, redirect, "已出具文书。", () -> documents.issue(id));
     }
 
     @PostMapping("/inspection/records/{id}/correction")
+    @Allowed(Action.INSPECT)
     @AuditAction("更正现场检查记录")
     String correct(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {

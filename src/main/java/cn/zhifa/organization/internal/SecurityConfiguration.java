@@ -1,6 +1,7 @@
 package cn.zhifa.organization.internal;
 
 import cn.zhifa.organization.DataScope;
+import cn.zhifa.shared.security.ActionDenied;
 import cn.zhifa.shared.web.ApiExceptionHandler;
 import cn.zhifa.shared.web.PublicPaths;
 import jakarta.servlet.RequestDispatcher;
@@ -28,18 +29,31 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two filter chains: the JSON API under /api (stateless, bearer tokens, problem-detail errors) and
  * the pages (form login, session with the policy's idle timeout, CSRF). Modules add paths served
- * without login through {@link PublicPaths} beans; finer role checks use {@code @PreAuthorize}.
+ * without login through {@link PublicPaths} beans. Which role may do what is the permission table
+ * ({@link cn.zhifa.shared.security.Action}), checked by {@link ActionCheck} before binding.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     private static final String[] STATIC = {"/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error"};
+
+    @Bean
+    WebMvcConfigurer actionCheck() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new ActionCheck()).order(0);
+            }
+        };
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -64,7 +78,7 @@ class SecurityConfiguration {
                 writeProblem(response, json, HttpStatus.UNAUTHORIZED, "未登录或令牌无效，请先通过 /api/v1/auth/token 获取令牌。");
         AccessDeniedHandler forbidden = (request, response, e) ->
                 writeProblem(response, json, HttpStatus.FORBIDDEN, DataScope.OUT_OF_SCOPE.equals(e.getMessage())
-                        ? DataScope.OUT_OF_SCOPE : "当前账号无权执行此操作。");
+                        || e instanceof ActionDenied ? e.getMessage() : "当前账号无权执行此操作。");
         return http
                 .securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)

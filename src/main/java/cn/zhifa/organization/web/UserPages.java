@@ -1,5 +1,7 @@
 package cn.zhifa.organization.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.organization.UserForm;
@@ -55,6 +57,7 @@ class UserPages {
     }
 
     @PostMapping("/admin/users")
+    @Allowed(Action.MANAGE_ACCOUNTS)
     @AuditAction("新增用户")
     String create(@Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
@@ -80,6 +83,7 @@ class UserPages {
     }
 
     @PostMapping("/admin/users/{id}")
+    @Allowed(Action.MANAGE_ACCOUNTS)
     @AuditAction("修改用户")
     String update(@PathVariable long id, @RequestParam int version, @Valid @ModelAttribute("form") UserForm form,
                   BindingResult errors, Model model, RedirectAttributes redirect) {
@@ -98,6 +102,7 @@ class UserPages {
     }
 
     @PostMapping("/admin/users/{id}/password")
+    @Allowed(Action.MANAGE_ACCOUNTS)
     @AuditAction("重置用户密码")
     String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
         try {
@@ -110,6 +115,7 @@ class UserPages {
     }
 
     @PostMapping("/admin/users/{id}/unlock")
+    @Allowed(Action.MANAGE_ACCOUNTS)
     @AuditAction("解锁用户")
     String unlock(@PathVariable long id, RedirectAttributes redirect) {
         users.unlock(id);
@@ -118,6 +124,7 @@ class UserPages {
     }
 
     @PostMapping("/admin/users/{id}/enabled")
+    @Allowed(Action.MANAGE_ACCOUNTS)
     @AuditAction("启用或停用用户")
     String enable(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
         try {

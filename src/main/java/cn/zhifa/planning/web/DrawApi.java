@@ -1,5 +1,7 @@
 package cn.zhifa.planning.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.planning.DrawManagement;
 import cn.zhifa.planning.DrawMode;
 import cn.zhifa.planning.DrawStatus;
@@ -20,6 +22,7 @@ import java.util.List;
  */
 @RestController
 @Tag(name = "双随机抽取", description = "抽取记录（只读）")
+@Allowed(Action.READ_DRAWS)
 class DrawApi {
 
     private final DrawManagement draws;
