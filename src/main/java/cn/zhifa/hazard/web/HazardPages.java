@@ -1,5 +1,6 @@
 package cn.zhifa.hazard.web;
 
+import cn.zhifa.organization.DataScope;
 import cn.zhifa.shared.security.Action;
 import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
@@ -49,9 +50,11 @@ class HazardPages {
     private final UserManagement users;
     private final EnterpriseManagement enterprises;
     private final ChecklistManagement checklists;
+    private final DataScope scope;
 
     HazardPages(HazardManagement hazards, EvidenceManagement evidence, HazardDocuments documents, UserManagement users,
-                EnterpriseManagement enterprises, ChecklistManagement checklists) {
+                EnterpriseManagement enterprises, ChecklistManagement checklists, DataScope scope) {
+        this.scope = scope;
         this.enterprises = enterprises;
         this.checklists = checklists;
         this.hazards = hazards;
@@ -219,6 +222,9 @@ class HazardPages {
         model.addAttribute("q", q);
         EnterpriseSummary chosen = form.getEnterpriseId() == null ? null
                 : enterprises.find(form.getEnterpriseId()).orElse(null);
+        if (chosen != null) {
+            scope.require(chosen.organizationId());
+        }
         model.addAttribute("enterprise", chosen);
         model.addAttribute("enterprises", chosen != null || q == null || q.strip().length() < 2 ? List.of()
                 : enterprises.search(new EnterpriseQuery(q.strip(), null, null, null, null, null, null, null, null,

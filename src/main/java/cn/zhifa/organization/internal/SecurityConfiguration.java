@@ -77,7 +77,7 @@ class SecurityConfiguration {
         AuthenticationEntryPoint unauthorized = (request, response, e) ->
                 writeProblem(response, json, HttpStatus.UNAUTHORIZED, "未登录或令牌无效，请先通过 /api/v1/auth/token 获取令牌。");
         AccessDeniedHandler forbidden = (request, response, e) ->
-                writeProblem(response, json, HttpStatus.FORBIDDEN, DataScope.OUT_OF_SCOPE.equals(e.getMessage())
+                writeProblem(response, json, HttpStatus.FORBIDDEN, DataScope.OUT_OF_SCOPE.equals(e.getMessage()) || DataScope.USER_OUT_OF_SCOPE.equals(e.getMessage())
                         || e instanceof ActionDenied ? e.getMessage() : "当前账号无权执行此操作。");
         return http
                 .securityMatcher("/api/**")
