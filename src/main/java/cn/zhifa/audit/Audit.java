@@ -28,6 +28,11 @@ public final class Audit {
         set(DETAIL, detail);
     }
 
+    /** Records the command as refused (REJECTED) with its reason, e.g. when a page redirects with a refusal. */
+    public static void refused(String reason) {
+        set("cn.zhifa.audit.internal.AuditInterceptor.rejected", reason);
+    }
+
     /** Overrides the action name derived from the handler. */
     public static void action(String action) {
         set(ACTION, action);

@@ -120,6 +120,7 @@ class SecurityConfiguration {
                     publicPaths.forEach(paths -> auth.requestMatchers(paths.patterns().toArray(String[]::new)).permitAll());
                     auth.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").hasRole("ADMIN");
                     auth.requestMatchers("/admin/security-policy/**").hasRole("SECURITY_ADMIN");
+                    auth.requestMatchers("/admin/users", "/admin/users/**").hasAnyRole("ADMIN", "SECURITY_ADMIN");
                     auth.requestMatchers("/admin/**").hasRole("ADMIN");
                     auth.requestMatchers("/audit/**").hasRole("AUDITOR");
                     auth.anyRequest().authenticated();
