@@ -6,6 +6,7 @@ import java.util.Collection;
 import org.springframework.security.access.AccessDeniedException;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Actors;
+import cn.zhifa.shared.security.OwnWork;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -27,10 +28,12 @@ public class DataScope {
 
     private final Organizations organizations;
     private final UserAccounts users;
+    private final List<OwnWork> ownWork;
 
-    DataScope(Organizations organizations, UserAccounts users) {
+    DataScope(Organizations organizations, UserAccounts users, List<OwnWork> ownWork) {
         this.organizations = organizations;
         this.users = users;
+        this.ownWork = ownWork;
     }
 
     /** Ids of the organisations whose records the current user may see. */
@@ -58,6 +61,20 @@ public class DataScope {
     /** Refuses (HTTP 403) access to a record of an organisation outside the user's subtree. */
     public void require(long organizationId) {
         if (!canSee(organizationId)) {
+            throw new AccessDeniedException(OUT_OF_SCOPE);
+        }
+    }
+
+    /**
+     * Refuses (HTTP 403) reading a firm outside the user's subtree unless it is part of their own work
+     * (a task, record, hazard or case of theirs: {@link OwnWork}).
+     */
+    public void requireFirm(long enterpriseId, long firmOrganizationId) {
+        if (canSee(firmOrganizationId)) {
+            return;
+        }
+        long userId = Actors.require().userId();
+        if (ownWork.stream().noneMatch(work -> work.concernsFirm(userId, enterpriseId))) {
             throw new AccessDeniedException(OUT_OF_SCOPE);
         }
     }
