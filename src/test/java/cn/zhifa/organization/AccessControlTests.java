@@ -49,7 +49,7 @@ class AccessControlTests {
         pageStatus("leader1", "/admin/users", 403);
         pageStatus("legal1", "/audit", 403);
         pageStatus("supervisor1", "/admin/organizations", 403);
-        pageStatus("secadmin", "/admin/users", 403);
+        pageStatus("secadmin", "/admin/organizations", 403);
         pageStatus("secadmin", "/audit", 403);
         pageStatus("auditor", "/admin/users", 403);
         pageStatus("auditor", "/admin/security-policy", 403);

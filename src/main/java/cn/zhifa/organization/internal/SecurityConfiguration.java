@@ -144,6 +144,7 @@ class SecurityConfiguration {
                                       org.springframework.security.access.AccessDeniedException denied)
             throws java.io.IOException, jakarta.servlet.ServletException {
         response.setStatus(HttpStatus.FORBIDDEN.value());
+        request.setAttribute(org.springframework.security.web.WebAttributes.ACCESS_DENIED_403, denied);
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.FORBIDDEN.value());
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
         request.getRequestDispatcher("/error").forward(request, response);
