@@ -200,12 +200,16 @@ public class UserManagement {
         return view(users.save(user));
     }
 
-    /** The ADMIN changes accounts' business roles only; 三员 roles are the SECURITY_ADMIN's to assign. */
+    /**
+     * The ADMIN grants business roles and ADMIN (within their subtree); the SECURITY_ADMIN and AUDITOR roles are the
+     * SECURITY_ADMIN's to assign.
+     */
     private static Verdict grantedByAccountManager(Set<Role> before, Set<Role> after) {
-        boolean touchesAdministration = after.stream().filter(Role::isSystemAdministration).anyMatch(r -> !before.contains(r))
-                || before.stream().filter(Role::isSystemAdministration).anyMatch(r -> !after.contains(r));
+        Set<Role> guarded = Set.of(Role.SECURITY_ADMIN, Role.AUDITOR);
+        boolean touchesAdministration = after.stream().filter(guarded::contains).anyMatch(r -> !before.contains(r))
+                || before.stream().filter(guarded::contains).anyMatch(r -> !after.contains(r));
         return touchesAdministration
-                ? Verdict.refuse("三员分立：系统管理员、安全管理员、安全审计员角色由安全管理员分配，并经系统管理员启用账号后生效。")
+                ? Verdict.refuse("三员分立：安全管理员、安全审计员角色由安全管理员分配，并经系统管理员启用账号后生效。")
                 : Verdict.allow();
     }
 

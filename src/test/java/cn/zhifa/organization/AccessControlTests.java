@@ -73,7 +73,7 @@ class AccessControlTests {
         mvc.perform(get("/api/v1/audit").header("Authorization", Tokens.bearer(mvc, "admin"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/audit/verify").header("Authorization", Tokens.bearer(mvc, "admin")))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value("当前账号无权执行此操作。"));
+                .andExpect(jsonPath("$.detail").value("当前账号无权执行此操作：查阅审计日志。"));
         mvc.perform(get("/api/v1/audit").header("Authorization", Tokens.bearer(mvc, "auditor"))).andExpect(status().isOk());
     }
 

@@ -45,7 +45,7 @@ class ForeignIdTests {
         String brigadePath = path("officer1");
         String districtPath = brigadePath.substring(0, brigadePath.lastIndexOf('/', brigadePath.length() - 2) + 1);
         ownFirm = jdbc.sql("SELECT e.id FROM enterprise e JOIN organization o ON o.id = e.organization_id "
-                        + "WHERE o.path LIKE :p AND e.merged_into IS NULL ORDER BY e.id LIMIT 1")
+                        + "WHERE o.path LIKE :p AND e.status = 'OPERATING' ORDER BY e.id LIMIT 1")
                 .param("p", brigadePath + "%").query(Long.class).single();
         foreignFirm = jdbc.sql("SELECT e.id FROM enterprise e JOIN organization o ON o.id = e.organization_id "
                         + "WHERE o.path NOT LIKE :p AND o.kind <> 'CITY' AND e.merged_into IS NULL ORDER BY e.id LIMIT 1")
@@ -117,7 +117,8 @@ class ForeignIdTests {
 
     private String task(long firm, List<Long> team) {
         return """
-                {"source":"COMPLAINT","enterpriseId":%d,"kind":"GENERAL","mode":"ON_SITE","team":[%d,%d],"dueMonth":"%s"}"""
+                {"source":"COMPLAINT","enterpriseId":%d,"kind":"GENERAL","mode":"ON_SITE","team":[%d,%d],"dueMonth":"%s",
+                 "templateCode":"GM-MGMT","noticeRequired":false}"""
                 .formatted(firm, team.get(0), team.get(1), YearMonth.now());
     }
 

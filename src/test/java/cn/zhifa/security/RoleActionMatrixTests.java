@@ -3,6 +3,7 @@ package cn.zhifa.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import cn.zhifa.Tokens;
@@ -205,8 +206,11 @@ class RoleActionMatrixTests {
             Set<String> allowed = Set.of(route.getValue().split(" "));
             for (String user : USERS) {
                 boolean api = path.startsWith("/api/");
-                MockHttpServletRequestBuilder call = request(HttpMethod.valueOf(methodAndPath[0]), path);
-                call = api ? call.header("Authorization", tokens.get(user)).contentType(MediaType.APPLICATION_JSON).content("{}")
+                MockHttpServletRequestBuilder call = route.getKey().equals("POST /api/v1/evidence")
+                        ? multipart(path).file("file", new byte[0]) : request(HttpMethod.valueOf(methodAndPath[0]), path);
+                call = api && !route.getKey().equals("POST /api/v1/evidence")
+                        ? call.header("Authorization", tokens.get(user)).contentType(MediaType.APPLICATION_JSON).content("{}")
+                        : api ? call.header("Authorization", tokens.get(user))
                         : call.session(sessions.get(user)).with(csrf());
                 MvcResult result;
                 try {
