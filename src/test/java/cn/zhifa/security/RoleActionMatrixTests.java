@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -207,7 +207,7 @@ class RoleActionMatrixTests {
             for (String user : USERS) {
                 boolean api = path.startsWith("/api/");
                 boolean upload = route.getKey().equals("POST /api/v1/evidence");
-                MockHttpServletRequestBuilder call = request(HttpMethod.valueOf(methodAndPath[0]), path);
+                AbstractMockHttpServletRequestBuilder<?> call = request(HttpMethod.valueOf(methodAndPath[0]), path);
                 if (upload) {
                     call = multipart(path).file("file", new byte[0]);
                 }
