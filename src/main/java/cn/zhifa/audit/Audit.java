@@ -14,6 +14,8 @@ public final class Audit {
     static final String TARGET_ID = Audit.class.getName() + ".targetId";
     static final String DETAIL = Audit.class.getName() + ".detail";
     static final String ACTION = Audit.class.getName() + ".action";
+    /** Set on a request once its audit record is written (a refusal before the controller has none yet). */
+    public static final String RECORDED = Audit.class.getName() + ".recorded";
 
     private Audit() {
     }

@@ -1,5 +1,6 @@
 package cn.zhifa.audit.internal;
 
+import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.audit.AuditRecord.Outcome;
 import cn.zhifa.shared.security.Actor;
@@ -49,6 +50,7 @@ class AuditInterceptor implements HandlerInterceptor {
         if (!MUTATING.contains(request.getMethod()) || !(handler instanceof HandlerMethod method)) {
             return;
         }
+        request.setAttribute(Audit.RECORDED, Boolean.TRUE);
         Actor actor = Actors.current().orElse(null);
         Object rejected = request.getAttribute(REJECTED);
         boolean denied = ex instanceof AccessDeniedException || response.getStatus() == 403;

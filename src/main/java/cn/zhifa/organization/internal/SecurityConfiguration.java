@@ -1,5 +1,7 @@
 package cn.zhifa.organization.internal;
 
+import cn.zhifa.audit.AuditRecord;
+import cn.zhifa.audit.AuditTrail;
 import cn.zhifa.organization.DataScope;
 import cn.zhifa.shared.security.ActionDenied;
 import cn.zhifa.shared.web.ApiExceptionHandler;
@@ -73,12 +75,14 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, List<PublicPaths> publicPaths,
-                            AuthenticationManager authenticationManager, JsonMapper json) throws Exception {
+                            AuthenticationManager authenticationManager, JsonMapper json, AuditTrail audit) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) ->
                 writeProblem(response, json, HttpStatus.UNAUTHORIZED, "未登录或令牌无效，请先通过 /api/v1/auth/token 获取令牌。");
-        AccessDeniedHandler forbidden = (request, response, e) ->
-                writeProblem(response, json, HttpStatus.FORBIDDEN, DataScope.OUT_OF_SCOPE.equals(e.getMessage()) || DataScope.USER_OUT_OF_SCOPE.equals(e.getMessage())
+        AccessDeniedHandler forbidden = (request, response, e) -> {
+            auditRefusal(audit, request, e);
+            writeProblem(response, json, HttpStatus.FORBIDDEN, DataScope.OUT_OF_SCOPE.equals(e.getMessage()) || DataScope.USER_OUT_OF_SCOPE.equals(e.getMessage())
                         || e instanceof ActionDenied ? e.getMessage() : "当前账号无权执行此操作。");
+        };
         return http
                 .securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
@@ -100,7 +104,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ApiTokens tokens, List<PublicPaths> publicPaths, Logins logins,
-                              AuthenticationManager authenticationManager) throws Exception {
+                              AuthenticationManager authenticationManager, AuditTrail audit) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
@@ -130,13 +134,27 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(server -> server.opaqueToken(opaque -> opaque.authenticationManager(tokenAuthentication(tokens))))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
-                        .accessDeniedHandler(SecurityConfiguration::forbiddenPage))
+                        .accessDeniedHandler((request, response, denied) -> {
+                            auditRefusal(audit, request, denied);
+                            forbiddenPage(request, response, denied);
+                        }))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; "
                                 + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
                                 + "frame-ancestors 'none'; form-action 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** A state-changing request refused before any controller (by the URL rules) is audited as refused here. */
+    private static void auditRefusal(AuditTrail audit, jakarta.servlet.http.HttpServletRequest request,
+                                     org.springframework.security.access.AccessDeniedException denied) {
+        if (!List.of("POST", "PUT", "PATCH", "DELETE").contains(request.getMethod())
+                || request.getAttribute(cn.zhifa.audit.Audit.RECORDED) != null) {
+            return;
+        }
+        audit.record(request.getMethod() + " " + request.getRequestURI(), null, null, AuditRecord.Outcome.REJECTED,
+                "无权执行此操作");
     }
 
     /** Renders the Chinese 403 page (the error controller reads the status from the request). */
