@@ -14,6 +14,8 @@ public final class Audit {
     static final String TARGET_ID = Audit.class.getName() + ".targetId";
     static final String DETAIL = Audit.class.getName() + ".detail";
     static final String ACTION = Audit.class.getName() + ".action";
+    /** Set on a request once its audit record is written (a refusal before the controller has none yet). */
+    public static final String RECORDED = Audit.class.getName() + ".recorded";
 
     private Audit() {
     }
@@ -26,6 +28,11 @@ public final class Audit {
     /** A short human-readable note stored with the record (no personal data). */
     public static void detail(String detail) {
         set(DETAIL, detail);
+    }
+
+    /** Records the command as refused (REJECTED) with its reason, e.g. when a page redirects with a refusal. */
+    public static void refused(String reason) {
+        set("cn.zhifa.audit.internal.AuditInterceptor.rejected", reason);
     }
 
     /** Overrides the action name derived from the handler. */

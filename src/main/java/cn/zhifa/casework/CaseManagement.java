@@ -79,6 +79,7 @@ public class CaseManagement {
     @Transactional
     public long propose(ProposedCase proposal) {
         scope.require(proposal.organizationId());
+        requireFirmInScope(proposal);
         Acting by = acting();
         certified(by);
         return open(withRegistrySnapshot(proposal), by);
@@ -104,6 +105,13 @@ public class CaseManagement {
         return new ProposedCase(proposal.source(), proposal.sourceReference(), proposal.kind(), proposal.organizationId(),
                 proposal.enterpriseId(), party, proposal.title(), proposal.facts(), proposal.foundOn(),
                 proposal.suggestedArticle(), proposal.violationCode(), proposal.accident(), proposal.linkedCaseId());
+    }
+
+    /** A case a user opens names a firm of the user's scope (the firm's own district registers cases against it). */
+    private void requireFirmInScope(ProposedCase proposal) {
+        if (proposal.enterpriseId() != null) {
+            enterprises.find(proposal.enterpriseId()).ifPresent(firm -> scope.require(firm.organizationId()));
+        }
     }
 
     private static String or(String first, String second) {
@@ -143,6 +151,7 @@ public class CaseManagement {
     @Transactional
     public List<Long> proposeDual(ProposedCase unitCase, PartySnapshot person, String personViolationCode) {
         scope.require(unitCase.organizationId());
+        requireFirmInScope(unitCase);
         if (unitCase.party().kind() != PartyKind.UNIT || person == null || person.kind() != PartyKind.PERSON) {
             throw new RuleViolation("一案双罚须同时列明违法单位和责任人员（个人）。");
         }
@@ -161,6 +170,7 @@ public class CaseManagement {
     @Transactional
     public long decideOnTheSpot(ProposedCase proposal, BigDecimal fineYuan, String violationCode, String decisionNumber) {
         scope.require(proposal.organizationId());
+        requireFirmInScope(proposal);
         if (violationCode == null || violationCode.isBlank()) {
             throw new RuleViolation("请选择违法行为（决定书须写明违反的规定和处罚依据）。");
         }

@@ -40,6 +40,10 @@ public class DemoDocuments {
         jdbc.sql("select set_config('zhifa.documents_demo_purge', 'on', true)").query(String.class).single();
         try {
             jdbc.sql("""
+                            delete from doc_void_request where document_id in
+                              (select id from doc_issued where source_type = :type and source_id in (:ids))""")
+                    .param("type", sourceType).param("ids", ids).update();
+            jdbc.sql("""
                             delete from doc_void where document_id in
                               (select id from doc_issued where source_type = :type and source_id in (:ids))""")
                     .param("type", sourceType).param("ids", ids).update();

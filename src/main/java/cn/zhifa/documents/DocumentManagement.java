@@ -119,6 +119,39 @@ public class DocumentManagement {
         store.recordVoid(documentId, reason.strip(), clock.instant(), by);
     }
 
+    /**
+     * An officer asks to void an issued document, with the reason; nothing is void until a leader of the issuing
+     * unit approves ({@link #decideVoid}). One open request per document.
+     */
+    @Transactional
+    public VoidRequest requestVoid(long documentId, String reason, long byUserId, String by) {
+        if (reason == null || reason.isBlank()) throw new RuleViolation("申请作废文书必须说明理由");
+        IssuedDocument d = store.find(documentId).orElseThrow(() -> RuleViolation.notFound("文书不存在：" + documentId));
+        if (d.voidReason() != null) throw new RuleViolation("文书已经作废：" + describe(d));
+        if (store.openVoidRequest(documentId).isPresent()) throw RuleViolation.conflict("该文书已有待审批的作废申请");
+        store.recordVoidRequest(documentId, reason.strip(), clock.instant(), by, byUserId);
+        return store.openVoidRequest(documentId).orElseThrow();
+    }
+
+    /**
+     * A leader approves (the document is void from now, with the requested reason) or declines the open request;
+     * the requester cannot approve their own request.
+     */
+    @Transactional
+    public void decideVoid(long documentId, boolean approve, long byUserId, String by) {
+        VoidRequest request = store.openVoidRequest(documentId)
+                .orElseThrow(() -> new RuleViolation("该文书没有待审批的作废申请"));
+        if (request.requestedByUser() == byUserId) throw new RuleViolation("作废申请须由申请人以外的领导审批");
+        store.recordVoidDecision(request.id(), approve, clock.instant(), by, byUserId);
+        if (approve) {
+            voidDocument(documentId, request.reason(), by);
+        }
+    }
+
+    public Optional<VoidRequest> openVoidRequest(long documentId) {
+        return store.openVoidRequest(documentId);
+    }
+
     public Optional<IssuedDocument> find(long documentId) {
         return store.find(documentId);
     }

@@ -74,6 +74,7 @@ public class SelfReporting {
         }
         EnterpriseSummary enterprise = enterprises.find(enterpriseId)
                 .orElseThrow(() -> new RuleViolation("企业不存在，请从企业库中选择。"));
+        scope.require(enterprise.organizationId());
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         String token = HexFormat.of().formatHex(bytes);

@@ -91,6 +91,8 @@ public class InspectionManagement {
     /** Creates a task in the current user's organisation. Planning turns draw results into these. */
     @Transactional
     public TaskView createTask(NewTask task) {
+        registry.enterprise(task.enterpriseId()).ifPresent(firm -> scope.require(firm.organizationId()));
+        scope.requireUsers(task.team() == null ? List.of() : task.team());
         return createTask(task, Actors.require(), false);
     }
 

@@ -6,6 +6,8 @@ import cn.zhifa.organization.internal.SecurityPolicies;
 import cn.zhifa.organization.internal.UserAccounts;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.Verdict;
+import cn.zhifa.shared.security.Actor;
+import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.security.Role;
 import cn.zhifa.shared.web.Page;
 import java.time.Clock;
@@ -19,8 +21,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Users of the platform, managed by the ADMIN within their organisation's subtree. Enforces the
- * 三员分立 rule: ADMIN, SECURITY_ADMIN and AUDITOR are each held alone.
+ * Users of the platform, within the administrator's subtree. 三员分立: ADMIN, SECURITY_ADMIN and AUDITOR
+ * are each held alone; the ADMIN manages accounts (business roles only), the SECURITY_ADMIN assigns
+ * roles; a 三员 role granted by the SECURITY_ADMIN leaves the account disabled until the ADMIN enables
+ * it, so no one grants it alone; the ADMIN cannot reset, unlock or disable the SECURITY_ADMIN's or
+ * AUDITOR's accounts; nobody changes their own roles or disables the last enabled holder of a 三员 role.
  */
 @Service
 public class UserManagement {
@@ -99,6 +104,7 @@ public class UserManagement {
                         ? Verdict.refuse("用户名“" + form.username() + "”已被使用。") : Verdict.allow(),
                 organizationInScope(form.organizationId(), demo),
                 rolesAllowed(form.rolesOrEmpty()),
+                demo ? Verdict.allow() : grantedByAccountManager(Set.of(), form.rolesOrEmpty()),
                 policies.current().checkPassword(form.password(), form.username())).orThrow();
         UserAccount user = UserAccount.create(form.username().strip(), form.displayName().strip(),
                 passwordEncoder.encode(form.password()), form.organizationId(), blankToNull(form.phone()),
@@ -113,7 +119,8 @@ public class UserManagement {
         UserAccount user = load(id);
         Audit.target("用户", id);
         checkVersion(user, expectedVersion);
-        Verdict.all(organizationInScope(form.organizationId(), false), rolesAllowed(form.rolesOrEmpty())).orThrow();
+        Verdict.all(organizationInScope(form.organizationId(), false), rolesAllowed(form.rolesOrEmpty()),
+                grantedByAccountManager(user.roleSet(), form.rolesOrEmpty())).orThrow();
         user.describe(form.displayName().strip(), form.organizationId(), blankToNull(form.phone()));
         user.grant(form.rolesOrEmpty());
         return view(users.save(user));
@@ -123,6 +130,7 @@ public class UserManagement {
     public void resetPassword(long id, String newPassword) {
         UserAccount user = load(id);
         Audit.target("用户", id);
+        mayManage(user).orThrow();
         policies.current().checkPassword(newPassword, user.getUsername()).orThrow();
         user.changePassword(passwordEncoder.encode(newPassword), clock.instant());
         users.save(user);
@@ -145,6 +153,7 @@ public class UserManagement {
     public void unlock(long id) {
         UserAccount user = load(id);
         Audit.target("用户", id);
+        mayManage(user).orThrow();
         user.unlock();
         users.save(user);
     }
@@ -154,14 +163,85 @@ public class UserManagement {
         UserAccount user = load(id);
         Audit.target("用户", id);
         if (enabled) {
+            if (user.roleSet().stream().anyMatch(Role::isSystemAdministration) && !Actors.require().has(Role.ADMIN)) {
+                throw new RuleViolation("三员分立：三员账号由系统管理员启用。");
+            }
             user.enable();
         } else {
-            if (cn.zhifa.shared.security.Actors.require().userId() == id) {
+            if (Actors.require().userId() == id) {
                 throw new RuleViolation("不能停用自己的账号。");
             }
+            Verdict.all(mayManage(user), notLastHolder(user, Set.of())).orThrow();
             user.disable();
         }
         users.save(user);
+    }
+
+    /**
+     * The SECURITY_ADMIN assigns a user's roles (not their own). A 三员 role newly granted leaves the account
+     * disabled until the ADMIN enables it: the grant takes both administrators.
+     */
+    @Transactional
+    public UserView assignRoles(long id, Set<Role> roles, int expectedVersion) {
+        UserAccount user = load(id);
+        Audit.target("用户", id);
+        checkVersion(user, expectedVersion);
+        Set<Role> wanted = roles == null ? Set.of() : roles;
+        Verdict.all(
+                Actors.require().userId() == id ? Verdict.refuse("三员分立：不能给自己分配或取消角色。") : Verdict.allow(),
+                rolesAllowed(wanted),
+                notLastHolder(user, wanted)).orThrow();
+        boolean newAdministration = wanted.stream().anyMatch(r -> r.isSystemAdministration() && !user.roleSet().contains(r));
+        user.grant(wanted);
+        if (newAdministration) {
+            user.disable();
+            Audit.detail("授予三员角色，账号待系统管理员启用");
+        }
+        return view(users.save(user));
+    }
+
+    /**
+     * The ADMIN grants business roles and ADMIN (within their subtree); the SECURITY_ADMIN and AUDITOR roles are the
+     * SECURITY_ADMIN's to assign.
+     */
+    private static Verdict grantedByAccountManager(Set<Role> before, Set<Role> after) {
+        Set<Role> guarded = Set.of(Role.SECURITY_ADMIN, Role.AUDITOR);
+        boolean touchesAdministration = after.stream().filter(guarded::contains).anyMatch(r -> !before.contains(r))
+                || before.stream().filter(guarded::contains).anyMatch(r -> !after.contains(r));
+        return touchesAdministration
+                ? Verdict.refuse("三员分立：安全管理员、安全审计员角色由安全管理员分配，并经系统管理员启用账号后生效。")
+                : Verdict.allow();
+    }
+
+    /**
+     * Who may reset, unlock and disable an account: the ADMIN for all but the SECURITY_ADMIN's and AUDITOR's
+     * accounts, which only the SECURITY_ADMIN handles (never their own).
+     */
+    private static Verdict mayManage(UserAccount user) {
+        Actor actor = Actors.require();
+        boolean guarded = user.roleSet().contains(Role.SECURITY_ADMIN) || user.roleSet().contains(Role.AUDITOR);
+        if (actor.has(Role.SECURITY_ADMIN)) {
+            return guarded && actor.userId() != user.getId() ? Verdict.allow()
+                    : Verdict.refuse("三员分立：安全管理员只办理安全管理员、安全审计员的账号（本人账号除外），其他账号由系统管理员管理。");
+        }
+        return guarded ? Verdict.refuse("三员分立：系统管理员不能单独重置、解锁或停用安全管理员、安全审计员的账号。")
+                : Verdict.allow();
+    }
+
+    /** Nobody disables or strips the last enabled holder of a 三员 role. */
+    private Verdict notLastHolder(UserAccount user, Set<Role> keeps) {
+        for (Role role : user.roleSet()) {
+            if (!role.isSystemAdministration() || keeps.contains(role) || !user.isEnabled()) {
+                continue;
+            }
+            long others = jdbc.sql("SELECT count(*) FROM app_user u JOIN user_role r ON r.app_user = u.id "
+                            + "WHERE r.role = :role AND u.enabled AND u.id <> :id")
+                    .param("role", role.name()).param("id", user.getId()).query(Long.class).single();
+            if (others == 0) {
+                return Verdict.refuse("三员分立：该账号是唯一在用的" + role.label() + "，不能停用或取消其角色。");
+            }
+        }
+        return Verdict.allow();
     }
 
     private UserAccount load(long id) {

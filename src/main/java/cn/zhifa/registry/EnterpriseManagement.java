@@ -136,10 +136,11 @@ public class EnterpriseManagement {
         jdbc.sql("DELETE FROM agency_client WHERE enterprise_id = ?").param(sourceId).update();
     }
 
-    /** The profile of an enterprise in the user's scope. */
+    /** The profile of an enterprise in the user's scope or of the user's own work (tasks, records, hazards, cases). */
     @Transactional(readOnly = true)
     public EnterpriseProfile profile(long id) {
-        Enterprise enterprise = load(id);
+        Enterprise enterprise = enterprises.findById(id).orElseThrow(() -> RuleViolation.notFound("企业不存在。"));
+        scope.requireFirm(id, enterprise.getOrganizationId());
         Jurisdiction jurisdiction = jurisdictions.around(enterprise.getOrganizationId());
         List<EnterpriseChange> history = jdbc.sql("""
                         SELECT field, old_value, new_value, changed_by, changed_at, source FROM enterprise_change

@@ -1,6 +1,8 @@
 package cn.zhifa.workbench;
 
 import cn.zhifa.inspection.InspectionManagement;
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Role;
 import cn.zhifa.shared.security.Actors;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** 工作台: the user's to-do counts from every module (zero until modules contribute them). */
 @Controller
+@Allowed(Action.SIGNED_IN)
 class HomePage {
 
     private final List<PendingWorkCounter> counters;

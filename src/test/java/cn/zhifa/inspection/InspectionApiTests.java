@@ -153,9 +153,12 @@ class InspectionApiTests {
         long expiring = users.findByUsername("zf001").orElseThrow().id();
         clock.advance(java.time.Duration.ofDays(40));
         try {
-            mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", Tokens.bearer(mvc, "officer1"))
+            // zf005 is zf001's colleague in the same brigade: a team names officers of the creator's own units
+            long colleague = users.findByUsername("zf005").orElseThrow().id();
+            mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", Tokens.bearer(mvc, "zf005"))
                             .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
-                            .content(InspectionFixtures.taskJson(officerA, expiring, InspectionFixtures.enterprise(jdbc, 4).id())))
+                            .content(InspectionFixtures.taskJson(colleague, expiring,
+                                    InspectionFixtures.enterpriseVisibleTo(jdbc, "zf005", 4).id())))
                     .andExpect(status().isUnprocessableContent())
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.anyOf(
                             org.hamcrest.Matchers.containsString("过期"), org.hamcrest.Matchers.containsString("有效期"))));

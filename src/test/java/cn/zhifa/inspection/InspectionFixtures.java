@@ -62,9 +62,18 @@ public final class InspectionFixtures {
                 """.formatted(enterpriseId, officerA, officerB, YearMonth.now());
     }
 
-    /** A demo enterprise of the registry (deterministic by offset). */
+    /**
+     * A demo enterprise that officer1's brigade may inspect (deterministic by offset): tasks are refused for firms
+     * outside the creator's data scope.
+     */
     public static Enterprise enterprise(org.springframework.jdbc.core.simple.JdbcClient jdbc, int offset) {
-        return jdbc.sql("SELECT id, name FROM enterprise WHERE status = 'OPERATING' ORDER BY id LIMIT 1 OFFSET :offset")
+        return jdbc.sql("""
+                        SELECT e.id, e.name FROM enterprise e JOIN organization o ON o.id = e.organization_id
+                        WHERE e.status = 'OPERATING' AND o.path LIKE (SELECT uo.path FROM app_user u
+                              JOIN organization uo ON uo.id = u.organization_id WHERE u.username = 'officer1') || '%'
+                        ORDER BY e.id LIMIT 1 OFFSET :offset % (SELECT count(*) FROM enterprise e JOIN organization o
+                              ON o.id = e.organization_id WHERE e.status = 'OPERATING' AND o.path LIKE (SELECT uo.path
+                              FROM app_user u JOIN organization uo ON uo.id = u.organization_id WHERE u.username = 'officer1') || '%')""")
                 .param("offset", offset).query((rs, n) -> new Enterprise(rs.getLong(1), rs.getString(2))).single();
     }
 

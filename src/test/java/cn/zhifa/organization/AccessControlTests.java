@@ -49,7 +49,7 @@ class AccessControlTests {
         pageStatus("leader1", "/admin/users", 403);
         pageStatus("legal1", "/audit", 403);
         pageStatus("supervisor1", "/admin/organizations", 403);
-        pageStatus("secadmin", "/admin/users", 403);
+        pageStatus("secadmin", "/admin/organizations", 403);
         pageStatus("secadmin", "/audit", 403);
         pageStatus("auditor", "/admin/users", 403);
         pageStatus("auditor", "/admin/security-policy", 403);
@@ -73,7 +73,7 @@ class AccessControlTests {
         mvc.perform(get("/api/v1/audit").header("Authorization", Tokens.bearer(mvc, "admin"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/audit/verify").header("Authorization", Tokens.bearer(mvc, "admin")))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value("当前账号无权执行此操作。"));
+                .andExpect(jsonPath("$.detail").value("当前账号无权执行此操作：查阅审计日志。"));
         mvc.perform(get("/api/v1/audit").header("Authorization", Tokens.bearer(mvc, "auditor"))).andExpect(status().isOk());
     }
 

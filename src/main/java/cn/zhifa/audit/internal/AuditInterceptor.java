@@ -1,5 +1,6 @@
 package cn.zhifa.audit.internal;
 
+import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.audit.AuditRecord.Outcome;
 import cn.zhifa.shared.security.Actor;
@@ -7,6 +8,7 @@ import cn.zhifa.shared.security.Actors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.method.HandlerMethod;
@@ -48,9 +50,14 @@ class AuditInterceptor implements HandlerInterceptor {
         if (!MUTATING.contains(request.getMethod()) || !(handler instanceof HandlerMethod method)) {
             return;
         }
+        request.setAttribute(Audit.RECORDED, Boolean.TRUE);
         Actor actor = Actors.current().orElse(null);
         Object rejected = request.getAttribute(REJECTED);
-        Outcome outcome = ex != null || response.getStatus() >= 400 ? Outcome.FAILURE
+        boolean denied = ex instanceof AccessDeniedException || response.getStatus() == 403;
+        if (denied) {
+            rejected = ex != null && ex.getMessage() != null ? ex.getMessage() : "无权执行此操作";
+        }
+        Outcome outcome = denied ? Outcome.REJECTED : ex != null || response.getStatus() >= 400 ? Outcome.FAILURE
                 : rejected != null ? Outcome.REJECTED : Outcome.SUCCESS;
         String detail = (String) request.getAttribute(attribute("detail"));
         if (detail == null && rejected != null) {

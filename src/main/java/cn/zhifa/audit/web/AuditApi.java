@@ -1,5 +1,7 @@
 package cn.zhifa.audit.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditRecord;
 import cn.zhifa.audit.AuditRecord.Outcome;
 import cn.zhifa.audit.AuditTrail;
@@ -9,14 +11,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@PreAuthorize("hasRole('AUDITOR')")
 @Tag(name = "审计", description = "审计日志查询与哈希链校验（仅安全审计员）")
+@Allowed(Action.READ_AUDIT_LOG)
 class AuditApi {
 
     private final AuditTrail trail;

@@ -1,5 +1,7 @@
 package cn.zhifa.audit.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditRecord.Outcome;
 import cn.zhifa.audit.AuditTrail;
 import cn.zhifa.audit.AuditRecord;
@@ -9,7 +11,6 @@ import cn.zhifa.shared.web.Page;
 import java.util.List;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The auditor's pages: search the log and verify the hash chain. Only AUDITOR may read them. */
 @Controller
-@PreAuthorize("hasRole('AUDITOR')")
+@Allowed(Action.READ_AUDIT_LOG)
 class AuditPages {
 
     private final AuditTrail trail;

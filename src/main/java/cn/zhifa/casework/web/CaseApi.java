@@ -1,5 +1,7 @@
 package cn.zhifa.casework.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.casework.Acting;
 import cn.zhifa.casework.CaseDeadlines;
@@ -46,6 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Penalty cases: reads, case opening, the procedural transitions by name, discretion, deadlines and statistics. */
 @RestController
 @Tag(name = "案件办理", description = "行政处罚案件：立案、调查、呈批、法制审核、告知、听证、决定、送达、执行、结案")
+@Allowed(Action.READ_BUSINESS)
 class CaseApi {
 
     private final CaseManagement cases;
@@ -111,6 +114,7 @@ class CaseApi {
     }
 
     @PostMapping("/api/v1/cases")
+    @Allowed(Action.REGISTER_CASE)
     @Operation(summary = "案件来源登记（填写责任人员时同时登记一案双罚）")
     ResponseEntity<CaseView> propose(@Valid @RequestBody NewCaseForm form) {
         long id = form.dual() ? cases.proposeDual(form.toProposal(), form.person(), form.personViolationCode()).get(0)
@@ -124,6 +128,7 @@ class CaseApi {
     }
 
     @PostMapping("/api/v1/cases/on-the-spot")
+    @Allowed(Action.REGISTER_CASE)
     @Operation(summary = "简易程序：当场处罚（警告或小额罚款，决定当场交付）")
     ResponseEntity<CaseView> onTheSpot(@Valid @RequestBody OnTheSpotForm form) {
         if (form.party() == null || form.fineYuan() == null || form.decisionNumber() == null || form.decisionNumber().isBlank()) {
@@ -141,6 +146,7 @@ class CaseApi {
     }
 
     @PostMapping("/api/v1/cases/{id}/actions/{action}")
+    @Allowed(Action.HANDLE_CASE)
     @Operation(summary = "办理一个程序步骤（file、investigate、propose-penalty、approve-proposal、review、notify、decide、serve、payment、close …）")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseActionFields.class)))
@@ -182,6 +188,7 @@ class CaseApi {
     }
 
     @PostMapping("/api/v1/cases/{id}/discretion")
+    @Allowed(Action.HANDLE_CASE)
     @Operation(summary = "裁量试算：法定幅度、阶次幅度、建议金额和同类案件")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
             mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseActionFields.DiscretionTrial.class)))
@@ -208,6 +215,7 @@ class CaseApi {
     }
 
     @PostMapping("/api/v1/cases/meetings")
+    @Allowed(Action.RECORD_CASE_MEETING)
     @Operation(summary = "登记案审会（集体讨论）及其讨论的案件")
     Map<String, Object> holdMeeting(@RequestBody MeetingForm form) {
         long id = cases.holdMeeting(form);

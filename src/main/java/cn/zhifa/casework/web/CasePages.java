@@ -1,5 +1,7 @@
 package cn.zhifa.casework.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.casework.Acting;
@@ -38,6 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The case handler's, leader's and legal reviewer's pages. */
 @Controller
+@Allowed(Action.READ_BUSINESS)
 class CasePages {
 
     private final CaseManagement cases;
@@ -83,6 +86,7 @@ class CasePages {
     }
 
     @GetMapping("/cases/new")
+    @Allowed(Action.REGISTER_CASE)
     String newCase(Model model) {
         model.addAttribute("form", NewCaseForm.empty(Actors.require().organizationId()));
         return newForm(model);
@@ -95,6 +99,7 @@ class CasePages {
     }
 
     @PostMapping("/cases")
+    @Allowed(Action.REGISTER_CASE)
     @AuditAction("案件来源登记")
     String create(@Valid @ModelAttribute("form") NewCaseForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
@@ -169,6 +174,7 @@ class CasePages {
     }
 
     @PostMapping("/cases/{id}/{action}")
+    @Allowed(Action.HANDLE_CASE)
     @AuditAction("案件办理")
     String act(@PathVariable long id, @PathVariable String action, @RequestParam Map<String, String> fields,
                RedirectAttributes redirect) {
@@ -197,6 +203,7 @@ class CasePages {
     }
 
     @PostMapping("/cases/meetings")
+    @Allowed(Action.RECORD_CASE_MEETING)
     @AuditAction("登记案审会")
     String holdMeeting(@RequestParam String topic, @RequestParam String chair, @RequestParam String participants,
                        @RequestParam String opinions, @RequestParam String conclusion,

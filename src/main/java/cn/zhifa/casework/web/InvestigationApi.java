@@ -2,6 +2,8 @@ package cn.zhifa.casework.web;
 
 import org.springframework.web.bind.annotation.RequestParam;
 import cn.zhifa.shared.web.Page;
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.casework.InvestigationRecords;
 import cn.zhifa.casework.OnsiteKind;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "案件笔录与现场文书")
+@Allowed(Action.READ_BUSINESS)
 class InvestigationApi {
 
     private final InvestigationRecords records;
@@ -54,6 +57,7 @@ class InvestigationApi {
     }
 
     @PostMapping("/api/v1/cases/{id}/records/{recordId}/preservation-decision")
+    @Allowed(Action.HANDLE_CASE)
     @Operation(summary = "作出先行登记保存处理决定（decision：RECORDED、APPRAISAL、SEIZURE、TRANSFER、RELEASED；decidedOn；reason），每份记录只能作出一次")
     PreservedEvidence decidePreservation(@PathVariable long id, @PathVariable long recordId,
                                          @RequestBody PreservationDecisionInput body) {
@@ -63,6 +67,7 @@ class InvestigationApi {
     }
 
     @PostMapping("/api/v1/cases/{id}/records/{kind}")
+    @Allowed(Action.HANDLE_CASE)
     @Operation(summary = "记录一份笔录或现场文书并签发（kind：inquiry-notice、inquiry、survey、preservation、report、hearing、service）")
     ResponseEntity<OnsiteRecord> record(@PathVariable long id, @PathVariable String kind,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key,

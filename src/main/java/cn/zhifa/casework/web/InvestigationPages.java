@@ -1,5 +1,7 @@
 package cn.zhifa.casework.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.casework.CaseKind;
@@ -40,6 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and of the 当场处罚 (简易程序), each with signature pads. A refused form is shown again with what was entered.
  */
 @Controller
+@Allowed(Action.READ_BUSINESS)
 class InvestigationPages {
 
     private static final Set<String> OFFICER_AREAS = Set.of("officer1", "officer2", "recorder");
@@ -64,6 +67,7 @@ class InvestigationPages {
     }
 
     @PostMapping("/cases/{id}/records/{kind}")
+    @Allowed(Action.HANDLE_CASE)
     @AuditAction("案件记录")
     String record(@PathVariable long id, @PathVariable String kind, HttpServletRequest request, Model model,
                   RedirectAttributes redirect) {
@@ -94,6 +98,7 @@ class InvestigationPages {
 
     /** 作出先行登记保存处理决定 from the records panel of the case page. */
     @PostMapping("/cases/{id}/records/{recordId}/preservation-decision")
+    @Allowed(Action.HANDLE_CASE)
     @AuditAction("先行登记保存处理决定")
     String decidePreservation(@PathVariable long id, @PathVariable long recordId, HttpServletRequest request,
                               RedirectAttributes redirect) {
@@ -112,6 +117,7 @@ class InvestigationPages {
     }
 
     @GetMapping("/cases/on-the-spot")
+    @Allowed(Action.REGISTER_CASE)
     String onTheSpotForm(Model model) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("officer1Id", String.valueOf(Actors.require().userId()));
@@ -120,6 +126,7 @@ class InvestigationPages {
     }
 
     @PostMapping("/cases/on-the-spot")
+    @Allowed(Action.REGISTER_CASE)
     @AuditAction("当场处罚")
     String onTheSpot(HttpServletRequest request, Model model, RedirectAttributes redirect) {
         RecordInput in = input(request);

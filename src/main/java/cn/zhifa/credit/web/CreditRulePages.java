@@ -1,5 +1,7 @@
 package cn.zhifa.credit.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.credit.internal.CreditGrading;
@@ -7,7 +9,6 @@ import cn.zhifa.credit.internal.CreditRule;
 import cn.zhifa.credit.internal.CreditRules;
 import cn.zhifa.shared.RuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 
 /** ADMIN maintains the dated credit-grade rule table: versions by effective date, rows added or removed. */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@Allowed(Action.EDIT_CREDIT_RULES)
 class CreditRulePages {
 
     private final CreditRules rules;
@@ -52,6 +53,7 @@ class CreditRulePages {
         return "credit/rules";
     }
 
+    @Allowed(Action.EDIT_CREDIT_RULES)
     @PostMapping("/credit/rules")
     @AuditAction("新增信用等级规则")
     @Transactional
@@ -85,6 +87,7 @@ class CreditRulePages {
         return "redirect:/credit/rules";
     }
 
+    @Allowed(Action.EDIT_CREDIT_RULES)
     @PostMapping("/credit/rules/{id}/delete")
     @AuditAction("删除信用等级规则")
     @Transactional
@@ -99,6 +102,7 @@ class CreditRulePages {
         return "redirect:/credit/rules";
     }
 
+    @Allowed(Action.EDIT_CREDIT_RULES)
     @PostMapping("/credit/rules/copy")
     @AuditAction("复制信用等级规则版本")
     @Transactional

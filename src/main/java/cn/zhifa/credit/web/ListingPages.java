@@ -1,5 +1,7 @@
 package cn.zhifa.credit.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.credit.internal.CreditPolicy;
 import cn.zhifa.credit.internal.Listing;
@@ -15,7 +17,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ import java.util.Set;
 
 /** The 严重失信主体名单 procedure for leaders: proposals, 告知, 陈述申辩, 列入决定, 不予列入, 信用修复, monthly report. */
 @Controller
-@PreAuthorize("hasAnyRole('LEADER','LEGAL','SUPERVISOR')")
+@Allowed(Action.READ_CREDIT_LISTINGS)
 class ListingPages {
 
     private final Listings listings;
@@ -84,7 +85,7 @@ class ListingPages {
     }
 
     @PostMapping("/credit/listings")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.MANAGE_CREDIT_LISTINGS)
     @AuditAction("提议列入严重失信主体名单")
     String propose(@RequestParam String uscc, @RequestParam String ground, @RequestParam(required = false) String caseReference,
                    RedirectAttributes redirect) {
@@ -100,7 +101,7 @@ class ListingPages {
     }
 
     @PostMapping("/credit/listings/{id}/notify")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.MANAGE_CREDIT_LISTINGS)
     @AuditAction("告知拟列入严重失信主体名单")
     String notifyParty(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         Listing l = desk.notifyParty(id, version);
@@ -109,7 +110,7 @@ class ListingPages {
     }
 
     @PostMapping("/credit/listings/{id}/statement")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.MANAGE_CREDIT_LISTINGS)
     @AuditAction("记录陈述申辩")
     String statement(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String statement,
                      RedirectAttributes redirect) {
@@ -119,7 +120,7 @@ class ListingPages {
     }
 
     @PostMapping("/credit/listings/{id}/decide")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.MANAGE_CREDIT_LISTINGS)
     @AuditAction("作出列入严重失信主体名单决定")
     String decide(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String adoption,
                   RedirectAttributes redirect) {
@@ -129,7 +130,7 @@ class ListingPages {
     }
 
     @PostMapping("/credit/listings/{id}/drop")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.MANAGE_CREDIT_LISTINGS)
     @AuditAction("不予列入严重失信主体名单")
     String drop(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
                 RedirectAttributes redirect) {
@@ -139,7 +140,7 @@ class ListingPages {
     }
 
     @PostMapping("/credit/listings/{id}/repair")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.MANAGE_CREDIT_LISTINGS)
     @AuditAction("信用修复提前移出严重失信主体名单")
     String repair(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) List<String> confirmed,
                   @RequestParam(required = false) String reason, RedirectAttributes redirect) {
@@ -149,7 +150,7 @@ class ListingPages {
     }
 
     @GetMapping("/credit/listings/report")
-    @PreAuthorize("hasAnyRole('LEADER','SUPERVISOR')")
+    @Allowed(Action.READ_CREDIT_LISTINGS)
     ResponseEntity<byte[]> monthly(@RequestParam String month) {
         YearMonth m;
         try {

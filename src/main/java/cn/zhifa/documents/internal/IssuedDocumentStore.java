@@ -130,6 +130,29 @@ public class IssuedDocumentStore {
         return v == null || v.isBlank() ? List.of() : List.of(v.split("、"));
     }
 
+    /** The open 作废 request of a document, if any: id, reason, requester's name and user id. */
+    public java.util.Optional<cn.zhifa.documents.VoidRequest> openVoidRequest(long documentId) {
+        return jdbc.sql("select id, document_id, reason, requested_at, requested_by, requested_by_user from doc_void_request"
+                        + " where document_id = :id and decided_at is null")
+                .param("id", documentId)
+                .query((rs, n) -> new cn.zhifa.documents.VoidRequest(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getLong(6))).optional();
+    }
+
+    public void recordVoidRequest(long documentId, String reason, Instant at, String by, long byUser) {
+        jdbc.sql("insert into doc_void_request (document_id, reason, requested_at, requested_by, requested_by_user)"
+                        + " values (:id, :r, :at, :by, :user)")
+                .param("id", documentId).param("r", reason).param("at", Timestamp.from(at)).param("by", by).param("user", byUser)
+                .update();
+    }
+
+    public void recordVoidDecision(long requestId, boolean approved, Instant at, String by, long byUser) {
+        jdbc.sql("update doc_void_request set decided_at = :at, decided_by = :by, decided_by_user = :user, approved = :ok"
+                        + " where id = :id and decided_at is null")
+                .param("id", requestId).param("at", Timestamp.from(at)).param("by", by).param("user", byUser)
+                .param("ok", approved).update();
+    }
+
     public void recordVoid(long id, String reason, Instant at, String by) {
         jdbc.sql("insert into doc_void (document_id, reason, voided_at, voided_by) values (:id, :r, :at, :by)")
                 .param("id", id).param("r", reason).param("at", Timestamp.from(at)).param("by", by).update();

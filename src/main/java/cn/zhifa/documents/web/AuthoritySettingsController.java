@@ -1,5 +1,7 @@
 package cn.zhifa.documents.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.documents.Authority;
 import cn.zhifa.documents.DocumentManagement;
 import cn.zhifa.shared.RuleViolation;
@@ -20,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/documents/settings")
+@Allowed(Action.EDIT_DOCUMENT_SETTINGS)
 class AuthoritySettingsController {
 
     private final DocumentManagement documents;
@@ -154,6 +157,7 @@ class AuthoritySettingsController {
     }
 
     @PostMapping("/{org}")
+    @Allowed(Action.EDIT_DOCUMENT_SETTINGS)
     @cn.zhifa.audit.AuditAction("修改文书设置")
     String save(@PathVariable long org, @ModelAttribute("form") SettingsForm form, Model model, RedirectAttributes redirect) {
         scope.requireAdmin();

@@ -1,5 +1,7 @@
 package cn.zhifa.documents.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.documents.DocumentManagement;
 import cn.zhifa.documents.TemplateSummary;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Documents issued by kind and unit per period: a table and an ECharts bar chart. */
 @Controller
+@Allowed(Action.READ_BUSINESS)
 class DocumentStatisticsController {
 
     private final DocumentManagement documents;

@@ -1,5 +1,8 @@
 package cn.zhifa.documents.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Actors;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.documents.DocumentManagement;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.documents.IssuedDocument;
@@ -25,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Issued documents: list with filters, detail, PDF/DOCX download, print, void. */
 @Controller
 @RequestMapping("/documents")
+@Allowed(Action.READ_BUSINESS)
 class DocumentsController {
 
     static final int PAGE_SIZE = 20;
@@ -74,6 +78,7 @@ class DocumentsController {
                 .map(cn.zhifa.organization.UserView::displayName).orElse(d.issuedBy()));
         model.addAttribute("sourceLabel", sourceLabel(d.source()));
         model.addAttribute("sourceLink", sourceLink(d.source()));
+        model.addAttribute("voidRequest", documents.openVoidRequest(id).orElse(null));
         return "documents/detail";
     }
 
@@ -110,14 +115,34 @@ class DocumentsController {
     }
 
     @PostMapping("/{id}/void")
-    @cn.zhifa.audit.AuditAction("作废文书")
-    String voidDocument(@PathVariable long id, @RequestParam String reason, RedirectAttributes redirect) {
+    @Allowed(Action.REQUEST_DOCUMENT_VOID)
+    @cn.zhifa.audit.AuditAction("申请作废文书")
+    String requestVoid(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         require(id);
         scope.auditTarget("文书", id);
         try {
-            documents.voidDocument(id, reason, scope.currentUser());
-            redirect.addFlashAttribute("message", "文书已作废，作废理由已记录");
+            documents.requestVoid(id, reason, Actors.require().userId(), scope.currentUser());
+            cn.zhifa.audit.Audit.detail("作废理由：" + reason.strip());
+            redirect.addFlashAttribute("message", "已提交作废申请，待签发单位领导批准后文书作废");
         } catch (RuleViolation e) {
+            cn.zhifa.audit.Audit.refused(e.getMessage());
+            redirect.addFlashAttribute("refusal", e.getMessage());
+        }
+        return "redirect:/documents/" + id;
+    }
+
+    @PostMapping("/{id}/void/decision")
+    @Allowed(Action.APPROVE_DOCUMENT_VOID)
+    @cn.zhifa.audit.AuditAction("审批文书作废")
+    String decideVoid(@PathVariable long id, @RequestParam(defaultValue = "false") boolean approve, RedirectAttributes redirect) {
+        require(id);
+        scope.auditTarget("文书", id);
+        try {
+            documents.decideVoid(id, approve, Actors.require().userId(), scope.currentUser());
+            cn.zhifa.audit.Audit.detail(approve ? "批准作废" : "不予作废");
+            redirect.addFlashAttribute("message", approve ? "已批准作废，文书已作废，核验页显示已作废" : "已驳回作废申请，文书继续有效");
+        } catch (RuleViolation e) {
+            cn.zhifa.audit.Audit.refused(e.getMessage());
             redirect.addFlashAttribute("refusal", e.getMessage());
         }
         return "redirect:/documents/" + id;

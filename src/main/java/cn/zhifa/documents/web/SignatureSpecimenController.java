@@ -1,5 +1,7 @@
 package cn.zhifa.documents.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.documents.SignatureSpecimen;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** 我的签名: the logged-in user draws and saves their signature (签名样式) and sees the ones it replaced. */
 @Controller
 @RequestMapping("/documents/signature")
+@Allowed(Action.KEEP_SIGNATURE_SPECIMEN)
 class SignatureSpecimenController {
 
     private final SignatureSpecimens specimens;
@@ -40,6 +43,7 @@ class SignatureSpecimenController {
     }
 
     @PostMapping
+    @Allowed(Action.KEEP_SIGNATURE_SPECIMEN)
     @AuditAction("登记签名样式")
     String save(@RequestParam(required = false) String png, Model model, RedirectAttributes redirect) {
         Actor me = Actors.require();

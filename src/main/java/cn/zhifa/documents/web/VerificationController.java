@@ -1,5 +1,7 @@
 package cn.zhifa.documents.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.documents.DocumentManagement;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.documents.Verification;
@@ -40,6 +42,7 @@ class VerificationController {
     }
 
     @PostMapping("/verify/{code}")
+    @Allowed(Action.PUBLIC)
     @cn.zhifa.audit.AuditAction("核对文书哈希")
     String check(@PathVariable String code, @RequestParam(required = false) MultipartFile file,
                  @RequestParam(required = false) String hash, Model model) throws IOException {

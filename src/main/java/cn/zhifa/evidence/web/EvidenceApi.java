@@ -1,6 +1,8 @@
 package cn.zhifa.evidence.web;
 
 import cn.zhifa.shared.web.Page;
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.evidence.EvidenceManagement;
 import cn.zhifa.evidence.EvidenceSource;
 import cn.zhifa.evidence.EvidenceView;
@@ -29,6 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** Upload from phones and body-camera exports; read back with the chain of custody. */
 @RestController
 @Tag(name = "证据", description = "照片、录音、视频（按内容哈希存储，不可修改）")
+@Allowed(Action.READ_BUSINESS)
 class EvidenceApi {
 
     private final EvidenceManagement evidence;
@@ -40,6 +43,7 @@ class EvidenceApi {
     }
 
     @PostMapping(value = "/api/v1/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Allowed(Action.UPLOAD_EVIDENCE)
     @Operation(summary = "上传证据文件（须带 Idempotency-Key）")
     ResponseEntity<String> upload(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                   @RequestPart("file") MultipartFile file,

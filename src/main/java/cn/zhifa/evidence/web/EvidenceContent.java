@@ -1,5 +1,7 @@
 package cn.zhifa.evidence.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.evidence.EvidenceManagement;
 import java.time.Duration;
 import org.springframework.core.io.FileSystemResource;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** Evidence bytes for pages (img/video/audio tags); never cached by shared caches. */
 @Controller
+@Allowed(Action.READ_BUSINESS)
 class EvidenceContent {
 
     private final EvidenceManagement evidence;

@@ -1,5 +1,7 @@
 package cn.zhifa.hazard.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.inspection.ChecklistManagement;
 import cn.zhifa.inspection.ChecklistTemplate;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * yet: casework comes later in the module order and offers no port for this.
  */
 @Controller
+@Allowed(Action.READ_BUSINESS)
 class AssessmentPage {
 
     private final InspectionManagement inspections;

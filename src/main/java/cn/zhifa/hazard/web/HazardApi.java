@@ -1,6 +1,8 @@
 package cn.zhifa.hazard.web;
 
 import cn.zhifa.shared.web.Page;
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.evidence.Idempotency;
 import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.hazard.HazardQuery;
@@ -25,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The hazard loop for terminals. Creates and loop steps need an Idempotency-Key. */
 @RestController
 @Tag(name = "隐患", description = "隐患台账与整改闭环")
+@Allowed(Action.READ_BUSINESS)
 class HazardApi {
 
     private final HazardManagement hazards;
@@ -57,6 +60,7 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards")
+    @Allowed(Action.REGISTER_HAZARD)
     @Operation(summary = "登记一家企业的隐患并责令整改：同一期限的隐患出具一份责令限期整改指令书，现场处理措施出具现场处理措施决定书；"
             + "须两名执法人员和被检查单位负责人签名（或记录拒签及见证人），须带 Idempotency-Key")
     ResponseEntity<String> register(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -69,6 +73,7 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards/{id}/rectification")
+    @Allowed(Action.HANDLE_HAZARD)
     @Operation(summary = "报告整改完成（附证据，须带 Idempotency-Key）")
     ResponseEntity<String> rectification(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                          @PathVariable long id, @RequestBody Rectification body) {
@@ -85,6 +90,7 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards/{id}/reinspection")
+    @Allowed(Action.HANDLE_HAZARD)
     @Operation(summary = "复查（两名执法人员和被复查单位负责人签名，出具整改复查意见书；须带 Idempotency-Key）")
     ResponseEntity<String> reinspection(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                         @PathVariable long id, @RequestBody Reinspection body) {
@@ -103,6 +109,7 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards/{id}/confirmation")
+    @Allowed(Action.HANDLE_HAZARD)
     @Operation(summary = "核实企业自报隐患并责令整改（出具责令限期整改指令书或现场处理措施决定书，两名执法人员和被检查单位负责人签名；须带 Idempotency-Key）")
     ResponseEntity<String> confirm(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                    @PathVariable long id, @RequestBody Confirmation body) {
@@ -115,6 +122,7 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards/{id}/closure")
+    @Allowed(Action.HANDLE_HAZARD)
     @Operation(summary = "销号（第二名执法人员，须带 Idempotency-Key）")
     ResponseEntity<String> close(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                  @PathVariable long id) {
@@ -128,6 +136,7 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards/report-links")
+    @Allowed(Action.HANDLE_HAZARD)
     @Operation(summary = "生成企业隐患自报链接（须带 Idempotency-Key）")
     ResponseEntity<String> reportLink(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                       @RequestBody NewLink body) {
@@ -140,6 +149,7 @@ class HazardApi {
     }
 
     @PostMapping("/api/v1/hazards/{id}/supervision")
+    @Allowed(Action.DECIDE_HAZARD)
     @Operation(summary = "挂牌督办（五落实）")
     HazardView supervise(@PathVariable long id, @RequestBody Supervision body) {
         hazards.supervise(id, body.responsiblePerson(), body.measures(), body.funds(), body.timeLimit(),

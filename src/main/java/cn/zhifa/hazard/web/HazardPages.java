@@ -1,5 +1,8 @@
 package cn.zhifa.hazard.web;
 
+import cn.zhifa.organization.DataScope;
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.documents.IssuedDocument;
@@ -39,6 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The hazard register and the loop's steps, phone-first. */
 @Controller
+@Allowed(Action.READ_BUSINESS)
 class HazardPages {
 
     private final HazardManagement hazards;
@@ -47,9 +51,11 @@ class HazardPages {
     private final UserManagement users;
     private final EnterpriseManagement enterprises;
     private final ChecklistManagement checklists;
+    private final DataScope scope;
 
     HazardPages(HazardManagement hazards, EvidenceManagement evidence, HazardDocuments documents, UserManagement users,
-                EnterpriseManagement enterprises, ChecklistManagement checklists) {
+                EnterpriseManagement enterprises, ChecklistManagement checklists, DataScope scope) {
+        this.scope = scope;
         this.enterprises = enterprises;
         this.checklists = checklists;
         this.hazards = hazards;
@@ -101,6 +107,7 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/rectification")
+    @Allowed(Action.HANDLE_HAZARD)
     @AuditAction("报告隐患整改完成")
     String rectification(@PathVariable long id, @RequestParam(required = false) String report,
                          @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
@@ -110,6 +117,7 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/reinspection")
+    @Allowed(Action.HANDLE_HAZARD)
     @AuditAction("隐患整改复查")
     String reinspection(@PathVariable long id, @RequestParam(defaultValue = "true") boolean passed,
                         @RequestParam(required = false) String opinion, @RequestParam(required = false) LocalDate newDeadline,
@@ -128,12 +136,14 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/closure")
+    @Allowed(Action.HANDLE_HAZARD)
     @AuditAction("隐患销号")
     String close(@PathVariable long id, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, "隐患已销号，形成闭环。", () -> hazards.close(id));
     }
 
     @PostMapping("/hazards/{id}/supervision")
+    @Allowed(Action.DECIDE_HAZARD)
     @AuditAction("重大隐患挂牌督办")
     String supervise(@PathVariable long id, @RequestParam(required = false) String responsiblePerson,
                      @RequestParam(required = false) String measures, @RequestParam(required = false) BigDecimal funds,
@@ -144,12 +154,14 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/exposure")
+    @Allowed(Action.DECIDE_HAZARD)
     @AuditAction("隐患曝光")
     String expose(@PathVariable long id, @RequestParam boolean exposed, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, exposed ? "已标记曝光。" : "已取消曝光。", () -> hazards.expose(id, exposed));
     }
 
     @PostMapping("/hazards/{id}/extension")
+    @Allowed(Action.HANDLE_HAZARD)
     @AuditAction("申请整改延期")
     String requestExtension(@PathVariable long id, @RequestParam(required = false) LocalDate requested,
                             @RequestParam(required = false) String reason,
@@ -160,12 +172,14 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/extension/decision")
+    @Allowed(Action.DECIDE_HAZARD)
     @AuditAction("审批整改延期")
     String decideExtension(@PathVariable long id, @RequestParam boolean approve, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, approve ? "已批准延期。" : "已驳回延期申请。", () -> hazards.decideExtension(id, approve));
     }
 
     @PostMapping("/hazards/{id}/confirmation")
+    @Allowed(Action.HANDLE_HAZARD)
     @AuditAction("核实企业自报隐患并责令整改")
     String confirm(@PathVariable long id, @RequestParam(required = false) LocalDate deadline,
                    @RequestParam(required = false) String immediateMeasure,
@@ -183,6 +197,7 @@ class HazardPages {
     }
 
     @GetMapping("/hazards/new")
+    @Allowed(Action.REGISTER_HAZARD)
     String registration(@RequestParam(required = false) String q, @RequestParam(required = false) Long enterpriseId,
                         @RequestParam(required = false) Long record, Model model) {
         RegistrationForm form = new RegistrationForm();
@@ -192,6 +207,7 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/new")
+    @Allowed(Action.REGISTER_HAZARD)
     @AuditAction("登记隐患并责令整改")
     String register(@ModelAttribute("form") RegistrationForm form, Model model, RedirectAttributes redirect) {
         Audit.target("企业", form.getEnterpriseId());
@@ -217,6 +233,9 @@ class HazardPages {
         model.addAttribute("q", q);
         EnterpriseSummary chosen = form.getEnterpriseId() == null ? null
                 : enterprises.find(form.getEnterpriseId()).orElse(null);
+        if (chosen != null) {
+            scope.require(chosen.organizationId());
+        }
         model.addAttribute("enterprise", chosen);
         model.addAttribute("enterprises", chosen != null || q == null || q.strip().length() < 2 ? List.of()
                 : enterprises.search(new EnterpriseQuery(q.strip(), null, null, null, null, null, null, null, null,

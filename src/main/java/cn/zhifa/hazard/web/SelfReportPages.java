@@ -1,5 +1,7 @@
 package cn.zhifa.hazard.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.evidence.EvidenceSource;
 import cn.zhifa.evidence.Upload;
@@ -32,6 +34,7 @@ class SelfReportPages {
     }
 
     @PostMapping("/hazards/report-links")
+    @Allowed(Action.HANDLE_HAZARD)
     @AuditAction("生成企业自报链接")
     String createLink(@RequestParam(required = false) Long enterpriseId, RedirectAttributes redirect) {
         try {
@@ -55,6 +58,7 @@ class SelfReportPages {
     }
 
     @PostMapping("/hazard-report/{token}")
+    @Allowed(Action.PUBLIC)
     String report(@PathVariable String token, @RequestParam(required = false) String description,
                   @RequestParam(required = false) String location, @RequestParam(defaultValue = "false") boolean major,
                   @RequestParam(required = false) String reporter,

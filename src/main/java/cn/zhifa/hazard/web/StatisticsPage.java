@@ -1,5 +1,7 @@
 package cn.zhifa.hazard.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.inspection.InspectionManagement;
 import cn.zhifa.organization.OrganizationManagement;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** 检查与隐患统计: visits and firms by kind and mode, hazards and the rectification rate, per officer and unit. */
 @Controller
+@Allowed(Action.READ_BUSINESS)
 class StatisticsPage {
 
     private final InspectionManagement inspections;

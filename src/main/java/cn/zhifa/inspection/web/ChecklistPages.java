@@ -1,12 +1,13 @@
 package cn.zhifa.inspection.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.inspection.ChecklistManagement;
 import cn.zhifa.inspection.ChecklistTemplate;
 import cn.zhifa.shared.RuleViolation;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -42,7 +43,7 @@ class ChecklistPages {
     }
 
     @PostMapping("/inspection/checklists/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @Allowed(Action.EDIT_CHECKLISTS)
     @AuditAction("修订检查清单")
     String revise(@PathVariable long id, @RequestParam MultiValueMap<String, String> form,
                   @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {

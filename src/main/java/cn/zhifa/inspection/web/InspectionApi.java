@@ -2,6 +2,8 @@ package cn.zhifa.inspection.web;
 
 import org.springframework.web.bind.annotation.RequestParam;
 import cn.zhifa.shared.web.Page;
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.evidence.Idempotency;
 import cn.zhifa.inspection.ChecklistManagement;
 import cn.zhifa.inspection.ChecklistTemplate;
@@ -27,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The terminal API: tasks, checklists, whole-record submission. Every create needs an Idempotency-Key. */
 @RestController
 @Tag(name = "执法检查", description = "检查任务、检查清单、现场检查记录（执法终端）")
+@Allowed(Action.READ_BUSINESS)
 class InspectionApi {
 
     private final InspectionManagement inspections;
@@ -45,6 +48,7 @@ class InspectionApi {
     }
 
     @PostMapping("/api/v1/inspection/tasks")
+    @Allowed(Action.CREATE_INSPECTION_TASK)
     @Operation(summary = "新建检查任务（须带 Idempotency-Key）")
     ResponseEntity<String> createTask(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                       @Valid @RequestBody NewTask task) {
@@ -69,6 +73,7 @@ class InspectionApi {
     }
 
     @PostMapping("/api/v1/inspection/tasks/{id}/notice")
+    @Allowed(Action.INSPECT)
     @Operation(summary = "登记执法检查告知书的送达（同时出具执法检查告知书）")
     TaskView notice(@PathVariable long id, @RequestBody Notice notice) {
         return inspections.recordNoticeSent(id, notice.method(), notice.sentAt(), notice.inspectionAt(), notice.content());
@@ -87,6 +92,7 @@ class InspectionApi {
     }
 
     @PostMapping("/api/v1/inspection/records")
+    @Allowed(Action.INSPECT)
     @Operation(summary = "提交现场检查记录（整份提交，须带 Idempotency-Key，重试不会重复）")
     ResponseEntity<String> submit(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                   @Valid @RequestBody RecordSubmission submission) {
@@ -95,6 +101,7 @@ class InspectionApi {
     }
 
     @PostMapping("/api/v1/inspection/records/{id}/documents")
+    @Allowed(Action.INSPECT)
     @Operation(summary = "出具现场检查记录、责令限期整改指令书、现场处理措施决定书（重复调用返回已出具的文书）")
     List<cn.zhifa.documents.IssuedDocument> issueDocuments(@PathVariable long id) {
         return documents.issue(id);

@@ -1,5 +1,7 @@
 package cn.zhifa.inspection.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.evidence.EvidenceManagement;
@@ -45,6 +47,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The officer's phone pages: today's tasks, the record (items, photos, signatures), submission. */
 @Controller
+@Allowed(Action.READ_BUSINESS)
 class InspectionPages {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -85,6 +88,7 @@ class InspectionPages {
     }
 
     @GetMapping("/inspection/tasks/new")
+    @Allowed(Action.CREATE_INSPECTION_TASK)
     String newTask(@RequestParam(required = false) String q, Model model) {
         return taskForm(model, q == null ? Map.of() : Map.of("q", q));
     }
@@ -109,6 +113,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/tasks")
+    @Allowed(Action.CREATE_INSPECTION_TASK)
     @AuditAction("新建检查任务")
     String createTask(@RequestParam(required = false) TaskSource source, @RequestParam(required = false) String sourceRef,
                       @RequestParam(required = false) Long enterpriseId,
@@ -137,6 +142,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/tasks/{id}/notice")
+    @Allowed(Action.INSPECT)
     @AuditAction("登记执法检查告知书送达")
     String notice(@PathVariable long id, @RequestParam String method, @RequestParam(required = false) LocalDateTime sentAt,
                   @RequestParam(required = false) LocalDateTime inspectionAt,
@@ -152,6 +158,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/tasks/{id}/start")
+    @Allowed(Action.INSPECT)
     @AuditAction("开始现场检查")
     String start(@PathVariable long id, RedirectAttributes redirect) {
         try {
@@ -184,6 +191,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/records/{id}/basics")
+    @Allowed(Action.INSPECT)
     @AuditAction("填写现场检查记录")
     String basics(@PathVariable long id, @RequestParam(required = false) String place,
                   @RequestParam(required = false) BigDecimal latitude, @RequestParam(required = false) BigDecimal longitude,
@@ -202,6 +210,7 @@ class InspectionPages {
 
     /** The whole checklist at once (the page without scripts); with scripts each item saves itself as it changes. */
     @PostMapping("/inspection/records/{id}/items")
+    @Allowed(Action.INSPECT)
     @AuditAction("填写检查项结果")
     String items(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
         return act(id, "#items", model, redirect, "已保存检查结果。", () -> {
@@ -215,6 +224,7 @@ class InspectionPages {
 
     /** One item, saved as the officer answers it (htmx): the confirmation shows in the item itself. */
     @PostMapping("/inspection/records/{id}/items/{code}")
+    @Allowed(Action.INSPECT)
     @AuditAction("填写检查项结果")
     String item(@PathVariable long id, @PathVariable String code, @RequestParam MultiValueMap<String, String> form,
                 Model model) {
@@ -241,6 +251,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/records/{id}/photos")
+    @Allowed(Action.INSPECT)
     @AuditAction("上传现场照片")
     String photo(@PathVariable long id, @RequestParam(required = false) String itemCode,
                  @RequestParam(name = "file", required = false) MultipartFile file,
@@ -269,6 +280,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/records/{id}/signatures/officer")
+    @Allowed(Action.INSPECT)
     @AuditAction("检查人员签名")
     String signOfficer(@PathVariable long id, @RequestParam(required = false) Long userId,
                        @RequestParam(required = false) String png,
@@ -288,6 +300,7 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/records/{id}/signatures/representative")
+    @Allowed(Action.INSPECT)
     @AuditAction("被检查单位负责人签名")
     String signRepresentative(@PathVariable long id, @RequestParam(required = false) String name,
                               @RequestParam(required = false) String png,
@@ -309,6 +322,7 @@ class InspectionPages {
      * a draft and the page says why.
      */
     @PostMapping("/inspection/records/{id}/submit")
+    @Allowed(Action.INSPECT)
     @AuditAction("提交现场检查记录")
     String submit(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmNonWorkingDeadline,
                   Model model, RedirectAttributes redirect) {
@@ -317,12 +331,14 @@ class InspectionPages {
     }
 
     @PostMapping("/inspection/records/{id}/documents")
+    @Allowed(Action.INSPECT)
     @AuditAction("出具检查文书")
     String issueDocuments(@PathVariable long id, Model model, RedirectAttributes redirect) {
         return act(id, "#documents", model, redirect, "已出具文书。", () -> documents.issue(id));
     }
 
     @PostMapping("/inspection/records/{id}/correction")
+    @Allowed(Action.INSPECT)
     @AuditAction("更正现场检查记录")
     String correct(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {

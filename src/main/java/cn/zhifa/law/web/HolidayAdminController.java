@@ -1,11 +1,12 @@
 package cn.zhifa.law.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.law.HolidayNotice;
 import cn.zhifa.law.LegalCalendar;
 import cn.zhifa.law.internal.HolidayTable;
 import cn.zhifa.shared.security.Actors;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ import java.util.List;
  */
 @Controller
 @RequestMapping(HolidayAdminController.PATH)
-@PreAuthorize("hasRole('ADMIN')")
+@Allowed(Action.MANAGE_HOLIDAYS)
 class HolidayAdminController {
 
     static final String PATH = "/admin/law/holidays";
@@ -50,6 +51,7 @@ class HolidayAdminController {
     }
 
     @PostMapping
+    @Allowed(Action.MANAGE_HOLIDAYS)
     String save(@ModelAttribute("form") HolidayNoticeForm form, Model model, RedirectAttributes redirect) {
         HolidayNoticeForm.Result result = form.toNotice();
         Audit.target("节假日安排通知", form.getYear());

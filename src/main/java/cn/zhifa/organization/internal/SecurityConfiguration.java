@@ -1,6 +1,9 @@
 package cn.zhifa.organization.internal;
 
+import cn.zhifa.audit.AuditRecord;
+import cn.zhifa.audit.AuditTrail;
 import cn.zhifa.organization.DataScope;
+import cn.zhifa.shared.security.ActionDenied;
 import cn.zhifa.shared.web.ApiExceptionHandler;
 import cn.zhifa.shared.web.PublicPaths;
 import jakarta.servlet.RequestDispatcher;
@@ -28,18 +31,31 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two filter chains: the JSON API under /api (stateless, bearer tokens, problem-detail errors) and
  * the pages (form login, session with the policy's idle timeout, CSRF). Modules add paths served
- * without login through {@link PublicPaths} beans; finer role checks use {@code @PreAuthorize}.
+ * without login through {@link PublicPaths} beans. Which role may do what is the permission table
+ * ({@link cn.zhifa.shared.security.Action}), checked by {@link ActionCheck} before binding.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     private static final String[] STATIC = {"/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error"};
+
+    @Bean
+    WebMvcConfigurer actionCheck() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new ActionCheck()).order(0);
+            }
+        };
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -59,12 +75,14 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, List<PublicPaths> publicPaths,
-                            AuthenticationManager authenticationManager, JsonMapper json) throws Exception {
+                            AuthenticationManager authenticationManager, JsonMapper json, AuditTrail audit) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) ->
                 writeProblem(response, json, HttpStatus.UNAUTHORIZED, "未登录或令牌无效，请先通过 /api/v1/auth/token 获取令牌。");
-        AccessDeniedHandler forbidden = (request, response, e) ->
-                writeProblem(response, json, HttpStatus.FORBIDDEN, DataScope.OUT_OF_SCOPE.equals(e.getMessage())
-                        ? DataScope.OUT_OF_SCOPE : "当前账号无权执行此操作。");
+        AccessDeniedHandler forbidden = (request, response, e) -> {
+            auditRefusal(audit, request, e);
+            writeProblem(response, json, HttpStatus.FORBIDDEN, DataScope.OUT_OF_SCOPE.equals(e.getMessage()) || DataScope.USER_OUT_OF_SCOPE.equals(e.getMessage())
+                        || e instanceof ActionDenied ? e.getMessage() : "当前账号无权执行此操作。");
+        };
         return http
                 .securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
@@ -86,7 +104,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ApiTokens tokens, List<PublicPaths> publicPaths, Logins logins,
-                              AuthenticationManager authenticationManager) throws Exception {
+                              AuthenticationManager authenticationManager, AuditTrail audit) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
@@ -106,6 +124,7 @@ class SecurityConfiguration {
                     publicPaths.forEach(paths -> auth.requestMatchers(paths.patterns().toArray(String[]::new)).permitAll());
                     auth.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").hasRole("ADMIN");
                     auth.requestMatchers("/admin/security-policy/**").hasRole("SECURITY_ADMIN");
+                    auth.requestMatchers("/admin/users", "/admin/users/**").hasAnyRole("ADMIN", "SECURITY_ADMIN");
                     auth.requestMatchers("/admin/**").hasRole("ADMIN");
                     auth.requestMatchers("/audit/**").hasRole("AUDITOR");
                     auth.anyRequest().authenticated();
@@ -115,7 +134,10 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(server -> server.opaqueToken(opaque -> opaque.authenticationManager(tokenAuthentication(tokens))))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
-                        .accessDeniedHandler(SecurityConfiguration::forbiddenPage))
+                        .accessDeniedHandler((request, response, denied) -> {
+                            auditRefusal(audit, request, denied);
+                            forbiddenPage(request, response, denied);
+                        }))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; "
                                 + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
@@ -124,11 +146,23 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** A state-changing request refused before any controller (by the URL rules) is audited as refused here. */
+    private static void auditRefusal(AuditTrail audit, jakarta.servlet.http.HttpServletRequest request,
+                                     org.springframework.security.access.AccessDeniedException denied) {
+        if (!List.of("POST", "PUT", "PATCH", "DELETE").contains(request.getMethod())
+                || request.getAttribute(cn.zhifa.audit.Audit.RECORDED) != null) {
+            return;
+        }
+        audit.record(request.getMethod() + " " + request.getRequestURI(), null, null, AuditRecord.Outcome.REJECTED,
+                "无权执行此操作");
+    }
+
     /** Renders the Chinese 403 page (the error controller reads the status from the request). */
     private static void forbiddenPage(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
                                       org.springframework.security.access.AccessDeniedException denied)
             throws java.io.IOException, jakarta.servlet.ServletException {
         response.setStatus(HttpStatus.FORBIDDEN.value());
+        request.setAttribute(org.springframework.security.web.WebAttributes.ACCESS_DENIED_403, denied);
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.FORBIDDEN.value());
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
         request.getRequestDispatcher("/error").forward(request, response);

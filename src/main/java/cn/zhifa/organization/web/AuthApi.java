@@ -1,5 +1,7 @@
 package cn.zhifa.organization.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.organization.internal.ApiTokens;
 import cn.zhifa.organization.internal.ZhifaUser;
@@ -41,6 +43,7 @@ class AuthApi {
     }
 
     @PostMapping("/api/v1/auth/token")
+    @Allowed(Action.PUBLIC)
     @Operation(summary = "用户名密码换取 Bearer 令牌")
     ResponseEntity<?> token(@Valid @RequestBody Credentials credentials) {
         Audit.target("用户", credentials.username());

@@ -1,5 +1,7 @@
 package cn.zhifa.organization.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.organization.OrganizationForm;
 import cn.zhifa.organization.OrganizationKind;
@@ -19,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** ADMIN pages for the organisation tree (the security chain restricts /admin/** to ADMIN). */
 @Controller
+@Allowed(Action.MANAGE_ORGANIZATIONS)
 class OrganizationPages {
 
     private final OrganizationManagement organizations;
@@ -46,6 +49,7 @@ class OrganizationPages {
     }
 
     @PostMapping("/admin/organizations")
+    @Allowed(Action.MANAGE_ORGANIZATIONS)
     @AuditAction("新增单位")
     String create(@Valid @ModelAttribute("form") OrganizationForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
@@ -70,6 +74,7 @@ class OrganizationPages {
     }
 
     @PostMapping("/admin/organizations/{id}")
+    @Allowed(Action.MANAGE_ORGANIZATIONS)
     @AuditAction("修改单位")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") OrganizationForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
@@ -88,6 +93,7 @@ class OrganizationPages {
     }
 
     @PostMapping("/admin/organizations/{id}/move")
+    @Allowed(Action.MANAGE_ORGANIZATIONS)
     @AuditAction("调整单位隶属")
     String move(@PathVariable long id, @RequestParam(required = false) Long parentId, Model model,
                 RedirectAttributes redirect) {

@@ -1,5 +1,7 @@
 package cn.zhifa.organization.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.organization.UserManagement;
 import cn.zhifa.shared.RuleViolation;
@@ -13,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Every user: their own account and password. */
 @Controller
+@Allowed(Action.SIGNED_IN)
 class ProfilePage {
 
     private final UserManagement users;
@@ -28,6 +31,7 @@ class ProfilePage {
     }
 
     @PostMapping("/profile/password")
+    @Allowed(Action.SIGNED_IN)
     @AuditAction("修改本人密码")
     String changePassword(@RequestParam String oldPassword, @RequestParam String newPassword,
                           @RequestParam String confirmPassword, Model model, RedirectAttributes redirect) {

@@ -1,5 +1,7 @@
 package cn.zhifa.organization.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.organization.SecurityPolicyManagement;
 import cn.zhifa.shared.RuleViolation;
@@ -14,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** SECURITY_ADMIN sets the password, lockout and session policy. */
 @Controller
+@Allowed(Action.EDIT_SECURITY_POLICY)
 class SecurityPolicyPage {
 
     private final SecurityPolicyManagement policies;
@@ -29,6 +32,7 @@ class SecurityPolicyPage {
     }
 
     @PostMapping("/admin/security-policy")
+    @Allowed(Action.EDIT_SECURITY_POLICY)
     @AuditAction("修改安全策略")
     String save(@Valid @ModelAttribute("policy") SecurityPolicyForm policy, BindingResult errors, Model model,
                 RedirectAttributes redirect) {

@@ -1,5 +1,7 @@
 package cn.zhifa.organization.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.organization.OrganizationView;
 import cn.zhifa.organization.UserForm;
@@ -12,7 +14,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,7 +54,7 @@ class UserApi {
     }
 
     @PostMapping("/api/v1/users")
-    @PreAuthorize("hasRole('ADMIN')")
+    @Allowed(Action.MANAGE_ACCOUNTS)
     @Operation(summary = "新增用户（系统管理员）")
     ResponseEntity<UserApiView> create(@Valid @RequestBody UserForm form) {
         UserView created = users.create(form);

@@ -1,5 +1,8 @@
 package cn.zhifa.organization.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
+import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.organization.UserForm;
@@ -22,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** ADMIN pages for users of the administrator's subtree. */
 @Controller
+@Allowed(Action.READ_ACCOUNTS)
 class UserPages {
 
     private final UserManagement users;
@@ -49,12 +53,14 @@ class UserPages {
     }
 
     @GetMapping("/admin/users/new")
+    @Allowed(Action.MANAGE_ACCOUNTS)
     String newForm(Model model) {
         model.addAttribute("form", UserForm.empty());
         return form(model, null);
     }
 
     @PostMapping("/admin/users")
+    @Allowed(Action.MANAGE_ACCOUNTS)
     @AuditAction("新增用户")
     String create(@Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
@@ -80,6 +86,7 @@ class UserPages {
     }
 
     @PostMapping("/admin/users/{id}")
+    @Allowed(Action.MANAGE_ACCOUNTS)
     @AuditAction("修改用户")
     String update(@PathVariable long id, @RequestParam int version, @Valid @ModelAttribute("form") UserForm form,
                   BindingResult errors, Model model, RedirectAttributes redirect) {
@@ -98,32 +105,57 @@ class UserPages {
     }
 
     @PostMapping("/admin/users/{id}/password")
+    @Allowed(Action.MANAGE_ACCOUNT_ACCESS)
     @AuditAction("重置用户密码")
     String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
         try {
             users.resetPassword(id, password);
             redirect.addFlashAttribute("message", "密码已重置。");
         } catch (RuleViolation refused) {
+            Audit.refused(refused.getMessage());
             redirect.addFlashAttribute("refusal", refused.getMessage());
         }
         return "redirect:/admin/users/" + id;
     }
 
     @PostMapping("/admin/users/{id}/unlock")
+    @Allowed(Action.MANAGE_ACCOUNT_ACCESS)
     @AuditAction("解锁用户")
     String unlock(@PathVariable long id, RedirectAttributes redirect) {
-        users.unlock(id);
-        redirect.addFlashAttribute("message", "账号已解锁。");
+        try {
+            users.unlock(id);
+            redirect.addFlashAttribute("message", "账号已解锁。");
+        } catch (RuleViolation refused) {
+            Audit.refused(refused.getMessage());
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/roles")
+    @Allowed(Action.ASSIGN_ROLES)
+    @AuditAction("分配用户角色")
+    String assignRoles(@PathVariable long id, @RequestParam int version,
+                       @RequestParam(name = "roles", required = false) java.util.Set<Role> roles, RedirectAttributes redirect) {
+        try {
+            UserView user = users.assignRoles(id, roles, version);
+            redirect.addFlashAttribute("message", user.enabled() ? "已保存角色。" : "已保存角色；授予的三员角色须经系统管理员启用账号后生效。");
+        } catch (RuleViolation refused) {
+            Audit.refused(refused.getMessage());
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
         return "redirect:/admin/users/" + id;
     }
 
     @PostMapping("/admin/users/{id}/enabled")
+    @Allowed(Action.MANAGE_ACCOUNT_ACCESS)
     @AuditAction("启用或停用用户")
     String enable(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
         try {
             users.setEnabled(id, enabled);
             redirect.addFlashAttribute("message", enabled ? "账号已启用。" : "账号已停用。");
         } catch (RuleViolation refused) {
+            Audit.refused(refused.getMessage());
             redirect.addFlashAttribute("refusal", refused.getMessage());
         }
         return "redirect:/admin/users/" + id;

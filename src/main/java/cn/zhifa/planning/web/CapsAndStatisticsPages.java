@@ -1,5 +1,7 @@
 package cn.zhifa.planning.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.organization.DataScope;
 import cn.zhifa.planning.CapException;
@@ -9,7 +11,6 @@ import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.web.Page;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,8 +59,8 @@ class CapsAndStatisticsPages {
     }
 
     @PostMapping("/planning/caps/extra")
+    @Allowed(Action.RECORD_EXTRA_INSPECTION)
     @AuditAction("安排计划外检查")
-    @PreAuthorize("hasAnyRole('LEADER','OFFICER')")
     String extra(@RequestParam long enterpriseId,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                  @RequestParam(required = false) CapException exception, @RequestParam(required = false) String note,
@@ -75,7 +76,7 @@ class CapsAndStatisticsPages {
     }
 
     @GetMapping("/planning/statistics")
-    @PreAuthorize("hasAnyRole('LEADER','SUPERVISOR')")
+    @Allowed(Action.READ_DRAWS)
     String statistics(@RequestParam(required = false) Integer year, Model model) {
         int y = year == null ? LocalDate.now(clock).getYear() : year;
         List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());

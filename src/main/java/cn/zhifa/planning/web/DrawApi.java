@@ -2,6 +2,8 @@ package cn.zhifa.planning.web;
 
 import org.springframework.web.bind.annotation.RequestParam;
 import cn.zhifa.shared.web.Page;
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.planning.DrawManagement;
 import cn.zhifa.planning.DrawMode;
 import cn.zhifa.planning.DrawStatus;
@@ -22,6 +24,7 @@ import java.util.List;
  */
 @RestController
 @Tag(name = "双随机抽取", description = "抽取记录（只读）")
+@Allowed(Action.READ_DRAWS)
 class DrawApi {
 
     private final DrawManagement draws;

@@ -1,5 +1,7 @@
 package cn.zhifa.planning.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.organization.OrganizationKind;
 import cn.zhifa.organization.OrganizationManagement;
@@ -13,7 +15,6 @@ import cn.zhifa.planning.PlanningRules;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
 import jakarta.validation.Valid;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -29,7 +30,7 @@ import java.time.YearMonth;
 
 /** The 双随机 draw wizard (freeze → draw), results, voiding with a reason, 抽查事项 and recusals. */
 @Controller
-@PreAuthorize("hasAnyRole('LEADER','SUPERVISOR')")
+@Allowed(Action.READ_DRAWS)
 class DrawPages {
 
     private final DrawManagement draws;
@@ -87,6 +88,7 @@ class DrawPages {
     }
 
     @PostMapping("/planning/draws")
+    @Allowed(Action.RUN_DRAWS)
     @AuditAction("冻结双随机候选名单")
     String prepare(@Valid @ModelAttribute("form") DrawRequest form, BindingResult errors, Model model,
                    RedirectAttributes redirect) {
@@ -113,6 +115,7 @@ class DrawPages {
     }
 
     @PostMapping("/planning/draws/{id}/execute")
+    @Allowed(Action.RUN_DRAWS)
     @AuditAction("执行双随机抽取")
     String execute(@PathVariable long id, Model model, RedirectAttributes redirect) {
         try {
@@ -126,6 +129,7 @@ class DrawPages {
     }
 
     @PostMapping("/planning/draws/{id}/void")
+    @Allowed(Action.RUN_DRAWS)
     @AuditAction("作废双随机抽取")
     String voidDraw(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
                     RedirectAttributes redirect) {
@@ -146,6 +150,7 @@ class DrawPages {
     }
 
     @PostMapping("/planning/recusals")
+    @Allowed(Action.RUN_DRAWS)
     @AuditAction("登记执法人员回避")
     String declare(@RequestParam(required = false) Long officerUserId, @RequestParam(required = false) Long enterpriseId,
                    @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {

@@ -1,5 +1,7 @@
 package cn.zhifa.planning.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.planning.EnforcementLevel;
@@ -10,7 +12,6 @@ import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.web.Page;
 import jakarta.validation.Valid;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,7 +29,7 @@ import java.util.Map;
 
 /** 分类分级: the rule table of a year, grading, results with ‘why’, and the conflict report. */
 @Controller
-@PreAuthorize("hasAnyRole('LEADER','SUPERVISOR','ADMIN')")
+@Allowed(Action.READ_GRADING)
 class GradingPages {
 
     private final GradingManagement grading;
@@ -89,8 +90,8 @@ class GradingPages {
     }
 
     @PostMapping("/planning/grading/rules")
+    @Allowed(Action.EDIT_GRADING_RULES)
     @AuditAction("新增分类分级规则")
-    @PreAuthorize("hasAnyRole('LEADER','ADMIN')")
     String addRule(@RequestParam long org, @RequestParam int year, @Valid @ModelAttribute("form") GradingRuleForm form,
                    BindingResult errors, Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
@@ -107,8 +108,8 @@ class GradingPages {
     }
 
     @PostMapping("/planning/grading/rules/{id}/delete")
+    @Allowed(Action.EDIT_GRADING_RULES)
     @AuditAction("删除分类分级规则")
-    @PreAuthorize("hasAnyRole('LEADER','ADMIN')")
     String deleteRule(@PathVariable long id, @RequestParam long org, @RequestParam int year, RedirectAttributes redirect) {
         grading.deleteRule(id);
         redirect.addFlashAttribute("message", "已删除规则。");
@@ -116,8 +117,8 @@ class GradingPages {
     }
 
     @PostMapping("/planning/grading/copy")
+    @Allowed(Action.EDIT_GRADING_RULES)
     @AuditAction("复制分类分级规则表")
-    @PreAuthorize("hasAnyRole('LEADER','ADMIN')")
     String copy(@RequestParam long org, @RequestParam int fromYear, @RequestParam int year, Model model,
                 RedirectAttributes redirect) {
         try {
@@ -132,8 +133,8 @@ class GradingPages {
     }
 
     @PostMapping("/planning/grading/run")
+    @Allowed(Action.EDIT_GRADING_RULES)
     @AuditAction("执行分类分级")
-    @PreAuthorize("hasAnyRole('LEADER','ADMIN')")
     String run(@RequestParam long org, @RequestParam int year, Model model, RedirectAttributes redirect) {
         try {
             Map<Grade, Integer> counts = grading.gradeAll(org, year);

@@ -1,5 +1,7 @@
 package cn.zhifa.planning.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.organization.OrganizationView;
@@ -9,7 +11,6 @@ import cn.zhifa.planning.PlanManagement;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,8 +57,8 @@ class PlanPages {
     }
 
     @PostMapping("/planning/plans")
+    @Allowed(Action.MANAGE_PLANS)
     @AuditAction("生成年度检查计划")
-    @PreAuthorize("hasRole('LEADER')")
     String generate(@RequestParam long org, @RequestParam int year, Model model, RedirectAttributes redirect) {
         try {
             InspectionPlan plan = plans.generate(org, year);
@@ -98,15 +99,15 @@ class PlanPages {
     }
 
     @PostMapping("/planning/plans/{id}/quota")
+    @Allowed(Action.MANAGE_PLANS)
     @AuditAction("设置双随机抽查比例")
-    @PreAuthorize("hasRole('LEADER')")
     String quota(@PathVariable long id, @RequestParam(required = false) BigDecimal ratio, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, "已设置双随机抽查比例。", () -> plans.setRandomRatio(id, ratio));
     }
 
     @PostMapping("/planning/plans/{id}/campaigns")
+    @Allowed(Action.MANAGE_PLANS)
     @AuditAction("增加专项执法")
-    @PreAuthorize("hasRole('LEADER')")
     String campaign(@PathVariable long id, @RequestParam(required = false) CampaignKind kind,
                     @RequestParam(required = false) String name, @RequestParam(required = false) String basis,
                     @RequestParam(required = false) String riskFeature, Model model, RedirectAttributes redirect) {
@@ -114,45 +115,45 @@ class PlanPages {
     }
 
     @PostMapping("/planning/plans/{id}/claims")
+    @Allowed(Action.CLAIM_PLAN_FIRMS)
     @AuditAction("认领重点企业")
-    @PreAuthorize("hasAnyRole('LEADER','OFFICER')")
     String claim(@PathVariable long id, @RequestParam long enterpriseId, @RequestParam(required = false) Long departmentId,
                  @RequestParam(required = false) Long officerUserId, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, "已登记认领。", () -> plans.claim(id, enterpriseId, departmentId, officerUserId));
     }
 
     @PostMapping("/planning/plans/{id}/deliberate")
+    @Allowed(Action.MANAGE_PLANS)
     @AuditAction("计划集体审议")
-    @PreAuthorize("hasRole('LEADER')")
     String deliberate(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate meetingDate,
                       @RequestParam(required = false) String meetingRecord, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, "已记录集体审议。", () -> plans.deliberate(id, meetingDate, meetingRecord));
     }
 
     @PostMapping("/planning/plans/{id}/approve")
+    @Allowed(Action.MANAGE_PLANS)
     @AuditAction("批准年度检查计划")
-    @PreAuthorize("hasRole('LEADER')")
     String approve(@PathVariable long id, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, "计划已批准。", () -> plans.approve(id));
     }
 
     @PostMapping("/planning/plans/{id}/file")
+    @Allowed(Action.MANAGE_PLANS)
     @AuditAction("计划报上级备案")
-    @PreAuthorize("hasRole('LEADER')")
     String file(@PathVariable long id, @RequestParam(required = false) String filedWith, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, "已登记报上级备案。", () -> plans.file(id, filedWith));
     }
 
     @PostMapping("/planning/plans/{id}/publish")
+    @Allowed(Action.MANAGE_PLANS)
     @AuditAction("公开年度检查计划")
-    @PreAuthorize("hasRole('LEADER')")
     String publish(@PathVariable long id, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, "计划已公开，此后只能通过编号变更调整。", () -> plans.publish(id));
     }
 
     @PostMapping("/planning/plans/{id}/amendments")
+    @Allowed(Action.MANAGE_PLANS)
     @AuditAction("变更已公开的检查计划")
-    @PreAuthorize("hasRole('LEADER')")
     String amend(@PathVariable long id, @RequestParam long enterpriseId, @RequestParam(required = false) Integer visits,
                  @RequestParam(required = false) String reason, @RequestParam(defaultValue = "false") boolean add,
                  Model model, RedirectAttributes redirect) {

@@ -1,5 +1,7 @@
 package cn.zhifa.publicity.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.publicity.Channel;
 import cn.zhifa.publicity.ExchangeFile;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Publicity API (logged in): the unit's publications, publish and withdraw, the publicity rate, the 双公示 file. */
 @RestController
+@Allowed(Action.READ_BUSINESS)
 @RequestMapping("/api/v1/publicity")
 class PublicityApi {
 
@@ -53,6 +56,7 @@ class PublicityApi {
     record Publish(Set<Channel> channels) {
     }
 
+    @Allowed(Action.PUBLISH_PENALTIES)
     @PostMapping("/publications/{id}/publish")
     PublicationView publish(@PathVariable long id, @RequestBody(required = false) Publish command) {
         Audit.target("处罚决定公示", id);
@@ -63,6 +67,7 @@ class PublicityApi {
     record Withdraw(LocalDate changedOn, String reason) {
     }
 
+    @Allowed(Action.PUBLISH_PENALTIES)
     @PostMapping("/publications/{id}/withdraw")
     PublicationView withdraw(@PathVariable long id, @RequestBody Withdraw command) {
         Audit.target("处罚决定公示", id);
@@ -75,6 +80,7 @@ class PublicityApi {
         return publicity.statistics(year == null ? LocalDate.now(clock).getYear() : year);
     }
 
+    @Allowed(Action.EXPORT_PUBLICITY)
     @GetMapping("/exchange")
     ResponseEntity<byte[]> exchange(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

@@ -1,5 +1,7 @@
 package cn.zhifa.publicity.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.publicity.Channel;
 import cn.zhifa.publicity.ExchangeFile;
@@ -30,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The case unit's publication list (publish, withdraw), the publicity rate and the 双公示 export page. */
 @Controller
+@Allowed(Action.READ_BUSINESS)
 class PublicityPages {
 
     private static final List<Channel> OPTIONAL_CHANNELS = List.of(Channel.CREDIT_CHINA, Channel.ENTERPRISE_CREDIT,
@@ -54,6 +57,7 @@ class PublicityPages {
         return "publicity/list";
     }
 
+    @Allowed(Action.PUBLISH_PENALTIES)
     @PostMapping("/publicity/{id}/publish")
     String publish(@PathVariable long id, @RequestParam(required = false) List<Channel> channels, RedirectAttributes redirect) {
         Audit.target("处罚决定公示", id);
@@ -66,6 +70,7 @@ class PublicityPages {
         return "redirect:/publicity";
     }
 
+    @Allowed(Action.PUBLISH_PENALTIES)
     @PostMapping("/publicity/{id}/withdraw")
     String withdraw(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate changedOn,
                     @RequestParam(required = false) String reason, RedirectAttributes redirect) {
@@ -89,6 +94,7 @@ class PublicityPages {
         return "publicity/statistics";
     }
 
+    @Allowed(Action.EXPORT_PUBLICITY)
     @GetMapping("/publicity/exchange")
     String exchange(Model model) {
         LocalDate today = LocalDate.now(clock);
@@ -100,6 +106,7 @@ class PublicityPages {
     }
 
     /** The file when it passes validation; otherwise the export page again with every problem listed. */
+    @Allowed(Action.EXPORT_PUBLICITY)
     @GetMapping("/publicity/exchange/file")
     ModelAndView exchangeFile(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

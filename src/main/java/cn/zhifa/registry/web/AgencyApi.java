@@ -1,5 +1,7 @@
 package cn.zhifa.registry.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.registry.Agency;
 import cn.zhifa.registry.AgencyEvent;
 import cn.zhifa.registry.AgencyKind;
@@ -11,7 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Third-party agencies over JSON (read only, data-scoped: another unit's agency is 403, an unknown one 404). */
 @RestController
 @Tag(name = "第三方机构", description = "安全评价、检测检验、培训、咨询机构及其服务企业（只读）")
-@PreAuthorize("hasAnyRole('OFFICER','LEADER','LEGAL','SUPERVISOR')")
+@Allowed(Action.READ_BUSINESS)
 class AgencyApi {
 
     private final AgencyManagement agencies;

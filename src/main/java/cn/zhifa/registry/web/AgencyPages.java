@@ -1,5 +1,7 @@
 package cn.zhifa.registry.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import static cn.zhifa.registry.web.OfficerPages.date;
 
 import cn.zhifa.audit.AuditAction;
@@ -19,7 +21,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Third-party agencies and the registry statistics page. */
 @Controller
-@PreAuthorize("hasAnyRole('OFFICER','LEADER','LEGAL','SUPERVISOR')")
+@Allowed(Action.READ_BUSINESS)
 class AgencyPages {
 
     private final AgencyManagement agencies;
@@ -66,7 +67,7 @@ class AgencyPages {
     }
 
     @PostMapping("/registry/agencies")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @Allowed(Action.EDIT_AGENCY)
     @AuditAction("登记第三方机构")
     String register(@RequestParam(required = false) String name, @RequestParam(required = false) String uscc,
                     @RequestParam(required = false) String kind, @RequestParam(required = false) String qualificationNo,
@@ -94,7 +95,7 @@ class AgencyPages {
     }
 
     @PostMapping("/registry/agencies/{id}/clients")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @Allowed(Action.EDIT_AGENCY)
     @AuditAction("登记机构服务企业")
     String addClient(@PathVariable long id, @RequestParam(required = false) String uscc,
                      @RequestParam(required = false) String service, @RequestParam(required = false) String since,
@@ -103,7 +104,7 @@ class AgencyPages {
     }
 
     @PostMapping("/registry/agencies/{id}/clients/end")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @Allowed(Action.EDIT_AGENCY)
     @AuditAction("结束机构对企业的服务")
     String endClient(@PathVariable long id, @RequestParam long enterpriseId, @RequestParam(required = false) String service,
                      @RequestParam(required = false) String endedOn, Model model, RedirectAttributes redirect) {
@@ -112,7 +113,7 @@ class AgencyPages {
     }
 
     @PostMapping("/registry/agencies/{id}/qualification")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @Allowed(Action.EDIT_AGENCY)
     @AuditAction("变更机构资质")
     String qualification(@PathVariable long id, @RequestParam(required = false) String qualificationNo,
                          @RequestParam(required = false) String grade, @RequestParam(required = false) String validUntil,
@@ -122,7 +123,7 @@ class AgencyPages {
     }
 
     @PostMapping("/registry/agencies/{id}/suspend")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.SANCTION_AGENCY)
     @AuditAction("暂停第三方机构")
     String suspend(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String until,
                    Model model, RedirectAttributes redirect) {
@@ -130,14 +131,14 @@ class AgencyPages {
     }
 
     @PostMapping("/registry/agencies/{id}/restore")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.SANCTION_AGENCY)
     @AuditAction("恢复第三方机构")
     String restore(@PathVariable long id, @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
         return change(id, model, redirect, "已恢复。", () -> agencies.restore(id, reason));
     }
 
     @PostMapping("/registry/agencies/{id}/revoke")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.SANCTION_AGENCY)
     @AuditAction("撤销第三方机构")
     String revoke(@PathVariable long id, @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
         return change(id, model, redirect, "已撤销。", () -> agencies.revoke(id, reason));

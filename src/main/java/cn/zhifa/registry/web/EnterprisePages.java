@@ -1,5 +1,7 @@
 package cn.zhifa.registry.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.registry.EnterpriseForm;
 import cn.zhifa.registry.EnterpriseManagement;
@@ -18,7 +20,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The enterprise list (filters, sort, paging, export), profile, form and merge pages. */
 @Controller
-@PreAuthorize("hasAnyRole('OFFICER','LEADER','LEGAL','SUPERVISOR')")
+@Allowed(Action.READ_BUSINESS)
 class EnterprisePages {
 
     private final EnterpriseManagement enterprises;
@@ -81,14 +82,14 @@ class EnterprisePages {
     }
 
     @GetMapping("/registry/enterprises/new")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @Allowed(Action.EDIT_ENTERPRISE)
     String newForm(Model model) {
         model.addAttribute("form", EnterpriseForm.empty());
         return form(model, null);
     }
 
     @PostMapping("/registry/enterprises")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @Allowed(Action.EDIT_ENTERPRISE)
     @AuditAction("登记企业")
     String register(@ModelAttribute("form") EnterpriseForm form, BindingResult errors, Model model,
                     RedirectAttributes redirect) {
@@ -114,7 +115,7 @@ class EnterprisePages {
     }
 
     @GetMapping("/registry/enterprises/{id}/edit")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @Allowed(Action.EDIT_ENTERPRISE)
     String editForm(@PathVariable long id, Model model) {
         EnterpriseProfile profile = enterprises.profile(id);
         model.addAttribute("form", profile.form());
@@ -122,7 +123,7 @@ class EnterprisePages {
     }
 
     @PostMapping("/registry/enterprises/{id}")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @Allowed(Action.EDIT_ENTERPRISE)
     @AuditAction("修改企业信息")
     String describe(@PathVariable long id, @RequestParam int version, @ModelAttribute("form") EnterpriseForm form,
                     BindingResult errors, Model model, RedirectAttributes redirect) {
@@ -142,14 +143,14 @@ class EnterprisePages {
     }
 
     @GetMapping("/registry/enterprises/merge")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @Allowed(Action.EDIT_ENTERPRISE)
     String mergeCandidates(Model model) {
         model.addAttribute("candidates", enterprises.mergeCandidates());
         return "registry/merge";
     }
 
     @PostMapping("/registry/enterprises/{id}/merge")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @Allowed(Action.EDIT_ENTERPRISE)
     @AuditAction("合并重复企业")
     String merge(@PathVariable long id, @RequestParam long targetId, Model model, RedirectAttributes redirect) {
         try {

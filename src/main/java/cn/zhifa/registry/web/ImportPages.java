@@ -1,5 +1,7 @@
 package cn.zhifa.registry.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.registry.internal.EnterpriseExports;
@@ -11,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Excel import: template download, upload, progress (htmx polling) and the error report. */
 @Controller
-@PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+@Allowed(Action.IMPORT_ENTERPRISES)
 class ImportPages {
 
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -48,6 +49,7 @@ class ImportPages {
     }
 
     @PostMapping("/registry/import")
+    @Allowed(Action.IMPORT_ENTERPRISES)
     @AuditAction("上传企业导入文件")
     String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
                   RedirectAttributes redirect) throws IOException {

@@ -1,5 +1,7 @@
 package cn.zhifa.registry.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.organization.OrganizationView;
@@ -27,7 +29,6 @@ import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -44,6 +45,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * rejected); nothing is changed.
  */
 @Controller
+@Allowed(Action.READ_BUSINESS)
 class OfficerPages {
 
     static final Map<String, String> STANDINGS = new LinkedHashMap<>();
@@ -69,7 +71,6 @@ class OfficerPages {
     }
 
     @GetMapping("/registry/officers")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER','LEGAL','SUPERVISOR')")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long org,
                 @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
                 @RequestParam(required = false) Integer size, Model model) {
@@ -102,7 +103,6 @@ class OfficerPages {
 
     /** The filtered list as an .xlsx (the same filters as the page, all pages). */
     @GetMapping("/registry/officers/export.xlsx")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER','LEGAL','SUPERVISOR')")
     void export(@RequestParam(required = false) String q, @RequestParam(required = false) Long org,
                 @RequestParam(required = false) String status, HttpServletResponse response) throws IOException {
         LocalDate today = LocalDate.now(clock);
@@ -135,7 +135,7 @@ class OfficerPages {
     }
 
     @PostMapping("/registry/officers/certificates")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.MANAGE_CERTIFICATES)
     @AuditAction("登记行政执法证")
     String issue(@Valid @ModelAttribute("form") CertificateForm form, BindingResult errors, Model model,
                  RedirectAttributes redirect) {
@@ -154,7 +154,6 @@ class OfficerPages {
     }
 
     @GetMapping("/registry/officers/certificates/{id}")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER','LEGAL','SUPERVISOR')")
     String certificate(@PathVariable long id, Model model) {
         OfficerCertificate certificate = officers.certificate(id);
         LocalDate today = LocalDate.now(clock);
@@ -173,7 +172,7 @@ class OfficerPages {
     }
 
     @PostMapping("/registry/officers/certificates/{id}/renew")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.MANAGE_CERTIFICATES)
     @AuditAction("执法证换证延期")
     String renew(@PathVariable long id, @RequestParam(required = false) String expiresOn, Model model,
                  RedirectAttributes redirect) {
@@ -181,28 +180,28 @@ class OfficerPages {
     }
 
     @PostMapping("/registry/officers/certificates/{id}/suspend")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.MANAGE_CERTIFICATES)
     @AuditAction("暂扣执法证")
     String suspend(@PathVariable long id, @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
         return change(id, model, redirect, "已暂扣。", () -> officers.suspend(id, reason));
     }
 
     @PostMapping("/registry/officers/certificates/{id}/reinstate")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.MANAGE_CERTIFICATES)
     @AuditAction("恢复执法证")
     String reinstate(@PathVariable long id, Model model, RedirectAttributes redirect) {
         return change(id, model, redirect, "已恢复。", () -> officers.reinstate(id));
     }
 
     @PostMapping("/registry/officers/certificates/{id}/revoke")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.MANAGE_CERTIFICATES)
     @AuditAction("注销执法证")
     String revoke(@PathVariable long id, @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
         return change(id, model, redirect, "已注销。", () -> officers.revoke(id, reason));
     }
 
     @PostMapping("/registry/officers/certificates/{id}/town")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.MANAGE_CERTIFICATES)
     @AuditAction("调整执法人员负责乡镇")
     String town(@PathVariable long id, @RequestParam(required = false) String townCode, Model model, RedirectAttributes redirect) {
         return change(id, model, redirect, "已调整负责乡镇。", () -> officers.changeTown(id, townCode));
@@ -210,7 +209,7 @@ class OfficerPages {
 
     /** A training of any officer of the scope, also before a certificate is issued (e.g. the 执法证 course). */
     @PostMapping("/registry/officers/trainings")
-    @PreAuthorize("hasRole('LEADER')")
+    @Allowed(Action.MANAGE_CERTIFICATES)
     @AuditAction("登记执法人员培训")
     String trainingOfOfficer(@RequestParam(required = false) Long userId, @RequestParam(required = false) String course,
                              @RequestParam(required = false) String hours, @RequestParam(required = false) String examScore,
@@ -228,7 +227,7 @@ class OfficerPages {
     }
 
     @PostMapping("/registry/officers/certificates/{id}/trainings")
-    @PreAuthorize("hasAnyRole('LEADER')")
+    @Allowed(Action.MANAGE_CERTIFICATES)
     @AuditAction("登记执法人员培训")
     String training(@PathVariable long id, @RequestParam(required = false) String course,
                     @RequestParam(required = false) String hours, @RequestParam(required = false) String examScore,

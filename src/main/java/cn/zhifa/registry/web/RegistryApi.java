@@ -1,5 +1,7 @@
 package cn.zhifa.registry.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.organization.DataScope;
 import cn.zhifa.registry.EnterpriseForm;
 import cn.zhifa.registry.EnterpriseManagement;
@@ -17,7 +19,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The enterprise library and certified officers over JSON (data-scoped). */
 @RestController
 @Tag(name = "企业库与执法人员", description = "企业查询与登记、持证执法人员")
-@PreAuthorize("hasAnyRole('OFFICER','LEADER','LEGAL','SUPERVISOR')")
+@Allowed(Action.READ_BUSINESS)
 class RegistryApi {
 
     private final EnterpriseManagement enterprises;
@@ -57,7 +58,7 @@ class RegistryApi {
     }
 
     @PostMapping("/api/v1/enterprises")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER')")
+    @Allowed(Action.EDIT_ENTERPRISE)
     @Operation(summary = "登记企业（统一社会信用代码已存在时 409）")
     ResponseEntity<EnterpriseSummary> register(@RequestBody EnterpriseForm form) {
         EnterpriseSummary created = enterprises.register(form);

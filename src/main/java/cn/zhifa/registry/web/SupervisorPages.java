@@ -1,5 +1,7 @@
 package cn.zhifa.registry.web;
 
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
 import static cn.zhifa.registry.web.OfficerPages.date;
 
 import cn.zhifa.audit.AuditAction;
@@ -13,7 +15,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * public list of social supervisors serving today. A refused command re-shows its page with the reason.
  */
 @Controller
+@Allowed(Action.READ_BUSINESS)
 class SupervisorPages {
 
     private final SupervisorManagement supervisors;
@@ -40,7 +42,6 @@ class SupervisorPages {
     }
 
     @GetMapping("/registry/supervisors")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER','LEGAL','SUPERVISOR')")
     String list(Model model) {
         model.addAttribute("supervisors", supervisors.supervisors());
         model.addAttribute("today", LocalDate.now(clock));
@@ -52,7 +53,7 @@ class SupervisorPages {
     }
 
     @PostMapping("/registry/supervisors")
-    @PreAuthorize("hasAnyRole('LEADER','SUPERVISOR')")
+    @Allowed(Action.EDIT_SUPERVISORS)
     @AuditAction("聘任检查员或监督员")
     String appoint(@RequestParam(required = false) String kind, @RequestParam(required = false) String name,
                    @RequestParam(required = false) String idNumber, @RequestParam(required = false) String employer,
@@ -73,7 +74,6 @@ class SupervisorPages {
     }
 
     @GetMapping("/registry/supervisors/{id}")
-    @PreAuthorize("hasAnyRole('OFFICER','LEADER','LEGAL','SUPERVISOR')")
     String supervisor(@PathVariable long id, Model model) {
         Supervisor supervisor = supervisors.supervisor(id);
         model.addAttribute("s", supervisor);
@@ -85,7 +85,7 @@ class SupervisorPages {
     }
 
     @PostMapping("/registry/supervisors/{id}")
-    @PreAuthorize("hasAnyRole('LEADER','SUPERVISOR')")
+    @Allowed(Action.EDIT_SUPERVISORS)
     @AuditAction("修改检查员或监督员信息")
     String edit(@PathVariable long id, @RequestParam(required = false) String name, @RequestParam(required = false) String idNumber,
                 @RequestParam(required = false) String employer, @RequestParam(required = false) String phone,
@@ -94,7 +94,7 @@ class SupervisorPages {
     }
 
     @PostMapping("/registry/supervisors/{id}/term")
-    @PreAuthorize("hasAnyRole('LEADER','SUPERVISOR')")
+    @Allowed(Action.EDIT_SUPERVISORS)
     @AuditAction("调整检查员或监督员任期")
     String term(@PathVariable long id, @RequestParam(required = false) String termStart, @RequestParam(required = false) String termEnd,
                 @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
@@ -103,7 +103,7 @@ class SupervisorPages {
     }
 
     @PostMapping("/registry/supervisors/{id}/end")
-    @PreAuthorize("hasAnyRole('LEADER','SUPERVISOR')")
+    @Allowed(Action.EDIT_SUPERVISORS)
     @AuditAction("解聘检查员或监督员")
     String end(@PathVariable long id, @RequestParam(required = false) String endedOn, @RequestParam(required = false) String reason,
                Model model, RedirectAttributes redirect) {
@@ -116,6 +116,7 @@ class SupervisorPages {
 
     /** Public (no login): the social supervisors serving today, with masked phone numbers. */
     @GetMapping("/public/supervisors")
+    @Allowed(Action.PUBLIC)
     String publicSupervisors(Model model) {
         List<Supervisor> serving = supervisors.publicSocialSupervisors();
         Map<Long, String> units = serving.stream().map(Supervisor::organizationId).distinct()

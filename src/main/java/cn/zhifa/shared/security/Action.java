@@ -1,0 +1,100 @@
+package cn.zhifa.shared.security;
+
+import static cn.zhifa.shared.security.Role.ADMIN;
+import static cn.zhifa.shared.security.Role.AUDITOR;
+import static cn.zhifa.shared.security.Role.LEADER;
+import static cn.zhifa.shared.security.Role.LEGAL;
+import static cn.zhifa.shared.security.Role.OFFICER;
+import static cn.zhifa.shared.security.Role.SECURITY_ADMIN;
+import static cn.zhifa.shared.security.Role.SUPERVISOR;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The permission table: who may do which action (role × action), the one answer to "may this role
+ * do this?". Controllers declare their action with {@link Allowed}; pages ask {@code @permissions}
+ * before offering a button. Whether the caller may touch the object is the data scope's question.
+ */
+public enum Action {
+
+    /** No login needed: token request, public verification, an enterprise's self-report link. */
+    PUBLIC("公开访问"),
+    /** Any logged-in user: own password, home page. */
+    SIGNED_IN("登录用户", OFFICER, LEADER, LEGAL, SUPERVISOR, ADMIN, SECURITY_ADMIN, AUDITOR),
+    /** Reading cases, firms, inspections, hazards, evidence and documents: never the 三员. */
+    READ_BUSINESS("查阅业务数据", OFFICER, LEADER, LEGAL, SUPERVISOR),
+
+    EDIT_ENTERPRISE("维护企业库", OFFICER, LEADER),
+    IMPORT_ENTERPRISES("Excel 导入企业", OFFICER, LEADER),
+    EDIT_AGENCY("维护中介机构", OFFICER, LEADER),
+    SANCTION_AGENCY("暂停、恢复、撤销中介机构", LEADER),
+    MANAGE_CERTIFICATES("管理执法证", LEADER),
+    EDIT_SUPERVISORS("维护监督员名录", LEADER, SUPERVISOR),
+
+    READ_GRADING("查阅分类分级", LEADER, SUPERVISOR, ADMIN),
+    EDIT_GRADING_RULES("维护分类分级规则", LEADER, ADMIN),
+    MANAGE_PLANS("编制、审批年度计划", LEADER),
+    CLAIM_PLAN_FIRMS("认领计划检查企业", LEADER, OFFICER),
+    RECORD_EXTRA_INSPECTION("登记超频次检查", LEADER, OFFICER),
+    READ_DRAWS("查阅双随机抽取与统计", LEADER, SUPERVISOR),
+    RUN_DRAWS("双随机抽取", LEADER),
+
+    CREATE_INSPECTION_TASK("创建检查任务", OFFICER, LEADER),
+    INSPECT("实施现场检查", OFFICER, LEADER),
+    EDIT_CHECKLISTS("维护检查清单", ADMIN),
+
+    REGISTER_HAZARD("登记隐患", OFFICER, LEADER),
+    HANDLE_HAZARD("整改、复查、销号、延期申请", OFFICER, LEADER),
+    DECIDE_HAZARD("挂牌督办、曝光、审批延期", LEADER),
+
+    REGISTER_CASE("立案登记", OFFICER, LEADER),
+    HANDLE_CASE("办理案件", OFFICER, LEADER, LEGAL),
+    RECORD_CASE_MEETING("案审会记录", LEGAL, LEADER),
+
+    UPLOAD_EVIDENCE("上传证据", OFFICER, LEADER),
+    REQUEST_DOCUMENT_VOID("申请作废文书", OFFICER, LEADER),
+    APPROVE_DOCUMENT_VOID("批准作废文书", LEADER),
+    KEEP_SIGNATURE_SPECIMEN("保存本人签名样式", OFFICER, LEADER, LEGAL, SUPERVISOR),
+    EDIT_DOCUMENT_SETTINGS("文书设置", ADMIN),
+
+    PUBLISH_PENALTIES("公示、撤回行政处罚决定", LEADER),
+    EXPORT_PUBLICITY("导出双公示数据", LEADER, ADMIN),
+    READ_CREDIT_LISTINGS("查阅严重失信主体名单办理", LEADER, LEGAL, SUPERVISOR),
+    MANAGE_CREDIT_LISTINGS("办理严重失信主体名单", LEADER),
+    EDIT_CREDIT_RULES("维护信用评价规则", ADMIN),
+
+    MANAGE_ORGANIZATIONS("维护组织机构", ADMIN),
+    READ_ACCOUNTS("查看用户账号", ADMIN, SECURITY_ADMIN),
+    MANAGE_ACCOUNTS("新增、修改用户账号", ADMIN),
+    MANAGE_ACCOUNT_ACCESS("重置密码、解锁、启用或停用账号", ADMIN, SECURITY_ADMIN),
+    ASSIGN_ROLES("分配角色", SECURITY_ADMIN),
+    EDIT_SECURITY_POLICY("安全策略", SECURITY_ADMIN),
+    MANAGE_HOLIDAYS("节假日安排", ADMIN),
+    READ_AUDIT_LOG("查阅审计日志", AUDITOR);
+
+    private final String label;
+    private final Set<Role> roles;
+
+    Action(String label, Role... roles) {
+        this.label = label;
+        this.roles = roles.length == 0 ? Set.of() : Set.copyOf(EnumSet.of(roles[0], roles));
+    }
+
+    /** The Chinese name shown in refusals and the audit log. */
+    public String label() {
+        return label;
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    public boolean isPublic() {
+        return this == PUBLIC;
+    }
+
+    public boolean allows(Actor actor) {
+        return isPublic() || actor != null && actor.roles().stream().anyMatch(roles::contains);
+    }
+}

@@ -1,0 +1,151 @@
+package cn.zhifa.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import cn.zhifa.Tokens;
+import cn.zhifa.ZhifaIntegrationTest;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Every create or command call that names an id of another aggregate (the firm, the officers of a team, ...)
+ * checks it against the caller's data scope: with another district's firm or officer, officer1 of 东城's
+ * brigade is refused with 403 and nothing is stored.
+ */
+@ZhifaIntegrationTest
+@Tag("external-db")
+class ForeignIdTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    long ownFirm;
+    long foreignFirm;
+    long foreignOfficer;
+    List<Long> ownTeam;
+
+    @BeforeEach
+    void ids() {
+        String brigadePath = path("officer1");
+        String districtPath = brigadePath.substring(0, brigadePath.lastIndexOf('/', brigadePath.length() - 2) + 1);
+        ownFirm = jdbc.sql("SELECT e.id FROM enterprise e JOIN organization o ON o.id = e.organization_id "
+                        + "WHERE o.path LIKE :p AND e.status = 'OPERATING' ORDER BY e.id LIMIT 1")
+                .param("p", brigadePath + "%").query(Long.class).single();
+        foreignFirm = jdbc.sql("SELECT e.id FROM enterprise e JOIN organization o ON o.id = e.organization_id "
+                        + "WHERE o.path NOT LIKE :p AND o.kind <> 'CITY' AND e.merged_into IS NULL ORDER BY e.id LIMIT 1")
+                .param("p", districtPath + "%").query(Long.class).single();
+        foreignOfficer = jdbc.sql("SELECT u.id FROM app_user u JOIN organization o ON o.id = u.organization_id "
+                        + "JOIN user_role r ON r.app_user = u.id AND r.role = 'OFFICER' WHERE o.path NOT LIKE :p ORDER BY u.id LIMIT 1")
+                .param("p", districtPath + "%").query(Long.class).single();
+        ownTeam = jdbc.sql("SELECT id FROM app_user WHERE username IN ('officer1', 'officer2') ORDER BY username")
+                .query(Long.class).list();
+    }
+
+    @Test
+    void an_inspection_task_for_another_districts_firm_is_refused_on_the_api_and_the_page() throws Exception {
+        long before = count("inspection_task");
+        assertThat(api("/api/v1/inspection/tasks", task(foreignFirm, ownTeam)).getStatus()).isEqualTo(403);
+        assertThat(page(post("/inspection/tasks").param("source", "COMPLAINT").param("enterpriseId", String.valueOf(foreignFirm))
+                .param("kind", "GENERAL").param("mode", "ON_SITE").param("team", String.valueOf(ownTeam.get(0)))
+                .param("team", String.valueOf(ownTeam.get(1))).param("dueMonth", YearMonth.now().toString())).getStatus())
+                .isEqualTo(403);
+        assertThat(count("inspection_task")).isEqualTo(before);
+        assertThat(lastOutcome()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void a_task_team_with_an_officer_of_another_unit_is_refused() throws Exception {
+        long before = count("inspection_task");
+        MockHttpServletResponse response = api("/api/v1/inspection/tasks", task(ownFirm, List.of(ownTeam.get(0), foreignOfficer)));
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("只能选择本单位及下级单位的人员");
+        assertThat(count("inspection_task")).isEqualTo(before);
+    }
+
+    @Test
+    void a_self_report_link_for_another_districts_firm_is_refused() throws Exception {
+        long before = count("hazard_report_link");
+        assertThat(api("/api/v1/hazards/report-links", "{\"enterpriseId\":" + foreignFirm + "}").getStatus()).isEqualTo(403);
+        assertThat(page(post("/hazards/report-links").param("enterpriseId", String.valueOf(foreignFirm))).getStatus()).isEqualTo(403);
+        assertThat(count("hazard_report_link")).isEqualTo(before);
+    }
+
+    @Test
+    void a_case_against_another_districts_firm_is_refused() throws Exception {
+        long before = count("penalty_case");
+        long org = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
+        String body = """
+                {"source":"INSPECTION","kind":"ENFORCEMENT","organizationId":%d,"enterpriseId":%d,"partyKind":"UNIT",
+                 "partyName":"外区企业","partyCode":"91350100M000100Y43","legalRepresentative":"赵某","address":"示例市",
+                 "title":"未设置安全警示标志"}""".formatted(org, foreignFirm);
+        assertThat(api("/api/v1/cases", body).getStatus()).isEqualTo(403);
+        assertThat(count("penalty_case")).isEqualTo(before);
+    }
+
+    @Test
+    void the_hazard_form_does_not_show_another_districts_firm() throws Exception {
+        MockHttpServletResponse response = page(get("/hazards/new").param("enterpriseId", String.valueOf(foreignFirm)));
+        assertThat(response.getStatus()).isEqualTo(403);
+        String name = jdbc.sql("SELECT name FROM enterprise WHERE id = ?").param(foreignFirm).query(String.class).single();
+        assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(name);
+    }
+
+    @Test
+    void the_same_calls_with_own_ids_pass_the_scope_check() throws Exception {
+        assertThat(page(get("/hazards/new").param("enterpriseId", String.valueOf(ownFirm))).getStatus()).isEqualTo(200);
+        long before = count("inspection_task");
+        MockHttpServletResponse created = api("/api/v1/inspection/tasks", task(ownFirm, ownTeam));
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+        assertThat(count("inspection_task")).isEqualTo(before + 1);
+    }
+
+    private String task(long firm, List<Long> team) {
+        return """
+                {"source":"COMPLAINT","enterpriseId":%d,"kind":"GENERAL","mode":"ON_SITE","team":[%d,%d],"dueMonth":"%s",
+                 "templateCode":"GM-MGMT","noticeRequired":false}"""
+                .formatted(firm, team.get(0), team.get(1), YearMonth.now());
+    }
+
+    private MockHttpServletResponse api(String path, String json) throws Exception {
+        MockHttpServletResponse response = mvc.perform(post(path).header("Authorization", Tokens.bearer(mvc, "officer1"))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON).content(json)).andReturn().getResponse();
+        response.setCharacterEncoding("UTF-8");
+        return response;
+    }
+
+    private MockHttpServletResponse page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder call) throws Exception {
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("officer1").password(Tokens.DEMO_PASSWORD))
+                .andReturn().getRequest().getSession();
+        return mvc.perform(call.session(session).with(csrf())).andReturn().getResponse();
+    }
+
+    private String path(String username) {
+        return jdbc.sql("SELECT o.path FROM organization o JOIN app_user u ON u.organization_id = o.id WHERE u.username = ?")
+                .param(username).query(String.class).single();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    private String lastOutcome() {
+        return jdbc.sql("SELECT outcome FROM audit_log ORDER BY id DESC LIMIT 1").query(String.class).single();
+    }
+}
