@@ -208,8 +208,13 @@ class PreservationDecisionTests {
     void only_a_certified_officer_of_the_cases_unit_may_decide() throws Exception {
         long id = filedCase("先行登记保存决定人员测试有限公司");
         long recordId = preserve(id);
-        MockHttpServletResponse response = api.post("supervisor1", "/api/v1/cases/" + id + "/records/" + recordId + "/preservation-decision",
+        MockHttpServletResponse supervisor = api.post("supervisor1", "/api/v1/cases/" + id + "/records/" + recordId + "/preservation-decision",
                 Map.of("decision", "RELEASED", "decidedOn", records.today().toString(), "reason", "市局监督员代为决定"));
+        supervisor.setCharacterEncoding("UTF-8");
+        assertThat(supervisor.getStatus()).as("supervision does not handle cases").isEqualTo(403);
+        assertThat(supervisor.getContentAsString()).contains("当前账号无权执行此操作");
+        MockHttpServletResponse response = api.post("legal1", "/api/v1/cases/" + id + "/records/" + recordId + "/preservation-decision",
+                Map.of("decision", "RELEASED", "decidedOn", records.today().toString(), "reason", "法制审核人员代为决定"));
         response.setCharacterEncoding("UTF-8");
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(422);
         assertThat(response.getContentAsString()).contains("本案所属单位持有效行政执法证的执法人员");

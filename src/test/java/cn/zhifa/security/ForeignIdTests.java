@@ -118,7 +118,7 @@ class ForeignIdTests {
     private String task(long firm, List<Long> team) {
         return """
                 {"source":"COMPLAINT","enterpriseId":%d,"kind":"GENERAL","mode":"ON_SITE","team":[%d,%d],"dueMonth":"%s",
-                 "templateCode":"GM-MGMT","noticeRequired":false}"""
+                 "templateCode":"GM-MGMT","noticeRequired":false,"capException":"COMPLAINT","capExceptionNote":"举报件〔2026〕1号"}"""
                 .formatted(firm, team.get(0), team.get(1), YearMonth.now());
     }
 

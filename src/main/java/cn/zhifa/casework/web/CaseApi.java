@@ -152,7 +152,7 @@ class CaseApi {
             mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseActionFields.class)))
     CaseView act(@PathVariable long id,
                  @PathVariable @io.swagger.v3.oas.annotations.Parameter(description = "操作名称", schema = @io.swagger.v3.oas.annotations.media.Schema(
-                         allowableValues = {"file", "investigate", "extend", "measure-apply", "measure-extend", "measure-release",
+                         allowableValues = {"file", "investigate", "record-act", "extend", "measure-apply", "measure-extend", "measure-release",
                                  "measure-dispose", "propose-penalty", "approve-proposal", "return-proposal", "review", "notify",
                                  "statement", "request-hearing", "schedule-hearing", "hold-hearing", "decide", "serve", "deferral",
                                  "instalments", "payment", "review-start", "review-end", "remind", "enforce", "no-penalty", "revoke",

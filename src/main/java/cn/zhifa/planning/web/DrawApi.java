@@ -24,7 +24,7 @@ import java.util.List;
  */
 @RestController
 @Tag(name = "双随机抽取", description = "抽取记录（只读）")
-@Allowed(Action.READ_DRAWS)
+@Allowed(Action.READ_BUSINESS)
 class DrawApi {
 
     private final DrawManagement draws;
