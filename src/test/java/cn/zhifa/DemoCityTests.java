@@ -94,6 +94,41 @@ class DemoCityTests {
     }
 
     @Test
+    void the_on_the_spot_case_carries_its_on_the_spot_decision() {
+        Map<String, Object> spot = jdbc.sql("""
+                        SELECT case_number, decision_number FROM penalty_case
+                        WHERE source_reference LIKE 'DEMO-%' AND procedure_kind = 'SUMMARY'""").query().singleRow();
+        List<String> decisions = jdbc.sql("""
+                        SELECT number_text FROM doc_issued WHERE source_type = 'case' AND source_id = :n AND kind = 'ON_SPOT_PENALTY'""")
+                .param("n", spot.get("case_number")).query(String.class).list();
+        assertThat(decisions).as("行政（当场）处罚决定书").hasSize(1).containsExactly((String) spot.get("decision_number"));
+    }
+
+    @Test
+    void submitted_on_site_demo_records_carry_their_inspection_record_and_orders() {
+        List<Map<String, Object>> records = jdbc.sql("""
+                        SELECT r.id,
+                               (SELECT count(DISTINCT i.rectify_by) FROM inspection_item_result i
+                                 WHERE i.inspection_record = r.id AND i.result = 'FAILS' AND i.rectify_by IS NOT NULL) AS deadlines,
+                               (SELECT count(*) FROM inspection_item_result i
+                                 WHERE i.inspection_record = r.id AND i.result = 'FAILS' AND i.immediate_measure IS NOT NULL) AS immediate
+                        FROM inspection_record r WHERE r.demo AND r.status = 'SUBMITTED' AND r.mode = 'ON_SITE'""").query().listOfRows();
+        assertThat(records).hasSizeGreaterThanOrEqualTo(10);
+        for (Map<String, Object> r : records) {
+            String id = r.get("id").toString();
+            Map<String, Long> kinds = new java.util.HashMap<>();
+            jdbc.sql("SELECT kind, count(*) FROM doc_issued WHERE source_type = '现场检查记录' AND source_id = :id GROUP BY kind")
+                    .param("id", id).query((rs, n) -> kinds.put(rs.getString(1), rs.getLong(2))).list();
+            assertThat(kinds.get("INSPECTION_RECORD")).as("现场检查记录 of record %s", id).isEqualTo(1L);
+            assertThat(kinds.getOrDefault("RECTIFICATION_ORDER", 0L)).as("责令限期整改指令书 of record %s", id)
+                    .isEqualTo(((Number) r.get("deadlines")).longValue());
+            assertThat(kinds.getOrDefault("ON_SITE_MEASURES", 0L)).as("现场处理措施决定书 of record %s", id)
+                    .isEqualTo(((Number) r.get("immediate")).longValue() > 0 ? 1L : 0L);
+        }
+        assertThat(records).anySatisfy(r -> assertThat(((Number) r.get("deadlines")).longValue()).isPositive());
+    }
+
+    @Test
     void loading_the_demo_again_adds_nothing() {
         String[] counts = {"SELECT count(*) FROM planning_plan WHERE year = 2026",
                 "SELECT count(*) FROM planning_draw WHERE month = '2026-10'",
@@ -101,7 +136,10 @@ class DemoCityTests {
                 "SELECT count(*) FROM hazard WHERE demo", "SELECT count(*) FROM penalty_case WHERE source_reference LIKE 'DEMO-%'",
                 """
                 SELECT count(*) FROM doc_issued d JOIN penalty_case c ON d.source_type = 'case' AND d.source_id = c.case_number
-                WHERE c.source_reference LIKE 'DEMO-%'"""};
+                WHERE c.source_reference LIKE 'DEMO-%'""",
+                """
+                SELECT count(*) FROM doc_issued d JOIN inspection_record r ON d.source_type = '现场检查记录' AND d.source_id = r.id::text
+                WHERE r.demo"""};
         // once to settle what earlier tests purged and reloaded of single modules' demo data, then once more: nothing new
         loaders.stream().sorted(java.util.Comparator.comparingInt(DemoDataLoader::order)).forEach(DemoDataLoader::load);
         long[] before = new long[counts.length];

@@ -188,6 +188,34 @@ public class CaseProcedureDocuments {
                 user(served.get().actorId()).username(), "case-" + c.getId() + "-service-receipt")));
     }
 
+    /**
+     * The demo: the 行政（当场）处罚决定书 of a case decided on the spot (简易程序), dated as decided, signed by the
+     * handler and the second officer present (their registered signatures) and by the party with the drawn signature
+     * given; the same fields as the live 当场处罚 in {@link InvestigationRecords}. Issued once (idempotency key).
+     */
+    public IssuedDocument issueRecordedOnTheSpot(PenaltyCase c, long secondOfficerId, byte[] partySignature) {
+        CaseStep decided = c.lastStep(StepKind.ON_THE_SPOT).orElseThrow(() -> new RuleViolation("本案不是当场处罚案件。"));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("factsAndEvidence", facts(c));
+        fields.put("violated", violated(c));
+        fields.put("basis", basis(c));
+        fields.put("penalty", penalty(c, c.getFineYuan()));
+        fields.put("paymentMode", List.of("自收到本决定书之日起15日内缴至指定银行"));
+        List<Officer> team = new ArrayList<>();
+        List<DrawnSignature> signatures = new ArrayList<>();
+        long[] ids = {c.getHandlerId(), secondOfficerId};
+        for (int i = 0; i < ids.length; i++) {
+            UserView u = users.get(ids[i]);
+            team.add(new Officer(u.displayName(), officers.certifiedOfficers(List.of(u.organizationId()), c.getDecidedOn())
+                    .stream().filter(o -> o.userId() == u.id()).map(OfficerSummary::certificateNo).findFirst().orElse(null)));
+            signatures.add(specimens.require(u.username(), "officer" + (i + 1), "执法人员" + u.displayName()));
+        }
+        String receiver = c.getParty().legalRepresentative() == null ? c.getParty().name() : c.getParty().legalRepresentative();
+        signatures.add(new DrawnSignature("party", receiver, partySignature));
+        return documents.issue(request("ON_SPOT_PENALTY", c, fields, c.getDecidedOn(), team, signatures,
+                user(decided.actorId()).username(), "case-" + c.getId() + "-on-the-spot"));
+    }
+
     // ---- the second 承办人
 
     /** The officer named as second 承办人 at filing: an enforcement officer of the case's units with a valid 执法证. */

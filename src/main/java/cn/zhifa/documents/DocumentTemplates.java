@@ -47,6 +47,26 @@ public final class DocumentTemplates {
                 .toList();
     }
 
+    /**
+     * The paragraphs an authority may reword, in Chinese: each document's paragraphs (in the order of {@link #kinds()})
+     * labelled by their first words, then the shared blocks (各文书通用段落).
+     */
+    public List<WordingChoice> wordingChoices() {
+        List<WordingChoice> choices = new java.util.ArrayList<>();
+        for (TemplateSummary k : kinds()) {
+            for (var e : catalog.require(k.kind()).body()) {
+                if (e instanceof cn.zhifa.documents.internal.Template.Paragraph p && p.id() != null) {
+                    choices.add(new WordingChoice(k.kind() + "." + p.id(), k.title(), WordingChoice.label(p.text()), p.text()));
+                }
+            }
+        }
+        for (var f : catalog.fragmentTexts().entrySet()) {
+            choices.add(new WordingChoice("fragment." + f.getKey(), "各文书通用段落", WordingChoice.label(f.getValue()),
+                    f.getValue()));
+        }
+        return choices;
+    }
+
     public Optional<TemplateSummary> find(String kind) {
         return catalog.find(kind).map(DocumentTemplates::summary);
     }

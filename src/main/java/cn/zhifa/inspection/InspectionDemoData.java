@@ -47,11 +47,15 @@ class InspectionDemoData implements DemoDataLoader {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PlanManagement plans;
+    private final InspectionDocuments documents;
+    private final cn.zhifa.documents.DemoDocuments demoDocuments;
 
     InspectionDemoData(InspectionTasks tasks, InspectionRecords records, ChecklistTemplates templates,
                        UserManagement users, OrganizationManagement organizations, JdbcClient jdbc, Clock clock,
-                       PlanManagement plans) {
+                       PlanManagement plans, InspectionDocuments documents, cn.zhifa.documents.DemoDocuments demoDocuments) {
         this.plans = plans;
+        this.documents = documents;
+        this.demoDocuments = demoDocuments;
         this.tasks = tasks;
         this.records = records;
         this.templates = templates;
@@ -109,6 +113,7 @@ class InspectionDemoData implements DemoDataLoader {
                 new InspectionRecord.Member(officerB.id(), officerB.displayName()));
         byte[] signature = signature();
         String signatureHash = SignatureImage.of(signature).sha256();
+        List<Long> submitted = new java.util.ArrayList<>();
         for (int i = 0; i < RECORDS; i++) {
             Firm firm = firms.get(i);
             int daysAgo = 120 - i * 7;
@@ -153,10 +158,20 @@ class InspectionDemoData implements DemoDataLoader {
             }
             record = records.save(record);
             record.submit(task, officerA.id(), signedAt);
-            records.save(record);
+            long saved = records.save(record).getId();
+            if (mode == InspectionMode.ON_SITE) {
+                // an online check has no on-site person to sign the 现场检查记录: it carries no on-site documents
+                submitted.add(saved);
+            }
             task.complete();
             tasks.save(task);
         }
+        // what submission issues (InspectionDocuments.submit) for on-site checks: the 现场检查记录 and, for failed items, the
+        // 责令限期整改指令书 / 现场处理措施决定书, dated as inspected; each rendering costs a fraction of a second
+        long started = System.nanoTime();
+        int issued = submitted.stream().mapToInt(id -> documents.issue(id).size()).sum();
+        org.slf4j.LoggerFactory.getLogger(InspectionDemoData.class).info("演示检查文书：{}份现场检查记录，签发{}份，用时{} ms",
+                submitted.size(), issued, (System.nanoTime() - started) / 1_000_000);
         for (int j = 0; j < 3; j++) {
             Firm firm = firms.get(RECORDS + j);
             NewTask open = new NewTask(j == 0 ? TaskSource.COMPLAINT : TaskSource.PLAN, j == 0 ? "举报件" + today.getYear() + "-118" : planRef,
@@ -213,6 +228,9 @@ class InspectionDemoData implements DemoDataLoader {
     @Override
     @Transactional
     public void purge() {
+        // the demo records' documents go with them (documents purges them under its audited demo-purge flag)
+        demoDocuments.purge(InspectionDocuments.SOURCE, jdbc.sql("SELECT id::text FROM inspection_record WHERE demo")
+                .query(String.class).list());
         jdbc.sql("DELETE FROM inspection_record WHERE demo AND supersedes_id IS NOT NULL").update();
         jdbc.sql("DELETE FROM inspection_record WHERE demo").update();
         jdbc.sql("DELETE FROM inspection_task WHERE demo").update();

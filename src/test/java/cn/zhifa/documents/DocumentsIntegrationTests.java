@@ -305,6 +305,49 @@ class DocumentsIntegrationTests {
     }
 
     @Test
+    void statistics_list_every_unit_in_scope_a_unit_without_documents_with_zero() throws Exception {
+        documents.issue(request(brigade, "ON_SITE_MEASURES", fresh("inspection"), null));
+        var supervisor = (MockHttpSession) mvc.perform(formLogin().user("supervisor1").password(Tokens.DEMO_PASSWORD)).andReturn().getRequest().getSession();
+        String page = mvc.perform(get("/documents/statistics").session(supervisor)).andReturn().getResponse().getContentAsString();
+        // the department issues nothing: listed with 0, as table row (desktop) and card (phone)
+        assertThat(page).containsPattern("<tr class=\"unit-row\">\\s*<td>安全生产基础科</td>\\s*<td class=\"text-end\">0</td>");
+        assertThat(page).containsPattern("<span class=\"fw-semibold small\">安全生产基础科</span>\\s*<span class=\"badge text-bg-secondary\">0 份</span>");
+        // the district the brigade belongs to adds up its brigade's documents
+        assertThat(page).containsPattern("<tr class=\"unit-row\">\\s*<td>示例市东城区应急管理局</td>\\s*<td class=\"text-end\">[1-9]\\d*</td>");
+        // each unit directly under the city is a row
+        for (String unit : List.of("示例市应急管理综合行政执法支队", "政策法规科", "示例市西城区应急管理局", "示例市高新区应急管理局")) {
+            assertThat(page).contains("<td>" + unit + "</td>");
+        }
+    }
+
+    @Test
+    void an_admin_rewords_a_paragraph_chosen_by_document_title_and_first_words_and_the_document_prints_it() throws Exception {
+        var admin = (MockHttpSession) mvc.perform(formLogin().user("admin").password(Tokens.DEMO_PASSWORD)).andReturn().getRequest().getSession();
+        long gaoxin = jdbc.sql("select id from organization where name = '示例市高新区应急管理局'").query(Long.class).single();
+        String page = mvc.perform(get("/documents/settings/" + gaoxin).session(admin)).andReturn().getResponse().getContentAsString();
+        // the choices are Chinese: the document's title as the group, the paragraph's first words as the option
+        assertThat(page).contains("<optgroup label=\"责令限期整改指令书\">", ">现责令你单位对上述第……项问题于……前整改完毕……</option>",
+                "各文书通用段落");
+        String visible = page.replaceAll("(?s)<script.*?</script>", "").replaceAll("<[^>]*>", " ");
+        assertThat(visible).doesNotContainPattern("[A-Z_]{4,}\\.[a-z]").doesNotContain("fragment.", "高级");
+
+        mvc.perform(post("/documents/settings/" + gaoxin).session(admin).with(csrf())
+                .param("name", "示例市高新区应急管理局").param("shortName", "高新")
+                .param("government", "示例市高新区管委会").param("court", "示例市高新区人民法院")
+                .param("wordings[0].key", "RECTIFICATION_ORDER.order")
+                .param("wordings[0].text", "限你单位于{deadline}前将上述问题全部整改到位（高新措辞）")
+                .param("wordings[1].key", "").param("wordings[1].text", ""));
+        IssuedDocument d = documents.issue(request(gaoxin, "RECTIFICATION_ORDER", fresh("hazard"), LocalDate.of(2026, 3, 6)));
+        try (var doc = Loader.loadPDF(documents.pdf(d.id()).orElseThrow())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s|\\u2009", "");
+            assertThat(text).contains("前将上述问题全部整改到位（高新措辞）").doesNotContain("达到有关法律法规规章和标准规定的要求");
+        }
+        // the saved override is shown again as a chosen paragraph with its text
+        String again = mvc.perform(get("/documents/settings/" + gaoxin).session(admin)).andReturn().getResponse().getContentAsString();
+        assertThat(again).containsPattern("value=\"RECTIFICATION_ORDER.order\"[^>]*selected").contains("全部整改到位（高新措辞）");
+    }
+
+    @Test
     void an_admin_adjusts_an_authoritys_settings_and_bad_wording_is_refused() throws Exception {
         var admin = (MockHttpSession) mvc.perform(formLogin().user("admin").password(Tokens.DEMO_PASSWORD)).andReturn().getRequest().getSession();
         long gaoxin = jdbc.sql("select id from organization where name = '示例市高新区应急管理局'").query(Long.class).single();

@@ -92,8 +92,9 @@ class TemplateValidationTest {
                 a.postcode(), a.contact(), a.phone(), a.paymentOffice(), a.paymentAccount(), Map.of("PENALTY_NOTICE", "应急罚告"),
                 Map.of("RECTIFICATION_ORDER.order", "限{deadlin}前整改", "RECTIFICATION_ORDER.nope", "x", "fragment.payment", "缴至{authority.bank}"));
         assertThat(set.checkAuthority(bad)).hasSize(4)
-                .anyMatch(m -> m.contains("{deadlin}"))
-                .anyMatch(m -> m.contains("RECTIFICATION_ORDER.nope") && m.contains("没有这个文书段落"))
+                .anyMatch(m -> m.contains("{deadlin}") && m.contains("《责令限期整改指令书》"))
+                .anyMatch(m -> m.contains("没有这个文书段落"))
+                .noneMatch(m -> m.contains("RECTIFICATION_ORDER") || m.contains("fragment."))
                 .anyMatch(m -> m.contains("{authority.bank}"))
                 .anyMatch(m -> m.contains("不含“应急”"));
         var content = SampleDocuments.content(set.find("RECTIFICATION_ORDER").orElseThrow());

@@ -195,8 +195,8 @@ class CaseworkDemoData implements DemoDataLoader {
         ProposedCase spot = new ProposedCase(CaseSource.INSPECTION, DEMO + "spot", CaseKind.ENFORCEMENT, org, null,
                 new PartySnapshot(PartyKind.UNIT, "便民超市", "91139902MA0000001X", "刘某", "东城区新村街道"),
                 "疏散通道堆放杂物", "检查发现疏散通道堆放杂物", days(3), null, null, null, null);
-        cases.save(PenaltyCase.decideOnTheSpot(spot, number(), "（东城）应急当罚〔" + today.getYear() + "〕1号",
-                new BigDecimal("2000"), ViolationLibrary.bundled().get("105-1"), officer, at(3), periods));
+        long spotCase = cases.save(PenaltyCase.decideOnTheSpot(spot, number(), null,
+                new BigDecimal("2000"), ViolationLibrary.bundled().get("105-1"), officer, at(3), periods)).getId();
         // two cases carry the documents of all the steps they went through (立案审批表, 案件处理呈批表, 决定书, 送达回执,
         // 结案审批表; 立案审批表, 案件移送书); each rendering costs ~0.5–0.8 s on a fresh demo, so the others carry only
         // what the party received. Every decided case carries the documents the party received, issued as the procedure does: its 行政处罚决定书
@@ -217,6 +217,12 @@ class CaseworkDemoData implements DemoDataLoader {
                         .map(d -> 1).orElse(0);
             }
             full.forEach(id -> issued[0] += procedureDocuments.issueRecorded(cases.findById(id).orElseThrow()).size());
+            // the 当场处罚 case: its 行政（当场）处罚决定书, delivered on the spot (its number is the decision's 文号)
+            var onTheSpot = procedureDocuments.issueRecordedOnTheSpot(cases.findById(spotCase).orElseThrow(), officer2.userId(),
+                    receiverSignature);
+            jdbc.sql("UPDATE penalty_case SET decision_number = :number WHERE id = :id")
+                    .param("number", onTheSpot.number()).param("id", spotCase).update();
+            issued[0]++;
         }));
         withDocuments.clear();
         decidedCases.clear();

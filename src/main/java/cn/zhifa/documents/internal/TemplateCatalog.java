@@ -78,6 +78,11 @@ public final class TemplateCatalog {
         return new TemplateCatalog(Collections.unmodifiableMap(templates), Map.copyOf(fragments));
     }
 
+    /** The shared wording blocks (fragment id → text), in id order. */
+    public Map<String, String> fragmentTexts() {
+        return new java.util.TreeMap<>(fragments);
+    }
+
     public Collection<Template> all() {
         return templates.values();
     }
@@ -111,12 +116,12 @@ public final class TemplateCatalog {
             if (key.startsWith("fragment.")) {
                 String id = key.substring("fragment.".length());
                 if (!fragments.containsKey(id)) {
-                    problems.add("措辞调整 " + key + "：没有名为 " + id + " 的通用段落");
+                    problems.add("措辞调整：没有这个通用段落，请从列表中选择");
                     return;
                 }
                 Set<String> distinct = new LinkedHashSet<>();
                 for (Template t : templates.values()) {
-                    if (t.body().contains(new Fragment(id))) distinct.addAll(unknownPlaceholders(t, text, "措辞调整 " + key));
+                    if (t.body().contains(new Fragment(id))) distinct.addAll(unknownPlaceholders(t, text, "措辞调整（通用段落“" + cn.zhifa.documents.WordingChoice.label(fragments.get(id)) + "”）"));
                 }
                 problems.addAll(distinct);
                 return;
@@ -125,10 +130,12 @@ public final class TemplateCatalog {
             Template t = dot < 0 ? null : templates.get(key.substring(0, dot));
             String pid = dot < 0 ? null : key.substring(dot + 1);
             if (t == null || t.body().stream().noneMatch(e -> e instanceof Paragraph p && pid.equals(p.id()))) {
-                problems.add("措辞调整 " + key + "：没有这个文书段落（格式：文书种类.段落编号）");
+                problems.add("措辞调整：没有这个文书段落，请从列表中选择文书和段落");
                 return;
             }
-            problems.addAll(unknownPlaceholders(t, text, "措辞调整 " + key));
+            String paragraph = t.body().stream().filter(e -> e instanceof Paragraph p && pid.equals(p.id()))
+                    .map(e -> ((Paragraph) e).text()).findFirst().orElse("");
+            problems.addAll(unknownPlaceholders(t, text, "措辞调整（《" + t.title() + "》“" + cn.zhifa.documents.WordingChoice.label(paragraph) + "”）"));
         });
         prefixOverrides.forEach((kind, prefix) -> {
             if (!templates.containsKey(kind)) problems.add("代字调整：没有文书种类 " + kind);

@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * ADMIN: how an authority signs its documents (全称, 机关简称, bodies named in the remedy notice, payment office)
- * and its 代字 and wording overrides, one per line as {@code key=text}; validated against the templates.
+ * and its 代字 and wording overrides, each chosen by the document's Chinese title and the paragraph's first words;
+ * validated against the templates.
  */
 @Controller
 @RequestMapping("/documents/settings")
@@ -52,6 +53,18 @@ class AuthoritySettingsController {
                 paymentAccount, prefixOverrides = "", wordingOverrides = "";
         /** 代字 per document kind, chosen beside each document's Chinese title (blank: the template's default). */
         public Map<String, String> prefixes = new LinkedHashMap<>();
+        /** Wording overrides chosen on the page: a paragraph picked by document and first words, and its new text. */
+        public java.util.List<Wording> wordings = new java.util.ArrayList<>();
+
+        public java.util.List<Wording> getWordings() { return wordings; }
+        public void setWordings(java.util.List<Wording> v) { wordings = v; }
+
+        /** The rows the page shows: the saved overrides and one empty row to add another. */
+        public java.util.List<Wording> wordingRows() {
+            java.util.List<Wording> rows = new java.util.ArrayList<>(wordings == null ? java.util.List.of() : wordings);
+            rows.add(new Wording());
+            return rows;
+        }
 
         public Map<String, String> getPrefixes() { return prefixes; }
         public void setPrefixes(Map<String, String> v) { prefixes = v; }
@@ -89,14 +102,26 @@ class AuthoritySettingsController {
             f.court = a.court(); f.address = a.address(); f.postcode = a.postcode(); f.contact = a.contact(); f.phone = a.phone();
             f.paymentOffice = a.paymentOffice(); f.paymentAccount = a.paymentAccount();
             f.prefixes = new LinkedHashMap<>(a.prefixOverrides());
-            f.wordingOverrides = lines(a.wordingOverrides());
+            a.wordingOverrides().forEach((key, text) -> f.wordings.add(new Wording(key, text)));
             return f;
         }
 
         Authority toAuthority(long org) {
             return new Authority(org, trim(name), trim(shortName), trim(government), trim(reviewBody), trim(court), trim(address),
                     trim(postcode), trim(contact), trim(phone), trim(paymentOffice), trim(paymentAccount), prefixMap(),
-                    map(wordingOverrides));
+                    wordingMap());
+        }
+
+        private Map<String, String> wordingMap() {
+            Map<String, String> m = map(wordingOverrides);
+            if (wordings != null) {
+                for (Wording w : wordings) {
+                    if (w != null && w.key != null && !w.key.isBlank() && w.text != null && !w.text.isBlank()) {
+                        m.put(w.key.strip(), w.text.strip());
+                    }
+                }
+            }
+            return m;
         }
 
         private Map<String, String> prefixMap() {
@@ -132,6 +157,23 @@ class AuthoritySettingsController {
         }
     }
 
+    /** One wording override row: the paragraph (chosen from a list) and the text that replaces its standard wording. */
+    public static class Wording {
+        public String key, text;
+
+        public Wording() {}
+
+        Wording(String key, String text) {
+            this.key = key;
+            this.text = text;
+        }
+
+        public String getKey() { return key; }
+        public void setKey(String v) { key = v; }
+        public String getText() { return text; }
+        public void setText(String v) { text = v; }
+    }
+
     @GetMapping
     String own() {
         scope.requireAdmin();
@@ -153,6 +195,10 @@ class AuthoritySettingsController {
                     .map(SettingsForm::of).orElseGet(SettingsForm::new));
         }
         model.addAttribute("kinds", documents.templates().kinds());
+        // the paragraphs to reword, grouped under each document's Chinese title (no codes on the page)
+        Map<String, java.util.List<cn.zhifa.documents.WordingChoice>> wordingGroups = new LinkedHashMap<>();
+        documents.templates().wordingChoices().forEach(c -> wordingGroups.computeIfAbsent(c.document(), d -> new java.util.ArrayList<>()).add(c));
+        model.addAttribute("wordingGroups", wordingGroups);
         return "documents/settings";
     }
 

@@ -21,4 +21,13 @@ interface DocumentsScope {
     void auditTarget(String type, Object id);
 
     String currentUser();
+
+    /**
+     * The units a per-unit table lists, every one even without documents: the user's own unit (its own documents) and
+     * each unit directly under it (with everything under that), in the organisation tree's order.
+     */
+    java.util.List<Unit> statisticsUnits();
+
+    /** A unit of a per-unit table and the organisations its figures add up. */
+    record Unit(String name, Collection<Long> organizationIds) {}
 }

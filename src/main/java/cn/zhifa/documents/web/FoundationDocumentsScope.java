@@ -51,4 +51,14 @@ class FoundationDocumentsScope implements DocumentsScope {
     public String currentUser() {
         return Actors.current().map(a -> a.username()).orElse("anonymous");
     }
+
+    @Override
+    public java.util.List<Unit> statisticsUnits() {
+        long own = Actors.require().organizationId();
+        java.util.List<Unit> units = new java.util.ArrayList<>();
+        units.add(new Unit(organizationName(own), java.util.List.of(own)));
+        organizations.visibleTree().stream().filter(u -> Long.valueOf(own).equals(u.parentId()))
+                .forEach(u -> units.add(new Unit(u.name(), organizations.subtreeIds(u.id()))));
+        return units;
+    }
 }
