@@ -60,20 +60,24 @@ public class InspectionDocuments {
     /**
      * Submits the record and issues its documents in the same step (the 现场检查记录, and for failed items the
      * 责令限期整改指令书 / 现场处理措施决定书 the firm must receive): a record whose documents cannot be issued is not
-     * submitted, and the refusal says why.
+     * submitted, and the refusal says why. An online inspection (线上) has no one on site to sign the 现场检查记录, so it
+     * is submitted without documents; its orders are issued when they are served.
      */
     @Transactional
     public InspectionRecord submit(long recordId, boolean confirmNonWorkingDeadline) {
-        InspectionRecord submitted = inspections.submit(recordId, confirmNonWorkingDeadline);
-        issue(submitted.getId());
-        return submitted;
+        return issuedOnSite(inspections.submit(recordId, confirmNonWorkingDeadline));
     }
 
     /** A whole record composed on a terminal: submitted and its documents issued in one transaction. */
     @Transactional
     public InspectionRecord submitComplete(RecordSubmission submission) {
-        InspectionRecord submitted = inspections.submitComplete(submission);
-        issue(submitted.getId());
+        return issuedOnSite(inspections.submitComplete(submission));
+    }
+
+    private InspectionRecord issuedOnSite(InspectionRecord submitted) {
+        if (submitted.getMode() == InspectionMode.ON_SITE) {
+            issue(submitted.getId());
+        }
         return submitted;
     }
 

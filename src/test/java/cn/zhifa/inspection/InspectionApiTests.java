@@ -91,6 +91,23 @@ class InspectionApiTests {
     }
 
     @Test
+    void an_online_inspection_with_no_one_on_site_to_sign_is_submitted_and_its_findings_become_hazards() throws Exception {
+        int offset = Math.floorMod("线上检查提交测试".hashCode(), 300);
+        String created = mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", officer1)
+                        .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content(InspectionFixtures.taskJson(officerA, officerB, InspectionFixtures.enterprise(jdbc, offset).id())
+                                .replace("\"ON_SITE\"", "\"ONLINE\"")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long task = ((Number) JsonPath.read(created, "$.id")).longValue();
+        String record = submit(InspectionFixtures.key(), InspectionFixtures.recordJson(task, officerA, officerB, deadline, false, false))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        assertThat((String) JsonPath.read(record, "$.status")).isEqualTo("SUBMITTED");
+        long recordId = ((Number) JsonPath.read(record, "$.id")).longValue();
+        mvc.perform(get("/api/v1/hazards").param("recordId", String.valueOf(recordId)).header("Authorization", officer1))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(2));
+    }
+
+    @Test
     void a_submitted_record_issues_its_record_and_rectification_order_once() throws Exception {
         long task = newTask("出具文书测试");
         String record = submit(InspectionFixtures.key(), InspectionFixtures.recordJson(task, officerA, officerB, deadline, false, true))
