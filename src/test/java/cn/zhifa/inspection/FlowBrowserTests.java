@@ -44,6 +44,7 @@ class FlowBrowserTests extends BrowserTestSupport {
         resize(PHONE);
         loginAs("officer1");
         open("/inspection/tasks/new");
+        assertThat(fitsWidth()).as("新建检查任务 fits 390 px").isTrue();
         waitFor(By.id("enterprise-search")).sendKeys(firm.name());
         submitAndWait(By.cssSelector("#content form[method=get] button"));
         fillTask(firm);

@@ -29,7 +29,7 @@ class PublicityConfiguration {
     MenuContribution publicityMenu() {
         return () -> List.of(
                 new MenuItem("公示", "处罚决定公示", "/publicity", Set.of(Role.LEADER, Role.OFFICER, Role.SUPERVISOR, Role.LEGAL), 600),
-                new MenuItem("公示", "公示率统计", "/publicity/statistics", Set.of(Role.LEADER, Role.SUPERVISOR, Role.ADMIN), 610),
+                new MenuItem("公示", "公示率统计", "/publicity/statistics", Set.of(Role.LEADER, Role.SUPERVISOR), 610),
                 new MenuItem("公示", "双公示数据交换", "/publicity/exchange", Set.of(Role.LEADER, Role.ADMIN), 620),
                 new MenuItem("公示", "行政执法公示网站", "/public/penalties", Set.of(), 630));
     }
