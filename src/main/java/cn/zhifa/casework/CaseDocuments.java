@@ -56,6 +56,6 @@ class CaseDocuments {
 
     private IssueRequest request(String kind, PenaltyCase c, Map<String, Object> fields, LocalDate day, String by, String key) {
         return new IssueRequest(kind, c.getOrganizationId(), CaseProcedureDocuments.source(c), fields,
-                List.of(CaseProcedureDocuments.party(c)), List.of(), List.of(), List.of(), day, by, key);
+                List.of(procedure.party(c)), List.of(), List.of(), List.of(), day, by, key);
     }
 }

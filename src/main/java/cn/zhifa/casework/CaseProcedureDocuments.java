@@ -64,10 +64,13 @@ public class CaseProcedureDocuments {
     private final CertificatePolicy certificates;
     private final ViolationLibrary library;
     private final CasePeriods periods;
+    private final cn.zhifa.registry.EnterpriseManagement enterprises;
 
     CaseProcedureDocuments(DocumentManagement documents, SignatureSpecimens specimens, UserManagement users,
                            OrganizationManagement organizations, OfficerManagement officers,
-                           CertificatePolicy certificates, ViolationLibrary library, CasePeriods periods) {
+                           CertificatePolicy certificates, ViolationLibrary library, CasePeriods periods,
+                           cn.zhifa.registry.EnterpriseManagement enterprises) {
+        this.enterprises = enterprises;
         this.documents = documents;
         this.specimens = specimens;
         this.users = users;
@@ -542,12 +545,20 @@ public class CaseProcedureDocuments {
                 day, by, key);
     }
 
-    /** The case's party as the documents' {@code party} role (unit or person). */
-    static Party party(PenaltyCase c) {
+    /**
+     * The case's party as the documents' {@code party} role (unit or person). A unit's 职务 and phone are its legal
+     * representative's, as the registry has them now (the case's own snapshot keeps name, code and address).
+     */
+    Party party(PenaltyCase c) {
         PartySnapshot p = c.getParty();
-        return p.kind() == PartyKind.UNIT
-                ? Party.unit("party", p.name(), p.code(), p.legalRepresentative(), null, p.address(), null, null)
-                : Party.person("party", p.name(), null, null, p.code(), null, null, p.address(), null, null);
+        if (p.kind() != PartyKind.UNIT) {
+            return Party.person("party", p.name(), null, null, p.code(), null, null, p.address(), null, null);
+        }
+        var firm = c.getEnterpriseId() == null ? java.util.Optional.<cn.zhifa.registry.EnterpriseSummary>empty()
+                : enterprises.find(c.getEnterpriseId());
+        return Party.unit("party", p.name(), p.code(), p.legalRepresentative(),
+                firm.map(cn.zhifa.registry.EnterpriseSummary::legalRepresentativeTitle).orElse(null), p.address(), null,
+                firm.map(cn.zhifa.registry.EnterpriseSummary::legalRepresentativePhone).orElse(null));
     }
 
     private Map<String, Object> decision(PenaltyCase c) {

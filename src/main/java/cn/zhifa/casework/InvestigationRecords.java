@@ -64,9 +64,12 @@ public class InvestigationRecords {
     private final StatutoryPeriods periods;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CaseProcedureDocuments procedure;
 
     InvestigationRecords(CaseManagement cases, DocumentManagement documents, OfficerManagement officers,
-                         OrganizationManagement organizations, StatutoryPeriods periods, JdbcClient jdbc, Clock clock) {
+                         OrganizationManagement organizations, StatutoryPeriods periods, JdbcClient jdbc, Clock clock,
+                         CaseProcedureDocuments procedure) {
+        this.procedure = procedure;
         this.cases = cases;
         this.documents = documents;
         this.officers = officers;
@@ -702,11 +705,9 @@ public class InvestigationRecords {
         return new SourceRef("case", c.getCaseNumber());
     }
 
-    private static Party caseParty(PenaltyCase c) {
-        PartySnapshot p = c.getParty();
-        return p.kind() == PartyKind.UNIT
-                ? Party.unit("party", p.name(), p.code(), p.legalRepresentative(), null, p.address(), null, null)
-                : Party.person("party", p.name(), null, null, p.code(), null, null, p.address(), null, null);
+    /** The case's party, a unit's 职务 and phone from the registry (as on the procedure's documents). */
+    private Party caseParty(PenaltyCase c) {
+        return procedure.party(c);
     }
 
     private String violated(Violation v) {

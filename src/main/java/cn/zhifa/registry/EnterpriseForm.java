@@ -19,12 +19,25 @@ public record EnterpriseForm(String name, String uscc, String legalRepresentativ
                              String registeredAddress, String operatingAddress, String townCode, String industry,
                              Integer employees, BigDecimal annualOutputWan, EnterpriseStatus status,
                              Set<RiskFeature> riskFeatures, Integer majorHazardGrade, Boolean whitelisted,
-                             SupervisionLevel level) {
+                             SupervisionLevel level, String legalRepresentativeTitle, String legalRepresentativePhone) {
+
+    /** A form without the representative's 职务 and phone (both optional). */
+    public EnterpriseForm(String name, String uscc, String legalRepresentative, String legalRepresentativeId,
+                          String principalLeader, String principalPhone, String safetyManager, String safetyPhone,
+                          String registeredAddress, String operatingAddress, String townCode, String industry,
+                          Integer employees, BigDecimal annualOutputWan, EnterpriseStatus status,
+                          Set<RiskFeature> riskFeatures, Integer majorHazardGrade, Boolean whitelisted,
+                          SupervisionLevel level) {
+        this(name, uscc, legalRepresentative, legalRepresentativeId, principalLeader, principalPhone, safetyManager,
+                safetyPhone, registeredAddress, operatingAddress, townCode, industry, employees, annualOutputWan, status,
+                riskFeatures, majorHazardGrade, whitelisted, level, null, null);
+    }
 
     /** Field labels in form, template and error-report order. */
     public static final List<String> LABELS = List.of("企业名称", "统一社会信用代码", "法定代表人", "法定代表人身份证号",
             "主要负责人", "主要负责人电话", "安全管理人员", "安全管理人员电话", "注册地址", "经营地址", "乡镇（街道）区划代码",
-            "行业代码（GB/T 4754 大类）", "从业人数", "年产值（万元）", "经营状态", "风险特征", "重大危险源等级", "白名单", "监管层级");
+            "行业代码（GB/T 4754 大类）", "从业人数", "年产值（万元）", "经营状态", "风险特征", "重大危险源等级", "白名单", "监管层级",
+            "法定代表人职务", "法定代表人电话");
 
     private static final Pattern PHONE = Pattern.compile("^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$");
     private static final Pattern TOWN = Pattern.compile("^\\d{9}$|^\\d{12}$");
@@ -61,6 +74,8 @@ public record EnterpriseForm(String name, String uscc, String legalRepresentativ
         }
         optional(problems, "主要负责人", principalLeader, 30);
         phone(problems, "主要负责人电话", principalPhone);
+        phone(problems, "法定代表人电话", legalRepresentativePhone);
+        optional(problems, "法定代表人职务", legalRepresentativeTitle, 30);
         optional(problems, "安全管理人员", safetyManager, 30);
         phone(problems, "安全管理人员电话", safetyPhone);
         optional(problems, "注册地址", registeredAddress, 200);

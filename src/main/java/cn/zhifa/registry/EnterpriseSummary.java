@@ -8,11 +8,23 @@ import java.util.Set;
  * @param townCode         the 9- or 12-digit code of its 街道/乡镇
  * @param majorHazardGrade 1–4 (一级–四级) when it has a 重大危险源, else null
  * @param organizationId   the owning (supervising) organisation
+ * @param legalRepresentativeTitle 法定代表人（负责人）职务, when the registry has it (not in search lists)
+ * @param legalRepresentativePhone 法定代表人（负责人）联系电话, likewise
  */
 public record EnterpriseSummary(long id, String name, String uscc, String legalRepresentative, String address,
                                 String townCode, Industry industry, Set<RiskFeature> riskFeatures,
                                 Integer majorHazardGrade, EnterpriseStatus status, SupervisionLevel supervisionLevel,
-                                long organizationId, boolean whitelisted, int employees) {
+                                long organizationId, boolean whitelisted, int employees,
+                                String legalRepresentativeTitle, String legalRepresentativePhone) {
+
+    /** A summary without the representative's 职务 and phone (lists read from the search columns). */
+    public EnterpriseSummary(long id, String name, String uscc, String legalRepresentative, String address,
+                             String townCode, Industry industry, Set<RiskFeature> riskFeatures,
+                             Integer majorHazardGrade, EnterpriseStatus status, SupervisionLevel supervisionLevel,
+                             long organizationId, boolean whitelisted, int employees) {
+        this(id, name, uscc, legalRepresentative, address, townCode, industry, riskFeatures, majorHazardGrade, status,
+                supervisionLevel, organizationId, whitelisted, employees, null, null);
+    }
 
     public boolean has(RiskFeature feature) {
         return riskFeatures.contains(feature);

@@ -191,6 +191,39 @@ class CaseProcedureDocumentsTests {
     }
 
     @Test
+    void a_units_position_and_phone_on_the_documents_are_its_legal_representatives_from_the_registry() throws Exception {
+        var firm = jdbc.sql("""
+                        SELECT id, legal_representative FROM enterprise WHERE status = 'OPERATING' AND organization_id = :org
+                        AND merged_into IS NULL ORDER BY id OFFSET 3 LIMIT 1""")
+                .param("org", org).query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).optional();
+        assertThat(firm).as("a demo enterprise of the unit").isPresent();
+        long enterpriseId = (Long) firm.get()[0];
+        jdbc.sql("UPDATE enterprise SET legal_representative_title = '董事长兼总经理', legal_representative_phone = '13712340099' "
+                + "WHERE id = :id").param("id", enterpriseId).update();
+        try {
+            api.today("2026-03-02");
+            Map<String, Object> form = firm(org, "职务测试有限公司", "逾期未消除事故隐患");
+            form.put("enterpriseId", enterpriseId);
+            long id = api.open(handler, form);
+            api.act("leader1", id, "file", Map.of("secondHandler", second));
+            api.act(handler, id, "investigate", Map.of("what", "SITE_EXAMINATION", "content", "复查发现隐患仍未消除"));
+            api.act(handler, id, "propose-penalty", Map.of("violationCode", "102-1", "tier", "GENERAL", "amountYuan", "20000"));
+            api.act("leader1", id, "approve-proposal", Map.of());
+            api.act(handler, id, "notify", Map.of());
+            api.act(handler, id, "statement", Map.of("statement", "书面放弃", "waive", true));
+            api.act("leader1", id, "decide", Map.of());
+            String caseNumber = JsonPath.read(api.view(id), "$.caseNumber");
+            for (String kind : List.of("CASE_HANDLING_APPROVAL", "PENALTY_DECISION_UNIT")) {
+                assertThat(text(only(caseNumber, kind))).as(kind)
+                        .contains(((String) firm.get()[1]).replaceAll("\\s", ""), "董事长兼总经理", "13712340099");
+            }
+        } finally {
+            jdbc.sql("UPDATE enterprise SET legal_representative_title = NULL, legal_representative_phone = NULL WHERE id = :id")
+                    .param("id", enterpriseId).update();
+        }
+    }
+
+    @Test
     void the_limitation_of_article_36_refuses_filing_an_act_discovered_too_late_and_nothing_changes() throws Exception {
         api.today("2026-03-02");
         long id = api.open(handler, firm(org, "时效测试有限公司", "未如实记录安全生产教育和培训情况"));

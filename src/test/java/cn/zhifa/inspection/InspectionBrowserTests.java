@@ -158,7 +158,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
         assertThat(hazards.sweepOverdue()).isGreaterThanOrEqualTo(2);
         open("/hazards?filter=overdue&record=" + recordId);
         assertThat(hazardCards(enterprise)).hasSize(2)
-                .allSatisfy(c -> assertThat(c.findElement(By.cssSelector(".warning")).getText()).isEqualTo("已逾期"));
+                .allSatisfy(c -> assertThat(c.findElement(By.cssSelector(".warning")).getText()).matches("逾期 \\d+ 天"));
         screenshot("inspection-6-overdue-phone");
 
         List<String> links = hazardCards(enterprise).stream()

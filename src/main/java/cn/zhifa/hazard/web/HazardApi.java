@@ -34,10 +34,12 @@ class HazardApi {
     private final Idempotency idempotency;
     private final JsonMapper json;
     private final cn.zhifa.hazard.SelfReporting selfReporting;
+    private final cn.zhifa.shared.web.PublicAddress publicAddress;
 
     HazardApi(HazardManagement hazards, Idempotency idempotency, JsonMapper json,
-              cn.zhifa.hazard.SelfReporting selfReporting) {
+              cn.zhifa.hazard.SelfReporting selfReporting, cn.zhifa.shared.web.PublicAddress publicAddress) {
         this.selfReporting = selfReporting;
+        this.publicAddress = publicAddress;
         this.hazards = hazards;
         this.idempotency = idempotency;
         this.json = json;
@@ -135,13 +137,32 @@ class HazardApi {
     record NewLink(long enterpriseId) {
     }
 
+    /** A new self-report link: its token and the whole address to send the firm (the same the page shows). */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "企业隐患自报链接")
+    record ReportLink(@io.swagger.v3.oas.annotations.media.Schema(description = "链接令牌") String token,
+                      @io.swagger.v3.oas.annotations.media.Schema(description = "企业 id") long enterpriseId,
+                      @io.swagger.v3.oas.annotations.media.Schema(description = "企业名称") String enterpriseName,
+                      @io.swagger.v3.oas.annotations.media.Schema(description = "执法单位 id") long organizationId,
+                      @io.swagger.v3.oas.annotations.media.Schema(description = "失效时间") java.time.Instant expiresAt,
+                      @io.swagger.v3.oas.annotations.media.Schema(description = "发给企业的完整自报地址（以 ZHIFA_PUBLIC_BASE_URL 开头；未设置时为签发人访问平台的地址）")
+                      String url) {
+
+        static ReportLink of(cn.zhifa.hazard.SelfReporting.Link link, cn.zhifa.shared.web.PublicAddress address) {
+            return new ReportLink(link.token(), link.enterpriseId(), link.enterpriseName(), link.organizationId(),
+                    link.expiresAt(), address.link(link.path()));
+        }
+    }
+
     @PostMapping("/api/v1/hazards/report-links")
     @Allowed(Action.HANDLE_HAZARD)
-    @Operation(summary = "生成企业隐患自报链接（须带 Idempotency-Key）")
+    @Operation(summary = "生成企业隐患自报链接（须带 Idempotency-Key），答复含令牌和完整自报地址")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已生成",
+            content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReportLink.class)))
     ResponseEntity<String> reportLink(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                       @RequestBody NewLink body) {
         return idempotency.once(key, "hazard.report-link", String.valueOf(body.enterpriseId()), HttpStatus.CREATED,
-                () -> selfReporting.createLink(body.enterpriseId()));
+                () -> ReportLink.of(selfReporting.createLink(body.enterpriseId()), publicAddress));
     }
 
     record Supervision(String responsiblePerson, String measures, BigDecimal funds, LocalDate timeLimit,

@@ -38,6 +38,9 @@ public final class Enterprise {
     private String name;
     private String legalRepresentative;
     private String legalRepresentativeId;
+    /** 法定代表人（负责人）职务 and 联系电话, printed as the party's 职务 and phone on case documents. */
+    private String legalRepresentativeTitle;
+    private String legalRepresentativePhone;
     private String principalLeader;
     private String principalPhone;
     private String safetyManager;
@@ -153,6 +156,8 @@ public final class Enterprise {
         this.name = form.name().strip();
         this.legalRepresentative = form.legalRepresentative().strip();
         this.legalRepresentativeId = blankToNull(form.legalRepresentativeId(), true);
+        this.legalRepresentativeTitle = blankToNull(form.legalRepresentativeTitle(), false);
+        this.legalRepresentativePhone = blankToNull(form.legalRepresentativePhone(), false);
         this.principalLeader = blankToNull(form.principalLeader(), false);
         this.principalPhone = blankToNull(form.principalPhone(), false);
         this.safetyManager = blankToNull(form.safetyManager(), false);
@@ -179,6 +184,8 @@ public final class Enterprise {
         fields.put("法定代表人", legalRepresentative);
         fields.put("法定代表人身份证号", legalRepresentativeId == null ? null : cn.zhifa.law.IdNumber.parse(legalRepresentativeId)
                 .parsed().map(cn.zhifa.law.IdNumber::masked).orElse("已修改"));
+        fields.put("法定代表人职务", legalRepresentativeTitle);
+        fields.put("法定代表人电话", legalRepresentativePhone);
         fields.put("主要负责人", principalLeader);
         fields.put("主要负责人电话", principalPhone);
         fields.put("安全管理人员", safetyManager);
@@ -202,7 +209,7 @@ public final class Enterprise {
         return new EnterpriseSummary(id, name, uscc, legalRepresentative,
                 operatingAddress != null ? operatingAddress : registeredAddress, townCode, industry,
                 Collections.unmodifiableSet(riskFeatures), majorHazardGrade, status, level, organizationId, whitelisted,
-                employees);
+                employees, legalRepresentativeTitle, legalRepresentativePhone);
     }
 
     /** The current values as a form to edit (annual output back in 万元). */
@@ -211,7 +218,14 @@ public final class Enterprise {
                 safetyManager, safetyPhone, registeredAddress, operatingAddress, townCode,
                 industry.sectionCode() + industry.divisionCode(), employees,
                 annualOutput == null ? null : annualOutput.divide(BigDecimal.valueOf(10_000), 2, RoundingMode.HALF_UP),
-                status, riskFeatures, majorHazardGrade, whitelisted, level);
+                status, riskFeatures, majorHazardGrade, whitelisted, level, legalRepresentativeTitle,
+                legalRepresentativePhone);
+    }
+
+    /** The representative's 职务 and phone as stored (read with the row). */
+    void representativeContact(String title, String phone) {
+        this.legalRepresentativeTitle = title;
+        this.legalRepresentativePhone = phone;
     }
 
     private static String blankToNull(String value, boolean upper) {
@@ -226,6 +240,8 @@ public final class Enterprise {
     public String getName() { return name; }
     public String getLegalRepresentative() { return legalRepresentative; }
     public String getLegalRepresentativeId() { return legalRepresentativeId; }
+    public String getLegalRepresentativeTitle() { return legalRepresentativeTitle; }
+    public String getLegalRepresentativePhone() { return legalRepresentativePhone; }
     public String getPrincipalLeader() { return principalLeader; }
     public String getPrincipalPhone() { return principalPhone; }
     public String getSafetyManager() { return safetyManager; }

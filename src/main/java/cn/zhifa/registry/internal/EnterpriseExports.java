@@ -76,7 +76,7 @@ public class EnterpriseExports {
     public byte[] template() {
         List<String> example = List.of("示例华兴化工有限公司", "91350100M000100Y43", "张三", "", "李四", "13800000000", "王五",
                 "13900000000", "示例市建设路1号", "示例市工业大道8号", "139902001", "C26", "120", "3500.5", "在业",
-                "危化品使用、重大危险源", "三级", "否", "区级");
+                "危化品使用、重大危险源", "三级", "否", "区级", "总经理", "13700000000");
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("说明", "第 1 行为表头，不要修改；从第 2 行起每行一家企业（第 2 行为示例，导入前请删除或改写）。");
         notes.put("统一社会信用代码", "18 位，按 GB 32100-2015 校验；已在企业库中的代码将更新原记录，不会重复新增。");
@@ -88,6 +88,8 @@ public class EnterpriseExports {
         notes.put("白名单", "是 / 否。");
         notes.put("监管层级", "市级 / 区级 / 乡镇级：决定监管单位（市、区执法队伍或乡镇）。");
         notes.put("年产值（万元）", "数字，单位万元，可留空。");
+        notes.put("法定代表人职务", "如 总经理、董事长、厂长，可留空；案件文书中当事人的“职务”取此值。");
+        notes.put("法定代表人电话", "手机 11 位或带区号的固定电话，可留空。没有这两列的旧文件仍可导入。");
         notes.put("导出文件", "从企业列表导出的文件可修改后直接重新导入；脱敏显示的身份证号和电话保持原值。");
         notes.put("行业大类一览", IndustryCatalog.divisions().stream().map(i -> i.sectionCode() + i.divisionCode() + " " + i.divisionName())
                 .reduce((a, b) -> a + "；" + b).orElse(""));

@@ -210,6 +210,9 @@ public class EnterpriseImports {
         List<String> expected = EnterpriseSheet.HEADERS;
         for (int i = 0; i < expected.size(); i++) {
             String actual = i < header.size() && header.get(i) != null ? header.get(i).strip() : "";
+            if (i >= EnterpriseSheet.OPTIONAL_FROM && actual.isEmpty()) {
+                continue; // a file from before the optional columns (法定代表人职务, 法定代表人电话) still imports
+            }
             if (!expected.get(i).equals(actual)) {
                 throw new RuleViolation("表头不正确：第 " + (i + 1) + " 列应为“" + expected.get(i) + "”，实际为“"
                         + EnterpriseSheet.shorten(actual) + "”。请使用导入模板，不要增删或调换列。");

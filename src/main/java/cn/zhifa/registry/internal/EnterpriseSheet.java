@@ -19,9 +19,12 @@ public final class EnterpriseSheet {
 
     public static final List<String> HEADERS = EnterpriseForm.LABELS;
     public static final String ERROR_HEADER = "错误说明";
+    /** The first optional column: files made before it was added (19 columns) still import. */
+    public static final int OPTIONAL_FROM = 19;
     static final int NAME = 0, USCC = 1, LEGAL = 2, LEGAL_ID = 3, LEADER = 4, LEADER_PHONE = 5, SAFETY = 6, SAFETY_PHONE = 7,
             REGISTERED = 8, OPERATING = 9, TOWN = 10, INDUSTRY = 11, EMPLOYEES = 12, OUTPUT = 13, STATUS = 14, RISKS = 15,
-            GRADE = 16, WHITELIST = 17, LEVEL = 18;
+            GRADE = 16, WHITELIST = 17, LEVEL = 18,
+            LEGAL_TITLE = 19, LEGAL_PHONE = 20; // the last two optional: older files without them still import
 
     private EnterpriseSheet() {
     }
@@ -98,7 +101,10 @@ public final class EnterpriseSheet {
                 cell(cells, LEADER), keepMasked(cell(cells, LEADER_PHONE), existing == null ? null : existing.getPrincipalPhone()),
                 cell(cells, SAFETY), keepMasked(cell(cells, SAFETY_PHONE), existing == null ? null : existing.getSafetyPhone()),
                 cell(cells, REGISTERED), cell(cells, OPERATING), cell(cells, TOWN), cell(cells, INDUSTRY), employees, output,
-                status, risks, grade, whitelisted, level);
+                status, risks, grade, whitelisted, level,
+                optional(cells, LEGAL_TITLE, existing == null ? null : existing.getLegalRepresentativeTitle()),
+                keepMasked(optional(cells, LEGAL_PHONE, existing == null ? null : existing.getLegalRepresentativePhone()),
+                        existing == null ? null : existing.getLegalRepresentativePhone()));
         return new Parsed(form, problems);
     }
 
@@ -125,6 +131,8 @@ public final class EnterpriseSheet {
         cells.add(e.getMajorHazardGrade() == null ? "" : "一二三四".charAt(e.getMajorHazardGrade() - 1) + "级");
         cells.add(e.isWhitelisted() ? "是" : "否");
         cells.add(e.getLevel().label());
+        cells.add(nullToEmpty(e.getLegalRepresentativeTitle()));
+        cells.add(maskPhone(e.getLegalRepresentativePhone()));
         return cells;
     }
 
@@ -133,7 +141,12 @@ public final class EnterpriseSheet {
     }
 
     private static String keepMasked(String value, String stored) {
-        return value.contains("****") ? stored : value;
+        return value != null && value.contains("****") ? stored : value;
+    }
+
+    /** An optional column's cell; a row without it (a file made before the column existed) keeps the stored value. */
+    private static String optional(List<String> cells, int index, String stored) {
+        return index < cells.size() ? cell(cells, index) : stored;
     }
 
     private static String maskPhone(String phone) {

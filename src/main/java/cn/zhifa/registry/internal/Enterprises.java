@@ -33,18 +33,20 @@ public class Enterprises {
     private static final String COLUMNS = "id, uscc, name, legal_representative, legal_representative_id, principal_leader, "
             + "principal_phone, safety_manager, safety_phone, registered_address, operating_address, town_code, "
             + "industry_division, employees, annual_output, status, risk_features, major_hazard_grade, whitelisted, "
-            + "supervision_level, organization_id, merged_into, demo, version, created_at, updated_at";
+            + "supervision_level, organization_id, merged_into, demo, version, created_at, updated_at, "
+            + "legal_representative_title, legal_representative_phone";
     private static final String INSERT = "INSERT INTO enterprise (uscc, name, name_key, name_initials, search_grams, "
             + "legal_representative, legal_representative_id, principal_leader, principal_phone, safety_manager, safety_phone, "
             + "registered_address, operating_address, town_code, industry_section, industry_division, employees, annual_output, "
-            + "status, risk_features, major_hazard_grade, whitelisted, supervision_level, organization_id, demo, created_at, updated_at) "
-            + "VALUES (?, ?, ?, ?, CAST(? AS VARCHAR(8)[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS VARCHAR(32)[]), ?, ?, ?, ?, ?, ?, ?)";
+            + "status, risk_features, major_hazard_grade, whitelisted, supervision_level, organization_id, demo, created_at, updated_at, "
+            + "legal_representative_title, legal_representative_phone) "
+            + "VALUES (?, ?, ?, ?, CAST(? AS VARCHAR(8)[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS VARCHAR(32)[]), ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE enterprise SET name = ?, name_key = ?, name_initials = ?, "
             + "search_grams = CAST(? AS VARCHAR(8)[]), legal_representative = ?, legal_representative_id = ?, principal_leader = ?, "
             + "principal_phone = ?, safety_manager = ?, safety_phone = ?, registered_address = ?, operating_address = ?, "
             + "town_code = ?, industry_section = ?, industry_division = ?, employees = ?, annual_output = ?, status = ?, "
             + "risk_features = CAST(? AS VARCHAR(32)[]), major_hazard_grade = ?, whitelisted = ?, supervision_level = ?, "
-            + "organization_id = ?, merged_into = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?";
+            + "organization_id = ?, merged_into = ?, legal_representative_title = ?, legal_representative_phone = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?";
 
     static final RowMapper<Enterprise> ROW = Enterprises::map;
 
@@ -135,7 +137,8 @@ public class Enterprises {
                 e.getIndustry().divisionCode(), e.getEmployees(), e.getAnnualOutput(), e.getStatus().name(),
                 arrayLiteral(e.getRiskFeatures().stream().map(Enum::name).toArray(String[]::new)),
                 e.getMajorHazardGrade(), e.isWhitelisted(), e.getLevel().name(), e.getOrganizationId(), e.isDemo(),
-                Timestamp.from(e.getCreatedAt()), Timestamp.from(e.getUpdatedAt())};
+                Timestamp.from(e.getCreatedAt()), Timestamp.from(e.getUpdatedAt()), e.getLegalRepresentativeTitle(),
+                e.getLegalRepresentativePhone()};
     }
 
     private static Object[] updateValues(Enterprise e) {
@@ -146,7 +149,7 @@ public class Enterprises {
                 e.getIndustry().divisionCode(), e.getEmployees(), e.getAnnualOutput(), e.getStatus().name(),
                 arrayLiteral(e.getRiskFeatures().stream().map(Enum::name).toArray(String[]::new)),
                 e.getMajorHazardGrade(), e.isWhitelisted(), e.getLevel().name(), e.getOrganizationId(), e.getMergedInto(),
-                Timestamp.from(e.getUpdatedAt()), e.getId(), e.getVersion()};
+                e.getLegalRepresentativeTitle(), e.getLegalRepresentativePhone(), Timestamp.from(e.getUpdatedAt()), e.getId(), e.getVersion()};
     }
 
     /** A PostgreSQL array literal (braces around quoted items), cast in SQL: portable to PostgreSQL-compatible databases. */
@@ -174,7 +177,7 @@ public class Enterprises {
     private static Enterprise map(ResultSet rs, int row) throws SQLException {
         Timestamp created = rs.getTimestamp("created_at");
         Timestamp updated = rs.getTimestamp("updated_at");
-        return new Enterprise(rs.getLong("id"), rs.getString("uscc"), rs.getString("name"),
+        Enterprise e = new Enterprise(rs.getLong("id"), rs.getString("uscc"), rs.getString("name"),
                 rs.getString("legal_representative"), rs.getString("legal_representative_id"),
                 rs.getString("principal_leader"), rs.getString("principal_phone"), rs.getString("safety_manager"),
                 rs.getString("safety_phone"), rs.getString("registered_address"), rs.getString("operating_address"),
@@ -184,5 +187,7 @@ public class Enterprises {
                 rs.getBoolean("whitelisted"), SupervisionLevel.valueOf(rs.getString("supervision_level")),
                 rs.getLong("organization_id"), (Long) rs.getObject("merged_into", Long.class), rs.getBoolean("demo"),
                 rs.getInt("version"), created.toInstant(), updated.toInstant());
+        e.representativeContact(rs.getString("legal_representative_title"), rs.getString("legal_representative_phone"));
+        return e;
     }
 }
