@@ -331,9 +331,24 @@ class CaseworkDemoData implements DemoDataLoader {
 
     private PenaltyCase proposed(CaseSource source, String party, String title, String code, int ago) {
         ProposedCase p = new ProposedCase(source, DEMO + party, CaseKind.ENFORCEMENT, org, null,
-                new PartySnapshot(PartyKind.UNIT, party, null, null, "示例市东城区"), title, title, days(ago),
+                new PartySnapshot(PartyKind.UNIT, party, demoUscc(party), null, "示例市东城区"), title, title, days(ago),
                 "安全生产法第一百零二条", code, null, null);
         return PenaltyCase.propose(p, number(), null, officer, at(ago));
+    }
+
+    /**
+     * A demo 统一社会信用代码 for a party, the same for the same name, with the GB 32100 check character, so the demo
+     * decisions pass the 双公示 exchange file's validation.
+     */
+    static String demoUscc(String party) {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+        String body = "91139902MA" + String.format("%07d", Math.floorMod(party.hashCode(), 10_000_000));
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += alphabet.indexOf(body.charAt(i)) * weights[i];
+        }
+        return body + alphabet.charAt((31 - sum % 31) % 31);
     }
 
     private PenaltyCase filed(String party, String title, String code, int ago) {
