@@ -204,7 +204,7 @@ class PortalSectionsTests {
     void a_leader_approves_a_published_decision_as_a_typical_case_with_its_lesson() throws Exception {
         String board = text(mvc.perform(get("/api/v1/public/cases")).andReturn().getResponse());
         assertThat((Integer) JsonPath.read(board, "$.total")).as("the demo's typical case").isPositive();
-        assertThat(board).contains("警示").doesNotContain("\"lesson\":null");
+        assertThat(board).contains("\"lesson\":\"企业主要负责人");
 
         long published = jdbc.sql("""
                 SELECT p.id FROM penalty_publication p WHERE p.published_on IS NOT NULL AND p.withdrawn_on IS NULL

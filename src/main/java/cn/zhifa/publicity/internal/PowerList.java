@@ -58,7 +58,7 @@ public class PowerList {
         long total = jdbc.sql("SELECT count(*) FROM publicity_power" + where).params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        List<Power> items = jdbc.sql("SELECT " + COLUMNS + " FROM publicity_power" + where + """
+        List<Power> items = jdbc.sql("SELECT " + COLUMNS + " FROM publicity_power" + where + " " + """
                          ORDER BY CASE kind WHEN 'PENALTY' THEN 1 WHEN 'INSPECTION' THEN 2 WHEN 'COERCION' THEN 3
                          WHEN 'REWARD' THEN 4 ELSE 5 END, id LIMIT :limit OFFSET :offset""")
                 .params(params).query(PowerList::power).list();
