@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** 双随机 一公开 on the portal (no login): a month's drawn firms with their results. */
+/** 双随机 一公开 on the portal (no login): a month's drawn firms with their results (by default the latest month drawn). */
 @Controller
 class PublicRandomChecks {
 
@@ -50,7 +50,8 @@ class PublicRandomChecks {
 
     private YearMonth month(String month) {
         if (month == null || month.isBlank()) {
-            return YearMonth.now(clock);
+            YearMonth now = YearMonth.now(clock);
+            return results.months().stream().map(YearMonth::parse).filter(m -> !m.isAfter(now)).findFirst().orElse(now);
         }
         try {
             return YearMonth.parse(month.strip());
