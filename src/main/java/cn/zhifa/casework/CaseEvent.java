@@ -10,7 +10,8 @@ public sealed interface CaseEvent {
 
     record CaseProposed(Long caseId, CaseSource source, String sourceReference) implements CaseEvent { }
 
-    record CaseFiled(Long caseId, LocalDate filedOn) implements CaseEvent { }
+    /** 立案; {@code enterpriseId} the firm the case is against (null for a natural person). */
+    record CaseFiled(Long caseId, LocalDate filedOn, Long enterpriseId) implements CaseEvent { }
 
     record PenaltyProposed(Long caseId, BigDecimal fineYuan, Tier tier, boolean legalReviewRequired) implements CaseEvent { }
 

@@ -326,7 +326,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         stage = CaseStage.FILED;
         filedOn = when.day();
         step(StepKind.FILED, leader, when, orDefault(opinion, "同意立案"));
-        registerEvent(new CaseEvent.CaseFiled(id, filedOn));
+        registerEvent(new CaseEvent.CaseFiled(id, filedOn, enterpriseId));
     }
 
     /**

@@ -292,8 +292,14 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
         this.orderDocumentId = documentId;
     }
 
-    void expose(boolean exposed) {
+    /** A leader flags the hazard for the public 隐患曝光台 (or takes the flag back); a change is announced. */
+    void expose(boolean exposed, LocalDate today) {
+        if (this.exposed == exposed) {
+            return;
+        }
         this.exposed = exposed;
+        registerEvent(new HazardExposed(id, organizationId, enterpriseId, enterpriseName, level, description, foundOn,
+                status.label(), exposed, today, demo));
     }
 
     /** The firm asks for more time; one pending request at a time, to a later date. */

@@ -95,7 +95,7 @@ class HazardDemoData implements DemoDataLoader {
                     hazard.requestExtension(today.plusDays(20), "整改设备采购周期较长", "企业", now);
                     hazard.decideExtension(true, leader.id(), now);
                 }
-                hazard.expose(true);
+                hazard.expose(true, today);
                 supervised = true;
             } else if (old && i % 7 != 3) {
                 close(hazard, photo, officerA, officerB, now, today);

@@ -94,8 +94,9 @@ public class HazardManagement {
                     HazardSource.INSPECTION, finding.major() ? HazardLevel.MAJOR : HazardLevel.GENERAL,
                     finding.criterion(), finding.location(), finding.description(), finding.legalBasis(),
                     recorded.officers().isEmpty() ? null : recorded.officers().get(0), recorded.inspectedOn());
-            hazards.save(Hazard.found(found, finding.rectifyBy(), finding.immediateMeasure(), finding.evidenceIds(),
+            Hazard saved = hazards.save(Hazard.found(found, finding.rectifyBy(), finding.immediateMeasure(), finding.evidenceIds(),
                     clock.instant(), recorded.demo()));
+            events.publishEvent(HazardFound.of(saved));
         }
     }
 
@@ -155,6 +156,7 @@ public class HazardManagement {
         for (Hazard hazard : saved) {
             ordered.add(hazards.save(hazard));
         }
+        ordered.forEach(hazard -> events.publishEvent(HazardFound.of(hazard)));
         Audit.target("隐患", ordered.get(0).getId());
         if (ordered.size() > 1) {
             Audit.detail("同时登记隐患 " + ordered.stream().map(h -> String.valueOf(h.getId()))
@@ -206,7 +208,7 @@ public class HazardManagement {
         hazard.confirm(deadline, immediateMeasure);
         HazardDocuments.Checked signed = documents.check(signatures, HazardDocuments.Wording.ORDER, actor, today());
         List<IssuedDocument> issued = documents.issueOrders(List.of(hazard), signed, actor.username(), today());
-        hazards.save(hazard);
+        events.publishEvent(HazardFound.of(hazards.save(hazard)));
         return issued.stream().findFirst();
     }
 
@@ -271,7 +273,7 @@ public class HazardManagement {
     public void expose(long id, boolean exposed) {
         Hazard hazard = load(id);
         requireLeader("曝光须由领导决定。");
-        hazard.expose(exposed);
+        hazard.expose(exposed, today());
         hazards.save(hazard);
     }
 

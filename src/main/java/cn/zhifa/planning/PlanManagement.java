@@ -63,6 +63,12 @@ public class PlanManagement {
         return plans.findByOrganizations(scope.visibleOrganizationIds());
     }
 
+    /** The plans published (公开) for {@code year}, for the public portal's 事前公开: not data-scoped, frozen content. */
+    public List<InspectionPlan> publishedPlans(int year) {
+        return plans.findAll().stream().filter(p -> p.getStatus() == PlanStatus.PUBLISHED && p.getYear() == year)
+                .sorted(java.util.Comparator.comparing(InspectionPlan::getOrganizationId)).toList();
+    }
+
     public InspectionPlan get(long id) {
         InspectionPlan plan = plans.findById(id).orElseThrow(() -> RuleViolation.notFound("计划不存在。"));
         scope.require(plan.getOrganizationId());

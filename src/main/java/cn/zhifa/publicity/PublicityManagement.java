@@ -15,6 +15,7 @@ import cn.zhifa.publicity.internal.PublicationCommands;
 import cn.zhifa.publicity.internal.Publications;
 import cn.zhifa.publicity.internal.PublicityPeriods;
 import cn.zhifa.publicity.internal.PublicityRules;
+import cn.zhifa.publicity.internal.TypicalCases;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Actors;
@@ -57,12 +58,13 @@ public class PublicityManagement {
     private final DocumentManagement documents;
     private final ExchangeRows exchange;
     private final OfficerManagement officers;
+    private final TypicalCases typicalCases;
     private final Clock clock;
 
     PublicityManagement(Publications publications, PublicationCommands commands, PublicityPeriods periods,
                         PublicityRules rules, DataScope scope, OrganizationManagement organizations,
                         DocumentManagement documents, ExchangeRows exchange, OfficerManagement officers,
-                        Clock clock) {
+                        TypicalCases typicalCases, Clock clock) {
         this.publications = publications;
         this.commands = commands;
         this.periods = periods;
@@ -72,6 +74,7 @@ public class PublicityManagement {
         this.documents = documents;
         this.exchange = exchange;
         this.officers = officers;
+        this.typicalCases = typicalCases;
         this.clock = clock;
     }
 
@@ -104,6 +107,46 @@ public class PublicityManagement {
         Actor actor = leaderOf(id);
         Publication p = commands.withdraw(id, changedOn, reason, actor.displayName(), today());
         return view(p, today());
+    }
+
+    /** 典型案例: a leader of the case unit approves a published decision for publication with the lesson in words. */
+    @Transactional
+    public PublicationView approveTypicalCase(long id, String lesson) {
+        Actor actor = leaderOf(id);
+        Publication p = publications.find(id).orElseThrow();
+        typicalCases.approve(p, lesson, actor.displayName(), today(), false);
+        return view(p, today());
+    }
+
+    /** Takes a typical case off the portal (the decision's own publication stays). */
+    @Transactional
+    public void removeTypicalCase(long id) {
+        leaderOf(id);
+        if (!typicalCases.remove(id)) {
+            throw new RuleViolation("该处罚决定不是已公开的典型案例。");
+        }
+    }
+
+    /** Which of the given publications are typical cases (for the leader's list). */
+    @Transactional(readOnly = true)
+    public Set<Long> typicalAmong(List<Long> publicationIds) {
+        return typicalCases.among(publicationIds);
+    }
+
+    /** The typical cases on the portal today (their decision still public), newest approval first, masked. */
+    @Transactional(readOnly = true)
+    public Page<TypicalCase> publicTypicalCases(int page, int size) {
+        LocalDate today = today();
+        List<TypicalCase> all = new ArrayList<>();
+        for (TypicalCases.Approval a : typicalCases.all()) {
+            publications.find(a.publicationId()).filter(p -> p.publicOn(today)).ifPresent(p -> {
+                PublicPenalty shown = publicView(p);
+                all.add(new TypicalCase(shown.decisionNumber(), shown.partyName(), shown.partyKind(), shown.violation(),
+                        shown.penalty(), shown.fineYuan(), shown.authority(), shown.decidedOn(),
+                        PersonalData.mask(a.lesson(), p.person() ? p.partyAddress() : null), a.approvedOn()));
+            });
+        }
+        return Page.of(all, page, size);
     }
 
     private Actor leaderOf(long id) {

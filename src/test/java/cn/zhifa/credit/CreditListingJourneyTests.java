@@ -276,4 +276,26 @@ class CreditListingJourneyTests {
         }
         return rows;
     }
+
+    @Test
+    void a_major_hazard_counts_from_the_day_it_was_found_and_planning_keeps_no_demo_credit_rows() {
+        long firm = firms.get(0)[0];
+        long org = users.findByUsername("leader1").orElseThrow().organizationId();
+        LocalDate found = LocalDate.of(2026, 3, 2);
+        tx.executeWithoutResult(s -> {
+            events.publishEvent(new cn.zhifa.hazard.HazardFound(9_700_001L, org, firm, "测试企业",
+                    cn.zhifa.hazard.HazardLevel.MAJOR, "液氨储罐区未设置泄漏报警装置", found));
+            events.publishEvent(new cn.zhifa.hazard.HazardFound(9_700_002L, org, firm, "测试企业",
+                    cn.zhifa.hazard.HazardLevel.GENERAL, "灭火器过期", found));
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM credit_fact WHERE enterprise_id = ? AND kind = 'MAJOR_HAZARD'").param(firm).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("SELECT occurred_on FROM credit_fact WHERE enterprise_id = ? AND kind = 'MAJOR_HAZARD'").param(firm)
+                .query(LocalDate.class).single()).isEqualTo(found);
+        assertThat(jdbc.sql("SELECT count(*) FROM credit_fact WHERE source_ref = 'hazard:9700002'").query(Long.class).single()).isZero();
+        jdbc.sql("DELETE FROM credit_fact WHERE enterprise_id = ?").param(firm).update();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM planning_enterprise_record").query(Long.class).single())
+                .as("credit grade, accidents and cases come from credit facts, not demo rows").isZero();
+    }
 }

@@ -62,4 +62,26 @@ class CreditRulePagesTests {
 
         assertThat(mvc.perform(get("/credit/rules").session(login("leader1"))).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
+
+    @Test
+    void a_refused_listing_step_shows_the_form_again_with_the_message_not_the_error_page() throws Exception {
+        MockHttpSession leader = login("leader1");
+        MockHttpServletResponse refused = mvc.perform(post("/credit/listings").session(leader).with(csrf())
+                .param("uscc", "91139902MA0000009Z").param("ground", "6-1").param("caseReference", "（东城）应急罚〔2026〕77号"))
+                .andReturn().getResponse();
+        refused.setCharacterEncoding("UTF-8");
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString()).contains("未找到该统一社会信用代码的企业").contains("提议列入（其他情形）")
+                .contains("value=\"（东城）应急罚〔2026〕77号\"").contains("value=\"91139902MA0000009Z\"");
+
+        long listed = jdbc.sql("SELECT id FROM credit_listing WHERE demo AND status = 'LISTED' ORDER BY id LIMIT 1").query(Long.class).single();
+        int version = jdbc.sql("SELECT version FROM credit_listing WHERE id = ?").param(listed).query(Integer.class).single();
+        MockHttpServletResponse wrongStep = mvc.perform(post("/credit/listings/" + listed + "/statement").session(leader).with(csrf())
+                .param("version", String.valueOf(version)).param("statement", "补充的陈述申辩")).andReturn().getResponse();
+        wrongStep.setCharacterEncoding("UTF-8");
+        assertThat(wrongStep.getStatus()).isEqualTo(422);
+        assertThat(wrongStep.getContentAsString()).contains("id=\"refusal\"").contains("严重失信主体名单");
+        assertThat(jdbc.sql("SELECT statement FROM credit_listing WHERE id = ?").param(listed).query(String.class).optional())
+                .isNotEqualTo(java.util.Optional.of("补充的陈述申辩"));
+    }
 }

@@ -50,6 +50,26 @@ class PublicityBrowserTests extends BrowserTestSupport {
         assertThat(fitsWidth()).isTrue();
     }
 
+    @Test
+    void the_portal_sections_fit_a_phone_and_name_the_authority() throws Exception {
+        browser.manage().deleteAllCookies();
+        resize(PHONE);
+        String[][] sections = {
+                {"/public/before", "当事人的权利"},
+                {"/public/powers", "年度权责清单"},
+                {"/public/double-random", "每月随机抽取"},
+                {"/public/exposures", "重大隐患"},
+                {"/public/cases", "警示意义"}};
+        for (String[] section : sections) {
+            open(section[0]);
+            assertThat(waitFor(By.id("portal-authority")).getText()).isEqualTo("示例市东城区应急管理局");
+            assertThat(browser.findElement(By.tagName("main")).getText()).as(section[0]).contains(section[1]);
+            assertThat(browser.findElement(By.id("portal-nav")).getText()).contains("事前公开").contains("典型案例");
+            assertThat(fitsWidth()).as("no horizontal scrolling at 390 px on " + section[0]).isTrue();
+            screenshot("portal" + section[0].replace('/', '-'));
+        }
+    }
+
     private void search(String text) {
         WebElement q = waitFor(By.name("q"));
         q.clear();

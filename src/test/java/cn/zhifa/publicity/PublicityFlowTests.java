@@ -242,4 +242,12 @@ class PublicityFlowTests {
                         FROM penalty_publication WHERE published_by = '演示数据'""")
                 .query(String.class).list();
     }
+
+    @Test
+    void every_demo_decision_against_a_unit_carries_a_valid_uscc_so_the_exchange_file_is_accepted() {
+        List<String> codes = jdbc.sql("SELECT party_code FROM penalty_publication WHERE published_by = '演示数据' AND NOT person")
+                .query(String.class).list();
+        assertThat(codes).isNotEmpty();
+        assertThat(codes).allSatisfy(code -> assertThat(cn.zhifa.law.Uscc.parse(code).reason()).as(code).isEmpty());
+    }
 }

@@ -175,6 +175,8 @@ class RoleActionMatrixTests {
             // publicity
             Map.entry("POST /publicity/{id}/publish", LEADER),
             Map.entry("POST /publicity/{id}/withdraw", LEADER),
+            Map.entry("POST /publicity/{id}/typical", LEADER),
+            Map.entry("POST /publicity/{id}/typical/remove", LEADER),
             Map.entry("POST /api/v1/publicity/publications/{id}/publish", LEADER),
             Map.entry("POST /api/v1/publicity/publications/{id}/withdraw", LEADER),
             // credit
@@ -186,7 +188,12 @@ class RoleActionMatrixTests {
             Map.entry("POST /credit/listings/{id}/repair", LEADER),
             Map.entry("POST /credit/rules", "admin"),
             Map.entry("POST /credit/rules/copy", "admin"),
-            Map.entry("POST /credit/rules/{id}/delete", "admin")));
+            Map.entry("POST /credit/rules/{id}/delete", "admin"),
+            // publicity: 权责清单
+            Map.entry("POST /publicity/powers", "admin"),
+            Map.entry("POST /publicity/powers/{id}", "admin"),
+            Map.entry("POST /publicity/powers/{id}/delete", "admin"),
+            Map.entry("POST /publicity/powers/copy", "admin")));
 
     @Autowired
     MockMvc mvc;

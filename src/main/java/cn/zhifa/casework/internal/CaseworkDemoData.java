@@ -193,7 +193,7 @@ class CaseworkDemoData implements DemoDataLoader {
         accident();
         // 15 summary procedure
         ProposedCase spot = new ProposedCase(CaseSource.INSPECTION, DEMO + "spot", CaseKind.ENFORCEMENT, org, null,
-                new PartySnapshot(PartyKind.UNIT, "便民超市", "91139902MA0000001X", "刘某", "东城区新村街道"),
+                new PartySnapshot(PartyKind.UNIT, "便民超市", "91139902MA0000001P", "刘某", "东城区新村街道"),
                 "疏散通道堆放杂物", "检查发现疏散通道堆放杂物", days(3), null, null, null, null);
         long spotCase = cases.save(PenaltyCase.decideOnTheSpot(spot, number(), null,
                 new BigDecimal("2000"), ViolationLibrary.bundled().get("105-1"), officer, at(3), periods)).getId();
@@ -266,7 +266,7 @@ class CaseworkDemoData implements DemoDataLoader {
     }
 
     private void dual() {
-        PartySnapshot firm = new PartySnapshot(PartyKind.UNIT, "鑫达危化品储运有限公司", "91139902MA0000002Y", "孙某", "东城区龙湖镇");
+        PartySnapshot firm = new PartySnapshot(PartyKind.UNIT, "鑫达危化品储运有限公司", "91139902MA0000002T", "孙某", "东城区龙湖镇");
         ProposedCase unitCase = new ProposedCase(CaseSource.INSPECTION, DEMO + "dual", CaseKind.ENFORCEMENT, org, null, firm,
                 "危险作业未安排专门人员现场安全管理", "检查发现动火作业无专人监护", days(35), null, "101-1", null, null);
         PenaltyCase unit = PenaltyCase.propose(unitCase, number(), null, officer, at(35));
@@ -312,7 +312,7 @@ class CaseworkDemoData implements DemoDataLoader {
     private void accident() {
         AccidentFacts facts = new AccidentFacts(3, 2, new BigDecimal("4200000"));
         ProposedCase p = new ProposedCase(CaseSource.ACCIDENT, DEMO + "accident", CaseKind.ACCIDENT, org, null,
-                new PartySnapshot(PartyKind.UNIT, "示例市永兴化工有限公司", "91139902MA0000003K", "周某", "东城区建设街道"),
+                new PartySnapshot(PartyKind.UNIT, "示例市永兴化工有限公司", "91139902MA0000003X", "周某", "东城区建设街道"),
                 "“9·18”较大中毒窒息事故", "受限空间作业未检测通风，造成3人死亡", days(60), "安全生产法第一百一十四条", "114-2", facts, null);
         PenaltyCase c = PenaltyCase.propose(p, number(), grading.grade(3, 2, facts.directLossYuan()), officer, at(60));
         c.nameSecondHandler(leader, officer2.userId(), officer2.name());
@@ -331,9 +331,24 @@ class CaseworkDemoData implements DemoDataLoader {
 
     private PenaltyCase proposed(CaseSource source, String party, String title, String code, int ago) {
         ProposedCase p = new ProposedCase(source, DEMO + party, CaseKind.ENFORCEMENT, org, null,
-                new PartySnapshot(PartyKind.UNIT, party, null, null, "示例市东城区"), title, title, days(ago),
+                new PartySnapshot(PartyKind.UNIT, party, demoUscc(party), null, "示例市东城区"), title, title, days(ago),
                 "安全生产法第一百零二条", code, null, null);
         return PenaltyCase.propose(p, number(), null, officer, at(ago));
+    }
+
+    /**
+     * A demo 统一社会信用代码 for a party, the same for the same name, with the GB 32100 check character, so the demo
+     * decisions pass the 双公示 exchange file's validation.
+     */
+    static String demoUscc(String party) {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+        String body = "91139902MA" + String.format("%07d", Math.floorMod(party.hashCode(), 10_000_000));
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += alphabet.indexOf(body.charAt(i)) * weights[i];
+        }
+        return body + alphabet.charAt((31 - sum % 31) % 31);
     }
 
     private PenaltyCase filed(String party, String title, String code, int ago) {

@@ -4,9 +4,8 @@ import cn.zhifa.casework.CaseEvent;
 import cn.zhifa.casework.CaseKind;
 import cn.zhifa.casework.CaseManagement;
 import cn.zhifa.casework.PenaltyCase;
-import cn.zhifa.hazard.HazardClosed;
+import cn.zhifa.hazard.HazardFound;
 import cn.zhifa.hazard.HazardLevel;
-import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.hazard.HazardOverdue;
 import cn.zhifa.registry.EnterpriseManagement;
 import cn.zhifa.registry.EnterpriseTimelineEntry;
@@ -19,7 +18,7 @@ import java.time.LocalDate;
 
 /**
  * Credit facts from other modules' events: a decided penalty case (with its fine; an accident case also as an
- * accident of its grade), a major hazard found (known when it closes or goes overdue) and a major hazard overdue.
+ * accident of its grade), a major hazard found and a major hazard overdue.
  * Each listener is idempotent (a fact is stored once per kind and source).
  */
 @Component
@@ -27,17 +26,15 @@ class CreditFeed {
 
     private final CreditFacts facts;
     private final CaseManagement cases;
-    private final HazardManagement hazards;
     private final EnterpriseManagement enterprises;
     private final SystemActor system;
     private final ListingProposals proposals;
     private final ApplicationEventPublisher events;
 
-    CreditFeed(CreditFacts facts, CaseManagement cases, HazardManagement hazards, EnterpriseManagement enterprises,
+    CreditFeed(CreditFacts facts, CaseManagement cases, EnterpriseManagement enterprises,
                SystemActor system, ListingProposals proposals, ApplicationEventPublisher events) {
         this.facts = facts;
         this.cases = cases;
-        this.hazards = hazards;
         this.enterprises = enterprises;
         this.system = system;
         this.proposals = proposals;
@@ -69,29 +66,28 @@ class CreditFeed {
         proposals.consider(c, decided.enterpriseId(), decided.decidedOn());
     }
 
+    /** A major hazard found is a credit fact from the day it was found (one per hazard). */
+    @ApplicationModuleListener
+    void on(HazardFound found) {
+        if (found.level() != HazardLevel.MAJOR) {
+            return;
+        }
+        if (facts.record(new CreditFact(found.enterpriseId(), CreditFact.Kind.MAJOR_HAZARD, "hazard:" + found.hazardId(),
+                found.foundOn(), null, null, found.description()), false)) {
+            timeline(found.enterpriseId(), found.foundOn(), "发现重大事故隐患记入信用记录");
+        }
+    }
+
     @ApplicationModuleListener
     void on(HazardOverdue overdue) {
         if (overdue.level() != HazardLevel.MAJOR) {
             return;
         }
-        LocalDate foundOn = system.above(overdue.organizationId(), () -> hazards.get(overdue.hazardId()).getFoundOn());
-        facts.record(new CreditFact(overdue.enterpriseId(), CreditFact.Kind.MAJOR_HAZARD, "hazard:" + overdue.hazardId(),
-                foundOn, null, null, overdue.description()), false);
         if (facts.record(new CreditFact(overdue.enterpriseId(), CreditFact.Kind.MAJOR_HAZARD_OVERDUE,
                 "hazard:" + overdue.hazardId() + ":" + overdue.deadline(), overdue.detectedOn(), null, null,
                 overdue.description() + "（整改期限 " + overdue.deadline() + "）"), false)) {
             timeline(overdue.enterpriseId(), overdue.detectedOn(), "重大事故隐患逾期未整改记入信用记录");
         }
-    }
-
-    @ApplicationModuleListener
-    void on(HazardClosed closed) {
-        if (closed.level() != HazardLevel.MAJOR) {
-            return;
-        }
-        var hazard = system.above(closed.organizationId(), () -> hazards.get(closed.hazardId()));
-        facts.record(new CreditFact(closed.enterpriseId(), CreditFact.Kind.MAJOR_HAZARD, "hazard:" + closed.hazardId(),
-                hazard.getFoundOn(), null, null, hazard.getDescription()), false);
     }
 
     private void timeline(long enterpriseId, LocalDate on, String title) {

@@ -31,6 +31,9 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 
 /** The 严重失信主体名单 procedure for leaders: proposals, 告知, 陈述申辩, 列入决定, 不予列入, 信用修复, monthly report. */
 @Controller
@@ -87,66 +90,106 @@ class ListingPages {
     @PostMapping("/credit/listings")
     @Allowed(Action.MANAGE_CREDIT_LISTINGS)
     @AuditAction("提议列入严重失信主体名单")
-    String propose(@RequestParam String uscc, @RequestParam String ground, @RequestParam(required = false) String caseReference,
-                   RedirectAttributes redirect) {
-        var firm = enterprises.findByUscc(uscc).orElseThrow(() -> new RuleViolation("未找到该统一社会信用代码的企业。"));
-        scope.require(firm.organizationId());
-        if (caseReference == null || caseReference.isBlank()) {
-            throw new RuleViolation("请填写所涉行政处罚决定书文号或事故情况。");
+    String propose(@RequestParam(required = false) String uscc, @RequestParam(required = false) String ground,
+                   @RequestParam(required = false) String caseReference, Model model, RedirectAttributes redirect,
+                   HttpServletResponse response) {
+        try {
+            String code = uscc == null ? "" : uscc.strip();
+            if (code.isEmpty()) {
+                throw new RuleViolation("请填写统一社会信用代码。");
+            }
+            var firm = enterprises.findByUscc(code).orElseThrow(() -> new RuleViolation("未找到该统一社会信用代码的企业。"));
+            scope.require(firm.organizationId());
+            if (caseReference == null || caseReference.isBlank()) {
+                throw new RuleViolation("请填写所涉行政处罚决定书文号或事故情况。");
+            }
+            long org = Actors.require().organizationId();
+            long id = proposals.propose(firm.id(), org, ground == null ? "" : ground, null, caseReference.strip(), desk.today(), false)
+                    .orElseThrow(() -> new RuleViolation("该企业已按此情形提议列入，请勿重复提议。"));
+            redirect.addFlashAttribute("message", "已提议列入，请告知当事人。");
+            return "redirect:/credit/listings/" + id;
+        } catch (RuleViolation refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("refusal", refused.getMessage());
+            model.addAttribute("form", new ProposalForm(uscc, ground, caseReference));
+            return list(model);
         }
-        long org = Actors.require().organizationId();
-        long id = proposals.propose(firm.id(), org, ground, null, caseReference.strip(), desk.today(), false).orElseThrow();
-        redirect.addFlashAttribute("message", "已提议列入，请告知当事人。");
-        return "redirect:/credit/listings/" + id;
+    }
+
+    /** What the leader typed, shown again with the refusal. */
+    record ProposalForm(String uscc, String ground, String caseReference) {
     }
 
     @PostMapping("/credit/listings/{id}/notify")
     @Allowed(Action.MANAGE_CREDIT_LISTINGS)
     @AuditAction("告知拟列入严重失信主体名单")
-    String notifyParty(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        Listing l = desk.notifyParty(id, version);
-        redirect.addFlashAttribute("message", "已告知当事人，陈述申辩期至 " + l.statementDue() + "。");
-        return "redirect:/credit/listings/" + id;
+    String notifyParty(@PathVariable long id, @RequestParam int version, Model model, RedirectAttributes redirect,
+                       HttpServletResponse response) {
+        return act(id, model, redirect, response, () -> {
+            Listing l = desk.notifyParty(id, version);
+            return "已告知当事人，陈述申辩期至 " + l.statementDue() + "。";
+        });
     }
 
     @PostMapping("/credit/listings/{id}/statement")
     @Allowed(Action.MANAGE_CREDIT_LISTINGS)
     @AuditAction("记录陈述申辩")
     String statement(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String statement,
-                     RedirectAttributes redirect) {
-        desk.recordStatement(id, version, statement);
-        redirect.addFlashAttribute("message", "已记录当事人的陈述申辩。");
-        return "redirect:/credit/listings/" + id;
+                     Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        model.addAttribute("statementText", statement);
+        return act(id, model, redirect, response, () -> {
+            desk.recordStatement(id, version, statement);
+            return "已记录当事人的陈述申辩。";
+        });
     }
 
     @PostMapping("/credit/listings/{id}/decide")
     @Allowed(Action.MANAGE_CREDIT_LISTINGS)
     @AuditAction("作出列入严重失信主体名单决定")
     String decide(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String adoption,
-                  RedirectAttributes redirect) {
-        Listing l = desk.decide(id, version, adoption);
-        redirect.addFlashAttribute("message", "已作出列入决定（" + l.decisionNumber() + "），名单已公示。");
-        return "redirect:/credit/listings/" + id;
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        model.addAttribute("adoptionText", adoption);
+        return act(id, model, redirect, response, () -> {
+            Listing l = desk.decide(id, version, adoption);
+            return "已作出列入决定（" + l.decisionNumber() + "），名单已公示。";
+        });
     }
 
     @PostMapping("/credit/listings/{id}/drop")
     @Allowed(Action.MANAGE_CREDIT_LISTINGS)
     @AuditAction("不予列入严重失信主体名单")
     String drop(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
-                RedirectAttributes redirect) {
-        desk.drop(id, version, reason);
-        redirect.addFlashAttribute("message", "已决定不予列入。");
-        return "redirect:/credit/listings/" + id;
+                Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        model.addAttribute("dropReason", reason);
+        return act(id, model, redirect, response, () -> {
+            desk.drop(id, version, reason);
+            return "已决定不予列入。";
+        });
     }
 
     @PostMapping("/credit/listings/{id}/repair")
     @Allowed(Action.MANAGE_CREDIT_LISTINGS)
     @AuditAction("信用修复提前移出严重失信主体名单")
     String repair(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) List<String> confirmed,
-                  @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        Listing l = desk.removeEarly(id, version, confirmed == null ? Set.of() : new HashSet<>(confirmed), reason);
-        redirect.addFlashAttribute("message", "已提前移出名单并停止公示（停止公示期限 " + l.publicationStopDue() + "）。");
-        return "redirect:/credit/listings/" + id;
+                  @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
+        model.addAttribute("repairReason", reason);
+        return act(id, model, redirect, response, () -> {
+            Listing l = desk.removeEarly(id, version, confirmed == null ? Set.of() : new HashSet<>(confirmed), reason);
+            return "已提前移出名单并停止公示（停止公示期限 " + l.publicationStopDue() + "）。";
+        });
+    }
+
+    /** Runs a step of the procedure; a refusal shows the listing page again with the message and what was typed. */
+    private String act(long id, Model model, RedirectAttributes redirect, HttpServletResponse response, Supplier<String> step) {
+        try {
+            redirect.addFlashAttribute("message", step.get());
+            return "redirect:/credit/listings/" + id;
+        } catch (RuleViolation refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("refusal", refused.getMessage());
+            return show(id, model);
+        }
     }
 
     @GetMapping("/credit/listings/report")

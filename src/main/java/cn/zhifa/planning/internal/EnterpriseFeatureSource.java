@@ -7,7 +7,6 @@ import cn.zhifa.registry.EnterpriseSummary;
 import cn.zhifa.registry.PoolFilter;
 import cn.zhifa.registry.RiskFeature;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
@@ -29,12 +28,10 @@ public class EnterpriseFeatureSource {
     public static final String HAZARDOUS_CHEMICALS = "危险化学品";
 
     private final EnterpriseManagement registry;
-    private final JdbcClient jdbc;
     private final ObjectProvider<CreditStandings> credit;
 
-    EnterpriseFeatureSource(EnterpriseManagement registry, JdbcClient jdbc, ObjectProvider<CreditStandings> credit) {
+    EnterpriseFeatureSource(EnterpriseManagement registry, ObjectProvider<CreditStandings> credit) {
         this.registry = registry;
-        this.jdbc = jdbc;
         this.credit = credit;
     }
 
@@ -80,18 +77,5 @@ public class EnterpriseFeatureSource {
         return new EnterpriseFeatures(e.id(), e.name(), e.organizationId(), e.townCode(), e.townCode(), industry,
                 features, e.majorHazardGrade(), record == null ? null : record.creditGrade(),
                 record == null ? 0 : record.accidents(), record == null ? 0 : record.cases(), e.whitelisted());
-    }
-
-    /**
-     * Writes the old demo-only record (credit grade, accidents, cases); grading no longer reads it (the credit module
-     * supplies these), kept only so the planning demo's random sequence stays the same.
-     */
-    public void record(long enterpriseId, String creditGrade, int accidents, int cases, boolean demo) {
-        jdbc.sql("""
-                INSERT INTO planning_enterprise_record (enterprise_id, credit_grade, recent_accidents, recent_cases, demo)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (enterprise_id) DO UPDATE SET credit_grade = EXCLUDED.credit_grade,
-                  recent_accidents = EXCLUDED.recent_accidents, recent_cases = EXCLUDED.recent_cases""")
-                .params(enterpriseId, creditGrade == null ? EnterpriseFeatures.CREDIT_UNRATED : creditGrade, accidents, cases, demo)
-                .update();
     }
 }

@@ -124,15 +124,17 @@ class PlanningDemoData implements DemoDataLoader {
         return java.sql.Timestamp.from(day.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
     }
 
-    /** Credit grade, accidents and cases for some firms (what registry does not hold). */
+    /**
+     * Draws what the retired demo credit records used to draw, so the rest of the demo's random sequence (claims,
+     * draws) stays as it was. Credit grade, accidents and cases now come from the credit module's facts.
+     */
     private void records(Random random, long organizationId) {
-        for (EnterpriseFeatures firm : enterprises.inOrganizations(List.of(organizationId))) {
-            int accidents = random.nextInt(25) == 0 ? 1 : 0;
-            int cases = random.nextInt(8) == 0 ? 1 + random.nextInt(2) : 0;
-            String credit = random.nextInt(30) == 0 ? "较差" : null;
-            if (accidents + cases > 0 || credit != null) {
-                enterprises.record(firm.enterpriseId(), credit, accidents, cases, true);
+        for (EnterpriseFeatures ignored : enterprises.inOrganizations(List.of(organizationId))) {
+            random.nextInt(25);
+            if (random.nextInt(8) == 0) {
+                random.nextInt(2);
             }
+            random.nextInt(30);
         }
     }
 

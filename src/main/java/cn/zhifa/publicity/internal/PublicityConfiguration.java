@@ -31,7 +31,8 @@ class PublicityConfiguration {
                 new MenuItem("公示", "处罚决定公示", "/publicity", Set.of(Role.LEADER, Role.OFFICER, Role.SUPERVISOR, Role.LEGAL), 600),
                 new MenuItem("公示", "公示率统计", "/publicity/statistics", Set.of(Role.LEADER, Role.SUPERVISOR), 610),
                 new MenuItem("公示", "双公示数据交换", "/publicity/exchange", Set.of(Role.LEADER, Role.ADMIN), 620),
-                new MenuItem("公示", "行政执法公示网站", "/public/penalties", Set.of(), 630));
+                new MenuItem("公示", "行政执法公示网站", "/public/penalties", Set.of(), 630),
+                new MenuItem("系统管理", "权责清单", "/publicity/powers", Set.of(Role.ADMIN), 965));
     }
 
     @Bean
@@ -51,6 +52,8 @@ class PublicityConfiguration {
     @Bean
     PublicPaths publicityPortal() {
         return () -> List.of("/public/penalties", "/public/penalties/**", "/api/v1/public/penalties", "/api/v1/public/penalties/**",
-                "/public/officers/**", "/api/v1/public/officers/**");
+                "/public/officers/**", "/api/v1/public/officers/**", "/public/powers", "/api/v1/public/powers",
+                "/public/exposures", "/api/v1/public/exposures", "/public/double-random", "/api/v1/public/double-random",
+                "/public/before", "/public/cases", "/api/v1/public/cases");
     }
 }

@@ -89,6 +89,7 @@ class PublicityDemoData implements DemoDataLoader {
         if (ids.isEmpty()) {
             return;
         }
+        jdbc.sql("DELETE FROM publicity_typical_case WHERE publication_id IN (:ids)").param("ids", ids).update();
         jdbc.sql("DELETE FROM publication_channel WHERE publication_id IN (:ids)").param("ids", ids).update();
         jdbc.sql("DELETE FROM publication_warning WHERE publication_id IN (:ids)").param("ids", ids).update();
         jdbc.sql("DELETE FROM penalty_publication WHERE id IN (:ids)").param("ids", ids).update();

@@ -48,7 +48,9 @@ class PublicityPages {
 
     @GetMapping("/publicity")
     String list(@RequestParam(required = false) String filter, Model model) {
-        model.addAttribute("publications", publicity.publications(filter));
+        var shown = publicity.publications(filter);
+        model.addAttribute("publications", shown);
+        model.addAttribute("typical", publicity.typicalAmong(shown.stream().map(p -> p.id()).toList()));
         model.addAttribute("filter", filter == null ? "" : filter);
         model.addAttribute("channels", OPTIONAL_CHANNELS);
         model.addAttribute("leader", Actors.current().map(a -> a.has(Role.LEADER)).orElse(false));
@@ -83,6 +85,39 @@ class PublicityPages {
             redirect.addFlashAttribute("refusal", refused.getMessage());
         }
         return "redirect:/publicity?filter=withdrawn";
+    }
+
+    @Allowed(Action.PUBLISH_PENALTIES)
+    @PostMapping("/publicity/{id}/typical")
+    String approveTypical(@PathVariable long id, @RequestParam(required = false) String lesson, Model model,
+                          RedirectAttributes redirect, HttpServletResponse response) {
+        Audit.target("典型案例", id);
+        try {
+            var done = publicity.approveTypicalCase(id, lesson);
+            redirect.addFlashAttribute("message", "已将处罚决定 " + done.decisionNumber() + " 作为典型案例公开。");
+            return "redirect:/publicity?filter=published";
+        } catch (RuleViolation refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("refusal", refused.getMessage());
+            model.addAttribute("lessonFor", id);
+            model.addAttribute("lessonDraft", lesson);
+            return list("published", model);
+        }
+    }
+
+    @Allowed(Action.PUBLISH_PENALTIES)
+    @PostMapping("/publicity/{id}/typical/remove")
+    String removeTypical(@PathVariable long id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        Audit.target("典型案例", id);
+        try {
+            publicity.removeTypicalCase(id);
+            redirect.addFlashAttribute("message", "已取消该典型案例的公开。");
+            return "redirect:/publicity?filter=published";
+        } catch (RuleViolation refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("refusal", refused.getMessage());
+            return list("published", model);
+        }
     }
 
     @GetMapping("/publicity/statistics")

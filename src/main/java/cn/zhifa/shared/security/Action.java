@@ -60,6 +60,7 @@ public enum Action {
 
     PUBLISH_PENALTIES("公示、撤回行政处罚决定", LEADER),
     EXPORT_PUBLICITY("导出双公示数据", LEADER, ADMIN),
+    EDIT_POWER_LIST("维护权责清单", ADMIN),
     READ_CREDIT_LISTINGS("查阅严重失信主体名单办理", LEADER, LEGAL, SUPERVISOR),
     MANAGE_CREDIT_LISTINGS("办理严重失信主体名单", LEADER),
     EDIT_CREDIT_RULES("维护信用评价规则", ADMIN),

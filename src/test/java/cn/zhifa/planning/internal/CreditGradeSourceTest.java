@@ -32,7 +32,7 @@ class CreditGradeSourceTest {
         when(registry.find(7)).thenReturn(Optional.of(FIRM));
         StaticListableBeanFactory beans = credit == null ? new StaticListableBeanFactory()
                 : new StaticListableBeanFactory(Map.of("credit", credit));
-        return new EnterpriseFeatureSource(registry, null, beans.getBeanProvider(CreditStandings.class));
+        return new EnterpriseFeatureSource(registry, beans.getBeanProvider(CreditStandings.class));
     }
 
     @Test
