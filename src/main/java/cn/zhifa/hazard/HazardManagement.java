@@ -380,7 +380,15 @@ public class HazardManagement {
     /** Hazards found in a year in the user's subtree. */
     @Transactional(readOnly = true)
     public HazardStatistics statistics(int year) {
-        var orgs = scope.visibleOrganizationIds();
+        return statistics(year, scope.visibleOrganizationIds());
+    }
+
+    /** As {@link #statistics(int)} over the given units (the caller checked they are in scope). */
+    @Transactional(readOnly = true)
+    public HazardStatistics statistics(int year, java.util.Collection<Long> orgs) {
+        if (orgs.isEmpty()) {
+            return new HazardStatistics(year, 0, 0, 0, 0, 0, List.of(), List.of());
+        }
         LocalDate today = today();
         String sums = "count(*), sum(CASE WHEN level = 'MAJOR' THEN 1 ELSE 0 END), sum(CASE WHEN status = 'CLOSED' THEN 1 ELSE 0 END), "
                 + "sum(CASE WHEN status = 'CLOSED' AND level = 'MAJOR' THEN 1 ELSE 0 END), "
@@ -403,6 +411,22 @@ public class HazardManagement {
                 .query((rs, n) -> new HazardStatistics.Row(rs.getLong(1), "", rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(6))).list();
         return new HazardStatistics(year, totals[0], totals[1], totals[2], totals[3], totals[4], perOfficer, perUnit);
+    }
+
+    /** The hazard figures the annual reports print beside {@link HazardStatistics}: 挂牌督办, 曝光, 企业自报 (found in the year). */
+    public record ReportFigures(long supervised, long exposed, long selfReported) {
+    }
+
+    @Transactional(readOnly = true)
+    public ReportFigures reportFigures(int year, java.util.Collection<Long> orgs) {
+        if (orgs.isEmpty()) {
+            return new ReportFigures(0, 0, 0);
+        }
+        return jdbc.sql("SELECT count(*) FILTER (WHERE supervised), count(*) FILTER (WHERE exposed), "
+                        + "count(*) FILTER (WHERE source = 'SELF_REPORT') FROM hazard WHERE organization_id IN (:orgs) "
+                        + "AND found_on BETWEEN :from AND :to AND status <> 'REPORTED'")
+                .param("orgs", List.copyOf(orgs)).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
+                .query((rs, n) -> new ReportFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
     public int dueSoonWorkingDays() {
