@@ -41,6 +41,7 @@ public class ReportingManagement {
     public static final int FIRST_YEAR = 2000;
 
     private final VisitReadModel visits;
+    private final cn.zhifa.inspection.InspectionManagement inspections;
     private final OfficerManagement officers;
     private final HazardManagement hazards;
     private final CaseStatistics cases;
@@ -51,10 +52,11 @@ public class ReportingManagement {
     private final List<FigureSource> sources;
     private final Clock clock;
 
-    ReportingManagement(VisitReadModel visits, OfficerManagement officers, HazardManagement hazards, CaseStatistics cases,
+    ReportingManagement(VisitReadModel visits, cn.zhifa.inspection.InspectionManagement inspections, OfficerManagement officers, HazardManagement hazards, CaseStatistics cases,
                         DocumentManagement documents, PublicityManagement publicity, OrganizationManagement organizations,
                         DataScope scope, List<FigureSource> sources, Clock clock) {
         this.visits = visits;
+        this.inspections = inspections;
         this.officers = officers;
         this.hazards = hazards;
         this.cases = cases;
@@ -128,6 +130,46 @@ public class ReportingManagement {
     @Transactional(readOnly = true)
     public long[] visitsPerMonth(int year, Long organizationId) {
         return visits.visitsPerMonth(year, scope.subtreeIds(unit(organizationId).id()));
+    }
+
+    /** One row of a dashboard's per-unit table: a unit below the chosen one with its subtree's main figures. */
+    public record UnitRow(long organizationId, String unit, long firmsInspected, long inspectionVisits, long hazardsFound,
+                          long majorHazardsFound, long casesFiled, long casesDecided, BigDecimal finesYuan, long published) {
+    }
+
+    /** The main figures of each unit directly below {@code organizationId} (and of its own records, as the first row). */
+    @Transactional(readOnly = true)
+    public List<UnitRow> unitRows(int year, Long organizationId) {
+        OrganizationView unit = unit(organizationId);
+        List<UnitRow> rows = new ArrayList<>();
+        List<OrganizationView> children = childrenOf(unit);
+        if (!children.isEmpty()) {
+            rows.add(row(year, List.of(unit.id()), unit, unit.name() + "（本级）"));
+        }
+        for (OrganizationView child : children) {
+            rows.add(row(year, scope.subtreeIds(child.id()), child, child.name()));
+        }
+        return rows;
+    }
+
+    private UnitRow row(int year, List<Long> orgs, OrganizationView unit, String name) {
+        AnnualFigures f = figures(year, orgs, unit);
+        return new UnitRow(unit.id(), name, f.firmsInspected(), f.inspectionVisits(), f.hazardsFound(), f.majorHazardsFound(),
+                f.casesFiled(), f.casesDecided(), f.finesYuan(), f.published());
+    }
+
+    /** An officer's own work of a year: visits and firms of the records he signed, hazards he found. */
+    public record OwnFigures(long visits, long firms, long hazardsFound, long majorHazardsFound, long hazardsRectified) {
+    }
+
+    @Transactional(readOnly = true)
+    public OwnFigures own(int year) {
+        long me = Actors.require().userId();
+        var visitRow = inspections.statistics(year).perOfficer().stream().filter(r -> r.id() == me).findFirst();
+        var hazardRow = hazards.statistics(year).perOfficer().stream().filter(r -> r.id() == me).findFirst();
+        return new OwnFigures(visitRow.map(r -> r.visits()).orElse(0L), visitRow.map(r -> r.firms()).orElse(0L),
+                hazardRow.map(r -> r.found()).orElse(0L), hazardRow.map(r -> r.major()).orElse(0L),
+                hazardRow.map(r -> r.rectified()).orElse(0L));
     }
 
     /** Recomputes reporting's read models of a year from the facts the owning modules replay. */
