@@ -106,7 +106,7 @@ public record AnnualReport(Variant variant, String title, String unit, int year,
         }
         s.add(new Section("（三）行政执法案件情况", 2, List.of(Paragraph.of(cases.toString()))));
         StringBuilder three = new StringBuilder("严格落实行政执法“三项制度”。" + y + "年，我局共公示行政处罚信息" + f.published()
-                + "条，公示率达" + rate(f.publicityRate()) + "；共对" + f.legalReviews() + "件重大行政处罚案件进行法制审核");
+                + "条，公示率达" + percent(f.publicityRate()) + "；共对" + f.legalReviews() + "件重大行政处罚案件进行法制审核");
         if (f.meetings() > 0) {
             three.append("，召开案审会").append(f.meetings()).append("次、集体讨论案件").append(f.casesDiscussed()).append("件");
         }

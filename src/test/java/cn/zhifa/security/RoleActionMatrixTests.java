@@ -186,7 +186,8 @@ class RoleActionMatrixTests {
             Map.entry("POST /credit/listings/{id}/repair", LEADER),
             Map.entry("POST /credit/rules", "admin"),
             Map.entry("POST /credit/rules/copy", "admin"),
-            Map.entry("POST /credit/rules/{id}/delete", "admin")));
+            Map.entry("POST /credit/rules/{id}/delete", "admin"),
+            Map.entry("POST /api/v1/statistics/rebuild", "admin")));
 
     @Autowired
     MockMvc mvc;
