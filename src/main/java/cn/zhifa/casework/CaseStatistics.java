@@ -87,6 +87,31 @@ public class CaseStatistics {
                 .single();
     }
 
+    /** Cases of a period (a month or quarter of a 统计报表): filed, decided and fines decided, by kind. */
+    public record PeriodFigures(long filedEnforcement, long filedAccident, long decidedEnforcement, long decidedAccident,
+                                BigDecimal finesEnforcementYuan, BigDecimal finesAccidentYuan) {
+    }
+
+    @Transactional(readOnly = true)
+    public PeriodFigures periodFigures(java.time.LocalDate from, java.time.LocalDate to, java.util.Collection<Long> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return new PeriodFigures(0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
+        return jdbc.sql("""
+                        SELECT
+                          count(*) FILTER (WHERE filed_on BETWEEN :from AND :to AND kind = 'ENFORCEMENT'),
+                          count(*) FILTER (WHERE filed_on BETWEEN :from AND :to AND kind = 'ACCIDENT'),
+                          count(*) FILTER (WHERE decided_on BETWEEN :from AND :to AND stage <> 'NOT_PUNISHED' AND kind = 'ENFORCEMENT'),
+                          count(*) FILTER (WHERE decided_on BETWEEN :from AND :to AND stage <> 'NOT_PUNISHED' AND kind = 'ACCIDENT'),
+                          COALESCE(sum(fine_yuan) FILTER (WHERE decided_on BETWEEN :from AND :to AND stage <> 'NOT_PUNISHED' AND kind = 'ENFORCEMENT'), 0),
+                          COALESCE(sum(fine_yuan) FILTER (WHERE decided_on BETWEEN :from AND :to AND stage <> 'NOT_PUNISHED' AND kind = 'ACCIDENT'), 0)
+                        FROM penalty_case WHERE organization_id IN (:orgs)""")
+                .param("orgs", List.copyOf(organizationIds)).param("from", from).param("to", to)
+                .query((rs, n) -> new PeriodFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6)))
+                .single();
+    }
+
     private static BigDecimal change(BigDecimal now, BigDecimal before) {
         if (before.signum() == 0) {
             return null;

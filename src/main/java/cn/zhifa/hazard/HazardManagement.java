@@ -429,6 +429,25 @@ public class HazardManagement {
                 .query((rs, n) -> new ReportFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
+    /** Hazards of a period (a month or quarter of a 统计报表): found and major found in it, 销号 in it. */
+    public record PeriodFigures(long found, long major, long closed) {
+    }
+
+    @Transactional(readOnly = true)
+    public PeriodFigures periodFigures(LocalDate from, LocalDate to, java.util.Collection<Long> orgs) {
+        if (orgs.isEmpty()) {
+            return new PeriodFigures(0, 0, 0);
+        }
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        return jdbc.sql("SELECT count(*) FILTER (WHERE found_on BETWEEN :from AND :to AND status <> 'REPORTED'), "
+                        + "count(*) FILTER (WHERE found_on BETWEEN :from AND :to AND status <> 'REPORTED' AND level = 'MAJOR'), "
+                        + "count(*) FILTER (WHERE closed_at >= :start AND closed_at < :end) FROM hazard WHERE organization_id IN (:orgs)")
+                .param("orgs", List.copyOf(orgs)).param("from", from).param("to", to)
+                .param("start", java.sql.Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .param("end", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> new PeriodFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
     public int dueSoonWorkingDays() {
         return dueSoonWorkingDays;
     }

@@ -158,6 +158,33 @@ public class ReportingManagement {
                 f.casesFiled(), f.casesDecided(), f.finesYuan(), f.published());
     }
 
+    /** The monthly or quarterly 统计报表 of a unit: its own records, each unit below it, and the total. */
+    @Transactional(readOnly = true)
+    public PeriodReport periodReport(PeriodReport.Period period, Long organizationId) {
+        OrganizationView unit = unit(organizationId);
+        List<PeriodReport.Row> rows = new ArrayList<>();
+        List<OrganizationView> children = childrenOf(unit);
+        rows.add(periodRow(period, children.isEmpty() ? scope.subtreeIds(unit.id()) : List.of(unit.id()),
+                children.isEmpty() ? unit.name() : unit.name() + "（本级）"));
+        for (OrganizationView child : children) {
+            rows.add(periodRow(period, scope.subtreeIds(child.id()), child.name()));
+        }
+        return new PeriodReport(unit.name(), period, rows, periodRow(period, scope.subtreeIds(unit.id()), "合计"));
+    }
+
+    private PeriodReport.Row periodRow(PeriodReport.Period period, List<Long> orgs, String name) {
+        VisitReadModel.VisitFigures v = visits.figures(period.from(), period.to(), orgs);
+        HazardManagement.PeriodFigures h = hazards.periodFigures(period.from(), period.to(), orgs);
+        CaseStatistics.PeriodFigures c = cases.periodFigures(period.from(), period.to(), orgs);
+        long docs = documents.statistics(orgs, period.from(), period.to()).stream()
+                .mapToLong(DocumentManagement.IssueCount::issued).sum();
+        return new PeriodReport.Row(name, v.firms(), v.visits(), v.visitsByKind().get(InspectionKind.KEY),
+                v.visitsByKind().get(InspectionKind.GENERAL), v.visitsByKind().get(InspectionKind.OTHER),
+                v.visitsByMode().get(InspectionMode.ONLINE), v.officerVisits(), h.found(), h.major(), h.closed(),
+                c.filedEnforcement(), c.filedAccident(), c.decidedEnforcement(), c.decidedAccident(),
+                c.finesEnforcementYuan(), c.finesAccidentYuan(), docs);
+    }
+
     /** An officer's own work of a year: visits and firms of the records he signed, hazards he found. */
     public record OwnFigures(long visits, long firms, long hazardsFound, long majorHazardsFound, long hazardsRectified) {
     }

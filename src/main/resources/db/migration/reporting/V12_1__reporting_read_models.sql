@@ -31,3 +31,5 @@ CREATE TABLE reporting_firm_year (
     visits           INT         NOT NULL,
     PRIMARY KEY (organization_id, year, kind, enterprise_id)
 );
+
+CREATE INDEX reporting_visit_org_day ON reporting_visit (organization_id, day);

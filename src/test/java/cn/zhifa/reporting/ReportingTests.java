@@ -225,4 +225,40 @@ class ReportingTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(annual).contains("一、行政执法基本情况", "下载 Word 草稿");
     }
+    @Test
+    void the_quarterly_report_totals_the_quarters_visits_and_a_bad_period_is_explained_on_the_page() throws Exception {
+        awaitIncremental();
+        LocalDate day = jdbc.sql("SELECT max(started_at AT TIME ZONE 'Asia/Shanghai')::date FROM inspection_record WHERE status = 'SUBMITTED'")
+                .query(LocalDate.class).single();
+        int quarter = (day.getMonthValue() + 2) / 3;
+        LocalDate from = LocalDate.of(day.getYear(), quarter * 3 - 2, 1);
+        LocalDate to = from.plusMonths(3).minusDays(1);
+        long visitsInQuarter = jdbc.sql("SELECT count(*) FROM inspection_record WHERE status = 'SUBMITTED' "
+                        + "AND (started_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN :f AND :t")
+                .param("f", from).param("t", to).query(Long.class).single();
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("supervisor1").password(Tokens.DEMO_PASSWORD))
+                .andReturn().getRequest().getSession();
+        byte[] xlsx = mvc.perform(get("/reporting/periodic?period=" + day.getYear() + "-Q" + quarter).session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("统计报表", "第" + "一二三四".charAt(quarter - 1) + "季度");
+            org.apache.poi.ss.usermodel.Row total = null;
+            long unitSum = 0;
+            for (var row : sheet) {
+                if (row.getRowNum() >= 4 && row.getCell(0) != null && row.getCell(2) != null) {
+                    if ("合计".equals(row.getCell(0).getStringCellValue())) {
+                        total = row;
+                    } else {
+                        unitSum += (long) row.getCell(2).getNumericCellValue();
+                    }
+                }
+            }
+            assertThat(total).isNotNull();
+            assertThat((long) total.getCell(2).getNumericCellValue()).isEqualTo(visitsInQuarter).isEqualTo(unitSum);
+        }
+        String page = mvc.perform(get("/reporting/periodic?period=2026-13").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("统计期间应为月份（如 2026-03）或季度（如 2026-Q1）。");
+    }
 }

@@ -136,6 +136,45 @@ public class VisitReadModel {
         return new VisitFigures(visits, firms, officerVisits[0], visitsByKind, firmsByKind, visitsByMode);
     }
 
+    /** The visit figures of a period (a month or quarter) over the given units. */
+    public VisitFigures figures(LocalDate from, LocalDate to, Collection<Long> organizationIds) {
+        Map<InspectionKind, Long> visitsByKind = new EnumMap<>(InspectionKind.class);
+        Map<InspectionKind, Long> firmsByKind = new EnumMap<>(InspectionKind.class);
+        Map<InspectionMode, Long> visitsByMode = new EnumMap<>(InspectionMode.class);
+        for (InspectionKind kind : InspectionKind.values()) {
+            visitsByKind.put(kind, 0L);
+            firmsByKind.put(kind, 0L);
+        }
+        for (InspectionMode mode : InspectionMode.values()) {
+            visitsByMode.put(mode, 0L);
+        }
+        if (organizationIds.isEmpty()) {
+            return new VisitFigures(0, 0, 0, visitsByKind, firmsByKind, visitsByMode);
+        }
+        long[] officerVisits = new long[1];
+        jdbc.sql("""
+                        SELECT kind, mode, sum(visits), sum(officer_visits) FROM reporting_visit_day
+                        WHERE organization_id IN (:orgs) AND day BETWEEN :from AND :to GROUP BY kind, mode""")
+                .param("orgs", organizationIds).param("from", from).param("to", to)
+                .query((rs, n) -> {
+                    visitsByKind.merge(InspectionKind.valueOf(rs.getString(1)), rs.getLong(3), Long::sum);
+                    visitsByMode.merge(InspectionMode.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
+                    officerVisits[0] += rs.getLong(4);
+                    return null;
+                }).list();
+        jdbc.sql("""
+                        SELECT kind, count(DISTINCT enterprise_id) FROM reporting_visit
+                        WHERE organization_id IN (:orgs) AND day BETWEEN :from AND :to GROUP BY kind""")
+                .param("orgs", organizationIds).param("from", from).param("to", to)
+                .query((rs, n) -> firmsByKind.put(InspectionKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        long firms = jdbc.sql("""
+                        SELECT count(DISTINCT enterprise_id) FROM reporting_visit
+                        WHERE organization_id IN (:orgs) AND day BETWEEN :from AND :to""")
+                .param("orgs", organizationIds).param("from", from).param("to", to).query(Long.class).single();
+        long visits = visitsByKind.values().stream().mapToLong(Long::longValue).sum();
+        return new VisitFigures(visits, firms, officerVisits[0], visitsByKind, firmsByKind, visitsByMode);
+    }
+
     /** Visits per month (index 0 = January) over the given units. */
     public long[] visitsPerMonth(int year, Collection<Long> organizationIds) {
         long[] months = new long[12];

@@ -4,7 +4,9 @@ import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.reporting.AnnualFigures;
 import cn.zhifa.reporting.AnnualReport;
 import cn.zhifa.reporting.ReportingManagement;
+import cn.zhifa.reporting.PeriodReport;
 import cn.zhifa.reporting.internal.FigureWorkbook;
+import cn.zhifa.reporting.internal.PeriodWorkbook;
 import cn.zhifa.shared.security.Action;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Actors;
@@ -65,6 +67,9 @@ class ReportingPages {
         }
         model.addAttribute("label", (java.util.function.Function<String, String>) ReportingManagement::label);
         model.addAttribute("wan", (java.util.function.Function<java.math.BigDecimal, String>) AnnualFigures::wan);
+        java.time.LocalDate today = reporting.today();
+        model.addAttribute("thisMonth", java.time.YearMonth.from(today).toString());
+        model.addAttribute("thisQuarter", today.getYear() + "-Q" + ((today.getMonthValue() + 2) / 3));
         return "reporting/dashboard";
     }
 
@@ -92,6 +97,24 @@ class ReportingPages {
                         .filename(figures.scopeName() + chosen + "年度执法统计.xlsx", StandardCharsets.UTF_8).build().toString())
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(xlsx);
+    }
+
+    /** The monthly ({@code period=2026-03}) or quarterly ({@code period=2026-Q1}) 统计报表 as XLSX. */
+    @GetMapping("/reporting/periodic")
+    Object periodic(@RequestParam(required = false) String period, @RequestParam(required = false) Long unit, Model model) {
+        PeriodReport.Period chosen;
+        try {
+            chosen = PeriodReport.Period.parse(period);
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", e.getMessage());
+            return page(reporting.today().getYear(), unit, model);
+        }
+        PeriodReport report = reporting.periodReport(chosen, unit);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(report.unit() + "执法统计报表-" + chosen.label() + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(PeriodWorkbook.write(report, reporting.today()));
     }
 
     @GetMapping("/reporting/annual")
