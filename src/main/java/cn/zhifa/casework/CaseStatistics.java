@@ -45,6 +45,73 @@ public class CaseStatistics {
                 change(now.fines, before.fines));
     }
 
+    /** As {@link #forYear(int)} over the given units (the caller checked they are in scope): reporting's annual figures. */
+    @Transactional(readOnly = true)
+    public Figures forYear(int year, java.util.Collection<Long> organizationIds) {
+        List<Long> orgs = List.copyOf(organizationIds);
+        Raw now = raw(orgs, year);
+        Raw before = raw(orgs, year - 1);
+        BigDecimal dualShare = now.decided == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(now.dual * 100).divide(BigDecimal.valueOf(now.decided), 1, RoundingMode.HALF_UP);
+        return new Figures(year, now.filed, now.decided, now.closed, now.notPunished, now.fines, now.finesEnforcement,
+                now.finesAccident, now.enforcementDecided, now.accidentDecided, now.dual, dualShare, now.individuals,
+                now.reviews, now.meetings, now.discussed, now.hearings, now.transfers, now.criminal, now.summary,
+                before.filed, change(BigDecimal.valueOf(now.filed), BigDecimal.valueOf(before.filed)), before.fines,
+                change(now.fines, before.fines));
+    }
+
+    /**
+     * Figures the annual reports print beside {@link Figures}: cases filed by kind (执法处罚 / 事故处罚), fines decided on
+     * natural persons, and 行政强制措施 (查封/扣押) applied in the year.
+     */
+    public record ReportFigures(long filedEnforcement, long filedAccident, BigDecimal finesOnIndividualsYuan,
+                                long coerciveMeasures) {
+    }
+
+    @Transactional(readOnly = true)
+    public ReportFigures reportFigures(int year, java.util.Collection<Long> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return new ReportFigures(0, 0, BigDecimal.ZERO, 0);
+        }
+        return jdbc.sql("""
+                        SELECT
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM filed_on) = :year AND kind = 'ENFORCEMENT'),
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM filed_on) = :year AND kind = 'ACCIDENT'),
+                          COALESCE(sum(fine_yuan) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year
+                                   AND stage <> 'NOT_PUNISHED' AND party_kind = 'PERSON'), 0),
+                          (SELECT count(*) FROM coercive_measure c JOIN penalty_case p ON p.id = c.penalty_case
+                            WHERE p.organization_id IN (:orgs) AND EXTRACT(YEAR FROM c.applied_on) = :year)
+                        FROM penalty_case WHERE organization_id IN (:orgs)""")
+                .param("orgs", List.copyOf(organizationIds)).param("year", year)
+                .query((rs, n) -> new ReportFigures(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getLong(4)))
+                .single();
+    }
+
+    /** Cases of a period (a month or quarter of a 统计报表): filed, decided and fines decided, by kind. */
+    public record PeriodFigures(long filedEnforcement, long filedAccident, long decidedEnforcement, long decidedAccident,
+                                BigDecimal finesEnforcementYuan, BigDecimal finesAccidentYuan) {
+    }
+
+    @Transactional(readOnly = true)
+    public PeriodFigures periodFigures(java.time.LocalDate from, java.time.LocalDate to, java.util.Collection<Long> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return new PeriodFigures(0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+        }
+        return jdbc.sql("""
+                        SELECT
+                          count(*) FILTER (WHERE filed_on BETWEEN :from AND :to AND kind = 'ENFORCEMENT'),
+                          count(*) FILTER (WHERE filed_on BETWEEN :from AND :to AND kind = 'ACCIDENT'),
+                          count(*) FILTER (WHERE decided_on BETWEEN :from AND :to AND stage <> 'NOT_PUNISHED' AND kind = 'ENFORCEMENT'),
+                          count(*) FILTER (WHERE decided_on BETWEEN :from AND :to AND stage <> 'NOT_PUNISHED' AND kind = 'ACCIDENT'),
+                          COALESCE(sum(fine_yuan) FILTER (WHERE decided_on BETWEEN :from AND :to AND stage <> 'NOT_PUNISHED' AND kind = 'ENFORCEMENT'), 0),
+                          COALESCE(sum(fine_yuan) FILTER (WHERE decided_on BETWEEN :from AND :to AND stage <> 'NOT_PUNISHED' AND kind = 'ACCIDENT'), 0)
+                        FROM penalty_case WHERE organization_id IN (:orgs)""")
+                .param("orgs", List.copyOf(organizationIds)).param("from", from).param("to", to)
+                .query((rs, n) -> new PeriodFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6)))
+                .single();
+    }
+
     private static BigDecimal change(BigDecimal now, BigDecimal before) {
         if (before.signum() == 0) {
             return null;

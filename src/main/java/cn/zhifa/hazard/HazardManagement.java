@@ -382,7 +382,15 @@ public class HazardManagement {
     /** Hazards found in a year in the user's subtree. */
     @Transactional(readOnly = true)
     public HazardStatistics statistics(int year) {
-        var orgs = scope.visibleOrganizationIds();
+        return statistics(year, scope.visibleOrganizationIds());
+    }
+
+    /** As {@link #statistics(int)} over the given units (the caller checked they are in scope). */
+    @Transactional(readOnly = true)
+    public HazardStatistics statistics(int year, java.util.Collection<Long> orgs) {
+        if (orgs.isEmpty()) {
+            return new HazardStatistics(year, 0, 0, 0, 0, 0, List.of(), List.of());
+        }
         LocalDate today = today();
         String sums = "count(*), sum(CASE WHEN level = 'MAJOR' THEN 1 ELSE 0 END), sum(CASE WHEN status = 'CLOSED' THEN 1 ELSE 0 END), "
                 + "sum(CASE WHEN status = 'CLOSED' AND level = 'MAJOR' THEN 1 ELSE 0 END), "
@@ -405,6 +413,41 @@ public class HazardManagement {
                 .query((rs, n) -> new HazardStatistics.Row(rs.getLong(1), "", rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(6))).list();
         return new HazardStatistics(year, totals[0], totals[1], totals[2], totals[3], totals[4], perOfficer, perUnit);
+    }
+
+    /** The hazard figures the annual reports print beside {@link HazardStatistics}: 挂牌督办, 曝光, 企业自报 (found in the year). */
+    public record ReportFigures(long supervised, long exposed, long selfReported) {
+    }
+
+    @Transactional(readOnly = true)
+    public ReportFigures reportFigures(int year, java.util.Collection<Long> orgs) {
+        if (orgs.isEmpty()) {
+            return new ReportFigures(0, 0, 0);
+        }
+        return jdbc.sql("SELECT count(*) FILTER (WHERE supervised), count(*) FILTER (WHERE exposed), "
+                        + "count(*) FILTER (WHERE source = 'SELF_REPORT') FROM hazard WHERE organization_id IN (:orgs) "
+                        + "AND found_on BETWEEN :from AND :to AND status <> 'REPORTED'")
+                .param("orgs", List.copyOf(orgs)).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
+                .query((rs, n) -> new ReportFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
+    /** Hazards of a period (a month or quarter of a 统计报表): found and major found in it, 销号 in it. */
+    public record PeriodFigures(long found, long major, long closed) {
+    }
+
+    @Transactional(readOnly = true)
+    public PeriodFigures periodFigures(LocalDate from, LocalDate to, java.util.Collection<Long> orgs) {
+        if (orgs.isEmpty()) {
+            return new PeriodFigures(0, 0, 0);
+        }
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        return jdbc.sql("SELECT count(*) FILTER (WHERE found_on BETWEEN :from AND :to AND status <> 'REPORTED'), "
+                        + "count(*) FILTER (WHERE found_on BETWEEN :from AND :to AND status <> 'REPORTED' AND level = 'MAJOR'), "
+                        + "count(*) FILTER (WHERE closed_at >= :start AND closed_at < :end) FROM hazard WHERE organization_id IN (:orgs)")
+                .param("orgs", List.copyOf(orgs)).param("from", from).param("to", to)
+                .param("start", java.sql.Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .param("end", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> new PeriodFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
     public int dueSoonWorkingDays() {

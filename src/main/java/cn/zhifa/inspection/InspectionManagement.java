@@ -512,6 +512,34 @@ public class InspectionManagement {
         return list;
     }
 
+    /**
+     * Replays, for every unit, the {@link InspectionRecorded} facts of the submitted (current) records started in
+     * {@code year}, as if each were submitted now (no {@code correctionOf}): reporting rebuilds its read models from them.
+     */
+    @Transactional(readOnly = true)
+    public void replayRecorded(int year, java.util.function.Consumer<InspectionRecorded> sink) {
+        java.sql.Timestamp from = java.sql.Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(InspectionRecord.ZONE).toInstant());
+        java.sql.Timestamp to = java.sql.Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(InspectionRecord.ZONE).toInstant());
+        try (var rows = jdbc.sql("SELECT r.id, r.task_id, r.enterprise_id, r.enterprise_name, r.kind, r.mode, r.started_at, r.organization_id, "
+                        + "t.source, t.source_ref, (SELECT array_agg(m.user_id ORDER BY m.position) FROM inspection_record_member m "
+                        + "WHERE m.inspection_record = r.id) AS officers FROM inspection_record r JOIN inspection_task t ON t.id = r.task_id "
+                        + "WHERE r.status = 'SUBMITTED' AND r.started_at >= :from AND r.started_at < :to ORDER BY r.id")
+                .param("from", from).param("to", to)
+                .query((rs, n) -> {
+                    java.sql.Array array = rs.getArray("officers");
+                    List<Long> officers = array == null ? List.of()
+                            : java.util.Arrays.stream((Object[]) array.getArray()).map(o -> ((Number) o).longValue()).toList();
+                    return new InspectionRecorded(rs.getLong("id"), rs.getLong("task_id"), rs.getLong("enterprise_id"),
+                            rs.getString("enterprise_name"), InspectionKind.valueOf(rs.getString("kind")),
+                            InspectionMode.valueOf(rs.getString("mode")),
+                            LocalDate.ofInstant(rs.getTimestamp("started_at").toInstant(), InspectionRecord.ZONE),
+                            rs.getLong("organization_id"), TaskSource.valueOf(rs.getString("source")), rs.getString("source_ref"),
+                            officers, 0, null);
+                }).stream()) {
+            rows.forEach(sink);
+        }
+    }
+
     /** Visits and firms of a year in the user's subtree. */
     @Transactional(readOnly = true)
     public InspectionStatistics statistics(int year) {

@@ -193,7 +193,8 @@ class RoleActionMatrixTests {
             Map.entry("POST /publicity/powers", "admin"),
             Map.entry("POST /publicity/powers/{id}", "admin"),
             Map.entry("POST /publicity/powers/{id}/delete", "admin"),
-            Map.entry("POST /publicity/powers/copy", "admin")));
+            Map.entry("POST /publicity/powers/copy", "admin"),
+            Map.entry("POST /api/v1/statistics/rebuild", "admin")));
 
     @Autowired
     MockMvc mvc;

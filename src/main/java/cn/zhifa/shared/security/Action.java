@@ -72,7 +72,9 @@ public enum Action {
     ASSIGN_ROLES("分配角色", SECURITY_ADMIN),
     EDIT_SECURITY_POLICY("安全策略", SECURITY_ADMIN),
     MANAGE_HOLIDAYS("节假日安排", ADMIN),
-    READ_AUDIT_LOG("查阅审计日志", AUDITOR);
+    READ_AUDIT_LOG("查阅审计日志", AUDITOR),
+
+    REBUILD_STATISTICS("重建统计数据", ADMIN);
 
     private final String label;
     private final Set<Role> roles;

@@ -1,0 +1,56 @@
+package cn.zhifa.reporting;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every figure of an annual report for one year over one scope (a unit and its subtree, or the caller's whole scope),
+ * with the year-on-year changes. Money in 元 with two decimals; rates in percent with one decimal. Maps keyed by codes
+ * ({@code KEY}/{@code GENERAL}/{@code OTHER}, {@code ENFORCEMENT}/{@code ACCIDENT}, {@code ON_SITE}/{@code ONLINE})
+ * for machines; pages print their Chinese labels.
+ *
+ * @param changePercent  year-on-year change in percent of the main figures (null when last year was zero)
+ * @param notRecorded    Chinese names of the figures whose data the platform does not capture yet (they read zero)
+ */
+public record AnnualFigures(int year, Long organizationId, String scopeName,
+                            long officersCertified, long officersNew, long certificatesRevoked, BigDecimal participationRate,
+                            long firmsInspected, long inspectionVisits, Map<String, Long> visitsByKind,
+                            Map<String, Long> firmsByKind, Map<String, Long> visitsByMode, long officerVisits,
+                            long hazardsFound, long majorHazardsFound, long hazardsRectified, long majorHazardsRectified,
+                            double rectificationRate, long hazardsSupervised, long hazardsExposed, long hazardsSelfReported,
+                            long casesFiled, Map<String, Long> casesFiledByKind, long casesDecided,
+                            Map<String, Long> decidedByKind, BigDecimal finesYuan, Map<String, BigDecimal> finesByKind,
+                            long individualsFined, BigDecimal finesOnIndividualsYuan, long summaryPenalties,
+                            BigDecimal dualPenaltyShare, long notPunished, long legalReviews, long meetings,
+                            long casesDiscussed, long hearings, long coerciveMeasures, long transfers, long criminalTransfers,
+                            long documentsIssued, List<DocumentCount> documentsByKind,
+                            long publicityDue, long published, long publishedOnTime, BigDecimal publicityRate,
+                            Map<String, Long> complaintsByChannel, long caseReviews, long caseReviewProblems,
+                            Map<String, Long> reconsiderationsByOutcome, Map<String, Long> lawsuitsByOutcome,
+                            BigDecimal filedChangePercent, BigDecimal finesChangePercent,
+                            Map<String, BigDecimal> changePercent, List<String> notRecorded) {
+
+    /** Figures contributed through {@link FigureSource}, with the Chinese name {@code notRecorded} prints. */
+    public static final Map<String, String> SUPPLEMENTARY;
+
+    static {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("complaintsByChannel", "投诉举报（按渠道）");
+        names.put("caseReviews", "案卷评查");
+        names.put("caseReviewProblems", "案卷评查发现问题");
+        names.put("reconsiderationsByOutcome", "行政复议（按结果）");
+        names.put("lawsuitsByOutcome", "行政诉讼（按结果）");
+        SUPPLEMENTARY = java.util.Collections.unmodifiableMap(names);
+    }
+
+    /** One kind of issued document and how many were issued. */
+    public record DocumentCount(String kind, String title, long issued) {
+    }
+
+    /** 处罚金额 in 万元 with two decimals, as the reports print it. */
+    public static String wan(BigDecimal yuan) {
+        return yuan.movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+}

@@ -1,0 +1,309 @@
+package cn.zhifa.reporting;
+
+import cn.zhifa.casework.CaseStatistics;
+import cn.zhifa.documents.DocumentManagement;
+import cn.zhifa.hazard.HazardManagement;
+import cn.zhifa.hazard.HazardStatistics;
+import cn.zhifa.inspection.InspectionKind;
+import cn.zhifa.inspection.InspectionMode;
+import cn.zhifa.organization.DataScope;
+import cn.zhifa.organization.OrganizationManagement;
+import cn.zhifa.organization.OrganizationView;
+import cn.zhifa.publicity.PublicityManagement;
+import cn.zhifa.publicity.PublicityStatistics;
+import cn.zhifa.registry.OfficerManagement;
+import cn.zhifa.registry.OfficerStatistics;
+import cn.zhifa.reporting.internal.VisitReadModel;
+import cn.zhifa.shared.security.Actors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The annual figures of a scope: visits from reporting's own read model (maintained from inspection's events), the
+ * other figures from the owning modules' statistics APIs over exactly the units of the scope, the supervision figures
+ * from {@link FigureSource}s. Every call checks the unit against the caller's data scope.
+ */
+@Service
+public class ReportingManagement {
+
+    public static final int FIRST_YEAR = 2000;
+
+    private final VisitReadModel visits;
+    private final cn.zhifa.inspection.InspectionManagement inspections;
+    private final OfficerManagement officers;
+    private final HazardManagement hazards;
+    private final CaseStatistics cases;
+    private final DocumentManagement documents;
+    private final PublicityManagement publicity;
+    private final OrganizationManagement organizations;
+    private final DataScope scope;
+    private final List<FigureSource> sources;
+    private final Clock clock;
+
+    ReportingManagement(VisitReadModel visits, cn.zhifa.inspection.InspectionManagement inspections, OfficerManagement officers, HazardManagement hazards, CaseStatistics cases,
+                        DocumentManagement documents, PublicityManagement publicity, OrganizationManagement organizations,
+                        DataScope scope, List<FigureSource> sources, Clock clock) {
+        this.visits = visits;
+        this.inspections = inspections;
+        this.officers = officers;
+        this.hazards = hazards;
+        this.cases = cases;
+        this.documents = documents;
+        this.publicity = publicity;
+        this.organizations = organizations;
+        this.scope = scope;
+        this.sources = sources;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+    }
+
+    /** Refuses a year outside 2000 … next year with a message the user can read. */
+    public int checkedYear(Integer year) {
+        int chosen = year == null ? today().getYear() : year;
+        if (chosen < FIRST_YEAR || chosen > today().getYear() + 1) {
+            throw new IllegalArgumentException("统计年度应在" + FIRST_YEAR + "年至" + (today().getYear() + 1) + "年之间。");
+        }
+        return chosen;
+    }
+
+    /** The unit the figures are for: the given one (checked against the caller's scope) or the caller's own. */
+    public OrganizationView unit(Long organizationId) {
+        long id = organizationId == null ? Actors.require().organizationId() : organizationId;
+        scope.require(id);
+        return organizations.find(id).orElseThrow(() -> new IllegalArgumentException("单位不存在。"));
+    }
+
+    /** The units directly below {@code unit} in the caller's scope (a dashboard's per-unit rows). */
+    public List<OrganizationView> childrenOf(OrganizationView unit) {
+        return organizations.visibleTree().stream().filter(o -> Long.valueOf(unit.id()).equals(o.parentId())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public AnnualFigures annual(int year, Long organizationId) {
+        OrganizationView unit = unit(organizationId);
+        List<Long> orgs = scope.subtreeIds(unit.id());
+        AnnualFigures now = figures(year, orgs, unit);
+        AnnualFigures before = figures(year - 1, orgs, unit);
+        Map<String, BigDecimal> change = new LinkedHashMap<>();
+        change.put("officersCertified", change(now.officersCertified(), before.officersCertified()));
+        change.put("firmsInspected", change(now.firmsInspected(), before.firmsInspected()));
+        change.put("inspectionVisits", change(now.inspectionVisits(), before.inspectionVisits()));
+        change.put("officerVisits", change(now.officerVisits(), before.officerVisits()));
+        change.put("hazardsFound", change(now.hazardsFound(), before.hazardsFound()));
+        change.put("majorHazardsFound", change(now.majorHazardsFound(), before.majorHazardsFound()));
+        change.put("casesFiled", change(now.casesFiled(), before.casesFiled()));
+        change.put("casesDecided", change(now.casesDecided(), before.casesDecided()));
+        change.put("finesYuan", change(now.finesYuan(), before.finesYuan()));
+        change.put("legalReviews", change(now.legalReviews(), before.legalReviews()));
+        change.put("documentsIssued", change(now.documentsIssued(), before.documentsIssued()));
+        change.put("published", change(now.published(), before.published()));
+        return new AnnualFigures(now.year(), unit.id(), unit.name(), now.officersCertified(), now.officersNew(),
+                now.certificatesRevoked(), now.participationRate(), now.firmsInspected(), now.inspectionVisits(),
+                now.visitsByKind(), now.firmsByKind(), now.visitsByMode(), now.officerVisits(), now.hazardsFound(),
+                now.majorHazardsFound(), now.hazardsRectified(), now.majorHazardsRectified(), now.rectificationRate(),
+                now.hazardsSupervised(), now.hazardsExposed(), now.hazardsSelfReported(), now.casesFiled(),
+                now.casesFiledByKind(), now.casesDecided(), now.decidedByKind(), now.finesYuan(), now.finesByKind(),
+                now.individualsFined(), now.finesOnIndividualsYuan(), now.summaryPenalties(), now.dualPenaltyShare(),
+                now.notPunished(), now.legalReviews(), now.meetings(), now.casesDiscussed(), now.hearings(),
+                now.coerciveMeasures(), now.transfers(), now.criminalTransfers(), now.documentsIssued(),
+                now.documentsByKind(), now.publicityDue(), now.published(), now.publishedOnTime(), now.publicityRate(),
+                now.complaintsByChannel(), now.caseReviews(), now.caseReviewProblems(), now.reconsiderationsByOutcome(),
+                now.lawsuitsByOutcome(), change.get("casesFiled"), change.get("finesYuan"), change, now.notRecorded());
+    }
+
+    /** Visits per month of the year over the unit's subtree (the dashboard's chart). */
+    @Transactional(readOnly = true)
+    public long[] visitsPerMonth(int year, Long organizationId) {
+        return visits.visitsPerMonth(year, scope.subtreeIds(unit(organizationId).id()));
+    }
+
+    /** One row of a dashboard's per-unit table: a unit below the chosen one with its subtree's main figures. */
+    public record UnitRow(long organizationId, String unit, long firmsInspected, long inspectionVisits, long hazardsFound,
+                          long majorHazardsFound, long casesFiled, long casesDecided, BigDecimal finesYuan, long published) {
+    }
+
+    /** The main figures of each unit directly below {@code organizationId} (and of its own records, as the first row). */
+    @Transactional(readOnly = true)
+    public List<UnitRow> unitRows(int year, Long organizationId) {
+        OrganizationView unit = unit(organizationId);
+        List<UnitRow> rows = new ArrayList<>();
+        List<OrganizationView> children = childrenOf(unit);
+        if (!children.isEmpty()) {
+            rows.add(row(year, List.of(unit.id()), unit, unit.name() + "（本级）"));
+        }
+        for (OrganizationView child : children) {
+            rows.add(row(year, scope.subtreeIds(child.id()), child, child.name()));
+        }
+        return rows;
+    }
+
+    private UnitRow row(int year, List<Long> orgs, OrganizationView unit, String name) {
+        AnnualFigures f = figures(year, orgs, unit);
+        return new UnitRow(unit.id(), name, f.firmsInspected(), f.inspectionVisits(), f.hazardsFound(), f.majorHazardsFound(),
+                f.casesFiled(), f.casesDecided(), f.finesYuan(), f.published());
+    }
+
+    /** The monthly or quarterly 统计报表 of a unit: its own records, each unit below it, and the total. */
+    @Transactional(readOnly = true)
+    public PeriodReport periodReport(PeriodReport.Period period, Long organizationId) {
+        OrganizationView unit = unit(organizationId);
+        List<PeriodReport.Row> rows = new ArrayList<>();
+        List<OrganizationView> children = childrenOf(unit);
+        rows.add(periodRow(period, children.isEmpty() ? scope.subtreeIds(unit.id()) : List.of(unit.id()),
+                children.isEmpty() ? unit.name() : unit.name() + "（本级）"));
+        for (OrganizationView child : children) {
+            rows.add(periodRow(period, scope.subtreeIds(child.id()), child.name()));
+        }
+        return new PeriodReport(unit.name(), period, rows, periodRow(period, scope.subtreeIds(unit.id()), "合计"));
+    }
+
+    private PeriodReport.Row periodRow(PeriodReport.Period period, List<Long> orgs, String name) {
+        VisitReadModel.VisitFigures v = visits.figures(period.from(), period.to(), orgs);
+        HazardManagement.PeriodFigures h = hazards.periodFigures(period.from(), period.to(), orgs);
+        CaseStatistics.PeriodFigures c = cases.periodFigures(period.from(), period.to(), orgs);
+        long docs = documents.statistics(orgs, period.from(), period.to()).stream()
+                .mapToLong(DocumentManagement.IssueCount::issued).sum();
+        return new PeriodReport.Row(name, v.firms(), v.visits(), v.visitsByKind().get(InspectionKind.KEY),
+                v.visitsByKind().get(InspectionKind.GENERAL), v.visitsByKind().get(InspectionKind.OTHER),
+                v.visitsByMode().get(InspectionMode.ONLINE), v.officerVisits(), h.found(), h.major(), h.closed(),
+                c.filedEnforcement(), c.filedAccident(), c.decidedEnforcement(), c.decidedAccident(),
+                c.finesEnforcementYuan(), c.finesAccidentYuan(), docs);
+    }
+
+    /** An officer's own work of a year: visits and firms of the records he signed, hazards he found. */
+    public record OwnFigures(long visits, long firms, long hazardsFound, long majorHazardsFound, long hazardsRectified) {
+    }
+
+    @Transactional(readOnly = true)
+    public OwnFigures own(int year) {
+        long me = Actors.require().userId();
+        var visitRow = inspections.statistics(year).perOfficer().stream().filter(r -> r.id() == me).findFirst();
+        var hazardRow = hazards.statistics(year).perOfficer().stream().filter(r -> r.id() == me).findFirst();
+        return new OwnFigures(visitRow.map(r -> r.visits()).orElse(0L), visitRow.map(r -> r.firms()).orElse(0L),
+                hazardRow.map(r -> r.found()).orElse(0L), hazardRow.map(r -> r.major()).orElse(0L),
+                hazardRow.map(r -> r.rectified()).orElse(0L));
+    }
+
+    /** Recomputes reporting's read models of a year from the facts the owning modules replay. */
+    public void rebuild(int year) {
+        visits.rebuild(year);
+    }
+
+    private AnnualFigures figures(int year, Collection<Long> orgs, OrganizationView unit) {
+        OfficerStatistics officerFigures = officers.statistics(year, orgs);
+        VisitReadModel.VisitFigures visitFigures = visits.figures(year, orgs);
+        HazardStatistics hazardFigures = hazards.statistics(year, orgs);
+        HazardManagement.ReportFigures hazardExtra = hazards.reportFigures(year, orgs);
+        CaseStatistics.Figures caseFigures = cases.forYear(year, orgs);
+        CaseStatistics.ReportFigures caseExtra = cases.reportFigures(year, orgs);
+        List<AnnualFigures.DocumentCount> byKind = new ArrayList<>();
+        Map<String, AnnualFigures.DocumentCount> merged = new LinkedHashMap<>();
+        documents.statistics(orgs, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).forEach(c -> merged.merge(c.kind(),
+                new AnnualFigures.DocumentCount(c.kind(), c.title(), c.issued()),
+                (a, b) -> new AnnualFigures.DocumentCount(a.kind(), a.title(), a.issued() + b.issued())));
+        byKind.addAll(merged.values());
+        byKind.sort((a, b) -> Long.compare(b.issued(), a.issued()));
+        long documentsIssued = byKind.stream().mapToLong(AnnualFigures.DocumentCount::issued).sum();
+        Set<Long> orgSet = Set.copyOf(orgs);
+        long due = 0, published = 0, onTime = 0;
+        for (PublicityStatistics.UnitRate rate : publicity.statistics(year).units()) {
+            if (orgSet.contains(rate.organizationId())) {
+                due += rate.due();
+                published += rate.published();
+                onTime += rate.publishedOnTime();
+            }
+        }
+        Map<String, Object> supplementary = new LinkedHashMap<>();
+        for (FigureSource source : sources) {
+            supplementary.putAll(source.figures(year, orgs));
+        }
+        List<String> notRecorded = AnnualFigures.SUPPLEMENTARY.entrySet().stream()
+                .filter(e -> sources.stream().noneMatch(s -> s.provides().contains(e.getKey())))
+                .map(Map.Entry::getValue).toList();
+        return new AnnualFigures(year, unit.id(), unit.name(), officerFigures.certified(), officerFigures.issuedInYear(),
+                officerFigures.revokedInYear(), officerFigures.participationRatePercent(), visitFigures.firms(),
+                visitFigures.visits(), codes(visitFigures.visitsByKind()), codes(visitFigures.firmsByKind()),
+                codes(visitFigures.visitsByMode()), visitFigures.officerVisits(), hazardFigures.found(),
+                hazardFigures.major(), hazardFigures.rectified(), hazardFigures.majorRectified(),
+                hazardFigures.rectificationRate(), hazardExtra.supervised(), hazardExtra.exposed(),
+                hazardExtra.selfReported(), caseFigures.filed(),
+                ordered("ENFORCEMENT", caseExtra.filedEnforcement(), "ACCIDENT", caseExtra.filedAccident()),
+                caseFigures.decided(),
+                ordered("ENFORCEMENT", caseFigures.enforcementDecided(), "ACCIDENT", caseFigures.accidentDecided()),
+                caseFigures.finesYuan(),
+                ordered("ENFORCEMENT", caseFigures.finesEnforcementYuan(), "ACCIDENT", caseFigures.finesAccidentYuan()),
+                caseFigures.individualsFined(), caseExtra.finesOnIndividualsYuan(), caseFigures.summaryPenalties(),
+                caseFigures.dualShare(), caseFigures.notPunished(), caseFigures.legalReviews(), caseFigures.meetings(),
+                caseFigures.casesDiscussed(), caseFigures.hearings(), caseExtra.coerciveMeasures(), caseFigures.transfers(),
+                caseFigures.criminalTransfers(), documentsIssued, byKind, due, published, onTime,
+                PublicityStatistics.rate(onTime, due), countsOf(supplementary.get("complaintsByChannel")),
+                countOf(supplementary.get("caseReviews")), countOf(supplementary.get("caseReviewProblems")),
+                countsOf(supplementary.get("reconsiderationsByOutcome")), countsOf(supplementary.get("lawsuitsByOutcome")),
+                null, null, Map.of(), notRecorded);
+    }
+
+    private static <E extends Enum<E>> Map<String, Long> codes(Map<E, Long> byEnum) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        byEnum.forEach((k, v) -> result.put(k.name(), v));
+        return result;
+    }
+
+    private static <V> Map<String, V> ordered(String k1, V v1, String k2, V v2) {
+        Map<String, V> result = new LinkedHashMap<>();
+        result.put(k1, v1);
+        result.put(k2, v2);
+        return result;
+    }
+
+    private static long countOf(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static Map<String, Long> countsOf(Object value) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> result.put(String.valueOf(k), countOf(v)));
+        }
+        return result;
+    }
+
+    static BigDecimal change(long now, long before) {
+        return change(BigDecimal.valueOf(now), BigDecimal.valueOf(before));
+    }
+
+    static BigDecimal change(BigDecimal now, BigDecimal before) {
+        if (before.signum() == 0) {
+            return null;
+        }
+        return now.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before, 1, RoundingMode.HALF_UP);
+    }
+
+    /** The Chinese label of a kind code used in {@link AnnualFigures}' maps. */
+    public static String label(String code) {
+        return switch (code) {
+            case "KEY" -> InspectionKind.KEY.label();
+            case "GENERAL" -> InspectionKind.GENERAL.label();
+            case "OTHER" -> InspectionKind.OTHER.label();
+            case "ON_SITE" -> InspectionMode.ON_SITE.label();
+            case "ONLINE" -> InspectionMode.ONLINE.label();
+            case "ENFORCEMENT" -> "执法处罚";
+            case "ACCIDENT" -> "事故处罚";
+            default -> code;
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package cn.zhifa.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The annual report's 基本情况 states the figures in sentences as the seeds write them; 二 and 三 are headed sections
+ * with prompts; the 法治政府建设年度报告 variant carries the same figures under its own structure.
+ */
+class AnnualReportTests {
+
+    /** Seed 000's recorded figures (滨海新区 2024). */
+    static AnnualFigures seed000() {
+        Map<String, BigDecimal> change = new LinkedHashMap<>();
+        return new AnnualFigures(2024, 1L, "滨海新区应急管理局", 250, 17, 35, new BigDecimal("100.0"), 2293, 6201,
+                ordered("KEY", 4281L, "GENERAL", 1920L, "OTHER", 0L), ordered("KEY", 1500L, "GENERAL", 900L, "OTHER", 0L),
+                ordered("ON_SITE", 6201L, "ONLINE", 0L), 14000, 6840, 12, 6700, 12, 98.0, 3, 0, 0, 302,
+                ordered("ENFORCEMENT", 278L, "ACCIDENT", 24L), 302, ordered("ENFORCEMENT", 278L, "ACCIDENT", 24L),
+                new BigDecimal("10014300.00"), ordered("ENFORCEMENT", new BigDecimal("3191500.00"), "ACCIDENT", new BigDecimal("6822800.00")),
+                0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 31, 0, 0, 0, 0, 0, 0, 1200, List.of(), 290, 290, 290,
+                new BigDecimal("100.0"), Map.of(), 0, 0, Map.of(), Map.of(), new BigDecimal("44"), new BigDecimal("10"),
+                change, List.of("投诉举报（按渠道）"));
+    }
+
+    @SafeVarargs
+    static <V> Map<String, V> ordered(Object... pairs) {
+        Map<String, V> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            @SuppressWarnings("unchecked") V value = (V) pairs[i + 1];
+            map.put((String) pairs[i], value);
+        }
+        return map;
+    }
+
+    static String text(AnnualReport report) {
+        return report.sections().stream().flatMap(s -> java.util.stream.Stream.concat(java.util.stream.Stream.of(s.heading()),
+                s.paragraphs().stream().map(AnnualReport.Paragraph::text))).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void the_basics_state_each_of_seed_000s_figures_as_the_seed_writes_them() {
+        String text = text(AnnualReport.of(seed000(), AnnualReport.Variant.WORK));
+        assertThat(text).contains("共有持证执法人员250人", "新增执法人员17人", "注销执法证人员35人", "执法参与率达到百分之百",
+                "2024年我局共对2293家企业开展执法检查6201家次，其中重点检查4281家次，一般检查1920家次", "查处隐患6840项",
+                "立案查处案件302件，同比上升44%；处罚金额共计1001.43万元，同比上升10%",
+                "其中执法处罚案件278件，处罚金额319.15万元；事故处罚案件24件，处罚金额682.28万元",
+                "共对31件重大行政处罚案件进行法制审核", "共公示行政处罚信息290条，公示率达100%");
+    }
+
+    @Test
+    void practice_and_problems_are_headed_sections_with_editable_prompts_and_unrecorded_figures_are_named() {
+        AnnualReport report = AnnualReport.of(seed000(), AnnualReport.Variant.WORK);
+        assertThat(report.title()).isEqualTo("滨海新区应急管理局2024年度行政执法工作报告");
+        assertThat(report.sections()).extracting(AnnualReport.Section::heading)
+                .contains("一、行政执法基本情况", "二、主要工作措施及成效", "三、存在问题和下一步打算");
+        AnnualReport.Section practice = report.sections().stream().filter(s -> s.heading().startsWith("二、")).findFirst().orElseThrow();
+        assertThat(practice.paragraphs()).isNotEmpty().allMatch(AnnualReport.Paragraph::prompt);
+        assertThat(text(report)).contains("以下数据平台尚未记录，请据实补充：投诉举报（按渠道）。");
+    }
+
+    @Test
+    void the_rule_of_law_variant_has_its_four_parts_and_the_same_figures() {
+        AnnualReport report = AnnualReport.of(seed000(), AnnualReport.Variant.RULE_OF_LAW);
+        assertThat(report.title()).isEqualTo("滨海新区应急管理局2024年法治政府建设年度报告");
+        assertThat(report.sections()).extracting(AnnualReport.Section::heading).contains(
+                "一、2024年推进法治政府建设的主要举措和成效", "二、2024年推进法治政府建设存在的不足和原因",
+                "三、2024年党政主要负责人履行推进法治建设第一责任人职责情况", "四、2025年推进法治政府建设的主要安排",
+                "1.行政执法人员情况");
+        assertThat(text(report)).contains("对2293家企业开展执法检查6201家次", "处罚金额共计1001.43万元");
+    }
+
+    @Test
+    void money_prints_in_wan_yuan_with_two_decimals_and_changes_say_rise_fall_or_level() {
+        assertThat(AnnualFigures.wan(new BigDecimal("3191500.00"))).isEqualTo("319.15");
+        assertThat(AnnualFigures.wan(new BigDecimal("50"))).isEqualTo("0.01");
+        assertThat(AnnualFigures.wan(BigDecimal.ZERO)).isEqualTo("0.00");
+        AnnualFigures base = seed000();
+        AnnualFigures fallen = new AnnualFigures(base.year(), base.organizationId(), base.scopeName(), base.officersCertified(),
+                base.officersNew(), base.certificatesRevoked(), new BigDecimal("96.5"), base.firmsInspected(),
+                base.inspectionVisits(), base.visitsByKind(), base.firmsByKind(), base.visitsByMode(), base.officerVisits(),
+                base.hazardsFound(), base.majorHazardsFound(), base.hazardsRectified(), base.majorHazardsRectified(),
+                base.rectificationRate(), 0, 0, 0, base.casesFiled(), base.casesFiledByKind(), base.casesDecided(),
+                base.decidedByKind(), base.finesYuan(), base.finesByKind(), 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 31, 0,
+                0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, new BigDecimal("100.0"), Map.of(), 0, 0, Map.of(), Map.of(),
+                new BigDecimal("-12.5"), BigDecimal.ZERO, Map.of(), List.of());
+        String text = text(AnnualReport.of(fallen, AnnualReport.Variant.WORK));
+        assertThat(text).contains("立案查处案件302件，同比下降12.5%；处罚金额共计1001.43万元，与上年持平", "执法参与率达到96.5%")
+                .doesNotContain("尚未记录");
+    }
+}

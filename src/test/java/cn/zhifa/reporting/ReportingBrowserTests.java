@@ -1,0 +1,56 @@
+package cn.zhifa.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhifa.BrowserTestSupport;
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The statistics dashboard at 390 px for an officer (his own work first), a leader (his unit) and a supervisor (the
+ * city with its units): no sideways scrolling, the charts drawn, and redrawn to the new width when the window grows.
+ */
+@Tag("browser")
+class ReportingBrowserTests extends BrowserTestSupport {
+
+    private long chartWidth(String id) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> ((JavascriptExecutor) d).executeScript(
+                "var c = document.querySelector('#" + id + " canvas'); return c != null && c.getBoundingClientRect().width > 0;"));
+        return ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return Math.round(document.querySelector('#" + id + " canvas').getBoundingClientRect().width);")).longValue();
+    }
+
+    @Test
+    void each_role_opens_its_dashboard_on_a_phone_and_the_charts_follow_the_window() throws Exception {
+        for (String user : new String[]{"officer1", "leader1", "supervisor1"}) {
+            resize(PHONE);
+            loginAs(user);
+            open("/reporting");
+            waitFor(By.id("figures"));
+            long phoneWidth = chartWidth("month-chart");
+            assertThat(phoneWidth).as(user).isLessThanOrEqualTo(390);
+            assertThat(fitsWidth()).as(user + " at 390 px").isTrue();
+            screenshot("reporting-" + user + "-390");
+            String page = browser.findElement(By.tagName("body")).getText();
+            assertThat(page).as(user).contains("统计分析", "年度指标").doesNotContain("KEY", "ENFORCEMENT", "null");
+            if (user.equals("officer1")) {
+                assertThat(browser.findElements(By.id("own-figures"))).as("an officer sees his own work").hasSize(1);
+            } else {
+                assertThat(browser.findElements(By.id("own-figures"))).isEmpty();
+            }
+            if (user.equals("supervisor1")) {
+                assertThat(browser.findElements(By.cssSelector("#unit-table tbody tr"))).as("the city's units").hasSizeGreaterThan(1);
+            }
+            resize(DESKTOP);
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> chartWidth("month-chart") > phoneWidth);
+            assertThat(fitsWidth()).as(user + " on a desktop").isTrue();
+        }
+        open("/reporting/annual");
+        waitFor(By.id("report-preview"));
+        assertThat(browser.findElement(By.id("report-preview")).getText()).contains("一、行政执法基本情况");
+    }
+}
