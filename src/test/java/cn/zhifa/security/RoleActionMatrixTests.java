@@ -186,7 +186,10 @@ class RoleActionMatrixTests {
             Map.entry("POST /credit/listings/{id}/repair", LEADER),
             Map.entry("POST /credit/rules", "admin"),
             Map.entry("POST /credit/rules/copy", "admin"),
-            Map.entry("POST /credit/rules/{id}/delete", "admin")));
+            Map.entry("POST /credit/rules/{id}/delete", "admin"),
+            // audit: signed checkpoints on demand (issue 14)
+            Map.entry("POST /audit/checkpoints", "auditor"),
+            Map.entry("POST /api/v1/audit/checkpoints", "auditor")));
 
     @Autowired
     MockMvc mvc;
