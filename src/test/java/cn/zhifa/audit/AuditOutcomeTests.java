@@ -3,6 +3,7 @@ package cn.zhifa.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import cn.zhifa.Tokens;
@@ -42,10 +43,24 @@ class AuditOutcomeTests {
         long before = maxId();
         mvc.perform(formLogin().user("officer1\u0000x").password("wrong"));
 
-        Map<String, Object> row = jdbc.sql("SELECT actor, action, outcome FROM audit_log WHERE id > ? AND action = '登录'")
-                .param(before).query().singleRow();
-        assertThat(row.get("outcome")).isEqualTo("FAILURE");
-        assertThat((String) row.get("actor")).isEqualTo("officer1\\0x");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE id > ? AND action = '登录' AND outcome = 'FAILURE' "
+                + "AND actor = ?").params(before, "officer1\\0x").query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void downloading_an_issued_document_is_a_personal_data_read_and_is_recorded_with_the_document() throws Exception {
+        long document = jdbc.sql("SELECT min(id) FROM doc_issued").query(Long.class).single();
+        String leader = Tokens.bearer(mvc, "leader1");
+        long before = maxId();
+        int status = mvc.perform(get("/api/v1/documents/" + document + "/pdf").header("Authorization", leader))
+                .andReturn().getResponse().getStatus();
+
+        Map<String, Object> row = jdbc.sql("SELECT actor, target_type, target_id, outcome FROM audit_log "
+                + "WHERE id > ? AND action = '下载文书'").param(before).query().singleRow();
+        assertThat(row.get("actor")).isEqualTo("leader1");
+        assertThat(row.get("target_type")).isEqualTo("文书");
+        assertThat(row.get("target_id")).isEqualTo(String.valueOf(document));
+        assertThat(row.get("outcome")).isEqualTo(status == 200 ? "SUCCESS" : status == 403 ? "REJECTED" : "FAILURE");
     }
 
     private MockHttpSession login(String user) throws Exception {

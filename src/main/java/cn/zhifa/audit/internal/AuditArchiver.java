@@ -81,10 +81,10 @@ class AuditArchiver {
 
     private Optional<Archived> archive(Instant cutoff) {
         auditLog.lockChain();
-        Long firstYoung = jdbc.sql("SELECT min(id) FROM audit_log WHERE occurred_at >= ?").param(Timestamp.from(cutoff))
-                .query(Long.class).single();
+        long firstYoung = jdbc.sql("SELECT coalesce(min(id), 9223372036854775807) FROM audit_log WHERE occurred_at >= ?")
+                .param(Timestamp.from(cutoff)).query(Long.class).single();
         List<AuditLog.ChainRow> rows = jdbc.sql("SELECT * FROM audit_log WHERE id < ? ORDER BY id")
-                .param(firstYoung == null ? Long.MAX_VALUE : firstYoung).query(AuditLog::mapWithScheme).list();
+                .param(firstYoung).query(AuditLog::mapWithScheme).list();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
