@@ -48,12 +48,15 @@ public class DocumentManagement {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final cn.zhifa.shared.web.PublicAddress publicAddress;
+    private final cn.zhifa.documents.internal.DocumentSignatures signatures;
     private final JsonMapper json = JsonMapper.builder().build();
 
     DocumentManagement(DocumentTemplates templates, AuthoritySettings authorities, NumberSeries numbers,
                        IssuedDocumentStore store, OrganizationManagement organizations,
                        ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-                       cn.zhifa.shared.web.PublicAddress publicAddress) {
+                       cn.zhifa.shared.web.PublicAddress publicAddress,
+                       cn.zhifa.documents.internal.DocumentSignatures signatures) {
+        this.signatures = signatures;
         this.templates = templates;
         this.authorities = authorities;
         this.numbers = numbers;
@@ -183,7 +186,10 @@ public class DocumentManagement {
         Verification.Status status = d.voidReason() != null ? Verification.Status.VOIDED
                 : d.supersededById() != null ? Verification.Status.CORRECTED : Verification.Status.VALID;
         String superseding = d.supersededById() == null ? null : store.find(d.supersededById()).map(IssuedDocument::number).orElse(null);
-        return new Verification(d.verificationCode(), d.authorityName(), d.title(), d.number(), d.issueDate(), d.pdfSha256(), status, superseding);
+        Verification.Signature signature = signatures.check(d.id(), Verification.signedStatement(d.verificationCode(),
+                d.authorityName(), d.title(), d.number(), d.issueDate(), d.pdfSha256()));
+        return new Verification(d.verificationCode(), d.authorityName(), d.title(), d.number(), d.issueDate(), d.pdfSha256(),
+                status, superseding, signature);
     }
 
     /** SHA-256 of bytes as lower-case hex (the hash printed on the verification page). */
@@ -314,6 +320,8 @@ public class DocumentManagement {
                 previous == null ? 1 : previous.version() + 1, previous == null ? null : previous.id(), reason,
                 r.idempotencyKey());
         long id = store.insert(row);
+        signatures.sign(id, Verification.signedStatement(code, authority.name(), t.title(),
+                number == null ? null : number.text(), date, row.pdfSha256()), clock.instant());
         events.publishEvent(new DocumentIssued(id, t.kind(), number == null ? null : number.text(), r.source(),
                 r.authorityOrganizationId()));
         return store.find(id).orElseThrow();

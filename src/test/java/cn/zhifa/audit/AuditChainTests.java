@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @ZhifaIntegrationTest
 @Tag("external-db")
@@ -26,6 +28,10 @@ class AuditChainTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AuditTrail trail;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void every_mutating_request_is_recorded_with_who_what_and_outcome() throws Exception {
@@ -74,6 +80,101 @@ class AuditChainTests {
             tamper(victim, original);
         }
         mvc.perform(get("/api/v1/audit/verify").header("Authorization", auditor)).andExpect(jsonPath("$.intact").value(true));
+    }
+
+    @Test
+    void a_changed_row_whose_chain_was_re_hashed_without_the_key_is_still_caught() {
+        mvc_login_failure("officer2");
+        inRolledBackTransaction(() -> {
+            jdbc.sql("ALTER TABLE audit_log DISABLE TRIGGER USER").update();
+            long last = jdbc.sql("SELECT max(id) FROM audit_log").query(Long.class).single();
+            var row = jdbc.sql("SELECT * FROM audit_log WHERE id = ?").param(last).query().singleRow();
+            // the attacker rewrites the newest row and re-computes its hash as the unkeyed chain did
+            String forged = sha256(String.join("\u001f", String.valueOf(last),
+                    ((java.time.OffsetDateTime) jdbc.sql("SELECT occurred_at FROM audit_log WHERE id = ?").param(last)
+                            .query(java.time.OffsetDateTime.class).single()).toInstant().toString(),
+                    (String) row.get("actor"), "", "", (String) row.get("action"), "", "", (String) row.get("outcome"),
+                    "改写", "", (String) row.get("previous_hash")));
+            jdbc.sql("UPDATE audit_log SET detail = '改写', actor_id = NULL, organization_id = NULL, target_type = NULL, "
+                    + "target_id = NULL, client_address = NULL, hash = ? WHERE id = ?").params(forged, last).update();
+
+            ChainCheck check = trail.verifyChain();
+            assertThat(check.intact()).isFalse();
+            assertThat(check.firstBrokenId()).isEqualTo(last);
+            assertThat(check.problem()).contains("已被篡改");
+        });
+    }
+
+    @Test
+    void deleting_the_newest_rows_or_emptying_the_table_is_caught_against_the_signed_checkpoint() throws Exception {
+        String auditor = Tokens.bearer(mvc, "auditor");
+        String anchored = mvc.perform(post("/api/v1/audit/checkpoints").header("Authorization", auditor))
+                .andExpect(jsonPath("$.intact").value(true)).andReturn().getResponse().getContentAsString();
+        long head = ((Number) JsonPath.read(anchored, "$.expectedHeadId")).longValue();
+        long rows = ((Number) JsonPath.read(anchored, "$.expectedRows")).longValue();
+        assertThat(((Number) JsonPath.read(anchored, "$.foundRows")).longValue()).isEqualTo(rows);
+        assertThat((String) JsonPath.read(anchored, "$.expectedHeadHash")).hasSize(64);
+
+        inRolledBackTransaction(() -> {
+            jdbc.sql("ALTER TABLE audit_log DISABLE TRIGGER USER").update();
+            jdbc.sql("DELETE FROM audit_log WHERE id >= coalesce((SELECT max(id) FROM audit_log WHERE id < ?), ?)")
+                    .params(head, head).update();
+            ChainCheck check = trail.verifyChain();
+            assertThat(check.intact()).isFalse();
+            assertThat(check.firstBrokenId()).isEqualTo(head);
+            assertThat(check.expectedRows()).isEqualTo(rows);
+            assertThat(check.problem()).contains("第 " + head + " 条记录已不存在");
+        });
+        inRolledBackTransaction(() -> {
+            jdbc.sql("ALTER TABLE audit_log DISABLE TRIGGER USER").update();
+            jdbc.sql("TRUNCATE audit_log").update();
+            ChainCheck check = trail.verifyChain();
+            assertThat(check.intact()).isFalse();
+            assertThat(check.tableRows()).isZero();
+            assertThat(check.foundRows()).isEqualTo(check.archivedRows()).isLessThan(rows);
+            assertThat(check.problem()).contains("整张表被清空");
+        });
+        mvc.perform(get("/api/v1/audit/verify").header("Authorization", auditor)).andExpect(jsonPath("$.intact").value(true));
+    }
+
+    @Test
+    void the_database_refuses_truncate_of_the_audit_log_and_its_archives() {
+        assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_log").update()).hasMessageContaining("TRUNCATE refused");
+        assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_archive").update()).hasMessageContaining("TRUNCATE refused");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void new_rows_are_keyed_with_hmac_sm3_not_the_plain_digest_of_the_row() {
+        mvc_login_failure("officer2");
+        var row = jdbc.sql("SELECT scheme, hash FROM audit_log ORDER BY id DESC LIMIT 1").query().singleRow();
+        assertThat(row.get("scheme")).isEqualTo("HMAC-SM3");
+        assertThat((String) row.get("hash")).hasSize(64);
+    }
+
+    private void mvc_login_failure(String user) {
+        try {
+            mvc.perform(post("/api/v1/auth/token").contentType("application/json")
+                    .content("{\"username\":\"" + user + "\",\"password\":\"x\"}"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void inRolledBackTransaction(Runnable work) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            work.run();
+        });
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void tamper(long id, String detail) {

@@ -194,7 +194,10 @@ class RoleActionMatrixTests {
             Map.entry("POST /publicity/powers/{id}", "admin"),
             Map.entry("POST /publicity/powers/{id}/delete", "admin"),
             Map.entry("POST /publicity/powers/copy", "admin"),
-            Map.entry("POST /api/v1/statistics/rebuild", "admin")));
+            Map.entry("POST /api/v1/statistics/rebuild", "admin"),
+            // audit: signed checkpoints on demand (issue 14)
+            Map.entry("POST /audit/checkpoints", "auditor"),
+            Map.entry("POST /api/v1/audit/checkpoints", "auditor")));
 
     @Autowired
     MockMvc mvc;

@@ -15,10 +15,14 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Writes one audit record for every state-changing request (POST, PUT, PATCH, DELETE), after it
- * completed: success, failure (exception or 4xx/5xx) or rejected (a form re-shown with errors).
+ * completed: success, failure (exception or 4xx/5xx) or rejected (a form re-shown with errors, a refusal
+ * shown on the page or carried to the next page by a redirect, a 403 or a 422 rule refusal). Reads that
+ * disclose personal data ({@link PersonalDataReads}) are recorded too.
  */
 @Component
 class AuditInterceptor implements HandlerInterceptor {
@@ -40,6 +44,9 @@ class AuditInterceptor implements HandlerInterceptor {
             request.setAttribute(REJECTED, "表单校验未通过");
         }
         Object refusal = modelAndView == null ? null : modelAndView.getModel().get("refusal");
+        if (refusal == null) {
+            refusal = RequestContextUtils.getOutputFlashMap(request).get("refusal");
+        }
         if (refusal != null) {
             request.setAttribute(REJECTED, refusal.toString());
         }
@@ -47,15 +54,23 @@ class AuditInterceptor implements HandlerInterceptor {
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-        if (!MUTATING.contains(request.getMethod()) || !(handler instanceof HandlerMethod method)) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return;
+        }
+        if (!MUTATING.contains(request.getMethod())) {
+            PersonalDataReads.of(request.getMethod(), request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))
+                    .ifPresent(read -> recordRead(request, response, ex, read));
             return;
         }
         request.setAttribute(Audit.RECORDED, Boolean.TRUE);
         Actor actor = Actors.current().orElse(null);
         Object rejected = request.getAttribute(REJECTED);
-        boolean denied = ex instanceof AccessDeniedException || response.getStatus() == 403;
-        if (denied) {
-            rejected = ex != null && ex.getMessage() != null ? ex.getMessage() : "无权执行此操作";
+        boolean denied = ex instanceof AccessDeniedException || response.getStatus() == 403
+                || response.getStatus() == 422;
+        if (denied && rejected == null) {
+            Object resolved = ex != null ? ex : request.getAttribute(WebUtils.ERROR_EXCEPTION_ATTRIBUTE);
+            rejected = resolved instanceof Exception e && e.getMessage() != null ? e.getMessage()
+                    : response.getStatus() == 422 ? "业务规则不允许此操作" : "无权执行此操作";
         }
         Outcome outcome = denied ? Outcome.REJECTED : ex != null || response.getStatus() >= 400 ? Outcome.FAILURE
                 : rejected != null ? Outcome.REJECTED : Outcome.SUCCESS;
@@ -70,6 +85,19 @@ class AuditInterceptor implements HandlerInterceptor {
                 actor == null ? null : actor.organizationId(), action(request, method),
                 (String) request.getAttribute(attribute("targetType")), (String) request.getAttribute(attribute("targetId")),
                 outcome, detail, request.getRemoteAddr());
+    }
+
+    /** A read of personal data: who read which record, and whether it was handed out. */
+    private void recordRead(HttpServletRequest request, HttpServletResponse response, Exception ex,
+                            PersonalDataReads.Read read) {
+        Actor actor = Actors.current().orElse(null);
+        int status = response.getStatus();
+        Outcome outcome = ex == null && status < 400 ? Outcome.SUCCESS : status == 403 ? Outcome.REJECTED : Outcome.FAILURE;
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String id = variables instanceof java.util.Map<?, ?> map && map.get("id") != null ? map.get("id").toString() : null;
+        log.append(actor == null ? "anonymous" : actor.username(), actor == null ? null : actor.userId(),
+                actor == null ? null : actor.organizationId(), read.action(), read.targetType(), id, outcome,
+                outcome == Outcome.SUCCESS ? "个人信息查阅" : AuditWording.failure(ex, status), request.getRemoteAddr());
     }
 
     private static String action(HttpServletRequest request, HandlerMethod method) {

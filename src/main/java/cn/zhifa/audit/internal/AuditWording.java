@@ -114,4 +114,10 @@ public final class AuditWording {
             default -> status >= 500 ? "系统处理失败" : "请求未完成";
         };
     }
+
+    /** A moment as the auditor reads it (Beijing time, to the second). */
+    public static String time(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(at);
+    }
 }

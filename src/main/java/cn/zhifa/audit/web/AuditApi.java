@@ -11,12 +11,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
+import cn.zhifa.audit.AuditAction;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "审计", description = "审计日志查询与哈希链校验（仅安全审计员）")
+@Tag(name = "审计", description = "审计日志查询、哈希链校验与签名检查点（仅安全审计员）")
 @Allowed(Action.READ_AUDIT_LOG)
 class AuditApi {
 
@@ -40,5 +42,13 @@ class AuditApi {
     @Operation(summary = "校验哈希链，返回第一个断点")
     ChainCheck verify() {
         return trail.verifyChain();
+    }
+
+    @PostMapping("/api/v1/audit/checkpoints")
+    @Allowed(Action.READ_AUDIT_LOG)
+    @AuditAction("生成审计日志检查点")
+    @Operation(summary = "立即签发哈希链检查点（链头哈希、记录数），返回对照该检查点的校验结果；链已断开时拒绝")
+    ChainCheck checkpoint() {
+        return trail.checkpointNow();
     }
 }

@@ -13,7 +13,11 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import cn.zhifa.audit.AuditAction;
+import cn.zhifa.shared.RuleViolation;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The auditor's pages: search the log and verify the hash chain. Only AUDITOR may read them. */
@@ -56,7 +60,22 @@ class AuditPages {
 
     @GetMapping("/audit/verify")
     String verify(Model model) {
-        model.addAttribute("check", trail.verifyChain());
+        var check = trail.verifyChain();
+        model.addAttribute("check", check);
+        model.addAttribute("checkpointAt", check.checkpointAt() == null ? null : AuditWording.time(check.checkpointAt()));
         return "audit/verify";
+    }
+
+    @PostMapping("/audit/checkpoints")
+    @Allowed(Action.READ_AUDIT_LOG)
+    @AuditAction("生成审计日志检查点")
+    String checkpoint(RedirectAttributes redirect) {
+        try {
+            trail.checkpointNow();
+            redirect.addFlashAttribute("message", "已签发新的检查点。");
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
+        return "redirect:/audit/verify";
     }
 }

@@ -1,0 +1,36 @@
+package cn.zhifa.audit.internal;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reads that disclose personal data and are therefore audited like a change (个人信息查阅留痕): the one
+ * list, kept here rather than in each controller. Keys are the handler's URL pattern.
+ */
+final class PersonalDataReads {
+
+    /** What was read: the audit action and the kind of record. */
+    record Read(String action, String targetType) {
+    }
+
+    private static final Read EVIDENCE = new Read("调阅证据文件", "证据");
+    private static final Read DOCUMENT = new Read("下载文书", "文书");
+    private static final Read CASE = new Read("查阅案件（含当事人身份证号码）", "案件");
+
+    private static final Map<String, Read> READS = Map.of(
+            "/evidence/{id}/content", EVIDENCE,
+            "/api/v1/evidence/{id}/content", EVIDENCE,
+            "/documents/{id}/pdf", DOCUMENT,
+            "/documents/{id}/docx", DOCUMENT,
+            "/api/v1/documents/{id}/pdf", DOCUMENT,
+            "/api/v1/documents/{id}/docx", DOCUMENT,
+            "/cases/{id}", CASE,
+            "/api/v1/cases/{id}", CASE);
+
+    private PersonalDataReads() {
+    }
+
+    static Optional<Read> of(String method, Object pattern) {
+        return "GET".equals(method) && pattern != null ? Optional.ofNullable(READS.get(pattern.toString())) : Optional.empty();
+    }
+}
