@@ -55,6 +55,11 @@ public class CaseRecords {
                 .map(r -> withRows(List.of(r)).get(0));
     }
 
+    public InvestigationRecord ofRecord(long recordId) {
+        return withRows(jdbc.sql("SELECT * FROM case_record WHERE id = :id").param("id", recordId).query((rs, n) -> map(rs)).list())
+                .get(0);
+    }
+
     /** The case's records, oldest first. */
     public List<InvestigationRecord> ofCase(long caseId) {
         return withRows(jdbc.sql("SELECT * FROM case_record WHERE case_id = :case ORDER BY id").param("case", caseId)
@@ -98,7 +103,7 @@ public class CaseRecords {
                 .param("rec", rec == null ? null : rec.userId()).param("recname", rec == null ? null : rec.name())
                 .param("content", c.text()).param("details", c.details()).param("key", r.idempotencyKey())
                 .param("by", r.recordedBy().userId()).param("byname", r.recordedBy().name())
-                .param("at", Timestamp.from(r.recordedAt()).toInstant().atOffset(java.time.ZoneOffset.UTC))
+                .param("at", timestamp(r.recordedAt()))
                 .param("status", r.state().name())
                 .query(Long.class).single();
         r.assignId(id);

@@ -159,9 +159,14 @@ public class InvestigationRecord {
         if (state != RecordState.DRAFT && state != RecordState.APPROVED) {
             return Verdict.refuse("该" + kind.label() + "当前" + state.label() + "，不能再签名。");
         }
-        Optional<String> area = partyArea();
+        return partySigned(kind, s, rules);
+    }
+
+    /** The party signed the record of {@code kind}, or their refusal is recorded with its witness. */
+    public static Verdict partySigned(OnsiteKind kind, Signing s, RecordRules rules) {
+        Optional<String> area = partyArea(kind);
         if (area.isPresent() && !s.signedAreas().contains(area.get()) && !s.refusedAreas().containsKey(area.get())) {
-            return Verdict.refuse(partyLabel() + "未签名，也未记录拒绝签名的原因和见证人，不能签发" + kind.label() + "（"
+            return Verdict.refuse(partyLabel(kind) + "未签名，也未记录拒绝签名的原因和见证人，不能签发" + kind.label() + "（"
                     + rules.partySignature().source() + "）。");
         }
         return Verdict.allow();
@@ -170,7 +175,7 @@ public class InvestigationRecord {
     public void sign(Signing s, RecordRules rules) {
         maySign(s, rules).orThrow();
         signing = s;
-        boolean refused = partyArea().map(s.refusedAreas()::containsKey).orElse(false);
+        boolean refused = partyArea(kind).map(s.refusedAreas()::containsKey).orElse(false);
         state = refused ? RecordState.SIGNATURE_REFUSED : RecordState.SIGNED;
         events.add(new RecordSigned(caseId, kind, refused));
     }
@@ -240,6 +245,10 @@ public class InvestigationRecord {
 
     /** The signature area of the person who signs for the party, when the kind has one. */
     public Optional<String> partyArea() {
+        return partyArea(kind);
+    }
+
+    private static Optional<String> partyArea(OnsiteKind kind) {
         return switch (kind) {
             case INQUIRY -> Optional.of("interviewee");
             case SURVEY, PRESERVATION, HEARING, ON_THE_SPOT -> Optional.of("party");
@@ -248,7 +257,7 @@ public class InvestigationRecord {
         };
     }
 
-    private String partyLabel() {
+    private static String partyLabel(OnsiteKind kind) {
         return switch (kind) {
             case INQUIRY -> "被询问人";
             case SERVICE -> "收件人";
