@@ -286,7 +286,8 @@ public class InvestigationRecords {
      * when it was taken in an emergency; refused with the article otherwise.
      */
     @Transactional
-    public void approvePreservation(long caseId, long recordId, String opinion) {
+    public void approvePreservation(long caseId, long recordId, ApprovePreservation command) {
+        String opinion = command.opinion();
         cases.get(caseId);
         InvestigationRecord r = store.forUpdate(caseId, recordId)
                 .orElseThrow(() -> RuleViolation.notFound("本案没有该先行登记保存记录。"));
@@ -305,6 +306,19 @@ public class InvestigationRecords {
         return new Offered(r.mayApprove(actor.has(Role.LEADER), clock.instant(), rules).allowed(),
                 r.state() == RecordState.APPROVED && r.content().team().stream().anyMatch(t -> t.userId() == actor.userId()),
                 r.mayDecide().allowed());
+    }
+
+    /** 批准先行登记保存: the head's opinion (同意 when left blank). */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "负责人批准先行登记保存（行政处罚法第五十六条）")
+    public record ApprovePreservation(@io.swagger.v3.oas.annotations.media.Schema(description = "批准意见，不填为“同意”") String opinion) {
+    }
+
+    /** 先行登记保存处理决定: a {@link PreservationDecision} code, the day (年-月-日) and the reason. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "先行登记保存处理决定（行政处罚法第五十六条）")
+    public record DecidePreservation(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "处理决定：RECORDED、APPRAISAL、SEIZURE、TRANSFER、RELEASED") String decision,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "处理决定日期，年-月-日") String decidedOn,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "处理理由") String reason) {
     }
 
     /** What the case page offers on a record: 批准, 签发通知书, 作出处理决定. */
@@ -330,7 +344,8 @@ public class InvestigationRecords {
      * history shows it; the deadline on the timeline is then done.
      */
     @Transactional
-    public PreservedEvidence decidePreservation(long caseId, long recordId, String decision, String decidedOn, String reason) {
+    public PreservedEvidence decidePreservation(long caseId, long recordId, DecidePreservation command) {
+        String decision = command.decision(), decidedOn = command.decidedOn(), reason = command.reason();
         PenaltyCase c = cases.get(caseId);
         InvestigationRecord r = store.forUpdate(caseId, recordId).filter(x -> x.kind() == OnsiteKind.PRESERVATION)
                 .orElseThrow(() -> RuleViolation.notFound("本案没有该先行登记保存记录。"));
