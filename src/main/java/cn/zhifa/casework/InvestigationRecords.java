@@ -452,6 +452,7 @@ public class InvestigationRecords {
     public ReportDraft reportDraft(long caseId) {
         PenaltyCase c = cases.get(caseId);
         String evidence = records(caseId).stream()
+                .filter(r -> r.documentId() != null)
                 .filter(r -> r.kind() == OnsiteKind.INQUIRY || r.kind() == OnsiteKind.SURVEY || r.kind() == OnsiteKind.PRESERVATION)
                 .sorted(Comparator.comparing(OnsiteRecord::id))
                 .map(r -> r.documentTitle() + "（" + r.when().toLocalDate()

@@ -156,6 +156,9 @@ public class InvestigationRecord {
 
     /** The signatures may be taken: the record is drafted (or approved) and the party signed or refused to sign. */
     public Verdict maySign(Signing s, RecordRules rules) {
+        if (state == RecordState.AWAITING_APPROVAL) {
+            return Verdict.refuse("先行登记保存尚未经行政机关负责人批准，不能签发通知书（" + rules.preservationApproval().source() + "）。");
+        }
         if (state != RecordState.DRAFT && state != RecordState.APPROVED) {
             return Verdict.refuse("该" + kind.label() + "当前" + state.label() + "，不能再签名。");
         }
