@@ -23,7 +23,7 @@ public final class RecordEvents {
     public record RecordIssued(long caseId, Long recordId, OnsiteKind kind, String documentNumber, Instant at) {
     }
 
-    public record PreservationDecided(long caseId, long recordId, PreservationDecision decision, LocalDate decidedOn,
+    public record PreservationDecided(long caseId, Long recordId, PreservationDecision decision, LocalDate decidedOn,
                                       boolean late) {
     }
 }
