@@ -1,12 +1,12 @@
 package cn.zhifa.casework;
 
+import static cn.zhifa.casework.internal.records.RecordForms.*;
+
 import cn.zhifa.documents.DocumentManagement;
-import cn.zhifa.documents.DrawnSignature;
 import cn.zhifa.documents.IssueRequest;
 import cn.zhifa.documents.IssuedDocument;
 import cn.zhifa.documents.Officer;
 import cn.zhifa.documents.Party;
-import cn.zhifa.documents.SignatureRefusal;
 import cn.zhifa.documents.SourceRef;
 import cn.zhifa.casework.internal.records.CaseRecords;
 import cn.zhifa.casework.internal.records.InvestigationRecord;
@@ -16,11 +16,11 @@ import cn.zhifa.casework.internal.records.RecordParts.DocumentRef;
 import cn.zhifa.casework.internal.records.RecordParts.Named;
 import cn.zhifa.casework.internal.records.RecordParts.Outcome;
 import cn.zhifa.casework.internal.records.RecordParts.Person;
-import cn.zhifa.casework.internal.records.RecordParts.Signing;
 import cn.zhifa.casework.internal.records.RecordRules;
+import cn.zhifa.casework.internal.records.RecordSigners;
+import cn.zhifa.casework.internal.records.RecordSigners.Signed;
 import cn.zhifa.casework.internal.records.RecordState;
 import cn.zhifa.inspection.SignatureImage;
-import cn.zhifa.law.IdNumber;
 import cn.zhifa.law.PeriodCode;
 import cn.zhifa.law.StatutoryPeriods;
 import cn.zhifa.organization.OrganizationManagement;
@@ -32,15 +32,12 @@ import cn.zhifa.shared.security.Role;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Actors;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +65,6 @@ public class InvestigationRecords {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日H时m分");
     private static final Set<String> BRING = Set.of("身份证", "营业执照", "法定代表人身份证明或者委托书");
-    private static final Set<String> OFFICER_AREAS = Set.of("officer1", "officer2", "recorder");
 
     private final CaseManagement cases;
     private final DocumentManagement documents;
@@ -76,13 +72,15 @@ public class InvestigationRecords {
     private final OrganizationManagement organizations;
     private final StatutoryPeriods periods;
     private final CaseRecords store;
+    private final RecordSigners signers;
     private final RecordRules rules = RecordRules.bundled();
     private final Clock clock;
     private final CaseProcedureDocuments procedure;
 
     InvestigationRecords(CaseManagement cases, DocumentManagement documents, OfficerManagement officers,
-                         OrganizationManagement organizations, StatutoryPeriods periods, CaseRecords store, Clock clock,
-                         CaseProcedureDocuments procedure) {
+                         OrganizationManagement organizations, StatutoryPeriods periods, CaseRecords store,
+                         RecordSigners signers, Clock clock, CaseProcedureDocuments procedure) {
+        this.signers = signers;
         this.procedure = procedure;
         this.store = store;
         this.cases = cases;
@@ -137,8 +135,8 @@ public class InvestigationRecords {
         Person person = person(in, "被询问人");
         String subject = Optional.ofNullable(in.field("subject")).orElse(c.getTitle());
         List<RecordInput.QuestionAnswer> answers = answers(in);
-        List<Named> team = team(c, in, true);
-        Signed signed = signatures(OnsiteKind.INQUIRY, in, team, Map.of("interviewee", person.name()));
+        List<Named> team = signers.team(c.getOrganizationId(), in, true);
+        Signed signed = signers.signatures(OnsiteKind.INQUIRY, in, team, Map.of("interviewee", person.name()));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("startTime", from);
         fields.put("endTime", to);
@@ -152,7 +150,7 @@ public class InvestigationRecords {
                 person.workUnit(), person.position(), in.field("address"), null, person.phone());
         InvestigationRecord r = signedDraft(OnsiteKind.INQUIRY, c, new Content(from, to, place, person, team, answers, List.of(),
                 subject, details("present", in.field("present"))), signed, in);
-        IssuedDocument d = issue(OnsiteKind.INQUIRY, c, fields, List.of(interviewee), officersOf(team), signed, in);
+        IssuedDocument d = issue(OnsiteKind.INQUIRY, c, fields, List.of(interviewee), RecordSigners.officersOf(team), signed, in);
         cases.recordInvestigation(caseId, StepKind.INQUIRY, "询问" + person.name()
                 + (person.relation() == null ? "" : "（" + person.relation() + "）") + "，" + SHOWN.format(from) + "，"
                 + place + "，问答" + answers.size() + "组" + signed.noteSuffix() + "（" + title(d) + "）");
@@ -171,11 +169,11 @@ public class InvestigationRecords {
         String place = required(in, "place", "勘验场所");
         String findings = required(in, "findings", "勘验情况");
         String partyName = required(in, "partyPerson", "到场的当事人（或其负责人）姓名");
-        List<Named> team = team(c, in, true);
-        Map<String, String> signers = new LinkedHashMap<>();
-        signers.put("party", partyName);
-        if (in.field("invitee") != null) signers.put("invitee", in.field("invitee"));
-        Signed signed = signatures(OnsiteKind.SURVEY, in, team, signers);
+        List<Named> team = signers.team(c.getOrganizationId(), in, true);
+        Map<String, String> others = new LinkedHashMap<>();
+        others.put("party", partyName);
+        if (in.field("invitee") != null) others.put("invitee", in.field("invitee"));
+        Signed signed = signers.signatures(OnsiteKind.SURVEY, in, team, others);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("startTime", from);
         fields.put("endTime", to);
@@ -191,7 +189,7 @@ public class InvestigationRecords {
         InvestigationRecord r = signedDraft(OnsiteKind.SURVEY, c, new Content(from, to, place,
                 new Person(partyName, null, null, null, null, in.field("partyPosition"), null), team, List.of(), List.of(), findings,
                 details("weather", in.field("weather"), "invitee", in.field("invitee"))), signed, in);
-        IssuedDocument d = issue(OnsiteKind.SURVEY, c, fields, List.of(party), officersOf(team), signed, in);
+        IssuedDocument d = issue(OnsiteKind.SURVEY, c, fields, List.of(party), RecordSigners.officersOf(team), signed, in);
         cases.recordInvestigation(caseId, StepKind.SITE_EXAMINATION, "勘验" + place + "，" + SHOWN.format(from) + "：" + abbreviate(findings)
                 + signed.noteSuffix() + "（" + title(d) + "）");
         return issued(r, d);
@@ -208,7 +206,7 @@ public class InvestigationRecords {
         PenaltyCase c = investigable(caseId);
         String reason = required(in, "approvalReason", "提请批准的理由（证据可能灭失或者以后难以取得的情形）");
         InvestigationRecord r = InvestigationRecord.requestPreservation(caseId, c.getOrganizationId(),
-                preservationContent(c, in, team(c, in, false)), reason, by(), clock.instant(), in.idempotencyKey());
+                preservationContent(c, in, signers.team(c.getOrganizationId(), in, false)), reason, by(), clock.instant(), in.idempotencyKey());
         return store.add(r).id();
     }
 
@@ -223,7 +221,7 @@ public class InvestigationRecords {
         Optional<Long> earlier = earlier(in);
         if (earlier.isPresent()) return earlier.get();
         PenaltyCase c = investigable(caseId);
-        List<Named> team = team(c, in, false);
+        List<Named> team = signers.team(c.getOrganizationId(), in, false);
         InvestigationRecord r = InvestigationRecord.draft(OnsiteKind.PRESERVATION, caseId, c.getOrganizationId(),
                 preservationContent(c, in, team), by(), clock.instant(), in.idempotencyKey());
         if (in.field("emergencyReason") != null) r.declareEmergency(in.field("emergencyReason"), rules);
@@ -246,7 +244,7 @@ public class InvestigationRecords {
     private long issuePreservation(PenaltyCase c, InvestigationRecord r, RecordInput in) {
         Content content = r.content();
         String partyName = required(in, "partyPerson", "被通知人（或被通知单位负责人）姓名");
-        Signed signed = signatures(OnsiteKind.PRESERVATION, in, content.team(), Map.of("party", partyName));
+        Signed signed = signers.signatures(OnsiteKind.PRESERVATION, in, content.team(), Map.of("party", partyName));
         r.sign(signed.signing(), rules);
         r.mayIssue(rules).orThrow();
         LocalDate due = decisionDue(today());
@@ -262,7 +260,7 @@ public class InvestigationRecords {
         fields.put("collectOn", due);
         fields.put("collectAt", collectAt);
         fields.put("evidence", table);
-        IssuedDocument d = issue(OnsiteKind.PRESERVATION, c, fields, List.of(caseParty(c)), officersOf(content.team()), signed, in);
+        IssuedDocument d = issue(OnsiteKind.PRESERVATION, c, fields, List.of(caseParty(c)), RecordSigners.officersOf(content.team()), signed, in);
         cases.recordInvestigation(c.getId(), StepKind.EVIDENCE, "先行登记保存证据" + content.items().size() + "项，保存于" + content.place()
                 + "，应于" + due + "前作出处理决定（" + periods.period(PeriodCode.EVIDENCE_PRESERVATION).lengthLabel() + "）"
                 + (r.emergency() ? "；情况紧急，先行保存后报负责人补办批准" : "；经" + r.approval().approvedBy().name() + "批准")
@@ -428,8 +426,8 @@ public class InvestigationRecords {
         if (blank(basis)) problems.add("处罚依据");
         if (blank(proposal)) problems.add("处理意见");
         if (!problems.isEmpty()) throw new RuleViolation("调查报告缺少：" + String.join("、", problems) + "。");
-        List<Named> team = team(c, in, false);
-        Signed signed = signatures(OnsiteKind.REPORT, in, team, Map.of());
+        List<Named> team = signers.team(c.getOrganizationId(), in, false);
+        Signed signed = signers.signatures(OnsiteKind.REPORT, in, team, Map.of());
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("caseName", c.getTitle());
         fields.put("cause", c.getTitle());
@@ -442,7 +440,7 @@ public class InvestigationRecords {
         fields.put("proposal", proposal);
         InvestigationRecord r = signedDraft(OnsiteKind.REPORT, c, new Content(null, null, null, null, team, List.of(), List.of(),
                 facts, details("violated", violated, "basis", basis, "proposal", proposal)), signed, in);
-        IssuedDocument d = issue(OnsiteKind.REPORT, c, fields, List.of(caseParty(c)), officersOf(team), signed, in);
+        IssuedDocument d = issue(OnsiteKind.REPORT, c, fields, List.of(caseParty(c)), RecordSigners.officersOf(team), signed, in);
         cases.recordInvestigation(caseId, StepKind.EVIDENCE, "调查终结，提交案件调查报告：" + abbreviate(proposal) + "（" + title(d) + "）");
         return issued(r, d);
     }
@@ -492,13 +490,13 @@ public class InvestigationRecords {
         String transcript = required(in, "transcript", "听证记录");
         String report = required(in, "report", "听证会报告意见");
         String partyName = required(in, "partyPerson", "申请听证人（或其委托代理人）姓名");
-        Map<String, String> signers = new LinkedHashMap<>();
-        signers.put("party", partyName);
-        signers.put("presiding", presiding);
-        signers.put("clerk", clerk);
-        if (in.field("hearingOfficer") != null) signers.put("hearingOfficer", in.field("hearingOfficer"));
-        List<Named> team = optionalTeam(c, in);
-        Signed signed = signatures(OnsiteKind.HEARING, in, team, signers);
+        Map<String, String> others = new LinkedHashMap<>();
+        others.put("party", partyName);
+        others.put("presiding", presiding);
+        others.put("clerk", clerk);
+        if (in.field("hearingOfficer") != null) others.put("hearingOfficer", in.field("hearingOfficer"));
+        List<Named> team = signers.optionalTeam(c.getOrganizationId(), in);
+        Signed signed = signers.signatures(OnsiteKind.HEARING, in, team, others);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("caseName", c.getTitle());
         fields.put("place", place);
@@ -514,7 +512,7 @@ public class InvestigationRecords {
         InvestigationRecord r = signedDraft(OnsiteKind.HEARING, c, new Content(from, to, place, Person.named(partyName), team,
                 List.of(), List.of(), transcript, details("presiding", presiding, "clerk", clerk, "report", report,
                 "agent", in.field("agent"))), signed, in);
-        IssuedDocument d = issue(OnsiteKind.HEARING, c, fields, List.of(caseParty(c)), officersOf(team), signed, in);
+        IssuedDocument d = issue(OnsiteKind.HEARING, c, fields, List.of(caseParty(c)), RecordSigners.officersOf(team), signed, in);
         cases.holdHearing(caseId, abbreviate(transcript) + "（" + title(d) + "）", report);
         return issued(r, d);
     }
@@ -549,8 +547,8 @@ public class InvestigationRecords {
                 proposal.party().kind() == PartyKind.UNIT ? proposal.party().legalRepresentative() : proposal.party().name());
         if (blank(partyPerson)) throw new RuleViolation("请填写签收的当事人或者委托代理人姓名。");
         if (proposal.party().kind() == PartyKind.PERSON && proposal.party().code() != null) idNumber(proposal.party().code(), "被处罚人");
-        List<Named> team = teamFor(proposal.organizationId(), in, false);
-        Signed signed = signatures(OnsiteKind.ON_THE_SPOT, in, team, Map.of("party", partyPerson));
+        List<Named> team = signers.team(proposal.organizationId(), in, false);
+        Signed signed = signers.signatures(OnsiteKind.ON_THE_SPOT, in, team, Map.of("party", partyPerson));
         InvestigationRecord.partySigned(OnsiteKind.ON_THE_SPOT, signed.signing(), rules).orThrow();
         Holder holder = new Holder();
         long caseId = cases.decideOnTheSpot(proposal, fineYuan, proposal.violationCode(), c -> {
@@ -565,7 +563,7 @@ public class InvestigationRecords {
             Party party = p.kind() == PartyKind.UNIT
                     ? Party.unit("party", p.name(), p.code(), p.legalRepresentative(), null, p.address(), null, in.field("phone"))
                     : Party.person("party", p.name(), null, null, p.code(), null, null, p.address(), null, in.field("phone"));
-            holder.document = issue(OnsiteKind.ON_THE_SPOT, c, fields, List.of(party), officersOf(team), signed, in);
+            holder.document = issue(OnsiteKind.ON_THE_SPOT, c, fields, List.of(party), RecordSigners.officersOf(team), signed, in);
             return holder.document.number();
         });
         PenaltyCase c = cases.get(caseId);
@@ -598,8 +596,8 @@ public class InvestigationRecords {
             throw new RuleViolation("留置送达的，须在备注中注明情况并由见证人签名：请填写拒收情况和见证人。");
         }
         List<IssuedDocument> served = servedDocuments(c, lines(in.field("documents")));
-        List<Named> team = team(c, in, false);
-        Signed signed = signatures(OnsiteKind.SERVICE, in, team, Map.of("receiver", receiver));
+        List<Named> team = signers.team(c.getOrganizationId(), in, false);
+        Signed signed = signers.signatures(OnsiteKind.SERVICE, in, team, Map.of("receiver", receiver));
         String servers = team.stream().map(Named::name).collect(Collectors.joining("、"));
         List<List<String>> deliveries = new ArrayList<>();
         for (IssuedDocument d : served) {
@@ -618,7 +616,7 @@ public class InvestigationRecords {
                 new Person(receiver, null, null, null, null, null, in.field("relation")), team, List.of(), List.of(),
                 served.stream().map(x -> "《" + x.title() + "》" + or(x.number(), "")).collect(Collectors.joining("\n")),
                 details("method", method)), signed, in);
-        IssuedDocument d = issue(OnsiteKind.SERVICE, c, fields, List.of(caseParty(c)), officersOf(team), signed, in);
+        IssuedDocument d = issue(OnsiteKind.SERVICE, c, fields, List.of(caseParty(c)), RecordSigners.officersOf(team), signed, in);
         cases.serve(caseId, method, (lodged ? "留置送达，见证人" + in.refusals().get("receiver").witness() : receiver + "签收")
                 + "，送达" + served.stream().map(x -> "《" + x.title() + "》").collect(Collectors.joining("")) + "（" + title(d) + "）");
         return issued(r, d);
@@ -689,9 +687,7 @@ public class InvestigationRecords {
     /** Officers of the case's unit with a 行政执法证 valid today (the 询问人/勘验人/送达人 choices). */
     @Transactional(readOnly = true)
     public List<OfficerSummary> certifiedOfficers(long organizationId) {
-        List<Long> units = Actors.current().map(a -> a.organizationId()).filter(o -> o != organizationId)
-                .map(o -> List.of(organizationId, o)).orElse(List.of(organizationId));
-        return officers.certifiedOfficers(units, today());
+        return signers.certifiedOfficers(organizationId);
     }
 
     /** The record kinds the case's stage allows now (the case page offers these). */
@@ -707,109 +703,6 @@ public class InvestigationRecords {
 
     public LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    // ---- signatures and officers
-
-    /** Drawn signatures and refusals, checked; {@code note} says who refused (kept with the record). */
-    record Signed(List<DrawnSignature> signatures, List<SignatureRefusal> refusals, String note) {
-        String noteSuffix() {
-            return note.isBlank() ? "" : "；" + note;
-        }
-
-        Signing signing() {
-            return new Signing(signatures.stream().map(DrawnSignature::area).collect(Collectors.toSet()),
-                    refusals.stream().collect(Collectors.toMap(SignatureRefusal::area, x -> x.reason() + "，见证人：" + x.witness())),
-                    note);
-        }
-    }
-
-    /** officer1, officer2 and (when {@code withRecorder}) the recorder, all certified officers of the case's unit. */
-    private List<Named> team(PenaltyCase c, RecordInput in, boolean withRecorder) {
-        return teamFor(c.getOrganizationId(), in, withRecorder);
-    }
-
-    private List<Named> teamFor(long organizationId, RecordInput in, boolean withRecorder) {
-        Long first = userId(in, "officer1Id"), second = userId(in, "officer2Id");
-        if (first == null || second == null) throw new RuleViolation("请选择两名执法人员（行政处罚法第四十二条：执法人员不得少于两人）。");
-        if (first.equals(second)) throw new RuleViolation("两名执法人员不能是同一人。");
-        List<OfficerSummary> certified = certifiedOfficers(organizationId);
-        Actor actor = Actors.require();
-        List<Named> team = new ArrayList<>();
-        team.add(certified(certified, first));
-        team.add(certified(certified, second));
-        if (withRecorder) {
-            Long recorder = userId(in, "recorderId");
-            if (recorder == null) throw new RuleViolation("请选择记录人。");
-            team.add(certified(certified, recorder));
-        }
-        if (team.stream().noneMatch(t -> t.userId() == actor.userId())) {
-            throw new RuleViolation("记录须由在场的执法人员本人登记：请把自己选为执法人员或记录人。");
-        }
-        return team;
-    }
-
-    /** The 调查人员 of a hearing record: optional, both or none. */
-    private List<Named> optionalTeam(PenaltyCase c, RecordInput in) {
-        if (userId(in, "officer1Id") == null && userId(in, "officer2Id") == null) return List.of();
-        Long first = userId(in, "officer1Id"), second = userId(in, "officer2Id");
-        if (first == null || second == null || first.equals(second)) throw new RuleViolation("请选择两名不同的调查人员，或都不选。");
-        List<OfficerSummary> certified = certifiedOfficers(c.getOrganizationId());
-        return List.of(certified(certified, first), certified(certified, second));
-    }
-
-    private static Named certified(List<OfficerSummary> certified, long userId) {
-        return certified.stream().filter(o -> o.userId() == userId).findFirst()
-                .map(o -> new Named(o.userId(), o.name(), o.certificateNo()))
-                .orElseThrow(() -> new RuleViolation("所选人员不是本单位持有效行政执法证的执法人员（持证执法），请重新选择。"));
-    }
-
-    private static List<Officer> officersOf(List<Named> team) {
-        return team.stream().limit(2).map(t -> new Officer(t.name(), t.certificateNo())).toList();
-    }
-
-    /**
-     * The drawn signatures of the template's areas (officers: drawn by themselves; others: drawn, or a refusal with
-     * its circumstances). Blank pads are left for the documents module to refuse with its Chinese list of what is
-     * missing; a blank drawing or a non-PNG is refused here.
-     */
-    private Signed signatures(OnsiteKind kind, RecordInput in, List<Named> team, Map<String, String> otherSigners) {
-        Map<String, String> labels = documents.templates().signatureAreaLabels(kind.documentKind());
-        List<DrawnSignature> drawn = new ArrayList<>();
-        List<SignatureRefusal> refusals = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        for (Map.Entry<String, String> area : labels.entrySet()) {
-            String name = signerName(area.getKey(), team, otherSigners);
-            String label = area.getValue().replace("（签名）", "").replace("（签名或者盖章）", "");
-            RecordInput.Refusal refusal = in.refusals().get(area.getKey());
-            if (refusal != null) {
-                if (OFFICER_AREAS.contains(area.getKey())) throw new RuleViolation(label + "是执法人员，须本人签名，不能记录为拒绝签名。");
-                if (blank(refusal.reason())) throw new RuleViolation(label + "拒绝签名的，须写明拒签情况。");
-                if (blank(refusal.witness())) throw new RuleViolation(label + "拒绝签名的，须写明见证人。");
-                refusals.add(new SignatureRefusal(area.getKey(), refusal.reason().strip(), refusal.witness().strip()));
-                notes.add(label + (name == null ? "" : name) + "拒绝签名（" + refusal.reason().strip() + "，见证人："
-                        + refusal.witness().strip() + "）");
-                continue;
-            }
-            String png = in.signatures().get(area.getKey());
-            if (blank(png)) continue;
-            if (name == null) continue;
-            try {
-                drawn.add(new DrawnSignature(area.getKey(), name, SignatureImage.fromDataUrl(png).png()));
-            } catch (RuleViolation refused) {
-                throw new RuleViolation(label + "：" + refused.getMessage());
-            }
-        }
-        return new Signed(drawn, refusals, String.join("；", notes));
-    }
-
-    private static String signerName(String area, List<Named> team, Map<String, String> others) {
-        return switch (area) {
-            case "officer1" -> team.size() > 0 ? team.get(0).name() : null;
-            case "officer2" -> team.size() > 1 ? team.get(1).name() : null;
-            case "recorder" -> team.size() > 2 ? team.get(2).name() : null;
-            default -> others.get(area);
-        };
     }
 
     // ---- documents
@@ -851,106 +744,9 @@ public class InvestigationRecords {
         return c;
     }
 
-    private static String required(RecordInput in, String field, String label) {
-        String value = in.field(field);
-        if (value == null) throw new RuleViolation("请填写" + label + "。");
-        return value;
-    }
-
-    private static LocalDateTime dateTime(RecordInput in, String field, String label) {
-        String value = required(in, field, label);
-        try {
-            return LocalDateTime.parse(value.length() == 16 ? value + ":00" : value).withSecond(0).withNano(0);
-        } catch (DateTimeParseException e) {
-            throw new RuleViolation(label + "格式不正确（应为 年-月-日 时:分）。");
-        }
-    }
-
     private void period(LocalDateTime from, LocalDateTime to, String what) {
         if (!to.isAfter(from)) throw new RuleViolation(what + "结束时间应晚于开始时间。");
         if (from.toLocalDate().isAfter(today())) throw new RuleViolation(what + "时间不能晚于今天（笔录记录已发生的" + what + "）。");
-    }
-
-    private static Long userId(RecordInput in, String field) {
-        String value = in.field(field);
-        if (value == null) return null;
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new RuleViolation("执法人员选择有误，请重新选择。");
-        }
-    }
-
-    /** 被询问人: name, gender, ID number (checked by law's {@link IdNumber}), phone, workplace, position, relation. */
-    private Person person(RecordInput in, String label) {
-        String name = required(in, "personName", label + "姓名");
-        String gender = in.field("gender");
-        if (gender != null && !gender.equals("男") && !gender.equals("女")) throw new RuleViolation(label + "性别应为“男”或“女”。");
-        String id = in.field("idNumber");
-        if (id == null) throw new RuleViolation("请填写" + label + "身份证号码。");
-        IdNumber number = idNumber(id, label);
-        String phone = in.field("phone");
-        if (phone != null && !phone.matches("[0-9+\\- ]{5,20}")) throw new RuleViolation(label + "联系电话格式不正确。");
-        return new Person(name, gender, number.value(), phone, in.field("workUnit"), in.field("position"), in.field("relation"));
-    }
-
-    private static IdNumber idNumber(String text, String label) {
-        var check = IdNumber.parse(text);
-        if (!check.valid()) throw new RuleViolation(label + "身份证号码有误：" + check.reason() + "。");
-        return check.value();
-    }
-
-    private static List<RecordInput.QuestionAnswer> answers(RecordInput in) {
-        List<RecordInput.QuestionAnswer> out = new ArrayList<>();
-        int n = 1;
-        for (RecordInput.QuestionAnswer qa : in.answers()) {
-            boolean q = !blank(qa.question()), a = !blank(qa.answer());
-            if (!q && !a) continue;
-            if (!q || !a) throw new RuleViolation("第" + n + "组问答" + (q ? "缺少回答" : "缺少问题") + "，请补全或删除该行。");
-            out.add(new RecordInput.QuestionAnswer(qa.question().strip(), qa.answer().strip()));
-            n++;
-        }
-        if (out.isEmpty()) throw new RuleViolation("请至少记录一组问答。");
-        return out;
-    }
-
-    private static List<RecordInput.Item> items(RecordInput in) {
-        List<RecordInput.Item> out = new ArrayList<>();
-        int n = 1;
-        for (RecordInput.Item item : in.items()) {
-            if (blank(item.name()) && blank(item.quantity()) && blank(item.spec())) continue;
-            if (blank(item.name())) throw new RuleViolation("第" + n + "项证据缺少名称。");
-            if (blank(item.quantity())) throw new RuleViolation("第" + n + "项证据（" + item.name().strip() + "）缺少数量。");
-            out.add(new RecordInput.Item(item.name().strip(), strip(item.spec()), item.quantity().strip(), strip(item.location())));
-            n++;
-        }
-        if (out.isEmpty()) throw new RuleViolation("请至少登记一项先行登记保存的证据。");
-        return out;
-    }
-
-    private static String transcript(List<RecordInput.QuestionAnswer> answers) {
-        return answers.stream().map(qa -> "问：" + qa.question() + "\n答：" + qa.answer()).collect(Collectors.joining("\n"));
-    }
-
-    private static List<String> lines(String text) {
-        if (text == null || text.isBlank()) return List.of();
-        return Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String detail(String details, String key) {
-        if (details == null) return null;
-        return Arrays.stream(details.split("\n")).filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1))
-                .findFirst().orElse(null);
-    }
-
-    private static String details(String... pairs) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            if (pairs[i + 1] == null || pairs[i + 1].isBlank()) continue;
-            if (!out.isEmpty()) out.append('\n');
-            out.append(pairs[i]).append('=').append(pairs[i + 1].replace('\n', ' '));
-        }
-        return out.isEmpty() ? null : out.toString();
     }
 
     private static String summary(OnsiteRecord r) {
@@ -961,23 +757,6 @@ public class InvestigationRecords {
             return r.items().stream().map(i -> i.name() + i.quantity()).collect(Collectors.joining("、"));
         }
         return r.content() == null ? "" : r.content();
-    }
-
-    private static String abbreviate(String text) {
-        String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= 80 ? flat : flat.substring(0, 80) + "…";
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
-    }
-
-    private static String strip(String text) {
-        return blank(text) ? null : text.strip();
-    }
-
-    private static String or(String text, String fallback) {
-        return blank(text) ? fallback : text;
     }
 
     private Optional<Long> earlier(RecordInput in) {
