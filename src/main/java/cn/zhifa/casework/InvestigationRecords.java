@@ -1,33 +1,43 @@
 package cn.zhifa.casework;
 
+import static cn.zhifa.casework.internal.records.RecordForms.*;
+
 import cn.zhifa.documents.DocumentManagement;
-import cn.zhifa.documents.DrawnSignature;
 import cn.zhifa.documents.IssueRequest;
 import cn.zhifa.documents.IssuedDocument;
 import cn.zhifa.documents.Officer;
 import cn.zhifa.documents.Party;
-import cn.zhifa.documents.SignatureRefusal;
 import cn.zhifa.documents.SourceRef;
+import cn.zhifa.casework.internal.records.CaseRecords;
+import cn.zhifa.casework.internal.records.InvestigationRecord;
+import cn.zhifa.casework.internal.records.RecordParts.By;
+import cn.zhifa.casework.internal.records.RecordParts.Content;
+import cn.zhifa.casework.internal.records.RecordParts.DocumentRef;
+import cn.zhifa.casework.internal.records.RecordParts.Named;
+import cn.zhifa.casework.internal.records.RecordParts.Outcome;
+import cn.zhifa.casework.internal.records.RecordParts.Person;
+import cn.zhifa.casework.internal.records.RecordRules;
+import cn.zhifa.casework.internal.records.RecordSigners;
+import cn.zhifa.casework.internal.records.RecordSigners.Signed;
+import cn.zhifa.casework.internal.records.RecordState;
 import cn.zhifa.inspection.SignatureImage;
-import cn.zhifa.law.IdNumber;
 import cn.zhifa.law.PeriodCode;
 import cn.zhifa.law.StatutoryPeriods;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.registry.OfficerManagement;
 import cn.zhifa.registry.OfficerSummary;
 import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.Verdict;
+import cn.zhifa.shared.security.Role;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Actors;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,27 +65,29 @@ public class InvestigationRecords {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日H时m分");
     private static final Set<String> BRING = Set.of("身份证", "营业执照", "法定代表人身份证明或者委托书");
-    private static final Set<String> OFFICER_AREAS = Set.of("officer1", "officer2", "recorder");
 
     private final CaseManagement cases;
     private final DocumentManagement documents;
     private final OfficerManagement officers;
     private final OrganizationManagement organizations;
     private final StatutoryPeriods periods;
-    private final JdbcClient jdbc;
+    private final CaseRecords store;
+    private final RecordSigners signers;
+    private final RecordRules rules = RecordRules.bundled();
     private final Clock clock;
     private final CaseProcedureDocuments procedure;
 
     InvestigationRecords(CaseManagement cases, DocumentManagement documents, OfficerManagement officers,
-                         OrganizationManagement organizations, StatutoryPeriods periods, JdbcClient jdbc, Clock clock,
-                         CaseProcedureDocuments procedure) {
+                         OrganizationManagement organizations, StatutoryPeriods periods, CaseRecords store,
+                         RecordSigners signers, Clock clock, CaseProcedureDocuments procedure) {
+        this.signers = signers;
         this.procedure = procedure;
+        this.store = store;
         this.cases = cases;
         this.documents = documents;
         this.officers = officers;
         this.organizations = organizations;
         this.periods = periods;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -100,11 +112,14 @@ public class InvestigationRecords {
         fields.put("place", place);
         fields.put("bring", bring);
         Party party = Party.person("party", name, null, null, null, null, null, null, null, in.field("phone"));
-        IssuedDocument d = issue(OnsiteKind.INQUIRY_NOTICE, c, fields, List.of(party), List.of(), new Signed(List.of(), List.of(), ""), in);
+        Signed signed = new Signed(List.of(), List.of(), "");
+        InvestigationRecord r = signedDraft(OnsiteKind.INQUIRY_NOTICE, c, new Content(time, null, place,
+                new Person(name, null, null, in.field("phone"), null, null, null), List.of(), List.of(), List.of(), reason,
+                details("bring", String.join("、", bring))), signed, in);
+        IssuedDocument d = issue(OnsiteKind.INQUIRY_NOTICE, c, fields, List.of(party), List.of(), signed, in);
         cases.recordInvestigation(caseId, StepKind.INQUIRY, "通知" + name + "于" + SHOWN.format(time) + "到" + place
                 + "接受询问（" + title(d) + "）");
-        return insert(new Row(OnsiteKind.INQUIRY_NOTICE, c, time, null, place, new Person(name, null, null, in.field("phone"), null, null, null),
-                List.of(), List.of(), reason, details("bring", String.join("、", bring)), "", d, in));
+        return issued(r, d);
     }
 
     /** 询问笔录 with the question/answer pairs and the signatures of 询问人, 记录人 and 被询问人. */
@@ -120,12 +135,12 @@ public class InvestigationRecords {
         Person person = person(in, "被询问人");
         String subject = Optional.ofNullable(in.field("subject")).orElse(c.getTitle());
         List<RecordInput.QuestionAnswer> answers = answers(in);
-        List<Named> team = team(c, in, true);
-        Signed signed = signatures(OnsiteKind.INQUIRY, in, team, Map.of("interviewee", person.name()));
+        List<Named> team = signers.team(c.getOrganizationId(), in, true);
+        Signed signed = signers.signatures(OnsiteKind.INQUIRY, in, team, Map.of("interviewee", person.name()));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("startTime", from);
         fields.put("endTime", to);
-        fields.put("round", Optional.ofNullable(in.field("round")).orElse("第" + (count(caseId, OnsiteKind.INQUIRY, person.name()) + 1) + "次"));
+        fields.put("round", Optional.ofNullable(in.field("round")).orElse("第" + (store.countOf(caseId, OnsiteKind.INQUIRY, person.name()) + 1) + "次"));
         fields.put("place", place);
         fields.put("recorder", team.get(2).name());
         fields.put("present", in.field("present"));
@@ -133,12 +148,13 @@ public class InvestigationRecords {
         fields.put("transcript", transcript(answers));
         Party interviewee = Party.person("interviewee", person.name(), person.gender(), person.age(today()), person.idNumber(),
                 person.workUnit(), person.position(), in.field("address"), null, person.phone());
-        IssuedDocument d = issue(OnsiteKind.INQUIRY, c, fields, List.of(interviewee), officersOf(team), signed, in);
+        InvestigationRecord r = signedDraft(OnsiteKind.INQUIRY, c, new Content(from, to, place, person, team, answers, List.of(),
+                subject, details("present", in.field("present"))), signed, in);
+        IssuedDocument d = issue(OnsiteKind.INQUIRY, c, fields, List.of(interviewee), RecordSigners.officersOf(team), signed, in);
         cases.recordInvestigation(caseId, StepKind.INQUIRY, "询问" + person.name()
                 + (person.relation() == null ? "" : "（" + person.relation() + "）") + "，" + SHOWN.format(from) + "，"
                 + place + "，问答" + answers.size() + "组" + signed.noteSuffix() + "（" + title(d) + "）");
-        return insert(new Row(OnsiteKind.INQUIRY, c, from, to, place, person, team, answers, subject,
-                details("present", in.field("present")), signed.note(), d, in));
+        return issued(r, d);
     }
 
     /** 勘验笔录 of the scene, signed by the 勘验人, the party, the invited witness (optional) and the 记录人. */
@@ -153,11 +169,11 @@ public class InvestigationRecords {
         String place = required(in, "place", "勘验场所");
         String findings = required(in, "findings", "勘验情况");
         String partyName = required(in, "partyPerson", "到场的当事人（或其负责人）姓名");
-        List<Named> team = team(c, in, true);
-        Map<String, String> signers = new LinkedHashMap<>();
-        signers.put("party", partyName);
-        if (in.field("invitee") != null) signers.put("invitee", in.field("invitee"));
-        Signed signed = signatures(OnsiteKind.SURVEY, in, team, signers);
+        List<Named> team = signers.team(c.getOrganizationId(), in, true);
+        Map<String, String> others = new LinkedHashMap<>();
+        others.put("party", partyName);
+        if (in.field("invitee") != null) others.put("invitee", in.field("invitee"));
+        Signed signed = signers.signatures(OnsiteKind.SURVEY, in, team, others);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("startTime", from);
         fields.put("endTime", to);
@@ -170,47 +186,148 @@ public class InvestigationRecords {
         Party party = p.kind() == PartyKind.UNIT
                 ? Party.unit("party", p.name() + "（到场人：" + partyName + "）", p.code(), p.legalRepresentative(), in.field("partyPosition"), p.address(), null, null)
                 : Party.person("party", p.name(), null, null, p.code(), null, in.field("partyPosition"), p.address(), null, null);
-        IssuedDocument d = issue(OnsiteKind.SURVEY, c, fields, List.of(party), officersOf(team), signed, in);
+        InvestigationRecord r = signedDraft(OnsiteKind.SURVEY, c, new Content(from, to, place,
+                new Person(partyName, null, null, null, null, in.field("partyPosition"), null), team, List.of(), List.of(), findings,
+                details("weather", in.field("weather"), "invitee", in.field("invitee"))), signed, in);
+        IssuedDocument d = issue(OnsiteKind.SURVEY, c, fields, List.of(party), RecordSigners.officersOf(team), signed, in);
         cases.recordInvestigation(caseId, StepKind.SITE_EXAMINATION, "勘验" + place + "，" + SHOWN.format(from) + "：" + abbreviate(findings)
                 + signed.noteSuffix() + "（" + title(d) + "）");
-        return insert(new Row(OnsiteKind.SURVEY, c, from, to, place, new Person(partyName, null, null, null, null, in.field("partyPosition"), null),
-                team, List.of(), findings, details("weather", in.field("weather"), "invitee", in.field("invitee")), signed.note(), d, in));
+        return issued(r, d);
     }
 
     /**
-     * 先行登记保存证据: the items, where they are kept, the party's signature; the decision is due within the period
-     * law configures ({@link PeriodCode#EVIDENCE_PRESERVATION}), printed as the day to collect it.
+     * 先行登记保存 put to the head for approval (行政处罚法第五十六条): the evidence, where it is to be kept, why, and the two
+     * officers who will take it. Nothing is issued; once approved, {@link #issuePreservation} issues the notice.
+     */
+    @Transactional
+    public long requestPreservation(long caseId, RecordInput in) {
+        Optional<Long> earlier = earlier(in);
+        if (earlier.isPresent()) return earlier.get();
+        PenaltyCase c = investigable(caseId);
+        String reason = required(in, "approvalReason", "提请批准的理由（证据可能灭失或者以后难以取得的情形）");
+        InvestigationRecord r = InvestigationRecord.requestPreservation(caseId, c.getOrganizationId(),
+                preservationContent(c, in, signers.team(c.getOrganizationId(), in, false)), reason, by(), clock.instant(), in.idempotencyKey());
+        return store.add(r).id();
+    }
+
+    /**
+     * 先行登记保存证据 taken at once in an emergency ({@code emergencyReason}; approved afterwards within the configured
+     * hours): the items, where they are kept, the party's signature; the decision is due within the period law configures
+     * ({@link PeriodCode#EVIDENCE_PRESERVATION}), printed as the day to collect it. Without an emergency it is refused:
+     * the head approves first ({@link #requestPreservation}).
      */
     @Transactional
     public long preserveEvidence(long caseId, RecordInput in) {
         Optional<Long> earlier = earlier(in);
         if (earlier.isPresent()) return earlier.get();
         PenaltyCase c = investigable(caseId);
+        List<Named> team = signers.team(c.getOrganizationId(), in, false);
+        InvestigationRecord r = InvestigationRecord.draft(OnsiteKind.PRESERVATION, caseId, c.getOrganizationId(),
+                preservationContent(c, in, team), by(), clock.instant(), in.idempotencyKey());
+        if (in.field("emergencyReason") != null) r.declareEmergency(in.field("emergencyReason"), rules);
+        return issuePreservation(c, r, in);
+    }
+
+    /** Issues the 先行登记保存证据通知书 of a preservation the head approved, signed now by the officers and the party. */
+    @Transactional
+    public long issuePreservation(long caseId, long recordId, RecordInput in) {
+        PenaltyCase c = investigable(caseId);
+        InvestigationRecord r = store.forUpdate(caseId, recordId)
+                .orElseThrow(() -> RuleViolation.notFound("本案没有该先行登记保存记录。"));
+        if (r.state() == RecordState.ISSUED || r.state() == RecordState.DECIDED) return r.id();
+        if (r.content().team().stream().noneMatch(t -> t.userId() == Actors.require().userId())) {
+            throw new RuleViolation("先行登记保存须由在场的执法人员本人登记：只有批准的两名执法人员可以签发通知书。");
+        }
+        return issuePreservation(c, r, in);
+    }
+
+    private long issuePreservation(PenaltyCase c, InvestigationRecord r, RecordInput in) {
+        Content content = r.content();
+        String partyName = required(in, "partyPerson", "被通知人（或被通知单位负责人）姓名");
+        Signed signed = signers.signatures(OnsiteKind.PRESERVATION, in, content.team(), Map.of("party", partyName));
+        r.sign(signed.signing(), rules);
+        r.mayIssue(rules).orThrow();
+        LocalDate due = decisionDue(today());
+        List<List<String>> table = new ArrayList<>();
+        int n = 1;
+        for (RecordInput.Item item : content.items()) {
+            table.add(List.of(String.valueOf(n++), item.name(), or(item.spec(), ""), "", "", "", "", item.quantity(),
+                    "保存于" + or(item.location(), content.place())));
+        }
+        String collectAt = detail(content.details(), "collectAt");
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("suspected", content.text());
+        fields.put("collectOn", due);
+        fields.put("collectAt", collectAt);
+        fields.put("evidence", table);
+        IssuedDocument d = issue(OnsiteKind.PRESERVATION, c, fields, List.of(caseParty(c)), RecordSigners.officersOf(content.team()), signed, in);
+        cases.recordInvestigation(c.getId(), StepKind.EVIDENCE, "先行登记保存证据" + content.items().size() + "项，保存于" + content.place()
+                + "，应于" + due + "前作出处理决定（" + periods.period(PeriodCode.EVIDENCE_PRESERVATION).lengthLabel() + "）"
+                + (r.emergency() ? "；情况紧急，先行保存后报负责人补办批准" : "；经" + r.approval().approvedBy().name() + "批准")
+                + signed.noteSuffix() + "（" + title(d) + "）");
+        r.issue(new DocumentRef(d.id(), d.kind(), d.title(), d.number()), clock.instant(), rules);
+        return r.id() == null ? store.add(r).id() : store.save(r).id();
+    }
+
+    /** What a 先行登记保存 keeps: the suspected act, where it is kept, where the decision is collected, the items. */
+    private Content preservationContent(PenaltyCase c, RecordInput in, List<Named> team) {
         String suspected = Optional.ofNullable(in.field("suspected")).orElse(c.getTitle());
         String keptAt = required(in, "place", "保存地点");
         String collectAt = Optional.ofNullable(in.field("collectAt")).orElse(authorityAddress(c));
         List<RecordInput.Item> items = items(in);
-        String partyName = required(in, "partyPerson", "被通知人（或被通知单位负责人）姓名");
-        List<Named> team = team(c, in, false);
-        Signed signed = signatures(OnsiteKind.PRESERVATION, in, team, Map.of("party", partyName));
-        LocalDate due = decisionDue(today());
-        List<List<String>> table = new ArrayList<>();
-        int n = 1;
-        for (RecordInput.Item item : items) {
-            table.add(List.of(String.valueOf(n++), item.name(), or(item.spec(), ""), "", "", "", "", item.quantity(),
-                    "保存于" + or(item.location(), keptAt)));
-        }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("suspected", suspected);
-        fields.put("collectOn", due);
-        fields.put("collectAt", collectAt);
-        fields.put("evidence", table);
-        IssuedDocument d = issue(OnsiteKind.PRESERVATION, c, fields, List.of(caseParty(c)), officersOf(team), signed, in);
-        cases.recordInvestigation(caseId, StepKind.EVIDENCE, "先行登记保存证据" + items.size() + "项，保存于" + keptAt
-                + "，应于" + due + "前作出处理决定（" + periods.period(PeriodCode.EVIDENCE_PRESERVATION).lengthLabel() + "）"
-                + signed.noteSuffix() + "（" + title(d) + "）");
-        return insert(new Row(OnsiteKind.PRESERVATION, c, null, null, keptAt, new Person(partyName, null, null, null, null, null, null),
-                team, List.of(), suspected, details("decisionDue", due.toString(), "collectAt", collectAt), signed.note(), d, in, items));
+        return new Content(null, null, keptAt, Person.named(in.field("partyPerson")), team, List.of(), items, suspected,
+                details("collectAt", collectAt));
+    }
+
+    /**
+     * The head approves a 先行登记保存 (行政处罚法第五十六条): before it is taken, or afterwards within the configured hours
+     * when it was taken in an emergency; refused with the article otherwise.
+     */
+    @Transactional
+    public void approvePreservation(long caseId, long recordId, ApprovePreservation command) {
+        String opinion = command.opinion();
+        cases.get(caseId);
+        InvestigationRecord r = store.forUpdate(caseId, recordId)
+                .orElseThrow(() -> RuleViolation.notFound("本案没有该先行登记保存记录。"));
+        Actor actor = Actors.require();
+        r.approve(by(), actor.has(Role.LEADER), opinion, clock.instant(), rules);
+        store.save(r);
+    }
+
+    /** The record's transitions the current user may take now (the case page offers these). */
+    public Offered offered(long caseId, OnsiteRecord view) {
+        if (view.kind() != OnsiteKind.PRESERVATION) return Offered.NOTHING;
+        Actor actor = Actors.current().orElse(null);
+        InvestigationRecord r = store.ofCase(caseId, OnsiteKind.PRESERVATION).stream().filter(x -> x.id() == view.id())
+                .findFirst().orElse(null);
+        if (r == null || actor == null) return Offered.NOTHING;
+        return new Offered(r.mayApprove(actor.has(Role.LEADER), clock.instant(), rules).allowed(),
+                r.state() == RecordState.APPROVED && r.content().team().stream().anyMatch(t -> t.userId() == actor.userId()),
+                r.mayDecide().allowed());
+    }
+
+    /** 批准先行登记保存: the head's opinion (同意 when left blank). */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "负责人批准先行登记保存（行政处罚法第五十六条）")
+    public record ApprovePreservation(@io.swagger.v3.oas.annotations.media.Schema(description = "批准意见，不填为“同意”") String opinion) {
+    }
+
+    /** 先行登记保存处理决定: a {@link PreservationDecision} code, the day (年-月-日) and the reason. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "先行登记保存处理决定（行政处罚法第五十六条）")
+    public record DecidePreservation(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "处理决定：RECORDED、APPRAISAL、SEIZURE、TRANSFER、RELEASED") String decision,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "处理决定日期，年-月-日") String decidedOn,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "处理理由") String reason) {
+    }
+
+    /** What the case page offers on a record: 批准, 签发通知书, 作出处理决定. */
+    public record Offered(boolean approve, boolean issue, boolean decide) {
+        static final Offered NOTHING = new Offered(false, false, false);
+    }
+
+    /** The emergency approval rule as the pages print it. */
+    public String emergencyRule() {
+        var law = rules.preservationApproval();
+        return "情况紧急的，可以先行登记保存，并于" + law.emergencyHours() + "小时内报负责人补办批准手续";
     }
 
     /** The day the decision on evidence preserved on {@code day} is due (law's configured period, on the legal calendar). */
@@ -225,14 +342,13 @@ public class InvestigationRecords {
      * history shows it; the deadline on the timeline is then done.
      */
     @Transactional
-    public PreservedEvidence decidePreservation(long caseId, long recordId, String decision, String decidedOn, String reason) {
+    public PreservedEvidence decidePreservation(long caseId, long recordId, DecidePreservation command) {
+        String decision = command.decision(), decidedOn = command.decidedOn(), reason = command.reason();
         PenaltyCase c = cases.get(caseId);
-        PreservedEvidence p = preservationStates(jdbc, clock.getZone(), this::decisionDue, caseId, recordId, true).stream().findFirst()
+        InvestigationRecord r = store.forUpdate(caseId, recordId).filter(x -> x.kind() == OnsiteKind.PRESERVATION)
                 .orElseThrow(() -> RuleViolation.notFound("本案没有该先行登记保存记录。"));
-        if (p.decided()) {
-            throw RuleViolation.conflict("该先行登记保存已于" + p.decidedOn() + "作出处理决定（" + p.decision().label()
-                    + "），不能重复作出。");
-        }
+        Verdict may = r.mayDecide();
+        if (may.refused()) throw r.decided() ? RuleViolation.conflict(may.reason()) : new RuleViolation(may.reason());
         Actor actor = Actors.require();
         if (officers.certifiedOfficers(List.of(c.getOrganizationId()), today()).stream().noneMatch(o -> o.userId() == actor.userId())) {
             throw new RuleViolation("先行登记保存处理决定须由本案所属单位持有效行政执法证的执法人员作出。");
@@ -245,46 +361,37 @@ public class InvestigationRecords {
         } catch (DateTimeParseException e) {
             throw new RuleViolation("处理决定日期格式不正确（应为 年-月-日）。");
         }
-        if (day.isBefore(p.preservedOn())) throw new RuleViolation("处理决定日期不能早于先行登记保存之日（" + p.preservedOn() + "）。");
-        if (day.isAfter(today())) throw new RuleViolation("处理决定日期不能晚于今天。");
-        if (blank(reason)) throw new RuleViolation("请填写处理理由。");
-        String why = reason.strip();
-        if (why.length() > 1000) throw new RuleViolation("处理理由不能超过1000字。");
-        boolean late = day.isAfter(p.due());
+        LocalDate due = decisionDue(r.preservedOn(clock.getZone()));
+        Outcome outcome = r.decide(what, day, reason, today(), clock.getZone(), due, by(), clock.instant());
         cases.recordPreservationDecision(caseId, "先行登记保存处理决定：" + what.label() + "，" + day + "作出"
-                + (late ? "（逾期，应于" + p.due() + "前作出）" : "") + "，理由：" + abbreviate(why));
-        jdbc.sql("""
-                        UPDATE case_record SET preservation_decision = :decision, preservation_decided_on = :day,
-                            preservation_decision_reason = :reason, preservation_decision_late = :late,
-                            preservation_decided_by_id = :by, preservation_decided_by_name = :byname, preservation_decided_at = :at
-                        WHERE id = :id AND preservation_decision IS NULL""")
-                .param("decision", what.name()).param("day", day).param("reason", why).param("late", late)
-                .param("by", actor.userId()).param("byname", actor.displayName()).param("at", Timestamp.from(clock.instant()))
-                .param("id", recordId).update();
+                + (outcome.late() ? "（逾期，应于" + due + "前作出）" : "") + "，理由：" + abbreviate(outcome.reason()));
+        store.save(r);
         return preservations(caseId).stream().filter(x -> x.recordId() == recordId).findFirst().orElseThrow();
     }
 
-    /** The case's 先行登记保存 records with their decision period and decision, oldest first. */
+    /** The case's issued 先行登记保存 records with their decision period and decision, oldest first. */
     @Transactional(readOnly = true)
     public List<PreservedEvidence> preservations(long caseId) {
         cases.get(caseId);
-        return preservationStates(jdbc, clock.getZone(), this::decisionDue, caseId, null, false);
+        return store.ofCase(caseId, OnsiteKind.PRESERVATION).stream()
+                .filter(r -> r.state() == RecordState.ISSUED || r.state() == RecordState.DECIDED)
+                .map(r -> {
+                    LocalDate preserved = r.preservedOn(clock.getZone());
+                    Outcome o = r.outcome();
+                    return new PreservedEvidence(r.id(), caseId, preserved, decisionDue(preserved),
+                            o == null ? null : o.decision(), o == null ? null : o.decidedOn(), o == null ? null : o.reason(),
+                            o != null && o.late(), o == null ? null : o.decidedBy().name());
+                }).toList();
     }
 
-    /** The same for the deadline engine (same module, no scope check: it already holds the case). */
+    /** The same for the deadline engine (same module, no scope check: it already holds the case); a read model. */
     static List<PreservedEvidence> preservationStates(JdbcClient jdbc, java.time.ZoneId zone, UnaryOperator<LocalDate> due, long caseId) {
-        return preservationStates(jdbc, zone, due, caseId, null, false);
-    }
-
-    private static List<PreservedEvidence> preservationStates(JdbcClient jdbc, java.time.ZoneId zone, UnaryOperator<LocalDate> due,
-                                                              long caseId, Long recordId, boolean lock) {
-        return jdbc.sql("SELECT id, recorded_at, preservation_decision, preservation_decided_on, preservation_decision_reason,"
-                        + " preservation_decision_late, preservation_decided_by_name FROM case_record"
-                        + " WHERE case_id = :case AND kind = 'PRESERVATION'" + (recordId == null ? "" : " AND id = :id")
-                        + " ORDER BY id" + (lock ? " FOR UPDATE" : ""))
-                .param("case", caseId).param("id", recordId == null ? 0L : recordId)
+        return jdbc.sql("SELECT id, coalesce(issued_at, recorded_at) AS preserved_at, preservation_decision, preservation_decided_on,"
+                        + " preservation_decision_reason, preservation_decision_late, preservation_decided_by_name FROM case_record"
+                        + " WHERE case_id = :case AND kind = 'PRESERVATION' AND status IN ('ISSUED', 'DECIDED') ORDER BY id")
+                .param("case", caseId)
                 .query((rs, n) -> {
-                    LocalDate preserved = LocalDateTime.ofInstant(rs.getTimestamp("recorded_at").toInstant(), zone).toLocalDate();
+                    LocalDate preserved = LocalDateTime.ofInstant(rs.getTimestamp("preserved_at").toInstant(), zone).toLocalDate();
                     String decision = rs.getString("preservation_decision");
                     java.sql.Date on = rs.getDate("preservation_decided_on");
                     return new PreservedEvidence(rs.getLong("id"), caseId, preserved, due.apply(preserved),
@@ -319,8 +426,8 @@ public class InvestigationRecords {
         if (blank(basis)) problems.add("处罚依据");
         if (blank(proposal)) problems.add("处理意见");
         if (!problems.isEmpty()) throw new RuleViolation("调查报告缺少：" + String.join("、", problems) + "。");
-        List<Named> team = team(c, in, false);
-        Signed signed = signatures(OnsiteKind.REPORT, in, team, Map.of());
+        List<Named> team = signers.team(c.getOrganizationId(), in, false);
+        Signed signed = signers.signatures(OnsiteKind.REPORT, in, team, Map.of());
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("caseName", c.getTitle());
         fields.put("cause", c.getTitle());
@@ -331,10 +438,11 @@ public class InvestigationRecords {
         fields.put("violated", violated);
         fields.put("basis", basis);
         fields.put("proposal", proposal);
-        IssuedDocument d = issue(OnsiteKind.REPORT, c, fields, List.of(caseParty(c)), officersOf(team), signed, in);
+        InvestigationRecord r = signedDraft(OnsiteKind.REPORT, c, new Content(null, null, null, null, team, List.of(), List.of(),
+                facts, details("violated", violated, "basis", basis, "proposal", proposal)), signed, in);
+        IssuedDocument d = issue(OnsiteKind.REPORT, c, fields, List.of(caseParty(c)), RecordSigners.officersOf(team), signed, in);
         cases.recordInvestigation(caseId, StepKind.EVIDENCE, "调查终结，提交案件调查报告：" + abbreviate(proposal) + "（" + title(d) + "）");
-        return insert(new Row(OnsiteKind.REPORT, c, null, null, null, null, team, List.of(), facts,
-                details("violated", violated, "basis", basis, "proposal", proposal), signed.note(), d, in));
+        return issued(r, d);
     }
 
     /** What the 调查报告 form starts from: the case's facts, its structured records, the violation and the proposal. */
@@ -342,6 +450,7 @@ public class InvestigationRecords {
     public ReportDraft reportDraft(long caseId) {
         PenaltyCase c = cases.get(caseId);
         String evidence = records(caseId).stream()
+                .filter(r -> r.documentId() != null)
                 .filter(r -> r.kind() == OnsiteKind.INQUIRY || r.kind() == OnsiteKind.SURVEY || r.kind() == OnsiteKind.PRESERVATION)
                 .sorted(Comparator.comparing(OnsiteRecord::id))
                 .map(r -> r.documentTitle() + "（" + r.when().toLocalDate()
@@ -381,13 +490,13 @@ public class InvestigationRecords {
         String transcript = required(in, "transcript", "听证记录");
         String report = required(in, "report", "听证会报告意见");
         String partyName = required(in, "partyPerson", "申请听证人（或其委托代理人）姓名");
-        Map<String, String> signers = new LinkedHashMap<>();
-        signers.put("party", partyName);
-        signers.put("presiding", presiding);
-        signers.put("clerk", clerk);
-        if (in.field("hearingOfficer") != null) signers.put("hearingOfficer", in.field("hearingOfficer"));
-        List<Named> team = optionalTeam(c, in);
-        Signed signed = signatures(OnsiteKind.HEARING, in, team, signers);
+        Map<String, String> others = new LinkedHashMap<>();
+        others.put("party", partyName);
+        others.put("presiding", presiding);
+        others.put("clerk", clerk);
+        if (in.field("hearingOfficer") != null) others.put("hearingOfficer", in.field("hearingOfficer"));
+        List<Named> team = signers.optionalTeam(c.getOrganizationId(), in);
+        Signed signed = signers.signatures(OnsiteKind.HEARING, in, team, others);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("caseName", c.getTitle());
         fields.put("place", place);
@@ -400,11 +509,12 @@ public class InvestigationRecords {
         fields.put("thirdParty", in.field("thirdParty"));
         fields.put("others", in.field("others"));
         fields.put("transcript", transcript);
-        IssuedDocument d = issue(OnsiteKind.HEARING, c, fields, List.of(caseParty(c)), officersOf(team), signed, in);
+        InvestigationRecord r = signedDraft(OnsiteKind.HEARING, c, new Content(from, to, place, Person.named(partyName), team,
+                List.of(), List.of(), transcript, details("presiding", presiding, "clerk", clerk, "report", report,
+                "agent", in.field("agent"))), signed, in);
+        IssuedDocument d = issue(OnsiteKind.HEARING, c, fields, List.of(caseParty(c)), RecordSigners.officersOf(team), signed, in);
         cases.holdHearing(caseId, abbreviate(transcript) + "（" + title(d) + "）", report);
-        return insert(new Row(OnsiteKind.HEARING, c, from, to, place, new Person(partyName, null, null, null, null, null, null),
-                team, List.of(), transcript, details("presiding", presiding, "clerk", clerk, "report", report,
-                "agent", in.field("agent")), signed.note(), d, in));
+        return issued(r, d);
     }
 
     /**
@@ -413,9 +523,8 @@ public class InvestigationRecords {
      */
     @Transactional
     public long decideOnTheSpot(ProposedCase proposal, BigDecimal fineYuan, RecordInput in) {
-        if (earlier(in).isPresent()) {
-            return jdbc.sql("SELECT case_id FROM case_record WHERE id = :id").param("id", earlier(in).get()).query(Long.class).single();
-        }
+        Optional<Long> earlier = earlier(in);
+        if (earlier.isPresent()) return caseIdOf(earlier.get());
         if (proposal.party() == null || blank(proposal.party().name())) throw new RuleViolation("请填写被处罚单位（个人）名称。");
         if (fineYuan == null) throw new RuleViolation("请填写罚款金额。");
         if (blank(proposal.violationCode())) throw new RuleViolation("请选择违法行为（决定书须写明违反的规定和处罚依据）。");
@@ -438,8 +547,9 @@ public class InvestigationRecords {
                 proposal.party().kind() == PartyKind.UNIT ? proposal.party().legalRepresentative() : proposal.party().name());
         if (blank(partyPerson)) throw new RuleViolation("请填写签收的当事人或者委托代理人姓名。");
         if (proposal.party().kind() == PartyKind.PERSON && proposal.party().code() != null) idNumber(proposal.party().code(), "被处罚人");
-        List<Named> team = teamFor(proposal.organizationId(), in, false);
-        Signed signed = signatures(OnsiteKind.ON_THE_SPOT, in, team, Map.of("party", partyPerson));
+        List<Named> team = signers.team(proposal.organizationId(), in, false);
+        Signed signed = signers.signatures(OnsiteKind.ON_THE_SPOT, in, team, Map.of("party", partyPerson));
+        InvestigationRecord.partySigned(OnsiteKind.ON_THE_SPOT, signed.signing(), rules).orThrow();
         Holder holder = new Holder();
         long caseId = cases.decideOnTheSpot(proposal, fineYuan, proposal.violationCode(), c -> {
             Violation v = cases.library().get(proposal.violationCode());
@@ -453,14 +563,15 @@ public class InvestigationRecords {
             Party party = p.kind() == PartyKind.UNIT
                     ? Party.unit("party", p.name(), p.code(), p.legalRepresentative(), null, p.address(), null, in.field("phone"))
                     : Party.person("party", p.name(), null, null, p.code(), null, null, p.address(), null, in.field("phone"));
-            holder.document = issue(OnsiteKind.ON_THE_SPOT, c, fields, List.of(party), officersOf(team), signed, in);
+            holder.document = issue(OnsiteKind.ON_THE_SPOT, c, fields, List.of(party), RecordSigners.officersOf(team), signed, in);
             return holder.document.number();
         });
         PenaltyCase c = cases.get(caseId);
-        return caseIdOf(insert(new Row(OnsiteKind.ON_THE_SPOT, c, null, null, in.field("place"),
-                new Person(partyPerson, null, null, in.field("phone"), null, null, null), team, List.of(), facts,
-                details("paymentMode", mode, "collectionGround", collection == null ? null : collection.label()),
-                signed.note(), holder.document, in)));
+        InvestigationRecord r = signedDraft(OnsiteKind.ON_THE_SPOT, c, new Content(null, null, in.field("place"),
+                new Person(partyPerson, null, null, in.field("phone"), null, null, null), team, List.of(), List.of(), facts,
+                details("paymentMode", mode, "collectionGround", collection == null ? null : collection.label())), signed, in);
+        issued(r, holder.document);
+        return caseId;
     }
 
     private static final class Holder {
@@ -485,8 +596,8 @@ public class InvestigationRecords {
             throw new RuleViolation("留置送达的，须在备注中注明情况并由见证人签名：请填写拒收情况和见证人。");
         }
         List<IssuedDocument> served = servedDocuments(c, lines(in.field("documents")));
-        List<Named> team = team(c, in, false);
-        Signed signed = signatures(OnsiteKind.SERVICE, in, team, Map.of("receiver", receiver));
+        List<Named> team = signers.team(c.getOrganizationId(), in, false);
+        Signed signed = signers.signatures(OnsiteKind.SERVICE, in, team, Map.of("receiver", receiver));
         String servers = team.stream().map(Named::name).collect(Collectors.joining("、"));
         List<List<String>> deliveries = new ArrayList<>();
         for (IssuedDocument d : served) {
@@ -501,12 +612,14 @@ public class InvestigationRecords {
         fields.put("caseName", c.getTitle());
         fields.put("deliveries", deliveries);
         fields.put("remarks", remarks.isBlank() ? null : remarks.replaceFirst("^；", ""));
-        IssuedDocument d = issue(OnsiteKind.SERVICE, c, fields, List.of(caseParty(c)), officersOf(team), signed, in);
+        InvestigationRecord r = signedDraft(OnsiteKind.SERVICE, c, new Content(null, null, place,
+                new Person(receiver, null, null, null, null, null, in.field("relation")), team, List.of(), List.of(),
+                served.stream().map(x -> "《" + x.title() + "》" + or(x.number(), "")).collect(Collectors.joining("\n")),
+                details("method", method)), signed, in);
+        IssuedDocument d = issue(OnsiteKind.SERVICE, c, fields, List.of(caseParty(c)), RecordSigners.officersOf(team), signed, in);
         cases.serve(caseId, method, (lodged ? "留置送达，见证人" + in.refusals().get("receiver").witness() : receiver + "签收")
                 + "，送达" + served.stream().map(x -> "《" + x.title() + "》").collect(Collectors.joining("")) + "（" + title(d) + "）");
-        return insert(new Row(OnsiteKind.SERVICE, c, null, null, place, new Person(receiver, null, null, null, null, null, in.field("relation")),
-                team, List.of(), served.stream().map(x -> "《" + x.title() + "》" + or(x.number(), "")).collect(Collectors.joining("\n")),
-                details("method", method), signed.note(), d, in));
+        return issued(r, d);
     }
 
     /** The documents of the case that can be served (valid, numbered), the decision first. */
@@ -540,40 +653,41 @@ public class InvestigationRecords {
     @Transactional(readOnly = true)
     public List<OnsiteRecord> records(long caseId) {
         cases.get(caseId);
-        Map<Long, List<RecordInput.QuestionAnswer>> answers = new LinkedHashMap<>();
-        jdbc.sql("SELECT a.record_id, a.question, a.answer FROM case_record_answer a JOIN case_record r ON r.id = a.record_id "
-                        + "WHERE r.case_id = :case ORDER BY a.record_id, a.position")
-                .param("case", caseId).query(rs -> {
-                    answers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new RecordInput.QuestionAnswer(rs.getString(2), rs.getString(3)));
-                });
-        Map<Long, List<RecordInput.Item>> items = new LinkedHashMap<>();
-        jdbc.sql("SELECT i.record_id, i.name, i.spec, i.quantity, i.location FROM case_record_item i JOIN case_record r ON r.id = i.record_id "
-                        + "WHERE r.case_id = :case ORDER BY i.record_id, i.position")
-                .param("case", caseId).query(rs -> {
-                    items.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new RecordInput.Item(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-                });
-        return jdbc.sql("SELECT * FROM case_record WHERE case_id = :case ORDER BY id").param("case", caseId)
-                .query((rs, n) -> {
-                    long id = rs.getLong("id");
-                    String team = java.util.stream.Stream.of(rs.getString("officer1_name"), rs.getString("officer2_name"))
-                            .filter(x -> x != null).collect(Collectors.joining("、"));
-                    Timestamp start = rs.getTimestamp("started_at"), end = rs.getTimestamp("ended_at");
-                    return new OnsiteRecord(id, caseId, OnsiteKind.valueOf(rs.getString("kind")),
-                            start == null ? null : start.toLocalDateTime(), end == null ? null : end.toLocalDateTime(),
-                            rs.getString("place"), rs.getString("person_name"), team, rs.getString("content"),
-                            rs.getString("signature_note"), (Long) rs.getObject("document_id"), rs.getString("document_title"),
-                            rs.getString("document_number"), rs.getString("recorded_by_name"),
-                            LocalDateTime.ofInstant(rs.getTimestamp("recorded_at").toInstant(), clock.getZone()), answers.getOrDefault(id, List.of()), items.getOrDefault(id, List.of()));
-                }).list();
+        return store.ofCase(caseId).stream().map(this::view).toList();
+    }
+
+    private OnsiteRecord view(InvestigationRecord r) {
+        Content c = r.content();
+        String team = c.team().stream().limit(2).map(Named::name).collect(Collectors.joining("、"));
+        DocumentRef d = r.document();
+        return new OnsiteRecord(r.id(), r.caseId(), r.kind(), c.startedAt(), c.endedAt(), c.place(),
+                c.person() == null ? null : c.person().name(), team, c.text(), r.signing() == null ? null : r.signing().note(),
+                d == null ? null : d.id(), d == null ? null : d.title(), d == null ? null : d.number(), r.recordedBy().name(),
+                LocalDateTime.ofInstant(r.recordedAt(), clock.getZone()), c.answers(), c.items(), r.state().label(),
+                approvalNote(r));
+    }
+
+    /** How a 先行登记保存 stands with the head's approval, in Chinese; null for other records. */
+    private String approvalNote(InvestigationRecord r) {
+        var a = r.approval();
+        if (r.kind() != OnsiteKind.PRESERVATION || a == null) return null;
+        java.time.format.DateTimeFormatter at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+        if (a.given()) {
+            return (a.afterwards() ? "情况紧急先行保存，" + a.approvedBy().name() + "于" + at.format(a.approvedAt()) + "补办批准"
+                    : a.approvedBy().name() + "于" + at.format(a.approvedAt()) + "批准") + "（" + a.opinion() + "）";
+        }
+        if (r.state() == RecordState.AWAITING_APPROVAL) return "已提请负责人批准：" + a.reason();
+        if (r.approvalOverdue(clock.instant(), rules)) {
+            return "情况紧急先行保存（" + a.emergencyReason() + "），未在" + at.format(r.approvalDueAt(rules))
+                    + "前补办批准手续，应当解除先行登记保存";
+        }
+        return "情况紧急先行保存（" + a.emergencyReason() + "），须于" + at.format(r.approvalDueAt(rules)) + "前报负责人补办批准";
     }
 
     /** Officers of the case's unit with a 行政执法证 valid today (the 询问人/勘验人/送达人 choices). */
     @Transactional(readOnly = true)
     public List<OfficerSummary> certifiedOfficers(long organizationId) {
-        List<Long> units = Actors.current().map(a -> a.organizationId()).filter(o -> o != organizationId)
-                .map(o -> List.of(organizationId, o)).orElse(List.of(organizationId));
-        return officers.certifiedOfficers(units, today());
+        return signers.certifiedOfficers(organizationId);
     }
 
     /** The record kinds the case's stage allows now (the case page offers these). */
@@ -589,107 +703,6 @@ public class InvestigationRecords {
 
     public LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    // ---- signatures and officers
-
-    /** An officer (or 记录人) of the record: user id, name, 执法证号. */
-    record Named(long userId, String name, String certificateNo) {
-    }
-
-    /** Drawn signatures and refusals, checked; {@code note} says who refused (kept with the record). */
-    record Signed(List<DrawnSignature> signatures, List<SignatureRefusal> refusals, String note) {
-        String noteSuffix() {
-            return note.isBlank() ? "" : "；" + note;
-        }
-    }
-
-    /** officer1, officer2 and (when {@code withRecorder}) the recorder, all certified officers of the case's unit. */
-    private List<Named> team(PenaltyCase c, RecordInput in, boolean withRecorder) {
-        return teamFor(c.getOrganizationId(), in, withRecorder);
-    }
-
-    private List<Named> teamFor(long organizationId, RecordInput in, boolean withRecorder) {
-        Long first = userId(in, "officer1Id"), second = userId(in, "officer2Id");
-        if (first == null || second == null) throw new RuleViolation("请选择两名执法人员（行政处罚法第四十二条：执法人员不得少于两人）。");
-        if (first.equals(second)) throw new RuleViolation("两名执法人员不能是同一人。");
-        List<OfficerSummary> certified = certifiedOfficers(organizationId);
-        Actor actor = Actors.require();
-        List<Named> team = new ArrayList<>();
-        team.add(certified(certified, first));
-        team.add(certified(certified, second));
-        if (withRecorder) {
-            Long recorder = userId(in, "recorderId");
-            if (recorder == null) throw new RuleViolation("请选择记录人。");
-            team.add(certified(certified, recorder));
-        }
-        if (team.stream().noneMatch(t -> t.userId() == actor.userId())) {
-            throw new RuleViolation("记录须由在场的执法人员本人登记：请把自己选为执法人员或记录人。");
-        }
-        return team;
-    }
-
-    /** The 调查人员 of a hearing record: optional, both or none. */
-    private List<Named> optionalTeam(PenaltyCase c, RecordInput in) {
-        if (userId(in, "officer1Id") == null && userId(in, "officer2Id") == null) return List.of();
-        Long first = userId(in, "officer1Id"), second = userId(in, "officer2Id");
-        if (first == null || second == null || first.equals(second)) throw new RuleViolation("请选择两名不同的调查人员，或都不选。");
-        List<OfficerSummary> certified = certifiedOfficers(c.getOrganizationId());
-        return List.of(certified(certified, first), certified(certified, second));
-    }
-
-    private static Named certified(List<OfficerSummary> certified, long userId) {
-        return certified.stream().filter(o -> o.userId() == userId).findFirst()
-                .map(o -> new Named(o.userId(), o.name(), o.certificateNo()))
-                .orElseThrow(() -> new RuleViolation("所选人员不是本单位持有效行政执法证的执法人员（持证执法），请重新选择。"));
-    }
-
-    private static List<Officer> officersOf(List<Named> team) {
-        return team.stream().limit(2).map(t -> new Officer(t.name(), t.certificateNo())).toList();
-    }
-
-    /**
-     * The drawn signatures of the template's areas (officers: drawn by themselves; others: drawn, or a refusal with
-     * its circumstances). Blank pads are left for the documents module to refuse with its Chinese list of what is
-     * missing; a blank drawing or a non-PNG is refused here.
-     */
-    private Signed signatures(OnsiteKind kind, RecordInput in, List<Named> team, Map<String, String> otherSigners) {
-        Map<String, String> labels = documents.templates().signatureAreaLabels(kind.documentKind());
-        List<DrawnSignature> drawn = new ArrayList<>();
-        List<SignatureRefusal> refusals = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        for (Map.Entry<String, String> area : labels.entrySet()) {
-            String name = signerName(area.getKey(), team, otherSigners);
-            String label = area.getValue().replace("（签名）", "").replace("（签名或者盖章）", "");
-            RecordInput.Refusal refusal = in.refusals().get(area.getKey());
-            if (refusal != null) {
-                if (OFFICER_AREAS.contains(area.getKey())) throw new RuleViolation(label + "是执法人员，须本人签名，不能记录为拒绝签名。");
-                if (blank(refusal.reason())) throw new RuleViolation(label + "拒绝签名的，须写明拒签情况。");
-                if (blank(refusal.witness())) throw new RuleViolation(label + "拒绝签名的，须写明见证人。");
-                refusals.add(new SignatureRefusal(area.getKey(), refusal.reason().strip(), refusal.witness().strip()));
-                notes.add(label + (name == null ? "" : name) + "拒绝签名（" + refusal.reason().strip() + "，见证人："
-                        + refusal.witness().strip() + "）");
-                continue;
-            }
-            String png = in.signatures().get(area.getKey());
-            if (blank(png)) continue;
-            if (name == null) continue;
-            try {
-                drawn.add(new DrawnSignature(area.getKey(), name, SignatureImage.fromDataUrl(png).png()));
-            } catch (RuleViolation refused) {
-                throw new RuleViolation(label + "：" + refused.getMessage());
-            }
-        }
-        return new Signed(drawn, refusals, String.join("；", notes));
-    }
-
-    private static String signerName(String area, List<Named> team, Map<String, String> others) {
-        return switch (area) {
-            case "officer1" -> team.size() > 0 ? team.get(0).name() : null;
-            case "officer2" -> team.size() > 1 ? team.get(1).name() : null;
-            case "recorder" -> team.size() > 2 ? team.get(2).name() : null;
-            default -> others.get(area);
-        };
     }
 
     // ---- documents
@@ -731,105 +744,9 @@ public class InvestigationRecords {
         return c;
     }
 
-    private static String required(RecordInput in, String field, String label) {
-        String value = in.field(field);
-        if (value == null) throw new RuleViolation("请填写" + label + "。");
-        return value;
-    }
-
-    private static LocalDateTime dateTime(RecordInput in, String field, String label) {
-        String value = required(in, field, label);
-        try {
-            return LocalDateTime.parse(value.length() == 16 ? value + ":00" : value).withSecond(0).withNano(0);
-        } catch (DateTimeParseException e) {
-            throw new RuleViolation(label + "格式不正确（应为 年-月-日 时:分）。");
-        }
-    }
-
     private void period(LocalDateTime from, LocalDateTime to, String what) {
         if (!to.isAfter(from)) throw new RuleViolation(what + "结束时间应晚于开始时间。");
         if (from.toLocalDate().isAfter(today())) throw new RuleViolation(what + "时间不能晚于今天（笔录记录已发生的" + what + "）。");
-    }
-
-    private static Long userId(RecordInput in, String field) {
-        String value = in.field(field);
-        if (value == null) return null;
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new RuleViolation("执法人员选择有误，请重新选择。");
-        }
-    }
-
-    /** 被询问人: name, gender, ID number (checked by law's {@link IdNumber}), phone, workplace, position, relation. */
-    private Person person(RecordInput in, String label) {
-        String name = required(in, "personName", label + "姓名");
-        String gender = in.field("gender");
-        if (gender != null && !gender.equals("男") && !gender.equals("女")) throw new RuleViolation(label + "性别应为“男”或“女”。");
-        String id = in.field("idNumber");
-        if (id == null) throw new RuleViolation("请填写" + label + "身份证号码。");
-        IdNumber number = idNumber(id, label);
-        String phone = in.field("phone");
-        if (phone != null && !phone.matches("[0-9+\\- ]{5,20}")) throw new RuleViolation(label + "联系电话格式不正确。");
-        return new Person(name, gender, number.value(), phone, in.field("workUnit"), in.field("position"), in.field("relation"));
-    }
-
-    private static IdNumber idNumber(String text, String label) {
-        var check = IdNumber.parse(text);
-        if (!check.valid()) throw new RuleViolation(label + "身份证号码有误：" + check.reason() + "。");
-        return check.value();
-    }
-
-    private static List<RecordInput.QuestionAnswer> answers(RecordInput in) {
-        List<RecordInput.QuestionAnswer> out = new ArrayList<>();
-        int n = 1;
-        for (RecordInput.QuestionAnswer qa : in.answers()) {
-            boolean q = !blank(qa.question()), a = !blank(qa.answer());
-            if (!q && !a) continue;
-            if (!q || !a) throw new RuleViolation("第" + n + "组问答" + (q ? "缺少回答" : "缺少问题") + "，请补全或删除该行。");
-            out.add(new RecordInput.QuestionAnswer(qa.question().strip(), qa.answer().strip()));
-            n++;
-        }
-        if (out.isEmpty()) throw new RuleViolation("请至少记录一组问答。");
-        return out;
-    }
-
-    private static List<RecordInput.Item> items(RecordInput in) {
-        List<RecordInput.Item> out = new ArrayList<>();
-        int n = 1;
-        for (RecordInput.Item item : in.items()) {
-            if (blank(item.name()) && blank(item.quantity()) && blank(item.spec())) continue;
-            if (blank(item.name())) throw new RuleViolation("第" + n + "项证据缺少名称。");
-            if (blank(item.quantity())) throw new RuleViolation("第" + n + "项证据（" + item.name().strip() + "）缺少数量。");
-            out.add(new RecordInput.Item(item.name().strip(), strip(item.spec()), item.quantity().strip(), strip(item.location())));
-            n++;
-        }
-        if (out.isEmpty()) throw new RuleViolation("请至少登记一项先行登记保存的证据。");
-        return out;
-    }
-
-    private static String transcript(List<RecordInput.QuestionAnswer> answers) {
-        return answers.stream().map(qa -> "问：" + qa.question() + "\n答：" + qa.answer()).collect(Collectors.joining("\n"));
-    }
-
-    private int count(long caseId, OnsiteKind kind, String person) {
-        return jdbc.sql("SELECT count(*) FROM case_record WHERE case_id = :case AND kind = :kind AND person_name = :person")
-                .param("case", caseId).param("kind", kind.name()).param("person", person).query(Integer.class).single();
-    }
-
-    private static List<String> lines(String text) {
-        if (text == null || text.isBlank()) return List.of();
-        return Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String details(String... pairs) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            if (pairs[i + 1] == null || pairs[i + 1].isBlank()) continue;
-            if (!out.isEmpty()) out.append('\n');
-            out.append(pairs[i]).append('=').append(pairs[i + 1].replace('\n', ' '));
-        }
-        return out.isEmpty() ? null : out.toString();
     }
 
     private static String summary(OnsiteRecord r) {
@@ -842,100 +759,32 @@ public class InvestigationRecords {
         return r.content() == null ? "" : r.content();
     }
 
-    private static String abbreviate(String text) {
-        String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= 80 ? flat : flat.substring(0, 80) + "…";
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
-    }
-
-    private static String strip(String text) {
-        return blank(text) ? null : text.strip();
-    }
-
-    private static String or(String text, String fallback) {
-        return blank(text) ? fallback : text;
-    }
-
     private Optional<Long> earlier(RecordInput in) {
-        if (in.idempotencyKey() == null) return Optional.empty();
-        return jdbc.sql("SELECT id FROM case_record WHERE idempotency_key = :key").param("key", in.idempotencyKey())
-                .query(Long.class).optional();
+        return store.idByIdempotencyKey(in.idempotencyKey());
     }
 
     private long caseIdOf(long recordId) {
-        return jdbc.sql("SELECT case_id FROM case_record WHERE id = :id").param("id", recordId).query(Long.class).single();
+        return store.ofRecord(recordId).caseId();
     }
 
     // ---- storage
 
-    record Person(String name, String gender, String idNumber, String phone, String workUnit, String position, String relation) {
-        Integer age(LocalDate today) {
-            return idNumber == null ? null : Period.between(new IdNumber(idNumber).birthDate(), today).getYears();
-        }
+    /** The record drafted from what the officers wrote and signed (the party's signature or refusal checked). */
+    private InvestigationRecord signedDraft(OnsiteKind kind, PenaltyCase c, Content content, Signed signed, RecordInput in) {
+        InvestigationRecord r = InvestigationRecord.draft(kind, c.getId(), c.getOrganizationId(), content, by(),
+                clock.instant(), in.idempotencyKey());
+        r.sign(signed.signing(), rules);
+        return r;
     }
 
-    private record Row(OnsiteKind kind, PenaltyCase c, LocalDateTime from, LocalDateTime to, String place, Person person,
-                       List<Named> team, List<RecordInput.QuestionAnswer> answers, String content, String details,
-                       String signatureNote, IssuedDocument document, RecordInput in, List<RecordInput.Item> items) {
-        Row {
-            team = team == null ? List.of() : team;
-            answers = answers == null ? List.of() : answers;
-            items = items == null ? List.of() : items;
-        }
-
-        Row(OnsiteKind kind, PenaltyCase c, LocalDateTime from, LocalDateTime to, String place, Person person,
-            List<Named> team, List<RecordInput.QuestionAnswer> answers, String content, String details,
-            String signatureNote, IssuedDocument document, RecordInput in) {
-            this(kind, c, from, to, place, person, team, answers, content, details, signatureNote, document, in, List.of());
-        }
+    /** Issues the signed record with its document and stores it; returns its id. */
+    private long issued(InvestigationRecord r, IssuedDocument d) {
+        r.issue(new DocumentRef(d.id(), d.kind(), d.title(), d.number()), clock.instant(), rules);
+        return store.add(r).id();
     }
 
-    private long insert(Row r) {
+    private static By by() {
         Actor actor = Actors.require();
-        Person p = r.person() == null ? new Person(null, null, null, null, null, null, null) : r.person();
-        Named o1 = r.team().size() > 0 ? r.team().get(0) : null, o2 = r.team().size() > 1 ? r.team().get(1) : null;
-        Named rec = r.team().size() > 2 ? r.team().get(2) : null;
-        long id = jdbc.sql("""
-                        INSERT INTO case_record (case_id, organization_id, kind, started_at, ended_at, place, person_name,
-                            person_gender, person_id_number, person_phone, person_work_unit, person_position, person_relation,
-                            officer1_id, officer1_name, officer1_certificate, officer2_id, officer2_name, officer2_certificate,
-                            recorder_id, recorder_name, content, details, signature_note, document_id, document_kind,
-                            document_title, document_number, idempotency_key, recorded_by_id, recorded_by_name, recorded_at)
-                        VALUES (:case, :org, :kind, :from, :to, :place, :name, :gender, :idNumber, :phone, :workUnit, :position,
-                            :relation, :o1, :o1name, :o1cert, :o2, :o2name, :o2cert, :rec, :recname, :content, :details, :note,
-                            :doc, :dockind, :doctitle, :docnumber, :key, :by, :byname, :at)
-                        RETURNING id""")
-                .param("case", r.c().getId()).param("org", r.c().getOrganizationId()).param("kind", r.kind().name())
-                .param("from", r.from() == null ? null : Timestamp.valueOf(r.from()))
-                .param("to", r.to() == null ? null : Timestamp.valueOf(r.to())).param("place", r.place())
-                .param("name", p.name()).param("gender", p.gender()).param("idNumber", p.idNumber()).param("phone", p.phone())
-                .param("workUnit", p.workUnit()).param("position", p.position()).param("relation", p.relation())
-                .param("o1", o1 == null ? null : o1.userId()).param("o1name", o1 == null ? null : o1.name())
-                .param("o1cert", o1 == null ? null : o1.certificateNo())
-                .param("o2", o2 == null ? null : o2.userId()).param("o2name", o2 == null ? null : o2.name())
-                .param("o2cert", o2 == null ? null : o2.certificateNo())
-                .param("rec", rec == null ? null : rec.userId()).param("recname", rec == null ? null : rec.name())
-                .param("content", r.content()).param("details", r.details())
-                .param("note", r.signatureNote() == null || r.signatureNote().isBlank() ? null : r.signatureNote())
-                .param("doc", r.document().id()).param("dockind", r.document().kind()).param("doctitle", r.document().title())
-                .param("docnumber", r.document().number()).param("key", r.in().idempotencyKey())
-                .param("by", actor.userId()).param("byname", actor.displayName())
-                .param("at", Timestamp.from(clock.instant()))
-                .query(Long.class).single();
-        int n = 0;
-        for (RecordInput.QuestionAnswer qa : r.answers()) {
-            jdbc.sql("INSERT INTO case_record_answer (record_id, position, question, answer) VALUES (:id, :n, :q, :a)")
-                    .param("id", id).param("n", n++).param("q", qa.question()).param("a", qa.answer()).update();
-        }
-        n = 0;
-        for (RecordInput.Item item : r.items()) {
-            jdbc.sql("INSERT INTO case_record_item (record_id, position, name, spec, quantity, location) VALUES (:id, :n, :name, :spec, :q, :loc)")
-                    .param("id", id).param("n", n++).param("name", item.name()).param("spec", item.spec())
-                    .param("q", item.quantity()).param("loc", item.location()).update();
-        }
-        return id;
+        return new By(actor.userId(), actor.displayName());
     }
 }

@@ -192,7 +192,7 @@ class OnsiteRecordsTests {
     @Test
     void evidence_preservation_prints_the_decision_day_of_the_configured_period() throws Exception {
         long id = filedCase("先行登记保存测试有限公司");
-        Map<String, String> form = Map.of("place", "现场仓库东侧", "partyPerson", "赵某",
+        Map<String, String> form = Map.of("place", "现场仓库东侧", "partyPerson", "赵某", "emergencyReason", "当事人正在转移培训档案",
                 "officer1Id", String.valueOf(first.userId()), "officer2Id", String.valueOf(second.userId()),
                 "sig_officer1", InspectionFixtures.signature(), "sig_officer2", InspectionFixtures.signature(),
                 "sig_party", InspectionFixtures.signature());

@@ -221,6 +221,70 @@ class PreservationDecisionTests {
         assertThat(asUser(() -> records.preservations(id)).get(0).decided()).isFalse();
     }
 
+    @Test
+    void a_preservation_is_issued_only_after_the_heads_approval_article_56() throws Exception {
+        long id = filedCase("先行登记保存批准测试有限公司");
+        long recordId = requestApproval(id);
+        OnsiteRecord asked = record(id, recordId);
+        assertThat(asked.documentId()).isNull();
+        assertThat(asked.approval()).contains("已提请负责人批准").contains("以后难以取得");
+        assertThat(asUser(() -> records.preservations(id))).as("no decision period before the preservation").isEmpty();
+        assertThat(page("/cases/" + id)).contains("已提请负责人批准").doesNotContain("签发先行登记保存证据通知书");
+
+        MockHttpServletResponse early = issue(id, recordId);
+        assertThat(early.getStatus()).isEqualTo(200);
+        assertThat(early.getContentAsString()).contains("尚未经行政机关负责人批准").contains("第五十六条");
+        assertThat(record(id, recordId).documentId()).isNull();
+
+        assertThat(approve(id, recordId, firstUser).getStatus()).as("an officer is not the head").isEqualTo(403);
+        assertThat(approve(id, recordId, "leader1").getStatus()).isEqualTo(200);
+        MockHttpServletResponse again = approve(id, recordId, "leader1");
+        assertThat(again.getStatus()).isEqualTo(422);
+        assertThat(again.getContentAsString()).contains("不能重复批准");
+        assertThat(record(id, recordId).approval()).contains("批准").contains("同意先行登记保存");
+        assertThat(page("/cases/" + id)).contains("签发先行登记保存证据通知书");
+        assertThat(page("/cases/" + id + "/records/" + recordId + "/preservation-issue")).contains("员工安全培训签到表").contains("record-form");
+
+        int steps = steps(id);
+        assertThat(issue(id, recordId).getStatus()).isEqualTo(302);
+        OnsiteRecord issued = record(id, recordId);
+        assertThat(OnsiteRecordsTests.pdfText(documents, issued.documentId())).contains("先行登记保存证据通知书").contains("员工安全培训签到表");
+        assertThat(asUser(() -> cases.get(id)).getSteps().get(steps).opinion()).contains("先行登记保存证据1项").contains("批准");
+        assertThat(asUser(() -> records.preservations(id))).singleElement().satisfies(p -> assertThat(p.decided()).isFalse());
+        assertThat(auditCount(id, "批准先行登记保存")).isPositive();
+    }
+
+    @Test
+    void without_the_heads_approval_or_an_emergency_a_preservation_is_refused_with_article_56_and_issues_nothing() throws Exception {
+        long id = filedCase("先行登记保存未批准测试有限公司");
+        MockHttpServletResponse refused = emergency(id, null);
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(refused.getContentAsString()).contains("须经行政机关负责人批准").contains("第五十六条");
+        assertThat(jdbc.sql("SELECT count(*) FROM case_record WHERE case_id = :id").param("id", id).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void an_emergency_preservation_is_issued_at_once_and_approved_afterwards_only_within_the_configured_hours() throws Exception {
+        long id = filedCase("先行登记保存紧急测试有限公司");
+        assertThat(emergency(id, "当事人正在转移培训档案").getStatus()).isEqualTo(302);
+        long urgent = latest(id);
+        OnsiteRecord taken = record(id, urgent);
+        assertThat(taken.documentId()).isNotNull();
+        assertThat(taken.approval()).contains("情况紧急先行保存").contains("补办批准");
+        clock.advance(Duration.ofHours(2));
+        assertThat(approve(id, urgent, "leader1").getStatus()).isEqualTo(200);
+        assertThat(record(id, urgent).approval()).contains("补办批准");
+
+        assertThat(emergency(id, "现场物品即将被清理").getStatus()).isEqualTo(302);
+        long late2 = latest(id);
+        clock.advance(Duration.ofHours(25));
+        MockHttpServletResponse late = approve(id, late2, "leader1");
+        assertThat(late.getStatus()).isEqualTo(422);
+        assertThat(late.getContentAsString()).contains("24小时内补办批准手续").contains("第十九条").contains("应当解除先行登记保存");
+        assertThat(record(id, late2).approval()).contains("未在").contains("应当解除先行登记保存");
+        assertThat(page("/cases/" + id)).contains("应当解除先行登记保存");
+    }
+
     // ---- helpers
 
     long filedCase(String party) throws Exception {
@@ -230,19 +294,63 @@ class PreservationDecisionTests {
         return id;
     }
 
+    /** 先行登记保存 as the law has it (第五十六条): the officer asks, the head approves, the officers issue the notice. */
     long preserve(long id) throws Exception {
-        Map<String, String> form = new HashMap<>(Map.of("place", "现场仓库东侧", "partyPerson", "赵某",
-                "officer1Id", String.valueOf(first), "officer2Id", String.valueOf(second),
-                "sig_officer1", InspectionFixtures.signature(), "sig_officer2", InspectionFixtures.signature(),
-                "sig_party", InspectionFixtures.signature()));
-        MockHttpServletRequestBuilder request = post("/cases/" + id + "/records/preservation").session(session).with(csrf())
+        long recordId = requestApproval(id);
+        assertThat(approve(id, recordId, "leader1").getStatus()).isEqualTo(200);
+        MockHttpServletResponse issued = issue(id, recordId);
+        assertThat(issued.getStatus()).as(issued.getContentAsString()).isEqualTo(302);
+        return recordId;
+    }
+
+    long requestApproval(long id) throws Exception {
+        MockHttpServletRequestBuilder request = post("/cases/" + id + "/records/preservation-request").session(session).with(csrf())
+                .param("place", "现场仓库东侧").param("partyPerson", "赵某").param("approvalReason", "培训签到表可能被更换，以后难以取得")
+                .param("officer1Id", String.valueOf(first)).param("officer2Id", String.valueOf(second))
                 .param("itemName", "员工安全培训签到表").param("itemSpec", "A4").param("itemQuantity", "12页").param("itemLocation", "");
-        form.forEach(request::param);
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
         response.setCharacterEncoding("UTF-8");
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(302);
         return asUser(() -> records.records(id)).stream().filter(r -> r.kind() == OnsiteKind.PRESERVATION)
-                .findFirst().orElseThrow().id();
+                .reduce((a, b) -> b).orElseThrow().id();
+    }
+
+    MockHttpServletResponse approve(long id, long recordId, String user) throws Exception {
+        MockHttpServletResponse response = api.post(user, "/api/v1/cases/" + id + "/records/" + recordId + "/preservation-approval",
+                Map.of("opinion", "同意先行登记保存"));
+        response.setCharacterEncoding("UTF-8");
+        return response;
+    }
+
+    MockHttpServletResponse issue(long id, long recordId) throws Exception {
+        MockHttpServletResponse response = mvc.perform(post("/cases/" + id + "/records/" + recordId + "/preservation-issue")
+                .session(session).with(csrf()).param("partyPerson", "赵某")
+                .param("sig_officer1", InspectionFixtures.signature()).param("sig_officer2", InspectionFixtures.signature())
+                .param("sig_party", InspectionFixtures.signature())).andReturn().getResponse();
+        response.setCharacterEncoding("UTF-8");
+        return response;
+    }
+
+    MockHttpServletResponse emergency(long id, String reason) throws Exception {
+        MockHttpServletRequestBuilder request = post("/cases/" + id + "/records/preservation").session(session).with(csrf())
+                .param("place", "现场仓库东侧").param("partyPerson", "赵某")
+                .param("officer1Id", String.valueOf(first)).param("officer2Id", String.valueOf(second))
+                .param("itemName", "员工安全培训签到表").param("itemSpec", "A4").param("itemQuantity", "12页").param("itemLocation", "")
+                .param("sig_officer1", InspectionFixtures.signature()).param("sig_officer2", InspectionFixtures.signature())
+                .param("sig_party", InspectionFixtures.signature());
+        if (reason != null) request.param("emergencyReason", reason);
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        response.setCharacterEncoding("UTF-8");
+        return response;
+    }
+
+    long latest(long id) {
+        return asUser(() -> records.records(id)).stream().filter(r -> r.kind() == OnsiteKind.PRESERVATION)
+                .reduce((a, b) -> b).orElseThrow().id();
+    }
+
+    OnsiteRecord record(long id, long recordId) {
+        return asUser(() -> records.records(id)).stream().filter(r -> r.id() == recordId).findFirst().orElseThrow();
     }
 
     MockHttpServletResponse decide(long id, long recordId, String decision, String day, String reason) throws Exception {

@@ -163,6 +163,12 @@ class RoleActionMatrixTests {
             Map.entry("POST /api/v1/cases/{id}/records/{kind}", CASE),
             Map.entry("POST /cases/{id}/records/{recordId}/preservation-decision", CASE),
             Map.entry("POST /api/v1/cases/{id}/records/{recordId}/preservation-decision", CASE),
+            Map.entry("POST /cases/{id}/records/preservation-request", CASE),
+            Map.entry("POST /api/v1/cases/{id}/records/preservation-request", CASE),
+            Map.entry("POST /cases/{id}/records/{recordId}/preservation-issue", CASE),
+            Map.entry("POST /api/v1/cases/{id}/records/{recordId}/preservation-issue", CASE),
+            Map.entry("POST /cases/{id}/records/{recordId}/preservation-approval", LEADER),
+            Map.entry("POST /api/v1/cases/{id}/records/{recordId}/preservation-approval", LEADER),
             Map.entry("POST /cases/meetings", "leader1 legal1"),
             Map.entry("POST /api/v1/cases/meetings", "leader1 legal1"),
             // evidence and documents

@@ -8,14 +8,12 @@ import cn.zhifa.audit.Audit;
 import cn.zhifa.casework.InvestigationRecords;
 import cn.zhifa.casework.OnsiteKind;
 import cn.zhifa.casework.OnsiteRecord;
-import cn.zhifa.casework.PreservationDecision;
 import cn.zhifa.casework.PreservedEvidence;
 import cn.zhifa.casework.RecordInput;
 import cn.zhifa.shared.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,10 +44,6 @@ class InvestigationApi {
         return Page.of(records.records(id), page, size);
     }
 
-    /** The 先行登记保存处理决定: {@code decision} (a {@link PreservationDecision} code), {@code decidedOn}, {@code reason}. */
-    record PreservationDecisionInput(String decision, String decidedOn, String reason) {
-    }
-
     @GetMapping("/api/v1/cases/{id}/preservations")
     @Operation(summary = "案件的先行登记保存及其处理决定期限（行政处罚法第五十六条）和处理决定")
     Page<PreservedEvidence> preservations(@PathVariable long id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
@@ -60,10 +54,58 @@ class InvestigationApi {
     @Allowed(Action.HANDLE_CASE)
     @Operation(summary = "作出先行登记保存处理决定（decision：RECORDED、APPRAISAL、SEIZURE、TRANSFER、RELEASED；decidedOn；reason），每份记录只能作出一次")
     PreservedEvidence decidePreservation(@PathVariable long id, @PathVariable long recordId,
-                                         @RequestBody PreservationDecisionInput body) {
+                                         @RequestBody InvestigationRecords.DecidePreservation body) {
         Audit.target("案件", id);
         Audit.action("先行登记保存处理决定");
-        return records.decidePreservation(id, recordId, body.decision(), body.decidedOn(), body.reason());
+        return records.decidePreservation(id, recordId, body);
+    }
+
+    @PostMapping("/api/v1/cases/{id}/records/preservation-request")
+    @Allowed(Action.HANDLE_CASE)
+    @Operation(summary = "提请负责人批准先行登记保存（行政处罚法第五十六条）：fields 同先行登记保存（approvalReason 必填），items 为证据清单；不签发文书")
+    ResponseEntity<OnsiteRecord> requestPreservation(@PathVariable long id,
+                                                     @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                                     @RequestBody RecordInput body) {
+        Audit.target("案件", id);
+        Audit.action("提请批准先行登记保存");
+        long recordId = records.requestPreservation(id, withKey(body, key));
+        return created(id, recordId);
+    }
+
+    @PostMapping("/api/v1/cases/{id}/records/{recordId}/preservation-approval")
+    @Allowed(Action.APPROVE_PRESERVATION)
+    @Operation(summary = "负责人批准先行登记保存：事前批准，或情况紧急先行保存后在规定时限内补办批准")
+    OnsiteRecord approvePreservation(@PathVariable long id, @PathVariable long recordId,
+                                     @RequestBody InvestigationRecords.ApprovePreservation body) {
+        Audit.target("案件", id);
+        Audit.action("批准先行登记保存");
+        records.approvePreservation(id, recordId, body);
+        return one(id, recordId);
+    }
+
+    @PostMapping("/api/v1/cases/{id}/records/{recordId}/preservation-issue")
+    @Allowed(Action.HANDLE_CASE)
+    @Operation(summary = "签发经批准的先行登记保存证据通知书：fields.partyPerson，signatures、refusals 同其他笔录")
+    OnsiteRecord issuePreservation(@PathVariable long id, @PathVariable long recordId,
+                                   @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                   @RequestBody RecordInput body) {
+        Audit.target("案件", id);
+        Audit.action("案件记录：先行登记保存证据");
+        records.issuePreservation(id, recordId, withKey(body, key));
+        return one(id, recordId);
+    }
+
+    private static RecordInput withKey(RecordInput body, String key) {
+        return new RecordInput(body.fields(), body.answers(), body.items(), body.signatures(), body.refusals(),
+                key != null ? key : body.idempotencyKey());
+    }
+
+    private OnsiteRecord one(long id, long recordId) {
+        return records.records(id).stream().filter(r -> r.id() == recordId).findFirst().orElseThrow();
+    }
+
+    private ResponseEntity<OnsiteRecord> created(long id, long recordId) {
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/records")).body(one(id, recordId));
     }
 
     @PostMapping("/api/v1/cases/{id}/records/{kind}")

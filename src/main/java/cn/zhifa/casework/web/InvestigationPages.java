@@ -9,6 +9,7 @@ import cn.zhifa.casework.CaseManagement;
 import cn.zhifa.casework.CaseSource;
 import cn.zhifa.casework.InvestigationRecords;
 import cn.zhifa.casework.OnsiteKind;
+import cn.zhifa.casework.OnsiteRecord;
 import cn.zhifa.casework.PartyKind;
 import cn.zhifa.casework.PartySnapshot;
 import cn.zhifa.casework.PenaltyCase;
@@ -33,6 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -96,16 +98,76 @@ class InvestigationPages {
         }
     }
 
+    /** 提请负责人批准先行登记保存 (行政处罚法第五十六条): the same form as the emergency one, without signatures. */
+    @PostMapping("/cases/{id}/records/preservation-request")
+    @Allowed(Action.HANDLE_CASE)
+    @AuditAction("提请批准先行登记保存")
+    String requestPreservation(@PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        Audit.target("案件", id);
+        RecordInput in = input(request);
+        try {
+            long recordId = records.requestPreservation(id, in);
+            Audit.detail("先行登记保存记录#" + recordId + "：提请负责人批准");
+            redirect.addFlashAttribute("message", "已提请负责人批准先行登记保存；批准后请在本页“笔录与现场文书”中签发通知书。");
+            return "redirect:/cases/" + id + "#case-records";
+        } catch (RuleViolation refused) {
+            Audit.detail("被拒绝：" + refused.getMessage());
+            model.addAttribute("refusal", refused.getMessage());
+            return show(id, OnsiteKind.PRESERVATION, params(request), in.answers(), in.items(), model);
+        }
+    }
+
+    /** 负责人批准先行登记保存: before it, or afterwards within the configured hours after an emergency. */
+    @PostMapping("/cases/{id}/records/{recordId}/preservation-approval")
+    @Allowed(Action.APPROVE_PRESERVATION)
+    @AuditAction("批准先行登记保存")
+    String approvePreservation(@PathVariable long id, @PathVariable long recordId,
+                               @ModelAttribute InvestigationRecords.ApprovePreservation command, RedirectAttributes redirect) {
+        Audit.target("案件", id);
+        try {
+            records.approvePreservation(id, recordId, command);
+            Audit.detail("先行登记保存记录#" + recordId + "：批准");
+            redirect.addFlashAttribute("message", "已批准先行登记保存。");
+        } catch (RuleViolation refused) {
+            Audit.detail("被拒绝：" + refused.getMessage());
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
+        return "redirect:/cases/" + id + "#case-records";
+    }
+
+    /** The 先行登记保存证据通知书 of an approved preservation: its items, the party's and the officers' signatures. */
+    @GetMapping("/cases/{id}/records/{recordId}/preservation-issue")
+    String issuePreservationForm(@PathVariable long id, @PathVariable long recordId, Model model) {
+        return showIssue(id, recordId, new LinkedHashMap<>(), model);
+    }
+
+    @PostMapping("/cases/{id}/records/{recordId}/preservation-issue")
+    @Allowed(Action.HANDLE_CASE)
+    @AuditAction("案件记录：先行登记保存证据")
+    String issuePreservation(@PathVariable long id, @PathVariable long recordId, HttpServletRequest request, Model model,
+                             RedirectAttributes redirect) {
+        Audit.target("案件", id);
+        try {
+            records.issuePreservation(id, recordId, input(request));
+            Audit.detail("先行登记保存记录#" + recordId + "：签发通知书");
+            redirect.addFlashAttribute("message", "已签发《" + titleOf(OnsiteKind.PRESERVATION) + "》。");
+            return "redirect:/cases/" + id + "#case-records";
+        } catch (RuleViolation refused) {
+            Audit.detail("被拒绝：" + refused.getMessage());
+            model.addAttribute("refusal", refused.getMessage());
+            return showIssue(id, recordId, params(request), model);
+        }
+    }
+
     /** 作出先行登记保存处理决定 from the records panel of the case page. */
     @PostMapping("/cases/{id}/records/{recordId}/preservation-decision")
     @Allowed(Action.HANDLE_CASE)
     @AuditAction("先行登记保存处理决定")
-    String decidePreservation(@PathVariable long id, @PathVariable long recordId, HttpServletRequest request,
-                              RedirectAttributes redirect) {
+    String decidePreservation(@PathVariable long id, @PathVariable long recordId,
+                              @ModelAttribute InvestigationRecords.DecidePreservation command, RedirectAttributes redirect) {
         Audit.target("案件", id);
         try {
-            PreservedEvidence p = records.decidePreservation(id, recordId, request.getParameter("decision"),
-                    request.getParameter("decidedOn"), request.getParameter("reason"));
+            PreservedEvidence p = records.decidePreservation(id, recordId, command);
             Audit.detail("先行登记保存记录#" + recordId + "：" + p.decision().label() + (p.late() ? "（逾期）" : ""));
             redirect.addFlashAttribute("message", "已作出先行登记保存处理决定：" + p.decision().label()
                     + (p.late() ? "（逾期作出，应于" + p.due() + "前作出）" : "") + "。");
@@ -172,12 +234,29 @@ class InvestigationPages {
             case PRESERVATION -> {
                 model.addAttribute("decisionDue", records.decisionDue(records.today()));
                 model.addAttribute("preservationPeriod", records.preservationPeriod());
+                model.addAttribute("emergencyRule", records.emergencyRule());
             }
             case REPORT -> model.addAttribute("draft", records.reportDraft(id));
             case SERVICE -> model.addAttribute("servable", records.servable(id));
             default -> { }
         }
         return "casework/" + k.slug();
+    }
+
+    private String showIssue(long id, long recordId, Map<String, String> form, Model model) {
+        PenaltyCase c = cases.get(id);
+        OnsiteRecord r = records.records(id).stream().filter(x -> x.id() == recordId && x.kind() == OnsiteKind.PRESERVATION)
+                .findFirst().orElseThrow(() -> RuleViolation.notFound("本案没有该先行登记保存记录。"));
+        form.putIfAbsent("idempotencyKey", UUID.randomUUID().toString());
+        form.putIfAbsent("partyPerson", r.personName() != null ? r.personName() : c.getParty().legalRepresentative());
+        model.addAttribute("c", c);
+        model.addAttribute("r", r);
+        model.addAttribute("offered", records.offered(id, r));
+        model.addAttribute("form", form);
+        model.addAttribute("areas", areas(OnsiteKind.PRESERVATION));
+        model.addAttribute("decisionDue", records.decisionDue(records.today()));
+        model.addAttribute("preservationPeriod", records.preservationPeriod());
+        return "casework/preservation-issue";
     }
 
     private String showOnTheSpot(Map<String, String> form, Model model) {
