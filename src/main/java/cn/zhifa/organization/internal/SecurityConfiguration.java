@@ -152,7 +152,7 @@ class SecurityConfiguration {
     private static jakarta.servlet.Filter throttledLogins(LoginThrottle throttle) {
         return (request, response, chain) -> {
             if (request instanceof jakarta.servlet.http.HttpServletRequest http && "POST".equals(http.getMethod())
-                    && "/login".equals(http.getServletPath()) && throttle.blocked(LoginThrottle.address(http))) {
+                    && "/login".equals(http.getRequestURI().substring(http.getContextPath().length())) && throttle.blocked(LoginThrottle.address(http))) {
                 ((HttpServletResponse) response).sendRedirect(http.getContextPath() + "/login?throttled");
                 return;
             }
