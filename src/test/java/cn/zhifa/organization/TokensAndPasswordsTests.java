@@ -131,6 +131,17 @@ class TokensAndPasswordsTests {
         assertThat(Tokens.of(mvc, "officer2")).as("other addresses log in").isNotBlank();
     }
 
+    @Test
+    void pages_carry_a_nonce_based_policy_without_unsafe_inline_and_their_inline_scripts_carry_the_nonce() throws Exception {
+        MockHttpServletResponse page = call(get("/hazards/new").session(login("officer1", Tokens.DEMO_PASSWORD)));
+        String policy = page.getHeader("Content-Security-Policy");
+        assertThat(policy).contains("script-src 'self' 'nonce-").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        String nonce = policy.replaceAll(".*script-src 'self' 'nonce-([^']+)'.*", "$1");
+        assertThat(page.getContentAsString()).contains("nonce=\"" + nonce + "\"");
+        String other = call(get("/login")).getHeader("Content-Security-Policy");
+        assertThat(other).as("a fresh nonce per response").doesNotContain(nonce);
+    }
+
     private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);

@@ -117,9 +117,11 @@ class SecurityConfiguration {
             }
         };
         success.setDefaultTargetUrl("/");
+        ContentSecurityPolicy csp = new ContentSecurityPolicy();
         return http
                 .authenticationManager(authenticationManager)
                 .addFilterBefore(throttledLogins(throttle), org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(csp, org.springframework.security.web.header.HeaderWriterFilter.class)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(STATIC).permitAll();
                     auth.requestMatchers("/login", "/actuator/health", "/actuator/health/**").permitAll();
@@ -141,9 +143,7 @@ class SecurityConfiguration {
                             forbiddenPage(request, response, denied);
                         }))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; "
-                                + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-                                + "frame-ancestors 'none'; form-action 'self'"))
+                        .addHeaderWriter(csp)
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
