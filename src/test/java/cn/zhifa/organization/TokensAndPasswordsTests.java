@@ -142,6 +142,34 @@ class TokensAndPasswordsTests {
         assertThat(other).as("a fresh nonce per response").doesNotContain(nonce);
     }
 
+    @Test
+    void the_client_address_comes_from_the_forwarding_header_only_when_a_trusted_proxy_sends_it() throws Exception {
+        String client = "10.77." + (int) (Math.random() * 250) + ".9";
+        for (int i = 0; i < 500; i++) {
+            throttle.failed(client);
+        }
+        String body = "{\"username\":\"officer2\",\"password\":\"" + Tokens.DEMO_PASSWORD + "\"}";
+        assertThat(status(post("/api/v1/auth/token").with(from("198.51.100.23")).header("X-Forwarded-For", client)
+                .contentType(MediaType.APPLICATION_JSON).content(body))).as("an untrusted sender names no address").isEqualTo(200);
+        assertThat(status(post("/api/v1/auth/token").header("X-Forwarded-For", client)
+                .contentType(MediaType.APPLICATION_JSON).content(body))).as("the trusted proxy (loopback) does").isEqualTo(429);
+    }
+
+    @Test
+    void behind_tls_at_the_proxy_cookies_are_secure_and_hsts_is_sent(@Autowired org.springframework.core.env.Environment env)
+            throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + env.getProperty("local.server.port") + "/login"))
+                        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "zhifa.example.gov.cn").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
+        assertThat(response.headers().allValues("Set-Cookie")).isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("Secure"));
+        java.net.http.HttpResponse<String> plain = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + env.getProperty("local.server.port") + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.headers().allValues("Set-Cookie")).noneSatisfy(cookie -> assertThat(cookie).contains("Secure"));
+    }
+
     private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);

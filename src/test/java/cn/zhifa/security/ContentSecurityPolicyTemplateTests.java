@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 class ContentSecurityPolicyTemplateTests {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
-    private static final Pattern HANDLER = Pattern.compile("<[^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
-    private static final Pattern STYLE_ATTRIBUTE = Pattern.compile("<[^>]*\\s(th:)?style\\s*=", Pattern.CASE_INSENSITIVE);
-    private static final Pattern INLINE_BLOCK = Pattern.compile("<(script|style)(\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HANDLER = Pattern.compile("<[a-z][^<]*?\\son[a-z]+\\s*=\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STYLE_ATTRIBUTE = Pattern.compile("<[a-z][^<]*?\\s(th:)?style\\s*=\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INLINE_BLOCK = Pattern.compile("<(script|style)((?:\\s+[^\\s=>]+(?:=\"[^\"]*\")?)*)\\s*>", Pattern.CASE_INSENSITIVE);
 
     @Test
     void no_template_has_inline_handlers_style_attributes_or_inline_blocks_without_the_nonce() throws IOException {
