@@ -282,6 +282,9 @@ public class UserManagement {
     @Transactional(readOnly = true)
     public List<AdministratorApproval.View> pendingApprovals() {
         Actor actor = Actors.require();
+        if (scope.visibleOrganizationIds().isEmpty()) {
+            return List.of();
+        }
         List<Long> visible = jdbc.sql("SELECT id FROM app_user WHERE organization_id IN (:orgs)")
                 .param("orgs", List.copyOf(scope.visibleOrganizationIds())).query(Long.class).list();
         return approvals.pending(visible).stream().map(a -> new AdministratorApproval.View(a.id(), a.kind().label(),
