@@ -6,3 +6,20 @@ document.body.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// issue 14 (CSP without inline handlers or style attributes): progress widths from data-width-percent,
+// and forms that navigate on change (data-navigate-to + the chosen value).
+(function () {
+  function widths(root) {
+    (root || document).querySelectorAll('[data-width-percent]').forEach(function (el) {
+      el.style.width = el.getAttribute('data-width-percent') + '%';
+    });
+  }
+  if (window.htmx) { htmx.onLoad(widths); } else { widths(document); }
+  document.addEventListener('change', function (event) {
+    var form = event.target.closest && event.target.closest('form[data-navigate-to]');
+    if (form && event.target.value) {
+      location.href = form.getAttribute('data-navigate-to') + encodeURIComponent(event.target.value);
+    }
+  });
+})();

@@ -31,6 +31,7 @@ public class UserAccount {
     private int failedAttempts;
     private Instant lockedUntil;
     private Instant passwordChangedAt;
+    private boolean passwordMustChange;
     private final boolean demo;
     @MappedCollection(idColumn = "app_user")
     private Set<UserRole> roles;
@@ -40,8 +41,8 @@ public class UserAccount {
 
     @PersistenceCreator
     UserAccount(Long id, String username, String displayName, String passwordHash, Long organizationId, String phone,
-                boolean enabled, int failedAttempts, Instant lockedUntil, Instant passwordChangedAt, boolean demo,
-                Set<UserRole> roles, int version, Instant createdAt) {
+                boolean enabled, int failedAttempts, Instant lockedUntil, Instant passwordChangedAt,
+                boolean passwordMustChange, boolean demo, Set<UserRole> roles, int version, Instant createdAt) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -52,6 +53,7 @@ public class UserAccount {
         this.failedAttempts = failedAttempts;
         this.lockedUntil = lockedUntil;
         this.passwordChangedAt = passwordChangedAt;
+        this.passwordMustChange = passwordMustChange;
         this.demo = demo;
         this.roles = roles;
         this.version = version;
@@ -59,9 +61,9 @@ public class UserAccount {
     }
 
     static UserAccount create(String username, String displayName, String passwordHash, long organizationId,
-                              String phone, Set<Role> roles, boolean demo, Instant now) {
+                              String phone, Set<Role> roles, boolean demo, boolean mustChangePassword, Instant now) {
         return new UserAccount(null, username, displayName, passwordHash, organizationId, phone, true, 0, null, now,
-                demo, toRows(roles), 0, now);
+                mustChangePassword, demo, toRows(roles), 0, now);
     }
 
     void describe(String displayName, long organizationId, String phone) {
@@ -74,9 +76,35 @@ public class UserAccount {
         this.roles = toRows(roles);
     }
 
+    /** The user sets their own password. */
     void changePassword(String passwordHash, Instant now) {
         this.passwordHash = passwordHash;
         this.passwordChangedAt = now;
+        this.passwordMustChange = false;
+    }
+
+    /** An administrator sets the password (reset); the user must replace it at the next login when asked to. */
+    void resetPassword(String passwordHash, boolean mustChange, Instant now) {
+        this.passwordHash = passwordHash;
+        this.passwordChangedAt = now;
+        this.passwordMustChange = mustChange;
+        this.failedAttempts = 0;
+        this.lockedUntil = null;
+    }
+
+    /**
+     * Whether the user must change the password before working: it was set by an administrator, or it is
+     * older than the expiry (0 days: never expires). Demo accounts are exempt when the demo says so.
+     */
+    public boolean mustChangePasswordAt(Instant now, int expiryDays, boolean exemptDemo) {
+        if (demo && exemptDemo) {
+            return false;
+        }
+        if (passwordMustChange) {
+            return true;
+        }
+        Instant since = passwordChangedAt != null ? passwordChangedAt : createdAt;
+        return expiryDays > 0 && since != null && !since.plus(Duration.ofDays(expiryDays)).isAfter(now);
     }
 
     void enable() {
@@ -128,6 +156,8 @@ public class UserAccount {
     public int getFailedAttempts() { return failedAttempts; }
     public Instant getLockedUntil() { return lockedUntil; }
     public boolean isDemo() { return demo; }
+    public Instant getPasswordChangedAt() { return passwordChangedAt; }
+    public boolean isPasswordMustChange() { return passwordMustChange; }
     public int getVersion() { return version; }
 
     @Table("user_role")

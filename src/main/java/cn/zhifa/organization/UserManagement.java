@@ -1,6 +1,9 @@
 package cn.zhifa.organization;
 
 import cn.zhifa.audit.Audit;
+import cn.zhifa.organization.internal.AdministratorApprovals;
+import cn.zhifa.organization.internal.ApiTokens;
+import cn.zhifa.organization.internal.AuthenticationSettings;
 import cn.zhifa.organization.internal.Organizations;
 import cn.zhifa.organization.internal.SecurityPolicies;
 import cn.zhifa.organization.internal.UserAccounts;
@@ -23,9 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Users of the platform, within the administrator's subtree. 三员分立: ADMIN, SECURITY_ADMIN and AUDITOR
  * are each held alone; the ADMIN manages accounts (business roles only), the SECURITY_ADMIN assigns
- * roles; a 三员 role granted by the SECURITY_ADMIN leaves the account disabled until the ADMIN enables
- * it, so no one grants it alone; the ADMIN cannot reset, unlock or disable the SECURITY_ADMIN's or
- * AUDITOR's accounts; nobody changes their own roles or disables the last enabled holder of a 三员 role.
+ * roles; a 三员 role the SECURITY_ADMIN grants is a pending {@link AdministratorApproval} until the ADMIN
+ * approves it, and a password reset of a 三员 account waits for the other administrator the same way, so
+ * no one does either alone; the ADMIN cannot unlock or disable the SECURITY_ADMIN's or AUDITOR's accounts;
+ * nobody changes their own roles or disables the last enabled holder of a 三员 role.
+ * Passwords: not one of the last {@code zhifa.security.password.history}; one set by an administrator must
+ * be changed at the next login. Every token of a user is revoked when their password, roles or enabled
+ * state change.
  */
 @Service
 public class UserManagement {
@@ -36,10 +43,17 @@ public class UserManagement {
     private final DataScope scope;
     private final PasswordEncoder passwordEncoder;
     private final JdbcClient jdbc;
+    private final ApiTokens tokens;
+    private final AdministratorApprovals approvals;
+    private final AuthenticationSettings settings;
     private final Clock clock;
 
     UserManagement(UserAccounts users, Organizations organizations, SecurityPolicies policies, DataScope scope,
-                   PasswordEncoder passwordEncoder, JdbcClient jdbc, Clock clock) {
+                   PasswordEncoder passwordEncoder, JdbcClient jdbc, ApiTokens tokens, AdministratorApprovals approvals,
+                   AuthenticationSettings settings, Clock clock) {
+        this.tokens = tokens;
+        this.approvals = approvals;
+        this.settings = settings;
         this.users = users;
         this.organizations = organizations;
         this.policies = policies;
@@ -108,8 +122,9 @@ public class UserManagement {
                 policies.current().checkPassword(form.password(), form.username())).orThrow();
         UserAccount user = UserAccount.create(form.username().strip(), form.displayName().strip(),
                 passwordEncoder.encode(form.password()), form.organizationId(), blankToNull(form.phone()),
-                form.rolesOrEmpty(), demo, clock.instant());
+                form.rolesOrEmpty(), demo, !demo && settings.password().changeAdministratorSet(), clock.instant());
         UserAccount saved = users.save(user);
+        remember(saved);
         Audit.target("用户", saved.getId());
         return view(saved);
     }
@@ -122,18 +137,48 @@ public class UserManagement {
         Verdict.all(organizationInScope(form.organizationId(), false), rolesAllowed(form.rolesOrEmpty()),
                 grantedByAccountManager(user.roleSet(), form.rolesOrEmpty())).orThrow();
         user.describe(form.displayName().strip(), form.organizationId(), blankToNull(form.phone()));
+        if (!user.roleSet().equals(form.rolesOrEmpty())) {
+            tokens.revokeAll(id);
+        }
         user.grant(form.rolesOrEmpty());
         return view(users.save(user));
     }
 
+    /**
+     * An administrator sets a new password, which the user must change at the next login. For a 三员 account
+     * this only asks: the other administrator approves it ({@link #approve}). Returns whether it took effect now.
+     */
     @Transactional
-    public void resetPassword(long id, String newPassword) {
+    public boolean resetPassword(long id, String newPassword) {
         UserAccount user = load(id);
         Audit.target("用户", id);
         mayManage(user).orThrow();
-        policies.current().checkPassword(newPassword, user.getUsername()).orThrow();
-        user.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+        Verdict.all(policies.current().checkPassword(newPassword, user.getUsername()),
+                notRecentlyUsed(user, newPassword)).orThrow();
+        String hash = passwordEncoder.encode(newPassword);
+        if (user.roleSet().stream().anyMatch(Role::isSystemAdministration)) {
+            Actor actor = Actors.require();
+            approvals.request(AdministratorApproval.Kind.PASSWORD_RESET, id, actor.userId(), administratorRole(actor),
+                    null, hash, clock.instant());
+            Audit.detail("三员账号密码重置已提交，待另一管理员批准");
+            return false;
+        }
+        applyReset(user, hash);
+        return true;
+    }
+
+    private void applyReset(UserAccount user, String hash) {
+        user.resetPassword(hash, settings.password().changeAdministratorSet(), clock.instant());
         users.save(user);
+        remember(user);
+        tokens.revokeAll(user.getId());
+    }
+
+    /** Whether the user must change the password before working (set by an administrator, or expired). */
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword(long id) {
+        return users.findById(id).map(u -> u.mustChangePasswordAt(clock.instant(), settings.password().expiryDays(),
+                settings.password().exemptDemoAccounts())).orElse(false);
     }
 
     /** The logged-in user changes their own password, proving the old one. */
@@ -144,9 +189,35 @@ public class UserManagement {
         if (!passwordEncoder.matches(oldPassword == null ? "" : oldPassword, user.getPasswordHash())) {
             throw new RuleViolation("原密码不正确。");
         }
-        policies.current().checkPassword(newPassword, user.getUsername()).orThrow();
+        Verdict.all(policies.current().checkPassword(newPassword, user.getUsername()),
+                notRecentlyUsed(user, newPassword)).orThrow();
         user.changePassword(passwordEncoder.encode(newPassword), clock.instant());
         users.save(user);
+        remember(user);
+        tokens.revokeAll(id);
+    }
+
+    /** Not the current password nor one of the ones before it (the configured history length in all). */
+    private Verdict notRecentlyUsed(UserAccount user, String newPassword) {
+        int history = settings.password().history();
+        if (history <= 0 || newPassword == null) {
+            return Verdict.allow();
+        }
+        List<String> recent = new ArrayList<>();
+        recent.add(user.getPasswordHash());
+        recent.addAll(jdbc.sql("SELECT password_hash FROM password_history WHERE app_user = ? ORDER BY changed_at DESC, id DESC LIMIT ?")
+                .params(user.getId(), history).query(String.class).list());
+        boolean reused = recent.stream().distinct().limit(history).anyMatch(hash -> passwordEncoder.matches(newPassword, hash));
+        return reused ? Verdict.refuse("新密码不能与最近 " + history + " 次使用过的密码相同。") : Verdict.allow();
+    }
+
+    /** Keeps the password's hash in the history, and only as many as the history needs. */
+    private void remember(UserAccount user) {
+        jdbc.sql("INSERT INTO password_history (app_user, password_hash, changed_at) VALUES (?, ?, ?)")
+                .params(user.getId(), user.getPasswordHash(), java.sql.Timestamp.from(clock.instant())).update();
+        jdbc.sql("DELETE FROM password_history WHERE app_user = :user AND id NOT IN "
+                        + "(SELECT id FROM password_history WHERE app_user = :user ORDER BY changed_at DESC, id DESC LIMIT :keep)")
+                .param("user", user.getId()).param("keep", Math.max(settings.password().history(), 1)).update();
     }
 
     @Transactional
@@ -173,13 +244,14 @@ public class UserManagement {
             }
             Verdict.all(mayManage(user), notLastHolder(user, Set.of())).orThrow();
             user.disable();
+            tokens.revokeAll(id);
         }
         users.save(user);
     }
 
     /**
-     * The SECURITY_ADMIN assigns a user's roles (not their own). A 三员 role newly granted leaves the account
-     * disabled until the ADMIN enables it: the grant takes both administrators.
+     * The SECURITY_ADMIN assigns a user's roles (not their own). A 三员 role newly granted is only asked for: the
+     * roles change when the ADMIN approves ({@link #approve}), so the grant takes both administrators.
      */
     @Transactional
     public UserView assignRoles(long id, Set<Role> roles, int expectedVersion) {
@@ -192,24 +264,93 @@ public class UserManagement {
                 rolesAllowed(wanted),
                 notLastHolder(user, wanted)).orThrow();
         boolean newAdministration = wanted.stream().anyMatch(r -> r.isSystemAdministration() && !user.roleSet().contains(r));
-        user.grant(wanted);
         if (newAdministration) {
-            user.disable();
-            Audit.detail("授予三员角色，账号待系统管理员启用");
+            Actor actor = Actors.require();
+            approvals.request(AdministratorApproval.Kind.ROLE_GRANT, id, actor.userId(), administratorRole(actor),
+                    wanted, null, clock.instant());
+            Audit.detail("授予三员角色已提交，待系统管理员批准");
+            return view(user);
         }
+        if (!user.roleSet().equals(wanted)) {
+            tokens.revokeAll(id);
+        }
+        user.grant(wanted);
         return view(users.save(user));
     }
 
+    /** Requests waiting for an administrator's approval, of users the caller can see. */
+    @Transactional(readOnly = true)
+    public List<AdministratorApproval.View> pendingApprovals() {
+        Actor actor = Actors.require();
+        if (scope.visibleOrganizationIds().isEmpty()) {
+            return List.of();
+        }
+        List<Long> visible = jdbc.sql("SELECT id FROM app_user WHERE organization_id IN (:orgs)")
+                .param("orgs", List.copyOf(scope.visibleOrganizationIds())).query(Long.class).list();
+        return approvals.pending(visible).stream().map(a -> new AdministratorApproval.View(a.id(), a.kind().label(),
+                a.targetUser(), displayName(a.targetUser()), displayName(a.requestedBy()),
+                a.roles().stream().map(Role::label).sorted().reduce((x, y) -> x + "、" + y).orElse(""),
+                a.approverRole().label(), a.requestedAt(), mayDecide(a, actor).allowed())).toList();
+    }
+
+    /** The other administrator approves: the role grant or password reset takes effect, the user's tokens end. */
+    @Transactional
+    public void approve(long approvalId) {
+        AdministratorApproval approval = approvals.findPending(approvalId)
+                .orElseThrow(() -> RuleViolation.notFound("该申请不存在或已处理。"));
+        UserAccount user = load(approval.targetUser());
+        Audit.target("用户", user.getId());
+        Actor actor = Actors.require();
+        mayDecide(approval, actor).orThrow();
+        if (approval.kind() == AdministratorApproval.Kind.ROLE_GRANT) {
+            Verdict.all(rolesAllowed(approval.roles()), notLastHolder(user, approval.roles())).orThrow();
+            user.grant(approval.roles());
+            users.save(user);
+            tokens.revokeAll(user.getId());
+        } else {
+            applyReset(user, approval.passwordHash());
+        }
+        approvals.decide(approvalId, true, actor.userId(), clock.instant());
+        Audit.detail("批准：" + approval.kind().label());
+    }
+
+    /** The other administrator refuses the request; nothing changes. */
+    @Transactional
+    public void reject(long approvalId) {
+        AdministratorApproval approval = approvals.findPending(approvalId)
+                .orElseThrow(() -> RuleViolation.notFound("该申请不存在或已处理。"));
+        UserAccount user = load(approval.targetUser());
+        Audit.target("用户", user.getId());
+        Actor actor = Actors.require();
+        mayDecide(approval, actor).orThrow();
+        approvals.decide(approvalId, false, actor.userId(), clock.instant());
+        Audit.detail("驳回：" + approval.kind().label());
+    }
+
+    private static Verdict mayDecide(AdministratorApproval approval, Actor actor) {
+        if (!actor.has(approval.approverRole())) {
+            return Verdict.refuse("三员分立：此申请须由" + approval.approverRole().label() + "批准。");
+        }
+        if (actor.userId() == approval.requestedBy() || actor.userId() == approval.targetUser()) {
+            return Verdict.refuse("三员分立：不能批准本人提出或涉及本人账号的申请。");
+        }
+        return Verdict.allow();
+    }
+
+    private static Role administratorRole(Actor actor) {
+        return actor.has(Role.SECURITY_ADMIN) ? Role.SECURITY_ADMIN : Role.ADMIN;
+    }
+
     /**
-     * The ADMIN grants business roles and ADMIN (within their subtree); the SECURITY_ADMIN and AUDITOR roles are the
-     * SECURITY_ADMIN's to assign.
+     * The ADMIN grants business roles (within their subtree); the 三员 roles are the SECURITY_ADMIN's to ask for
+     * and the ADMIN's to approve.
      */
     private static Verdict grantedByAccountManager(Set<Role> before, Set<Role> after) {
-        Set<Role> guarded = Set.of(Role.SECURITY_ADMIN, Role.AUDITOR);
+        Set<Role> guarded = Set.of(Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR);
         boolean touchesAdministration = after.stream().filter(guarded::contains).anyMatch(r -> !before.contains(r))
                 || before.stream().filter(guarded::contains).anyMatch(r -> !after.contains(r));
         return touchesAdministration
-                ? Verdict.refuse("三员分立：安全管理员、安全审计员角色由安全管理员分配，并经系统管理员启用账号后生效。")
+                ? Verdict.refuse("三员分立：系统管理员、安全管理员、安全审计员角色由安全管理员申请授予，经系统管理员批准后生效。")
                 : Verdict.allow();
     }
 

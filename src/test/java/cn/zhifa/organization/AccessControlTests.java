@@ -30,11 +30,34 @@ class AccessControlTests {
     MockMvc mvc;
     @LocalServerPort
     int port;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private MockHttpSession login(String username) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin().user(username).password(Tokens.DEMO_PASSWORD))
+        return login(username, Tokens.DEMO_PASSWORD);
+    }
+
+    private MockHttpSession login(String username, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin().user(username).password(password))
                 .andReturn().getRequest().getSession();
     }
+
+    /** A district ADMIN the way 三员分立 makes one: secadmin asks, the city admin approves, the new admin changes the password. */
+    private void districtAdministrator(String cityAdmin, String username, long org) throws Exception {
+        String id = createUser(cityAdmin, username, org, "OFFICER");
+        String version = jdbc.sql("SELECT version FROM app_user WHERE id = ?").param(Long.parseLong(id)).query(String.class).single();
+        mvc.perform(post("/admin/users/" + id + "/roles").param("version", version).param("roles", "ADMIN")
+                .session(login("secadmin")).with(csrf()));
+        long approval = jdbc.sql("SELECT id FROM administrator_approval WHERE target_user = ? AND status = 'PENDING'")
+                .param(Long.parseLong(id)).query(Long.class).single();
+        mvc.perform(post("/admin/users/approvals/" + approval + "/approve").session(login("admin")).with(csrf()));
+        mvc.perform(post("/api/v1/auth/password").header("Authorization", Tokens.bearer(mvc, username))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"oldPassword\":\"Zhifa@2026\",\"newPassword\":\"" + DISTRICT_PASSWORD + "\"}"))
+                .andExpect(status().isNoContent());
+    }
+
+    private static final String DISTRICT_PASSWORD = "Bezirk@2026";
 
     private void pageStatus(String username, String path, int expected) throws Exception {
         mvc.perform(get(path).session(login(username))).andExpect(status().is(expected));
@@ -109,10 +132,10 @@ class AccessControlTests {
         long west = ((Number) JsonPath.<List<Object>>read(orgs, "$.items[?(@.name == '示例市西城区应急管理局')].id").get(0)).longValue();
         String eastAdmin = "east" + UUID.randomUUID().toString().substring(0, 6);
         String westUser = "west" + UUID.randomUUID().toString().substring(0, 6);
-        createUser(cityAdmin, eastAdmin, east, "ADMIN");
+        districtAdministrator(cityAdmin, eastAdmin, east);
         String westId = createUser(cityAdmin, westUser, west, "OFFICER");
 
-        String eastToken = Tokens.bearer(mvc, eastAdmin);
+        String eastToken = "Bearer " + Tokens.of(mvc, eastAdmin, DISTRICT_PASSWORD);
         mvc.perform(get("/api/v1/users/" + westId).header("Authorization", eastToken))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("无权访问本单位及下级单位以外的数据。"));
@@ -122,7 +145,7 @@ class AccessControlTests {
         mvc.perform(get("/api/v1/users").param("organizationId", String.valueOf(west)).header("Authorization", eastToken))
                 .andExpect(jsonPath("$.total").value(0));
 
-        MockHttpSession page = login(eastAdmin);
+        MockHttpSession page = login(eastAdmin, DISTRICT_PASSWORD);
         mvc.perform(get("/admin/users/" + westId).session(page)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/users/" + westId + "/enabled").param("enabled", "false").session(page).with(csrf()))
                 .andExpect(status().isForbidden());

@@ -96,7 +96,7 @@ class LoginAndLockoutTests {
                 .andExpect(redirectedUrl("/login?error")).andReturn();
         String page = mvc.perform(get("/login").param("error", "").session((MockHttpSession) locked.getRequest().getSession()))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("账号已被临时锁定");
+        assertThat(page).as("the same words as for a wrong password: no account is revealed").contains("用户名或密码错误，或账号已被锁定、停用");
     }
 
     @Test
@@ -143,7 +143,7 @@ class LoginAndLockoutTests {
                         .content("{\"username\":\"nobody\",\"password\":\"x\"}"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.status").value(401))
-                .andExpect(jsonPath("$.detail").value("用户名或密码错误。"));
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("用户名或密码错误")));
         mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON).content("{\"username\":"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("JSON")));

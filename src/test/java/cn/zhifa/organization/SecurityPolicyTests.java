@@ -32,7 +32,7 @@ class SecurityPolicyTests {
     @Test
     void an_account_locks_at_the_threshold_and_unlocks_when_the_time_has_passed() {
         Instant now = Instant.parse("2026-03-02T01:00:00Z");
-        UserAccount user = UserAccount.create("u1", "用户", "hash", 1, null, Set.of(Role.OFFICER), false, now);
+        UserAccount user = UserAccount.create("u1", "用户", "hash", 1, null, Set.of(Role.OFFICER), false, false, now);
         for (int i = 0; i < 4; i++) {
             user.failedLogin(5, Duration.ofMinutes(15), now);
         }

@@ -48,7 +48,7 @@ class ThreeAdministratorsTests {
     }
 
     @Test
-    void a_three_administrators_role_takes_secadmins_grant_and_admins_enabling() throws Exception {
+    void a_three_administrators_role_is_asked_by_secadmin_and_takes_effect_only_when_admin_approves() throws Exception {
         String name = "cand" + UUID.randomUUID().toString().substring(0, 8);
         as("admin", post("/admin/users").param("username", name).param("displayName", "候选审计员")
                 .param("organizationId", String.valueOf(org("admin"))).param("roles", "OFFICER").param("password", "Zhifa@2026x"));
@@ -56,12 +56,40 @@ class ThreeAdministratorsTests {
         assertThat(as("admin", post("/admin/users/" + candidate + "/roles").param("version", version(candidate)).param("roles", "AUDITOR")))
                 .isEqualTo(403);
         as("secadmin", post("/admin/users/" + candidate + "/roles").param("version", version(candidate)).param("roles", "AUDITOR"));
+        assertThat(roles(candidate)).as("asked for, not yet granted").isEqualTo("OFFICER");
+        long approval = pending(candidate, "ROLE_GRANT");
+        as("secadmin", post("/admin/users/approvals/" + approval + "/approve"));
+        assertThat(roles(candidate)).as("the asking secadmin cannot approve").isEqualTo("OFFICER");
+        assertThat(lastAudit()).isEqualTo("批准三员申请 REJECTED");
+        as("admin", post("/admin/users/approvals/" + approval + "/approve"));
         assertThat(roles(candidate)).isEqualTo("AUDITOR");
-        assertThat(enabled(name)).as("granted but not yet in force").isFalse();
-        as("secadmin", post("/admin/users/" + candidate + "/enabled").param("enabled", "true"));
-        assertThat(enabled(name)).isFalse();
-        as("admin", post("/admin/users/" + candidate + "/enabled").param("enabled", "true"));
         assertThat(enabled(name)).isTrue();
+    }
+
+    @Test
+    void admin_cannot_create_another_admin_alone() throws Exception {
+        long users = count();
+        as("admin", post("/admin/users").param("username", "adm" + UUID.randomUUID().toString().substring(0, 8))
+                .param("displayName", "影子管理员").param("organizationId", String.valueOf(org("admin")))
+                .param("roles", "ADMIN").param("password", "Zhifa@2026x"));
+        assertThat(count()).isEqualTo(users);
+    }
+
+    @Test
+    void secadmin_cannot_reset_the_auditors_password_alone_admin_approves_and_the_auditor_must_change_it() throws Exception {
+        String original = hash("auditor");
+        try {
+            as("secadmin", post("/admin/users/" + id("auditor") + "/password").param("password", "Neues@Passwort2026"));
+            assertThat(hash("auditor")).as("only asked for").isEqualTo(original);
+            long approval = pending(id("auditor"), "PASSWORD_RESET");
+            as("admin", post("/admin/users/approvals/" + approval + "/approve"));
+            assertThat(hash("auditor")).isNotEqualTo(original);
+            assertThat(jdbc.sql("SELECT password_must_change FROM app_user WHERE username = 'auditor'").query(Boolean.class).single())
+                    .isTrue();
+        } finally {
+            jdbc.sql("UPDATE app_user SET password_hash = ?, password_must_change = false WHERE username = 'auditor'")
+                    .param(original).update();
+        }
     }
 
     @Test
@@ -81,6 +109,11 @@ class ThreeAdministratorsTests {
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(user).password(Tokens.DEMO_PASSWORD))
                 .andReturn().getRequest().getSession();
         return mvc.perform(call.session(session).with(csrf())).andReturn().getResponse().getStatus();
+    }
+
+    private long pending(long user, String kind) {
+        return jdbc.sql("SELECT id FROM administrator_approval WHERE target_user = ? AND kind = ? AND status = 'PENDING'")
+                .params(user, kind).query(Long.class).single();
     }
 
     private long id(String username) {

@@ -69,6 +69,10 @@ class RoleActionMatrixTests {
             Map.entry("POST /admin/security-policy", "secadmin"),
             Map.entry("POST /api/v1/auth/token", PUBLIC),
             Map.entry("POST /profile/password", ANYONE),
+            Map.entry("POST /api/v1/auth/logout", ANYONE),
+            Map.entry("POST /api/v1/auth/password", ANYONE),
+            Map.entry("POST /admin/users/approvals/{approval}/approve", "admin secadmin"),
+            Map.entry("POST /admin/users/approvals/{approval}/reject", "admin secadmin"),
             Map.entry("POST /admin/law/holidays", "admin"),
             // registry
             Map.entry("POST /registry/enterprises", O),
@@ -244,8 +248,10 @@ class RoleActionMatrixTests {
                 if (upload) {
                     call = multipart(path).file("file", new byte[0]);
                 }
+                String token = route.getKey().equals("POST /api/v1/auth/logout") // logout revokes: a token of its own
+                        ? Tokens.bearer(mvc, user) : tokens.get(user);
                 call = api && !upload
-                        ? call.header("Authorization", tokens.get(user)).contentType(MediaType.APPLICATION_JSON).content("{}")
+                        ? call.header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content("{}")
                         : api ? call.header("Authorization", tokens.get(user))
                         : call.session(sessions.get(user)).with(csrf());
                 MvcResult result;

@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opaque bearer tokens for terminals: 32 random bytes, of which only the SHA-256 is stored. A token
- * is valid until it expires, the user is disabled or locked.
+ * is valid until it expires, is revoked (logout; all of a user's tokens on a password change or reset,
+ * disabling and a role change), or the user is disabled or locked. 三员 tokens live shorter
+ * ({@link AuthenticationSettings#privilegedTokenTtl()}).
  */
 @Component
 public class ApiTokens implements OpaqueTokenIntrospector {
@@ -28,12 +30,14 @@ public class ApiTokens implements OpaqueTokenIntrospector {
     private final JdbcClient jdbc;
     private final UserAccounts users;
     private final SecurityPolicies policies;
+    private final AuthenticationSettings settings;
     private final Clock clock;
 
-    ApiTokens(JdbcClient jdbc, UserAccounts users, SecurityPolicies policies, Clock clock) {
+    ApiTokens(JdbcClient jdbc, UserAccounts users, SecurityPolicies policies, AuthenticationSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.policies = policies;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -41,16 +45,36 @@ public class ApiTokens implements OpaqueTokenIntrospector {
     }
 
     @Transactional
-    public IssuedToken issue(long userId) {
+    public IssuedToken issue(ZhifaUser user) {
+        java.time.Duration ttl = policies.current().tokenTtl();
+        if (user.isSystemAdministrator() && settings.privilegedTokenTtl().compareTo(ttl) < 0) {
+            ttl = settings.privilegedTokenTtl();
+        }
+        return issue(user.userId(), ttl);
+    }
+
+    private IssuedToken issue(long userId, java.time.Duration ttl) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(policies.current().tokenTtl()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant expiresAt = now.plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         jdbc.sql("DELETE FROM api_token WHERE expires_at < ?").param(Timestamp.from(now)).update();
         jdbc.sql("INSERT INTO api_token (token_hash, app_user, issued_at, expires_at) VALUES (?, ?, ?, ?)")
                 .params(hash(token), userId, Timestamp.from(now), Timestamp.from(expiresAt)).update();
         return new IssuedToken(token, expiresAt);
+    }
+
+    /** Logout: this token stops working at once. */
+    @Transactional
+    public boolean revoke(String token) {
+        return jdbc.sql("DELETE FROM api_token WHERE token_hash = ?").param(hash(token)).update() > 0;
+    }
+
+    /** Every token of the user stops working (password changed or reset, disabled, roles changed). */
+    @Transactional
+    public int revokeAll(long userId) {
+        return jdbc.sql("DELETE FROM api_token WHERE app_user = ?").param(userId).update();
     }
 
     @Override
@@ -64,7 +88,8 @@ public class ApiTokens implements OpaqueTokenIntrospector {
                 .filter(u -> !u.isLockedAt(clock.instant()))
                 .orElseThrow(() -> new BadOpaqueTokenException("账号已停用或已锁定"));
         return new ZhifaUser(user.getId(), user.getUsername(), user.getDisplayName(), user.getOrganizationId(),
-                user.roleSet(), null, true, true);
+                user.roleSet(), null, true, true, user.mustChangePasswordAt(clock.instant(),
+                settings.password().expiryDays(), settings.password().exemptDemoAccounts()));
     }
 
     private static String hash(String token) {

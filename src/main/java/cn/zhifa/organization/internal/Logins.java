@@ -24,12 +24,17 @@ public class Logins implements UserDetailsService {
     private final UserAccounts users;
     private final SecurityPolicies policies;
     private final LoginRecorder recorder;
+    private final AuthenticationSettings settings;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
-    Logins(UserAccounts users, SecurityPolicies policies, LoginRecorder recorder, Clock clock) {
+    Logins(UserAccounts users, SecurityPolicies policies, LoginRecorder recorder, AuthenticationSettings settings,
+           LoginThrottle throttle, Clock clock) {
         this.users = users;
         this.policies = policies;
         this.recorder = recorder;
+        this.settings = settings;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -38,7 +43,9 @@ public class Logins implements UserDetailsService {
         UserAccount user = users.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return new ZhifaUser(user.getId(), user.getUsername(), user.getDisplayName(), user.getOrganizationId(),
-                user.roleSet(), user.getPasswordHash(), user.isEnabled(), !user.isLockedAt(clock.instant()));
+                user.roleSet(), user.getPasswordHash(), user.isEnabled(), !user.isLockedAt(clock.instant()),
+                user.mustChangePasswordAt(clock.instant(), settings.password().expiryDays(),
+                        settings.password().exemptDemoAccounts()));
     }
 
     public SecurityPolicy policy() {
@@ -47,6 +54,7 @@ public class Logins implements UserDetailsService {
 
     @EventListener
     void on(AuthenticationFailureBadCredentialsEvent event) {
+        throttle.failedFromCurrentRequest();
         recorder.failed(String.valueOf(event.getAuthentication().getName()));
     }
 

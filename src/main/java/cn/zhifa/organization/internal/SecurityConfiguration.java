@@ -48,11 +48,12 @@ class SecurityConfiguration {
     private static final String[] STATIC = {"/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error"};
 
     @Bean
-    WebMvcConfigurer actionCheck() {
+    WebMvcConfigurer actionCheck(org.springframework.beans.factory.ObjectProvider<cn.zhifa.organization.UserManagement> users) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new ActionCheck()).order(0);
+                registry.addInterceptor(new PasswordChangeGate(users.getObject())).order(1);
             }
         };
     }
@@ -104,7 +105,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ApiTokens tokens, List<PublicPaths> publicPaths, Logins logins,
-                              AuthenticationManager authenticationManager, AuditTrail audit) throws Exception {
+                              AuthenticationManager authenticationManager, AuditTrail audit, LoginThrottle throttle) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
@@ -116,8 +117,11 @@ class SecurityConfiguration {
             }
         };
         success.setDefaultTargetUrl("/");
+        ContentSecurityPolicy csp = new ContentSecurityPolicy();
         return http
                 .authenticationManager(authenticationManager)
+                .addFilterBefore(throttledLogins(throttle), org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(csp, org.springframework.security.web.header.HeaderWriterFilter.class)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(STATIC).permitAll();
                     auth.requestMatchers("/login", "/actuator/health", "/actuator/health/**").permitAll();
@@ -139,11 +143,21 @@ class SecurityConfiguration {
                             forbiddenPage(request, response, denied);
                         }))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; "
-                                + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-                                + "frame-ancestors 'none'; form-action 'self'"))
+                        .addHeaderWriter(csp)
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** A login form posted from an address with too many recent failures is not even checked. */
+    private static jakarta.servlet.Filter throttledLogins(LoginThrottle throttle) {
+        return (request, response, chain) -> {
+            if (request instanceof jakarta.servlet.http.HttpServletRequest http && "POST".equals(http.getMethod())
+                    && "/login".equals(http.getRequestURI().substring(http.getContextPath().length())) && throttle.blocked(LoginThrottle.address(http))) {
+                ((HttpServletResponse) response).sendRedirect(http.getContextPath() + "/login?throttled");
+                return;
+            }
+            chain.doFilter(request, response);
+        };
     }
 
     /** A state-changing request refused before any controller (by the URL rules) is audited as refused here. */

@@ -29,10 +29,17 @@ public final class ZhifaUser implements Actor, UserDetails, OAuth2AuthenticatedP
     private final Set<Role> roles;
     private final boolean enabled;
     private final boolean accountNonLocked;
+    private final boolean passwordChangeRequired;
     private String password;
 
     public ZhifaUser(long userId, String username, String displayName, long organizationId, Set<Role> roles,
                      String password, boolean enabled, boolean accountNonLocked) {
+        this(userId, username, displayName, organizationId, roles, password, enabled, accountNonLocked, false);
+    }
+
+    public ZhifaUser(long userId, String username, String displayName, long organizationId, Set<Role> roles,
+                     String password, boolean enabled, boolean accountNonLocked, boolean passwordChangeRequired) {
+        this.passwordChangeRequired = passwordChangeRequired;
         this.userId = userId;
         this.username = username;
         this.displayName = displayName;
@@ -48,6 +55,14 @@ public final class ZhifaUser implements Actor, UserDetails, OAuth2AuthenticatedP
     @Override public String displayName() { return displayName; }
     @Override public long organizationId() { return organizationId; }
     @Override public Set<Role> roles() { return roles; }
+
+    /** The password was set by an administrator or has expired: the user changes it before anything else. */
+    public boolean passwordChangeRequired() { return passwordChangeRequired; }
+
+    /** Any of the 三员 roles, whose tokens live shorter and who need the other administrator's approval. */
+    public boolean isSystemAdministrator() {
+        return roles.stream().anyMatch(Role::isSystemAdministration);
+    }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

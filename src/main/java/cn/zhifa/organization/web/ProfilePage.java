@@ -27,6 +27,7 @@ class ProfilePage {
     @GetMapping("/profile")
     String show(Model model) {
         model.addAttribute("me", users.get(Actors.require().userId()));
+        model.addAttribute("mustChange", users.mustChangePassword(Actors.require().userId()));
         return "organization/profile";
     }
 
@@ -44,6 +45,7 @@ class ProfilePage {
             return "redirect:/profile";
         } catch (RuleViolation refused) {
             model.addAttribute("me", users.get(Actors.require().userId()));
+            model.addAttribute("mustChange", users.mustChangePassword(Actors.require().userId()));
             model.addAttribute("refusal", refused.getMessage());
             return "organization/profile";
         }

@@ -47,6 +47,7 @@ class UserPages {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long org,
                 @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
         model.addAttribute("users", users.search(q, org, Page.number(page), Page.size(size)));
+        model.addAttribute("approvals", users.pendingApprovals());
         model.addAttribute("tree", organizations.visibleTree());
         model.addAttribute("now", clock.instant());
         return "organization/users";
@@ -109,8 +110,9 @@ class UserPages {
     @AuditAction("重置用户密码")
     String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
         try {
-            users.resetPassword(id, password);
-            redirect.addFlashAttribute("message", "密码已重置。");
+            redirect.addFlashAttribute("message", users.resetPassword(id, password)
+                    ? "密码已重置，用户下次登录时须修改密码。"
+                    : "三员账号的密码重置已提交，经另一名管理员批准后生效。");
         } catch (RuleViolation refused) {
             Audit.refused(refused.getMessage());
             redirect.addFlashAttribute("refusal", refused.getMessage());
@@ -139,7 +141,8 @@ class UserPages {
                        @RequestParam(name = "roles", required = false) java.util.Set<Role> roles, RedirectAttributes redirect) {
         try {
             UserView user = users.assignRoles(id, roles, version);
-            redirect.addFlashAttribute("message", user.enabled() ? "已保存角色。" : "已保存角色；授予的三员角色须经系统管理员启用账号后生效。");
+            redirect.addFlashAttribute("message", roles != null && user.roles().equals(roles) ? "已保存角色。"
+                    : "三员角色的授予已提交，经系统管理员批准后生效。");
         } catch (RuleViolation refused) {
             Audit.refused(refused.getMessage());
             redirect.addFlashAttribute("refusal", refused.getMessage());
@@ -159,6 +162,34 @@ class UserPages {
             redirect.addFlashAttribute("refusal", refused.getMessage());
         }
         return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/approvals/{approval}/approve")
+    @Allowed(Action.APPROVE_ADMINISTRATION)
+    @AuditAction("批准三员申请")
+    String approve(@PathVariable long approval, RedirectAttributes redirect) {
+        try {
+            users.approve(approval);
+            redirect.addFlashAttribute("message", "已批准，变更已生效。");
+        } catch (RuleViolation refused) {
+            Audit.refused(refused.getMessage());
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/approvals/{approval}/reject")
+    @Allowed(Action.APPROVE_ADMINISTRATION)
+    @AuditAction("驳回三员申请")
+    String reject(@PathVariable long approval, RedirectAttributes redirect) {
+        try {
+            users.reject(approval);
+            redirect.addFlashAttribute("message", "已驳回，未作变更。");
+        } catch (RuleViolation refused) {
+            Audit.refused(refused.getMessage());
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
+        return "redirect:/admin/users";
     }
 
     private String form(Model model, UserView current) {

@@ -71,6 +71,7 @@ public enum Action {
     MANAGE_ACCOUNTS("新增、修改用户账号", ADMIN),
     MANAGE_ACCOUNT_ACCESS("重置密码、解锁、启用或停用账号", ADMIN, SECURITY_ADMIN),
     ASSIGN_ROLES("分配角色", SECURITY_ADMIN),
+    APPROVE_ADMINISTRATION("批准三员角色授予或三员账号密码重置", ADMIN, SECURITY_ADMIN),
     EDIT_SECURITY_POLICY("安全策略", SECURITY_ADMIN),
     MANAGE_HOLIDAYS("节假日安排", ADMIN),
     READ_AUDIT_LOG("查阅审计日志", AUDITOR),
