@@ -23,3 +23,16 @@ document.body.addEventListener('htmx:configRequest', function (event) {
     }
   });
 })();
+
+// CSP without inline handlers: a select that submits its form when changed, and a form that asks before it submits.
+document.addEventListener('change', function (event) {
+  if (event.target.matches && event.target.matches('select[data-submit-on-change]')) {
+    event.target.form.submit();
+  }
+});
+document.addEventListener('submit', function (event) {
+  var message = event.target.getAttribute && event.target.getAttribute('data-confirm');
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+  }
+});
