@@ -325,7 +325,8 @@ public class CaseManagement {
                     + c.getParty().kind().label() + "）不符。");
         }
         try {
-            return discretion.assess(violation, proposal.toInput(c.getAccidentGrade()));
+            return discretion.assess(violation, proposal.toInput(c.getAccidentGrade())
+                    .withAccident(c.getAccident(), c.getActOn(), now().day()));
         } catch (IllegalArgumentException e) {
             throw new RuleViolation(e.getMessage());
         }
