@@ -547,35 +547,44 @@ public class CaseManagement {
         });
     }
 
-    /** 不予处罚; a 首违不罚 ground is refused when the party was punished within the configured look-back. */
+    /**
+     * 不予处罚 with the 不予行政处罚决定书 and the education given (行政处罚法第三十三条第三款); the 首违不罚 ground is refused when
+     * the party was penalised (警告 included) in the look-back period counted back from the date of the act.
+     */
     @Transactional
-    public void decideNoPenalty(long id, Integer version, String ground, String reason) {
+    public void decideNoPenalty(long id, Integer version, String ground, String reason, String education) {
         PenaltyCase c = loadFor(id, version);
-        if (ground != null && ground.contains("初次违法")) {
+        if (firstViolationPolicy().appliesTo(ground)) {
             firstViolation(c).orThrow();
         }
-        c.decideNoPenalty(acting(), now(), ground, reason);
+        When when = now();
+        c.decideNoPenalty(acting(), when, ground, reason, education);
+        procedureDocuments.noPenaltyDecision(c, me().username(), when.day(), ground, reason, education);
         save(c);
     }
 
-    /** 首违不罚 (行政处罚法第三十三条): no penalty decided against the same party within the look-back period. */
+    private FirstViolationPolicy firstViolationPolicy() {
+        return new FirstViolationPolicy(rules.firstViolation());
+    }
+
+    /** 首违不罚 (行政处罚法第三十三条第一款): no penalty, 警告 included, against the same party in the look-back before the act. */
     @Transactional(readOnly = true)
     public Verdict firstViolation(PenaltyCase c) {
-        LocalDate since = now().day().minusMonths(rules.firstViolation().lookBackMonths());
-        List<String> earlier = jdbc.sql("""
-                        SELECT case_number FROM penalty_case
-                        WHERE id <> :id AND decided_on >= :since AND fine_yuan > 0
-                          AND ((:enterprise IS NOT NULL AND enterprise_id = :enterprise)
-                               OR (:code IS NOT NULL AND party_code = :code) OR party_name = :name)
+        FirstViolationPolicy policy = firstViolationPolicy();
+        LocalDate from = c.firstViolationCountedFrom();
+        List<FirstViolationPolicy.EarlierPenalty> earlier = jdbc.sql("""
+                        SELECT case_number, decision_number, decided_on, fine_yuan FROM penalty_case
+                        WHERE id <> :id AND decided_on IS NOT NULL AND decided_on >= :since AND decided_on <= :until
+                          AND (tier IS NULL OR tier <> 'NONE') AND stage <> 'NOT_PUNISHED'
+                          AND ((CAST(:enterprise AS BIGINT) IS NOT NULL AND enterprise_id = :enterprise)
+                               OR (CAST(:code AS VARCHAR) IS NOT NULL AND party_code = :code) OR party_name = :name)
                         ORDER BY decided_on DESC""")
-                .param("id", c.getId()).param("since", since).param("enterprise", c.getEnterpriseId())
-                .param("code", c.getParty().code()).param("name", c.getParty().name())
-                .query(String.class).list();
-        if (!earlier.isEmpty()) {
-            return Verdict.refuse("当事人近" + rules.firstViolation().lookBackMonths() + "个月内已受过行政处罚（" + earlier.get(0)
-                    + "），不属于初次违法，不适用首违不罚（" + rules.firstViolation().source() + "）。");
-        }
-        return Verdict.allow();
+                .param("id", c.getId()).param("since", policy.since(from)).param("until", from)
+                .param("enterprise", c.getEnterpriseId()).param("code", c.getParty().code()).param("name", c.getParty().name())
+                .query((rs, n) -> new FirstViolationPolicy.EarlierPenalty(rs.getString("case_number"),
+                        rs.getString("decision_number"), rs.getObject("decided_on", LocalDate.class), rs.getBigDecimal("fine_yuan")))
+                .list();
+        return policy.firstViolation(from, earlier);
     }
 
     @Transactional

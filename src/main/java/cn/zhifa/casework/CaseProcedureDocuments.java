@@ -55,6 +55,7 @@ public class CaseProcedureDocuments {
     static final String ENFORCEMENT = "ENFORCEMENT_APPLICATION";
     static final String TRANSFER = "CASE_TRANSFER";
     static final String CLOSING = "CASE_CLOSING_APPROVAL";
+    static final String NO_PENALTY = "NO_PENALTY_DECISION";
 
     private final DocumentManagement documents;
     private final SignatureSpecimens specimens;
@@ -454,6 +455,23 @@ public class CaseProcedureDocuments {
                 ? "你（单位）经申请行政复议或者提起行政诉讼后，仍未履行该决定规定的义务。"
                 : "你（单位）未在该决定规定的期限内履行义务。");
         return documents.issue(request(REMINDER, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
+    }
+
+    /**
+     * 不予行政处罚决定书 (行政处罚法第五十七条第一款第二项): the facts, the legal ground, and the education given to the party
+     * (第三十三条第三款), with the remedies; dated on the decision and signed off by the deciding leader.
+     */
+    IssuedDocument noPenaltyDecision(PenaltyCase c, String by, LocalDate day, String ground, String reason, String education) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("facts", facts(c));
+        f.put("ground", stripEnd(ground.strip()));
+        f.put("reason", blank(reason) ? c.getTitle() : stripEnd(reason.strip()));
+        f.put("education", stripEnd(education.strip()));
+        return documents.issue(request(NO_PENALTY, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
+    }
+
+    private static String stripEnd(String text) {
+        return text.endsWith("。") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** 强制执行申请书 to the court, signed off (签发人) by the leader, with the case's documents as materials. */

@@ -1027,7 +1027,22 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
                 CaseStage.NOTIFIED, CaseStage.DECISION_PENDING), role(by, Role.LEADER, "不予行政处罚决定"));
     }
 
-    /** 不予处罚 with its legal ground; a 首违不罚 ground is checked against the firm's history by the caller. */
+    /**
+     * 不予处罚 with its legal ground and the education given to the party (行政处罚法第三十三条第三款: 对当事人的违法行为依法
+     * 不予行政处罚的，行政机关应当对当事人进行教育); a 首违不罚 ground is checked by {@link FirstViolationPolicy} beforehand.
+     */
+    public void decideNoPenalty(Acting leader, When when, String ground, String reason, String education) {
+        require(notBlank(education), "不予行政处罚的，应当对当事人进行教育，请填写教育的方式和内容（行政处罚法第三十三条第三款）。");
+        decideNoPenalty(leader, when, ground, reason);
+        step(StepKind.EDUCATED, leader, when, education.strip());
+    }
+
+    /** The date the first-violation look-back counts from: the act, or the day the case was found. */
+    public LocalDate firstViolationCountedFrom() {
+        return actEndedOn != null ? actEndedOn : actOn != null ? actOn : proposedOn;
+    }
+
+    /** 不予处罚 with its legal ground (the demo's earlier cases; live decisions record the education as well). */
     public void decideNoPenalty(Acting leader, When when, String ground, String reason) {
         mayDecideNoPenalty(leader).orThrow();
         require(notBlank(ground), "不予处罚须写明法定依据。");

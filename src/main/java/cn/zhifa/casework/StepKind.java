@@ -36,7 +36,8 @@ public enum StepKind {
     REVOKED("撤销立案"),
     TRANSFERRED("案件移送"),
     CLOSED("结案审批"),
-    ARCHIVED("归档");
+    ARCHIVED("归档"),
+    EDUCATED("对当事人进行教育");
 
     private final String label;
 

@@ -56,6 +56,7 @@ record CaseActionFields(
         @Schema(description = "复议/诉讼结果（review-end）") String outcome,
         @Schema(description = "受理强制执行申请的人民法院（enforce）") String court,
         @Schema(description = "不予处罚的法定情形（no-penalty）") String ground,
+        @Schema(description = "对当事人进行教育的方式和内容（no-penalty，行政处罚法第三十三条第三款）") String education,
         @Schema(description = "移送机关（transfer）") String to,
         @Schema(description = "涉嫌犯罪移送司法机关（transfer）") Boolean criminal,
         @Schema(description = "移送依据（transfer）") String basis,

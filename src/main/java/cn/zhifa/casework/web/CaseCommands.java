@@ -156,7 +156,7 @@ class CaseCommands {
             case "review-end" -> cases.endReviewOrLitigation(id, f.get("outcome"));
             case "remind" -> cases.remind(id);
             case "enforce" -> cases.applyForEnforcement(id, version, f.get("court"));
-            case "no-penalty" -> cases.decideNoPenalty(id, version, f.get("ground"), f.get("reason"));
+            case "no-penalty" -> cases.decideNoPenalty(id, version, f.get("ground"), f.get("reason"), f.get("education"));
             case "revoke" -> cases.revokeFiling(id, version, f.get("reason"));
             case "transfer" -> cases.transfer(id, version, f.get("to"), "true".equals(f.get("criminal")) || "on".equals(f.get("criminal")),
                     f.get("reason"), f.get("basis"), f.get("materials") == null ? List.of() : List.of(f.get("materials").split("\\R")),
