@@ -37,10 +37,14 @@ class NoPenaltyDecisionTests {
     JdbcClient jdbc;
     @Autowired
     DocumentManagement documents;
+    @Autowired
+    cn.zhifa.documents.SignatureSpecimens specimens;
 
     CaseApiSupport api;
     long org;
     String firstViolation;
+    String handler;
+    String second;
 
     @BeforeEach
     void setUp() {
@@ -48,6 +52,14 @@ class NoPenaltyDecisionTests {
         org = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
         cn.zhifa.documents.SampleDocuments.ensureSettings(documents, documents.authorityFor(org).orElseThrow().organizationId());
         firstViolation = CaseworkRules.bundled().firstViolation().ground();
+        List<String> certified = jdbc.sql("""
+                        SELECT u.username FROM app_user u JOIN officer_certificate c ON c.user_id = u.id
+                        WHERE u.organization_id = :org AND c.status = 'VALID' AND c.issued_on <= DATE '2026-01-01'
+                          AND c.expires_on > DATE '2026-12-31' AND u.username <> 'leader1'
+                        ORDER BY u.username LIMIT 2""").param("org", org).query(String.class).list();
+        handler = certified.get(0);
+        second = certified.get(1);
+        CaseSignatures.ensure(specimens, handler, second, "leader1", "legal1");
     }
 
     @AfterEach
@@ -62,9 +74,9 @@ class NoPenaltyDecisionTests {
     }
 
     long filed(Map<String, Object> party, String actOn) throws Exception {
-        long id = api.open("officer1", party);
-        api.act("leader1", id, "file", Map.of("opinion", "同意立案"));
-        api.act("officer1", id, "record-act", Map.of("actOn", actOn));
+        long id = api.open(handler, party);
+        api.act("leader1", id, "file", Map.of("opinion", "同意立案", "secondHandler", second));
+        api.act(handler, id, "record-act", Map.of("actOn", actOn));
         return id;
     }
 
@@ -91,10 +103,10 @@ class NoPenaltyDecisionTests {
     @Test
     void first_violation_is_refused_when_the_party_was_penalised_in_the_look_back_before_the_act() throws Exception {
         Map<String, Object> earlierParty = party("首违回溯测试商店", "91350100MA0FIRST01", "安全出口锁闭");
-        api.today("2026-01-12");
-        MockHttpServletResponse onTheSpot = api.post("officer1", "/api/v1/cases/on-the-spot",
+        api.today("2026-02-02");
+        MockHttpServletResponse onTheSpot = api.post(handler, "/api/v1/cases/on-the-spot",
                 Map.of("party", earlierParty, "fineYuan", "2000", "violationCode", "105-1", "decisionNumber", "当罚〔2026〕41号"));
-        assertThat(onTheSpot.getStatus()).isEqualTo(201);
+        assertThat(onTheSpot.getStatus()).as(onTheSpot.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
         String earlierCase = JsonPath.read(onTheSpot.getContentAsString(StandardCharsets.UTF_8), "$.caseNumber");
 
         api.today("2026-04-13");
@@ -105,7 +117,7 @@ class NoPenaltyDecisionTests {
         assertThat(api.stage(id)).isEqualTo("FILED");
 
         // the same party's act before the earlier penalty was decided: nothing was decided in the look-back before it
-        long before = filed(party("首违回溯测试商店", "91350100MA0FIRST01", "警示标志缺失"), "2026-01-05");
+        long before = filed(party("首违回溯测试商店", "91350100MA0FIRST01", "警示标志缺失"), "2026-01-20");
         api.act("leader1", before, "no-penalty", Map.of("ground", firstViolation, "reason", "当场改正",
                 "education", "宣讲安全生产法", "version", api.version(before)));
         assertThat(api.stage(before)).isEqualTo("NOT_PUNISHED");
