@@ -433,7 +433,24 @@ public class CaseManagement {
 
     @Transactional
     public void scheduleHearing(long id, LocalDate hearingOn, String presidingOfficer) {
-        change(id, null, c -> c.scheduleHearing(acting(), now(), hearingOn, presidingOfficer, periods));
+        scheduleHearing(id, hearingOn, presidingOfficer, null, null);
+    }
+
+    /** 听证通知书: date, place, presiding officer; public unless {@code privateReason} (行政处罚法第六十四条). */
+    @Transactional
+    public void scheduleHearing(long id, LocalDate hearingOn, String presidingOfficer, String place, String privateReason) {
+        change(id, null, c -> c.scheduleHearing(acting(), now(), hearingOn, presidingOfficer, place, privateReason, periods));
+    }
+
+    @Transactional
+    public void postponeHearing(long id, LocalDate newDay, String reason) {
+        change(id, null, c -> c.postponeHearing(acting(), now(), newDay, reason, periods));
+    }
+
+    /** 撤回听证申请, or 拒不出席/中途退出 (行政处罚法第六十四条第六项): the hearing procedure ends. */
+    @Transactional
+    public void endHearingUnheld(long id, HearingEnding how, String note) {
+        change(id, null, c -> c.endHearingUnheld(acting(), now(), how, note));
     }
 
     @Transactional
@@ -547,6 +564,30 @@ public class CaseManagement {
         });
     }
 
+    /** 回避申请 (行政处罚法第四十三条第二款), recorded for the party. */
+    @Transactional
+    public void applyForRecusal(long id, Integer version, RecusalRole role, String personName, String reason) {
+        change(id, version, c -> c.applyForRecusal(acting(), now(), role, personName, reason));
+    }
+
+    /** 回避决定 by the head (行政处罚法第四十三条第三款). */
+    @Transactional
+    public void decideRecusal(long id, Integer version, int number, boolean granted, String reason) {
+        change(id, version, c -> c.decideRecusal(number, acting(), now(), granted, reason));
+    }
+
+    /** A new 承办人 for the one recused: an officer of the unit with a valid 执法证. */
+    @Transactional
+    public void replaceRecusedHandler(long id, Integer version, String username) {
+        change(id, version, c -> {
+            Acting by = acting();
+            When when = now();
+            c.mayReplaceRecusedHandler(by).orThrow();
+            var user = procedureDocuments.handler(c, username, when.day(), "新的承办人");
+            c.replaceRecusedHandler(by, when, user.id(), user.displayName());
+        });
+    }
+
     /**
      * 不予处罚 with the 不予行政处罚决定书 and the education given (行政处罚法第三十三条第三款); the 首违不罚 ground is refused when
      * the party was penalised (警告 included) in the look-back period counted back from the date of the act.
@@ -554,6 +595,7 @@ public class CaseManagement {
     @Transactional
     public void decideNoPenalty(long id, Integer version, String ground, String reason, String education) {
         PenaltyCase c = loadFor(id, version);
+        c.notRecused(acting()).orThrow();
         if (firstViolationPolicy().appliesTo(ground)) {
             firstViolation(c).orThrow();
         }
@@ -771,6 +813,7 @@ public class CaseManagement {
 
     private void change(long id, Integer version, Consumer<PenaltyCase> transition) {
         PenaltyCase c = loadFor(id, version);
+        Actors.current().ifPresent(actor -> c.notRecused(Acting.of(actor)).orThrow());
         transition.accept(c);
         save(c);
     }

@@ -37,7 +37,12 @@ public enum StepKind {
     TRANSFERRED("案件移送"),
     CLOSED("结案审批"),
     ARCHIVED("归档"),
-    EDUCATED("对当事人进行教育");
+    EDUCATED("对当事人进行教育"),
+    RECUSAL_APPLIED("回避申请"),
+    RECUSAL_DECIDED("回避决定"),
+    HANDLER_REPLACED("更换承办人"),
+    HEARING_POSTPONED("延期举行听证"),
+    HEARING_ENDED("终止听证");
 
     private final String label;
 

@@ -258,6 +258,13 @@ class CaseJourneyTests {
         api.act(handler, id, "hold-hearing", Map.of("record", "当事人陈述已整改", "report", "建议维持"));
         assertThat(api.stage(id)).isEqualTo("LEGAL_REVIEW");
         api.act("legal1", id, "review", Map.of("opinion", "AGREE", "text", "听证后维持"));
+        // 听证结束后依照第五十七条作出决定 (行政处罚法第六十五条): the major case is discussed collectively again
+        assertThat(api.stage(id)).isEqualTo("COLLECTIVE_DISCUSSION");
+        assertThat(api.refused("leader1", id, "decide", Map.of("number", "罚〔2026〕40号"), 422)).contains("集体讨论");
+        api.post("legal1", "/api/v1/cases/meetings", Map.of("topic", "冶金案听证后", "chair", "leader1", "participants", "leader1、legal1",
+                "place", "区应急管理局三楼会议室", "startTime", "2026-10-09T14:00:00", "endTime", "2026-10-09T15:00:00",
+                "opinions", "听证未提出新的事实", "conclusion", "维持罚款10万元", "caseIds", List.of(id)));
+        assertThat(api.stage(id)).isEqualTo("DECISION_PENDING");
         api.act("leader1", id, "decide", Map.of("number", "（东城）应急罚〔2026〕40号"));
         // served within seven working days: Saturday 10 Oct (调休上班) counts — 19 Oct.
         assertThat(api.deadline(id, "SERVICE")).isEqualTo("2026-10-19");
