@@ -564,6 +564,22 @@ public class CaseManagement {
         });
     }
 
+    /** 行刑衔接: the transfer to public security with its 移送书, copied to the 人民检察院; any stage of an open case. */
+    @Transactional
+    public void referForCrime(long id, Integer version, String receiver, String procuratorate, String reason) {
+        change(id, version, c -> {
+            When when = now();
+            c.referForCrime(acting(), when, receiver, procuratorate, reason);
+            procedureDocuments.criminalReferral(c, me().username(), when.day());
+        });
+    }
+
+    /** Public security's acceptance or return of a transferred case. */
+    @Transactional
+    public void recordReferralOutcome(long id, Integer version, int number, ReferralOutcome outcome, String note) {
+        change(id, version, c -> c.recordReferralOutcome(acting(), now(), number, outcome, note));
+    }
+
     /** 回避申请 (行政处罚法第四十三条第二款), recorded for the party. */
     @Transactional
     public void applyForRecusal(long id, Integer version, RecusalRole role, String personName, String reason) {

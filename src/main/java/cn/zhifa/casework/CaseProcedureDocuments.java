@@ -56,6 +56,7 @@ public class CaseProcedureDocuments {
     static final String TRANSFER = "CASE_TRANSFER";
     static final String CLOSING = "CASE_CLOSING_APPROVAL";
     static final String NO_PENALTY = "NO_PENALTY_DECISION";
+    static final String CRIMINAL_REFERRAL = "CRIMINAL_REFERRAL";
 
     private final DocumentManagement documents;
     private final SignatureSpecimens specimens;
@@ -468,6 +469,24 @@ public class CaseProcedureDocuments {
         f.put("reason", blank(reason) ? c.getTitle() : stripEnd(reason.strip()));
         f.put("education", stripEnd(education.strip()));
         return documents.issue(request(NO_PENALTY, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
+    }
+
+    /** 涉嫌犯罪案件移送书 of the latest transfer, with the case's issued documents as materials and the copy to the 检察院. */
+    IssuedDocument criminalReferral(PenaltyCase c, String by, LocalDate day) {
+        CriminalReferral r = c.getReferrals().get(c.getReferrals().size() - 1);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("receiver", r.receiver());
+        f.put("caseName", caseName(c));
+        f.put("filedOn", c.getFiledOn() != null ? c.getFiledOn() : c.getProposedOn());
+        f.put("findings", stripEnd(facts(c).strip()));
+        f.put("reason", stripEnd(r.reason()));
+        f.put("procuratorate", r.procuratorate());
+        List<String> materials = new ArrayList<>(materials(c));
+        if (materials.isEmpty()) {
+            materials.add("案件调查报告及有关证据材料");
+        }
+        f.put("materials", materials);
+        return documents.issue(request(CRIMINAL_REFERRAL, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
     }
 
     private static String stripEnd(String text) {

@@ -128,6 +128,8 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private List<SeizedObject> seizedObjects = new ArrayList<>();
     @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
     private List<Recusal> recusals = new ArrayList<>();
+    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
+    private List<CriminalReferral> referrals = new ArrayList<>();
     @Version
     private int version;
     private Instant createdAt;
@@ -695,6 +697,11 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         if (stage == CaseStage.HEARING_REQUESTED || stage == CaseStage.HEARING_SCHEDULED) {
             return Verdict.refuse("当事人已申请听证，应在听证结束并经法制审核后作出决定。");
         }
+        Optional<CriminalReferral> referral = pendingReferral();
+        if (referral.isPresent()) {
+            return Verdict.refuse("本案已于" + referral.get().referredOn() + "作为涉嫌犯罪案件移送" + referral.get().receiver()
+                    + "，公安机关作出是否立案的决定前不作出行政处罚决定（行政处罚法第二十七条第一款）。");
+        }
         Verdict stageOk = inStage("作出处罚决定", CaseStage.NOTIFIED, CaseStage.DECISION_PENDING);
         if (stageOk.refused()) {
             return stageOk;
@@ -1207,6 +1214,79 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         return recusals.stream().filter(r -> r.excludes(null, name)).findFirst()
                 .map(r -> Verdict.refuse(name + "已经决定回避，不能主持本案听证（行政处罚法第四十三条）。"))
                 .orElse(Verdict.allow());
+    }
+
+    // ---- 行刑衔接 (《行政执法机关移送涉嫌犯罪案件的规定》)
+
+    /** Allowed at any stage of an open case, one transfer pending at a time, approved by the head (第五条). */
+    public Verdict mayReferForCrime(Acting by) {
+        return Verdict.all(stage.open() ? Verdict.allow()
+                        : Verdict.refuse("案件当前处于“" + stage.label() + "”阶段，不能移送涉嫌犯罪案件。"),
+                pendingReferral().map(r -> Verdict.refuse("本案已于" + r.referredOn() + "移送" + r.receiver()
+                        + "，尚待其作出是否立案的决定。")).orElse(Verdict.allow()),
+                role(by, Role.LEADER, "涉嫌犯罪案件移送的审批（《行政执法机关移送涉嫌犯罪案件的规定》第五条）"));
+    }
+
+    /**
+     * 移送涉嫌犯罪案件 to public security with a copy to the 人民检察院 (第七条); penalties decided before it are executed
+     * (第十一条), and the administrative case waits for public security's decision.
+     *
+     * @return the transfer's number on this case
+     */
+    public int referForCrime(Acting leader, When when, String receiver, String procuratorate, String reason) {
+        mayReferForCrime(leader).orThrow();
+        require(notBlank(receiver), "请填写接收移送的公安机关。");
+        require(notBlank(procuratorate), "移送涉嫌犯罪案件应当抄送同级人民检察院，请填写（《行政执法机关移送涉嫌犯罪案件的规定》第七条）。");
+        require(notBlank(reason), "请填写涉嫌犯罪的事实和理由。");
+        int number = referrals.size() + 1;
+        referrals.add(new CriminalReferral(number, receiver.strip(), procuratorate.strip(), reason.strip(), when.day(),
+                leader.name(), null, null, null));
+        step(StepKind.CRIMINAL_REFERRED, leader, when, "涉嫌犯罪移送" + receiver.strip() + "，抄送" + procuratorate.strip() + "："
+                + reason.strip() + (decidedOn != null ? "；此前作出的行政处罚决定继续执行" : "；公安机关作出决定前暂停作出行政处罚决定"));
+        return number;
+    }
+
+    public Optional<CriminalReferral> pendingReferral() {
+        return referrals.stream().filter(CriminalReferral::pending).findFirst();
+    }
+
+    public Verdict mayRecordReferralOutcome(int number) {
+        Optional<CriminalReferral> found = number >= 1 && number <= referrals.size()
+                ? Optional.of(referrals.get(number - 1)) : Optional.empty();
+        if (found.isEmpty()) {
+            return Verdict.refuse("本案没有第" + number + "号涉嫌犯罪移送。");
+        }
+        return found.get().pending() ? Verdict.allow()
+                : Verdict.refuse("该移送已于" + found.get().outcomeOn() + "登记结果（" + found.get().status() + "）。");
+    }
+
+    /**
+     * Public security's decision: accepted (立案) ends an undecided administrative case as transferred; returned (不予立案)
+     * and the administrative case goes on from where it stood.
+     */
+    public void recordReferralOutcome(Acting by, When when, int number, ReferralOutcome outcome, String note) {
+        mayRecordReferralOutcome(number).orThrow();
+        require(outcome != null, "请选择公安机关的决定（立案或者不予立案退回）。");
+        require(outcome == ReferralOutcome.ACCEPTED || notBlank(note), "请填写公安机关不予立案的理由。");
+        CriminalReferral r = referrals.get(number - 1).decided(outcome, when.day(), notBlank(note) ? note.strip() : null);
+        referrals.set(number - 1, r);
+        if (outcome == ReferralOutcome.ACCEPTED) {
+            criminalTransfer = true;
+            transferredTo = r.receiver();
+            step(StepKind.CRIMINAL_REFERRAL_ANSWERED, by, when, r.receiver() + "已立案侦查" + (notBlank(note) ? "：" + note.strip() : ""));
+            if (decidedOn == null) {
+                endReason = "涉嫌犯罪，移送" + r.receiver() + "立案侦查";
+                stage = CaseStage.TRANSFERRED;
+                closedOn = when.day();
+                registerEvent(new CaseEvent.CaseEnded(id, stage, closedOn));
+            }
+        } else {
+            step(StepKind.CRIMINAL_REFERRAL_ANSWERED, by, when, r.receiver() + "决定不予立案并退回：" + note.strip() + "；本案继续办理");
+        }
+    }
+
+    public List<CriminalReferral> getReferrals() {
+        return List.copyOf(referrals);
     }
 
     // ---- branches

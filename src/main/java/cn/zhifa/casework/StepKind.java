@@ -42,7 +42,9 @@ public enum StepKind {
     RECUSAL_DECIDED("回避决定"),
     HANDLER_REPLACED("更换承办人"),
     HEARING_POSTPONED("延期举行听证"),
-    HEARING_ENDED("终止听证");
+    HEARING_ENDED("终止听证"),
+    CRIMINAL_REFERRED("涉嫌犯罪案件移送"),
+    CRIMINAL_REFERRAL_ANSWERED("公安机关立案或退回");
 
     private final String label;
 

@@ -69,6 +69,8 @@ class CaseCommands {
         ACTIONS.put("recusal-apply", "登记回避申请");
         ACTIONS.put("recusal-decide", "回避决定");
         ACTIONS.put("replace-handler", "更换回避的承办人");
+        ACTIONS.put("criminal-referral", "移送涉嫌犯罪案件（行刑衔接）");
+        ACTIONS.put("referral-outcome", "登记公安机关立案或退回");
     }
 
     private final CaseManagement cases;
@@ -119,6 +121,8 @@ class CaseCommands {
         add(actions, "recusal-apply", c.mayApplyForRecusal().allowed() && c.notRecused(by).allowed());
         add(actions, "recusal-decide", c.getRecusals().stream().anyMatch(r -> c.mayDecideRecusal(r.number(), by).allowed()));
         add(actions, "replace-handler", c.mayReplaceRecusedHandler(by).allowed());
+        add(actions, "criminal-referral", c.mayReferForCrime(by).allowed());
+        add(actions, "referral-outcome", c.pendingReferral().isPresent());
         return actions;
     }
 
@@ -138,6 +142,14 @@ class CaseCommands {
             return cn.zhifa.casework.HearingEnding.valueOf(value == null ? "" : value.strip());
         } catch (IllegalArgumentException e) {
             throw new RuleViolation("请选择终止听证的情形（撤回申请、拒不出席或中途退出）。");
+        }
+    }
+
+    private static cn.zhifa.casework.ReferralOutcome referralOutcome(String value) {
+        try {
+            return cn.zhifa.casework.ReferralOutcome.valueOf(value == null ? "" : value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation("请选择公安机关的决定（立案或者不予立案退回）。");
         }
     }
 
@@ -200,6 +212,9 @@ class CaseCommands {
                     f.get("reason"));
             case "recusal-decide" -> cases.decideRecusal(id, version, recusalNumber(f.get("number")),
                     "true".equalsIgnoreCase(f.get("granted")), f.get("reason"));
+            case "criminal-referral" -> cases.referForCrime(id, version, f.get("to"), f.get("procuratorate"), f.get("reason"));
+            case "referral-outcome" -> cases.recordReferralOutcome(id, version, recusalNumber(f.get("number")),
+                    referralOutcome(f.get("referralOutcome")), f.get("reason"));
             case "replace-handler" -> cases.replaceRecusedHandler(id, version, f.get("handler"));
             case "no-penalty" -> cases.decideNoPenalty(id, version, f.get("ground"), f.get("reason"), f.get("education"));
             case "revoke" -> cases.revokeFiling(id, version, f.get("reason"));
