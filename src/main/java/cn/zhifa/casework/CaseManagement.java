@@ -325,7 +325,8 @@ public class CaseManagement {
                     + c.getParty().kind().label() + "）不符。");
         }
         try {
-            return discretion.assess(violation, proposal.toInput(c.getAccidentGrade()));
+            return discretion.assess(violation, proposal.toInput(c.getAccidentGrade())
+                    .withAccident(c.getAccident(), c.getActOn(), now().day()));
         } catch (IllegalArgumentException e) {
             throw new RuleViolation(e.getMessage());
         }
@@ -432,7 +433,24 @@ public class CaseManagement {
 
     @Transactional
     public void scheduleHearing(long id, LocalDate hearingOn, String presidingOfficer) {
-        change(id, null, c -> c.scheduleHearing(acting(), now(), hearingOn, presidingOfficer, periods));
+        scheduleHearing(id, hearingOn, presidingOfficer, null, null);
+    }
+
+    /** 听证通知书: date, place, presiding officer; public unless {@code privateReason} (行政处罚法第六十四条). */
+    @Transactional
+    public void scheduleHearing(long id, LocalDate hearingOn, String presidingOfficer, String place, String privateReason) {
+        change(id, null, c -> c.scheduleHearing(acting(), now(), hearingOn, presidingOfficer, place, privateReason, periods));
+    }
+
+    @Transactional
+    public void postponeHearing(long id, LocalDate newDay, String reason) {
+        change(id, null, c -> c.postponeHearing(acting(), now(), newDay, reason, periods));
+    }
+
+    /** 撤回听证申请, or 拒不出席/中途退出 (行政处罚法第六十四条第六项): the hearing procedure ends. */
+    @Transactional
+    public void endHearingUnheld(long id, HearingEnding how, String note) {
+        change(id, null, c -> c.endHearingUnheld(acting(), now(), how, note));
     }
 
     @Transactional
@@ -546,35 +564,85 @@ public class CaseManagement {
         });
     }
 
-    /** 不予处罚; a 首违不罚 ground is refused when the party was punished within the configured look-back. */
+    /** 行刑衔接: the transfer to public security with its 移送书, copied to the 人民检察院; any stage of an open case. */
     @Transactional
-    public void decideNoPenalty(long id, Integer version, String ground, String reason) {
+    public void referForCrime(long id, Integer version, String receiver, String procuratorate, String reason) {
+        change(id, version, c -> {
+            When when = now();
+            c.referForCrime(acting(), when, receiver, procuratorate, reason);
+            procedureDocuments.criminalReferral(c, me().username(), when.day());
+        });
+    }
+
+    /** Public security's acceptance or return of a transferred case. */
+    @Transactional
+    public void recordReferralOutcome(long id, Integer version, int number, ReferralOutcome outcome, String note) {
+        change(id, version, c -> c.recordReferralOutcome(acting(), now(), number, outcome, note));
+    }
+
+    /** 回避申请 (行政处罚法第四十三条第二款), recorded for the party. */
+    @Transactional
+    public void applyForRecusal(long id, Integer version, RecusalRole role, String personName, String reason) {
+        change(id, version, c -> c.applyForRecusal(acting(), now(), role, personName, reason));
+    }
+
+    /** 回避决定 by the head (行政处罚法第四十三条第三款). */
+    @Transactional
+    public void decideRecusal(long id, Integer version, int number, boolean granted, String reason) {
+        change(id, version, c -> c.decideRecusal(number, acting(), now(), granted, reason));
+    }
+
+    /** A new 承办人 for the one recused: an officer of the unit with a valid 执法证. */
+    @Transactional
+    public void replaceRecusedHandler(long id, Integer version, String username) {
+        change(id, version, c -> {
+            Acting by = acting();
+            When when = now();
+            c.mayReplaceRecusedHandler(by).orThrow();
+            var user = procedureDocuments.handler(c, username, when.day(), "新的承办人");
+            c.replaceRecusedHandler(by, when, user.id(), user.displayName());
+        });
+    }
+
+    /**
+     * 不予处罚 with the 不予行政处罚决定书 and the education given (行政处罚法第三十三条第三款); the 首违不罚 ground is refused when
+     * the party was penalised (警告 included) in the look-back period counted back from the date of the act.
+     */
+    @Transactional
+    public void decideNoPenalty(long id, Integer version, String ground, String reason, String education) {
         PenaltyCase c = loadFor(id, version);
-        if (ground != null && ground.contains("初次违法")) {
+        c.notRecused(acting()).orThrow();
+        if (firstViolationPolicy().appliesTo(ground)) {
             firstViolation(c).orThrow();
         }
-        c.decideNoPenalty(acting(), now(), ground, reason);
+        When when = now();
+        c.decideNoPenalty(acting(), when, ground, reason, education);
+        procedureDocuments.noPenaltyDecision(c, me().username(), when.day(), ground, reason, education);
         save(c);
     }
 
-    /** 首违不罚 (行政处罚法第三十三条): no penalty decided against the same party within the look-back period. */
+    private FirstViolationPolicy firstViolationPolicy() {
+        return new FirstViolationPolicy(rules.firstViolation());
+    }
+
+    /** 首违不罚 (行政处罚法第三十三条第一款): no penalty, 警告 included, against the same party in the look-back before the act. */
     @Transactional(readOnly = true)
     public Verdict firstViolation(PenaltyCase c) {
-        LocalDate since = now().day().minusMonths(rules.firstViolation().lookBackMonths());
-        List<String> earlier = jdbc.sql("""
-                        SELECT case_number FROM penalty_case
-                        WHERE id <> :id AND decided_on >= :since AND fine_yuan > 0
-                          AND ((:enterprise IS NOT NULL AND enterprise_id = :enterprise)
-                               OR (:code IS NOT NULL AND party_code = :code) OR party_name = :name)
+        FirstViolationPolicy policy = firstViolationPolicy();
+        LocalDate from = c.firstViolationCountedFrom();
+        List<FirstViolationPolicy.EarlierPenalty> earlier = jdbc.sql("""
+                        SELECT case_number, decision_number, decided_on, fine_yuan FROM penalty_case
+                        WHERE id <> :id AND decided_on IS NOT NULL AND decided_on >= :since AND decided_on <= :until
+                          AND (tier IS NULL OR tier <> 'NONE') AND stage <> 'NOT_PUNISHED'
+                          AND ((CAST(:enterprise AS BIGINT) IS NOT NULL AND enterprise_id = :enterprise)
+                               OR (CAST(:code AS VARCHAR) IS NOT NULL AND party_code = :code) OR party_name = :name)
                         ORDER BY decided_on DESC""")
-                .param("id", c.getId()).param("since", since).param("enterprise", c.getEnterpriseId())
-                .param("code", c.getParty().code()).param("name", c.getParty().name())
-                .query(String.class).list();
-        if (!earlier.isEmpty()) {
-            return Verdict.refuse("当事人近" + rules.firstViolation().lookBackMonths() + "个月内已受过行政处罚（" + earlier.get(0)
-                    + "），不属于初次违法，不适用首违不罚（" + rules.firstViolation().source() + "）。");
-        }
-        return Verdict.allow();
+                .param("id", c.getId()).param("since", policy.since(from)).param("until", from)
+                .param("enterprise", c.getEnterpriseId()).param("code", c.getParty().code()).param("name", c.getParty().name())
+                .query((rs, n) -> new FirstViolationPolicy.EarlierPenalty(rs.getString("case_number"),
+                        rs.getString("decision_number"), rs.getObject("decided_on", LocalDate.class), rs.getBigDecimal("fine_yuan")))
+                .list();
+        return policy.firstViolation(from, earlier);
     }
 
     @Transactional
@@ -761,6 +829,7 @@ public class CaseManagement {
 
     private void change(long id, Integer version, Consumer<PenaltyCase> transition) {
         PenaltyCase c = loadFor(id, version);
+        Actors.current().ifPresent(actor -> c.notRecused(Acting.of(actor)).orThrow());
         transition.accept(c);
         save(c);
     }

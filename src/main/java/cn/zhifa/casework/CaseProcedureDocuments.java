@@ -55,6 +55,8 @@ public class CaseProcedureDocuments {
     static final String ENFORCEMENT = "ENFORCEMENT_APPLICATION";
     static final String TRANSFER = "CASE_TRANSFER";
     static final String CLOSING = "CASE_CLOSING_APPROVAL";
+    static final String NO_PENALTY = "NO_PENALTY_DECISION";
+    static final String CRIMINAL_REFERRAL = "CRIMINAL_REFERRAL";
 
     private final DocumentManagement documents;
     private final SignatureSpecimens specimens;
@@ -454,6 +456,41 @@ public class CaseProcedureDocuments {
                 ? "你（单位）经申请行政复议或者提起行政诉讼后，仍未履行该决定规定的义务。"
                 : "你（单位）未在该决定规定的期限内履行义务。");
         return documents.issue(request(REMINDER, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
+    }
+
+    /**
+     * 不予行政处罚决定书 (行政处罚法第五十七条第一款第二项): the facts, the legal ground, and the education given to the party
+     * (第三十三条第三款), with the remedies; dated on the decision and signed off by the deciding leader.
+     */
+    IssuedDocument noPenaltyDecision(PenaltyCase c, String by, LocalDate day, String ground, String reason, String education) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("facts", facts(c));
+        f.put("ground", stripEnd(ground.strip()));
+        f.put("reason", blank(reason) ? c.getTitle() : stripEnd(reason.strip()));
+        f.put("education", stripEnd(education.strip()));
+        return documents.issue(request(NO_PENALTY, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
+    }
+
+    /** 涉嫌犯罪案件移送书 of the latest transfer, with the case's issued documents as materials and the copy to the 检察院. */
+    IssuedDocument criminalReferral(PenaltyCase c, String by, LocalDate day) {
+        CriminalReferral r = c.getReferrals().get(c.getReferrals().size() - 1);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("receiver", r.receiver());
+        f.put("caseName", caseName(c));
+        f.put("filedOn", c.getFiledOn() != null ? c.getFiledOn() : c.getProposedOn());
+        f.put("findings", stripEnd(facts(c).strip()));
+        f.put("reason", stripEnd(r.reason()));
+        f.put("procuratorate", r.procuratorate());
+        List<String> materials = new ArrayList<>(materials(c));
+        if (materials.isEmpty()) {
+            materials.add("案件调查报告及有关证据材料");
+        }
+        f.put("materials", materials);
+        return documents.issue(request(CRIMINAL_REFERRAL, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
+    }
+
+    private static String stripEnd(String text) {
+        return text.endsWith("。") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** 强制执行申请书 to the court, signed off (签发人) by the leader, with the case's documents as materials. */

@@ -143,7 +143,10 @@ public class CaseStatistics {
                           count(*) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND party_kind = 'PERSON' AND fine_yuan > 0) AS individuals,
                           count(*) FILTER (WHERE EXTRACT(YEAR FROM heard_on) = :year) AS hearings,
                           count(*) FILTER (WHERE EXTRACT(YEAR FROM closed_on) = :year AND stage = 'TRANSFERRED') AS transfers,
-                          count(*) FILTER (WHERE EXTRACT(YEAR FROM closed_on) = :year AND stage = 'TRANSFERRED' AND criminal_transfer) AS criminal,
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM closed_on) = :year AND stage = 'TRANSFERRED' AND criminal_transfer
+                            AND NOT EXISTS (SELECT 1 FROM case_referral r WHERE r.penalty_case = penalty_case.id))
+                          + (SELECT count(*) FROM case_referral r JOIN penalty_case p ON p.id = r.penalty_case
+                            WHERE p.organization_id IN (:orgs) AND EXTRACT(YEAR FROM r.referred_on) = :year) AS criminal,
                           count(*) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND procedure_kind = 'SUMMARY') AS summary,
                           (SELECT count(DISTINCT s.penalty_case) FROM case_step s JOIN penalty_case p ON p.id = s.penalty_case
                             WHERE p.organization_id IN (:orgs) AND s.kind = 'LEGAL_REVIEW' AND EXTRACT(YEAR FROM s.occurred_on) = :year) AS reviews,

@@ -57,7 +57,8 @@ public record CaseworkRules(DecisionPeriod decisionPeriod, Warning warning, Thre
         }
     }
 
-    public record FirstViolation(int lookBackMonths, String source, LocalDate effectiveFrom, boolean confirmed) {
+    /** @param ground the 不予处罚 ground (one of {@link Discretion#noPenaltyGrounds}) that is 首违不罚 and so checked */
+    public record FirstViolation(int lookBackMonths, String source, LocalDate effectiveFrom, boolean confirmed, String ground) {
     }
 
     public record Discretion(String source, LocalDate effectiveFrom, boolean confirmed, BigDecimal roundingYuan,

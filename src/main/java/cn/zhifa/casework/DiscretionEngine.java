@@ -2,6 +2,7 @@ package cn.zhifa.casework;
 
 import cn.zhifa.law.AccidentFines;
 import cn.zhifa.law.FineRange;
+import cn.zhifa.law.LighterLaw;
 import cn.zhifa.law.PenaltyArticle;
 import cn.zhifa.shared.Verdict;
 import java.math.BigDecimal;
@@ -43,7 +44,7 @@ public final class DiscretionEngine {
         return switch (violation.fineKind()) {
             case AMOUNT -> {
                 if (violation.article() == 114 && input.accidentGrade() != null) {
-                    yield accidentFines.unit(input.accidentGrade(), input.aggravated());
+                    yield accidentRange(input);
                 }
                 yield new FineRange(yuan(min), yuan(max), violation.articleTitle(), violation.label());
             }
@@ -65,6 +66,26 @@ public final class DiscretionEngine {
             }
             case DAILY_CONTINUOUS -> throw new IllegalArgumentException("按日连续处罚不适用裁量阶次");
         };
+    }
+
+    /**
+     * Art 114 by grade; with the accident's figures and day the sub-range of 《生产安全事故罚款处罚规定》 in force at the act,
+     * or the one in force today where it is lighter (从旧兼从轻, 行政处罚法第三十七条). The aggravated multiple stays on the
+     * grade's range (安全生产法第一百一十四条第二款).
+     */
+    private FineRange accidentRange(DiscretionInput input) {
+        if (input.aggravated() || input.accident() == null || input.assessedOn() == null) {
+            return accidentFines.unit(input.accidentGrade(), input.aggravated());
+        }
+        AccidentFacts a = input.accident();
+        FineRange today = accidentFines.unitOn(input.accidentGrade(), a.deaths(), a.seriousInjuries(), a.directLossYuan(),
+                input.assessedOn());
+        if (input.actOn() == null) {
+            return today;
+        }
+        FineRange atAct = accidentFines.unitOn(input.accidentGrade(), a.deaths(), a.seriousInjuries(), a.directLossYuan(),
+                input.actOn());
+        return LighterLaw.applicable(atAct, today);
     }
 
     /** The range of {@code tier} inside {@code legal}; 减轻 lies below the minimum, 不予处罚 is zero. */

@@ -95,6 +95,8 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private LocalDate hearingOn;
     private LocalDate hearingNotifiedOn;
     private LocalDate heardOn;
+    private String hearingPlace;
+    private String hearingPrivateReason;
     private boolean heard;
     private LocalDate decidedOn;
     private String decisionNumber;
@@ -124,6 +126,10 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private List<CoerciveMeasure> measures = new ArrayList<>();
     @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
     private List<SeizedObject> seizedObjects = new ArrayList<>();
+    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
+    private List<Recusal> recusals = new ArrayList<>();
+    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
+    private List<CriminalReferral> referrals = new ArrayList<>();
     @Version
     private int version;
     private Instant createdAt;
@@ -288,7 +294,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
      * endangered life and health with consequences (the five-year period of 行政处罚法第三十六条第一款); before the notice.
      */
     public Verdict mayRecordAct() {
-        return BEFORE_NOTICE.contains(stage) ? Verdict.allow() : Verdict.refuse("已告知当事人的案件不能再改变违法行为的发生日期。");
+        return beforeNotice() ? Verdict.allow() : Verdict.refuse("已告知当事人的案件不能再改变违法行为的发生日期。");
     }
 
     public void recordAct(LocalDate on, LocalDate endedOn, boolean lifeAndHealth, LocalDate today) {
@@ -381,7 +387,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
      * the law breached and the basis); named with the penalty proposal, before the notice.
      */
     public void nameViolatedProvision(String provision) {
-        require(BEFORE_NOTICE.contains(stage), "已告知当事人的案件不能再改变违反的法律条款。");
+        require(beforeNotice(), "已告知当事人的案件不能再改变违反的法律条款。");
         require(provision == null || provision.strip().length() <= 200, "违反的法律条款过长。");
         violatedProvision = provision == null || provision.isBlank() ? null : provision.strip();
     }
@@ -487,8 +493,8 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         require(opinion != null, "请选择审核意见。");
         require(opinion == ReviewOpinion.AGREE || notBlank(text), "审核意见为“" + (opinion == null ? "" : opinion.label()) + "”时须写明理由。");
         if (opinion == ReviewOpinion.AGREE) {
-            stage = heard ? CaseStage.DECISION_PENDING
-                    : collectiveDiscussionRequired ? CaseStage.COLLECTIVE_DISCUSSION : CaseStage.APPROVED;
+            stage = collectiveDiscussionRequired ? CaseStage.COLLECTIVE_DISCUSSION
+                    : heard ? CaseStage.DECISION_PENDING : CaseStage.APPROVED;
         } else {
             stage = CaseStage.FILED;
         }
@@ -508,7 +514,8 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         mayDiscuss(by).orThrow();
         require(notBlank(conclusion), "请填写集体讨论结论。");
         this.meetingId = meetingId;
-        stage = CaseStage.APPROVED;
+        // 听证结束后依照第五十七条作出决定 (行政处罚法第六十五条): after a hearing the discussion decides, no new notice
+        stage = heard ? CaseStage.DECISION_PENDING : CaseStage.APPROVED;
         step(StepKind.COLLECTIVE_DISCUSSION, by, when, "案审会#" + meetingId + "：" + conclusion.strip());
     }
 
@@ -554,6 +561,9 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         if (statementWaived) {
             return Verdict.refuse("当事人已书面放弃听证权利。");
         }
+        if (hearingRightSpent()) {
+            return Verdict.refuse("当事人已撤回听证申请或者拒不出席听证，视为放弃听证权利（行政处罚法第六十四条第六项）。");
+        }
         Deadline due = periods.hearingRequestDue(notifiedOn);
         if (due.isOverdueOn(day)) {
             return Verdict.refuse("听证申请期限已于" + due.due() + "届满（" + due.basis() + "），不再受理听证申请。");
@@ -585,14 +595,72 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     }
 
     public void scheduleHearing(Acting by, When when, LocalDate hearingDay, String presidingOfficer, CasePeriods periods) {
+        scheduleHearing(by, when, hearingDay, presidingOfficer, null, null, periods);
+    }
+
+    /**
+     * 听证通知书 (行政处罚法第六十四条第二项): the date (served seven working days ahead), the place and the presiding officer
+     * (not a 承办人, not recused); held in public unless {@code privateReason} (国家秘密、商业秘密或者个人隐私, 第三项).
+     */
+    public void scheduleHearing(Acting by, When when, LocalDate hearingDay, String presidingOfficer, String place,
+                                String privateReason, CasePeriods periods) {
         mayScheduleHearing(when.day(), hearingDay, periods).orThrow();
         require(notBlank(presidingOfficer), "请填写听证主持人。");
-        require(!presidingOfficer.strip().equals(handlerName), "听证主持人不得由本案调查人员担任（行政处罚法第六十四条）。");
+        mayPreside(presidingOfficer).orThrow();
         hearingOn = hearingDay;
         hearingNotifiedOn = when.day();
+        hearingPlace = notBlank(place) ? place.strip() : null;
+        hearingPrivateReason = notBlank(privateReason) ? privateReason.strip() : null;
         stage = CaseStage.HEARING_SCHEDULED;
-        step(StepKind.HEARING_NOTIFIED, by, when, "送达听证通知书：定于" + hearingDay + "举行听证，主持人" + presidingOfficer.strip());
+        step(StepKind.HEARING_NOTIFIED, by, when, "送达听证通知书：定于" + hearingDay + (hearingPlace == null ? "" : "在" + hearingPlace)
+                + "举行听证，主持人" + presidingOfficer.strip() + "；" + (hearingPrivateReason == null ? "公开举行"
+                : "不公开举行（" + hearingPrivateReason + "，行政处罚法第六十四条第三项）"));
     }
+
+    public Verdict mayPostponeHearing() {
+        return inStage("延期举行听证", CaseStage.HEARING_SCHEDULED);
+    }
+
+    /** 延期举行听证: a new date, again notified seven working days ahead (行政处罚法第六十四条第二项). */
+    public void postponeHearing(Acting by, When when, LocalDate newDay, String reason, CasePeriods periods) {
+        mayPostponeHearing().orThrow();
+        require(notBlank(reason), "请填写延期举行听证的理由。");
+        require(newDay != null && newDay.isAfter(hearingOn), "延期后的听证日期应晚于原定的" + hearingOn + "。");
+        Deadline latest = periods.latestHearingNotice(newDay);
+        require(!when.day().isAfter(latest.due()), "听证通知应于举行听证的七个工作日前送达：" + newDay + "举行听证的，最迟应于"
+                + latest.due() + "通知（" + latest.basis() + "）。请改定听证日期。");
+        LocalDate was = hearingOn;
+        hearingOn = newDay;
+        hearingNotifiedOn = when.day();
+        step(StepKind.HEARING_POSTPONED, by, when, "听证由" + was + "延期至" + newDay + "举行，理由：" + reason.strip() + "；已重新通知当事人");
+    }
+
+    public Verdict mayEndHearingUnheld() {
+        return inStage("终止听证", CaseStage.HEARING_REQUESTED, CaseStage.HEARING_SCHEDULED);
+    }
+
+    /**
+     * The hearing procedure ends without a hearing: the request withdrawn, or the party absent or leaving without permission
+     * on the hearing day (行政处罚法第六十四条第六项: 视为放弃听证权利，终止听证); the case returns to the notice stage and may
+     * be decided once the statement period has passed, the hearing right spent.
+     */
+    public void endHearingUnheld(Acting by, When when, HearingEnding how, String note) {
+        mayEndHearingUnheld().orThrow();
+        require(how != null, "请选择终止听证的情形（撤回申请、拒不出席或中途退出）。");
+        require(how == HearingEnding.WITHDRAWN || stage == CaseStage.HEARING_SCHEDULED && !when.day().isBefore(hearingOn),
+                "当事人拒不出席或中途退出听证，应在听证举行之日（" + (hearingOn == null ? "尚未通知" : hearingOn.toString()) + "）登记。");
+        stage = CaseStage.NOTIFIED;
+        step(StepKind.HEARING_ENDED, by, when, how.label() + (how == HearingEnding.WITHDRAWN ? "" : "，视为放弃听证权利")
+                + "，终止听证（行政处罚法第六十四条第六项）" + (notBlank(note) ? "：" + note.strip() : ""));
+    }
+
+    /** True when the party requested a hearing that ended without being held (withdrawn or absent). */
+    public boolean hearingRightSpent() {
+        return hearingRequestedOn != null && !heard;
+    }
+
+    public String getHearingPlace() { return hearingPlace; }
+    public String getHearingPrivateReason() { return hearingPrivateReason; }
 
     public Verdict mayHoldHearing(LocalDate day) {
         Verdict stageOk = inStage("举行听证", CaseStage.HEARING_SCHEDULED);
@@ -619,11 +687,20 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
 
     /** The legal precondition of a decision: notice given, its periods lapsed or waived, a requested hearing held. */
     public Verdict mayDecide(Acting by, LocalDate day, CasePeriods periods) {
+        if (heard && (stage == CaseStage.LEGAL_REVIEW || stage == CaseStage.COLLECTIVE_DISCUSSION)) {
+            return Verdict.refuse("听证结束后，本案须经" + (stage == CaseStage.LEGAL_REVIEW ? "法制审核（行政处罚法第五十八条）"
+                    : "行政机关负责人集体讨论（行政处罚法第五十七条第二款、第六十五条）") + "后作出决定。");
+        }
         if (BEFORE_NOTICE.contains(stage)) {
             return Verdict.refuse("尚未履行行政处罚告知程序，不得作出行政处罚决定（行政处罚法第四十四条、第六十二条）。");
         }
         if (stage == CaseStage.HEARING_REQUESTED || stage == CaseStage.HEARING_SCHEDULED) {
             return Verdict.refuse("当事人已申请听证，应在听证结束并经法制审核后作出决定。");
+        }
+        Optional<CriminalReferral> referral = pendingReferral();
+        if (referral.isPresent()) {
+            return Verdict.refuse("本案已于" + referral.get().referredOn() + "作为涉嫌犯罪案件移送" + referral.get().receiver()
+                    + "，公安机关作出是否立案的决定前不作出行政处罚决定（行政处罚法第二十七条第一款）。");
         }
         Verdict stageOk = inStage("作出处罚决定", CaseStage.NOTIFIED, CaseStage.DECISION_PENDING);
         if (stageOk.refused()) {
@@ -638,7 +715,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
             if (!statement.isOverdueOn(day)) {
                 return Verdict.refuse("陈述申辩期限至" + statement.due() + "届满，期满前不得作出决定（当事人书面放弃的除外）。");
             }
-            if (hearingRight) {
+            if (hearingRight && !hearingRightSpent()) {
                 Deadline hearing = periods.hearingRequestDue(notifiedOn);
                 if (!hearing.isOverdueOn(day)) {
                     return Verdict.refuse("听证申请期限至" + hearing.due() + "届满，期满前不得作出决定（当事人书面放弃的除外）。");
@@ -1020,6 +1097,198 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         return seizedObjects.stream().filter(o -> o.measureNumber() == number).toList();
     }
 
+    // ---- 回避 (行政处罚法第四十三条)
+
+    /**
+     * A person whose recusal was granted may no longer act on the case (行政处罚法第四十三条第一款: 应当回避).
+     */
+    public Verdict notRecused(Acting by) {
+        return recusals.stream().filter(r -> r.excludes(by.userId(), by.name())).findFirst()
+                .map(r -> Verdict.refuse(r.personName() + "已于" + r.decidedOn() + "经负责人决定回避，不能再参与办理本案"
+                        + "（行政处罚法第四十三条）。"))
+                .orElse(Verdict.allow());
+    }
+
+    public Verdict mayApplyForRecusal() {
+        return stage.open() && stage != CaseStage.NOT_PUNISHED ? Verdict.allow()
+                : Verdict.refuse("案件当前处于“" + stage.label() + "”阶段，不能再申请回避。");
+    }
+
+    /**
+     * The party's application for recusal (行政处罚法第四十三条第二款: 当事人认为执法人员与案件有直接利害关系或者有其他关系可能影响
+     * 公正执法的，有权申请回避), recorded by an officer; a handler named must be one of the case's 承办人.
+     *
+     * @return the application's number on this case
+     */
+    public int applyForRecusal(Acting by, When when, RecusalRole role, String personName, String reason) {
+        mayApplyForRecusal().orThrow();
+        require(role != null, "请选择申请回避的人员类别（承办人、法制审核人员或听证主持人）。");
+        require(notBlank(personName), "请填写申请回避的人员姓名。");
+        require(notBlank(reason), "请填写当事人申请回避的理由（与本案有直接利害关系或者有其他关系可能影响公正执法）。");
+        String name = personName.strip();
+        Long personId = null;
+        if (role == RecusalRole.HANDLER) {
+            require(name.equals(handlerName) || name.equals(coHandlerName),
+                    name + "不是本案的承办人（" + handlerName + (coHandlerName == null ? "" : "、" + coHandlerName) + "）。");
+            personId = name.equals(handlerName) ? handlerId : coHandlerId;
+        }
+        Long id = personId;
+        require(recusals.stream().noneMatch(r -> r.concerns(id, name) && (r.pending() || Boolean.TRUE.equals(r.granted()))),
+                "对" + name + "的回避申请已经提出" + "，不能重复申请。");
+        int number = recusals.size() + 1;
+        recusals.add(new Recusal(number, role, personId, name, reason.strip(), when.day(), by.name(), null, null, null, null));
+        step(StepKind.RECUSAL_APPLIED, by, when, "当事人申请" + role.label() + name + "回避，理由：" + reason.strip()
+                + "（决定作出之前，不停止调查）");
+        return number;
+    }
+
+    public Verdict mayDecideRecusal(int number, Acting by) {
+        Optional<Recusal> found = recusal(number);
+        if (found.isEmpty()) {
+            return Verdict.refuse("本案没有第" + number + "号回避申请。");
+        }
+        Recusal r = found.get();
+        if (!r.pending()) {
+            return Verdict.refuse("对" + r.personName() + "的回避申请已于" + r.decidedOn() + "作出决定（" + r.status() + "）。");
+        }
+        if (r.concerns(by.userId(), by.name())) {
+            return Verdict.refuse("申请回避的人员不能对自己的回避作出决定（行政处罚法第四十三条第三款：由行政机关负责人决定）。");
+        }
+        return role(by, Role.LEADER, "回避决定（行政处罚法第四十三条第三款）");
+    }
+
+    /** The head decides (行政处罚法第四十三条第三款); a granted recusal of a 承办人 needs a replacement before the case goes on. */
+    public void decideRecusal(int number, Acting leader, When when, boolean granted, String reason) {
+        mayDecideRecusal(number, leader).orThrow();
+        require(granted || notBlank(reason), "驳回回避申请须写明理由。");
+        Recusal r = recusal(number).orElseThrow().decide(granted, when.day(), leader.name(), notBlank(reason) ? reason.strip() : null);
+        recusals.set(number - 1, r);
+        step(StepKind.RECUSAL_DECIDED, leader, when, (granted ? "决定" + r.role().label() + r.personName() + "回避"
+                : "驳回当事人要求" + r.personName() + "回避的申请") + (notBlank(reason) ? "：" + reason.strip() : ""));
+    }
+
+    /** True when a 承办人 of the case was recused and the leader must name another (执法人员不得少于两人, 第四十二条). */
+    public boolean handlerRecused() {
+        return recusals.stream().anyMatch(r -> r.role() == RecusalRole.HANDLER
+                && (r.excludes(handlerId, handlerName) || coHandlerId != null && r.excludes(coHandlerId, coHandlerName)));
+    }
+
+    public Verdict mayReplaceRecusedHandler(Acting by) {
+        return Verdict.all(handlerRecused() ? Verdict.allow() : Verdict.refuse("本案没有经决定回避的承办人。"),
+                role(by, Role.LEADER, "更换承办人"));
+    }
+
+    /** The leader names a new 承办人 for the one recused. */
+    public void replaceRecusedHandler(Acting leader, When when, long userId, String name) {
+        mayReplaceRecusedHandler(leader).orThrow();
+        require(notBlank(name), "请选择新的承办人。");
+        require(recusals.stream().noneMatch(r -> r.excludes(userId, name)), name + "已决定回避，不能担任本案承办人。");
+        require(userId != handlerId && (coHandlerId == null || userId != coHandlerId), name + "已是本案承办人。");
+        String replaced;
+        if (recusals.stream().anyMatch(r -> r.excludes(handlerId, handlerName))) {
+            replaced = handlerName;
+            handlerId = userId;
+            handlerName = name.strip();
+        } else {
+            replaced = coHandlerName;
+            coHandlerId = userId;
+            coHandlerName = name.strip();
+        }
+        step(StepKind.HANDLER_REPLACED, leader, when, "承办人" + replaced + "回避，改由" + name.strip() + "承办");
+    }
+
+    public Optional<Recusal> recusal(int number) {
+        return number >= 1 && number <= recusals.size() ? Optional.of(recusals.get(number - 1)) : Optional.empty();
+    }
+
+    public List<Recusal> getRecusals() {
+        return List.copyOf(recusals);
+    }
+
+    /** The presiding officer is neither 承办人 (行政处罚法第六十四条第四项: 非本案调查人员) nor a person recused. */
+    Verdict mayPreside(String presidingOfficer) {
+        String name = presidingOfficer == null ? "" : presidingOfficer.strip();
+        if (name.equals(handlerName) || name.equals(coHandlerName)) {
+            return Verdict.refuse("听证主持人不得由本案调查人员担任：" + name + "是本案承办人（行政处罚法第六十四条第四项）。");
+        }
+        return recusals.stream().filter(r -> r.excludes(null, name)).findFirst()
+                .map(r -> Verdict.refuse(name + "已经决定回避，不能主持本案听证（行政处罚法第四十三条）。"))
+                .orElse(Verdict.allow());
+    }
+
+    // ---- 行刑衔接 (《行政执法机关移送涉嫌犯罪案件的规定》)
+
+    /** Allowed at any stage of an open case, one transfer pending at a time, approved by the head (第五条). */
+    public Verdict mayReferForCrime(Acting by) {
+        return Verdict.all(stage.open() ? Verdict.allow()
+                        : Verdict.refuse("案件当前处于“" + stage.label() + "”阶段，不能移送涉嫌犯罪案件。"),
+                pendingReferral().map(r -> Verdict.refuse("本案已于" + r.referredOn() + "移送" + r.receiver()
+                        + "，尚待其作出是否立案的决定。")).orElse(Verdict.allow()),
+                role(by, Role.LEADER, "涉嫌犯罪案件移送的审批（《行政执法机关移送涉嫌犯罪案件的规定》第五条）"));
+    }
+
+    /**
+     * 移送涉嫌犯罪案件 to public security with a copy to the 人民检察院 (第七条); penalties decided before it are executed
+     * (第十一条), and the administrative case waits for public security's decision.
+     *
+     * @return the transfer's number on this case
+     */
+    public int referForCrime(Acting leader, When when, String receiver, String procuratorate, String reason) {
+        mayReferForCrime(leader).orThrow();
+        require(notBlank(receiver), "请填写接收移送的公安机关。");
+        require(notBlank(procuratorate), "移送涉嫌犯罪案件应当抄送同级人民检察院，请填写（《行政执法机关移送涉嫌犯罪案件的规定》第七条）。");
+        require(notBlank(reason), "请填写涉嫌犯罪的事实和理由。");
+        int number = referrals.size() + 1;
+        referrals.add(new CriminalReferral(number, receiver.strip(), procuratorate.strip(), reason.strip(), when.day(),
+                leader.name(), null, null, null));
+        step(StepKind.CRIMINAL_REFERRED, leader, when, "涉嫌犯罪移送" + receiver.strip() + "，抄送" + procuratorate.strip() + "："
+                + reason.strip() + (decidedOn != null ? "；此前作出的行政处罚决定继续执行" : "；公安机关作出决定前暂停作出行政处罚决定"));
+        return number;
+    }
+
+    public Optional<CriminalReferral> pendingReferral() {
+        return referrals.stream().filter(CriminalReferral::pending).findFirst();
+    }
+
+    public Verdict mayRecordReferralOutcome(int number) {
+        Optional<CriminalReferral> found = number >= 1 && number <= referrals.size()
+                ? Optional.of(referrals.get(number - 1)) : Optional.empty();
+        if (found.isEmpty()) {
+            return Verdict.refuse("本案没有第" + number + "号涉嫌犯罪移送。");
+        }
+        return found.get().pending() ? Verdict.allow()
+                : Verdict.refuse("该移送已于" + found.get().outcomeOn() + "登记结果（" + found.get().status() + "）。");
+    }
+
+    /**
+     * Public security's decision: accepted (立案) ends an undecided administrative case as transferred; returned (不予立案)
+     * and the administrative case goes on from where it stood.
+     */
+    public void recordReferralOutcome(Acting by, When when, int number, ReferralOutcome outcome, String note) {
+        mayRecordReferralOutcome(number).orThrow();
+        require(outcome != null, "请选择公安机关的决定（立案或者不予立案退回）。");
+        require(outcome == ReferralOutcome.ACCEPTED || notBlank(note), "请填写公安机关不予立案的理由。");
+        CriminalReferral r = referrals.get(number - 1).decided(outcome, when.day(), notBlank(note) ? note.strip() : null);
+        referrals.set(number - 1, r);
+        if (outcome == ReferralOutcome.ACCEPTED) {
+            criminalTransfer = true;
+            transferredTo = r.receiver();
+            step(StepKind.CRIMINAL_REFERRAL_ANSWERED, by, when, r.receiver() + "已立案侦查" + (notBlank(note) ? "：" + note.strip() : ""));
+            if (decidedOn == null) {
+                endReason = "涉嫌犯罪，移送" + r.receiver() + "立案侦查";
+                stage = CaseStage.TRANSFERRED;
+                closedOn = when.day();
+                registerEvent(new CaseEvent.CaseEnded(id, stage, closedOn));
+            }
+        } else {
+            step(StepKind.CRIMINAL_REFERRAL_ANSWERED, by, when, r.receiver() + "决定不予立案并退回：" + note.strip() + "；本案继续办理");
+        }
+    }
+
+    public List<CriminalReferral> getReferrals() {
+        return List.copyOf(referrals);
+    }
+
     // ---- branches
 
     public Verdict mayDecideNoPenalty(Acting by) {
@@ -1027,7 +1296,22 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
                 CaseStage.NOTIFIED, CaseStage.DECISION_PENDING), role(by, Role.LEADER, "不予行政处罚决定"));
     }
 
-    /** 不予处罚 with its legal ground; a 首违不罚 ground is checked against the firm's history by the caller. */
+    /**
+     * 不予处罚 with its legal ground and the education given to the party (行政处罚法第三十三条第三款: 对当事人的违法行为依法
+     * 不予行政处罚的，行政机关应当对当事人进行教育); a 首违不罚 ground is checked by {@link FirstViolationPolicy} beforehand.
+     */
+    public void decideNoPenalty(Acting leader, When when, String ground, String reason, String education) {
+        require(notBlank(education), "不予行政处罚的，应当对当事人进行教育，请填写教育的方式和内容（行政处罚法第三十三条第三款）。");
+        decideNoPenalty(leader, when, ground, reason);
+        step(StepKind.EDUCATED, leader, when, education.strip());
+    }
+
+    /** The date the first-violation look-back counts from: the act, or the day the case was found. */
+    public LocalDate firstViolationCountedFrom() {
+        return actEndedOn != null ? actEndedOn : actOn != null ? actOn : proposedOn;
+    }
+
+    /** 不予处罚 with its legal ground (the demo's earlier cases; live decisions record the education as well). */
     public void decideNoPenalty(Acting leader, When when, String ground, String reason) {
         mayDecideNoPenalty(leader).orThrow();
         require(notBlank(ground), "不予处罚须写明法定依据。");
@@ -1102,6 +1386,10 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     }
 
     // ---- helpers
+
+    private boolean beforeNotice() {
+        return BEFORE_NOTICE.contains(stage) && notifiedOn == null;
+    }
 
     private Verdict inStage(String action, CaseStage... allowed) {
         for (CaseStage s : allowed) {

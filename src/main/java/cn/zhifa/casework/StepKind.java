@@ -36,7 +36,15 @@ public enum StepKind {
     REVOKED("撤销立案"),
     TRANSFERRED("案件移送"),
     CLOSED("结案审批"),
-    ARCHIVED("归档");
+    ARCHIVED("归档"),
+    EDUCATED("对当事人进行教育"),
+    RECUSAL_APPLIED("回避申请"),
+    RECUSAL_DECIDED("回避决定"),
+    HANDLER_REPLACED("更换承办人"),
+    HEARING_POSTPONED("延期举行听证"),
+    HEARING_ENDED("终止听证"),
+    CRIMINAL_REFERRED("涉嫌犯罪案件移送"),
+    CRIMINAL_REFERRAL_ANSWERED("公安机关立案或退回");
 
     private final String label;
 

@@ -5,6 +5,8 @@ import cn.zhifa.law.internal.LawProperties;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -47,6 +49,39 @@ public final class AccidentFines {
                         + Money.yuanText(range.maxYuan()) + "的" + plain(multiple.minMultiple()) + "倍以上"
                         + plain(multiple.maxMultiple()) + "倍以下处罚，即" + Money.yuanText(min) + "至"
                         + Money.yuanText(max) + "。");
+    }
+
+    /**
+     * The responsible unit's range for an accident in force on {@code on}: from the effective date of
+     * 《生产安全事故罚款处罚规定》(应急管理部令第14号) the sub-range its deaths, serious injuries or direct loss reach inside the
+     * grade (the highest band any one figure reaches); before it the grade's whole range of 安全生产法第一百一十四条.
+     */
+    public FineRange unitOn(AccidentGrade grade, int deaths, int seriousInjuries, BigDecimal directLossYuan, LocalDate on) {
+        LawProperties.UnitByCircumstance byCircumstance = rules.unitByCircumstance();
+        if (byCircumstance == null || on.isBefore(byCircumstance.effectiveFrom())
+                || !byCircumstance.bands().containsKey(grade)) {
+            return unit(grade, false);
+        }
+        BigDecimal loss = directLossYuan == null ? BigDecimal.ZERO : directLossYuan;
+        List<LawProperties.Band> bands = byCircumstance.bands().get(grade);
+        LawProperties.Band band = bands.get(0);
+        for (LawProperties.Band b : bands) {
+            if (deaths >= b.deathsFrom() && b.deathsFrom() > 0 || seriousInjuries >= b.seriousInjuriesFrom() && b.seriousInjuriesFrom() > 0
+                    || loss.compareTo(b.directLossYuanFrom()) >= 0 && b.directLossYuanFrom().signum() > 0) {
+                band = b;
+            }
+        }
+        return new FineRange(yuan(band.minYuan()), yuan(band.maxYuan()), byCircumstance.source(),
+                "发生" + grade.label() + "，" + band.circumstance() + "的，对负有责任的生产经营单位处"
+                        + Money.yuanText(band.minYuan()) + "以上" + Money.yuanText(band.maxYuan()) + "以下的罚款。");
+    }
+
+    /** The source of the sub-ranges when it is not confirmed (for the administrator's law page), else empty. */
+    public java.util.Optional<String> unconfirmedSubRanges() {
+        LawProperties.UnitByCircumstance byCircumstance = rules.unitByCircumstance();
+        return byCircumstance == null || byCircumstance.confirmed() ? java.util.Optional.empty()
+                : java.util.Optional.of("事故罚款分档（" + byCircumstance.source() + "，自" + byCircumstance.effectiveFrom()
+                + "起适用）：各档金额尚未与公布文本核对");
     }
 
     /** The principal leader's fine under art 95: the grade's percentage of last year's income (min = max). */

@@ -170,23 +170,24 @@ class CaseJourneyTests {
         api.act("leader1", id, "file", Map.of("secondHandler", second));
         api.act(handler, id, "investigate", Map.of("what", "SITE_EXAMINATION", "content", "事故现场勘验"));
 
+        // 3 deaths: 较大事故, and inside it the first sub-range of 《生产安全事故罚款处罚规定》(应急管理部令第14号): 100万–150万
         String assessment = api.post(handler, "/api/v1/cases/" + id + "/discretion",
-                Map.of("violationCode", "114-2", "tier", "GENERAL", "amountYuan", "1500000")).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                Map.of("violationCode", "114-2", "tier", "GENERAL", "amountYuan", "1250000")).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(JsonPath.<Number>read(assessment, "$.legalMinYuan").doubleValue()).isEqualTo(1_000_000d);
-        assertThat(JsonPath.<Number>read(assessment, "$.legalMaxYuan").doubleValue()).isEqualTo(2_000_000d);
-        assertThat(JsonPath.<Number>read(assessment, "$.suggestedYuan").doubleValue()).isEqualTo(1_500_000d);
+        assertThat(JsonPath.<Number>read(assessment, "$.legalMaxYuan").doubleValue()).isEqualTo(1_500_000d);
+        assertThat(JsonPath.<Number>read(assessment, "$.suggestedYuan").doubleValue()).isEqualTo(1_250_000d);
 
-        // 250万 is above the 较大事故 range: refused, nothing written.
+        // 250万 is above the sub-range: refused, nothing written.
         assertThat(api.refused(handler, id, "propose-penalty",
-                Map.of("violationCode", "114-2", "tier", "HEAVIER", "amountYuan", "2500000"), 422)).contains("超出法定幅度上限2000000元");
+                Map.of("violationCode", "114-2", "tier", "HEAVIER", "amountYuan", "2500000"), 422)).contains("超出法定幅度上限1500000元");
         assertThat(api.stage(id)).isEqualTo("FILED");
-        // with the art 114 para 2 aggravation the range is 2–5 ×: 200万–1000万.
+        // with the art 114 para 2 aggravation the range is 2–5 × the grade's: 200万–1000万.
         String aggravated = api.post(handler, "/api/v1/cases/" + id + "/discretion",
                 Map.of("violationCode", "114-2", "tier", "GENERAL", "amountYuan", "6000000", "aggravated", true))
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(JsonPath.<Number>read(aggravated, "$.legalMaxYuan").doubleValue()).isEqualTo(10_000_000d);
 
-        api.act(handler, id, "propose-penalty", Map.of("violationCode", "114-2", "tier", "GENERAL", "amountYuan", "1500000"));
+        api.act(handler, id, "propose-penalty", Map.of("violationCode", "114-2", "tier", "GENERAL", "amountYuan", "1250000"));
         String view = api.view(id);
         assertThat((Boolean) JsonPath.read(view, "$.legalReviewRequired")).isTrue();
         assertThat((Boolean) JsonPath.read(view, "$.collectiveDiscussionRequired")).isTrue();
@@ -258,6 +259,13 @@ class CaseJourneyTests {
         api.act(handler, id, "hold-hearing", Map.of("record", "当事人陈述已整改", "report", "建议维持"));
         assertThat(api.stage(id)).isEqualTo("LEGAL_REVIEW");
         api.act("legal1", id, "review", Map.of("opinion", "AGREE", "text", "听证后维持"));
+        // 听证结束后依照第五十七条作出决定 (行政处罚法第六十五条): the major case is discussed collectively again
+        assertThat(api.stage(id)).isEqualTo("COLLECTIVE_DISCUSSION");
+        assertThat(api.refused("leader1", id, "decide", Map.of("number", "罚〔2026〕40号"), 422)).contains("集体讨论");
+        api.post("legal1", "/api/v1/cases/meetings", Map.of("topic", "冶金案听证后", "chair", "leader1", "participants", "leader1、legal1",
+                "place", "区应急管理局三楼会议室", "startTime", "2026-10-09T14:00:00", "endTime", "2026-10-09T15:00:00",
+                "opinions", "听证未提出新的事实", "conclusion", "维持罚款10万元", "caseIds", List.of(id)));
+        assertThat(api.stage(id)).isEqualTo("DECISION_PENDING");
         api.act("leader1", id, "decide", Map.of("number", "（东城）应急罚〔2026〕40号"));
         // served within seven working days: Saturday 10 Oct (调休上班) counts — 19 Oct.
         assertThat(api.deadline(id, "SERVICE")).isEqualTo("2026-10-19");

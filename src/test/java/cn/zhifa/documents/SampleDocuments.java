@@ -157,6 +157,8 @@ public final class SampleDocuments {
             case "decisionContent" -> "罚款人民币伍万元整";
             case "materials" -> List.of("行政处罚决定书及送达回执", "履行义务催告书及送达回执", "当事人的意见及本机关催告情况");
             case "receiver" -> "天津市公安局东丽分局";
+            case "education" -> "向主要负责人宣讲《中华人民共和国安全生产法》有关规定，督促其加强安全生产管理";
+            case "procuratorate" -> "天津市东丽区人民检察院";
             case "copies" -> "12";
             case "pages" -> "46";
             case "result" -> "对当事人处以罚款人民币伍万元整。";

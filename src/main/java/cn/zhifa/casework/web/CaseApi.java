@@ -156,7 +156,7 @@ class CaseApi {
                                  "measure-dispose", "propose-penalty", "approve-proposal", "return-proposal", "review", "notify",
                                  "statement", "request-hearing", "schedule-hearing", "hold-hearing", "decide", "serve", "deferral",
                                  "instalments", "payment", "review-start", "review-end", "remind", "enforce", "no-penalty", "revoke",
-                                 "transfer", "close", "archive"})) String action,
+                                 "transfer", "close", "archive", "recusal-apply", "recusal-decide", "replace-handler", "postpone-hearing", "end-hearing", "criminal-referral", "referral-outcome"})) String action,
                  @RequestBody(required = false) Map<String, Object> body) {
         Audit.target("案件", id);
         Audit.action("案件办理：" + CaseCommands.ACTIONS.getOrDefault(action, action));

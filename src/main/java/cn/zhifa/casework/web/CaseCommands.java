@@ -50,6 +50,8 @@ class CaseCommands {
         ACTIONS.put("request-hearing", "登记听证申请");
         ACTIONS.put("schedule-hearing", "通知听证");
         ACTIONS.put("hold-hearing", "记录听证");
+        ACTIONS.put("postpone-hearing", "延期举行听证");
+        ACTIONS.put("end-hearing", "终止听证（撤回申请或拒不出席）");
         ACTIONS.put("decide", "作出处罚决定");
         ACTIONS.put("serve", "送达");
         ACTIONS.put("deferral", "批准延期缴纳");
@@ -64,6 +66,11 @@ class CaseCommands {
         ACTIONS.put("transfer", "移送");
         ACTIONS.put("close", "结案审批");
         ACTIONS.put("archive", "归档");
+        ACTIONS.put("recusal-apply", "登记回避申请");
+        ACTIONS.put("recusal-decide", "回避决定");
+        ACTIONS.put("replace-handler", "更换回避的承办人");
+        ACTIONS.put("criminal-referral", "移送涉嫌犯罪案件（行刑衔接）");
+        ACTIONS.put("referral-outcome", "登记公安机关立案或退回");
     }
 
     private final CaseManagement cases;
@@ -94,6 +101,8 @@ class CaseCommands {
         add(actions, "request-hearing", c.mayRequestHearing(today, periods).allowed());
         add(actions, "schedule-hearing", c.getStage().name().equals("HEARING_REQUESTED"));
         add(actions, "hold-hearing", c.mayHoldHearing(today).allowed());
+        add(actions, "postpone-hearing", c.mayPostponeHearing().allowed());
+        add(actions, "end-hearing", c.mayEndHearingUnheld().allowed());
         add(actions, "decide", c.mayDecide(by, today, periods).allowed());
         add(actions, "serve", c.mayServe().allowed());
         add(actions, "deferral", c.mayChangePayment(by).allowed());
@@ -109,7 +118,47 @@ class CaseCommands {
         add(actions, "transfer", c.mayTransfer(by).allowed());
         add(actions, "close", c.mayClose(by).allowed());
         add(actions, "archive", c.mayArchive().allowed());
+        add(actions, "recusal-apply", c.mayApplyForRecusal().allowed() && c.notRecused(by).allowed());
+        add(actions, "recusal-decide", c.getRecusals().stream().anyMatch(r -> c.mayDecideRecusal(r.number(), by).allowed()));
+        add(actions, "replace-handler", c.mayReplaceRecusedHandler(by).allowed());
+        add(actions, "criminal-referral", c.mayReferForCrime(by).allowed());
+        add(actions, "referral-outcome", c.pendingReferral().isPresent());
         return actions;
+    }
+
+    private static cn.zhifa.casework.RecusalRole recusalRole(String value) {
+        if (value == null || value.isBlank()) {
+            throw new RuleViolation("请选择申请回避的人员类别（承办人、法制审核人员或听证主持人）。");
+        }
+        try {
+            return cn.zhifa.casework.RecusalRole.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation("申请回避的人员类别应为承办人、法制审核人员或听证主持人。");
+        }
+    }
+
+    private static cn.zhifa.casework.HearingEnding hearingEnding(String value) {
+        try {
+            return cn.zhifa.casework.HearingEnding.valueOf(value == null ? "" : value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation("请选择终止听证的情形（撤回申请、拒不出席或中途退出）。");
+        }
+    }
+
+    private static cn.zhifa.casework.ReferralOutcome referralOutcome(String value) {
+        try {
+            return cn.zhifa.casework.ReferralOutcome.valueOf(value == null ? "" : value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation("请选择公安机关的决定（立案或者不予立案退回）。");
+        }
+    }
+
+    private static int recusalNumber(String value) {
+        try {
+            return Integer.parseInt(value == null ? "1" : value.strip());
+        } catch (NumberFormatException e) {
+            throw new RuleViolation("请选择要决定的回避申请。");
+        }
     }
 
     private static void add(List<String> actions, String action, boolean allowed) {
@@ -145,7 +194,10 @@ class CaseCommands {
             case "notify" -> cases.notifyParty(id, version);
             case "statement" -> cases.recordStatement(id, f.get("statement"), "true".equals(f.get("waive")) || "on".equals(f.get("waive")));
             case "request-hearing" -> cases.requestHearing(id);
-            case "schedule-hearing" -> cases.scheduleHearing(id, date(f.get("hearingOn"), "听证日期"), f.get("presidingOfficer"));
+            case "schedule-hearing" -> cases.scheduleHearing(id, date(f.get("hearingOn"), "听证日期"), f.get("presidingOfficer"),
+                    f.get("place"), f.get("privateReason"));
+            case "postpone-hearing" -> cases.postponeHearing(id, date(f.get("hearingOn"), "延期后的听证日期"), f.get("reason"));
+            case "end-hearing" -> cases.endHearingUnheld(id, hearingEnding(f.get("ending")), f.get("reason"));
             case "hold-hearing" -> cases.holdHearing(id, f.get("record"), f.get("report"));
             case "decide" -> cases.decide(id, version, f.get("number"), amount(f.get("fineYuan"), false), f.get("linkedNumber"));
             case "serve" -> cases.serve(id, f.get("method"), f.get("receipt"));
@@ -156,7 +208,15 @@ class CaseCommands {
             case "review-end" -> cases.endReviewOrLitigation(id, f.get("outcome"));
             case "remind" -> cases.remind(id);
             case "enforce" -> cases.applyForEnforcement(id, version, f.get("court"));
-            case "no-penalty" -> cases.decideNoPenalty(id, version, f.get("ground"), f.get("reason"));
+            case "recusal-apply" -> cases.applyForRecusal(id, version, recusalRole(f.get("recusalRole")), f.get("personName"),
+                    f.get("reason"));
+            case "recusal-decide" -> cases.decideRecusal(id, version, recusalNumber(f.get("number")),
+                    "true".equalsIgnoreCase(f.get("granted")), f.get("reason"));
+            case "criminal-referral" -> cases.referForCrime(id, version, f.get("to"), f.get("procuratorate"), f.get("reason"));
+            case "referral-outcome" -> cases.recordReferralOutcome(id, version, recusalNumber(f.get("number")),
+                    referralOutcome(f.get("referralOutcome")), f.get("reason"));
+            case "replace-handler" -> cases.replaceRecusedHandler(id, version, f.get("handler"));
+            case "no-penalty" -> cases.decideNoPenalty(id, version, f.get("ground"), f.get("reason"), f.get("education"));
             case "revoke" -> cases.revokeFiling(id, version, f.get("reason"));
             case "transfer" -> cases.transfer(id, version, f.get("to"), "true".equals(f.get("criminal")) || "on".equals(f.get("criminal")),
                     f.get("reason"), f.get("basis"), f.get("materials") == null ? List.of() : List.of(f.get("materials").split("\\R")),

@@ -167,7 +167,7 @@ class CasePages {
         }
         model.addAttribute("params", params);
         model.addAttribute("caseDocuments", procedureDocuments.issued(c));
-        if (commands.available(c, by, today).contains("file")) {
+        if (commands.available(c, by, today).contains("file") || commands.available(c, by, today).contains("replace-handler")) {
             model.addAttribute("secondHandlers", procedureDocuments.secondHandlerCandidates(c));
         }
         return "casework/detail";

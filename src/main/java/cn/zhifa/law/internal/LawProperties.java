@@ -60,7 +60,20 @@ public record LawProperties(Map<PeriodCode, Period> periods,
     }
 
     public record AccidentFines(UnitFines unit, Aggravated aggravated, PrincipalFines principal,
-                                PrincipalFledOrConcealed principalFledOrConcealed) {
+                                PrincipalFledOrConcealed principalFledOrConcealed, UnitByCircumstance unitByCircumstance) {
+    }
+
+    /**
+     * The unit's fine sub-ranges inside each grade by the accident's figures (《生产安全事故罚款处罚规定》), from their
+     * effective date; bands in ascending order, a band applies when any of its lower bounds is reached.
+     */
+    public record UnitByCircumstance(String source, LocalDate effectiveFrom, @DefaultValue("true") boolean confirmed,
+                                     Map<AccidentGrade, List<Band>> bands) {
+    }
+
+    /** Lower bounds ("以上"包括本数) of a band and its range; the first band of a grade has all bounds 0. */
+    public record Band(String circumstance, int deathsFrom, int seriousInjuriesFrom, BigDecimal directLossYuanFrom,
+                       BigDecimal minYuan, BigDecimal maxYuan) {
     }
 
     public record UnitFines(String source, LocalDate effectiveFrom, Map<AccidentGrade, Range> ranges) {

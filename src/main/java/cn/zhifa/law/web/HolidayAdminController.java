@@ -35,12 +35,15 @@ class HolidayAdminController {
     private final LegalCalendar calendar;
     private final Clock clock;
     private final cn.zhifa.law.StatutoryPeriods periods;
+    private final cn.zhifa.law.AccidentFines accidentFines;
 
-    HolidayAdminController(HolidayTable table, LegalCalendar calendar, Clock clock, cn.zhifa.law.StatutoryPeriods periods) {
+    HolidayAdminController(HolidayTable table, LegalCalendar calendar, Clock clock, cn.zhifa.law.StatutoryPeriods periods,
+                           cn.zhifa.law.AccidentFines accidentFines) {
         this.table = table;
         this.calendar = calendar;
         this.clock = clock;
         this.periods = periods;
+        this.accidentFines = accidentFines;
     }
 
     @GetMapping
@@ -72,6 +75,7 @@ class HolidayAdminController {
         model.addAttribute("notices", table.stored());
         // the periods whose source is unconfirmed: flagged here for the administrator, not beside users' deadlines
         model.addAttribute("unconfirmedPeriods", periods.all().stream().filter(p -> !p.confirmed()).toList());
+        model.addAttribute("unconfirmedRules", accidentFines.unconfirmedSubRanges().stream().toList());
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
         model.addAttribute("provisionalFrom", nextYearWithoutNotice());
