@@ -143,7 +143,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case 404 -> "资源不存在";
             case 405 -> "请求方法不支持";
             case 409 -> "数据冲突";
-            case 411 -> "须注明内容长度";
             case 413 -> "内容过大";
             case 415 -> "内容类型不支持";
             case 422 -> "操作被拒绝";

@@ -27,19 +27,13 @@ public class ErrorPages implements ErrorController {
             return null;
         }
         response.setStatus(status.value());
-        return page(status, detailOf(request));
+        return page(status, null);
     }
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
-        String detail = detailOf(request);
-        return ApiExceptionHandler.problem(status, detail != null ? detail : messageOf(status));
-    }
-
-    /** The Chinese reason a request guard gave when it refused before any controller ran. */
-    private static String detailOf(HttpServletRequest request) {
-        return request.getAttribute(RequestGuards.DETAIL) instanceof String detail ? detail : null;
+        return ApiExceptionHandler.problem(status, messageOf(status));
     }
 
     public static ModelAndView page(HttpStatus status, String message) {
@@ -59,7 +53,6 @@ public class ErrorPages implements ErrorController {
             case 403 -> "您没有访问该页面或执行该操作的权限。如需开通，请联系本单位系统管理员。";
             case 404 -> "您访问的页面不存在，可能已被删除或地址有误。";
             case 405 -> "不支持该请求方式。";
-            case 411 -> "请求须注明内容长度。";
             case 413 -> "上传的内容过大。";
             default -> status.is5xxServerError()
                     ? "系统暂时无法完成您的请求，已记录该问题。请稍后重试，或联系系统管理员。"

@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Guards in front of the application against requests the container or a filter cannot parse, so that they are a
@@ -30,15 +31,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *     missing boundary, an unparsable body or a file name with control characters (NUL) is refused;</li>
  * <li>a malformed form body on PUT/PATCH/DELETE (parsed by Spring's {@code FormContentFilter} on any URL) is a 400.</li>
  * </ul>
- * The refusal goes through the container's error page ({@link ErrorPages}): a Chinese page or a problem detail.
+ * The refusal is answered at once: a problem detail with a Chinese {@code detail} for the API, a Chinese page otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestGuards {
 
     private static final Logger log = LoggerFactory.getLogger(RequestGuards.class);
-
-    /** The Chinese detail the error page shows for a refusal made before any controller ran. */
-    static final String DETAIL = "cn.zhifa.error.detail";
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> uploadSizeGuard(UploadLimits limits) {
@@ -99,13 +97,37 @@ class RequestGuards {
         return type != null && type.toLowerCase().startsWith("multipart/");
     }
 
+    /**
+     * Answers at once — a problem detail for the API, a short Chinese page otherwise — and closes the connection.
+     * Not through the container's error dispatch: that would parse the broken multipart body again (or wait for an
+     * oversized body the client is still sending).
+     */
     static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        request.setAttribute(DETAIL, detail);
         log.info("refused {} {}: {} {}", request.getMethod(), request.getRequestURI(), status.value(), detail);
-        if (!response.isCommitted()) {
-            response.sendError(status.value(), detail);
+        if (response.isCommitted()) {
+            return;
         }
+        response.reset();
+        response.setStatus(status.value());
+        response.setHeader("Connection", "close");
+        response.setCharacterEncoding("UTF-8");
+        String accept = String.valueOf(request.getHeader("Accept"));
+        if (pathOf(request).startsWith("/api/") || (accept.contains("json") && !accept.contains("html"))) {
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + ApiExceptionHandler.titleOf(status)
+                    + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\"", "'") + "\",\"instance\":\""
+                    + pathOf(request).replaceAll("[^A-Za-z0-9/_.-]", "") + "\"}");
+        } else {
+            response.setContentType("text/html");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                    + ApiExceptionHandler.titleOf(status) + " - 执法平台</title></head><body style=\"font-family:sans-serif;"
+                    + "margin:2rem auto;max-width:36rem;padding:0 1rem\"><h1 style=\"font-size:1.3rem\">"
+                    + ApiExceptionHandler.titleOf(status) + "</h1><p>" + HtmlUtils.htmlEscape(detail)
+                    + "</p><p><a href=\"/\">返回首页</a></p></body></html>");
+        }
+        response.flushBuffer();
     }
 
     private static String pathOf(HttpServletRequest request) {
@@ -117,6 +139,9 @@ class RequestGuards {
     /** Refuses an oversized multipart request from its declared length, before anyone reads the body. */
     static final class UploadSizeGuard extends OncePerRequestFilter {
         private final UploadLimits limits;
+
+        /** The endpoint's limit when the request did not declare its length (checked again once parsed). */
+        static final String LIMIT = UploadSizeGuard.class.getName() + ".limit";
 
         UploadSizeGuard(UploadLimits limits) {
             this.limits = limits;
@@ -132,14 +157,14 @@ class RequestGuards {
             String path = pathOf(request);
             DataSize limit = limits.limitOf(path);
             long length = request.getContentLengthLong();
-            if (length < 0) {
-                refuse(request, response, HttpStatus.LENGTH_REQUIRED, "上传请求须注明内容长度（Content-Length），未作任何处理。");
-                return;
-            }
+            // without a declared length (chunked) the parts are measured once parsed, in MultipartGuard
             if (length > limit.toBytes()) {
                 refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, limits.labelOf(path) + "超过上限 "
                         + UploadLimits.readable(limit) + "，未作任何处理。请压缩或拆分后重新上传。");
                 return;
+            }
+            if (length < 0) {
+                request.setAttribute(LIMIT, limit);
             }
             chain.doFilter(request, response);
         }
@@ -165,6 +190,15 @@ class RequestGuards {
                 return;
             }
             try {
+                long total = 0;
+                for (Part part : request.getParts()) {
+                    total += part.getSize();
+                }
+                if (request.getAttribute(UploadSizeGuard.LIMIT) instanceof DataSize limit && total > limit.toBytes()) {
+                    refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "上传内容超过上限 " + UploadLimits.readable(limit)
+                            + "，未作任何处理。请压缩或拆分后重新上传。");
+                    return;
+                }
                 for (Part part : request.getParts()) {
                     String name = part.getSubmittedFileName();
                     if (name != null && name.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
