@@ -166,12 +166,29 @@ class RequestGuards {
             if (length < 0) {
                 request.setAttribute(LIMIT, limit);
             }
-            chain.doFilter(request, response);
+            if (path.startsWith("/api/")) {
+                // the API is parsed after authentication (MultipartGuard); a missing boundary needs no parsing
+                if (MultipartGuard.missingBoundary(request)) {
+                    refuse(request, response, HttpStatus.BAD_REQUEST, MultipartGuard.NO_BOUNDARY);
+                    return;
+                }
+                chain.doFilter(request, response);
+            } else {
+                // pages: security's CSRF check reads the form (and so parses it) anyway, so it is checked first here
+                PAGES.doFilter(request, response, chain);
+            }
         }
+
+        private static final MultipartGuard PAGES = new MultipartGuard();
     }
 
     /** Parses a multipart request once and refuses what cannot be parsed or names a file with control characters. */
     static final class MultipartGuard extends OncePerRequestFilter {
+        @Override
+        protected String getAlreadyFilteredAttributeName() {
+            return MultipartGuard.class.getName() + ".FILTERED";
+        }
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
@@ -184,9 +201,8 @@ class RequestGuards {
                 chain.doFilter(request, response);
                 return;
             }
-            String boundary = boundaryOf(request.getContentType());
-            if (boundary == null || boundary.isBlank()) {
-                refuse(request, response, HttpStatus.BAD_REQUEST, "上传请求格式有误（缺少分隔符 boundary），未作任何处理。");
+            if (missingBoundary(request)) {
+                refuse(request, response, HttpStatus.BAD_REQUEST, NO_BOUNDARY);
                 return;
             }
             try {
@@ -214,11 +230,18 @@ class RequestGuards {
                 if (message.contains("exceed") || message.contains("too large")) {
                     refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "上传内容超过上限，未作任何处理。");
                 } else {
-                    refuse(request, response, HttpStatus.BAD_REQUEST, "上传请求格式有误，无法解析，未作任何处理。");
+                    refuse(request, response, HttpStatus.BAD_REQUEST, "上传请求格式有误，无法解析（分隔符、文件名或内容不合规范），未作任何处理。");
                 }
                 return;
             }
             chain.doFilter(request, response);
+        }
+
+        static final String NO_BOUNDARY = "上传请求格式有误（缺少分隔符 boundary），未作任何处理。";
+
+        static boolean missingBoundary(HttpServletRequest request) {
+            String boundary = boundaryOf(request.getContentType());
+            return boundary == null || boundary.isBlank();
         }
 
         private static String boundaryOf(String contentType) {

@@ -39,10 +39,10 @@ class BackupRestoreTests {
     }
 
     private ConfigurableApplicationContext start(Path dataDir) {
+        // arguments, not builder properties: those are defaults that application.yml overrides
         return new SpringApplicationBuilder(ZhifaApplication.class)
-                .properties("zhifa.data-dir=" + dataDir, "server.port=0", "zhifa.embedded-db.ephemeral=false",
-                        "zhifa.demo.enabled=true", "spring.main.banner-mode=off")
-                .run();
+                .run("--zhifa.data-dir=" + dataDir, "--server.port=0", "--zhifa.embedded-db.ephemeral=false",
+                        "--zhifa.demo.enabled=true", "--spring.main.banner-mode=off");
     }
 
     private Snapshot snapshot(ConfigurableApplicationContext app, Path dataDir) throws Exception {
