@@ -19,7 +19,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Guards in front of the application against requests the container or a filter cannot parse, so that they are a
@@ -92,9 +94,11 @@ class RequestGuards {
         }
     }
 
+    /** A multipart request the container has still to parse (not one a test or a resolver already parsed). */
     static boolean isMultipart(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.toLowerCase().startsWith("multipart/");
+        return type != null && type.toLowerCase().startsWith("multipart/")
+                && WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class) == null;
     }
 
     /**
