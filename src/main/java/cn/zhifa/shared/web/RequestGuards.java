@@ -154,6 +154,12 @@ class RequestGuards {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
+            String query = request.getQueryString();
+            if (query != null && query.toLowerCase().contains("%00")) {
+                // no parameter may carry NUL: PostgreSQL text cannot hold it, and a search with it failed with a 500
+                refuse(request, response, HttpStatus.BAD_REQUEST, "请求参数含有不允许的空字符，未作任何处理。");
+                return;
+            }
             if (!isMultipart(request)) {
                 chain.doFilter(request, response);
                 return;

@@ -73,6 +73,12 @@ class MalformedRequestTests {
     }
 
     @Test
+    void a_nul_in_a_query_parameter_is_a_chinese_400_even_on_public_searches() throws Exception {
+        assertChinese400(send("GET", "/api/v1/public/penalties?q=%00", null, new byte[0]));
+        assertChinese400(send("GET", "/api/v1/cases?q=a%00b", null, new byte[0], token()));
+    }
+
+    @Test
     void multipart_with_an_empty_boundary_is_a_chinese_400() throws Exception {
         String token = token();
         byte[] body = "--\r\n\r\n--".getBytes();
