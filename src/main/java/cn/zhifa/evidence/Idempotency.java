@@ -78,6 +78,20 @@ public class Idempotency {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
+    /**
+     * For creates that terminals and older clients call alike: with an {@code Idempotency-Key} it is
+     * {@link #once}; without one the command simply runs (a page or a client that never retries).
+     */
+    @Transactional
+    public ResponseEntity<String> onceIfKeyed(String key, String operation, String requestFingerprint, HttpStatus status,
+                                              Supplier<Object> command) {
+        if (key == null || key.isBlank()) {
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                    .body(json.writeValueAsString(command.get()));
+        }
+        return once(key, operation, requestFingerprint, status, command);
+    }
+
     private record Stored(String operation, String hash, Integer status, String body) {
     }
 

@@ -32,7 +32,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +55,13 @@ class CaseApi {
     private final CaseStatistics statistics;
     private final CaseCommands commands;
 
-    CaseApi(CaseManagement cases, CaseDeadlines deadlines, CaseStatistics statistics, CaseCommands commands) {
+    private final cn.zhifa.evidence.Idempotency idempotency;
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    CaseApi(CaseManagement cases, CaseDeadlines deadlines, CaseStatistics statistics, CaseCommands commands,
+            cn.zhifa.evidence.Idempotency idempotency, tools.jackson.databind.json.JsonMapper json) {
+        this.idempotency = idempotency;
+        this.json = json;
         this.cases = cases;
         this.deadlines = deadlines;
         this.statistics = statistics;
@@ -115,12 +120,20 @@ class CaseApi {
 
     @PostMapping("/api/v1/cases")
     @Allowed(Action.REGISTER_CASE)
-    @Operation(summary = "案件来源登记（填写责任人员时同时登记一案双罚）")
-    ResponseEntity<CaseView> propose(@Valid @RequestBody NewCaseForm form) {
-        long id = form.dual() ? cases.proposeDual(form.toProposal(), form.person(), form.personViolationCode()).get(0)
-                : cases.propose(form.toProposal());
-        Audit.target("案件", id);
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + id)).body(view(cases.get(id)));
+    @Operation(summary = "案件来源登记（填写责任人员时同时登记一案双罚；带 Idempotency-Key 时重试不会重复）")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已登记",
+            content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseView.class)))
+    ResponseEntity<String> propose(@org.springframework.web.bind.annotation.RequestHeader(
+                                           name = cn.zhifa.evidence.Idempotency.HEADER, required = false) String key,
+                                   @Valid @RequestBody NewCaseForm form) {
+        return idempotency.onceIfKeyed(key, "case.propose", json.writeValueAsString(form),
+                org.springframework.http.HttpStatus.CREATED, () -> {
+                    long id = form.dual() ? cases.proposeDual(form.toProposal(), form.person(), form.personViolationCode()).get(0)
+                            : cases.propose(form.toProposal());
+                    Audit.target("案件", id);
+                    return view(cases.get(id));
+                });
     }
 
     /** 简易程序: the case, the fine (within 行政处罚法第五十一条), the violation and the 当场处罚决定书 number. */
@@ -129,14 +142,23 @@ class CaseApi {
 
     @PostMapping("/api/v1/cases/on-the-spot")
     @Allowed(Action.REGISTER_CASE)
-    @Operation(summary = "简易程序：当场处罚（警告或小额罚款，决定当场交付）")
-    ResponseEntity<CaseView> onTheSpot(@Valid @RequestBody OnTheSpotForm form) {
+    @Operation(summary = "简易程序：当场处罚（警告或小额罚款，决定当场交付；带 Idempotency-Key 时重试不会重复）")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已决定",
+            content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseView.class)))
+    ResponseEntity<String> onTheSpot(@org.springframework.web.bind.annotation.RequestHeader(
+                                             name = cn.zhifa.evidence.Idempotency.HEADER, required = false) String key,
+                                     @Valid @RequestBody OnTheSpotForm form) {
         if (form.party() == null || form.fineYuan() == null || form.decisionNumber() == null || form.decisionNumber().isBlank()) {
             throw new cn.zhifa.shared.RuleViolation("请填写当事人、罚款金额（警告填0）和当场处罚决定书编号。");
         }
-        long id = cases.decideOnTheSpot(form.party().toProposal(), form.fineYuan(), form.violationCode(), form.decisionNumber());
-        Audit.target("案件", id);
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + id)).body(view(cases.get(id)));
+        return idempotency.onceIfKeyed(key, "case.on-the-spot", json.writeValueAsString(form),
+                org.springframework.http.HttpStatus.CREATED, () -> {
+                    long id = cases.decideOnTheSpot(form.party().toProposal(), form.fineYuan(), form.violationCode(),
+                            form.decisionNumber());
+                    Audit.target("案件", id);
+                    return view(cases.get(id));
+                });
     }
 
     @GetMapping("/api/v1/cases/{id}")
@@ -217,10 +239,18 @@ class CaseApi {
     @PostMapping("/api/v1/cases/meetings")
     @Allowed(Action.RECORD_CASE_MEETING)
     @Operation(summary = "登记案审会（集体讨论）及其讨论的案件")
-    Map<String, Object> holdMeeting(@RequestBody MeetingForm form) {
-        long id = cases.holdMeeting(form);
-        Audit.target("案审会", id);
-        return Map.of("id", id);
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "已登记",
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    type = "object", example = "{\"id\": 1}")))
+    ResponseEntity<String> holdMeeting(@org.springframework.web.bind.annotation.RequestHeader(
+                                               name = cn.zhifa.evidence.Idempotency.HEADER, required = false) String key,
+                                       @RequestBody MeetingForm form) {
+        return idempotency.onceIfKeyed(key, "case.meeting", json.writeValueAsString(form), org.springframework.http.HttpStatus.OK,
+                () -> {
+                    long id = cases.holdMeeting(form);
+                    Audit.target("案审会", id);
+                    return Map.of("id", id);
+                });
     }
 
     @GetMapping("/api/v1/cases/meetings")

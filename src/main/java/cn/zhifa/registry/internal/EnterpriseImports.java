@@ -79,7 +79,9 @@ public class EnterpriseImports {
                       TransactionTemplate transactions, AuditTrail audit, Clock clock,
                       @Value("${zhifa.registry.import.max-rows:100000}") int maxRows,
                       @Value("${zhifa.registry.import.max-file-bytes:52428800}") long maxFileBytes,
-                      @Value("${zhifa.registry.import.max-cell-chars:32767}") int maxCellChars) {
+                      @Value("${zhifa.registry.import.max-cell-chars:32767}") int maxCellChars,
+                      @Value("${zhifa.registry.import.max-expanded-bytes:536870912}") long maxExpandedBytes,
+                      @Value("${zhifa.registry.import.max-shared-strings-bytes:134217728}") long maxSharedStringsBytes) {
         this.enterprises = enterprises;
         this.jurisdictions = jurisdictions;
         this.scope = scope;
@@ -87,7 +89,7 @@ public class EnterpriseImports {
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
-        this.limits = new Workbooks.Limits(maxRows, maxFileBytes, maxCellChars);
+        this.limits = new Workbooks.Limits(maxRows, maxFileBytes, maxCellChars, maxExpandedBytes, maxSharedStringsBytes);
     }
 
     public Workbooks.Limits limits() {
@@ -96,14 +98,29 @@ public class EnterpriseImports {
 
     /** Checks the file's size and kind at once, then imports it in the background; returns the job id. */
     public long start(String fileName, byte[] content) {
-        Workbooks.checkFile(fileName, content, limits);
+        return start(fileName, content == null ? 0 : content.length,
+                new java.io.ByteArrayInputStream(content == null ? new byte[0] : content));
+    }
+
+    /**
+     * Streams an upload to a temporary file, refusing from its declared size before reading and refusing a ZIP bomb
+     * before parsing (nothing is recorded on refusal), then imports it in the background; returns the job id.
+     */
+    public long start(String fileName, long declaredSize, java.io.InputStream content) {
         Actor actor = Actors.require();
-        long id = newJob(fileName, actor);
+        java.nio.file.Path file = Workbooks.receive(fileName, declaredSize, content, limits);
+        long id;
+        try {
+            id = newJob(fileName, actor);
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
         SecurityContext context = SecurityContextHolder.getContext();
         worker.submit(() -> {
             SecurityContextHolder.setContext(context);
             try {
-                run(id, content, actor);
+                run(id, file, actor);
             } finally {
                 SecurityContextHolder.clearContext();
             }
@@ -113,11 +130,20 @@ public class EnterpriseImports {
 
     /** Imports in the caller's thread (tests, small files); returns the finished job. */
     public Job runNow(String fileName, byte[] content) {
-        Workbooks.checkFile(fileName, content, limits);
         Actor actor = Actors.require();
+        java.nio.file.Path file = Workbooks.receive(fileName, content == null ? 0 : content.length,
+                new java.io.ByteArrayInputStream(content == null ? new byte[0] : content), limits);
         long id = newJob(fileName, actor);
-        run(id, content, actor);
+        run(id, file, actor);
         return job(id).orElseThrow();
+    }
+
+    private static void deleteQuietly(java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException ignored) {
+            // a temporary file left behind is removed by the OS
+        }
     }
 
     public Optional<Job> job(long id) {
@@ -155,9 +181,14 @@ public class EnterpriseImports {
         running.computeIfPresent(id, (k, job) -> new Job(id, job.fileName(), Status.RUNNING, phase, total, done, 0, 0, 0, null, false));
     }
 
-    private void run(long id, byte[] content, Actor actor) {
+    private void run(long id, java.nio.file.Path file, Actor actor) {
         try {
-            List<Workbooks.SheetRow> rows = Workbooks.read(content, limits);
+            List<Workbooks.SheetRow> rows;
+            try {
+                rows = Workbooks.read(file, limits);
+            } finally {
+                deleteQuietly(file);
+            }
             checkHeader(rows);
             List<Workbooks.SheetRow> data = rows.subList(1, rows.size());
             if (data.isEmpty()) {

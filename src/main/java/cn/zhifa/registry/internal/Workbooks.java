@@ -44,29 +44,134 @@ public final class Workbooks {
     public record SheetRow(int number, List<String> cells) {
     }
 
-    public record Limits(int maxRows, long maxFileBytes, int maxCellChars) {
+    /**
+     * {@code maxExpandedBytes}: all entries of the .xlsx (a ZIP) together once decompressed;
+     * {@code maxSharedStringsBytes}: the shared-strings part, which POI keeps in memory — both cap a ZIP bomb.
+     */
+    public record Limits(int maxRows, long maxFileBytes, int maxCellChars, long maxExpandedBytes, long maxSharedStringsBytes) {
+
+        public static final long DEFAULT_MAX_EXPANDED = 512L * 1024 * 1024;
+        public static final long DEFAULT_MAX_SHARED_STRINGS = 128L * 1024 * 1024;
+
+        public Limits(int maxRows, long maxFileBytes, int maxCellChars) {
+            this(maxRows, maxFileBytes, maxCellChars, DEFAULT_MAX_EXPANDED, DEFAULT_MAX_SHARED_STRINGS);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes / 1024 / 1024 + " MB";
     }
 
     /** Refuses, with a Chinese reason, anything that is not a plausible .xlsx within the limits. */
     public static void checkFile(String fileName, byte[] content, Limits limits) {
-        if (content == null || content.length == 0) {
+        checkFile(fileName, content == null ? 0 : content.length, content == null ? new byte[0] : content, limits);
+    }
+
+    private static void checkFile(String fileName, long size, byte[] head, Limits limits) {
+        if (size == 0) {
             throw new RuleViolation("上传的文件为空，请选择填写好的 .xlsx 文件。");
         }
-        if (content.length > limits.maxFileBytes()) {
-            throw new RuleViolation("文件大小 " + content.length / 1024 / 1024 + " MB 超过上限 "
-                    + limits.maxFileBytes() / 1024 / 1024 + " MB，请拆分后分批导入。");
-        }
-        boolean zip = content.length >= 4 && content[0] == ZIP_MAGIC[0] && content[1] == ZIP_MAGIC[1]
-                && content[2] == ZIP_MAGIC[2] && content[3] == ZIP_MAGIC[3];
+        checkSize(size, limits);
+        boolean zip = head.length >= 4 && head[0] == ZIP_MAGIC[0] && head[1] == ZIP_MAGIC[1]
+                && head[2] == ZIP_MAGIC[2] && head[3] == ZIP_MAGIC[3];
         if (!zip || fileName == null || !fileName.toLowerCase().endsWith(".xlsx")) {
             throw new RuleViolation("只接受 Excel 2007 及以上的 .xlsx 文件（.xls、.csv、.et 等请在 Excel/WPS 中另存为 .xlsx 后再导入）。");
         }
     }
 
+    private static void checkSize(long size, Limits limits) {
+        if (size > limits.maxFileBytes()) {
+            throw new RuleViolation("文件大小 " + megabytes(size) + " 超过上限 " + megabytes(limits.maxFileBytes())
+                    + "，请拆分后分批导入。");
+        }
+    }
+
+    /**
+     * Receives an upload into a temporary file: refuses from the declared size before reading, stops copying at the
+     * limit, then checks the kind and what the ZIP expands to. The caller deletes the file; on refusal it is gone.
+     */
+    public static java.nio.file.Path receive(String fileName, long declaredSize, java.io.InputStream in, Limits limits) {
+        if (declaredSize > 0) {
+            checkSize(declaredSize, limits);
+        }
+        java.nio.file.Path file;
+        try {
+            file = java.nio.file.Files.createTempFile("zhifa-import-", ".xlsx");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            long copied = 0;
+            byte[] head = new byte[4];
+            int headLength = 0;
+            try (OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    copied += n;
+                    checkSize(copied, limits);
+                    while (headLength < 4 && headLength < copied) {
+                        head[headLength] = buffer[headLength - (int) (copied - n)];
+                        headLength++;
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            checkFile(fileName, copied, java.util.Arrays.copyOf(head, headLength), limits);
+            checkExpansion(file, limits);
+            return file;
+        } catch (IOException e) {
+            delete(file);
+            throw new RuleViolation("无法读取上传的文件，请重新上传。");
+        } catch (RuntimeException refused) {
+            delete(file);
+            throw refused;
+        }
+    }
+
+    /**
+     * Refuses a ZIP bomb before POI opens it: inflates every entry with a running count (the sizes in the ZIP's
+     * directory may lie) and stops at the shared-strings and the total limits.
+     */
+    public static void checkExpansion(java.nio.file.Path file, Limits limits) {
+        long total = 0;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            var entries = zip.entries();
+            byte[] buffer = new byte[64 * 1024];
+            while (entries.hasMoreElements()) {
+                var entry = entries.nextElement();
+                boolean sharedStrings = entry.getName().toLowerCase().contains("sharedstrings");
+                long entrySize = 0;
+                try (java.io.InputStream in = zip.getInputStream(entry)) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        entrySize += n;
+                        total += n;
+                        if (sharedStrings && entrySize > limits.maxSharedStringsBytes()) {
+                            throw new RuleViolation("文件内容异常：共享字符串解压后超过 " + megabytes(limits.maxSharedStringsBytes())
+                                    + "（单元格内容过大或疑似压缩炸弹），已拒绝导入，未保存任何内容。");
+                        }
+                        if (total > limits.maxExpandedBytes()) {
+                            throw new RuleViolation("文件内容异常：解压后超过 " + megabytes(limits.maxExpandedBytes())
+                                    + "，远超文件本身大小（疑似压缩炸弹），已拒绝导入，未保存任何内容。");
+                        }
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException broken) {
+            throw new RuleViolation("无法读取该 .xlsx 文件，文件可能已损坏或不是 Excel 工作簿，请用 Excel/WPS 另存后重试。");
+        }
+    }
+
+    private static void delete(java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary file left behind is removed by the OS
+        }
+    }
+
     /** The rows of the first sheet, header first; refuses when the sheet is over the limits or unreadable. */
     public static List<SheetRow> read(byte[] content, Limits limits) {
-        List<SheetRow> rows = new ArrayList<>();
-        java.nio.file.Path file = null;
+        java.nio.file.Path file;
         try {
             // from a file POI streams the sheet entry; from memory it would buffer it whole (and cap it at 100 MB)
             file = java.nio.file.Files.createTempFile("zhifa-import-", ".xlsx");
@@ -74,6 +179,17 @@ public final class Workbooks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        try {
+            return read(file, limits);
+        } finally {
+            delete(file);
+        }
+    }
+
+    /** The rows of the first sheet of an .xlsx file, header first (the file is left in place). */
+    public static List<SheetRow> read(java.nio.file.Path file, Limits limits) {
+        List<SheetRow> rows = new ArrayList<>();
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(Math.max(limits.maxExpandedBytes(), 1));
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
@@ -100,12 +216,6 @@ public final class Workbooks {
                 throw new RuleViolation("文件内容异常：解压后的数据量远超文件大小（单元格内容过大或疑似压缩炸弹），已拒绝导入。");
             }
             throw new RuleViolation("无法读取该 .xlsx 文件，文件可能已损坏或不是 Excel 工作簿，请用 Excel/WPS 另存后重试。");
-        } finally {
-            try {
-                java.nio.file.Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temporary file left behind is removed by the OS
-            }
         }
         return rows;
     }

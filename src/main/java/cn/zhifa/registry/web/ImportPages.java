@@ -57,7 +57,10 @@ class ImportPages {
             if (file == null) {
                 throw new RuleViolation("请选择要导入的 .xlsx 文件。");
             }
-            long id = imports.start(file.getOriginalFilename(), file.getBytes());
+            long id;
+            try (java.io.InputStream content = file.getInputStream()) {
+                id = imports.start(file.getOriginalFilename(), file.getSize(), content);
+            }
             Audit.target("企业导入", id);
             return "redirect:/registry/import/" + id;
         } catch (RuleViolation refused) {

@@ -13,7 +13,6 @@ import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,7 +36,13 @@ class RegistryApi {
     private final DataScope scope;
     private final Clock clock;
 
-    RegistryApi(EnterpriseManagement enterprises, OfficerManagement officers, DataScope scope, Clock clock) {
+    private final cn.zhifa.evidence.Idempotency idempotency;
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    RegistryApi(EnterpriseManagement enterprises, OfficerManagement officers, DataScope scope, Clock clock,
+                cn.zhifa.evidence.Idempotency idempotency, tools.jackson.databind.json.JsonMapper json) {
+        this.idempotency = idempotency;
+        this.json = json;
         this.enterprises = enterprises;
         this.officers = officers;
         this.scope = scope;
@@ -60,9 +65,14 @@ class RegistryApi {
     @PostMapping("/api/v1/enterprises")
     @Allowed(Action.EDIT_ENTERPRISE)
     @Operation(summary = "登记企业（统一社会信用代码已存在时 409）")
-    ResponseEntity<EnterpriseSummary> register(@RequestBody EnterpriseForm form) {
-        EnterpriseSummary created = enterprises.register(form);
-        return ResponseEntity.created(URI.create("/api/v1/enterprises/" + created.id())).body(created);
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已登记",
+            content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = EnterpriseSummary.class)))
+    ResponseEntity<String> register(@org.springframework.web.bind.annotation.RequestHeader(
+                                            name = cn.zhifa.evidence.Idempotency.HEADER, required = false) String key,
+                                    @RequestBody EnterpriseForm form) {
+        return idempotency.onceIfKeyed(key, "registry.enterprise", json.writeValueAsString(form),
+                org.springframework.http.HttpStatus.CREATED, () -> enterprises.register(form));
     }
 
     @GetMapping("/api/v1/officers/certified")
