@@ -186,7 +186,29 @@ class RoleActionMatrixTests {
             Map.entry("POST /credit/listings/{id}/repair", LEADER),
             Map.entry("POST /credit/rules", "admin"),
             Map.entry("POST /credit/rules/copy", "admin"),
-            Map.entry("POST /credit/rules/{id}/delete", "admin")));
+            Map.entry("POST /credit/rules/{id}/delete", "admin"),
+            // supervision: 督办/约谈 by supervisors, replies by the unit's leader; complaints handled by officers and leaders
+            Map.entry("POST /supervision/orders", "supervisor1"),
+            Map.entry("POST /supervision/orders/{id}/reply", LEADER),
+            Map.entry("POST /supervision/interviews", "supervisor1"),
+            Map.entry("POST /api/v1/supervision/orders", "supervisor1"),
+            Map.entry("POST /api/v1/supervision/orders/{id}/reply", LEADER),
+            Map.entry("POST /complaints", "officer1 leader1 supervisor1"),
+            Map.entry("POST /complaints/{id}/accept", O),
+            Map.entry("POST /complaints/{id}/reject", O),
+            Map.entry("POST /complaints/{id}/assign", O),
+            Map.entry("POST /complaints/{id}/inspection", O),
+            Map.entry("POST /complaints/{id}/case", O),
+            Map.entry("POST /complaints/{id}/reply", O),
+            Map.entry("POST /complaints/{id}/close", O),
+            Map.entry("POST /complaints/{id}/reward", O),
+            Map.entry("POST /complaints/{id}/reward/approve", LEADER),
+            Map.entry("POST /complaints/{id}/reward/paid", O),
+            Map.entry("POST /api/v1/complaints", "officer1 leader1 supervisor1"),
+            Map.entry("POST /api/v1/complaints/{id}/accept", O),
+            Map.entry("POST /api/v1/complaints/{id}/reject", O),
+            Map.entry("POST /api/v1/complaints/{id}/reply", O),
+            Map.entry("POST /api/v1/complaints/{id}/close", O)));
 
     @Autowired
     MockMvc mvc;
