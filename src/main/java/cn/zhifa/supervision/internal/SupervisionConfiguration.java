@@ -4,6 +4,8 @@ import cn.zhifa.law.LegalCalendar;
 import cn.zhifa.shared.security.Role;
 import cn.zhifa.shared.web.MenuContribution;
 import cn.zhifa.shared.web.MenuItem;
+import cn.zhifa.shared.web.PendingWorkCounter;
+import cn.zhifa.supervision.ComplaintManagement;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,5 +28,12 @@ class SupervisionConfiguration {
                 new MenuItem("监督", "执法监督驾驶舱", "/supervision", Set.of(Role.SUPERVISOR, Role.LEADER), 700),
                 new MenuItem("监督", "督办与约谈", "/supervision/orders", Set.of(Role.SUPERVISOR, Role.LEADER), 710),
                 new MenuItem("监督", "投诉举报", "/complaints", Set.of(Role.SUPERVISOR, Role.LEADER, Role.OFFICER), 720));
+    }
+
+    @Bean
+    PendingWorkCounter overdueComplaints(ComplaintManagement complaints) {
+        return actor -> actor.has(Role.LEADER) || actor.has(Role.OFFICER) || actor.has(Role.SUPERVISOR)
+                ? List.of(new PendingWorkCounter.Pending("逾期的投诉举报", complaints.overdueCount(), "/complaints?overdue=true", 720))
+                : List.of();
     }
 }
