@@ -20,6 +20,7 @@ import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Actors;
 import cn.zhifa.supervision.SupervisionOrderView.SubjectKind;
 import cn.zhifa.supervision.internal.OrderBook;
+import cn.zhifa.supervision.internal.ReviewLedger;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -64,6 +65,21 @@ public class SupervisionManagement {
                                   @NotBlank(message = "请填写整改承诺") @Size(max = 2000, message = "整改承诺不超过2000字") String commitments) {
     }
 
+    @Schema(description = "登记行政复议或行政诉讼：caseId 为被复议、起诉的处罚案件编号")
+    public record RecordReview(@NotNull(message = "请填写案件编号") Long caseId,
+                               @NotNull(message = "请选择类别") ReviewView.Kind kind,
+                               @NotBlank(message = "请填写复议机关或人民法院") @Size(max = 200, message = "复议机关或法院不超过200字") String body,
+                               @NotNull(message = "请填写申请或起诉日期") LocalDate filedOn,
+                               @Size(max = 2000, message = "备注不超过2000字") String note) {
+    }
+
+    @Schema(description = "登记复议决定或裁判结果：结果为变更的，须填写变更后的罚款金额")
+    public record DecideReview(@NotNull(message = "请选择结果") ReviewView.Outcome outcome,
+                               @NotNull(message = "请填写决定或裁判日期") LocalDate decidedOn,
+                               BigDecimal changedFineYuan,
+                               @NotNull(message = "缺少版本号") Integer version) {
+    }
+
     private final OrganizationManagement organizations;
     private final DataScope scope;
     private final InspectionManagement inspections;
@@ -72,11 +88,12 @@ public class SupervisionManagement {
     private final CaseDeadlines caseDeadlines;
     private final CaseManagement cases;
     private final OrderBook book;
+    private final ReviewLedger reviews;
     private final Clock clock;
 
     SupervisionManagement(OrganizationManagement organizations, DataScope scope, InspectionManagement inspections,
                           HazardManagement hazards, CaseStatistics caseStatistics, CaseDeadlines caseDeadlines,
-                          CaseManagement cases, OrderBook book, Clock clock) {
+                          CaseManagement cases, OrderBook book, ReviewLedger reviews, Clock clock) {
         this.organizations = organizations;
         this.scope = scope;
         this.inspections = inspections;
@@ -85,6 +102,7 @@ public class SupervisionManagement {
         this.caseDeadlines = caseDeadlines;
         this.cases = cases;
         this.book = book;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -220,6 +238,62 @@ public class SupervisionManagement {
     @Transactional(readOnly = true)
     public List<InterviewView> interviews() {
         return book.interviews(scope.visibleOrganizationIds(), this::unitName);
+    }
+
+    // ---- 复议/诉讼
+
+    /** Records a review or suit about a decided case of the caller's scope. */
+    @Transactional
+    public long recordReview(RecordReview command) {
+        PenaltyCase c = cases.get(command.caseId());
+        if (c.getDecidedOn() == null) {
+            throw new RuleViolation("该案件尚未作出处罚决定，不能登记复议或诉讼。");
+        }
+        if (command.filedOn().isAfter(today())) {
+            throw new RuleViolation("申请或起诉日期不能晚于今天。");
+        }
+        if (command.filedOn().isBefore(c.getDecidedOn())) {
+            throw new RuleViolation("申请或起诉日期不能早于处罚决定日期。");
+        }
+        String label = (c.getDecisionNumber() == null ? c.getCaseNumber() : c.getDecisionNumber()) + " " + c.getTitle();
+        return reviews.record(c.getId(), c.getOrganizationId(), label.length() > 300 ? label.substring(0, 299) + "…" : label,
+                command.kind(), command.body().strip(), command.filedOn(),
+                command.note() == null || command.note().isBlank() ? null : command.note().strip(), Actors.require().userId(), false);
+    }
+
+    /** The decision or judgment; a changed penalty names the new fine. */
+    @Transactional
+    public void decideReview(long id, DecideReview command) {
+        ReviewView r = review(id);
+        if (r.outcome() != null) {
+            throw RuleViolation.conflict("该复议、诉讼已登记结果。");
+        }
+        if (command.decidedOn().isBefore(r.filedOn()) || command.decidedOn().isAfter(today())) {
+            throw new RuleViolation("决定或裁判日期应在申请（起诉）日期之后、今天之前。");
+        }
+        boolean changed = command.outcome() == ReviewView.Outcome.CHANGED;
+        if (changed && (command.changedFineYuan() == null || command.changedFineYuan().signum() < 0)) {
+            throw new RuleViolation("结果为变更的，请填写变更后的罚款金额。");
+        }
+        reviews.decide(id, command.version(), command.outcome(), command.decidedOn(), changed ? command.changedFineYuan() : null);
+    }
+
+    @Transactional(readOnly = true)
+    public ReviewView review(long id) {
+        ReviewView r = reviews.find(id, this::unitName).orElseThrow(() -> RuleViolation.notFound("没有这条复议、诉讼记录。"));
+        scope.require(r.organizationId());
+        return r;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReviewView> reviews() {
+        return reviews.list(scope.visibleOrganizationIds(), this::unitName);
+    }
+
+    /** Decided reviews and suits of the year per outcome (every outcome listed). */
+    @Transactional(readOnly = true)
+    public Map<ReviewView.Outcome, Long> reviewOutcomes(int year) {
+        return reviews.byOutcome(scope.visibleOrganizationIds(), year);
     }
 
     /** The units a supervisor may address (own scope, depth-first). */

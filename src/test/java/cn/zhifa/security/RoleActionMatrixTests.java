@@ -208,7 +208,11 @@ class RoleActionMatrixTests {
             Map.entry("POST /api/v1/complaints/{id}/accept", O),
             Map.entry("POST /api/v1/complaints/{id}/reject", O),
             Map.entry("POST /api/v1/complaints/{id}/reply", O),
-            Map.entry("POST /api/v1/complaints/{id}/close", O)));
+            Map.entry("POST /api/v1/complaints/{id}/close", O),
+            Map.entry("POST /supervision/reviews", "leader1 legal1"),
+            Map.entry("POST /supervision/reviews/{id}/decision", "leader1 legal1"),
+            Map.entry("POST /api/v1/supervision/reviews", "leader1 legal1"),
+            Map.entry("POST /api/v1/supervision/reviews/{id}/decision", "leader1 legal1")));
 
     @Autowired
     MockMvc mvc;

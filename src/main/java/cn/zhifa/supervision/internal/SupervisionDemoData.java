@@ -34,11 +34,13 @@ class SupervisionDemoData implements DemoDataLoader {
     private final UserManagement users;
     private final OrganizationManagement organizations;
     private final EnterpriseManagement enterprises;
+    private final ReviewLedger reviews;
+    private final cn.zhifa.casework.CaseManagement cases;
     private final Clock clock;
 
     SupervisionDemoData(JdbcClient jdbc, Complaints complaints, ComplaintDeadlines deadlines, OrderBook book,
                         UserManagement users, OrganizationManagement organizations, EnterpriseManagement enterprises,
-                        Clock clock) {
+                        ReviewLedger reviews, cn.zhifa.casework.CaseManagement cases, Clock clock) {
         this.jdbc = jdbc;
         this.complaints = complaints;
         this.deadlines = deadlines;
@@ -46,6 +48,8 @@ class SupervisionDemoData implements DemoDataLoader {
         this.users = users;
         this.organizations = organizations;
         this.enterprises = enterprises;
+        this.reviews = reviews;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -129,6 +133,24 @@ class SupervisionDemoData implements DemoDataLoader {
                 "请报送第三季度执法计划执行情况及未完成原因。", today.minusDays(20), today.minusDays(6), supervisor.id(), true);
         book.recordInterview(brigade, today.minusDays(35), "大队长、分管副大队长", "第三季度检查计划完成率排名末位，逾期隐患 14 项",
                 "一个月内完成计划检查并清理全部逾期隐患，每周向支队报送进展。", supervisor.id(), true);
+        upheldReview(officer);
+    }
+
+    /** One 行政复议 of a decided demo case, upheld by the city government. */
+    private void upheldReview(UserView officer) {
+        cn.zhifa.inspection.DemoActor.of(officer).run(() -> cases.search(cn.zhifa.casework.CaseFilter.none(), 0, 200).items()
+                .stream().filter(r -> r.decidedOn() != null && r.decidedOn().isBefore(LocalDate.now(clock).minusDays(90))
+                        && r.fineYuan() != null && r.fineYuan().signum() > 0)
+                .findFirst().ifPresent(r -> {
+                    long id = reviews.record(r.id(), unitOf(r.id()),
+                            r.caseNumber() + " " + r.title(), cn.zhifa.supervision.ReviewView.Kind.REVIEW, "示例市人民政府",
+                            r.decidedOn().plusDays(20), "当事人认为罚款过重，申请行政复议。", officer.id(), true);
+                    reviews.decide(id, 0, cn.zhifa.supervision.ReviewView.Outcome.UPHELD, r.decidedOn().plusDays(75), null);
+                }));
+    }
+
+    private long unitOf(long caseId) {
+        return cases.get(caseId).getOrganizationId();
     }
 
     private Complaint complaint(long unit, UserView officer, ComplaintChannel channel, LocalDate receivedOn,
