@@ -57,10 +57,9 @@ class SupervisionBrowserTests extends BrowserTestSupport {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
                 browser.findElement(By.id("replyDue")), LocalDate.now().plusDays(7).toString());
         browser.findElement(By.id("demand")).sendKeys("请报送本月逾期案件清理情况");
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].form.requestSubmit(arguments[0])",
                 browser.findElement(By.cssSelector("#issue-order button[type=submit]")));
-        browser.findElement(By.cssSelector("#issue-order button[type=submit]")).click();
-        assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("督办单已下达");
+        assertThat(waitFor(By.cssSelector("main .alert")).getText()).contains("督办单已下达");
         assertThat(browser.findElement(By.id("content")).getText()).contains("请报送本月逾期案件清理情况");
         assertThat(fitsWidth()).as("orders fit 390 px").isTrue();
         screenshot("supervision-orders-390");

@@ -279,7 +279,7 @@ class SupervisionTests {
         assertThat(outcomes(leader, year, "CHANGED")).isEqualTo(changedBefore + 1);
         String asSupervisor = mvc.perform(get("/supervision/reviews").session(login("supervisor1"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(asSupervisor).contains("示例市东城区人民法院").contains("变更后罚款 20,000.00 元");
+        assertThat(asSupervisor).contains("示例市东城区人民法院").contains("<span>20,000.00</span> 元");
     }
 
     private MockHttpServletResponse review(String token, String path, String json) throws Exception {
