@@ -112,6 +112,43 @@ public class CaseStatistics {
                 .single();
     }
 
+    /** One unit's own cases (not its subunits'): filed, decided and fines decided in the year. */
+    public record UnitFigures(long organizationId, long filed, long decided, BigDecimal finesYuan) {
+    }
+
+    /** Per unit of the user's scope (each unit's own cases), for oversight dashboards; units without cases are absent. */
+    @Transactional(readOnly = true)
+    public List<UnitFigures> perUnit(int year) {
+        List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
+        if (orgs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT organization_id,
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM filed_on) = :year) AS filed,
+                          count(*) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND stage <> 'NOT_PUNISHED') AS decided,
+                          COALESCE(sum(fine_yuan) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND stage <> 'NOT_PUNISHED'), 0) AS fines
+                        FROM penalty_case WHERE organization_id IN (:orgs) GROUP BY organization_id""")
+                .param("orgs", orgs).param("year", year)
+                .query((rs, n) -> new UnitFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
+    /** Cases filed per month of the year in the user's scope: index 1..12 (0 unused). */
+    @Transactional(readOnly = true)
+    public long[] filedPerMonth(int year) {
+        long[] months = new long[13];
+        List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
+        if (orgs.isEmpty()) {
+            return months;
+        }
+        jdbc.sql("SELECT EXTRACT(MONTH FROM filed_on)::int, count(*) FROM penalty_case WHERE organization_id IN (:orgs) "
+                        + "AND EXTRACT(YEAR FROM filed_on) = :year GROUP BY 1")
+                .param("orgs", orgs).param("year", year)
+                .query((rs, n) -> months[rs.getInt(1)] = rs.getLong(2)).list();
+        return months;
+    }
+
     private static BigDecimal change(BigDecimal now, BigDecimal before) {
         if (before.signum() == 0) {
             return null;

@@ -450,6 +450,18 @@ public class HazardManagement {
                 .query((rs, n) -> new PeriodFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
+    /** Hazards found per month of the year in the user's scope (as counted by {@link #statistics}): index 1..12. */
+    @Transactional(readOnly = true)
+    public long[] foundPerMonth(int year) {
+        long[] months = new long[13];
+        jdbc.sql("SELECT EXTRACT(MONTH FROM found_on)::int, count(*) FROM hazard WHERE organization_id IN (:orgs) "
+                        + "AND found_on BETWEEN :from AND :to AND status <> 'REPORTED' GROUP BY 1")
+                .param("orgs", scope.visibleOrganizationIds()).param("from", LocalDate.of(year, 1, 1))
+                .param("to", LocalDate.of(year, 12, 31))
+                .query((rs, n) -> months[rs.getInt(1)] = rs.getLong(2)).list();
+        return months;
+    }
+
     public int dueSoonWorkingDays() {
         return dueSoonWorkingDays;
     }

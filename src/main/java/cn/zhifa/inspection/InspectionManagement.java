@@ -577,6 +577,42 @@ public class InspectionManagement {
         return new InspectionStatistics(year, visits, firms, byKind, byMode, firmsByKind, perOfficer, perUnit);
     }
 
+    /** Visits (submitted records) per month of the year in the user's scope (as counted by {@link #statistics}): index 1..12. */
+    @Transactional(readOnly = true)
+    public long[] visitsPerMonth(int year) {
+        long[] months = new long[13];
+        java.sql.Timestamp from = java.sql.Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(InspectionRecord.ZONE).toInstant());
+        java.sql.Timestamp to = java.sql.Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(InspectionRecord.ZONE).toInstant());
+        jdbc.sql("SELECT EXTRACT(MONTH FROM r.started_at AT TIME ZONE :zone)::int, count(*) FROM inspection_record r "
+                        + "WHERE r.status = 'SUBMITTED' AND r.organization_id IN (:orgs) AND r.started_at >= :from AND r.started_at < :to GROUP BY 1")
+                .param("zone", InspectionRecord.ZONE.getId()).param("orgs", scope.visibleOrganizationIds())
+                .param("from", from).param("to", to)
+                .query((rs, n) -> months[rs.getInt(1)] = rs.getLong(2)).list();
+        return months;
+    }
+
+    /**
+     * The submitted records of one unit's subtree (within the user's scope) started in the year, newest first: the list
+     * behind a unit's 检查家次 on the supervision dashboard.
+     */
+    @Transactional(readOnly = true)
+    public List<InspectionRecord> submittedRecords(long unitId, int year, int limit) {
+        java.util.Set<Long> unit = java.util.Set.copyOf(scope.subtreeIds(unitId));
+        List<Long> orgs = scope.visibleOrganizationIds().stream().filter(unit::contains).toList();
+        if (orgs.isEmpty()) {
+            return List.of();
+        }
+        java.sql.Timestamp from = java.sql.Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(InspectionRecord.ZONE).toInstant());
+        java.sql.Timestamp to = java.sql.Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(InspectionRecord.ZONE).toInstant());
+        List<Long> ids = jdbc.sql("SELECT id FROM inspection_record WHERE status = 'SUBMITTED' AND organization_id IN (:orgs) "
+                        + "AND started_at >= :from AND started_at < :to ORDER BY started_at DESC, id DESC LIMIT :limit")
+                .param("orgs", orgs).param("from", from).param("to", to).param("limit", limit).query(Long.class).list();
+        List<InspectionRecord> list = new ArrayList<>();
+        records.findAllById(ids).forEach(list::add);
+        list.sort(java.util.Comparator.comparing(InspectionRecord::getStartedAt).reversed());
+        return list;
+    }
+
     public List<Registry.Enterprise> searchEnterprises(String keyword) {
         return registry.searchEnterprises(keyword, 20);
     }

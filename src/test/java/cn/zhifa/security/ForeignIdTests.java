@@ -99,6 +99,24 @@ class ForeignIdTests {
     }
 
     @Test
+    void a_complaint_about_another_districts_firm_or_assigned_to_another_unit_is_refused() throws Exception {
+        long before = count("complaint");
+        String body = """
+                {"channel":"HOTLINE_12350","receivedOn":"%s","content":"夜间违规动火","enterpriseId":%d,"anonymous":true}"""
+                .formatted(java.time.LocalDate.now(), foreignFirm);
+        assertThat(api("/api/v1/complaints", body).getStatus()).isEqualTo(403);
+        assertThat(count("complaint")).isEqualTo(before);
+        long foreignUnit = jdbc.sql("SELECT organization_id FROM enterprise WHERE id = ?").param(foreignFirm).query(Long.class).single();
+        MockHttpServletResponse own = api("/api/v1/complaints", """
+                {"channel":"HOTLINE_12350","receivedOn":"%s","content":"夜间违规动火","enterpriseId":%d,"anonymous":true}"""
+                .formatted(java.time.LocalDate.now(), ownFirm));
+        assertThat(own.getStatus()).isEqualTo(201);
+        long id = ((Number) com.jayway.jsonpath.JsonPath.read(own.getContentAsString(), "$.id")).longValue();
+        assertThat(api("/api/v1/complaints/" + id + "/accept", "{\"unitId\":" + foreignUnit + "}").getStatus()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT status FROM complaint WHERE id = ?").param(id).query(String.class).single()).isEqualTo("RECEIVED");
+    }
+
+    @Test
     void the_hazard_form_does_not_show_another_districts_firm() throws Exception {
         MockHttpServletResponse response = page(get("/hazards/new").param("enterpriseId", String.valueOf(foreignFirm)));
         assertThat(response.getStatus()).isEqualTo(403);

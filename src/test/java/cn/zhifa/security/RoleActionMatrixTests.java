@@ -207,7 +207,33 @@ class RoleActionMatrixTests {
             Map.entry("POST /api/v1/statistics/rebuild", "admin"),
             // audit: signed checkpoints on demand (issue 14)
             Map.entry("POST /audit/checkpoints", "auditor"),
-            Map.entry("POST /api/v1/audit/checkpoints", "auditor")));
+            Map.entry("POST /api/v1/audit/checkpoints", "auditor"),
+            // supervision: 督办/约谈 by supervisors, replies by the unit's leader; complaints handled by officers and leaders
+            Map.entry("POST /supervision/orders", "supervisor1"),
+            Map.entry("POST /supervision/orders/{id}/reply", LEADER),
+            Map.entry("POST /supervision/interviews", "supervisor1"),
+            Map.entry("POST /api/v1/supervision/orders", "supervisor1"),
+            Map.entry("POST /api/v1/supervision/orders/{id}/reply", LEADER),
+            Map.entry("POST /complaints", "officer1 leader1 supervisor1"),
+            Map.entry("POST /complaints/{id}/accept", O),
+            Map.entry("POST /complaints/{id}/reject", O),
+            Map.entry("POST /complaints/{id}/assign", O),
+            Map.entry("POST /complaints/{id}/inspection", O),
+            Map.entry("POST /complaints/{id}/case", O),
+            Map.entry("POST /complaints/{id}/reply", O),
+            Map.entry("POST /complaints/{id}/close", O),
+            Map.entry("POST /complaints/{id}/reward", O),
+            Map.entry("POST /complaints/{id}/reward/approve", LEADER),
+            Map.entry("POST /complaints/{id}/reward/paid", O),
+            Map.entry("POST /api/v1/complaints", "officer1 leader1 supervisor1"),
+            Map.entry("POST /api/v1/complaints/{id}/accept", O),
+            Map.entry("POST /api/v1/complaints/{id}/reject", O),
+            Map.entry("POST /api/v1/complaints/{id}/reply", O),
+            Map.entry("POST /api/v1/complaints/{id}/close", O),
+            Map.entry("POST /supervision/reviews", "leader1 legal1"),
+            Map.entry("POST /supervision/reviews/{id}/decision", "leader1 legal1"),
+            Map.entry("POST /api/v1/supervision/reviews", "leader1 legal1"),
+            Map.entry("POST /api/v1/supervision/reviews/{id}/decision", "leader1 legal1")));
 
     @Autowired
     MockMvc mvc;

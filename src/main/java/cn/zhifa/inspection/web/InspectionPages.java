@@ -170,8 +170,10 @@ class InspectionPages {
     }
 
     @GetMapping("/inspection/records")
-    String records(Model model) {
-        model.addAttribute("records", inspections.recentRecords(200));
+    String records(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer year, Model model) {
+        boolean filtered = unit != null && year != null;
+        model.addAttribute("records", filtered ? inspections.submittedRecords(unit, year, 1000) : inspections.recentRecords(200));
+        model.addAttribute("filteredYear", filtered ? year : null);
         return "inspection/records";
     }
 

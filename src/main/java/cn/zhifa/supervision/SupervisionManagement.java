@@ -1,0 +1,308 @@
+package cn.zhifa.supervision;
+
+import cn.zhifa.casework.CaseDeadlines;
+import cn.zhifa.casework.CaseManagement;
+import cn.zhifa.casework.CaseStatistics;
+import cn.zhifa.casework.CaseWarning;
+import cn.zhifa.casework.PenaltyCase;
+import cn.zhifa.casework.TimelineEntry;
+import cn.zhifa.hazard.Hazard;
+import cn.zhifa.hazard.HazardManagement;
+import cn.zhifa.hazard.HazardQuery;
+import cn.zhifa.hazard.HazardStatistics;
+import cn.zhifa.inspection.InspectionManagement;
+import cn.zhifa.inspection.InspectionStatistics;
+import cn.zhifa.organization.DataScope;
+import cn.zhifa.organization.OrganizationManagement;
+import cn.zhifa.organization.OrganizationView;
+import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.security.Actor;
+import cn.zhifa.shared.security.Actors;
+import cn.zhifa.supervision.SupervisionOrderView.SubjectKind;
+import cn.zhifa.supervision.internal.OrderBook;
+import cn.zhifa.supervision.internal.ReviewLedger;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The supervisor's questions: which unit is behind (the dashboard, every unit in scope, its subunits included, from
+ * the other modules' statistics and lists), 督办单 on a case, hazard or unit with a reply deadline, and 约谈 records.
+ */
+@Service
+public class SupervisionManagement {
+
+    @Schema(description = "下达督办单：subjectKind 为 CASE（案件）、HAZARD（隐患）或 UNIT（单位），subjectId 为案件、隐患或单位的编号")
+    public record IssueOrder(@NotNull(message = "请选择督办事项类别") SubjectKind subjectKind,
+                             @NotNull(message = "请选择督办的案件、隐患或单位") Long subjectId,
+                             @NotBlank(message = "请填写督办要求") @Size(max = 2000, message = "督办要求不超过2000字") String demand,
+                             @NotNull(message = "请填写回复期限") LocalDate replyDue) {
+    }
+
+    @Schema(description = "回复督办单")
+    public record ReplyOrder(@NotBlank(message = "请填写回复内容") @Size(max = 2000, message = "回复不超过2000字") String reply,
+                             @NotNull(message = "缺少版本号") Integer version) {
+    }
+
+    @Schema(description = "记录约谈")
+    public record RecordInterview(@NotNull(message = "请选择被约谈单位") Long unitId,
+                                  @NotNull(message = "请填写约谈日期") LocalDate heldOn,
+                                  @NotBlank(message = "请填写被约谈人") @Size(max = 300, message = "被约谈人不超过300字") String interviewees,
+                                  @NotBlank(message = "请填写约谈事由") @Size(max = 2000, message = "约谈事由不超过2000字") String reason,
+                                  @NotBlank(message = "请填写整改承诺") @Size(max = 2000, message = "整改承诺不超过2000字") String commitments) {
+    }
+
+    @Schema(description = "登记行政复议或行政诉讼：caseId 为被复议、起诉的处罚案件编号")
+    public record RecordReview(@NotNull(message = "请填写案件编号") Long caseId,
+                               @NotNull(message = "请选择类别") ReviewView.Kind kind,
+                               @NotBlank(message = "请填写复议机关或人民法院") @Size(max = 200, message = "复议机关或法院不超过200字") String body,
+                               @NotNull(message = "请填写申请或起诉日期") LocalDate filedOn,
+                               @Size(max = 2000, message = "备注不超过2000字") String note) {
+    }
+
+    @Schema(description = "登记复议决定或裁判结果：结果为变更的，须填写变更后的罚款金额")
+    public record DecideReview(@NotNull(message = "请选择结果") ReviewView.Outcome outcome,
+                               @NotNull(message = "请填写决定或裁判日期") LocalDate decidedOn,
+                               BigDecimal changedFineYuan,
+                               @NotNull(message = "缺少版本号") Integer version) {
+    }
+
+    private final OrganizationManagement organizations;
+    private final DataScope scope;
+    private final InspectionManagement inspections;
+    private final HazardManagement hazards;
+    private final CaseStatistics caseStatistics;
+    private final CaseDeadlines caseDeadlines;
+    private final CaseManagement cases;
+    private final OrderBook book;
+    private final ReviewLedger reviews;
+    private final Clock clock;
+
+    SupervisionManagement(OrganizationManagement organizations, DataScope scope, InspectionManagement inspections,
+                          HazardManagement hazards, CaseStatistics caseStatistics, CaseDeadlines caseDeadlines,
+                          CaseManagement cases, OrderBook book, ReviewLedger reviews, Clock clock) {
+        this.organizations = organizations;
+        this.scope = scope;
+        this.inspections = inspections;
+        this.hazards = hazards;
+        this.caseStatistics = caseStatistics;
+        this.caseDeadlines = caseDeadlines;
+        this.cases = cases;
+        this.book = book;
+        this.reviews = reviews;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Every unit of the caller's scope (depth-first), each with its subunits' figures included. */
+    @Transactional(readOnly = true)
+    public Overview overview(int year) {
+        List<OrganizationView> units = organizations.visibleTree();
+        Map<Long, Long> visits = new HashMap<>();
+        InspectionStatistics inspected = inspections.statistics(year);
+        inspected.perUnit().forEach(r -> visits.merge(r.id(), r.visits(), Long::sum));
+        Map<Long, Long> found = new HashMap<>();
+        HazardStatistics hazardFigures = hazards.statistics(year);
+        hazardFigures.perUnit().forEach(r -> found.merge(r.id(), r.found(), Long::sum));
+        Map<Long, Long> filed = new HashMap<>();
+        Map<Long, BigDecimal> fines = new HashMap<>();
+        for (CaseStatistics.UnitFigures f : caseStatistics.perUnit(year)) {
+            filed.put(f.organizationId(), f.filed());
+            fines.put(f.organizationId(), f.finesYuan());
+        }
+        Map<Long, Set<Long>> overdueCases = new HashMap<>();
+        for (CaseWarning w : caseDeadlines.watchList()) {
+            if (w.level() == TimelineEntry.Status.OVERDUE) {
+                overdueCases.computeIfAbsent(w.organizationId(), k -> new HashSet<>()).add(w.caseId());
+            }
+        }
+        List<UnitFigures> rows = new ArrayList<>();
+        int rootDepth = units.isEmpty() ? 1 : units.get(0).depth();
+        for (OrganizationView unit : units) {
+            List<Long> subtree = organizations.subtreeIds(unit.id());
+            Set<Long> overdue = new HashSet<>();
+            subtree.forEach(id -> overdue.addAll(overdueCases.getOrDefault(id, Set.of())));
+            long hazardsOverdue = hazards.search(new HazardQuery("overdue", unit.id(), null, null, 0, 1)).total();
+            rows.add(new UnitFigures(unit.id(), unit.name(), unit.depth() - rootDepth,
+                    sum(subtree, visits), sum(subtree, found), hazardsOverdue, sum(subtree, filed), overdue.size(),
+                    subtree.stream().map(id -> fines.getOrDefault(id, BigDecimal.ZERO)).reduce(BigDecimal.ZERO, BigDecimal::add)));
+        }
+        Overview.MonthTrend trend = new Overview.MonthTrend(months(inspections.visitsPerMonth(year)),
+                months(hazards.foundPerMonth(year)), months(caseStatistics.filedPerMonth(year)));
+        return new Overview(year, rows, trend);
+    }
+
+    private static long sum(List<Long> ids, Map<Long, Long> figures) {
+        return ids.stream().mapToLong(id -> figures.getOrDefault(id, 0L)).sum();
+    }
+
+    private static List<Long> months(long[] byMonth) {
+        return Arrays.stream(byMonth, 1, 13).boxed().toList();
+    }
+
+    // ---- 督办
+
+    /** Issues a 督办单 to the unit that owns the case or hazard (or to the unit itself); the reply is due on the given day. */
+    @Transactional
+    public long issueOrder(IssueOrder command) {
+        Actor actor = Actors.require();
+        LocalDate today = today();
+        if (command.replyDue().isBefore(today)) {
+            throw new RuleViolation("回复期限不能早于今天。");
+        }
+        long unit;
+        String label;
+        switch (command.subjectKind()) {
+            case CASE -> {
+                PenaltyCase c = cases.get(command.subjectId());
+                unit = c.getOrganizationId();
+                label = (c.getCaseNumber() == null ? "" : c.getCaseNumber() + " ") + c.getTitle();
+            }
+            case HAZARD -> {
+                Hazard h = hazards.get(command.subjectId());
+                unit = h.getOrganizationId();
+                label = h.getEnterpriseName() + "：" + h.getDescription();
+            }
+            default -> {
+                scope.require(command.subjectId());
+                unit = command.subjectId();
+                label = organizations.find(unit).map(OrganizationView::name)
+                        .orElseThrow(() -> RuleViolation.notFound("没有这个单位。"));
+            }
+        }
+        return book.issue(unit, actor.organizationId(), command.subjectKind(), command.subjectId(),
+                label.length() > 300 ? label.substring(0, 299) + "…" : label, command.demand().strip(), today,
+                command.replyDue(), actor.userId(), false);
+    }
+
+    /** The addressed unit replies (once). */
+    @Transactional
+    public void replyOrder(long id, ReplyOrder command) {
+        OrderBook.Order order = book.find(id).orElseThrow(() -> RuleViolation.notFound("没有这份督办单。"));
+        scope.require(order.organizationId());
+        if (order.reply() != null) {
+            throw RuleViolation.conflict("该督办单已回复。");
+        }
+        book.reply(id, command.version(), command.reply().strip(), today(), Actors.require().userId());
+    }
+
+    @Transactional(readOnly = true)
+    public List<SupervisionOrderView> orders() {
+        LocalDate today = today();
+        return book.orders(scope.visibleOrganizationIds()).stream().map(o -> view(o, today)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public SupervisionOrderView order(long id) {
+        OrderBook.Order o = book.find(id).orElseThrow(() -> RuleViolation.notFound("没有这份督办单。"));
+        if (!scope.canSee(o.organizationId()) && !scope.canSee(o.issuedByOrg())) {
+            throw new org.springframework.security.access.AccessDeniedException(DataScope.OUT_OF_SCOPE);
+        }
+        return view(o, today());
+    }
+
+    private SupervisionOrderView view(OrderBook.Order o, LocalDate today) {
+        return new SupervisionOrderView(o.id(), o.organizationId(), unitName(o.organizationId()), o.subjectKind(),
+                o.subjectKind().label(), o.subjectId(), o.subjectLabel(), o.demand(), o.issuedOn(), o.replyDue(), o.reply(),
+                o.repliedOn(), o.overdueOn(today), o.version());
+    }
+
+    // ---- 约谈
+
+    @Transactional
+    public long recordInterview(RecordInterview command) {
+        scope.require(command.unitId());
+        if (command.heldOn().isAfter(today())) {
+            throw new RuleViolation("约谈日期不能晚于今天。");
+        }
+        return book.recordInterview(command.unitId(), command.heldOn(), command.interviewees().strip(),
+                command.reason().strip(), command.commitments().strip(), Actors.require().userId(), false);
+    }
+
+    @Transactional(readOnly = true)
+    public List<InterviewView> interviews() {
+        return book.interviews(scope.visibleOrganizationIds(), this::unitName);
+    }
+
+    // ---- 复议/诉讼
+
+    /** Records a review or suit about a decided case of the caller's scope. */
+    @Transactional
+    public long recordReview(RecordReview command) {
+        PenaltyCase c = cases.get(command.caseId());
+        if (c.getDecidedOn() == null) {
+            throw new RuleViolation("该案件尚未作出处罚决定，不能登记复议或诉讼。");
+        }
+        if (command.filedOn().isAfter(today())) {
+            throw new RuleViolation("申请或起诉日期不能晚于今天。");
+        }
+        if (command.filedOn().isBefore(c.getDecidedOn())) {
+            throw new RuleViolation("申请或起诉日期不能早于处罚决定日期。");
+        }
+        String label = (c.getDecisionNumber() == null ? c.getCaseNumber() : c.getDecisionNumber()) + " " + c.getTitle();
+        return reviews.record(c.getId(), c.getOrganizationId(), label.length() > 300 ? label.substring(0, 299) + "…" : label,
+                command.kind(), command.body().strip(), command.filedOn(),
+                command.note() == null || command.note().isBlank() ? null : command.note().strip(), Actors.require().userId(), false);
+    }
+
+    /** The decision or judgment; a changed penalty names the new fine. */
+    @Transactional
+    public void decideReview(long id, DecideReview command) {
+        ReviewView r = review(id);
+        if (r.outcome() != null) {
+            throw RuleViolation.conflict("该复议、诉讼已登记结果。");
+        }
+        if (command.decidedOn().isBefore(r.filedOn()) || command.decidedOn().isAfter(today())) {
+            throw new RuleViolation("决定或裁判日期应在申请（起诉）日期之后、今天之前。");
+        }
+        boolean changed = command.outcome() == ReviewView.Outcome.CHANGED;
+        if (changed && (command.changedFineYuan() == null || command.changedFineYuan().signum() < 0)) {
+            throw new RuleViolation("结果为变更的，请填写变更后的罚款金额。");
+        }
+        reviews.decide(id, command.version(), command.outcome(), command.decidedOn(), changed ? command.changedFineYuan() : null);
+    }
+
+    @Transactional(readOnly = true)
+    public ReviewView review(long id) {
+        ReviewView r = reviews.find(id, this::unitName).orElseThrow(() -> RuleViolation.notFound("没有这条复议、诉讼记录。"));
+        scope.require(r.organizationId());
+        return r;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReviewView> reviews() {
+        return reviews.list(scope.visibleOrganizationIds(), this::unitName);
+    }
+
+    /** Decided reviews and suits of the year per outcome (every outcome listed). */
+    @Transactional(readOnly = true)
+    public Map<ReviewView.Outcome, Long> reviewOutcomes(int year) {
+        return reviews.byOutcome(scope.visibleOrganizationIds(), year);
+    }
+
+    /** The units a supervisor may address (own scope, depth-first). */
+    @Transactional(readOnly = true)
+    public List<OrganizationView> units() {
+        return organizations.visibleTree();
+    }
+
+    private String unitName(long id) {
+        return organizations.find(id).map(OrganizationView::name).orElse("");
+    }
+}
