@@ -170,18 +170,21 @@ public class CaseDeadlines {
         return all;
     }
 
-    /** Warnings raised by the sweep for a handler (their own cases), for the home page. */
+    /** A handler's open cases with a warning of this level raised by the sweep (on any day). */
     @Transactional(readOnly = true)
     public long warningsFor(long handlerId, TimelineEntry.Status level) {
         return jdbc.sql("""
                         SELECT count(DISTINCT w.penalty_case) FROM case_deadline_warning w JOIN penalty_case c ON c.id = w.penalty_case
-                        WHERE w.handler_id = :handler AND w.level = :level AND w.raised_on = :today
+                        WHERE w.handler_id = :handler AND w.level = :level
                           AND c.stage NOT IN ('CLOSED','ARCHIVED','REVOKED','TRANSFERRED')""")
-                .param("handler", handlerId).param("level", level.name()).param("today", today())
+                .param("handler", handlerId).param("level", level.name())
                 .query(Long.class).single();
     }
 
-    /** The daily sweep: records today's 临期/逾期 warnings of every open case (idempotent per case, deadline and day). */
+    /**
+     * The daily sweep: records the 临期/逾期 warnings of every open case, each once per case, deadline, level and due day
+     * (a deadline still overdue the next day is not raised again; a new due day after an extension is).
+     */
     @Scheduled(cron = "${zhifa.casework.sweep-cron:0 30 6 * * *}", zone = "Asia/Shanghai")
     @Transactional
     public int sweep() {
@@ -194,10 +197,8 @@ public class CaseDeadlines {
                 raised += jdbc.sql("""
                                 INSERT INTO case_deadline_warning (penalty_case, organization_id, handler_id, deadline, label, due_on,
                                                                    level, provisional, raised_on)
-                                SELECT :case, :org, :handler, :deadline, :label, :due, :level, :provisional, :today
-                                WHERE NOT EXISTS (SELECT 1 FROM case_deadline_warning
-                                                  WHERE penalty_case = :case AND deadline = :deadline AND level = :level
-                                                    AND due_on = :due AND raised_on = :today)""")
+                                VALUES (:case, :org, :handler, :deadline, :label, :due, :level, :provisional, :today)
+                                ON CONFLICT (penalty_case, deadline, level, due_on) DO NOTHING""")
                         .param("case", w.caseId()).param("org", w.organizationId()).param("handler", w.handlerId())
                         .param("deadline", w.code()).param("label", w.label()).param("due", w.due())
                         .param("level", w.level().name()).param("provisional", w.provisional()).param("today", today)

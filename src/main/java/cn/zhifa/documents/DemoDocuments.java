@@ -47,6 +47,10 @@ public class DemoDocuments {
                             delete from doc_void where document_id in
                               (select id from doc_issued where source_type = :type and source_id in (:ids))""")
                     .param("type", sourceType).param("ids", ids).update();
+            jdbc.sql("""
+                            delete from doc_signature where document_id in
+                              (select id from doc_issued where source_type = :type and source_id in (:ids))""")
+                    .param("type", sourceType).param("ids", ids).update();
             int deleted = jdbc.sql("delete from doc_issued where source_type = :type and source_id in (:ids)")
                     .param("type", sourceType).param("ids", ids).update();
             audit.record("清除演示文书", "文书", sourceType, Outcome.SUCCESS,

@@ -61,9 +61,18 @@ class CaseOversightTests {
         List<String> overdue = JsonPath.read(list, "$.items[?(@.level == 'OVERDUE')].label");
         assertThat(overdue).contains("处罚决定", "送达");
 
-        int raised = deadlines.sweep();
-        assertThat(raised).isGreaterThanOrEqualTo(levels.size());
-        assertThat(deadlines.sweep()).as("idempotent on the same day").isZero();
+        deadlines.sweep();
+        List<Integer> caseIds = JsonPath.read(list, "$.items[*].caseId");
+        List<String> codes = JsonPath.read(list, "$.items[*].code");
+        List<String> dues = JsonPath.read(list, "$.items[*].due");
+        for (int i = 0; i < caseIds.size(); i++) {
+            assertThat(jdbc.sql("SELECT count(*) FROM case_deadline_warning WHERE penalty_case = :case AND deadline = :code "
+                            + "AND level = :level AND due_on = :due")
+                    .param("case", caseIds.get(i)).param("code", codes.get(i)).param("level", levels.get(i))
+                    .param("due", java.time.LocalDate.parse(dues.get(i))).query(Long.class).single())
+                    .as("one warning for %s of case %s", codes.get(i), caseIds.get(i)).isEqualTo(1);
+        }
+        assertThat(deadlines.sweep()).as("each warning is raised once, also on later sweeps").isZero();
         long handler = jdbc.sql("SELECT id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
         assertThat(deadlines.warningsFor(handler, TimelineEntry.Status.OVERDUE)).isGreaterThanOrEqualTo(2);
     }
