@@ -77,7 +77,10 @@ public class RandomCheckResults {
         }
     }
 
-    /** The first record of a drawn firm's inspection (a correction changes nothing here) gives its result. */
+    /**
+     * The first record of a drawn firm's inspection (a correction changes nothing here) gives its result. hazard_count keeps
+     * the failed items as submitted, for the record; the public count is the hazards registered from the record, read when shown.
+     */
     @EventListener
     public void on(InspectionRecorded recorded) {
         if (recorded.source() != TaskSource.DRAW || recorded.correctionOf() != null) {
