@@ -67,6 +67,43 @@ class DemoCityTests {
         }
     }
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void the_october_draw_s_firms_inspected_by_the_demo_show_their_results_on_the_public_page() throws Exception {
+        // the demo's 双随机 records from October on are inspections of the October draw's firms, in draw order
+        long inspected = count("""
+                SELECT count(DISTINCT r.enterprise_id) FROM inspection_record r JOIN inspection_task t ON t.id = r.task_id
+                WHERE r.demo AND t.source = 'DRAW' AND r.supersedes_id IS NULL AND r.started_at >= '2026-10-01'
+                  AND r.enterprise_id IN (SELECT t2.enterprise_id FROM planning_draw_task t2 JOIN planning_draw d ON d.id = t2.draw_id
+                                          WHERE d.month = '2026-10')""");
+        if (YearMonth.now(clock).isAfter(YearMonth.of(2026, 10))) {
+            assertThat(inspected).isPositive();
+        }
+        var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/v1/public/double-random").param("month", "2026-10").param("size", "50")).andReturn().getResponse();
+        response.setCharacterEncoding("UTF-8");
+        assertThat(response.getStatus()).isEqualTo(200);
+        List<Map<String, Object>> items = com.jayway.jsonpath.JsonPath.read(response.getContentAsString(), "$.items");
+        assertThat(items).hasSize((int) count("""
+                SELECT count(*) FROM planning_draw_task t JOIN planning_draw d ON d.id = t.draw_id WHERE d.month = '2026-10'"""));
+        assertThat(items.stream().filter(i -> !"待检查".equals(i.get("result")))).hasSize((int) inspected);
+        // each result counts the hazards registered from the record
+        List<Map<String, Object>> rows = jdbc.sql("""
+                SELECT c.enterprise_name, c.case_filed_on, (SELECT count(*) FROM hazard h WHERE h.origin_record_id = c.record_id) AS hazards
+                FROM publicity_random_check c WHERE c.draw_month = '2026-10' AND c.record_id IS NOT NULL""").query().listOfRows();
+        assertThat(rows).hasSize((int) inspected).allSatisfy(row -> {
+            long hazards = ((Number) row.get("hazards")).longValue();
+            String expected = row.get("case_filed_on") != null ? "立案查处"
+                    : hazards > 0 ? "发现隐患 " + hazards + " 项，已责令整改" : "未发现问题";
+            assertThat(items).anySatisfy(i -> {
+                assertThat(i.get("enterpriseName")).isEqualTo(row.get("enterprise_name"));
+                assertThat(i.get("result")).isEqualTo(expected);
+            });
+        });
+    }
+
     @Test
     void decided_cases_carry_their_decision_and_served_ones_their_service_receipt_and_nothing_beyond_their_stage() {
         List<Map<String, Object>> decided = jdbc.sql("""

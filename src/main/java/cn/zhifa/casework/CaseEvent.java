@@ -1,5 +1,6 @@
 package cn.zhifa.casework;
 
+import cn.zhifa.law.AccidentGrade;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -21,8 +22,19 @@ public sealed interface CaseEvent {
 
     record HearingHeld(Long caseId, LocalDate heldOn) implements CaseEvent { }
 
-    record PenaltyDecided(Long caseId, Long enterpriseId, String decisionNumber, BigDecimal fineYuan, LocalDate decidedOn)
-            implements CaseEvent { }
+    /**
+     * 作出行政处罚决定; carries what listeners (credit) need without reading the case back: the deciding unit, the case
+     * number, its kind and accident grade (null when not an accident case or not graded) and title.
+     */
+    record PenaltyDecided(Long caseId, Long enterpriseId, String decisionNumber, BigDecimal fineYuan, LocalDate decidedOn,
+                          Long organizationId, String caseNumber, CaseKind kind, AccidentGrade accidentGrade, String title)
+            implements CaseEvent {
+
+        /** The decision alone (the case's unit, kind, grade and title unknown). */
+        public PenaltyDecided(Long caseId, Long enterpriseId, String decisionNumber, BigDecimal fineYuan, LocalDate decidedOn) {
+            this(caseId, enterpriseId, decisionNumber, fineYuan, decidedOn, null, null, null, null, null);
+        }
+    }
 
     record DecisionServed(Long caseId, LocalDate servedOn) implements CaseEvent { }
 

@@ -740,7 +740,8 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         stage = CaseStage.DECIDED;
         step(StepKind.DECIDED, leader, when, "作出行政处罚决定（" + decisionNumber + "）：罚款" + DiscretionEngine.plain(fine) + "元"
                 + (notBlank(otherMeasures) ? "，" + otherMeasures : ""));
-        registerEvent(new CaseEvent.PenaltyDecided(id, enterpriseId, decisionNumber, fineYuan, decidedOn));
+        registerEvent(new CaseEvent.PenaltyDecided(id, enterpriseId, decisionNumber, fineYuan, decidedOn, organizationId, caseNumber,
+                kind, accidentGrade, title));
         registerEvent(new PenaltyDecisionRecorded(id, organizationId, procedureKind, caseNumber, decisionNumber, enterpriseId,
                 getParty(), title, facts, penaltyArticle == null ? suggestedArticle : "《中华人民共和国安全生产法》第" + penaltyArticle + "条",
                 "罚款人民币" + DiscretionEngine.plain(fineYuan) + "元" + (notBlank(otherMeasures) ? "，" + otherMeasures.strip() : ""),

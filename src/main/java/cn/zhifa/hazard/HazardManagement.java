@@ -369,6 +369,22 @@ public class HazardManagement {
         return views;
     }
 
+    /**
+     * How many hazards were registered from each of these inspection records (failed items, free findings added to the
+     * record later and those of its corrections, counted by the record's first version); records without any are absent.
+     * Counts only, no data scope: the public 双随机 results show them. One grouped query.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> countsByRecord(java.util.Collection<Long> recordIds) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (recordIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("SELECT origin_record_id, count(*) FROM hazard WHERE origin_record_id IN (:ids) GROUP BY origin_record_id")
+                .param("ids", recordIds).query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+        return counts;
+    }
+
     /** The open hazards of one enterprise (for the 检查前分析评估表). */
     @Transactional(readOnly = true)
     public List<HazardView> openOf(long enterpriseId) {

@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Optional;
 import cn.zhifa.planning.InspectionPlan;
 import cn.zhifa.planning.PlanManagement;
+import cn.zhifa.planning.DrawManagement;
+import cn.zhifa.planning.DrawStatus;
+import cn.zhifa.planning.RandomDraw;
 import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,13 +50,16 @@ class InspectionDemoData implements DemoDataLoader {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PlanManagement plans;
+    private final DrawManagement draws;
     private final InspectionDocuments documents;
     private final cn.zhifa.documents.DemoDocuments demoDocuments;
 
     InspectionDemoData(InspectionTasks tasks, InspectionRecords records, ChecklistTemplates templates,
                        UserManagement users, OrganizationManagement organizations, JdbcClient jdbc, Clock clock,
-                       PlanManagement plans, InspectionDocuments documents, cn.zhifa.documents.DemoDocuments demoDocuments) {
+                       PlanManagement plans, InspectionDocuments documents, cn.zhifa.documents.DemoDocuments demoDocuments,
+                       DrawManagement draws) {
         this.plans = plans;
+        this.draws = draws;
         this.documents = documents;
         this.demoDocuments = demoDocuments;
         this.tasks = tasks;
@@ -105,7 +111,7 @@ class InspectionDemoData implements DemoDataLoader {
         Optional<InspectionPlan> plan = plans.visiblePlans().stream()
                 .filter(p -> p.getOrganizationId() == unit && p.getYear() == today.getYear()).findFirst();
         String planRef = plan.map(InspectionPlan::getTitle).orElse(today.getYear() + "年度监督检查计划");
-        firms = planFirstForPlannedTasks(firms, plan);
+        firms = planFirstForPlannedTasks(firms, plan, drawnFirms(unit, today));
         ChecklistTemplate management = templates.findCurrent(InspectionManagement.DEFAULT_TEMPLATE).orElseThrow();
         ChecklistTemplate dust = templates.findCurrent("GM-DUST").orElse(management);
         List<Long> team = List.of(officerA.id(), officerB.id());
@@ -116,8 +122,7 @@ class InspectionDemoData implements DemoDataLoader {
         List<Long> submitted = new java.util.ArrayList<>();
         for (int i = 0; i < RECORDS; i++) {
             Firm firm = firms.get(i);
-            int daysAgo = 120 - i * 7;
-            Instant startedAt = today.minusDays(daysAgo).atTime(9 + i % 5, 30).atZone(InspectionRecord.ZONE).toInstant();
+            Instant startedAt = inspectedOn(i, today).atTime(9 + i % 5, 30).atZone(InspectionRecord.ZONE).toInstant();
             InspectionKind kind = i % 3 == 2 ? InspectionKind.GENERAL : InspectionKind.KEY;
             InspectionMode mode = i == 5 ? InspectionMode.ONLINE : InspectionMode.ON_SITE;
             ChecklistTemplate template = i % 4 == 1 ? dust : management;
@@ -190,19 +195,52 @@ class InspectionDemoData implements DemoDataLoader {
         return position < RECORDS ? position % 5 != 0 : position > RECORDS;
     }
 
+    /** The day of the demo record at this position. */
+    private static LocalDate inspectedOn(int position, LocalDate today) {
+        return today.minusDays(120 - position * 7L);
+    }
+
+    /**
+     * The firms of the unit's executed demo draw (planning's, in draw order) for the 双随机 positions inspected in or after
+     * the draw's month, so those records are the drawn firms' inspections and the public 双随机 page shows their results.
+     * Empty entries where a position precedes the draw or the draw has no more firms.
+     */
+    private List<Optional<Firm>> drawnFirms(long unit, LocalDate today) {
+        Optional<RandomDraw> draw = draws.publishedDraws().stream()
+                .filter(d -> d.getOrganizationId() == unit && d.getStatus() == DrawStatus.DRAWN)
+                .min(java.util.Comparator.comparing(RandomDraw::getMonth).thenComparing(RandomDraw::getId));
+        List<Optional<Firm>> drawn = new java.util.ArrayList<>();
+        java.util.Iterator<RandomDraw.DrawTask> picked = draw.map(d -> d.getTasks().iterator())
+                .orElse(java.util.Collections.emptyIterator());
+        for (int position = 0; position < RECORDS; position++) {
+            boolean eligible = !planned(position) && draw.isPresent()
+                    && !YearMonth.from(inspectedOn(position, today)).isBefore(YearMonth.parse(draw.get().getMonth()));
+            if (eligible && picked.hasNext()) {
+                long id = picked.next().enterpriseId();
+                drawn.add(Optional.of(new Firm(id, draw.get().nameOf("F", id))));
+            } else {
+                drawn.add(Optional.empty());
+            }
+        }
+        return drawn;
+    }
+
     /**
      * The firms in task order, with the 年度计划 positions taken by the plan's key firms (in the plan's order) as far as
-     * the plan has them, so every task marked 年度计划 is a firm of the approved plan.
+     * the plan has them, so every task marked 年度计划 is a firm of the approved plan, and the 双随机 positions the draw
+     * reaches taken by its drawn firms.
      */
-    private static List<Firm> planFirstForPlannedTasks(List<Firm> firms, Optional<InspectionPlan> plan) {
+    private static List<Firm> planFirstForPlannedTasks(List<Firm> firms, Optional<InspectionPlan> plan, List<Optional<Firm>> drawn) {
         List<Firm> keyFirms = plan.map(p -> p.keyFirms().stream().map(i -> new Firm(i.enterpriseId(), i.enterpriseName()))
                 .distinct().toList()).orElse(List.of());
         List<Firm> others = new java.util.ArrayList<>(firms.stream()
-                .filter(f -> keyFirms.stream().noneMatch(k -> k.id() == f.id())).toList());
+                .filter(f -> keyFirms.stream().noneMatch(k -> k.id() == f.id()))
+                .filter(f -> drawn.stream().flatMap(Optional::stream).noneMatch(d -> d.id() == f.id())).toList());
         java.util.Iterator<Firm> keys = keyFirms.iterator();
         List<Firm> ordered = new java.util.ArrayList<>();
         for (int position = 0; position < RECORDS + 3; position++) {
-            ordered.add(planned(position) && keys.hasNext() ? keys.next() : others.remove(0));
+            Optional<Firm> drawnFirm = position < RECORDS ? drawn.get(position) : Optional.empty();
+            ordered.add(drawnFirm.isPresent() ? drawnFirm.get() : planned(position) && keys.hasNext() ? keys.next() : others.remove(0));
         }
         return ordered;
     }

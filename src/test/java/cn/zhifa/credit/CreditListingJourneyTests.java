@@ -115,8 +115,11 @@ class CreditListingJourneyTests {
         LocalDate today = LocalDate.now(clock);
         facts.record(new CreditFact(firm, CreditFact.Kind.ACCIDENT, "test:earlier-accident:" + firm, today.minusMonths(5), null,
                 "LARGER", "较大事故（此前）"), false);
+        long unit = jdbc.sql("SELECT organization_id FROM penalty_case WHERE id = ?").param(accidentCase).query(Long.class).single();
+        // everything credit needs travels on the event (no read of the case): kind, grade, title, unit
         CaseEvent.PenaltyDecided decided = new CaseEvent.PenaltyDecided(accidentCase, firm, "（东城）应急罚〔2026〕877号",
-                new BigDecimal("1500000.00"), today);
+                new BigDecimal("1500000.00"), today, unit, "东应急立〔2026〕877号", cn.zhifa.casework.CaseKind.ACCIDENT,
+                cn.zhifa.law.AccidentGrade.LARGER, "仓库坍塌较大事故");
 
         tx.executeWithoutResult(s -> events.publishEvent(decided));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
@@ -136,7 +139,7 @@ class CreditListingJourneyTests {
         assertThat(standing.recentPenalties()).isEqualTo(1);
         assertThat(standing.recentFinesYuan()).isEqualByComparingTo("1500000");
         assertThat(jdbc.sql("SELECT title FROM credit_fact WHERE kind = 'PENALTY' AND source_ref = ?").param("case:" + accidentCase)
-                .query(String.class).single()).startsWith("（东城）应急罚〔2026〕877号，罚款 1500000.00 元");
+                .query(String.class).single()).isEqualTo("（东城）应急罚〔2026〕877号，罚款 1500000.00 元（仓库坍塌较大事故）");
         assertThat(page("/registry/enterprises/" + firm)).contains("信用等级：较差").contains("应急罚〔2026〕877号");
 
         long id = jdbc.sql("SELECT id FROM credit_listing WHERE case_id = ? AND enterprise_id = ?").params(accidentCase, firm)

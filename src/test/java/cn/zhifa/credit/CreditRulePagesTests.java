@@ -64,6 +64,35 @@ class CreditRulePagesTests {
     }
 
     @Test
+    void a_refused_rule_shows_the_table_again_with_the_message_and_what_was_typed() throws Exception {
+        MockHttpSession admin = login("admin");
+        LocalDate future = LocalDate.now(clock).plusYears(2).withDayOfYear(1);
+        MockHttpServletResponse refused = mvc.perform(post("/credit/rules").session(admin).with(csrf())
+                .param("effectiveFrom", future.toString()).param("priority", "47").param("name", "近两年处罚三次以上")
+                .param("grade", "较差").param("lookbackMonths", "24").param("listed", "false").param("minPenalties", "三次"))
+                .andReturn().getResponse();
+        refused.setCharacterEncoding("UTF-8");
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString()).contains("id=\"refusal\"").contains("处罚次数应为整数").contains("信用等级规则表")
+                .contains("value=\"近两年处罚三次以上\"").contains("value=\"47\"").contains("value=\"24\"").contains("value=\"三次\"")
+                .contains("value=\"" + future + "\"").containsPattern("value=\"较差\"\\s+selected").containsPattern("value=\"false\"\\s+selected");
+        assertThat(jdbc.sql("SELECT count(*) FROM credit_rule WHERE effective_from = ?").param(future).query(Long.class).single()).isZero();
+
+        MockHttpServletResponse copy = mvc.perform(post("/credit/rules/copy").session(admin).with(csrf()).param("from", "2023-10-01")
+                .param("to", "2020-05-01")).andReturn().getResponse();
+        copy.setCharacterEncoding("UTF-8");
+        assertThat(copy.getStatus()).isEqualTo(422);
+        assertThat(copy.getContentAsString()).contains("新版本的施行日期须晚于今天").contains("value=\"2020-05-01\"");
+
+        MockHttpServletResponse frozen = mvc.perform(post("/credit/rules/" + jdbc.sql(
+                "SELECT id FROM credit_rule WHERE effective_from = '2023-10-01' ORDER BY priority LIMIT 1").query(Long.class).single()
+                + "/delete").session(admin).with(csrf())).andReturn().getResponse();
+        frozen.setCharacterEncoding("UTF-8");
+        assertThat(frozen.getStatus()).isEqualTo(422);
+        assertThat(frozen.getContentAsString()).contains("已施行的规则版本不能修改").contains("2023-10-01 起施行");
+    }
+
+    @Test
     void a_refused_listing_step_shows_the_form_again_with_the_message_not_the_error_page() throws Exception {
         MockHttpSession leader = login("leader1");
         MockHttpServletResponse refused = mvc.perform(post("/credit/listings").session(leader).with(csrf())

@@ -168,6 +168,9 @@ class PortalSectionsTests {
                         "AQ-01", "安全生产主体责任落实情况", "《中华人民共和国安全生产法》第四条", firms.stream()
                         .map(id -> new cn.zhifa.planning.InspectionTasksDrawn.Task(id, List.of(), List.of())).toList()));
                 randomChecks.on(recorded(9_600_011L, firms.get(0), LocalDate.of(2031, 3, 10), 2, org));
+                // the record's two failed items and a free finding added to it: three hazards registered from the record
+                events.publishEvent(new cn.zhifa.inspection.FindingsRecorded(9_600_011L, 9_600_011L, org, firms.get(0), "企业",
+                        LocalDate.of(2031, 3, 10), List.of(), List.of(finding("AQ-T1"), finding("AQ-T2"), finding(null)), false));
                 randomChecks.on(recorded(9_600_012L, firms.get(1), LocalDate.of(2031, 3, 11), 0, org));
                 randomChecks.on(new cn.zhifa.casework.CaseEvent.CaseFiled(9_600_021L, LocalDate.of(2031, 3, 20), firms.get(1)));
             });
@@ -176,7 +179,7 @@ class PortalSectionsTests {
             String body = text(api);
             assertThat((Integer) JsonPath.read(body, "$.total")).isEqualTo(3);
             List<String> results = JsonPath.read(body, "$.items[*].result");
-            assertThat(results).containsExactlyInAnyOrder("发现隐患 2 项，已责令整改", "立案查处", "待检查");
+            assertThat(results).containsExactlyInAnyOrder("发现隐患 3 项，已责令整改", "立案查处", "待检查");
             Map<String, Object> item = JsonPath.read(body, "$.items[0]");
             assertThat(item.keySet()).containsExactlyInAnyOrder("month", "item", "enterpriseName", "uscc", "authority", "inspectedOn", "result");
             assertThat(item).containsEntry("month", "2031-03").containsEntry("item", "安全生产主体责任落实情况")
@@ -186,13 +189,19 @@ class PortalSectionsTests {
             assertThat(due).as("20 working days after the inspection").isAfter(LocalDate.of(2031, 4, 4));
 
             assertThat(text(mvc.perform(get("/public/double-random").param("month", "2031-03")).andReturn().getResponse()))
-                    .contains("发现隐患 2 项，已责令整改").contains("立案查处").contains("待检查").contains("双随机抽查结果");
+                    .contains("发现隐患 3 项，已责令整改").contains("立案查处").contains("待检查").contains("双随机抽查结果");
             MockHttpServletResponse bad = mvc.perform(get("/api/v1/public/double-random").param("month", "2031年3月")).andReturn().getResponse();
             assertThat(bad.getStatus()).isEqualTo(422);
             assertThat(text(bad)).contains("月份格式应为 YYYY-MM");
         } finally {
             jdbc.sql("DELETE FROM publicity_random_check WHERE draw_id = 9600001").update();
+            jdbc.sql("DELETE FROM hazard WHERE origin_record_id = 9600011").update();
         }
+    }
+
+    static cn.zhifa.inspection.FindingsRecorded.Finding finding(String itemCode) {
+        return new cn.zhifa.inspection.FindingsRecorded.Finding(itemCode, "安全警示标志缺失", "《中华人民共和国安全生产法》第三十五条",
+                false, null, "仓库", LocalDate.of(2031, 3, 25), null, List.of());
     }
 
     static cn.zhifa.inspection.InspectionRecorded recorded(long recordId, long firm, LocalDate on, int failed, long org) {

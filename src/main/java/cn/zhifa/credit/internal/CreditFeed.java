@@ -2,8 +2,6 @@ package cn.zhifa.credit.internal;
 
 import cn.zhifa.casework.CaseEvent;
 import cn.zhifa.casework.CaseKind;
-import cn.zhifa.casework.CaseManagement;
-import cn.zhifa.casework.PenaltyCase;
 import cn.zhifa.hazard.HazardFound;
 import cn.zhifa.hazard.HazardLevel;
 import cn.zhifa.hazard.HazardOverdue;
@@ -18,25 +16,20 @@ import java.time.LocalDate;
 
 /**
  * Credit facts from other modules' events: a decided penalty case (with its fine; an accident case also as an
- * accident of its grade), a major hazard found and a major hazard overdue.
+ * accident of its grade; all read from the event, never from the case), a major hazard found and a major hazard overdue.
  * Each listener is idempotent (a fact is stored once per kind and source).
  */
 @Component
 class CreditFeed {
 
     private final CreditFacts facts;
-    private final CaseManagement cases;
     private final EnterpriseManagement enterprises;
-    private final SystemActor system;
     private final ListingProposals proposals;
     private final ApplicationEventPublisher events;
 
-    CreditFeed(CreditFacts facts, CaseManagement cases, EnterpriseManagement enterprises,
-               SystemActor system, ListingProposals proposals, ApplicationEventPublisher events) {
+    CreditFeed(CreditFacts facts, EnterpriseManagement enterprises, ListingProposals proposals, ApplicationEventPublisher events) {
         this.facts = facts;
-        this.cases = cases;
         this.enterprises = enterprises;
-        this.system = system;
         this.proposals = proposals;
         this.events = events;
     }
@@ -46,24 +39,24 @@ class CreditFeed {
         if (decided.enterpriseId() == null) {
             return;
         }
-        long org = enterprises.find(decided.enterpriseId()).map(e -> e.organizationId()).orElse(0L);
-        PenaltyCase c = system.above(org, () -> cases.get(decided.caseId()));
+        long org = decided.organizationId() != null ? decided.organizationId()
+                : enterprises.find(decided.enterpriseId()).map(e -> e.organizationId()).orElse(0L);
         BigDecimal fine = decided.fineYuan();
-        String number = decided.decisionNumber() == null ? c.getCaseNumber() : decided.decisionNumber();
+        String number = decided.decisionNumber() == null ? decided.caseNumber() : decided.decisionNumber();
         String title = number + (fine != null && fine.signum() > 0 ? "，罚款 " + fine.setScale(2) + " 元" : "")
-                + (c.getTitle() == null ? "" : "（" + c.getTitle() + "）");
+                + (decided.title() == null ? "" : "（" + decided.title() + "）");
         boolean added = facts.record(new CreditFact(decided.enterpriseId(), CreditFact.Kind.PENALTY, "case:" + decided.caseId(),
                 decided.decidedOn(), fine, null, title), false);
-        if (c.getKind() == CaseKind.ACCIDENT) {
-            String grade = c.getAccidentGrade() == null ? "未定级" : c.getAccidentGrade().label();
+        if (decided.kind() == CaseKind.ACCIDENT) {
+            String grade = decided.accidentGrade() == null ? "未定级" : decided.accidentGrade().label();
             facts.record(new CreditFact(decided.enterpriseId(), CreditFact.Kind.ACCIDENT, "case:" + decided.caseId(),
-                    decided.decidedOn(), null, c.getAccidentGrade() == null ? null : c.getAccidentGrade().name(),
+                    decided.decidedOn(), null, decided.accidentGrade() == null ? null : decided.accidentGrade().name(),
                     grade + "（" + number + "）"), false);
         }
         if (added) {
             timeline(decided.enterpriseId(), decided.decidedOn(), "行政处罚记入信用记录：" + number);
         }
-        proposals.consider(c, decided.enterpriseId(), decided.decidedOn());
+        proposals.consider(decided, org);
     }
 
     /** A major hazard found is a credit fact from the day it was found (one per hazard). */

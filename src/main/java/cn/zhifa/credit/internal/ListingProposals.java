@@ -1,7 +1,7 @@
 package cn.zhifa.credit.internal;
 
+import cn.zhifa.casework.CaseEvent;
 import cn.zhifa.casework.CaseKind;
-import cn.zhifa.casework.PenaltyCase;
 import cn.zhifa.law.AccidentGrade;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.organization.OrganizationView;
@@ -37,22 +37,25 @@ public class ListingProposals {
         this.jdbc = jdbc;
     }
 
-    void consider(PenaltyCase c, long enterpriseId, LocalDate decidedOn) {
-        if (c.getKind() != CaseKind.ACCIDENT || c.getAccidentGrade() == null) {
+    /** The decided case as its event states it; {@code organizationId} the deciding unit. */
+    void consider(CaseEvent.PenaltyDecided decided, long organizationId) {
+        if (decided.kind() != CaseKind.ACCIDENT || decided.accidentGrade() == null) {
             return;
         }
-        AccidentGrade grade = c.getAccidentGrade();
-        String reference = (c.getDecisionNumber() == null ? c.getCaseNumber() : c.getDecisionNumber())
-                + (c.getTitle() == null ? "" : "（" + c.getTitle() + "）");
+        AccidentGrade grade = decided.accidentGrade();
+        long enterpriseId = decided.enterpriseId();
+        LocalDate decidedOn = decided.decidedOn();
+        String reference = (decided.decisionNumber() == null ? decided.caseNumber() : decided.decisionNumber())
+                + (decided.title() == null ? "" : "（" + decided.title() + "）");
         if (grade == AccidentGrade.MAJOR || grade == AccidentGrade.EXTRAORDINARY) {
-            propose(enterpriseId, c.getOrganizationId(), "6-1", c.getId(), reference, decidedOn, false);
+            propose(enterpriseId, organizationId, "6-1", decided.caseId(), reference, decidedOn, false);
         } else if (grade == AccidentGrade.LARGER) {
             long larger = jdbc.sql("""
                     SELECT count(*) FROM credit_fact WHERE enterprise_id = ? AND kind = 'ACCIDENT' AND accident_grade = 'LARGER'
                       AND occurred_on > ? AND occurred_on <= ?""")
                     .params(enterpriseId, decidedOn.minusMonths(12), decidedOn).query(Long.class).single();
             if (larger >= 2) {
-                propose(enterpriseId, c.getOrganizationId(), "6-2", c.getId(), reference, decidedOn, false);
+                propose(enterpriseId, organizationId, "6-2", decided.caseId(), reference, decidedOn, false);
             }
         }
     }

@@ -3,6 +3,7 @@ package cn.zhifa.publicity.internal;
 import cn.zhifa.casework.CaseEvent;
 import cn.zhifa.documents.Authority;
 import cn.zhifa.documents.DocumentManagement;
+import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.inspection.InspectionRecorded;
 import cn.zhifa.inspection.TaskSource;
 import cn.zhifa.law.PeriodCode;
@@ -16,6 +17,8 @@ import cn.zhifa.shared.web.Page;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 双随机 一公开: the firms each month's draw picked (planning's {@link InspectionTasksDrawn}) and, once inspected, the
- * result (inspection's {@link InspectionRecorded}: the failed items became hazards ordered to be rectified; casework's
+ * result (inspection's {@link InspectionRecorded}; the hazards registered from the record, counted by the hazard module
+ * when read, were ordered to be rectified; casework's
  * {@link CaseEvent.CaseFiled}: a case filed against the firm after the inspection). A result is on the portal as soon
  * as it is known; the day it must be public by (the configured period from the inspection) is kept with it. The
  * listeners run in the publishing transaction (like the decisions' publication), so a result never precedes its draw.
@@ -44,9 +48,11 @@ public class RandomCheckResults {
     private final DocumentManagement documents;
     private final OrganizationManagement organizations;
     private final StatutoryPeriods periods;
+    private final HazardManagement hazards;
 
     RandomCheckResults(JdbcClient jdbc, EnterpriseManagement enterprises, DocumentManagement documents,
-                       OrganizationManagement organizations, StatutoryPeriods periods) {
+                       OrganizationManagement organizations, StatutoryPeriods periods, HazardManagement hazards) {
+        this.hazards = hazards;
         this.jdbc = jdbc;
         this.enterprises = enterprises;
         this.documents = documents;
@@ -71,7 +77,10 @@ public class RandomCheckResults {
         }
     }
 
-    /** The first record of a drawn firm's inspection (a correction changes nothing here) gives its result. */
+    /**
+     * The first record of a drawn firm's inspection (a correction changes nothing here) gives its result. hazard_count keeps
+     * the failed items as submitted, for the record; the public count is the hazards registered from the record, read when shown.
+     */
     @EventListener
     public void on(InspectionRecorded recorded) {
         if (recorded.source() != TaskSource.DRAW || recorded.correctionOf() != null) {
@@ -108,17 +117,22 @@ public class RandomCheckResults {
     public Page<RandomCheck> month(YearMonth month, int page, int size) {
         long total = jdbc.sql("SELECT count(*) FROM publicity_random_check WHERE draw_month = ?").param(month.toString())
                 .query(Long.class).single();
-        List<RandomCheck> items = jdbc.sql("""
+        record Row(String month, String item, String enterpriseName, String uscc, String authority, LocalDate inspectedOn,
+                   Long recordId, LocalDate caseFiledOn) {
+        }
+        List<Row> rows = jdbc.sql("""
                         SELECT * FROM publicity_random_check WHERE draw_month = ?
                         ORDER BY authority, item_name, enterprise_name, id LIMIT ? OFFSET ?""")
                 .params(month.toString(), size, (long) page * size)
-                .query((rs, i) -> {
-                    LocalDate inspected = rs.getObject("inspected_on", LocalDate.class);
-                    return new RandomCheck(rs.getString("draw_month"), rs.getString("item_name"), rs.getString("enterprise_name"),
-                            rs.getString("uscc"), rs.getString("authority"), inspected,
-                            result(inspected, (Integer) rs.getObject("hazard_count"), rs.getObject("case_filed_on", LocalDate.class)));
-                })
+                .query((rs, i) -> new Row(rs.getString("draw_month"), rs.getString("item_name"), rs.getString("enterprise_name"),
+                        rs.getString("uscc"), rs.getString("authority"), rs.getObject("inspected_on", LocalDate.class),
+                        (Long) rs.getObject("record_id"), rs.getObject("case_filed_on", LocalDate.class)))
                 .list();
+        // the hazards registered from each record (free findings added later included), not the failed checklist items
+        Map<Long, Integer> registered = hazards.countsByRecord(rows.stream().map(Row::recordId).filter(Objects::nonNull).toList());
+        List<RandomCheck> items = rows.stream().map(r -> new RandomCheck(r.month(), r.item(), r.enterpriseName(), r.uscc(),
+                r.authority(), r.inspectedOn(), result(r.inspectedOn(), r.recordId() == null ? null
+                : registered.getOrDefault(r.recordId(), 0), r.caseFiledOn()))).toList();
         return new Page<>(items, page, size, total);
     }
 
