@@ -286,7 +286,12 @@ public class CaseManagement {
         PenaltyCase c = loadFor(id, version);
         c.mayApplyMeasure(by).orThrow();
         certified(by);
-        int number = c.applyMeasure(by, now(), kind, objects, reason, legalBasis, decisionNumber, periods);
+        When when = now();
+        int number = c.applyMeasure(by, when, kind, objects, reason, legalBasis, decisionNumber, periods);
+        var decision = procedureDocuments.seizureDecision(c, number, Actors.require().username(), when.day());
+        if (c.measure(number).orElseThrow().decisionNumber() == null) {
+            c.numberMeasure(number, decision.number());
+        }
         save(c);
         return number;
     }
@@ -297,7 +302,9 @@ public class CaseManagement {
         change(id, version, c -> {
             c.mayExtendMeasure(number, by, now().day(), periods).orThrow();
             certified(by);
-            c.extendMeasure(number, by, now(), reason, periods);
+            When when = now();
+            c.extendMeasure(number, by, when, reason, periods);
+            procedureDocuments.seizureExtension(c, number, Actors.require().username(), when.day());
         });
     }
 
@@ -307,7 +314,11 @@ public class CaseManagement {
         change(id, version, c -> {
             c.mayEndMeasure(number, by).orThrow();
             certified(by);
-            c.endMeasure(number, how, by, now(), reason);
+            When when = now();
+            c.endMeasure(number, how, by, when, reason);
+            if (how == MeasureEnding.RELEASED) {
+                procedureDocuments.seizureRelease(c, number, Actors.require().username(), when.day());
+            }
         });
     }
 

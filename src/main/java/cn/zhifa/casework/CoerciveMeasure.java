@@ -20,6 +20,11 @@ public record CoerciveMeasure(int number, MeasureKind kind, String decisionNumbe
         return kind.label() + "（第" + number + "号）";
     }
 
+    CoerciveMeasure numbered(String number) {
+        return new CoerciveMeasure(this.number, kind, number, reason, legalBasis, appliedOn, approvedBy, extended, extendedOn,
+                extensionReason, ending, endedOn, endReason);
+    }
+
     CoerciveMeasure extend(LocalDate on, String why) {
         return new CoerciveMeasure(number, kind, decisionNumber, reason, legalBasis, appliedOn, approvedBy, true, on, why,
                 ending, endedOn, endReason);

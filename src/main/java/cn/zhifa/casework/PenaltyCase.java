@@ -1033,6 +1033,11 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         return number;
     }
 
+    /** The 查封（扣押）决定书's number, when the leader gave none, from the document issued for the measure. */
+    void numberMeasure(int number, String decisionNumber) {
+        measures.set(number - 1, measure(number).orElseThrow().numbered(decisionNumber));
+    }
+
     public Verdict mayExtendMeasure(int number, Acting by, LocalDate day, CasePeriods periods) {
         Optional<CoerciveMeasure> found = measure(number);
         if (found.isEmpty()) {
