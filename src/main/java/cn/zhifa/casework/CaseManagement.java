@@ -296,6 +296,40 @@ public class CaseManagement {
         return number;
     }
 
+    /** 情况紧急当场实施的查封/扣押 by an 执法人员 (行政强制法第十九条), with its 决定书; the head approves it afterwards. */
+    @Transactional
+    public int takeMeasureInEmergency(long id, Integer version, MeasureKind kind, List<SeizedObject> objects, String reason,
+                                      String legalBasis, String decisionNumber) {
+        Acting by = acting();
+        PenaltyCase c = loadFor(id, version);
+        c.mayTakeMeasureInEmergency(by).orThrow();
+        certified(by);
+        When when = now();
+        int number = c.takeMeasureInEmergency(by, when, kind, objects, reason, legalBasis, decisionNumber, periods);
+        var decision = procedureDocuments.seizureDecision(c, number, Actors.require().username(), when.day());
+        if (c.measure(number).orElseThrow().decisionNumber() == null) {
+            c.numberMeasure(number, decision.number());
+        }
+        save(c);
+        return number;
+    }
+
+    /** The head's 补办批准 of an emergency measure, refused after the configured hours (行政强制法第十九条). */
+    @Transactional
+    public void approveMeasure(long id, Integer version, int number) {
+        Acting by = acting();
+        change(id, version, c -> {
+            c.mayApproveMeasure(number, by, now().at(), rules.emergency().window()).orThrow();
+            certified(by);
+            c.approveMeasure(number, by, now(), rules.emergency().window());
+        });
+    }
+
+    /** Whether {@code by} may now approve emergency measure {@code number} (within the hours of 行政强制法第十九条). */
+    public boolean mayApproveMeasureNow(PenaltyCase c, int number, Acting by) {
+        return c.mayApproveMeasure(number, by, clock.instant(), rules.emergency().window()).allowed();
+    }
+
     @Transactional
     public void extendMeasure(long id, Integer version, int number, String reason) {
         Acting by = acting();

@@ -180,4 +180,31 @@ class CoerciveMeasureJourneyTests {
         assertThat(documentTexts(id, "SEIZURE_EXTENSION_NOTICE")).hasSize(1);
         assertThat(documentTexts(id, "SEIZURE_RELEASE_DECISION")).hasSize(1);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_emergency_seizure_by_an_officer_shows_pending_and_is_approved_within_24_hours_or_refused_after() throws Exception {
+        long id = filedCase("紧急扣押测试有限公司");
+        api.today("2026-09-25");
+        Map<String, Object> emergency = Map.of("kind", "SEIZE", "objects", CYLINDERS, "reason", "气瓶泄漏，情况紧急",
+                "legalBasis", "安全生产法第六十五条第一款第四项");
+        String view = api.act("officer1", id, "measure-emergency", emergency);
+        assertThat((Boolean) JsonPath.read(view, "$.measures[0].pendingApproval")).isTrue();
+        assertThat((List<String>) JsonPath.read(api.view(id), "$.availableActions")).doesNotContain("measure-approve");
+        assertThat(documentTexts(id, "SEIZURE_DECISION")).singleElement().satisfies(t -> assertThat(t).contains("气瓶泄漏，情况紧急"));
+        HttpResponse<String> page = WebUser.loggedIn(port, "leader1").get("/cases/" + id);
+        assertThat(page.body()).contains("待补批").contains("补办批准");
+
+        api.act("officer1", id, "measure-emergency", emergency);
+        view = api.act("leader1", id, "measure-approve", Map.of("number", 2));
+        assertThat((Boolean) JsonPath.read(view, "$.measures[1].pendingApproval")).isFalse();
+        assertThat((String) JsonPath.read(view, "$.measures[1].approvedBy")).isNotBlank();
+
+        api.today("2026-09-27");
+        long before = steps(id);
+        assertThat(api.refused("leader1", id, "measure-approve", Map.of("number", 1), 422))
+                .contains("24小时内", "应当立即解除（行政强制法第十九条）");
+        assertThat(steps(id)).isEqualTo(before);
+        assertThat((Boolean) JsonPath.read(api.view(id), "$.measures[0].pendingApproval")).isTrue();
+    }
 }
