@@ -190,7 +190,9 @@ class CoerciveMeasureJourneyTests {
                 "legalBasis", "安全生产法第六十五条第一款第四项");
         String view = api.act("officer1", id, "measure-emergency", emergency);
         assertThat((Boolean) JsonPath.read(view, "$.measures[0].pendingApproval")).isTrue();
-        assertThat((List<String>) JsonPath.read(api.view(id), "$.availableActions")).doesNotContain("measure-approve");
+        assertThat((List<String>) JsonPath.read(api.view(id), "$.availableActions")).contains("measure-approve");
+        assertThat((List<String>) JsonPath.read(api.get("officer1", "/api/v1/cases/" + id), "$.availableActions"))
+                .contains("measure-emergency").doesNotContain("measure-approve", "measure-apply");
         assertThat(documentTexts(id, "SEIZURE_DECISION")).singleElement().satisfies(t -> assertThat(t).contains("气瓶泄漏，情况紧急"));
         HttpResponse<String> page = WebUser.loggedIn(port, "leader1").get("/cases/" + id);
         assertThat(page.body()).contains("待补批").contains("补办批准");
