@@ -286,9 +286,48 @@ public class CaseManagement {
         PenaltyCase c = loadFor(id, version);
         c.mayApplyMeasure(by).orThrow();
         certified(by);
-        int number = c.applyMeasure(by, now(), kind, objects, reason, legalBasis, decisionNumber, periods);
+        When when = now();
+        int number = c.applyMeasure(by, when, kind, objects, reason, legalBasis, decisionNumber, periods);
+        var decision = procedureDocuments.seizureDecision(c, number, Actors.require().username(), when.day());
+        if (c.measure(number).orElseThrow().decisionNumber() == null) {
+            c.numberMeasure(number, decision.number());
+        }
         save(c);
         return number;
+    }
+
+    /** 情况紧急当场实施的查封/扣押 by an 执法人员 (行政强制法第十九条), with its 决定书; the head approves it afterwards. */
+    @Transactional
+    public int takeMeasureInEmergency(long id, Integer version, MeasureKind kind, List<SeizedObject> objects, String reason,
+                                      String legalBasis, String decisionNumber) {
+        Acting by = acting();
+        PenaltyCase c = loadFor(id, version);
+        c.mayTakeMeasureInEmergency(by).orThrow();
+        certified(by);
+        When when = now();
+        int number = c.takeMeasureInEmergency(by, when, kind, objects, reason, legalBasis, decisionNumber, periods);
+        var decision = procedureDocuments.seizureDecision(c, number, Actors.require().username(), when.day());
+        if (c.measure(number).orElseThrow().decisionNumber() == null) {
+            c.numberMeasure(number, decision.number());
+        }
+        save(c);
+        return number;
+    }
+
+    /** The head's 补办批准 of an emergency measure, refused after the configured hours (行政强制法第十九条). */
+    @Transactional
+    public void approveMeasure(long id, Integer version, int number) {
+        Acting by = acting();
+        change(id, version, c -> {
+            c.mayApproveMeasure(number, by, now().at(), rules.emergency().window()).orThrow();
+            certified(by);
+            c.approveMeasure(number, by, now(), rules.emergency().window());
+        });
+    }
+
+    /** Whether {@code by} may now approve emergency measure {@code number} (within the hours of 行政强制法第十九条). */
+    public boolean mayApproveMeasureNow(PenaltyCase c, int number, Acting by) {
+        return c.mayApproveMeasure(number, by, clock.instant(), rules.emergency().window()).allowed();
     }
 
     @Transactional
@@ -297,7 +336,9 @@ public class CaseManagement {
         change(id, version, c -> {
             c.mayExtendMeasure(number, by, now().day(), periods).orThrow();
             certified(by);
-            c.extendMeasure(number, by, now(), reason, periods);
+            When when = now();
+            c.extendMeasure(number, by, when, reason, periods);
+            procedureDocuments.seizureExtension(c, number, Actors.require().username(), when.day());
         });
     }
 
@@ -307,7 +348,11 @@ public class CaseManagement {
         change(id, version, c -> {
             c.mayEndMeasure(number, by).orThrow();
             certified(by);
-            c.endMeasure(number, how, by, now(), reason);
+            When when = now();
+            c.endMeasure(number, how, by, when, reason);
+            if (how == MeasureEnding.RELEASED) {
+                procedureDocuments.seizureRelease(c, number, Actors.require().username(), when.day());
+            }
         });
     }
 

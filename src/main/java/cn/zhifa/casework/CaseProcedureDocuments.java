@@ -57,6 +57,9 @@ public class CaseProcedureDocuments {
     static final String CLOSING = "CASE_CLOSING_APPROVAL";
     static final String NO_PENALTY = "NO_PENALTY_DECISION";
     static final String CRIMINAL_REFERRAL = "CRIMINAL_REFERRAL";
+    static final String SEIZURE = "SEIZURE_DECISION";
+    static final String SEIZURE_EXTENSION = "SEIZURE_EXTENSION_NOTICE";
+    static final String SEIZURE_RELEASE = "SEIZURE_RELEASE_DECISION";
 
     private final DocumentManagement documents;
     private final SignatureSpecimens specimens;
@@ -487,6 +490,56 @@ public class CaseProcedureDocuments {
         }
         f.put("materials", materials);
         return documents.issue(request(CRIMINAL_REFERRAL, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
+    }
+
+    // ---- 查封、扣押 (行政强制法第二十四条、第二十五条、第二十八条)
+
+    /** 查封（扣押）决定书 with its 清单, handed to the party on the spot (行政强制法第二十四条); its term is law's period. */
+    IssuedDocument seizureDecision(PenaltyCase c, int number, String by, LocalDate day) {
+        CoerciveMeasure m = c.measure(number).orElseThrow();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("measureKind", m.kind().label());
+        f.put("reason", stripEnd(m.reason()));
+        f.put("legalBasis", stripEnd(m.legalBasis()));
+        f.put("appliedOn", m.appliedOn());
+        f.put("dueOn", periods.measureDue(m.appliedOn(), false).due());
+        f.put("objects", objectRows(c, number));
+        return documents.issue(request(SEIZURE, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
+    }
+
+    /** 延长查封（扣押）期限通知书: the party is told in writing, with the reason (行政强制法第二十五条第二款). */
+    IssuedDocument seizureExtension(PenaltyCase c, int number, String by, LocalDate day) {
+        CoerciveMeasure m = c.measure(number).orElseThrow();
+        Map<String, Object> f = measureReference(m);
+        f.put("reason", stripEnd(m.extensionReason()));
+        f.put("dueOn", periods.measureDue(m.appliedOn(), true).due());
+        return documents.issue(request(SEIZURE_EXTENSION, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
+    }
+
+    /** 解除查封（扣押）决定书 with the objects returned (行政强制法第二十八条). */
+    IssuedDocument seizureRelease(PenaltyCase c, int number, String by, LocalDate day) {
+        CoerciveMeasure m = c.measure(number).orElseThrow();
+        Map<String, Object> f = measureReference(m);
+        f.put("reason", stripEnd(m.endReason()));
+        f.put("objects", objectRows(c, number));
+        return documents.issue(request(SEIZURE_RELEASE, c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
+    }
+
+    private static Map<String, Object> measureReference(CoerciveMeasure m) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("measureKind", m.kind().label());
+        f.put("decisionNumber", m.decisionNumber() != null ? m.decisionNumber() : m.kind().label() + "决定书");
+        f.put("appliedOn", m.appliedOn());
+        return f;
+    }
+
+    private static List<List<String>> objectRows(PenaltyCase c, int number) {
+        List<List<String>> rows = new ArrayList<>();
+        for (SeizedObject o : c.objectsOf(number)) {
+            rows.add(List.of(String.valueOf(rows.size() + 1), o.name(), o.spec() == null ? "" : o.spec(), o.quantity(),
+                    o.location() == null ? "" : o.location()));
+        }
+        return rows;
     }
 
     private static String stripEnd(String text) {

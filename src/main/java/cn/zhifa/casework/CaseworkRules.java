@@ -20,7 +20,16 @@ import org.springframework.core.io.ClassPathResource;
  * each with its source and effective date.
  */
 public record CaseworkRules(DecisionPeriod decisionPeriod, Warning warning, Threshold legalReview,
-                            Threshold collectiveDiscussion, FirstViolation firstViolation, Discretion discretion) {
+                            Threshold collectiveDiscussion, FirstViolation firstViolation, Discretion discretion,
+                            Emergency emergency) {
+
+    /** 情况紧急当场实施的行政强制措施: hours within which the head's approval is given (行政强制法第十九条). */
+    public record Emergency(int approvalHours, String source, LocalDate effectiveFrom, boolean confirmed) {
+
+        public java.time.Duration window() {
+            return java.time.Duration.ofHours(approvalHours);
+        }
+    }
 
     public static final String RESOURCE = "casework/casework-rules.yml";
     private static volatile CaseworkRules bundled;

@@ -1,5 +1,7 @@
 package cn.zhifa.casework;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -9,7 +11,23 @@ import java.time.LocalDate;
  */
 public record CoerciveMeasure(int number, MeasureKind kind, String decisionNumber, String reason, String legalBasis,
                               LocalDate appliedOn, String approvedBy, boolean extended, LocalDate extendedOn,
-                              String extensionReason, MeasureEnding ending, LocalDate endedOn, String endReason) {
+                              String extensionReason, MeasureEnding ending, LocalDate endedOn, String endReason,
+                              boolean emergency, Instant takenAt, Instant approvedAt) {
+
+    /** Taken on the spot in an emergency and not yet approved by the head (行政强制法第十九条: 补办批准手续). */
+    public boolean pendingApproval() {
+        return emergency && approvedBy == null && active();
+    }
+
+    /** The last instant the head may still approve an emergency measure. */
+    public Instant approvalDeadline(Duration window) {
+        return takenAt.plus(window);
+    }
+
+    CoerciveMeasure approved(String by, Instant at) {
+        return new CoerciveMeasure(number, kind, decisionNumber, reason, legalBasis, appliedOn, by, extended, extendedOn,
+                extensionReason, ending, endedOn, endReason, emergency, takenAt, at);
+    }
 
     public boolean active() {
         return ending == null;
@@ -20,13 +38,18 @@ public record CoerciveMeasure(int number, MeasureKind kind, String decisionNumbe
         return kind.label() + "（第" + number + "号）";
     }
 
+    CoerciveMeasure numbered(String number) {
+        return new CoerciveMeasure(this.number, kind, number, reason, legalBasis, appliedOn, approvedBy, extended, extendedOn,
+                extensionReason, ending, endedOn, endReason, emergency, takenAt, approvedAt);
+    }
+
     CoerciveMeasure extend(LocalDate on, String why) {
         return new CoerciveMeasure(number, kind, decisionNumber, reason, legalBasis, appliedOn, approvedBy, true, on, why,
-                ending, endedOn, endReason);
+                ending, endedOn, endReason, emergency, takenAt, approvedAt);
     }
 
     CoerciveMeasure end(MeasureEnding how, LocalDate on, String why) {
         return new CoerciveMeasure(number, kind, decisionNumber, reason, legalBasis, appliedOn, approvedBy, extended, extendedOn,
-                extensionReason, how, on, why);
+                extensionReason, how, on, why, emergency, takenAt, approvedAt);
     }
 }

@@ -1015,6 +1015,53 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public int applyMeasure(Acting leader, When when, MeasureKind kind, List<SeizedObject> objects, String reason,
                             String legalBasis, String decisionNumber, CasePeriods periods) {
         mayApplyMeasure(leader).orThrow();
+        return takeMeasure(leader, when, kind, objects, reason, legalBasis, decisionNumber, periods, false);
+    }
+
+    /**
+     * 情况紧急，需要当场实施 (行政强制法第十九条): an 执法人员 takes the 查封/扣押 on the spot before the head's approval; it
+     * shows as 待补批 until the head approves it within the configured hours ({@link #approveMeasure}).
+     */
+    public Verdict mayTakeMeasureInEmergency(Acting by) {
+        return Verdict.all(stage.open() ? Verdict.allow()
+                        : Verdict.refuse("案件当前处于“" + stage.label() + "”阶段，不能采取查封、扣押措施。"),
+                by.has(Role.OFFICER) || by.has(Role.LEADER) ? Verdict.allow()
+                        : Verdict.refuse("情况紧急当场实施查封、扣押须由行政执法人员作出。"));
+    }
+
+    public int takeMeasureInEmergency(Acting officer, When when, MeasureKind kind, List<SeizedObject> objects, String reason,
+                                      String legalBasis, String decisionNumber, CasePeriods periods) {
+        mayTakeMeasureInEmergency(officer).orThrow();
+        return takeMeasure(officer, when, kind, objects, reason, legalBasis, decisionNumber, periods, true);
+    }
+
+    public Verdict mayApproveMeasure(int number, Acting by, Instant now, java.time.Duration window) {
+        Optional<CoerciveMeasure> found = measure(number);
+        if (found.isEmpty()) {
+            return Verdict.refuse("本案没有第" + number + "号查封、扣押措施。");
+        }
+        CoerciveMeasure m = found.get();
+        if (!m.pendingApproval()) {
+            return Verdict.refuse(m.title() + (m.active() ? "不需要补办批准手续。" : "已" + m.ending().label() + "，不需要补办批准手续。"));
+        }
+        if (now.isAfter(m.approvalDeadline(window))) {
+            return Verdict.refuse(m.title() + "系情况紧急当场实施，应当在" + window.toHours() + "小时内向负责人报告并补办批准手续，"
+                    + "现已超过期限，不能再补办批准，应当立即解除（行政强制法第十九条）。");
+        }
+        return role(by, Role.LEADER, "查封、扣押的补办批准");
+    }
+
+    /** The head's approval of an emergency measure within the window (补办批准手续); refused after it. */
+    public void approveMeasure(int number, Acting leader, When when, java.time.Duration window) {
+        mayApproveMeasure(number, leader, when.at(), window).orThrow();
+        CoerciveMeasure m = measure(number).orElseThrow().approved(leader.name(), when.at());
+        measures.set(number - 1, m);
+        step(StepKind.MEASURE_APPROVED, leader, when, m.title() + "系情况紧急当场实施，负责人已补办批准手续（行政强制法第十九条）");
+    }
+
+    private int takeMeasure(Acting by, When when, MeasureKind kind, List<SeizedObject> objects, String reason,
+                            String legalBasis, String decisionNumber, CasePeriods periods, boolean emergency) {
+        Acting leader = by;
         require(kind != null, "请选择查封或扣押。");
         require(objects != null && !objects.isEmpty(), kind.label() + "清单不能为空，请至少填写一项财物（名称、数量）。");
         for (SeizedObject o : objects) {
@@ -1025,13 +1072,19 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         int number = measures.size() + 1;
         objects.forEach(o -> seizedObjects.add(o.numbered(number)));
         CoerciveMeasure measure = new CoerciveMeasure(number, kind, notBlank(decisionNumber) ? decisionNumber.strip() : null,
-                reason.strip(), legalBasis.strip(), when.day(), leader.name(), false, null, null, null, null, null);
+                reason.strip(), legalBasis.strip(), when.day(), emergency ? null : leader.name(), false, null, null, null, null, null,
+                emergency, when.at(), emergency ? null : when.at());
         measures.add(measure);
         Deadline due = periods.measureDue(when.day(), false);
-        step(StepKind.MEASURE_APPLIED, leader, when, measure.title() + "：" + objects.size() + "项财物，理由：" + measure.reason()
+        step(StepKind.MEASURE_APPLIED, leader, when, (emergency ? "情况紧急，当场实施" : "") + measure.title() + "：" + objects.size() + "项财物，理由：" + measure.reason()
                 + "，依据" + measure.legalBasis() + "；期限至" + due.due() + (due.provisional() ? "（暂定）" : ""));
         registerEvent(new CaseEvent.CoerciveMeasureApplied(id, number, kind, when.day(), due.due()));
         return number;
+    }
+
+    /** The 查封（扣押）决定书's number, when the leader gave none, from the document issued for the measure. */
+    void numberMeasure(int number, String decisionNumber) {
+        measures.set(number - 1, measure(number).orElseThrow().numbered(decisionNumber));
     }
 
     public Verdict mayExtendMeasure(int number, Acting by, LocalDate day, CasePeriods periods) {
@@ -1042,6 +1095,9 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         CoerciveMeasure m = found.get();
         if (!m.active()) {
             return Verdict.refuse(m.title() + "已于" + m.endedOn() + m.ending().label() + "，不能延长期限。");
+        }
+        if (m.pendingApproval()) {
+            return Verdict.refuse(m.title() + "尚待负责人补办批准手续，不能延长期限。");
         }
         if (m.extended()) {
             return Verdict.refuse(m.title() + "已于" + m.extendedOn() + "延长过一次期限，依法只能延长一次（行政强制法第二十五条）。");

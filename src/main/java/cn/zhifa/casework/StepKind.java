@@ -10,6 +10,7 @@ public enum StepKind {
     EXTENDED("延长办案期限"),
     MEASURE_APPLIED("查封/扣押"),
     MEASURE_EXTENDED("延长查封/扣押期限"),
+    MEASURE_APPROVED("补办查封/扣押批准"),
     MEASURE_RELEASED("解除查封/扣押"),
     MEASURE_DISPOSED("查封/扣押财物处理决定"),
     PENALTY_PROPOSED("案件处理呈批"),

@@ -159,6 +159,11 @@ public final class SampleDocuments {
             case "receiver" -> "天津市公安局东丽分局";
             case "education" -> "向主要负责人宣讲《中华人民共和国安全生产法》有关规定，督促其加强安全生产管理";
             case "procuratorate" -> "天津市东丽区人民检察院";
+            case "measureKind" -> "扣押";
+            case "legalBasis" -> "《中华人民共和国安全生产法》第六十五条第一款第四项";
+            case "appliedOn" -> LocalDate.of(2026, 3, 2);
+            case "dueOn" -> LocalDate.of(2026, 4, 1);
+            case "objects" -> List.of(List.of("1", "液化石油气钢瓶", "50kg", "12瓶", "天津市东丽区应急管理局暂存库"));
             case "copies" -> "12";
             case "pages" -> "46";
             case "result" -> "对当事人处以罚款人民币伍万元整。";

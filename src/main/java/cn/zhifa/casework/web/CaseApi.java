@@ -84,14 +84,14 @@ class CaseApi {
     record MeasureView(int number, MeasureKind kind, String title, String decisionNumber, String reason, String legalBasis,
                        LocalDate appliedOn, String approvedBy, boolean extended, LocalDate extendedOn, String extensionReason,
                        LocalDate dueOn, boolean dueProvisional, String dueBasis, MeasureEnding ending, LocalDate endedOn,
-                       String endReason, List<SeizedObject> objects) {
+                       String endReason, List<SeizedObject> objects, boolean emergency, boolean pendingApproval) {
     }
 
     MeasureView measureView(PenaltyCase c, CoerciveMeasure m) {
         Deadline due = cases.periods().measureDue(m.appliedOn(), m.extended());
         return new MeasureView(m.number(), m.kind(), m.title(), m.decisionNumber(), m.reason(), m.legalBasis(), m.appliedOn(),
                 m.approvedBy(), m.extended(), m.extendedOn(), m.extensionReason(), due.due(), due.provisional(), due.basis(),
-                m.ending(), m.endedOn(), m.endReason(), c.objectsOf(m.number()));
+                m.ending(), m.endedOn(), m.endReason(), c.objectsOf(m.number()), m.emergency(), m.pendingApproval());
     }
 
     CaseView view(PenaltyCase c) {
@@ -174,7 +174,7 @@ class CaseApi {
             mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseActionFields.class)))
     CaseView act(@PathVariable long id,
                  @PathVariable @io.swagger.v3.oas.annotations.Parameter(description = "操作名称", schema = @io.swagger.v3.oas.annotations.media.Schema(
-                         allowableValues = {"file", "investigate", "record-act", "extend", "measure-apply", "measure-extend", "measure-release",
+                         allowableValues = {"file", "investigate", "record-act", "extend", "measure-apply", "measure-emergency", "measure-approve", "measure-extend", "measure-release",
                                  "measure-dispose", "propose-penalty", "approve-proposal", "return-proposal", "review", "notify",
                                  "statement", "request-hearing", "schedule-hearing", "hold-hearing", "decide", "serve", "deferral",
                                  "instalments", "payment", "review-start", "review-end", "remind", "enforce", "no-penalty", "revoke",

@@ -38,6 +38,8 @@ class CaseCommands {
         ACTIONS.put("record-act", "登记违法行为发生日期");
         ACTIONS.put("extend", "延长办案期限");
         ACTIONS.put("measure-apply", "查封/扣押");
+        ACTIONS.put("measure-emergency", "情况紧急，当场查封/扣押");
+        ACTIONS.put("measure-approve", "补办查封/扣押批准");
         ACTIONS.put("measure-extend", "延长查封/扣押期限");
         ACTIONS.put("measure-release", "解除查封/扣押");
         ACTIONS.put("measure-dispose", "查封/扣押财物处理决定");
@@ -88,6 +90,8 @@ class CaseCommands {
         add(actions, "investigate", c.mayInvestigate().allowed());
         add(actions, "extend", c.mayExtend(by, periods).allowed());
         add(actions, "measure-apply", c.mayApplyMeasure(by).allowed());
+        add(actions, "measure-emergency", c.mayTakeMeasureInEmergency(by).allowed() && !by.has(cn.zhifa.shared.security.Role.LEADER));
+        add(actions, "measure-approve", c.getMeasures().stream().anyMatch(m -> cases.mayApproveMeasureNow(c, m.number(), by)));
         add(actions, "measure-extend", c.getMeasures().stream()
                 .anyMatch(m -> c.mayExtendMeasure(m.number(), by, today, periods).allowed()));
         add(actions, "measure-release", c.getMeasures().stream().anyMatch(m -> c.mayEndMeasure(m.number(), by).allowed()));
@@ -182,6 +186,12 @@ class CaseCommands {
                         f.get("reason"), f.get("legalBasis"), f.get("decisionNumber"));
                 return "已完成：" + ACTIONS.get(action) + "（第" + number + "号）。";
             }
+            case "measure-emergency" -> {
+                int number = cases.takeMeasureInEmergency(id, version, measureKind(f.get("kind")), seizedObjects(f.get("objects")),
+                        f.get("reason"), f.get("legalBasis"), f.get("decisionNumber"));
+                return "已完成：" + ACTIONS.get(action) + "（第" + number + "号），请在二十四小时内报请负责人补办批准手续。";
+            }
+            case "measure-approve" -> cases.approveMeasure(id, version, measureNumber(f.get("number")));
             case "measure-extend" -> cases.extendMeasure(id, version, measureNumber(f.get("number")), f.get("reason"));
             case "measure-release" -> cases.endMeasure(id, version, measureNumber(f.get("number")), MeasureEnding.RELEASED,
                     f.get("reason"));
