@@ -233,7 +233,9 @@ class RoleActionMatrixTests {
             Map.entry("POST /supervision/reviews", "leader1 legal1"),
             Map.entry("POST /supervision/reviews/{id}/decision", "leader1 legal1"),
             Map.entry("POST /api/v1/supervision/reviews", "leader1 legal1"),
-            Map.entry("POST /api/v1/supervision/reviews/{id}/decision", "leader1 legal1")));
+            Map.entry("POST /api/v1/supervision/reviews/{id}/decision", "leader1 legal1"),
+            Map.entry("POST /supervision/rankings/indicators/{id}", "supervisor1 admin"),
+            Map.entry("PUT /api/v1/supervision/rankings/indicators/{id}", "supervisor1 admin")));
 
     @Autowired
     MockMvc mvc;

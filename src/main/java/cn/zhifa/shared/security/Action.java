@@ -74,6 +74,7 @@ public enum Action {
     HANDLE_COMPLAINT("办理投诉举报（受理、交办、答复、办结）", OFFICER, LEADER),
     DECIDE_COMPLAINT_REWARD("审批举报奖励", LEADER),
     RECORD_REVIEW_LITIGATION("登记行政复议、行政诉讼", LEADER, LEGAL),
+    EDIT_RANKING_INDICATORS("维护效能考评指标", ADMIN, SUPERVISOR),
 
     MANAGE_ORGANIZATIONS("维护组织机构", ADMIN),
     READ_ACCOUNTS("查看用户账号", ADMIN, SECURITY_ADMIN),

@@ -74,6 +74,22 @@ public class ReviewLedger {
         return counts;
     }
 
+    /** As {@link #byOutcome(Collection, int)}, only of the given kinds (复议 apart from 诉讼 in the annual figures). */
+    public Map<ReviewView.Outcome, Long> byOutcome(Collection<Long> orgs, int year, Collection<ReviewView.Kind> kinds) {
+        Map<ReviewView.Outcome, Long> counts = new EnumMap<>(ReviewView.Outcome.class);
+        for (ReviewView.Outcome o : ReviewView.Outcome.values()) {
+            counts.put(o, 0L);
+        }
+        if (!orgs.isEmpty() && !kinds.isEmpty()) {
+            jdbc.sql("SELECT outcome, count(*) FROM review_litigation WHERE organization_id IN (:orgs) AND outcome IS NOT NULL "
+                            + "AND kind IN (:kinds) AND decided_on BETWEEN :from AND :to GROUP BY outcome")
+                    .param("orgs", orgs).param("kinds", kinds.stream().map(Enum::name).toList())
+                    .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
+                    .query((rs, n) -> counts.put(ReviewView.Outcome.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        }
+        return counts;
+    }
+
     public void purgeDemo() {
         jdbc.sql("DELETE FROM review_litigation WHERE demo").update();
     }
