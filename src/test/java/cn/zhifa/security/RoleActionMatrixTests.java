@@ -233,7 +233,11 @@ class RoleActionMatrixTests {
             Map.entry("POST /supervision/reviews", "leader1 legal1"),
             Map.entry("POST /supervision/reviews/{id}/decision", "leader1 legal1"),
             Map.entry("POST /api/v1/supervision/reviews", "leader1 legal1"),
-            Map.entry("POST /api/v1/supervision/reviews/{id}/decision", "leader1 legal1")));
+            Map.entry("POST /api/v1/supervision/reviews/{id}/decision", "leader1 legal1"),
+            Map.entry("POST /api/v1/supervision/case-reviews", "supervisor1"),
+            Map.entry("POST /api/v1/supervision/case-reviews/{id}/files/{fileId}/score", "leader1 legal1 supervisor1"),
+            Map.entry("POST /api/v1/supervision/case-reviews/problems/{problemId}/reply", LEADER),
+            Map.entry("PUT /api/v1/supervision/case-review-standard/items/{itemId}", "supervisor1 admin")));
 
     @Autowired
     MockMvc mvc;
