@@ -234,6 +234,8 @@ class RoleActionMatrixTests {
             Map.entry("POST /supervision/reviews/{id}/decision", "leader1 legal1"),
             Map.entry("POST /api/v1/supervision/reviews", "leader1 legal1"),
             Map.entry("POST /api/v1/supervision/reviews/{id}/decision", "leader1 legal1"),
+            Map.entry("POST /supervision/case-reviews/{id}/files/{fileId}/score", "leader1 legal1 supervisor1"),
+            Map.entry("POST /supervision/case-reviews/{id}/problems/{problemId}/reply", LEADER),
             Map.entry("POST /api/v1/supervision/case-reviews", "supervisor1"),
             Map.entry("POST /api/v1/supervision/case-reviews/{id}/files/{fileId}/score", "leader1 legal1 supervisor1"),
             Map.entry("POST /api/v1/supervision/case-reviews/problems/{problemId}/reply", LEADER),

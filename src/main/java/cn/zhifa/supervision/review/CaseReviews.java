@@ -80,7 +80,7 @@ public class CaseReviews {
                              @NotEmpty(message = "请选择评查人员") List<Long> reviewerIds) {}
 
     @Schema(description = "一个评分项的评查结果：deducted 为扣分，vetoed 为否决项成立；扣分或否决时须写评查意见")
-    public record MarkInput(@NotNull(message = "缺少评分项") Long itemId, BigDecimal deducted, boolean vetoed,
+    public record MarkInput(@NotNull(message = "缺少评分项") Long itemId, BigDecimal deducted, Boolean vetoed,
                             @Size(max = 1000, message = "评查意见不超过1000字") String comment) {}
 
     @Schema(description = "对一份案卷评分：未列出的评分项视为不扣分")
@@ -93,7 +93,7 @@ public class CaseReviews {
     @Schema(description = "修改当前评查标准的评分项：已被评查计划使用的版本不改动，改动生成新版本")
     public record EditItem(@NotBlank(message = "请填写评查内容") @Size(max = 500, message = "评查内容不超过500字") String text,
                            @NotNull(message = "请填写分值") @Min(value = 0, message = "分值不能为负") @Max(value = 100, message = "分值不超过100") BigDecimal points,
-                           boolean veto) {}
+                           Boolean veto) {}
 
     private final JdbcClient jdbc;
     private final CaseManagement cases;
@@ -161,7 +161,8 @@ public class CaseReviews {
         Standard current = currentStandard();
         StandardItem item = current.items().stream().filter(i -> i.id() == itemId).findFirst()
                 .orElseThrow(() -> RuleViolation.notFound("当前评查标准中没有该评分项。"));
-        if (edit.veto() && edit.points().signum() != 0) {
+        boolean veto = Boolean.TRUE.equals(edit.veto());
+        if (veto && edit.points().signum() != 0) {
             throw new RuleViolation("否决项不计分，分值应为 0。");
         }
         long standardId = current.id();
@@ -192,7 +193,7 @@ public class CaseReviews {
             standardId = copy;
         }
         jdbc.sql("UPDATE case_review_item SET text = :t, points = :p, veto = :v WHERE id = :id")
-                .param("t", edit.text().strip()).param("p", edit.points()).param("v", edit.veto()).param("id", target).update();
+                .param("t", edit.text().strip()).param("p", edit.points()).param("v", veto).param("id", target).update();
         return standard(standardId);
     }
 
@@ -401,7 +402,7 @@ public class CaseReviews {
         List<ReviewScoring.Item> items = items(standardId).stream()
                 .map(i -> new ReviewScoring.Item(i.id(), i.group(), i.text(), i.points(), i.veto())).toList();
         List<ReviewScoring.Mark> marks = command.marks().stream()
-                .map(m -> new ReviewScoring.Mark(m.itemId(), m.deducted(), m.vetoed(), m.comment())).toList();
+                .map(m -> new ReviewScoring.Mark(m.itemId(), m.deducted(), Boolean.TRUE.equals(m.vetoed()), m.comment())).toList();
         ReviewScoring.Result result = ReviewScoring.score(items, marks,
                 new ReviewScoring.Thresholds((BigDecimal) file.get("excellent_min"), (BigDecimal) file.get("pass_min")));
         int updated = jdbc.sql("""
