@@ -31,6 +31,6 @@ public final class CaseReviewViews {
     public record Summary(int files, int scored, BigDecimal averageScore, Map<String, Long> grades,
                           Map<String, Long> problemsByGroup) {}
 
-    public record PlanDetail(long id, int year, String name, String standardName, List<FileView> files,
+    public record PlanDetail(long id, int year, String name, long standardId, String standardName, List<FileView> files,
                              List<ProblemView> problems, Summary summary) {}
 }

@@ -133,7 +133,9 @@ public class CaseReviews {
         return standard(id);
     }
 
-    private Standard standard(long id) {
+    /** A version of the standard (the one a plan was made with). */
+    @Transactional(readOnly = true)
+    public Standard standard(long id) {
         List<StandardItem> items = items(id).stream().map(i -> i).toList();
         return jdbc.sql("SELECT * FROM case_review_standard WHERE id = :id").param("id", id)
                 .query((rs, n) -> new Standard(id, rs.getInt("version"), rs.getString("name"), rs.getBigDecimal("excellent_min"),
@@ -352,7 +354,7 @@ public class CaseReviews {
                             rs.getString("text"), due, rs.getString("reply"), replied, replied == null && due.isBefore(today));
                 }).list().stream().filter(p -> shown.contains(p.fileId())).toList();
         return new PlanDetail(id, ((Number) plan.get("year")).intValue(), (String) plan.get("name"),
-                (String) plan.get("standard_name"), files, problems, summary(files, problems));
+                ((Number) plan.get("standard_id")).longValue(), (String) plan.get("standard_name"), files, problems, summary(files, problems));
     }
 
     private static Summary summary(List<FileView> files, List<ProblemView> problems) {

@@ -38,8 +38,9 @@ class CaseReviewPages {
 
     @GetMapping("/supervision/case-reviews/{id}")
     String plan(@PathVariable long id, Model model) {
-        model.addAttribute("plan", reviews.plan(id));
-        model.addAttribute("standard", reviews.currentStandard());
+        CaseReviewViews.PlanDetail plan = reviews.plan(id);
+        model.addAttribute("plan", plan);
+        model.addAttribute("standard", reviews.standard(plan.standardId()));
         return "supervision/review-plan";
     }
 

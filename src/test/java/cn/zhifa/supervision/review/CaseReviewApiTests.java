@@ -1,6 +1,7 @@
 package cn.zhifa.supervision.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -99,6 +101,13 @@ class CaseReviewApiTests {
         assertThat(reply.getStatus()).isEqualTo(204);
         assertThat(call(post("/api/v1/supervision/case-reviews/problems/" + problems.get(0) + "/reply"), lead, """
                 {"reply":"again"}""").getStatus()).isEqualTo(409);
+
+        MockHttpSession leaderSession = (MockHttpSession) mvc.perform(formLogin().user("leader1").password(Tokens.DEMO_PASSWORD))
+                .andReturn().getRequest().getSession();
+        String page = mvc.perform(get("/supervision/case-reviews/" + planId).session(leaderSession)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("测试评查计划").contains("卷内目录无页码").contains("已组织补签并开展文书制作培训")
+                .contains("95.0 分 · 优秀").doesNotContain("EVIDENCE").doesNotContain("DONE_LATE");
 
         String list = call(get("/api/v1/supervision/case-reviews"), sup, null).getContentAsString(StandardCharsets.UTF_8);
         assertThat(JsonPath.<List<Number>>read(list, "$.items[*].id").stream().map(Number::longValue)).contains(planId);
