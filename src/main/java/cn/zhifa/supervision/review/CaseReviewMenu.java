@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class CaseReviewMenu {
 
     @Bean
-    MenuContribution caseReviewMenu() {
+    MenuContribution caseReviewMenuItems() {
         return () -> List.of(new MenuItem("监督", "案卷评查", "/supervision/case-reviews",
                 Set.of(Role.SUPERVISOR, Role.LEADER, Role.LEGAL), 740));
     }
