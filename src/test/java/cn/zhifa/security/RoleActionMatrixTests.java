@@ -235,7 +235,13 @@ class RoleActionMatrixTests {
             Map.entry("POST /api/v1/supervision/reviews", "leader1 legal1"),
             Map.entry("POST /api/v1/supervision/reviews/{id}/decision", "leader1 legal1"),
             Map.entry("POST /supervision/rankings/indicators/{id}", "supervisor1 admin"),
-            Map.entry("PUT /api/v1/supervision/rankings/indicators/{id}", "supervisor1 admin")));
+            Map.entry("PUT /api/v1/supervision/rankings/indicators/{id}", "supervisor1 admin"),
+            Map.entry("POST /supervision/case-reviews/{id}/files/{fileId}/score", "leader1 legal1 supervisor1"),
+            Map.entry("POST /supervision/case-reviews/{id}/problems/{problemId}/reply", LEADER),
+            Map.entry("POST /api/v1/supervision/case-reviews", "supervisor1"),
+            Map.entry("POST /api/v1/supervision/case-reviews/{id}/files/{fileId}/score", "leader1 legal1 supervisor1"),
+            Map.entry("POST /api/v1/supervision/case-reviews/problems/{problemId}/reply", LEADER),
+            Map.entry("PUT /api/v1/supervision/case-review-standard/items/{itemId}", "supervisor1 admin")));
 
     @Autowired
     MockMvc mvc;
