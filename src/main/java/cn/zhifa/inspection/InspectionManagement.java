@@ -149,7 +149,10 @@ public class InspectionManagement {
         if (task.campaignId() != null) {
             cn.zhifa.planning.CampaignTag campaign = plans.campaign(task.campaignId())
                     .orElseThrow(() -> new RuleViolation("所选专项不存在，请从年度计划的专项中选择。"));
-            scope.require(campaign.organizationId());
+            // a 专项 of the unit's own plan, of a unit below it, or of a higher unit whose plan covers it
+            if (!scope.subtreeIds(campaign.organizationId()).contains(actor.organizationId())) {
+                scope.require(campaign.organizationId());
+            }
         }
         if (unplanned(task.source())) {
             LocalDate planned = due.equals(thisMonth) ? today() : due.atDay(1);
