@@ -67,7 +67,7 @@ class CampaignTagTests {
         String token = Tokens.bearer(mvc, "officer1");
         long a = users.findByUsername("officer1").orElseThrow().id();
         long b = users.findByUsername("officer2").orElseThrow().id();
-        long firm = InspectionFixtures.enterprise(jdbc, 37).id();
+        long firm = InspectionFixtures.enterprise(jdbc, 45).id();
         String task = mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", token)
                         .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -137,7 +137,7 @@ class CampaignTagTests {
                         .content("""
                                 {"source":"CAMPAIGN","enterpriseId":%d,"kind":"KEY","mode":"ON_SITE","team":[%d,%d],
                                  "dueMonth":"%s","templateCode":"GM-MGMT","noticeRequired":false,"campaignId":987654321}"""
-                                .formatted(InspectionFixtures.enterprise(jdbc, 38).id(), a, b, YearMonth.now())))
+                                .formatted(InspectionFixtures.enterprise(jdbc, 47).id(), a, b, YearMonth.now())))
                 .andExpect(status().is(422)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat((String) JsonPath.read(body, "$.detail")).isEqualTo("所选专项不存在，请从年度计划的专项中选择。");
