@@ -104,7 +104,8 @@ public class CaseManagement {
                 or(firm.address(), given == null ? null : given.address()));
         return new ProposedCase(proposal.source(), proposal.sourceReference(), proposal.kind(), proposal.organizationId(),
                 proposal.enterpriseId(), party, proposal.title(), proposal.facts(), proposal.foundOn(),
-                proposal.suggestedArticle(), proposal.violationCode(), proposal.accident(), proposal.linkedCaseId());
+                proposal.suggestedArticle(), proposal.violationCode(), proposal.accident(), proposal.linkedCaseId(),
+                proposal.campaignId());
     }
 
     /** A case a user opens names a firm of the user's scope (the firm's own district registers cases against it). */

@@ -87,6 +87,25 @@ public class CaseStatistics {
                 .single();
     }
 
+    /** Cases filed (立案) and fines decided in one 专项 (planning's campaign id). */
+    public record CampaignFigures(long campaignId, long filed, BigDecimal finesYuan) {
+    }
+
+    /** Cases per 专项 among {@code campaignIds}; a 专项 without any is absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, CampaignFigures> byCampaign(java.util.Collection<Long> campaignIds) {
+        if (campaignIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("""
+                SELECT campaign_id, count(*) FILTER (WHERE filed_on IS NOT NULL),
+                       COALESCE(sum(fine_yuan) FILTER (WHERE decided_on IS NOT NULL AND stage <> 'NOT_PUNISHED'), 0)
+                FROM penalty_case WHERE campaign_id IN (:ids) GROUP BY campaign_id""")
+                .param("ids", List.copyOf(campaignIds))
+                .query((rs, n) -> new CampaignFigures(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(CampaignFigures::campaignId, f -> f));
+    }
+
     /** Cases of a period (a month or quarter of a 统计报表): filed, decided and fines decided, by kind. */
     public record PeriodFigures(long filedEnforcement, long filedAccident, long decidedEnforcement, long decidedAccident,
                                 BigDecimal finesEnforcementYuan, BigDecimal finesAccidentYuan) {

@@ -133,6 +133,8 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     @Version
     private int version;
     private Instant createdAt;
+    /** The 专项 (planning's campaign id) of the record or hazard the case comes from. */
+    private Long campaignId;
 
     private PenaltyCase() {
     }
@@ -148,6 +150,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         c.kind = proposal.kind();
         c.source = proposal.source();
         c.sourceReference = proposal.sourceReference();
+        c.campaignId = proposal.campaignId();
         c.procedureKind = ProcedureKind.ORDINARY;
         c.stage = CaseStage.PROPOSED;
         c.title = proposal.title().strip();
@@ -1513,6 +1516,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public CaseKind getKind() { return kind; }
     public CaseSource getSource() { return source; }
     public String getSourceReference() { return sourceReference; }
+    public Long getCampaignId() { return campaignId; }
 
     /** The source reference as people read it: the internal marker of generated demo cases ("DEMO-…") is no reference. */
     public String getShownSourceReference() {

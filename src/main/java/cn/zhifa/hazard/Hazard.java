@@ -69,6 +69,8 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
     private boolean exposed;
     private Long orderDocumentId;
     private final boolean demo;
+    /** The 专项 (planning's campaign id) of the record the hazard was found on; set after construction by Spring Data. */
+    private Long campaignId;
     @MappedCollection(idColumn = "hazard")
     private Set<Evidence> evidence;
     @MappedCollection(idColumn = "hazard", keyColumn = "position")
@@ -340,7 +342,7 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
         }
         overdueNotifiedFor = deadline;
         registerEvent(new HazardOverdue(id, organizationId, enterpriseId, enterpriseName, description, level, deadline,
-                today, legalBasis, suggestedArticle, foundBy));
+                today, legalBasis, suggestedArticle, foundBy, campaignId));
         return true;
     }
 
@@ -371,6 +373,13 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
     public long getEnterpriseId() { return enterpriseId; }
     public String getEnterpriseName() { return enterpriseName; }
     public Long getRecordId() { return recordId; }
+    public Long getCampaignId() { return campaignId; }
+
+    /** Tags a new hazard with the 专项 of the record it was found on (none: untagged). */
+    Hazard inCampaign(java.util.Optional<Long> campaign) {
+        this.campaignId = campaign.orElse(null);
+        return this;
+    }
     public String getItemCode() { return itemCode; }
     public HazardSource getSource() { return source; }
     public HazardLevel getLevel() { return level; }

@@ -95,7 +95,7 @@ public class HazardManagement {
                     finding.criterion(), finding.location(), finding.description(), finding.legalBasis(),
                     recorded.officers().isEmpty() ? null : recorded.officers().get(0), recorded.inspectedOn());
             Hazard saved = hazards.save(Hazard.found(found, finding.rectifyBy(), finding.immediateMeasure(), finding.evidenceIds(),
-                    clock.instant(), recorded.demo()));
+                    clock.instant(), recorded.demo()).inCampaign(inspections.campaignOfRecord(recorded.recordId())));
             events.publishEvent(HazardFound.of(saved));
         }
     }
@@ -149,7 +149,9 @@ public class HazardManagement {
                             finding.level() == null ? HazardLevel.GENERAL : finding.level(), blankToNull(finding.criterion()),
                             finding.location(), finding.description(), blankToNull(finding.legalBasis()), actor.userId(),
                             today()),
-                    finding.deadline(), finding.immediateMeasure(), finding.evidenceIds(), clock.instant(), false)));
+                    finding.deadline(), finding.immediateMeasure(), finding.evidenceIds(), clock.instant(), false)
+                    .inCampaign(registration.recordId() == null ? java.util.Optional.empty()
+                            : inspections.campaignOfRecord(registration.recordId()))));
         }
         documents.issueOrders(saved, signed, actor.username(), today());
         List<Hazard> ordered = new ArrayList<>();
@@ -432,6 +434,23 @@ public class HazardManagement {
     }
 
     /** The hazard figures the annual reports print beside {@link HazardStatistics}: 挂牌督办, 曝光, 企业自报 (found in the year). */
+    /** Hazards found and 重大隐患 among them in one 专项 (planning's campaign id). */
+    public record CampaignFigures(long campaignId, long found, long major) {
+    }
+
+    /** Hazards per 专项 among {@code campaignIds}; a 专项 without any is absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, CampaignFigures> figuresByCampaign(java.util.Collection<Long> campaignIds) {
+        if (campaignIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("""
+                SELECT campaign_id, count(*), count(*) FILTER (WHERE level = 'MAJOR') FROM hazard
+                WHERE campaign_id IN (:ids) GROUP BY campaign_id""").param("ids", campaignIds)
+                .query((rs, n) -> new CampaignFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(CampaignFigures::campaignId, f -> f));
+    }
+
     public record ReportFigures(long supervised, long exposed, long selfReported) {
     }
 

@@ -8,5 +8,13 @@ import java.time.LocalDate;
  */
 public record HazardOverdue(long hazardId, long organizationId, long enterpriseId, String enterpriseName,
                             String description, HazardLevel level, LocalDate deadline, LocalDate detectedOn,
-                            String legalBasis, String suggestedArticle, Long foundBy) {
+                            String legalBasis, String suggestedArticle, Long foundBy, Long campaignId) {
+
+    /** A hazard found outside any 专项. */
+    public HazardOverdue(long hazardId, long organizationId, long enterpriseId, String enterpriseName, String description,
+                         HazardLevel level, LocalDate deadline, LocalDate detectedOn, String legalBasis,
+                         String suggestedArticle, Long foundBy) {
+        this(hazardId, organizationId, enterpriseId, enterpriseName, description, level, deadline, detectedOn, legalBasis,
+                suggestedArticle, foundBy, null);
+    }
 }

@@ -112,6 +112,9 @@ class InspectionDemoData implements DemoDataLoader {
                 .filter(p -> p.getOrganizationId() == unit && p.getYear() == today.getYear()).findFirst();
         String planRef = plan.map(InspectionPlan::getTitle).orElse(today.getYear() + "年度监督检查计划");
         firms = planFirstForPlannedTasks(firms, plan, drawnFirms(unit, today));
+        // two planned visits belong to the plan's 专项: their records and hazards carry its tag
+        Long campaignId = plan.flatMap(p -> p.getCampaigns().stream().findFirst())
+                .map(cn.zhifa.planning.Campaign::campaignId).orElse(null);
         ChecklistTemplate management = templates.findCurrent(InspectionManagement.DEFAULT_TEMPLATE).orElseThrow();
         ChecklistTemplate dust = templates.findCurrent("GM-DUST").orElse(management);
         List<Long> team = List.of(officerA.id(), officerB.id());
@@ -128,7 +131,8 @@ class InspectionDemoData implements DemoDataLoader {
             ChecklistTemplate template = i % 4 == 1 ? dust : management;
             NewTask newTask = new NewTask(i % 5 == 0 ? TaskSource.DRAW : TaskSource.PLAN,
                     i % 5 == 0 ? today.getYear() + "年第" + (i / 5 + 1) + "次双随机抽查" : planRef, firm.id(), kind, mode, team,
-                    YearMonth.from(startedAt.atZone(InspectionRecord.ZONE)), template.getCode(), false);
+                    YearMonth.from(startedAt.atZone(InspectionRecord.ZONE)), template.getCode(), false, null, null,
+                    i == 1 || i == 3 ? campaignId : null);
             InspectionTask task = InspectionTask.create(unit, newTask, firm.name(), template.getId(), team, officerA.id(),
                     startedAt.minus(Duration.ofDays(10)), true);
             task.start();

@@ -31,6 +31,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -64,14 +68,16 @@ public class InspectionManagement {
     private final DocumentManagement documents;
     private final String noticeBasis;
     private final FrequencyControl frequency;
+    private final cn.zhifa.planning.PlanManagement plans;
 
     InspectionManagement(InspectionTasks tasks, InspectionRecords records, ChecklistTemplates templates, Registry registry,
                          UserManagement users, EvidenceManagement evidence, LegalCalendar calendar, DataScope scope,
                          JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, DocumentManagement documents,
-                         FrequencyControl frequency,
+                         FrequencyControl frequency, cn.zhifa.planning.PlanManagement plans,
                          @org.springframework.beans.factory.annotation.Value("${zhifa.inspection.notice-basis}") String noticeBasis) {
         this.documents = documents;
         this.frequency = frequency;
+        this.plans = plans;
         this.noticeBasis = noticeBasis;
         this.tasks = tasks;
         this.records = records;
@@ -140,6 +146,14 @@ public class InspectionManagement {
         if (task.capException() != null && (task.capExceptionNote() == null || task.capExceptionNote().isBlank())) {
             throw new RuleViolation("请写明例外情形（" + task.capException().label() + "）的具体依据，如举报件编号、事故编号或交办文号。");
         }
+        if (task.campaignId() != null) {
+            cn.zhifa.planning.CampaignTag campaign = plans.campaign(task.campaignId())
+                    .orElseThrow(() -> new RuleViolation("所选专项不存在，请从年度计划的专项中选择。"));
+            // a 专项 of the unit's own plan, of a unit below it, or of a higher unit whose plan covers it
+            if (!scope.subtreeIds(campaign.organizationId()).contains(actor.organizationId())) {
+                scope.require(campaign.organizationId());
+            }
+        }
         if (unplanned(task.source())) {
             LocalDate planned = due.equals(thisMonth) ? today() : due.atDay(1);
             frequency.scheduleExtra(task.enterpriseId(), planned, task.capException(), task.capExceptionNote());
@@ -148,6 +162,32 @@ public class InspectionManagement {
                 team, actor.userId(), clock.instant(), demo));
         Audit.target("检查任务", saved.getId());
         return view(saved);
+    }
+
+    /** The 专项 (planning's campaign id) of a record: the one its task was created for, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Long> campaignOfRecord(long recordId) {
+        return jdbc.sql("""
+                SELECT t.campaign_id FROM inspection_record r JOIN inspection_task t ON t.id = r.task_id
+                WHERE r.id = ?""").param(recordId).query((rs, n) -> (Long) rs.getObject(1, Long.class)).optional()
+                .filter(Objects::nonNull);
+    }
+
+    /** Firms inspected (家, submitted records) per 专项 among {@code campaignIds}; a 专项 without one is absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> firmsInspectedByCampaign(Collection<Long> campaignIds) {
+        if (campaignIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> firms = new HashMap<>();
+        jdbc.sql("""
+                SELECT t.campaign_id, COUNT(DISTINCT r.enterprise_id) FROM inspection_record r
+                JOIN inspection_task t ON t.id = r.task_id
+                WHERE t.campaign_id IN (:ids) AND r.status <> 'DRAFT' GROUP BY t.campaign_id""")
+                .param("ids", campaignIds).query(rs -> {
+                    firms.put(rs.getLong(1), rs.getLong(2));
+                });
+        return firms;
     }
 
     /** Planned and drawn inspections are counted by planning itself; every other task is an extra inspection. */

@@ -43,6 +43,8 @@ public class InspectionTask {
     private final LocalDate plannedMonth;
     private final CapException capException;
     private final String capExceptionNote;
+    /** The 专项 (planning's campaign id) the task is for; its records inherit it. Set after construction by Spring Data. */
+    private Long campaignId;
     @MappedCollection(idColumn = "inspection_task", keyColumn = "position")
     private final List<Member> members;
     @Version
@@ -91,11 +93,13 @@ public class InspectionTask {
     static InspectionTask create(long organizationId, NewTask task, YearMonth dueMonth, String enterpriseName,
                                  Long templateId, List<Long> team, long createdBy, Instant now, boolean demo) {
         LocalDate planned = dueMonth.isAfter(task.dueMonth()) ? task.dueMonth().atDay(1) : null;
-        return new InspectionTask(null, organizationId, task.source(), blankToNull(task.sourceRef()), task.enterpriseId(),
-                enterpriseName, task.kind(), task.mode(), dueMonth.atDay(1), templateId, task.noticeRequired(),
-                null, null, null, TaskStatus.ASSIGNED, createdBy, now, demo,
+        InspectionTask created = new InspectionTask(null, organizationId, task.source(), blankToNull(task.sourceRef()),
+                task.enterpriseId(), enterpriseName, task.kind(), task.mode(), dueMonth.atDay(1), templateId,
+                task.noticeRequired(), null, null, null, TaskStatus.ASSIGNED, createdBy, now, demo,
                 team.stream().map(Member::new).toList(), 0, planned,
                 task.capException(), task.capException() == null ? null : blankToNull(task.capExceptionNote()));
+        created.campaignId = task.campaignId();
+        return created;
     }
 
     /** The 执法检查告知书 was sent (how, when, what it announced). */
@@ -141,6 +145,7 @@ public class InspectionTask {
     public long getOrganizationId() { return organizationId; }
     public TaskSource getSource() { return source; }
     public String getSourceRef() { return sourceRef; }
+    public Long getCampaignId() { return campaignId; }
     public long getEnterpriseId() { return enterpriseId; }
     public String getEnterpriseName() { return enterpriseName; }
     public InspectionKind getKind() { return kind; }

@@ -16,6 +16,8 @@ import java.util.List;
  * @param capException   the legal exception under which an unplanned task goes beyond the firm's annual
  *                       frequency cap (投诉举报、事故、重大隐患复查、上级交办), optional
  * @param capExceptionNote the concrete ground of that exception (举报件编号、交办文号 …), required with it
+ * @param campaignId     the 专项 (planning's campaign id) the task is for, optional; its records, hazards and cases
+ *                       carry it
  */
 public record NewTask(@NotNull(message = "请选择任务来源") TaskSource source,
                       @Size(max = 100, message = "来源编号不超过100字") String sourceRef,
@@ -27,11 +29,20 @@ public record NewTask(@NotNull(message = "请选择任务来源") TaskSource sou
                       String templateCode,
                       boolean noticeRequired,
                       CapException capException,
-                      @Size(max = 500, message = "例外情形依据不超过500字") String capExceptionNote) {
+                      @Size(max = 500, message = "例外情形依据不超过500字") String capExceptionNote,
+                      Long campaignId) {
+
+    /** A task outside any 专项. */
+    public NewTask(TaskSource source, String sourceRef, Long enterpriseId, InspectionKind kind, InspectionMode mode,
+                   List<Long> team, YearMonth dueMonth, String templateCode, boolean noticeRequired,
+                   CapException capException, String capExceptionNote) {
+        this(source, sourceRef, enterpriseId, kind, mode, team, dueMonth, templateCode, noticeRequired, capException,
+                capExceptionNote, null);
+    }
 
     /** A task without a frequency-cap exception. */
     public NewTask(TaskSource source, String sourceRef, Long enterpriseId, InspectionKind kind, InspectionMode mode,
                    List<Long> team, YearMonth dueMonth, String templateCode, boolean noticeRequired) {
-        this(source, sourceRef, enterpriseId, kind, mode, team, dueMonth, templateCode, noticeRequired, null, null);
+        this(source, sourceRef, enterpriseId, kind, mode, team, dueMonth, templateCode, noticeRequired, null, null, null);
     }
 }

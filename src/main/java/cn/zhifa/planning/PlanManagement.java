@@ -145,8 +145,31 @@ public class PlanManagement {
         if (targets.isEmpty()) {
             throw new RuleViolation("没有具有“" + riskFeature + "”特征的企业，专项没有检查对象。");
         }
-        plan.addCampaign(new Campaign(code, kind, campaignName, basis == null ? "" : basis.strip()), targets);
+        long campaignId = jdbc.sql("SELECT nextval('planning_campaign_seq')").query(Long.class).single();
+        plan.addCampaign(new Campaign(code, kind, campaignName, basis == null ? "" : basis.strip(), campaignId), targets);
         return plans.save(plan);
+    }
+
+    /** The 专项 with this id, if a plan has it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CampaignTag> campaign(long campaignId) {
+        return jdbc.sql("""
+                SELECT c.campaign_id, c.name, p.year, p.organization_id FROM planning_campaign c
+                JOIN planning_plan p ON p.id = c.plan_id WHERE c.campaign_id = ?""").param(campaignId)
+                .query((rs, n) -> new CampaignTag(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4))).optional();
+    }
+
+    /** The 专项 of the plans of {@code year} of these units, in plan and campaign order. */
+    @Transactional(readOnly = true)
+    public List<CampaignTag> campaigns(int year, java.util.Collection<Long> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT c.campaign_id, c.name, p.year, p.organization_id FROM planning_campaign c
+                JOIN planning_plan p ON p.id = c.plan_id WHERE p.year = :year AND p.organization_id IN (:orgs)
+                ORDER BY p.id, c.position""").param("year", year).param("orgs", organizationIds)
+                .query((rs, n) -> new CampaignTag(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4))).list();
     }
 
     @Transactional

@@ -51,10 +51,12 @@ public class ReportingManagement {
     private final DataScope scope;
     private final List<FigureSource> sources;
     private final Clock clock;
+    private final cn.zhifa.planning.PlanManagement plans;
 
     ReportingManagement(VisitReadModel visits, cn.zhifa.inspection.InspectionManagement inspections, OfficerManagement officers, HazardManagement hazards, CaseStatistics cases,
                         DocumentManagement documents, PublicityManagement publicity, OrganizationManagement organizations,
-                        DataScope scope, List<FigureSource> sources, Clock clock) {
+                        DataScope scope, List<FigureSource> sources, Clock clock, cn.zhifa.planning.PlanManagement plans) {
+        this.plans = plans;
         this.visits = visits;
         this.inspections = inspections;
         this.officers = officers;
@@ -123,7 +125,27 @@ public class ReportingManagement {
                 now.coerciveMeasures(), now.transfers(), now.criminalTransfers(), now.documentsIssued(),
                 now.documentsByKind(), now.publicityDue(), now.published(), now.publishedOnTime(), now.publicityRate(),
                 now.complaintsByChannel(), now.caseReviews(), now.caseReviewProblems(), now.reconsiderationsByOutcome(),
-                now.lawsuitsByOutcome(), change.get("casesFiled"), change.get("finesYuan"), change, now.notRecorded());
+                now.lawsuitsByOutcome(), change.get("casesFiled"), change.get("finesYuan"), change, now.notRecorded())
+                .withCampaigns(campaigns(year, orgs));
+    }
+
+    /**
+     * The five figures per 专项 of the year's plans of these units, each read from its owning module over the tasks,
+     * records, hazards and cases carrying the campaign's tag.
+     */
+    @Transactional(readOnly = true)
+    public List<CampaignFigures> campaigns(int year, Collection<Long> orgs) {
+        List<cn.zhifa.planning.CampaignTag> tags = plans.campaigns(year, orgs);
+        List<Long> ids = tags.stream().map(cn.zhifa.planning.CampaignTag::id).toList();
+        Map<Long, Long> firms = inspections.firmsInspectedByCampaign(ids);
+        Map<Long, HazardManagement.CampaignFigures> found = hazards.figuresByCampaign(ids);
+        Map<Long, CaseStatistics.CampaignFigures> filed = cases.byCampaign(ids);
+        return tags.stream().map(tag -> {
+            HazardManagement.CampaignFigures h = found.get(tag.id());
+            CaseStatistics.CampaignFigures c = filed.get(tag.id());
+            return new CampaignFigures(tag.id(), tag.name(), firms.getOrDefault(tag.id(), 0L), h == null ? 0 : h.found(),
+                    h == null ? 0 : h.major(), c == null ? 0 : c.filed(), c == null ? BigDecimal.ZERO : c.finesYuan());
+        }).toList();
     }
 
     /** Visits per month of the year over the unit's subtree (the dashboard's chart). */

@@ -29,7 +29,8 @@ class HazardCases {
     void on(HazardOverdue overdue) {
         PartySnapshot party = new PartySnapshot(PartyKind.UNIT, overdue.enterpriseName(), null, null, null);
         long caseId = cases.proposeFromUnrectifiedHazard(ProposedCase.unrectifiedHazard(overdue.organizationId(),
-                overdue.enterpriseId(), party, overdue.hazardId(), overdue.description(), overdue.deadline().plusDays(1)));
+                overdue.enterpriseId(), party, overdue.hazardId(), overdue.description(), overdue.deadline().plusDays(1),
+                overdue.campaignId()));
         audit.record("隐患逾期未整改，提出立案建议", "案件", caseId, Outcome.SUCCESS, "隐患#" + overdue.hazardId());
     }
 }

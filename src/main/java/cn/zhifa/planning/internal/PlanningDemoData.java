@@ -107,6 +107,7 @@ class PlanningDemoData implements DemoDataLoader {
      */
     private void annualPlan(long organizationId, int year) {
         long id = plans.generate(organizationId, year).getId();
+        campaign(id, organizationId);
         plans.deliberate(id, LocalDate.of(year, 1, 8), "局务会议集体审议" + year + "年度安全生产监督检查计划：重点检查企业名单、"
                 + "双随机抽查比例和专项执法安排，与会人员一致同意，报分管领导批准。");
         plans.approve(id);
@@ -118,6 +119,18 @@ class PlanningDemoData implements DemoDataLoader {
                 .param("created", at(LocalDate.of(year, 1, 5))).param("approved", at(LocalDate.of(year, 1, 10)))
                 .param("filed", at(LocalDate.of(year, 1, 15))).param("published", at(LocalDate.of(year, 1, 20)))
                 .param("id", id).update();
+    }
+
+    /** The demo's 专项: the first of a few narrow risk features that some firm of the unit has (few targets). */
+    private void campaign(long planId, long organizationId) {
+        List<EnterpriseFeatures> firms = enterprises.inOrganizations(scope.subtreeIds(organizationId));
+        for (String feature : List.of("涉氨制冷", "粉尘涉爆", "有限空间")) {
+            if (firms.stream().anyMatch(f -> f.riskFeatures().contains(feature))) {
+                plans.addCampaign(planId, cn.zhifa.planning.CampaignKind.CUSTOM, feature + "企业专项执法",
+                        "市应急管理局" + feature + "企业专项执法工作方案", feature);
+                return;
+            }
+        }
     }
 
     private static java.sql.Timestamp at(LocalDate day) {
