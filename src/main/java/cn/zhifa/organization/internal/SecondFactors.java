@@ -78,6 +78,13 @@ public class SecondFactors {
                 .query(Long.class).single() > 0;
     }
 
+    /** The secret being enrolled, if the user has started and not yet confirmed. */
+    @Transactional(readOnly = true)
+    public Optional<String> pending(long userId) {
+        return jdbc.sql("SELECT secret FROM second_factor WHERE app_user = ? AND NOT confirmed")
+                .param(userId).query(String.class).optional();
+    }
+
     /** The secret being enrolled (made now if there is none yet); refused once the factor is confirmed. */
     @Transactional
     public String pendingSecret(long userId) {
