@@ -93,9 +93,10 @@ class SecondFactorTests {
         assertThat(token(name, recovery.get(1), true).getContentAsString()).contains("\"token\"");
 
         // the administrator resets it (audited): the next outside login enrols again
-        MockHttpSession secadmin = (MockHttpSession) mvc.perform(formLogin().user("secadmin").password(Tokens.DEMO_PASSWORD))
+        // (三员分立: an ordinary account is the ADMIN's to manage; the SECURITY_ADMIN handles the 三员 accounts)
+        MockHttpSession admin = (MockHttpSession) mvc.perform(formLogin().user("admin").password(Tokens.DEMO_PASSWORD))
                 .andReturn().getRequest().getSession();
-        mvc.perform(post("/admin/users/" + id + "/second-factor/reset").session(secadmin).with(csrf()));
+        mvc.perform(post("/admin/users/" + id + "/second-factor/reset").session(admin).with(csrf()));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM second_factor WHERE app_user = ?").param(id).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT action || ' ' || outcome FROM audit_log ORDER BY id DESC LIMIT 1").query(String.class).single())
                 .isEqualTo("重置用户动态验证码 SUCCESS");
