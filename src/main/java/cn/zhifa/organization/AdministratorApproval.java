@@ -14,7 +14,8 @@ public record AdministratorApproval(long id, Kind kind, long targetUser, long re
 
     public enum Kind {
         ROLE_GRANT("授予三员角色"),
-        PASSWORD_RESET("重置三员账号密码");
+        PASSWORD_RESET("重置三员账号密码"),
+        SECOND_FACTOR_RESET("重置三员账号动态验证码");
 
         private final String label;
 

@@ -73,6 +73,10 @@ class RoleActionMatrixTests {
             Map.entry("POST /api/v1/auth/password", ANYONE),
             Map.entry("POST /admin/users/approvals/{approval}/approve", "admin secadmin"),
             Map.entry("POST /admin/users/approvals/{approval}/reject", "admin secadmin"),
+            Map.entry("POST /admin/users/{id}/second-factor/reset", "admin secadmin"),
+            Map.entry("POST /profile/second-factor/start", ANYONE),
+            Map.entry("POST /profile/second-factor/confirm", ANYONE),
+            Map.entry("POST /login/second-factor", ANYONE),
             Map.entry("POST /admin/law/holidays", "admin"),
             // registry
             Map.entry("POST /registry/enterprises", O),

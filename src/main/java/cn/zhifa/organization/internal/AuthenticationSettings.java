@@ -14,12 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password           password expiry, history and forced change
  * @param throttle           failed logins allowed from one client address in a window
  * @param trustedProxies     CIDRs of the reverse proxies whose X-Forwarded-* headers are believed
+ * @param internalNetworks   CIDRs counted as the bureau's own network: a login from anywhere else needs the second factor
+ * @param secondFactor       the second factor (TOTP with recovery codes)
  */
 @ConfigurationProperties("zhifa.security")
 public record AuthenticationSettings(@DefaultValue("PT30M") Duration privilegedTokenTtl,
                                      @DefaultValue Password password,
                                      @DefaultValue Throttle throttle,
-                                     @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies) {
+                                     @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedProxies,
+                                     @DefaultValue({"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8",
+                                             "::1/128", "fc00::/7"}) List<String> internalNetworks,
+                                     @DefaultValue SecondFactor secondFactor) {
 
     /**
      * @param expiryDays          days a password stays valid (0: never expires)
@@ -38,5 +43,12 @@ public record AuthenticationSettings(@DefaultValue("PT30M") Duration privilegedT
      * @param window      the sliding window (and the wait)
      */
     public record Throttle(@DefaultValue("20") int maxFailures, @DefaultValue("PT15M") Duration window) {
+    }
+
+    /**
+     * @param exemptDemoAccounts the demo accounts (only present in demo mode) log in without a second factor, so the
+     *                           published demo logins work without a phone
+     */
+    public record SecondFactor(@DefaultValue("true") boolean exemptDemoAccounts) {
     }
 }

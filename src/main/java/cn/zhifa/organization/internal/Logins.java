@@ -26,10 +26,12 @@ public class Logins implements UserDetailsService {
     private final LoginRecorder recorder;
     private final AuthenticationSettings settings;
     private final LoginThrottle throttle;
+    private final SecondFactors secondFactors;
     private final Clock clock;
 
     Logins(UserAccounts users, SecurityPolicies policies, LoginRecorder recorder, AuthenticationSettings settings,
-           LoginThrottle throttle, Clock clock) {
+           LoginThrottle throttle, SecondFactors secondFactors, Clock clock) {
+        this.secondFactors = secondFactors;
         this.users = users;
         this.policies = policies;
         this.recorder = recorder;
@@ -58,12 +60,44 @@ public class Logins implements UserDetailsService {
         recorder.failed(String.valueOf(event.getAuthentication().getName()));
     }
 
+    /** A right password clears the failures only when no second factor follows; otherwise a right code does. */
     @EventListener
     void on(AuthenticationSuccessEvent event) {
         if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken
-                && event.getAuthentication().getPrincipal() instanceof ZhifaUser user) {
+                && event.getAuthentication().getPrincipal() instanceof ZhifaUser user
+                && !secondFactors.required(user, currentAddress())) {
             recorder.succeeded(user.username());
         }
+    }
+
+    /** Whether this login (by the request being served) must show the second factor after the password. */
+    public boolean secondFactorRequired(ZhifaUser user) {
+        return secondFactors.required(user, currentAddress());
+    }
+
+    /**
+     * Checks the second factor: a right code clears the failures like a right password; a wrong one counts towards
+     * the account's lockout and the address's throttle. Returns whether the code was right.
+     */
+    public boolean checkSecondFactor(ZhifaUser user, String code) {
+        if (secondFactors.verify(user.userId(), code)) {
+            recorder.succeeded(user.username());
+            return true;
+        }
+        throttle.failedFromCurrentRequest();
+        recorder.failed(user.username());
+        return false;
+    }
+
+    /** Whether the account is locked now (after too many wrong passwords or codes). */
+    public boolean locked(String username) {
+        return users.findByUsername(username).map(user -> user.isLockedAt(clock.instant())).orElse(true);
+    }
+
+    private static String currentAddress() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+                ? LoginThrottle.address(attributes.getRequest()) : null;
     }
 
     /** Writes login outcomes in their own transaction so a failed login still counts. */

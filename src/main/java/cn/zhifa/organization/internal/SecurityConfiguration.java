@@ -48,12 +48,14 @@ class SecurityConfiguration {
     private static final String[] STATIC = {"/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error"};
 
     @Bean
-    WebMvcConfigurer actionCheck(org.springframework.beans.factory.ObjectProvider<cn.zhifa.organization.UserManagement> users) {
+    WebMvcConfigurer actionCheck(org.springframework.beans.factory.ObjectProvider<cn.zhifa.organization.UserManagement> users,
+                                 org.springframework.beans.factory.ObjectProvider<SecondFactors> secondFactors) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new ActionCheck()).order(0);
-                registry.addInterceptor(new PasswordChangeGate(users.getObject())).order(1);
+                registry.addInterceptor(new SecondFactorGate(secondFactors.getObject())).order(1);
+                registry.addInterceptor(new PasswordChangeGate(users.getObject())).order(2);
             }
         };
     }
@@ -105,7 +107,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ApiTokens tokens, List<PublicPaths> publicPaths, Logins logins,
-                              AuthenticationManager authenticationManager, AuditTrail audit, LoginThrottle throttle) throws Exception {
+                              AuthenticationManager authenticationManager, AuditTrail audit, LoginThrottle throttle,
+                              SecondFactors secondFactors) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
@@ -113,6 +116,12 @@ class SecurityConfiguration {
                                                 org.springframework.security.core.Authentication authentication)
                     throws java.io.IOException, jakarta.servlet.ServletException {
                 request.getSession().setMaxInactiveInterval((int) logins.policy().sessionIdle().toSeconds());
+                if (authentication.getPrincipal() instanceof ZhifaUser user && logins.secondFactorRequired(user)) {
+                    // the password was right; the second factor follows before anything else (SecondFactorGate)
+                    request.getSession().setAttribute(SecondFactorGate.PENDING, user.userId());
+                    getRedirectStrategy().sendRedirect(request, response, SecondFactorGate.next(secondFactors, user.userId()));
+                    return;
+                }
                 super.onAuthenticationSuccess(request, response, authentication);
             }
         };

@@ -6,6 +6,8 @@ import cn.zhifa.audit.Audit;
 import cn.zhifa.organization.UserManagement;
 import cn.zhifa.organization.internal.ApiTokens;
 import cn.zhifa.organization.internal.LoginThrottle;
+import cn.zhifa.organization.internal.Logins;
+import cn.zhifa.organization.internal.SecondFactors;
 import cn.zhifa.shared.security.Actors;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthentication;
@@ -42,8 +44,13 @@ class AuthApi {
     private final ApiTokens tokens;
     private final LoginThrottle throttle;
     private final UserManagement users;
+    private final Logins logins;
+    private final SecondFactors secondFactors;
 
-    AuthApi(AuthenticationManager authenticationManager, ApiTokens tokens, LoginThrottle throttle, UserManagement users) {
+    AuthApi(AuthenticationManager authenticationManager, ApiTokens tokens, LoginThrottle throttle, UserManagement users,
+            Logins logins, SecondFactors secondFactors) {
+        this.logins = logins;
+        this.secondFactors = secondFactors;
         this.authenticationManager = authenticationManager;
         this.tokens = tokens;
         this.throttle = throttle;
@@ -54,7 +61,14 @@ class AuthApi {
                           @NotBlank(message = "请填写新密码") String newPassword) {
     }
 
-    record Credentials(@NotBlank(message = "请填写用户名") String username, @NotBlank(message = "请填写密码") String password) {
+    /** A login that owes the second factor and did not show a right one (after a right password). */
+    static final String SECOND_FACTOR_REFUSED = "需要动态验证码：请在 totp 字段填写手机验证器当前显示的 6 位数字或一个未用过的恢复码。"
+            + "验证码错误、已用过或缺失；连续输错将临时锁定账号。";
+    static final String SECOND_FACTOR_NOT_ENROLLED = "该账号登录须使用动态验证码，但尚未绑定：请先在网页登录，于“个人设置”中绑定。";
+
+    record Credentials(@NotBlank(message = "请填写用户名") String username, @NotBlank(message = "请填写密码") String password,
+                       @io.swagger.v3.oas.annotations.media.Schema(description = "动态验证码（6 位）或恢复码；三员账号及内网以外登录必填")
+                       String totp) {
     }
 
     record TokenResponse(String token, Instant expiresAt) {
@@ -62,7 +76,7 @@ class AuthApi {
 
     @PostMapping("/api/v1/auth/token")
     @Allowed(Action.PUBLIC)
-    @Operation(summary = "用户名密码换取 Bearer 令牌")
+    @Operation(summary = "用户名密码换取 Bearer 令牌（三员账号及内网以外登录另须 totp 动态验证码）")
     ResponseEntity<?> token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
         Audit.target("用户", credentials.username());
         if (throttle.blocked(LoginThrottle.address(request))) {
@@ -73,6 +87,16 @@ class AuthApi {
             Authentication authentication = authenticationManager.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()));
             ZhifaUser user = (ZhifaUser) authentication.getPrincipal();
+            if (logins.secondFactorRequired(user)) {
+                if (!secondFactors.enrolled(user.userId())) {
+                    Audit.refused("未绑定动态验证码");
+                    return ApiExceptionHandler.problem(HttpStatus.UNAUTHORIZED, SECOND_FACTOR_NOT_ENROLLED);
+                }
+                if (!logins.checkSecondFactor(user, credentials.totp())) {
+                    Audit.refused("动态验证码错误");
+                    return ApiExceptionHandler.problem(HttpStatus.UNAUTHORIZED, SECOND_FACTOR_REFUSED);
+                }
+            }
             ApiTokens.IssuedToken issued = tokens.issue(user);
             return ResponseEntity.ok(new TokenResponse(issued.token(), issued.expiresAt()));
         } catch (AuthenticationException failed) {

@@ -120,6 +120,21 @@ class UserPages {
         return "redirect:/admin/users/" + id;
     }
 
+    @PostMapping("/admin/users/{id}/second-factor/reset")
+    @Allowed(Action.MANAGE_ACCOUNT_ACCESS)
+    @AuditAction("重置用户动态验证码")
+    String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("message", users.resetSecondFactor(id)
+                    ? "动态验证码已重置，用户下次需要时重新绑定。"
+                    : "三员账号的动态验证码重置已提交，经另一名管理员批准后生效。");
+        } catch (RuleViolation refused) {
+            Audit.refused(refused.getMessage());
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
+        return "redirect:/admin/users/" + id;
+    }
+
     @PostMapping("/admin/users/{id}/unlock")
     @Allowed(Action.MANAGE_ACCOUNT_ACCESS)
     @AuditAction("解锁用户")
@@ -196,6 +211,7 @@ class UserPages {
         model.addAttribute("current", current);
         model.addAttribute("tree", organizations.visibleTree());
         model.addAttribute("now", clock.instant());
+        model.addAttribute("hasSecondFactor", current != null && users.hasSecondFactor(current.id()));
         return "organization/user-form";
     }
 }
