@@ -289,10 +289,7 @@ public class CaseManagement {
         certified(by);
         When when = now();
         int number = c.applyMeasure(by, when, kind, objects, reason, legalBasis, decisionNumber, periods);
-        var decision = procedureDocuments.seizureDecision(c, number, Actors.require().username(), when.day());
-        if (c.measure(number).orElseThrow().decisionNumber() == null) {
-            c.numberMeasure(number, decision.number());
-        }
+        issueSeizureDecision(c, number, when);
         save(c);
         return number;
     }
@@ -307,12 +304,17 @@ public class CaseManagement {
         certified(by);
         When when = now();
         int number = c.takeMeasureInEmergency(by, when, kind, objects, reason, legalBasis, decisionNumber, periods);
+        issueSeizureDecision(c, number, when);
+        save(c);
+        return number;
+    }
+
+    /** The measure's 查封（扣押）决定书; a measure given no number takes the document's. */
+    private void issueSeizureDecision(PenaltyCase c, int number, When when) {
         var decision = procedureDocuments.seizureDecision(c, number, Actors.require().username(), when.day());
         if (c.measure(number).orElseThrow().decisionNumber() == null) {
             c.numberMeasure(number, decision.number());
         }
-        save(c);
-        return number;
     }
 
     /** The head's 补办批准 of an emergency measure, refused after the configured hours (行政强制法第十九条). */

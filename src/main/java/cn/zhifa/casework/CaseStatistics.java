@@ -33,16 +33,7 @@ public class CaseStatistics {
 
     @Transactional(readOnly = true)
     public Figures forYear(int year) {
-        List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
-        Raw now = raw(orgs, year);
-        Raw before = raw(orgs, year - 1);
-        BigDecimal dualShare = now.decided == 0 ? BigDecimal.ZERO
-                : BigDecimal.valueOf(now.dual * 100).divide(BigDecimal.valueOf(now.decided), 1, RoundingMode.HALF_UP);
-        return new Figures(year, now.filed, now.decided, now.closed, now.notPunished, now.fines, now.finesEnforcement,
-                now.finesAccident, now.enforcementDecided, now.accidentDecided, now.dual, dualShare, now.individuals,
-                now.reviews, now.meetings, now.discussed, now.hearings, now.transfers, now.criminal, now.summary,
-                before.filed, change(BigDecimal.valueOf(now.filed), BigDecimal.valueOf(before.filed)), before.fines,
-                change(now.fines, before.fines));
+        return forYear(year, scope.visibleOrganizationIds());
     }
 
     /** As {@link #forYear(int)} over the given units (the caller checked they are in scope): reporting's annual figures. */

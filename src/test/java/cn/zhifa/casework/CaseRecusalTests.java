@@ -46,11 +46,7 @@ class CaseRecusalTests {
         api = new CaseApiSupport(mvc, clock);
         org = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
         cn.zhifa.documents.SampleDocuments.ensureSettings(documents, documents.authorityFor(org).orElseThrow().organizationId());
-        officers = jdbc.sql("""
-                        SELECT u.username FROM app_user u JOIN officer_certificate c ON c.user_id = u.id
-                        WHERE u.organization_id = :org AND c.status = 'VALID' AND c.issued_on <= DATE '2026-01-01'
-                          AND c.expires_on > DATE '2026-12-31' AND u.username <> 'leader1'
-                        ORDER BY u.username LIMIT 3""").param("org", org).query(String.class).list();
+        officers = CaseSignatures.certifiedOfficers(jdbc, org, 3);
         CaseSignatures.ensure(specimens, officers.get(0), officers.get(1), "leader1", "legal1");
     }
 

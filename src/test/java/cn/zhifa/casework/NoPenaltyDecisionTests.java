@@ -52,11 +52,7 @@ class NoPenaltyDecisionTests {
         org = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
         cn.zhifa.documents.SampleDocuments.ensureSettings(documents, documents.authorityFor(org).orElseThrow().organizationId());
         firstViolation = CaseworkRules.bundled().firstViolation().ground();
-        List<String> certified = jdbc.sql("""
-                        SELECT u.username FROM app_user u JOIN officer_certificate c ON c.user_id = u.id
-                        WHERE u.organization_id = :org AND c.status = 'VALID' AND c.issued_on <= DATE '2026-01-01'
-                          AND c.expires_on > DATE '2026-12-31' AND u.username <> 'leader1'
-                        ORDER BY u.username LIMIT 2""").param("org", org).query(String.class).list();
+        List<String> certified = CaseSignatures.certifiedOfficers(jdbc, org, 2);
         handler = certified.get(0);
         second = certified.get(1);
         CaseSignatures.ensure(specimens, handler, second, "leader1", "legal1");

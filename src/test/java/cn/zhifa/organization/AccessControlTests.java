@@ -32,6 +32,10 @@ class AccessControlTests {
     int port;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    cn.zhifa.organization.internal.SecondFactors secondFactors;
+    @Autowired
+    cn.zhifa.TestClock clock;
 
     private MockHttpSession login(String username) throws Exception {
         return login(username, Tokens.DEMO_PASSWORD);
@@ -42,19 +46,27 @@ class AccessControlTests {
                 .andReturn().getRequest().getSession();
     }
 
-    /** A district ADMIN the way 三员分立 makes one: secadmin asks, the city admin approves, the new admin changes the password. */
-    private void districtAdministrator(String cityAdmin, String username, long org) throws Exception {
+    /**
+     * A district ADMIN the way 三员分立 makes one: created as an officer who changes the initial password, then secadmin
+     * asks for the ADMIN role and the city admin approves; an ADMIN needs a second factor, so it enrols one. Returns the
+     * recovery codes (each opens one login).
+     */
+    private List<String> districtAdministrator(String cityAdmin, String username, long org) throws Exception {
         String id = createUser(cityAdmin, username, org, "OFFICER");
+        mvc.perform(post("/api/v1/auth/password").header("Authorization", Tokens.bearer(mvc, username))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"oldPassword\":\"Zhifa@2026\",\"newPassword\":\"" + DISTRICT_PASSWORD + "\"}"))
+                .andExpect(status().isNoContent());
         String version = jdbc.sql("SELECT version FROM app_user WHERE id = ?").param(Long.parseLong(id)).query(String.class).single();
         mvc.perform(post("/admin/users/" + id + "/roles").param("version", version).param("roles", "ADMIN")
                 .session(login("secadmin")).with(csrf()));
         long approval = jdbc.sql("SELECT id FROM administrator_approval WHERE target_user = ? AND status = 'PENDING'")
                 .param(Long.parseLong(id)).query(Long.class).single();
         mvc.perform(post("/admin/users/approvals/" + approval + "/approve").session(login("admin")).with(csrf()));
-        mvc.perform(post("/api/v1/auth/password").header("Authorization", Tokens.bearer(mvc, username))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"oldPassword\":\"Zhifa@2026\",\"newPassword\":\"" + DISTRICT_PASSWORD + "\"}"))
-                .andExpect(status().isNoContent());
+        long userId = Long.parseLong(id);
+        String secret = secondFactors.pendingSecret(userId);
+        return secondFactors.confirm(userId, cn.zhifa.organization.internal.Totp.code(secret,
+                cn.zhifa.organization.internal.Totp.step(clock.instant())));
     }
 
     private static final String DISTRICT_PASSWORD = "Bezirk@2026";
@@ -132,10 +144,13 @@ class AccessControlTests {
         long west = ((Number) JsonPath.<List<Object>>read(orgs, "$.items[?(@.name == '示例市西城区应急管理局')].id").get(0)).longValue();
         String eastAdmin = "east" + UUID.randomUUID().toString().substring(0, 6);
         String westUser = "west" + UUID.randomUUID().toString().substring(0, 6);
-        districtAdministrator(cityAdmin, eastAdmin, east);
+        List<String> recovery = districtAdministrator(cityAdmin, eastAdmin, east);
         String westId = createUser(cityAdmin, westUser, west, "OFFICER");
 
-        String eastToken = "Bearer " + Tokens.of(mvc, eastAdmin, DISTRICT_PASSWORD);
+        String eastToken = "Bearer " + JsonPath.read(mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + eastAdmin + "\",\"password\":\"" + DISTRICT_PASSWORD
+                                + "\",\"totp\":\"" + recovery.get(0) + "\"}"))
+                .andReturn().getResponse().getContentAsString(), "$.token");
         mvc.perform(get("/api/v1/users/" + westId).header("Authorization", eastToken))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("无权访问本单位及下级单位以外的数据。"));
@@ -146,6 +161,7 @@ class AccessControlTests {
                 .andExpect(jsonPath("$.total").value(0));
 
         MockHttpSession page = login(eastAdmin, DISTRICT_PASSWORD);
+        mvc.perform(post("/login/second-factor").session(page).with(csrf()).param("code", recovery.get(1)));
         mvc.perform(get("/admin/users/" + westId).session(page)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/users/" + westId + "/enabled").param("enabled", "false").session(page).with(csrf()))
                 .andExpect(status().isForbidden());

@@ -99,45 +99,19 @@ public class VisitReadModel {
     }
 
     public VisitFigures figures(int year, Collection<Long> organizationIds) {
-        Map<InspectionKind, Long> visitsByKind = new EnumMap<>(InspectionKind.class);
-        Map<InspectionKind, Long> firmsByKind = new EnumMap<>(InspectionKind.class);
-        Map<InspectionMode, Long> visitsByMode = new EnumMap<>(InspectionMode.class);
-        for (InspectionKind kind : InspectionKind.values()) {
-            visitsByKind.put(kind, 0L);
-            firmsByKind.put(kind, 0L);
-        }
-        for (InspectionMode mode : InspectionMode.values()) {
-            visitsByMode.put(mode, 0L);
-        }
-        if (organizationIds.isEmpty()) {
-            return new VisitFigures(0, 0, 0, visitsByKind, firmsByKind, visitsByMode);
-        }
-        long[] officerVisits = new long[1];
-        jdbc.sql("""
-                        SELECT kind, mode, sum(visits), sum(officer_visits) FROM reporting_visit_day
-                        WHERE organization_id IN (:orgs) AND day BETWEEN :from AND :to GROUP BY kind, mode""")
-                .param("orgs", organizationIds).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
-                .query((rs, n) -> {
-                    visitsByKind.merge(InspectionKind.valueOf(rs.getString(1)), rs.getLong(3), Long::sum);
-                    visitsByMode.merge(InspectionMode.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
-                    officerVisits[0] += rs.getLong(4);
-                    return null;
-                }).list();
-        jdbc.sql("""
-                        SELECT kind, count(DISTINCT enterprise_id) FROM reporting_firm_year
-                        WHERE organization_id IN (:orgs) AND year = :year AND visits > 0 GROUP BY kind""")
-                .param("orgs", organizationIds).param("year", year)
-                .query((rs, n) -> firmsByKind.put(InspectionKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
-        long firms = jdbc.sql("""
-                        SELECT count(DISTINCT enterprise_id) FROM reporting_firm_year
-                        WHERE organization_id IN (:orgs) AND year = :year AND visits > 0""")
-                .param("orgs", organizationIds).param("year", year).query(Long.class).single();
-        long visits = visitsByKind.values().stream().mapToLong(Long::longValue).sum();
-        return new VisitFigures(visits, firms, officerVisits[0], visitsByKind, firmsByKind, visitsByMode);
+        return figures(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), organizationIds,
+                "FROM reporting_firm_year WHERE organization_id IN (:orgs) AND year = :year AND visits > 0", Map.of("year", year));
     }
 
     /** The visit figures of a period (a month or quarter) over the given units. */
     public VisitFigures figures(LocalDate from, LocalDate to, Collection<Long> organizationIds) {
+        return figures(from, to, organizationIds,
+                "FROM reporting_visit WHERE organization_id IN (:orgs) AND day BETWEEN :from AND :to", Map.of("from", from, "to", to));
+    }
+
+    /** Visits from the daily rows; firms (distinct) from {@code firmRows}: the yearly table for a year, the visits otherwise. */
+    private VisitFigures figures(LocalDate from, LocalDate to, Collection<Long> organizationIds, String firmRows,
+                                 Map<String, Object> firmParams) {
         Map<InspectionKind, Long> visitsByKind = new EnumMap<>(InspectionKind.class);
         Map<InspectionKind, Long> firmsByKind = new EnumMap<>(InspectionKind.class);
         Map<InspectionMode, Long> visitsByMode = new EnumMap<>(InspectionMode.class);
@@ -162,15 +136,11 @@ public class VisitReadModel {
                     officerVisits[0] += rs.getLong(4);
                     return null;
                 }).list();
-        jdbc.sql("""
-                        SELECT kind, count(DISTINCT enterprise_id) FROM reporting_visit
-                        WHERE organization_id IN (:orgs) AND day BETWEEN :from AND :to GROUP BY kind""")
-                .param("orgs", organizationIds).param("from", from).param("to", to)
+        jdbc.sql("SELECT kind, count(DISTINCT enterprise_id) " + firmRows + " GROUP BY kind")
+                .param("orgs", organizationIds).params(firmParams)
                 .query((rs, n) -> firmsByKind.put(InspectionKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
-        long firms = jdbc.sql("""
-                        SELECT count(DISTINCT enterprise_id) FROM reporting_visit
-                        WHERE organization_id IN (:orgs) AND day BETWEEN :from AND :to""")
-                .param("orgs", organizationIds).param("from", from).param("to", to).query(Long.class).single();
+        long firms = jdbc.sql("SELECT count(DISTINCT enterprise_id) " + firmRows)
+                .param("orgs", organizationIds).params(firmParams).query(Long.class).single();
         long visits = visitsByKind.values().stream().mapToLong(Long::longValue).sum();
         return new VisitFigures(visits, firms, officerVisits[0], visitsByKind, firmsByKind, visitsByMode);
     }
