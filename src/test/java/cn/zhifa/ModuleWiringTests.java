@@ -112,7 +112,8 @@ class ModuleWiringTests {
         await().atMost(Duration.ofSeconds(90)).until(() ->
                 count("SELECT count(*) FROM penalty_case WHERE source = 'HAZARD' AND source_reference = ?", "隐患#" + hazardId) == 1);
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(90)).until(() ->
-                count("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND event_type LIKE '%HazardOverdue'") == 0);
+                count("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND event_type LIKE '%HazardOverdue' "
+                        + "AND serialized_event LIKE ?", "%\"hazardId\":" + hazardId + ",%") == 0);
         assertThat(count("SELECT count(*) FROM penalty_case WHERE source = 'HAZARD' AND source_reference = ?", "隐患#" + hazardId)).isEqualTo(1);
     }
 }
