@@ -33,48 +33,6 @@ public record AnnualFigures(int year, Long organizationId, String scopeName,
                             Map<String, BigDecimal> changePercent, List<String> notRecorded,
                             List<CampaignFigures> campaigns) {
 
-    /** Figures without the per-专项 rows (they are added by {@link #withCampaigns}). */
-    public AnnualFigures(int year, Long organizationId, String scopeName,
-                         long officersCertified, long officersNew, long certificatesRevoked, BigDecimal participationRate,
-                         long firmsInspected, long inspectionVisits, Map<String, Long> visitsByKind,
-                         Map<String, Long> firmsByKind, Map<String, Long> visitsByMode, long officerVisits,
-                         long hazardsFound, long majorHazardsFound, long hazardsRectified, long majorHazardsRectified,
-                         double rectificationRate, long hazardsSupervised, long hazardsExposed, long hazardsSelfReported,
-                         long casesFiled, Map<String, Long> casesFiledByKind, long casesDecided,
-                         Map<String, Long> decidedByKind, BigDecimal finesYuan, Map<String, BigDecimal> finesByKind,
-                         long individualsFined, BigDecimal finesOnIndividualsYuan, long summaryPenalties,
-                         BigDecimal dualPenaltyShare, long notPunished, long legalReviews, long meetings,
-                         long casesDiscussed, long hearings, long coerciveMeasures, long transfers, long criminalTransfers,
-                         long documentsIssued, List<DocumentCount> documentsByKind,
-                         long publicityDue, long published, long publishedOnTime, BigDecimal publicityRate,
-                         Map<String, Long> complaintsByChannel, long caseReviews, long caseReviewProblems,
-                         Map<String, Long> reconsiderationsByOutcome, Map<String, Long> lawsuitsByOutcome,
-                         BigDecimal filedChangePercent, BigDecimal finesChangePercent,
-                         Map<String, BigDecimal> changePercent, List<String> notRecorded) {
-        this(year, organizationId, scopeName, officersCertified, officersNew, certificatesRevoked, participationRate,
-                firmsInspected, inspectionVisits, visitsByKind, firmsByKind, visitsByMode, officerVisits, hazardsFound,
-                majorHazardsFound, hazardsRectified, majorHazardsRectified, rectificationRate, hazardsSupervised,
-                hazardsExposed, hazardsSelfReported, casesFiled, casesFiledByKind, casesDecided, decidedByKind, finesYuan,
-                finesByKind, individualsFined, finesOnIndividualsYuan, summaryPenalties, dualPenaltyShare, notPunished,
-                legalReviews, meetings, casesDiscussed, hearings, coerciveMeasures, transfers, criminalTransfers,
-                documentsIssued, documentsByKind, publicityDue, published, publishedOnTime, publicityRate,
-                complaintsByChannel, caseReviews, caseReviewProblems, reconsiderationsByOutcome, lawsuitsByOutcome,
-                filedChangePercent, finesChangePercent, changePercent, notRecorded, List.of());
-    }
-
-    /** The same figures with these per-专项 rows. */
-    public AnnualFigures withCampaigns(List<CampaignFigures> rows) {
-        return new AnnualFigures(year, organizationId, scopeName, officersCertified, officersNew, certificatesRevoked,
-                participationRate, firmsInspected, inspectionVisits, visitsByKind, firmsByKind, visitsByMode, officerVisits,
-                hazardsFound, majorHazardsFound, hazardsRectified, majorHazardsRectified, rectificationRate,
-                hazardsSupervised, hazardsExposed, hazardsSelfReported, casesFiled, casesFiledByKind, casesDecided,
-                decidedByKind, finesYuan, finesByKind, individualsFined, finesOnIndividualsYuan, summaryPenalties,
-                dualPenaltyShare, notPunished, legalReviews, meetings, casesDiscussed, hearings, coerciveMeasures,
-                transfers, criminalTransfers, documentsIssued, documentsByKind, publicityDue, published, publishedOnTime,
-                publicityRate, complaintsByChannel, caseReviews, caseReviewProblems, reconsiderationsByOutcome,
-                lawsuitsByOutcome, filedChangePercent, finesChangePercent, changePercent, notRecorded, List.copyOf(rows));
-    }
-
     /** Figures contributed through {@link FigureSource}, with the Chinese name {@code notRecorded} prints. */
     public static final Map<String, String> SUPPLEMENTARY;
 

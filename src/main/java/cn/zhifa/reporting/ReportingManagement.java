@@ -125,8 +125,8 @@ public class ReportingManagement {
                 now.coerciveMeasures(), now.transfers(), now.criminalTransfers(), now.documentsIssued(),
                 now.documentsByKind(), now.publicityDue(), now.published(), now.publishedOnTime(), now.publicityRate(),
                 now.complaintsByChannel(), now.caseReviews(), now.caseReviewProblems(), now.reconsiderationsByOutcome(),
-                now.lawsuitsByOutcome(), change.get("casesFiled"), change.get("finesYuan"), change, now.notRecorded())
-                .withCampaigns(campaigns(year, orgs));
+                now.lawsuitsByOutcome(), change.get("casesFiled"), change.get("finesYuan"), change, now.notRecorded(),
+                campaigns(year, orgs));
     }
 
     /**
@@ -276,7 +276,7 @@ public class ReportingManagement {
                 PublicityStatistics.rate(onTime, due), countsOf(supplementary.get("complaintsByChannel")),
                 countOf(supplementary.get("caseReviews")), countOf(supplementary.get("caseReviewProblems")),
                 countsOf(supplementary.get("reconsiderationsByOutcome")), countsOf(supplementary.get("lawsuitsByOutcome")),
-                null, null, Map.of(), notRecorded);
+                null, null, Map.of(), notRecorded, List.of());
     }
 
     private static <E extends Enum<E>> Map<String, Long> codes(Map<E, Long> byEnum) {
