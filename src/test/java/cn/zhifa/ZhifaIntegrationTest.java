@@ -12,7 +12,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a real PostgreSQL (embedded, or the one SPRING_DATASOURCE_URL names) with
- * the demo city loaded, a real server on a random port, MockMvc, and a movable {@link TestClock}.
+ * the demo city loaded, a real server on a random port, MockMvc (page sessions in PostgreSQL, see
+ * {@link JdbcSessionBridge}), and a movable {@link TestClock}.
  * Every integration test uses exactly this, so they all share one application context.
  */
 @Target(ElementType.TYPE)
@@ -21,6 +22,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, JdbcSessionBridge.class})
 public @interface ZhifaIntegrationTest {
 }
