@@ -19,12 +19,28 @@ public final class WebUser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
     private final String base;
 
     private WebUser(int port) {
+        this(HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build(), port);
+    }
+
+    private WebUser(HttpClient client, int port) {
+        this.client = client;
         this.base = "http://localhost:" + port;
+    }
+
+    /** The same person (same cookies) talking to another node on this machine. */
+    public WebUser at(int port) {
+        return new WebUser(client, port);
+    }
+
+    /** A form post with these url-encoded fields. */
+    public HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     public static WebUser loggedIn(int port, String username) throws IOException, InterruptedException {

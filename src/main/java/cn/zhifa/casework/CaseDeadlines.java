@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -186,6 +187,7 @@ public class CaseDeadlines {
      * (a deadline still overdue the next day is not raised again; a new due day after an extension is).
      */
     @Scheduled(cron = "${zhifa.casework.sweep-cron:0 30 6 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "case-deadline-sweep")
     @Transactional
     public int sweep() {
         LocalDate today = today();

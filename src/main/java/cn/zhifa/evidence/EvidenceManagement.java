@@ -6,7 +6,6 @@ import cn.zhifa.organization.DataScope;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Actors;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -126,11 +125,11 @@ public class EvidenceManagement {
     public Content open(long id) {
         EvidenceView view = get(id, true);
         custody(id, "VIEWED", Actors.current().orElse(null), null);
-        return new Content(view, store.pathOf(view.sha256()));
+        return new Content(view, store.resource(view.sha256()));
     }
 
-    /** A file to stream to the reader. */
-    public record Content(EvidenceView view, Path path) {
+    /** A file to stream to the reader (from the data directory or the object store). */
+    public record Content(EvidenceView view, org.springframework.core.io.Resource bytes) {
     }
 
     /** The custody rows of a file, oldest first: action, user, time, detail. */
@@ -146,7 +145,7 @@ public class EvidenceManagement {
     public record Custody(String action, String username, Instant at, String detail) {
     }
 
-    /** True when the bytes on disk still match their hash. */
+    /** True when the stored bytes still match their hash. */
     public boolean intact(long id) {
         return store.intact(get(id, true).sha256());
     }

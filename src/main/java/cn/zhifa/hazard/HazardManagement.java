@@ -31,6 +31,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -303,6 +304,7 @@ public class HazardManagement {
      */
     @Transactional
     @Scheduled(cron = "${zhifa.hazard.overdue-sweep:0 5 0 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "hazard-overdue-sweep")
     public int sweepOverdue() {
         LocalDate today = today();
         int count = 0;

@@ -33,6 +33,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -363,6 +364,7 @@ public class PublicityManagement {
 
     /** The daily sweep: records today's 临期/逾期 warnings for decisions awaiting publication (idempotent per day). */
     @Scheduled(cron = "${zhifa.publicity.sweep-cron:0 40 6 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "publicity-deadline-sweep")
     @Transactional
     public int sweep() {
         return commands.sweep(today());

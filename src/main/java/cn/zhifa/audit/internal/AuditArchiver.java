@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,6 +58,7 @@ class AuditArchiver {
     }
 
     @Scheduled(cron = "${zhifa.audit.archive-cron:0 30 1 1 * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "audit-archive", lockAtMostFor = "PT6H")
     void monthly() {
         try {
             archiveExpired().ifPresent(a -> log.info("Archived audit rows {}-{} ({}) to {}", a.firstId(), a.lastId(), a.rows(), a.fileName()));

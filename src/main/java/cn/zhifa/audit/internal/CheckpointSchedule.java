@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,7 @@ class CheckpointSchedule {
     }
 
     @Scheduled(cron = "${zhifa.audit.checkpoint-cron:0 0 1 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "audit-checkpoint")
     void daily() {
         ChainCheck check = auditLog.verify();
         if (!check.intact()) {

@@ -1,5 +1,6 @@
 package cn.zhifa.credit.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ class ListingSweep {
     }
 
     @Scheduled(cron = "${zhifa.credit.expiry-sweep:0 10 0 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "credit-listing-expiry-sweep")
     void removeExpired() {
         int removed = desk.removeExpired();
         if (removed > 0) {

@@ -3,29 +3,30 @@ package cn.zhifa.evidence.internal;
 import cn.zhifa.evidence.MediaKind;
 import cn.zhifa.evidence.MediaSniffer;
 import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.storage.ObjectStore;
+import cn.zhifa.shared.storage.ObjectStores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * The bytes on disk, addressed by SHA-256: {@code <dir>/<first two hex>/<sha256>}. A file is written once
- * through a temporary file and an atomic move, then made read-only; the same content uploaded again is
- * not written twice. Non-media and oversize files are refused before anything is kept.
+ * The bytes, addressed by SHA-256 under the key {@code <first two hex>/<sha256>}: in the data directory
+ * ({@code <dir>/ab/abcdef…}, as always) or, with {@code zhifa.storage.type=s3}, in the object store shared by every
+ * node ({@code evidence/ab/abcdef…}). An upload is hashed through a temporary file under {@code <dir>/tmp}, then stored
+ * once (locally by an atomic move, then read-only); the same content uploaded again is not written twice. Non-media
+ * and oversize files are refused before anything is kept.
  */
 @Component
 public class EvidenceStore {
@@ -34,11 +35,13 @@ public class EvidenceStore {
 
     private final Path root;
     private final EvidenceProperties properties;
+    private final ObjectStore store;
 
-    EvidenceStore(EvidenceProperties properties, @Value("${zhifa.data-dir}") Path dataDir) {
+    EvidenceStore(EvidenceProperties properties, @Value("${zhifa.data-dir}") Path dataDir, ObjectStores stores) {
         this.properties = properties;
         this.root = (properties.directory() != null ? properties.directory() : dataDir.resolve("evidence"))
                 .toAbsolutePath().normalize();
+        this.store = stores.area("evidence", root);
     }
 
     /** What was written. */
@@ -71,16 +74,7 @@ public class EvidenceStore {
                             + "”超过上限，未保存。");
                 }
                 String sha256 = HexFormat.of().formatHex(digest.digest());
-                Path target = pathOf(sha256);
-                Files.createDirectories(target.getParent());
-                if (!Files.exists(target)) {
-                    try {
-                        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                        readOnly(target);
-                    } catch (FileAlreadyExistsException | AccessDeniedException concurrentSameContent) {
-                        // another upload of the same bytes won the race; its file is identical
-                    }
-                }
+                store.putIfAbsent(key(sha256), temp);
                 return new Stored(sha256, size, media);
             } finally {
                 Files.deleteIfExists(temp);
@@ -107,18 +101,27 @@ public class EvidenceStore {
         return copied;
     }
 
+    /** The file in the local directory (local storage only; the object store has no path). */
     public Path pathOf(String sha256) {
+        return root.resolve(key(sha256));
+    }
+
+    /** The stored bytes to stream to a reader. */
+    public Resource resource(String sha256) {
+        return store.resource(key(sha256));
+    }
+
+    private static String key(String sha256) {
         String hash = sha256.toLowerCase(Locale.ROOT);
         if (!SHA256.matcher(hash).matches()) {
             throw new IllegalArgumentException("not a SHA-256: " + sha256);
         }
-        return root.resolve(hash.substring(0, 2)).resolve(hash);
+        return hash.substring(0, 2) + "/" + hash;
     }
 
     /** True when the stored bytes still hash to their name. */
     public boolean intact(String sha256) {
-        Path file = pathOf(sha256);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = store.open(key(sha256))) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];
             int read;
@@ -130,17 +133,6 @@ public class EvidenceStore {
             return false;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void readOnly(Path file) {
-        try {
-            var permissions = new HashSet<java.nio.file.attribute.PosixFilePermission>();
-            permissions.add(java.nio.file.attribute.PosixFilePermission.OWNER_READ);
-            permissions.add(java.nio.file.attribute.PosixFilePermission.GROUP_READ);
-            Files.setPosixFilePermissions(file, permissions);
-        } catch (UnsupportedOperationException | IOException e) {
-            file.toFile().setReadOnly();
         }
     }
 

@@ -4,7 +4,6 @@ import cn.zhifa.shared.security.Action;
 import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.evidence.EvidenceManagement;
 import java.time.Duration;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -39,6 +38,6 @@ class EvidenceContent {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("evidence-" + content.view().id(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(new FileSystemResource(content.path()));
+                .body(content.bytes());
     }
 }

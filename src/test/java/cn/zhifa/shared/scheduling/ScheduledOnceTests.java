@@ -1,0 +1,158 @@
+package cn.zhifa.shared.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.zhifa.ZhifaIntegrationTest;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.ScheduledMethodRunnable;
+
+/**
+ * Several nodes on one database: each scheduled sweep runs on one of them. "Node B" is a second lock provider on the
+ * same database with its own name, as a second application instance would have.
+ */
+@ZhifaIntegrationTest
+class ScheduledOnceTests {
+
+    /** Scheduled methods that must run on every node: they refresh a node's own cache. */
+    private static final List<String> PER_NODE = List.of("cn.zhifa.law.internal.CalendarRefresher.refresh");
+
+    @Autowired
+    LockProvider nodeA;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    TaskScheduler scheduler;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void every_scheduled_sweep_names_its_own_lock_except_the_per_node_cache_refresh() {
+        var methods = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.zhifa").stream()
+                .flatMap(c -> c.getMethods().stream())
+                .filter(m -> m.isAnnotatedWith(Scheduled.class))
+                .toList();
+        assertThat(methods).hasSizeGreaterThanOrEqualTo(7);
+        List<String> unlocked = methods.stream().filter(m -> !m.isAnnotatedWith(SchedulerLock.class))
+                .map(m -> m.getOwner().getName() + "." + m.getName()).toList();
+        assertThat(unlocked).containsExactlyInAnyOrderElementsOf(PER_NODE);
+        List<String> names = methods.stream().filter(m -> m.isAnnotatedWith(SchedulerLock.class))
+                .map(ScheduledOnceTests::lockName).toList();
+        assertThat(names).doesNotHaveDuplicates().allSatisfy(name -> assertThat(name).isNotBlank());
+    }
+
+    @Test
+    void two_nodes_triggering_the_same_sweep_at_once_run_it_once_and_a_late_node_does_not_run_it_again() throws Exception {
+        String sweep = "test-sweep-" + UUID.randomUUID();
+        var onA = new DefaultLockingTaskExecutor(nodeA);
+        var onB = new DefaultLockingTaskExecutor(SchedulingLocks.onDatabase(dataSource, "node-b"));
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        Runnable theSweep = () -> {
+            runs.incrementAndGet();
+            sleep(300);
+        };
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> a = nodes.submit(() -> {
+                await(start);
+                onA.executeWithLock(theSweep, daily(sweep));
+            });
+            Future<?> b = nodes.submit(() -> {
+                await(start);
+                onB.executeWithLock(theSweep, daily(sweep));
+            });
+            start.countDown();
+            a.get(10, TimeUnit.SECONDS);
+            b.get(10, TimeUnit.SECONDS);
+        } finally {
+            nodes.shutdownNow();
+        }
+        assertThat(runs).as("one of the two nodes ran the sweep").hasValue(1);
+
+        onB.executeWithLock(theSweep, daily(sweep));
+        assertThat(runs).as("a node whose clock is late does not run it again within the minute").hasValue(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM shedlock WHERE name = :name").param("name", sweep).query(Long.class).single())
+                .isOne();
+    }
+
+    @Test
+    void the_scheduler_skips_a_scheduled_method_while_another_node_holds_its_lock() throws Exception {
+        jdbc.sql("DELETE FROM shedlock WHERE name = :name").param("name", Sweep.NAME).update();
+        Sweep sweep = new Sweep();
+        var runnable = new ScheduledMethodRunnable(sweep, Sweep.class.getDeclaredMethod("run"));
+        Optional<SimpleLock> heldByB = SchedulingLocks.onDatabase(dataSource, "node-b")
+                .lock(new LockConfiguration(Instant.now(), Sweep.NAME, Duration.ofMinutes(5), Duration.ZERO));
+        assertThat(heldByB).isPresent();
+        try {
+            scheduler.schedule(runnable, Instant.now());
+            sleep(1500);
+            assertThat(sweep.runs).as("node B holds the lock: this node's scheduler skips the run").hasValue(0);
+        } finally {
+            heldByB.get().unlock();
+        }
+        scheduler.schedule(runnable, Instant.now());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sweep.runs).hasValue(1));
+        assertThat(jdbc.sql("SELECT locked_by FROM shedlock WHERE name = :name").param("name", Sweep.NAME)
+                .query(String.class).single()).isNotEqualTo("node-b");
+    }
+
+    static class Sweep {
+        static final String NAME = "test-scheduled-sweep";
+        final AtomicInteger runs = new AtomicInteger();
+
+        @SchedulerLock(name = NAME)
+        public void run() {
+            runs.incrementAndGet();
+        }
+    }
+
+    private static LockConfiguration daily(String name) {
+        return new LockConfiguration(Instant.now(), name, Duration.ofMinutes(10), Duration.ofMinutes(1));
+    }
+
+    private static String lockName(JavaMethod method) {
+        return method.getAnnotationOfType(SchedulerLock.class).name();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
