@@ -26,9 +26,13 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.scheduling.config.TaskExecutionOutcome;
 import org.springframework.scheduling.support.ScheduledMethodRunnable;
 
 /**
@@ -49,6 +53,8 @@ class ScheduledOnceTests {
     TaskScheduler scheduler;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void every_scheduled_sweep_names_its_own_lock_except_the_per_node_cache_refresh() {
@@ -80,11 +86,11 @@ class ScheduledOnceTests {
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
             Future<?> a = nodes.submit(() -> {
-                await(start);
+                awaitStart(start);
                 onA.executeWithLock(theSweep, daily(sweep));
             });
             Future<?> b = nodes.submit(() -> {
-                await(start);
+                awaitStart(start);
                 onB.executeWithLock(theSweep, daily(sweep));
             });
             start.countDown();
@@ -122,6 +128,27 @@ class ScheduledOnceTests {
                 .query(String.class).single()).isNotEqualTo("node-b");
     }
 
+    @Test
+    void the_real_daily_hazard_sweep_is_skipped_by_the_scheduler_while_another_node_holds_its_lock() throws Exception {
+        ScheduledTask hazardSweep = context.getBeansOfType(ScheduledTaskHolder.class).values().stream()
+                .flatMap(holder -> holder.getScheduledTasks().stream())
+                .filter(task -> task.toString().contains("HazardManagement.sweepOverdue"))
+                .findFirst().orElseThrow();
+        TaskExecutionOutcome before = hazardSweep.getTask().getLastExecutionOutcome();
+        Optional<SimpleLock> heldByB = SchedulingLocks.onDatabase(dataSource, "node-b")
+                .lock(new LockConfiguration(Instant.now(), "hazard-overdue-sweep", Duration.ofMinutes(5), Duration.ZERO));
+        assertThat(heldByB).as("no node ran the sweep within its minute").isPresent();
+        try {
+            // the runnable Spring's registrar hands to the scheduler for the @Scheduled method, as at 00:05 every day
+            scheduler.schedule(hazardSweep.getTask().getRunnable(), Instant.now());
+            sleep(1500);
+            assertThat(hazardSweep.getTask().getLastExecutionOutcome()).as("the sweep did not start on this node")
+                    .isEqualTo(before);
+        } finally {
+            heldByB.get().unlock();
+        }
+    }
+
     static class Sweep {
         static final String NAME = "test-scheduled-sweep";
         final AtomicInteger runs = new AtomicInteger();
@@ -140,7 +167,7 @@ class ScheduledOnceTests {
         return method.getAnnotationOfType(SchedulerLock.class).name();
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void awaitStart(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
