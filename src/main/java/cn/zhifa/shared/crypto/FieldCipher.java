@@ -95,7 +95,12 @@ public class FieldCipher {
 
     /** Sealed with the key new values are sealed with. */
     public boolean isCurrent(String stored) {
-        return isSealed(stored) && stored.startsWith(PREFIX + currentKeyId + ":");
+        return isSealed(stored) && stored.startsWith(currentPrefix());
+    }
+
+    /** The start of every value sealed with the current key: {@code sm4gcm:v1:<keyId>:}. */
+    public String currentPrefix() {
+        return PREFIX + currentKeyId + ":";
     }
 
     private byte[] key(String keyId) {
