@@ -90,8 +90,8 @@ class PersonalDataAtRestTests {
                 .doesNotContain("11010519491231002X").doesNotContain("13812345670").doesNotContain("87650001"));
         assertThat(raw.get("principal_phone")).isNotEqualTo(raw.get("legal_representative_phone"));
 
-        String page = firmPage(id);
-        assertThat(page).contains("id=\"legal-representative-phone\">0591-87650001</dd>").contains("13812345670")
+        assertThat(firmPage(id)).contains("id=\"legal-representative-phone\">0591-87650001</dd>").doesNotContain("sm4gcm");
+        assertThat(firmPage(id, "/edit")).contains("value=\"13812345670\"").contains("value=\"11010519491231002X\"")
                 .doesNotContain("sm4gcm");
     }
 
@@ -131,9 +131,13 @@ class PersonalDataAtRestTests {
     }
 
     private String firmPage(long id) throws Exception {
+        return firmPage(id, "");
+    }
+
+    private String firmPage(long id, String suffix) throws Exception {
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("officer1").password(Tokens.DEMO_PASSWORD))
                 .andReturn().getRequest().getSession();
-        return mvc.perform(get("/registry/enterprises/" + id).session(session)).andExpect(status().isOk())
+        return mvc.perform(get("/registry/enterprises/" + id + suffix).session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
     }
 }
