@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.Yaml;
 class DependencyAdvisoryTests {
 
     /** {@code .../<group path>/<artifact>/<version>/<artifact>-<version>[-classifier].jar} in a Maven repository. */
-    private static final Pattern MAVEN_JAR = Pattern.compile(".*/([^/]+)/([^/]+)/\\2/\\1-\\2[^/]*\\.jar");
+    private static final Pattern MAVEN_JAR = Pattern.compile(".*/([^/]+)/([^/]+)/\\1-\\2[^/]*\\.jar");
 
     record Jar(String path, String artifactId, String version) {
         boolean is(String groupId, String artifact) {
