@@ -1,6 +1,7 @@
 package cn.zhifa.inspection;
 
 import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.crypto.Encrypted;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,6 +47,7 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> {
     private BigDecimal longitude;
     private String representativeName;
     private String representativeTitle;
+    @Encrypted
     private String representativePhone;
     private String findings;
     private boolean deadlineConfirmed;

@@ -1,5 +1,6 @@
 package cn.zhifa.organization;
 
+import cn.zhifa.shared.crypto.Encrypted;
 import cn.zhifa.shared.security.Role;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,9 @@ public class UserAccount {
     private String displayName;
     private String passwordHash;
     private Long organizationId;
+    @Encrypted(lookupHashIn = "phoneHash", lookupKind = "phone")
     private String phone;
+    private String phoneHash;
     private boolean enabled;
     private int failedAttempts;
     private Instant lockedUntil;

@@ -10,6 +10,7 @@ import cn.zhifa.organization.internal.SecurityPolicies;
 import cn.zhifa.organization.internal.UserAccounts;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.Verdict;
+import cn.zhifa.shared.crypto.FieldCipher;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.security.Role;
@@ -49,10 +50,12 @@ public class UserManagement {
     private final AuthenticationSettings settings;
     private final SecondFactors secondFactors;
     private final Clock clock;
+    private final FieldCipher cipher;
 
     UserManagement(UserAccounts users, Organizations organizations, SecurityPolicies policies, DataScope scope,
                    PasswordEncoder passwordEncoder, JdbcClient jdbc, ApiTokens tokens, AdministratorApprovals approvals,
-                   AuthenticationSettings settings, SecondFactors secondFactors, Clock clock) {
+                   AuthenticationSettings settings, SecondFactors secondFactors, Clock clock, FieldCipher cipher) {
+        this.cipher = cipher;
         this.secondFactors = secondFactors;
         this.tokens = tokens;
         this.approvals = approvals;
@@ -75,13 +78,15 @@ public class UserManagement {
             return Page.empty(page, size);
         }
         String like = keyword == null || keyword.isBlank() ? null : "%" + keyword.strip().toLowerCase() + "%";
+        // phones are sealed at rest: a phone is found by its exact number through the keyed hash
+        String phoneHash = like == null ? null : cipher.lookupHash("phone", keyword);
         String where = " WHERE u.organization_id IN (:orgs)"
-                + (like == null ? "" : " AND (LOWER(u.username) LIKE :like OR u.display_name LIKE :like OR u.phone LIKE :like)");
+                + (like == null ? "" : " AND (LOWER(u.username) LIKE :like OR u.display_name LIKE :like OR u.phone_hash = :phoneHash)");
         long total = jdbc.sql("SELECT count(*) FROM app_user u" + where)
-                .param("orgs", orgIds).param("like", like).query(Long.class).single();
+                .param("orgs", orgIds).param("like", like).param("phoneHash", phoneHash).query(Long.class).single();
         List<Long> ids = jdbc.sql("SELECT u.id FROM app_user u JOIN organization o ON o.id = u.organization_id" + where
                         + " ORDER BY o.path, u.username LIMIT :limit OFFSET :offset")
-                .param("orgs", orgIds).param("like", like).param("limit", size).param("offset", (long) page * size)
+                .param("orgs", orgIds).param("like", like).param("phoneHash", phoneHash).param("limit", size).param("offset", (long) page * size)
                 .query(Long.class).list();
         List<UserView> views = new ArrayList<>();
         users.findAllById(ids).forEach(u -> views.add(view(u)));

@@ -1,5 +1,6 @@
 package cn.zhifa.registry;
 
+import cn.zhifa.shared.crypto.FieldCipher;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.law.IdNumber;
 import cn.zhifa.organization.DataScope;
@@ -25,12 +26,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupervisorManagement {
 
+    /** Personal data sealed at rest (issue 14). */
+    static final String ID_NUMBER = "supervisor.id_number";
+    static final String PHONE = "supervisor.phone";
+
     private final JdbcClient jdbc;
     private final DataScope scope;
     private final SupervisorTerms terms;
     private final Clock clock;
+    private final FieldCipher cipher;
 
-    SupervisorManagement(JdbcClient jdbc, DataScope scope, SupervisorTerms terms, Clock clock) {
+    SupervisorManagement(JdbcClient jdbc, DataScope scope, SupervisorTerms terms, Clock clock, FieldCipher cipher) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.scope = scope;
         this.terms = terms;
@@ -57,7 +64,7 @@ public class SupervisorManagement {
         LocalDate end = term(kind, termStart, termEnd);
         long created = jdbc.sql("INSERT INTO supervisor (kind, name, id_number, employer, phone, organization_id, term_start, term_end) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
-                .params(kind.name(), cleanName, id, employer(employer), cleanPhone, organizationId,
+                .params(kind.name(), cleanName, cipher.seal(ID_NUMBER, id), employer(employer), cipher.seal(PHONE, cleanPhone), organizationId,
                         Date.valueOf(termStart), Date.valueOf(end)).query(Long.class).single();
         Audit.target(kind.label(), created);
         happened(created, "聘任", "任期 " + termStart + " 至 " + end);
@@ -83,7 +90,7 @@ public class SupervisorManagement {
             throw new RuleViolation("没有需要保存的修改。");
         }
         jdbc.sql("UPDATE supervisor SET name = ?, employer = ?, phone = ?, id_number = COALESCE(?, id_number) WHERE id = ?")
-                .params(cleanName, cleanEmployer, cleanPhone, id, supervisorId).update();
+                .params(cleanName, cleanEmployer, cipher.seal(PHONE, cleanPhone), cipher.seal(ID_NUMBER, id), supervisorId).update();
         happened(supervisorId, "修改信息", changed.toString());
     }
 
@@ -252,11 +259,11 @@ public class SupervisorManagement {
         return LocalDate.now(clock);
     }
 
-    private static Supervisor supervisor(java.sql.ResultSet rs) throws java.sql.SQLException {
-        String idNumber = rs.getString("id_number");
+    private Supervisor supervisor(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String idNumber = cipher.open(ID_NUMBER, rs.getString("id_number"));
         Date ended = rs.getDate("ended_on");
         return new Supervisor(rs.getLong("id"), Supervisor.SupervisorKind.valueOf(rs.getString("kind")), rs.getString("name"),
-                idNumber == null ? null : new IdNumber(idNumber).masked(), rs.getString("employer"), rs.getString("phone"),
+                idNumber == null ? null : new IdNumber(idNumber).masked(), rs.getString("employer"), cipher.open(PHONE, rs.getString("phone")),
                 rs.getLong("organization_id"), rs.getDate("term_start").toLocalDate(), rs.getDate("term_end").toLocalDate(),
                 ended == null ? null : ended.toLocalDate(), rs.getString("end_reason"));
     }

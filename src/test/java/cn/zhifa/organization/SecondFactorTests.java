@@ -12,6 +12,7 @@ import cn.zhifa.organization.internal.Totp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import cn.zhifa.shared.crypto.FieldCipher;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,14 @@ class SecondFactorTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired FieldCipher cipher;
+
+    /** The TOTP secret as stored is SM4-GCM sealed (issue 14); the test opens it as the login does. */
+    private String secret(long id) {
+        String stored = jdbc.sql("SELECT secret FROM second_factor WHERE app_user = ?").param(id).query(String.class).single();
+        assertThat(stored).startsWith("sm4gcm:v1:");
+        return cipher.open("second_factor.secret", stored);
+    }
 
     @Test
     void an_outside_login_enrols_then_needs_a_code_or_recovery_code_each_usable_once() throws Exception {
@@ -56,7 +65,7 @@ class SecondFactorTests {
         MockHttpSession session = login(name);
         assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/profile?enrol");
         mvc.perform(post("/profile/second-factor/start").session(session).with(csrf()).with(OUTSIDE));
-        String secret = jdbc.sql("SELECT secret FROM second_factor WHERE app_user = ?").param(id).query(String.class).single();
+        String secret = secret(id);
         String profile = mvc.perform(get("/profile").session(session).with(OUTSIDE)).andReturn().getResponse().getContentAsString();
         assertThat(profile).contains("data:image/svg+xml;base64,").contains(secret.substring(0, 4) + " " + secret.substring(4, 8));
         assertThat(mvc.perform(post("/profile/second-factor/confirm").session(session).with(csrf()).with(OUTSIDE)
@@ -109,7 +118,7 @@ class SecondFactorTests {
         long id = id(name);
         MockHttpSession session = login(name);
         mvc.perform(post("/profile/second-factor/start").session(session).with(csrf()).with(OUTSIDE));
-        String secret = jdbc.sql("SELECT secret FROM second_factor WHERE app_user = ?").param(id).query(String.class).single();
+        String secret = secret(id);
         mvc.perform(post("/profile/second-factor/confirm").session(session).with(csrf()).with(OUTSIDE)
                 .param("code", Totp.code(secret, Totp.step(clock.instant()))));
         session = login(name);

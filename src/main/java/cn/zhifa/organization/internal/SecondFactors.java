@@ -2,6 +2,7 @@ package cn.zhifa.organization.internal;
 
 import cn.zhifa.organization.UserAccount;
 import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.crypto.FieldCipher;
 import cn.zhifa.shared.security.Role;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.WriterException;
@@ -38,20 +39,28 @@ public class SecondFactors {
     static final int RECOVERY_CODES = 10;
     private static final String RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The TOTP secret is sealed at rest (issue 14) under this column name. */
+    static final String SECRET = "second_factor.secret";
 
     private final JdbcClient jdbc;
     private final UserAccounts users;
     private final AuthenticationSettings settings;
     private final List<IpAddressMatcher> internalNetworks;
     private final Clock clock;
+    private final FieldCipher cipher;
 
-    SecondFactors(JdbcClient jdbc, UserAccounts users, AuthenticationSettings settings, Clock clock) {
+    SecondFactors(JdbcClient jdbc, UserAccounts users, AuthenticationSettings settings, Clock clock, FieldCipher cipher) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.users = users;
         this.settings = settings;
         this.internalNetworks = settings.internalNetworks().stream().map(String::strip).filter(c -> !c.isEmpty())
                 .map(IpAddressMatcher::new).toList();
         this.clock = clock;
+    }
+
+    private String open(String stored) {
+        return cipher.open(SECRET, stored);
     }
 
     /** Whether this login must show a second factor: a 三员 role, or an address outside the internal networks. */
@@ -82,7 +91,7 @@ public class SecondFactors {
     @Transactional(readOnly = true)
     public Optional<String> pending(long userId) {
         return jdbc.sql("SELECT secret FROM second_factor WHERE app_user = ? AND NOT confirmed")
-                .param(userId).query(String.class).optional();
+                .param(userId).query(String.class).optional().map(this::open);
     }
 
     /** The secret being enrolled (made now if there is none yet); refused once the factor is confirmed. */
@@ -92,13 +101,13 @@ public class SecondFactors {
             throw RuleViolation.conflict("已绑定动态验证码；如需更换，请联系安全管理员重置。");
         }
         Optional<String> existing = jdbc.sql("SELECT secret FROM second_factor WHERE app_user = ? AND NOT confirmed")
-                .param(userId).query(String.class).optional();
+                .param(userId).query(String.class).optional().map(this::open);
         if (existing.isPresent()) {
             return existing.get();
         }
         String secret = Totp.newSecret();
         jdbc.sql("INSERT INTO second_factor (app_user, secret, created_at) VALUES (?, ?, ?)")
-                .params(userId, secret, Timestamp.from(clock.instant())).update();
+                .params(userId, cipher.seal(SECRET, secret), Timestamp.from(clock.instant())).update();
         return secret;
     }
 
@@ -106,7 +115,7 @@ public class SecondFactors {
     @Transactional
     public List<String> confirm(long userId, String code) {
         String secret = jdbc.sql("SELECT secret FROM second_factor WHERE app_user = ? AND NOT confirmed")
-                .param(userId).query(String.class).optional()
+                .param(userId).query(String.class).optional().map(this::open)
                 .orElseThrow(() -> new RuleViolation("请先开始绑定动态验证码。"));
         OptionalLong step = Totp.match(secret, code == null ? null : code.strip(), clock.instant(), 0);
         if (step.isEmpty()) {
@@ -138,7 +147,7 @@ public class SecondFactors {
             record Factor(String secret, long lastStep) {
             }
             Optional<Factor> factor = jdbc.sql("SELECT secret, last_step FROM second_factor WHERE app_user = ? AND confirmed")
-                    .param(userId).query((rs, n) -> new Factor(rs.getString(1), rs.getLong(2))).optional();
+                    .param(userId).query((rs, n) -> new Factor(open(rs.getString(1)), rs.getLong(2))).optional();
             if (factor.isEmpty()) {
                 return false;
             }

@@ -347,7 +347,8 @@ public class EnterpriseImports {
                 enterprises.updateAll(plan.updates);
                 List<Object[]> history = new ArrayList<>();
                 plan.changes.forEach((enterprise, changes) -> changes.forEach(c -> history.add(new Object[]{enterprise.getId(),
-                        c.field(), Enterprises.cut(c.oldValue()), Enterprises.cut(c.newValue()), actor.username(),
+                        c.field(), Enterprises.cut(Enterprises.masked(c.field(), c.oldValue())),
+                        Enterprises.cut(Enterprises.masked(c.field(), c.newValue())), actor.username(),
                         Timestamp.from(now), "导入"})));
                 enterprises.recordChanges(history);
                 progress(id, "写入", total, total);

@@ -5,6 +5,7 @@ import cn.zhifa.registry.IndustryCatalog;
 import cn.zhifa.registry.RiskFeature;
 import cn.zhifa.registry.SupervisionLevel;
 import cn.zhifa.registry.internal.Enterprise.FieldChange;
+import cn.zhifa.shared.crypto.FieldCipher;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,6 +31,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Enterprises {
 
+    /** Personal data sealed at rest (issue 14, {@link FieldCipher}); see {@code RegistryPersonalData}. */
+    static final String LEGAL_REPRESENTATIVE_ID = "legal_representative_id";
+    static final String PRINCIPAL_PHONE = "principal_phone";
+    static final String SAFETY_PHONE = "safety_phone";
+    static final String LEGAL_REPRESENTATIVE_PHONE = "legal_representative_phone";
+
     private static final String COLUMNS = "id, uscc, name, legal_representative, legal_representative_id, principal_leader, "
             + "principal_phone, safety_manager, safety_phone, registered_address, operating_address, town_code, "
             + "industry_division, employees, annual_output, status, risk_features, major_hazard_grade, whitelisted, "
@@ -48,23 +55,25 @@ public class Enterprises {
             + "risk_features = CAST(? AS VARCHAR(32)[]), major_hazard_grade = ?, whitelisted = ?, supervision_level = ?, "
             + "organization_id = ?, merged_into = ?, legal_representative_title = ?, legal_representative_phone = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?";
 
-    static final RowMapper<Enterprise> ROW = Enterprises::map;
+    private final RowMapper<Enterprise> row = this::map;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final FieldCipher cipher;
 
-    Enterprises(JdbcClient jdbc, JdbcTemplate template) {
+    Enterprises(JdbcClient jdbc, JdbcTemplate template, FieldCipher cipher) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.template = template;
     }
 
     public Optional<Enterprise> findById(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE id = ?").param(id).query(ROW).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE id = ?").param(id).query(row).optional();
     }
 
     public Optional<Enterprise> findActiveByUscc(String uscc) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE uscc = ? AND merged_into IS NULL")
-                .param(uscc).query(ROW).optional();
+                .param(uscc).query(row).optional();
     }
 
     public List<Enterprise> findActiveByUsccs(Collection<String> usccs) {
@@ -72,7 +81,7 @@ public class Enterprises {
         List<String> all = List.copyOf(usccs);
         for (int from = 0; from < all.size(); from += 1000) {
             found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE merged_into IS NULL AND uscc IN (:usccs)")
-                    .param("usccs", all.subList(from, Math.min(all.size(), from + 1000))).query(ROW).list());
+                    .param("usccs", all.subList(from, Math.min(all.size(), from + 1000))).query(row).list());
         }
         return found;
     }
@@ -81,7 +90,7 @@ public class Enterprises {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE id IN (:ids)").param("ids", ids).query(ROW).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE id IN (:ids)").param("ids", ids).query(row).list();
     }
 
     public long insert(Enterprise e) {
@@ -89,7 +98,7 @@ public class Enterprises {
     }
 
     public void insertAll(List<Enterprise> enterprises) {
-        template.batchUpdate(INSERT, enterprises.stream().map(Enterprises::insertValues).toList());
+        template.batchUpdate(INSERT, enterprises.stream().map(this::insertValues).toList());
     }
 
     public void update(Enterprise e) {
@@ -100,7 +109,7 @@ public class Enterprises {
     }
 
     public void updateAll(List<Enterprise> enterprises) {
-        int[][] counts = template.batchUpdate(UPDATE, enterprises.stream().map(Enterprises::updateValues).toList(), 1000,
+        int[][] counts = template.batchUpdate(UPDATE, enterprises.stream().map(this::updateValues).toList(), 1000,
                 (ps, values) -> {
                     for (int i = 0; i < values.length; i++) {
                         ps.setObject(i + 1, values[i]);
@@ -116,8 +125,16 @@ public class Enterprises {
     }
 
     public void recordChanges(long enterpriseId, List<FieldChange> changes, String by, Instant at, String source) {
-        recordChanges(changes.stream().map(c -> new Object[]{enterpriseId, c.field(), cut(c.oldValue()), cut(c.newValue()),
-                by, Timestamp.from(at), source}).toList());
+        recordChanges(changes.stream().map(c -> new Object[]{enterpriseId, c.field(), cut(masked(c.field(), c.oldValue())),
+                cut(masked(c.field(), c.newValue())), by, Timestamp.from(at), source}).toList());
+    }
+
+    /** The history keeps phones masked, as it keeps ID numbers (issue 14: no personal data in clear at rest). */
+    static String masked(String field, String value) {
+        if (value == null || !field.endsWith("电话") || value.length() < 7) {
+            return value;
+        }
+        return value.substring(0, 3) + "****" + value.substring(value.length() - 4);
     }
 
     public void recordChanges(List<Object[]> rows) {
@@ -129,27 +146,27 @@ public class Enterprises {
         return value == null || value.length() <= 400 ? value : value.substring(0, 399) + "…";
     }
 
-    private static Object[] insertValues(Enterprise e) {
+    private Object[] insertValues(Enterprise e) {
         return new Object[]{e.getUscc(), e.getName(), SearchTerms.nameKey(e.getName()), SearchTerms.initials(e.getName()),
-                arrayLiteral(SearchTerms.grams(e.getName())), e.getLegalRepresentative(), e.getLegalRepresentativeId(),
-                e.getPrincipalLeader(), e.getPrincipalPhone(), e.getSafetyManager(), e.getSafetyPhone(),
+                arrayLiteral(SearchTerms.grams(e.getName())), e.getLegalRepresentative(), seal(LEGAL_REPRESENTATIVE_ID, e.getLegalRepresentativeId()),
+                e.getPrincipalLeader(), seal(PRINCIPAL_PHONE, e.getPrincipalPhone()), e.getSafetyManager(), seal(SAFETY_PHONE, e.getSafetyPhone()),
                 e.getRegisteredAddress(), e.getOperatingAddress(), e.getTownCode(), e.getIndustry().sectionCode(),
                 e.getIndustry().divisionCode(), e.getEmployees(), e.getAnnualOutput(), e.getStatus().name(),
                 arrayLiteral(e.getRiskFeatures().stream().map(Enum::name).toArray(String[]::new)),
                 e.getMajorHazardGrade(), e.isWhitelisted(), e.getLevel().name(), e.getOrganizationId(), e.isDemo(),
                 Timestamp.from(e.getCreatedAt()), Timestamp.from(e.getUpdatedAt()), e.getLegalRepresentativeTitle(),
-                e.getLegalRepresentativePhone()};
+                seal(LEGAL_REPRESENTATIVE_PHONE, e.getLegalRepresentativePhone())};
     }
 
-    private static Object[] updateValues(Enterprise e) {
+    private Object[] updateValues(Enterprise e) {
         return new Object[]{e.getName(), SearchTerms.nameKey(e.getName()), SearchTerms.initials(e.getName()),
-                arrayLiteral(SearchTerms.grams(e.getName())), e.getLegalRepresentative(), e.getLegalRepresentativeId(),
-                e.getPrincipalLeader(), e.getPrincipalPhone(), e.getSafetyManager(), e.getSafetyPhone(),
+                arrayLiteral(SearchTerms.grams(e.getName())), e.getLegalRepresentative(), seal(LEGAL_REPRESENTATIVE_ID, e.getLegalRepresentativeId()),
+                e.getPrincipalLeader(), seal(PRINCIPAL_PHONE, e.getPrincipalPhone()), e.getSafetyManager(), seal(SAFETY_PHONE, e.getSafetyPhone()),
                 e.getRegisteredAddress(), e.getOperatingAddress(), e.getTownCode(), e.getIndustry().sectionCode(),
                 e.getIndustry().divisionCode(), e.getEmployees(), e.getAnnualOutput(), e.getStatus().name(),
                 arrayLiteral(e.getRiskFeatures().stream().map(Enum::name).toArray(String[]::new)),
                 e.getMajorHazardGrade(), e.isWhitelisted(), e.getLevel().name(), e.getOrganizationId(), e.getMergedInto(),
-                e.getLegalRepresentativeTitle(), e.getLegalRepresentativePhone(), Timestamp.from(e.getUpdatedAt()), e.getId(), e.getVersion()};
+                e.getLegalRepresentativeTitle(), seal(LEGAL_REPRESENTATIVE_PHONE, e.getLegalRepresentativePhone()), Timestamp.from(e.getUpdatedAt()), e.getId(), e.getVersion()};
     }
 
     /** A PostgreSQL array literal (braces around quoted items), cast in SQL: portable to PostgreSQL-compatible databases. */
@@ -174,20 +191,28 @@ public class Enterprises {
         return features;
     }
 
-    private static Enterprise map(ResultSet rs, int row) throws SQLException {
+    private Enterprise map(ResultSet rs, int row) throws SQLException {
         Timestamp created = rs.getTimestamp("created_at");
         Timestamp updated = rs.getTimestamp("updated_at");
         Enterprise e = new Enterprise(rs.getLong("id"), rs.getString("uscc"), rs.getString("name"),
-                rs.getString("legal_representative"), rs.getString("legal_representative_id"),
-                rs.getString("principal_leader"), rs.getString("principal_phone"), rs.getString("safety_manager"),
-                rs.getString("safety_phone"), rs.getString("registered_address"), rs.getString("operating_address"),
+                rs.getString("legal_representative"), open(LEGAL_REPRESENTATIVE_ID, rs),
+                rs.getString("principal_leader"), open(PRINCIPAL_PHONE, rs), rs.getString("safety_manager"),
+                open(SAFETY_PHONE, rs), rs.getString("registered_address"), rs.getString("operating_address"),
                 rs.getString("town_code"), IndustryCatalog.division(rs.getString("industry_division")).orElseThrow(),
                 rs.getInt("employees"), rs.getBigDecimal("annual_output"), EnterpriseStatus.valueOf(rs.getString("status")),
                 features(rs.getArray("risk_features")), (Integer) rs.getObject("major_hazard_grade", Integer.class),
                 rs.getBoolean("whitelisted"), SupervisionLevel.valueOf(rs.getString("supervision_level")),
                 rs.getLong("organization_id"), (Long) rs.getObject("merged_into", Long.class), rs.getBoolean("demo"),
                 rs.getInt("version"), created.toInstant(), updated.toInstant());
-        e.representativeContact(rs.getString("legal_representative_title"), rs.getString("legal_representative_phone"));
+        e.representativeContact(rs.getString("legal_representative_title"), open(LEGAL_REPRESENTATIVE_PHONE, rs));
         return e;
+    }
+
+    private String seal(String column, String value) {
+        return cipher.seal("enterprise." + column, value);
+    }
+
+    private String open(String column, ResultSet rs) throws SQLException {
+        return cipher.open("enterprise." + column, rs.getString(column));
     }
 }

@@ -3,6 +3,7 @@ package cn.zhifa.supervision.internal;
 import cn.zhifa.supervision.ChannelStatistics;
 import cn.zhifa.supervision.ComplaintChannel;
 import cn.zhifa.supervision.ComplaintStatus;
+import cn.zhifa.shared.crypto.FieldCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -27,9 +28,14 @@ public class Complaints {
             assigned_unit_id, follow_up, follow_up_note, reply, replied_on, closed_on, result, reward_status,
             reward_fine_yuan, reward_yuan, reward_basis, reward_approved_on, reward_paid_on, registered_by, demo""";
 
-    private final JdbcClient jdbc;
+    /** Personal data sealed at rest (issue 14). */
+    static final String REPORTER_PHONE = "complaint.reporter_phone";
 
-    Complaints(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+
+    Complaints(JdbcClient jdbc, FieldCipher cipher) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
     }
 
@@ -60,11 +66,11 @@ public class Complaints {
         return c;
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Complaint c) {
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Complaint c) {
         return spec.param("organizationId", c.organizationId).param("channel", c.channel.name())
                 .param("receivedOn", c.receivedOn).param("content", c.content).param("enterpriseId", c.enterpriseId)
                 .param("enterpriseName", c.enterpriseName).param("reporterName", c.reporterName)
-                .param("reporterPhone", c.reporterPhone).param("anonymous", c.anonymous).param("status", c.status.name())
+                .param("reporterPhone", cipher.seal(REPORTER_PHONE, c.reporterPhone)).param("anonymous", c.anonymous).param("status", c.status.name())
                 .param("acceptDue", c.acceptDue).param("closeDue", c.closeDue).param("dueProvisional", c.dueProvisional)
                 .param("duplicateOf", c.duplicateOf).param("acceptedOn", c.acceptedOn).param("rejectedOn", c.rejectedOn)
                 .param("rejectReason", c.rejectReason).param("assignedUnitId", c.assignedUnitId)
@@ -78,7 +84,7 @@ public class Complaints {
 
     public Optional<Complaint> find(long id) {
         return jdbc.sql("SELECT id, version, " + COLUMNS + " FROM complaint WHERE id = :id").param("id", id)
-                .query(Complaints::map).optional();
+                .query(this::map).optional();
     }
 
     /** One page of the complaints registered by or assigned to the given units, newest first. */
@@ -89,7 +95,7 @@ public class Complaints {
         }
         return filter(jdbc.sql("SELECT id, version, " + COLUMNS + " FROM complaint" + where(status, channel, overdue)
                 + " ORDER BY received_on DESC, id DESC LIMIT :limit OFFSET :offset"), orgs, status, channel, overdue, today)
-                .param("limit", limit).param("offset", offset).query(Complaints::map).list();
+                .param("limit", limit).param("offset", offset).query(this::map).list();
     }
 
     public long count(Collection<Long> orgs, ComplaintStatus status, ComplaintChannel channel, Boolean overdue, LocalDate today) {
@@ -156,7 +162,7 @@ public class Complaints {
         return jdbc.sql("DELETE FROM complaint WHERE demo").update();
     }
 
-    private static Complaint map(ResultSet rs, int n) throws SQLException {
+    private Complaint map(ResultSet rs, int n) throws SQLException {
         Complaint c = new Complaint();
         c.id = rs.getLong("id");
         c.version = rs.getInt("version");
@@ -167,7 +173,7 @@ public class Complaints {
         c.enterpriseId = (Long) rs.getObject("enterprise_id");
         c.enterpriseName = rs.getString("enterprise_name");
         c.reporterName = rs.getString("reporter_name");
-        c.reporterPhone = rs.getString("reporter_phone");
+        c.reporterPhone = cipher.open(REPORTER_PHONE, rs.getString("reporter_phone"));
         c.anonymous = rs.getBoolean("anonymous");
         c.status = ComplaintStatus.valueOf(rs.getString("status"));
         c.acceptDue = rs.getObject("accept_due", LocalDate.class);

@@ -11,6 +11,7 @@ import cn.zhifa.casework.internal.records.RecordParts.Named;
 import cn.zhifa.casework.internal.records.RecordParts.Outcome;
 import cn.zhifa.casework.internal.records.RecordParts.Person;
 import cn.zhifa.casework.internal.records.RecordParts.Signing;
+import cn.zhifa.shared.crypto.FieldCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -35,10 +36,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseRecords {
 
+    /** Personal data sealed at rest (issue 14). */
+    static final String ID_NUMBER = "case_record.person_id_number";
+    static final String PHONE = "case_record.person_phone";
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final FieldCipher cipher;
 
-    CaseRecords(JdbcClient jdbc, ApplicationEventPublisher events) {
+    CaseRecords(JdbcClient jdbc, ApplicationEventPublisher events, FieldCipher cipher) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -94,7 +101,8 @@ public class CaseRecords {
                 .param("case", r.caseId()).param("org", r.organizationId()).param("kind", r.kind().name())
                 .param("from", c.startedAt() == null ? null : Timestamp.valueOf(c.startedAt()))
                 .param("to", c.endedAt() == null ? null : Timestamp.valueOf(c.endedAt())).param("place", c.place())
-                .param("name", p.name()).param("gender", p.gender()).param("idNumber", p.idNumber()).param("phone", p.phone())
+                .param("name", p.name()).param("gender", p.gender()).param("idNumber", cipher.seal(ID_NUMBER, p.idNumber()))
+                .param("phone", cipher.seal(PHONE, p.phone()))
                 .param("workUnit", p.workUnit()).param("position", p.position()).param("relation", p.relation())
                 .param("o1", o1 == null ? null : o1.userId()).param("o1name", o1 == null ? null : o1.name())
                 .param("o1cert", o1 == null ? null : o1.certificateNo())
@@ -196,12 +204,12 @@ public class CaseRecords {
         InvestigationRecord record(List<RecordInput.QuestionAnswer> answers, List<RecordInput.Item> items);
     }
 
-    private static Loaded map(ResultSet rs) throws SQLException {
+    private Loaded map(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         Timestamp start = rs.getTimestamp("started_at"), end = rs.getTimestamp("ended_at");
         LocalDateTime from = start == null ? null : start.toLocalDateTime(), to = end == null ? null : end.toLocalDateTime();
-        Person person = new Person(rs.getString("person_name"), rs.getString("person_gender"), rs.getString("person_id_number"),
-                rs.getString("person_phone"), rs.getString("person_work_unit"), rs.getString("person_position"),
+        Person person = new Person(rs.getString("person_name"), rs.getString("person_gender"), cipher.open(ID_NUMBER, rs.getString("person_id_number")),
+                cipher.open(PHONE, rs.getString("person_phone")), rs.getString("person_work_unit"), rs.getString("person_position"),
                 rs.getString("person_relation"));
         List<Named> team = new ArrayList<>();
         if (rs.getObject("officer1_id") != null) team.add(new Named(rs.getLong("officer1_id"), rs.getString("officer1_name"), rs.getString("officer1_certificate")));
