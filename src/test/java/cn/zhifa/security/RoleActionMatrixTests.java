@@ -248,7 +248,8 @@ class RoleActionMatrixTests {
             Map.entry("PUT /api/v1/supervision/case-review-standard/items/{itemId}", "supervisor1 admin"),
             Map.entry("POST /supervision/faults", "supervisor1"),
             Map.entry("POST /supervision/faults/{id}/decision", "supervisor1"),
-            Map.entry("POST /complaints/{id}/attachments", O)));
+            Map.entry("POST /complaints/{id}/attachments", O),
+            Map.entry("POST /supervision/case-reviews", "supervisor1")));
 
     @Autowired
     MockMvc mvc;
