@@ -114,8 +114,9 @@ class FaultTests {
                 .isEqualTo(403);
 
         String ranking = mvc.perform(get("/api/v1/supervision/rankings").param("period", today.getYear() + "Q" + ((today.getMonthValue() + 2) / 3))
+                .param("size", "100")
                 .header("Authorization", Tokens.bearer(mvc, "supervisor1"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        List<Object> faults = JsonPath.read(ranking, "$.groups[*].items[?(@.organizationId == " + unit
+        List<Object> faults = JsonPath.read(ranking, "$.items[?(@.organizationId == " + unit
                 + ")].indicators[?(@.name == '执法过错件数')].value");
         assertThat(faults).isNotEmpty();
         assertThat(Double.parseDouble(faults.get(0).toString())).isGreaterThanOrEqualTo(1.0);
