@@ -15,3 +15,19 @@
     window.addEventListener('resize', function () { chart.resize(); });
   }
 })();
+// The inspections of the year on a plain longitude/latitude plane (no map tiles): [lng, lat, firm, unit, day, recordId].
+(function () {
+  var map = document.getElementById('inspection-map');
+  if (!map || !window.echarts) { return; }
+  var points = JSON.parse(map.dataset.points || '[]');
+  var chart = echarts.init(map);
+  chart.setOption({
+    tooltip: { formatter: function (p) { return echarts.format.encodeHTML(p.data[2] + '（' + p.data[3] + '）' + p.data[4]); } },
+    grid: { left: 50, right: 12, top: 12, bottom: 30 },
+    xAxis: { type: 'value', scale: true, name: '经度', nameLocation: 'middle', nameGap: 22 },
+    yAxis: { type: 'value', scale: true, name: '纬度' },
+    series: [{ type: 'scatter', symbolSize: 7, data: points }]
+  });
+  chart.on('click', function (p) { if (p.data) { window.location.href = '/inspection/records/' + p.data[5]; } });
+  window.addEventListener('resize', function () { chart.resize(); });
+})();

@@ -81,10 +81,16 @@ public class ComplaintManagement {
     private final InspectionManagement inspections;
     private final CaseManagement cases;
     private final Clock clock;
+    private final cn.zhifa.evidence.EvidenceManagement evidence;
+    private final cn.zhifa.supervision.internal.ComplaintAttachments attachments;
 
     ComplaintManagement(Complaints complaints, ComplaintDeadlines deadlines, DataScope scope,
                         OrganizationManagement organizations, EnterpriseManagement enterprises,
-                        InspectionManagement inspections, CaseManagement cases, Clock clock) {
+                        InspectionManagement inspections, CaseManagement cases, Clock clock,
+                        cn.zhifa.evidence.EvidenceManagement evidence,
+                        cn.zhifa.supervision.internal.ComplaintAttachments attachments) {
+        this.evidence = evidence;
+        this.attachments = attachments;
         this.complaints = complaints;
         this.deadlines = deadlines;
         this.scope = scope;
@@ -286,6 +292,39 @@ public class ComplaintManagement {
             throw new RuleViolation("被举报单位不在企业库中，请先在企业库登记后再转检查或立案。");
         }
         return c.enterpriseId();
+    }
+
+    /**
+     * Attaches a file to the complaint: stored by the evidence module (its media check and size limits, its hash and
+     * custody), then linked. Only handlers attach and see the files, which may show who reported.
+     */
+    @Transactional
+    public cn.zhifa.evidence.EvidenceView attach(long id, cn.zhifa.evidence.Upload upload) {
+        Complaint c = complaints.find(id).orElseThrow(() -> RuleViolation.notFound("没有这条投诉举报。"));
+        visible(c);
+        if (!handler(c)) {
+            throw new AccessDeniedException("只有承办单位的执法人员、负责人可以上传和查看举报附件。");
+        }
+        cn.zhifa.evidence.EvidenceView stored = evidence.store(upload);
+        evidence.attach(List.of(stored.id()), "投诉举报", id);
+        attachments.add(id, stored.id(), Actors.require().userId(), clock.instant());
+        return stored;
+    }
+
+    /** The complaint's files for its handlers; nobody else sees them (empty). */
+    @Transactional(readOnly = true)
+    public List<cn.zhifa.evidence.EvidenceView> attachments(long id) {
+        Complaint c = complaints.find(id).orElseThrow(() -> RuleViolation.notFound("没有这条投诉举报。"));
+        visible(c);
+        return handler(c) ? evidence.find(attachments.evidenceIds(id)) : List.of();
+    }
+
+    /** Whether the caller handles this complaint (sees the reporter and the files). */
+    @Transactional(readOnly = true)
+    public boolean handles(long id) {
+        Complaint c = complaints.find(id).orElseThrow(() -> RuleViolation.notFound("没有这条投诉举报。"));
+        visible(c);
+        return handler(c);
     }
 
     /** A handler (officer or leader of a unit the complaint belongs or is assigned to) sees who reported. */

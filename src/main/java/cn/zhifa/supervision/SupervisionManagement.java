@@ -90,10 +90,15 @@ public class SupervisionManagement {
     private final OrderBook book;
     private final ReviewLedger reviews;
     private final Clock clock;
+    private final cn.zhifa.publicity.PublicityManagement publicity;
+    private final cn.zhifa.registry.OfficerManagement officers;
 
     SupervisionManagement(OrganizationManagement organizations, DataScope scope, InspectionManagement inspections,
                           HazardManagement hazards, CaseStatistics caseStatistics, CaseDeadlines caseDeadlines,
-                          CaseManagement cases, OrderBook book, ReviewLedger reviews, Clock clock) {
+                          CaseManagement cases, OrderBook book, ReviewLedger reviews, Clock clock,
+                          cn.zhifa.publicity.PublicityManagement publicity, cn.zhifa.registry.OfficerManagement officers) {
+        this.publicity = publicity;
+        this.officers = officers;
         this.organizations = organizations;
         this.scope = scope;
         this.inspections = inspections;
@@ -146,6 +151,53 @@ public class SupervisionManagement {
         Overview.MonthTrend trend = new Overview.MonthTrend(months(inspections.visitsPerMonth(year)),
                 months(hazards.foundPerMonth(year)), months(caseStatistics.filedPerMonth(year)));
         return new Overview(year, rows, trend);
+    }
+
+    /**
+     * Per unit of the scope (subunits included): publicity on time (one call for the year's per-unit figures) and the
+     * 执法参与率 (certified officers counted today, or on 31 December of a past year).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, UnitPerformance> performance(int year) {
+        Map<Long, long[]> publicityByUnit = new HashMap<>();
+        for (cn.zhifa.publicity.PublicityStatistics.UnitRate rate : publicity.statistics(year).units()) {
+            publicityByUnit.put(rate.organizationId(), new long[] {rate.due(), rate.publishedOnTime()});
+        }
+        LocalDate on = year >= today().getYear() ? today() : LocalDate.of(year, 12, 31);
+        Map<Long, UnitPerformance> rows = new java.util.LinkedHashMap<>();
+        for (OrganizationView unit : organizations.visibleTree()) {
+            List<Long> subtree = organizations.subtreeIds(unit.id());
+            long due = 0, onTime = 0;
+            for (Long id : subtree) {
+                long[] p = publicityByUnit.getOrDefault(id, new long[2]);
+                due += p[0];
+                onTime += p[1];
+            }
+            cn.zhifa.registry.OfficerStatistics o = officers.statistics(year, on, subtree);
+            rows.put(unit.id(), new UnitPerformance(unit.id(), due, onTime, cn.zhifa.publicity.PublicityStatistics.rate(onTime, due),
+                    o.certified(), o.participating(), o.participationRatePercent()));
+        }
+        return rows;
+    }
+
+    /** The submitted inspection records of the year in scope that carry a GPS position, for the map (at most 2000). */
+    @Transactional(readOnly = true)
+    public List<InspectionPoint> inspectionPoints(int year) {
+        List<OrganizationView> units = organizations.visibleTree();
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        units.forEach(u -> names.put(u.id(), u.name()));
+        List<InspectionPoint> points = new ArrayList<>();
+        for (cn.zhifa.inspection.InspectionRecord r : inspections.submittedRecords(units.get(0).id(), year, 2000)) {
+            if (r.getLatitude() != null && r.getLongitude() != null) {
+                points.add(new InspectionPoint(r.getId(), r.getEnterpriseName(), names.getOrDefault(r.getOrganizationId(), ""),
+                        LocalDate.ofInstant(r.getStartedAt(), java.time.ZoneId.of("Asia/Shanghai")), r.getLatitude(),
+                        r.getLongitude()));
+            }
+        }
+        return points;
     }
 
     private static long sum(List<Long> ids, Map<Long, Long> figures) {

@@ -34,6 +34,10 @@ class ForeignIdTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    cn.zhifa.supervision.review.CaseReviews caseReviews;
+    @Autowired
+    cn.zhifa.supervision.fault.EnforcementFaults faults;
 
     long ownFirm;
     long foreignFirm;
@@ -131,6 +135,52 @@ class ForeignIdTests {
         MockHttpServletResponse created = api("/api/v1/inspection/tasks", task(ownFirm, ownTeam));
         assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
         assertThat(count("inspection_task")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_review_plan_or_a_fault_naming_another_districts_unit_or_officer_is_refused() {
+        String brigadePath = path("officer1");
+        String districtPath = brigadePath.substring(0, brigadePath.lastIndexOf('/', brigadePath.length() - 2) + 1);
+        long district = jdbc.sql("SELECT id FROM organization WHERE path = ?").param(districtPath).query(Long.class).single();
+        long ownUnit = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
+        long foreignUnit = jdbc.sql("SELECT organization_id FROM enterprise WHERE id = ?").param(foreignFirm).query(Long.class).single();
+        long ownReviewer = jdbc.sql("SELECT id FROM app_user WHERE username = 'leader1'").query(Long.class).single();
+        actAsDistrictSupervisor(district);
+        try {
+            long plans = count("case_review_plan");
+            int year = java.time.LocalDate.now().getYear();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> caseReviews.createPlan(new cn.zhifa.supervision.review.CaseReviews.CreatePlan(
+                            year, "外区互查", List.of(foreignUnit), 3, List.of(), List.of(ownReviewer))))
+                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> caseReviews.createPlan(new cn.zhifa.supervision.review.CaseReviews.CreatePlan(
+                            year, "外区评查员", List.of(ownUnit), 3, List.of(), List.of(foreignOfficer))))
+                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+            assertThat(count("case_review_plan")).isEqualTo(plans);
+
+            long recorded = count("enforcement_fault");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> faults.record(new cn.zhifa.supervision.fault.EnforcementFaults.RecordFault(
+                            foreignOfficer, null, "违反法定程序", cn.zhifa.supervision.fault.FaultFoundBy.OTHER, null,
+                            java.time.LocalDate.now(), "外区人员")))
+                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+            assertThat(count("enforcement_fault")).isEqualTo(recorded);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** A supervisor of officer1's district, in memory only (the demo has only a city-wide supervisor). */
+    private void actAsDistrictSupervisor(long district) {
+        cn.zhifa.shared.security.Actor actor = new cn.zhifa.shared.security.Actor() {
+            public long userId() { return 0; }
+            public String username() { return "district-supervisor"; }
+            public String displayName() { return "区监督员"; }
+            public long organizationId() { return district; }
+            public java.util.Set<cn.zhifa.shared.security.Role> roles() { return java.util.Set.of(cn.zhifa.shared.security.Role.SUPERVISOR); }
+        };
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(actor, null,
+                        List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                cn.zhifa.shared.security.Role.SUPERVISOR.authority()))));
     }
 
     private String task(long firm, List<Long> team) {

@@ -245,7 +245,11 @@ class RoleActionMatrixTests {
             Map.entry("POST /api/v1/supervision/case-reviews", "supervisor1"),
             Map.entry("POST /api/v1/supervision/case-reviews/{id}/files/{fileId}/score", "leader1 legal1 supervisor1"),
             Map.entry("POST /api/v1/supervision/case-reviews/problems/{problemId}/reply", LEADER),
-            Map.entry("PUT /api/v1/supervision/case-review-standard/items/{itemId}", "supervisor1 admin")));
+            Map.entry("PUT /api/v1/supervision/case-review-standard/items/{itemId}", "supervisor1 admin"),
+            Map.entry("POST /supervision/faults", "supervisor1"),
+            Map.entry("POST /supervision/faults/{id}/decision", "supervisor1"),
+            Map.entry("POST /complaints/{id}/attachments", O),
+            Map.entry("POST /supervision/case-reviews", "supervisor1")));
 
     @Autowired
     MockMvc mvc;

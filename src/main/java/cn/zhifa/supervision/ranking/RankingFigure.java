@@ -13,7 +13,8 @@ public enum RankingFigure {
     PUBLICITY_RATE("行政处罚公示及时率", "%", true),
     COMPLAINTS_ON_TIME("投诉举报按期办结率（无办结计100%）", "%", true),
     PARTICIPATION_RATE("持证执法人员参与率", "%", true),
-    OVERDUE("逾期件数：当前逾期未整改隐患与期限逾期案件", "件", false);
+    OVERDUE("逾期件数：当前逾期未整改隐患与期限逾期案件", "件", false),
+    FAULTS("执法过错件数（期内认定）", "件", false);
 
     private final String label;
     private final String unit;

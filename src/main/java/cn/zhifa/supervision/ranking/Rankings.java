@@ -14,6 +14,7 @@ import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.supervision.ChannelStatistics;
 import cn.zhifa.supervision.SupervisionManagement;
 import cn.zhifa.supervision.UnitFigures;
+import cn.zhifa.supervision.fault.EnforcementFaults;
 import cn.zhifa.supervision.internal.Complaints;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
@@ -111,10 +112,11 @@ public class Rankings {
     private final Complaints complaints;
     private final SupervisionManagement supervision;
     private final RankingRules rules;
+    private final EnforcementFaults faults;
 
     Rankings(JdbcClient jdbc, OrganizationManagement organizations, ReportingManagement reporting, HazardManagement hazards,
              CaseStatistics cases, PublicityManagement publicity, OfficerManagement officers, Complaints complaints,
-             SupervisionManagement supervision, RankingRules rules) {
+             SupervisionManagement supervision, RankingRules rules, EnforcementFaults faults) {
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.reporting = reporting;
@@ -125,6 +127,7 @@ public class Rankings {
         this.complaints = complaints;
         this.supervision = supervision;
         this.rules = rules;
+        this.faults = faults;
     }
 
     public Quarter current() {
@@ -190,6 +193,7 @@ public class Rankings {
         private final Set<RankingFigure> needed = new HashSet<>();
         private Map<Long, UnitFigures> overview;
         private PublicityStatistics publicityYear;
+        private final Map<LocalDate, Map<Long, Long>> faultsFrom = new HashMap<>();
 
         Figures(Quarter quarter, List<Indicator> indicators) {
             this.quarter = quarter;
@@ -262,6 +266,11 @@ public class Rankings {
                     }
                     UnitFigures u = overview.get(unit.id());
                     yield u == null ? BigDecimal.ZERO : BigDecimal.valueOf(u.hazardsOverdue() + u.casesOverdue());
+                }
+                case FAULTS -> {
+                    Map<Long, Long> perUnit = faultsFrom.computeIfAbsent(from, f -> faults.countsPerUnit(
+                            organizations.visibleTree().stream().map(OrganizationView::id).toList(), f, to));
+                    yield BigDecimal.valueOf(subtree.stream().mapToLong(id -> perUnit.getOrDefault(id, 0L)).sum());
                 }
             };
         }

@@ -25,15 +25,79 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CaseReviewPages {
 
     private final CaseReviews reviews;
+    private final cn.zhifa.organization.OrganizationManagement organizations;
+    private final cn.zhifa.organization.UserManagement users;
 
-    CaseReviewPages(CaseReviews reviews) {
+    CaseReviewPages(CaseReviews reviews, cn.zhifa.organization.OrganizationManagement organizations,
+                    cn.zhifa.organization.UserManagement users) {
         this.reviews = reviews;
+        this.organizations = organizations;
+        this.users = users;
     }
 
     @GetMapping("/supervision/case-reviews")
     String list(@RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("plans", Page.of(reviews.plans(), page, Integer.valueOf(20)));
+        if (!model.containsAttribute("planForm")) {
+            model.addAttribute("planForm", new PlanForm(reviews.today().getYear(), "", java.util.List.of(), "random", 10, "",
+                    java.util.List.of()));
+        }
+        model.addAttribute("planUnits", organizations.visibleTree());
+        model.addAttribute("reviewerCandidates", users.search(null, null, 0, 500).items().stream()
+                .filter(u -> u.enabled() && (u.roles().contains(cn.zhifa.shared.security.Role.LEADER)
+                        || u.roles().contains(cn.zhifa.shared.security.Role.LEGAL)
+                        || u.roles().contains(cn.zhifa.shared.security.Role.SUPERVISOR)
+                        || u.roles().contains(cn.zhifa.shared.security.Role.OFFICER))).toList());
         return "supervision/review-plans";
+    }
+
+    /** The plan form as typed, kept when it is refused. {@code sampling} is random or chosen; caseIds as typed. */
+    record PlanForm(Integer year, String name, java.util.List<Long> unitIds, String sampling, Integer sampleSize,
+                    String caseIds, java.util.List<Long> reviewerIds) {
+    }
+
+    /** Creates a review plan from the page form; a refusal is shown on the form with what was typed. */
+    @PostMapping("/supervision/case-reviews")
+    @Allowed(Action.PLAN_CASE_REVIEW)
+    String create(@RequestParam(required = false) Integer year, @RequestParam(required = false) String name,
+                  @RequestParam(required = false) java.util.List<Long> unitIds, @RequestParam(defaultValue = "random") String sampling,
+                  @RequestParam(required = false) Integer sampleSize, @RequestParam(required = false) String caseIds,
+                  @RequestParam(required = false) java.util.List<Long> reviewerIds, Model model, RedirectAttributes redirect) {
+        PlanForm form = new PlanForm(year, name, unitIds == null ? java.util.List.of() : unitIds, sampling, sampleSize,
+                caseIds == null ? "" : caseIds, reviewerIds == null ? java.util.List.of() : reviewerIds);
+        try {
+            boolean chosen = "chosen".equals(sampling);
+            java.util.List<Long> chosenIds = new java.util.ArrayList<>();
+            if (chosen) {
+                for (String part : form.caseIds().split("[,，\\s]+")) {
+                    if (part.isBlank()) {
+                        continue;
+                    }
+                    try {
+                        chosenIds.add(Long.parseLong(part.strip()));
+                    } catch (NumberFormatException e) {
+                        throw new RuleViolation("指定案卷请填写案件编号（数字），以逗号分隔。");
+                    }
+                }
+            }
+            String missing = year == null || year < 2000 || year > 2100 ? "请填写正确的评查年度。"
+                    : name == null || name.isBlank() ? "请填写计划名称。" : name.length() > 200 ? "计划名称不超过200字。"
+                    : form.unitIds().isEmpty() ? "请选择被评查单位。"
+                    : chosen && chosenIds.isEmpty() ? "请填写指定评查的案件编号。"
+                    : !chosen && (sampleSize == null || sampleSize < 1 || sampleSize > 200) ? "随机抽取件数应为1至200。"
+                    : form.reviewerIds().isEmpty() ? "请选择评查人员。" : null;
+            if (missing != null) {
+                throw new RuleViolation(missing);
+            }
+            long id = reviews.createPlan(new CaseReviews.CreatePlan(year, name, form.unitIds(), chosen ? null : sampleSize,
+                    chosen ? chosenIds : java.util.List.of(), form.reviewerIds()));
+            redirect.addFlashAttribute("message", "评查计划已制定，案卷已分配评查人员。");
+            return "redirect:/supervision/case-reviews/" + id;
+        } catch (RuleViolation refused) {
+            model.addAttribute("planForm", form);
+            model.addAttribute("planError", refused.getMessage());
+            return list(null, model);
+        }
     }
 
     @GetMapping("/supervision/case-reviews/{id}")

@@ -91,7 +91,37 @@ class ComplaintPages {
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("c", complaints.get(id));
         model.addAttribute("units", supervision.units());
+        model.addAttribute("handles", complaints.handles(id));
+        model.addAttribute("attachments", complaints.attachments(id));
         return "supervision/complaint";
+    }
+
+    @PostMapping("/complaints/{id}/attachments")
+    @Allowed(Action.HANDLE_COMPLAINT)
+    String attach(@PathVariable long id,
+                  @RequestParam(name = "files", required = false) java.util.List<org.springframework.web.multipart.MultipartFile> files,
+                  RedirectAttributes redirect) {
+        int stored = 0;
+        try {
+            for (org.springframework.web.multipart.MultipartFile file : files == null ? java.util.List.<org.springframework.web.multipart.MultipartFile>of() : files) {
+                if (file.isEmpty()) {
+                    continue;
+                }
+                try (java.io.InputStream in = file.getInputStream()) {
+                    complaints.attach(id, cn.zhifa.evidence.Upload.of(in, file.getOriginalFilename(), cn.zhifa.evidence.EvidenceSource.UPLOAD));
+                    stored++;
+                } catch (java.io.IOException e) {
+                    throw new RuleViolation("无法读取上传的文件。");
+                }
+            }
+            if (stored == 0) {
+                throw new RuleViolation("请选择要上传的附件。");
+            }
+            redirect.addFlashAttribute("message", "已上传附件 " + stored + " 个。");
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("refusal", (stored > 0 ? "已上传 " + stored + " 个，其余未保存：" : "") + refused.getMessage());
+        }
+        return "redirect:/complaints/" + id + "#attachments";
     }
 
     @PostMapping("/complaints/{id}/accept")

@@ -55,7 +55,32 @@ class SupervisionPages {
         model.addAttribute("trendInspections", join(overview.trend().inspections()));
         model.addAttribute("trendHazards", join(overview.trend().hazardsFound()));
         model.addAttribute("trendCases", join(overview.trend().casesFiled()));
+        model.addAttribute("performance", supervision.performance(y));
+        java.util.List<cn.zhifa.supervision.InspectionPoint> points = supervision.inspectionPoints(y);
+        model.addAttribute("pointCount", points.size());
+        model.addAttribute("points", points.stream().map(p -> "[" + p.longitude().toPlainString() + "," + p.latitude().toPlainString()
+                + "," + json(p.enterpriseName()) + "," + json(p.unitName()) + "," + json(p.on().toString()) + "," + p.recordId() + "]")
+                .collect(Collectors.joining(",", "[", "]")));
         return "supervision/dashboard";
+    }
+
+    /** A JSON string literal (the map's labels are firm and unit names). */
+    static String json(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char ch : (text == null ? "" : text).toCharArray()) {
+            switch (ch) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (ch < 0x20 || ch == '<' || ch == '>' || ch == '&') {
+                        out.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        out.append(ch);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     @GetMapping("/supervision/overview.xlsx")
