@@ -245,7 +245,9 @@ class RoleActionMatrixTests {
             Map.entry("POST /api/v1/supervision/case-reviews", "supervisor1"),
             Map.entry("POST /api/v1/supervision/case-reviews/{id}/files/{fileId}/score", "leader1 legal1 supervisor1"),
             Map.entry("POST /api/v1/supervision/case-reviews/problems/{problemId}/reply", LEADER),
-            Map.entry("PUT /api/v1/supervision/case-review-standard/items/{itemId}", "supervisor1 admin")));
+            Map.entry("PUT /api/v1/supervision/case-review-standard/items/{itemId}", "supervisor1 admin"),
+            // field terminal offline (issue 19): the token the offline app takes from the page session
+            Map.entry("POST /profile/terminal-token", O)));
 
     @Autowired
     MockMvc mvc;
