@@ -1,4 +1,5 @@
-// Logout clears the field terminal's offline data (IndexedDB and the offline caches) and revokes its API token.
+// Logout clears the field terminal's offline data (IndexedDB, the offline caches, the service worker) and revokes
+// its API token.
 // Work still waiting to be sent is not dropped silently: the officer is asked first.
 import * as store from './store.js';
 
@@ -12,6 +13,10 @@ document.querySelectorAll('form[action="/logout"]').forEach((form) => {
       const token = await store.token();
       if (token) {
         await fetch('/api/v1/auth/logout', { method: 'POST', headers: { Authorization: 'Bearer ' + token }, credentials: 'omit' }).catch(() => null);
+      }
+      // the worker goes too, so the login page that follows is not served or cached through it
+      if (navigator.serviceWorker) {
+        for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
       }
       await store.clearAll();
     } catch (err) {

@@ -193,11 +193,8 @@ class OfflineBrowserTests extends BrowserTestSupport {
         waitFor(By.cssSelector(".outbox-item[data-status='waiting']"));
 
         // meanwhile officer2 submits the same task's record
-        String body = """
-                {"taskId":%d,"place":"现场","representativeName":"李主任","items":%s,
-                 "officerSignatures":[{"userId":%d,"png":"%s"},{"userId":%d,"png":"%s"}],
-                 "representative":{"name":"李主任","png":"%s","refused":false}}""".formatted(taskId, answers(taskId),
-                officerA, InspectionFixtures.signature(), officerB, InspectionFixtures.signature(), InspectionFixtures.signature());
+        String body = InspectionFixtures.recordJson(taskId, officerA, officerB,
+                calendar.addWorkingDays(LocalDate.now(ZoneId.of("Asia/Shanghai")), 5).due(), false, true);
         assertThat(mvc.perform(post("/api/v1/inspection/records").header("Authorization", Tokens.bearer(mvc, "officer2"))
                         .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andReturn().getResponse().getStatus()).isEqualTo(201);
@@ -220,13 +217,6 @@ class OfflineBrowserTests extends BrowserTestSupport {
                         .content(InspectionFixtures.taskJson(officerA, officerB, firm.id())))
                 .andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(created, "$.id")).longValue();
-    }
-
-    private String answers(long taskId) {
-        List<String> codes = jdbc.sql("""
-                SELECT i.code FROM checklist_item i JOIN inspection_task t ON t.template_id = i.template_id
-                WHERE t.id = :t ORDER BY i.position""").param("t", taskId).query(String.class).list();
-        return codes.stream().map(c -> "{\"code\":\"" + c + "\",\"result\":\"CONFORMS\"}").toList().toString();
     }
 
     private void downloadTheDay() {
