@@ -160,7 +160,7 @@ export async function sync(onProgress) {
         item.sentAt = new Date().toISOString();
         const documents = await send('/api/v1/inspection/records/' + record.id + '/documents', { headers: auth });
         if (documents.ok) {
-          item.documents = (await documents.json()).map((d) => ({ id: d.id, title: d.title, number: d.number }));
+          item.documents = (await documents.json()).items.map((d) => ({ id: d.id, title: d.title, number: d.number }));
         }
         await putItem(item);
       } catch (e) {

@@ -248,7 +248,7 @@ class OfflineBrowserTests extends BrowserTestSupport {
     private int orders(long recordId, String token) throws Exception {
         String docs = mvc.perform(get("/api/v1/inspection/records/" + recordId + "/documents").header("Authorization", token))
                 .andReturn().getResponse().getContentAsString();
-        List<String> titles = JsonPath.read(docs, "$[*].title");
+        List<String> titles = JsonPath.read(docs, "$.items[*].title");
         return (int) titles.stream().filter(t -> t.contains("指令书")).count();
     }
 

@@ -80,7 +80,7 @@ class OfflineBundleApiTests {
         mvc.perform(multipart("/api/v1/evidence").file(new MockMultipartFile("file", "p.jpg", "image/jpeg", photo))
                         .param("sha256", "0".repeat(64)).header("Authorization", token)
                         .header("Idempotency-Key", UUID.randomUUID().toString()))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("哈希值")));
         assertThat(jdbc.sql("SELECT count(*) FROM evidence_file").query(Long.class).single()).isEqualTo(before);
         mvc.perform(multipart("/api/v1/evidence").file(new MockMultipartFile("file", "p.jpg", "image/jpeg", photo))

@@ -125,7 +125,8 @@ class InspectionApi {
 
     @GetMapping("/api/v1/inspection/records/{id}/documents")
     @Operation(summary = "现场检查记录已出具的文书（现场检查记录、责令限期整改指令书等）")
-    List<cn.zhifa.documents.IssuedDocument> issuedDocuments(@PathVariable long id) {
-        return documents.of(id);
+    Page<cn.zhifa.documents.IssuedDocument> issuedDocuments(@PathVariable long id, @RequestParam(required = false) Integer page,
+                                                           @RequestParam(required = false) Integer size) {
+        return Page.of(documents.of(id), page, size);
     }
 }
