@@ -372,7 +372,8 @@ async function runSync() {
       progress.textContent = '已处理 ' + done + ' / ' + total;
       await showOutbox();
     });
-    progress.textContent = result.stopped || (result.sent > 0 ? '同步完成' : '');
+    progress.textContent = result.stopped || (result.sent === 0 ? ''
+      : result.refused > 0 ? '同步完成，' + result.refused + ' 项被拒绝（原因见同步队列）' : '同步完成');
   } finally {
     syncing = false;
     await showOutbox();

@@ -124,10 +124,11 @@ class Stop extends Error {}
 export async function sync(onProgress) {
   const bearer = await token();
   const items = (await outbox()).filter((i) => i.status === 'waiting' || i.status === 'sending');
-  if (items.length === 0) return { sent: 0, stopped: null };
-  if (!bearer) return { sent: 0, stopped: '离线令牌已过期：请联网打开“今日检查”，同步会自动继续。' };
+  if (items.length === 0) return { sent: 0, refused: 0, stopped: null };
+  if (!bearer) return { sent: 0, refused: 0, stopped: '离线令牌已过期：请联网打开“今日检查”，同步会自动继续。' };
   const auth = { Authorization: 'Bearer ' + bearer };
   let done = 0;
+  let refused = 0;
   try {
     for (const item of items) {
       item.status = 'sending';
@@ -167,6 +168,7 @@ export async function sync(onProgress) {
         if (e instanceof Refused) {
           item.status = 'refused';
           item.reason = e.message;
+          refused++;
           await putItem(item);
         } else {
           item.status = 'waiting';
@@ -177,9 +179,9 @@ export async function sync(onProgress) {
       done++;
       if (onProgress) onProgress(done, items.length, item);
     }
-    return { sent: done, stopped: null };
+    return { sent: done, refused, stopped: null };
   } catch (e) {
-    return { sent: done, stopped: e instanceof Stop ? e.message : '网络中断，未发送的项目保留在手机上，联网后继续同步。' };
+    return { sent: done, refused, stopped: e instanceof Stop ? e.message : '网络中断，未发送的项目保留在手机上，联网后继续同步。' };
   }
 
   async function send(url, init) {

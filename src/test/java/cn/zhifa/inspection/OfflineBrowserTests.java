@@ -202,6 +202,7 @@ class OfflineBrowserTests extends BrowserTestSupport {
         network(true);
         WebElement reason = waitFor(By.cssSelector(".outbox-item[data-status='refused'] .refusal-reason"));
         assertThat(reason.getText()).contains("任务已").contains("不能开始检查");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("sync-progress")).getText().contains("1 项被拒绝"));
         String content = browser.findElement(By.cssSelector(".outbox-item[data-status='refused'] .refused-content")).getDomProperty("value");
         assertThat(content).contains("李主任").contains("符合");
         assertThat(browser.findElement(By.id("queue-count")).getText()).isEqualTo("待同步 0 项");
