@@ -249,7 +249,9 @@ class RoleActionMatrixTests {
             Map.entry("POST /supervision/faults", "supervisor1"),
             Map.entry("POST /supervision/faults/{id}/decision", "supervisor1"),
             Map.entry("POST /complaints/{id}/attachments", O),
-            Map.entry("POST /supervision/case-reviews", "supervisor1")));
+            Map.entry("POST /supervision/case-reviews", "supervisor1"),
+            // field terminal offline (issue 19): the token the offline app takes from the page session
+            Map.entry("POST /profile/terminal-token", O)));
 
     @Autowired
     MockMvc mvc;

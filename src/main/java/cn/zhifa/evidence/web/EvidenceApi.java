@@ -50,7 +50,11 @@ class EvidenceApi {
                                   @RequestParam(required = false) EvidenceSource source,
                                   @RequestParam(required = false) Instant capturedAt,
                                   @RequestParam(required = false) BigDecimal latitude,
-                                  @RequestParam(required = false) BigDecimal longitude) {
+                                  @RequestParam(required = false) BigDecimal longitude,
+                                  @RequestParam(required = false) String sha256) {
+        if (sha256 != null && !sha256.isBlank()) {
+            checkHash(file, sha256.strip());
+        }
         String fingerprint = file.getOriginalFilename() + "|" + file.getSize() + "|" + source + "|" + capturedAt
                 + "|" + latitude + "|" + longitude;
         return idempotency.once(key, "evidence.upload", fingerprint, HttpStatus.CREATED, () -> {
@@ -79,6 +83,27 @@ class EvidenceApi {
     @Operation(summary = "下载证据文件（记录保管链）")
     ResponseEntity<org.springframework.core.io.Resource> content(@PathVariable long id) {
         return EvidenceContent.of(evidence.open(id));
+    }
+
+    /**
+     * A terminal that took the hash on the phone (the offline app) sends it along: a file that arrives different is
+     * refused before anything is stored.
+     */
+    private static void checkHash(MultipartFile file, String expected) {
+        try (InputStream in = file.getInputStream()) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            if (!java.util.HexFormat.of().formatHex(digest.digest()).equalsIgnoreCase(expected)) {
+                throw new RuleViolation("上传的文件与手机上计算的哈希值（SHA-256）不一致，文件可能在传输中损坏，未保存，请重新上传。");
+            }
+        } catch (IOException e) {
+            throw unreadable();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static RuleViolation unreadable() {

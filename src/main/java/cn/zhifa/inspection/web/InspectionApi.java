@@ -37,10 +37,13 @@ class InspectionApi {
     private final Idempotency idempotency;
     private final JsonMapper json;
     private final cn.zhifa.inspection.InspectionDocuments documents;
+    private final cn.zhifa.inspection.internal.OfflineBundles offline;
 
     InspectionApi(InspectionManagement inspections, ChecklistManagement checklists, Idempotency idempotency,
-                  JsonMapper json, cn.zhifa.inspection.InspectionDocuments documents) {
+                  JsonMapper json, cn.zhifa.inspection.InspectionDocuments documents,
+                  cn.zhifa.inspection.internal.OfflineBundles offline) {
         this.documents = documents;
+        this.offline = offline;
         this.inspections = inspections;
         this.checklists = checklists;
         this.idempotency = idempotency;
@@ -111,5 +114,19 @@ class InspectionApi {
     @Operation(summary = "现场检查记录")
     RecordApiView record(@PathVariable long id) {
         return RecordApiView.of(inspections.record(id));
+    }
+
+    @GetMapping("/api/v1/inspection/offline-bundle")
+    @Allowed(Action.INSPECT)
+    @Operation(summary = "离线包：本人待检查任务（企业、检查组、检查清单版本及判定标准、告知书状态、近期检查）和本人登记的签名")
+    ResponseEntity<cn.zhifa.inspection.internal.OfflineBundles.Bundle> offlineBundle() {
+        return ResponseEntity.ok().header("Cache-Control", "no-store").body(offline.mine());
+    }
+
+    @GetMapping("/api/v1/inspection/records/{id}/documents")
+    @Operation(summary = "现场检查记录已出具的文书（现场检查记录、责令限期整改指令书等）")
+    Page<cn.zhifa.documents.IssuedDocument> issuedDocuments(@PathVariable long id, @RequestParam(required = false) Integer page,
+                                                           @RequestParam(required = false) Integer size) {
+        return Page.of(documents.of(id), page, size);
     }
 }

@@ -1,0 +1,92 @@
+package cn.zhifa.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.zhifa.Tokens;
+import cn.zhifa.ZhifaIntegrationTest;
+import cn.zhifa.organization.UserManagement;
+import com.jayway.jsonpath.JsonPath;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The offline bundle holds the officer's own tasks only; a photo whose phone-side hash does not match is refused. */
+@ZhifaIntegrationTest
+class OfflineBundleApiTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserManagement users;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void the_bundle_is_the_officers_own_tasks_with_their_checklist_version_and_is_never_cached() throws Exception {
+        long officerA = users.findByUsername("officer1").orElseThrow().id();
+        long officerB = users.findByUsername("officer2").orElseThrow().id();
+        String token = Tokens.bearer(mvc, "officer1");
+        mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", token)
+                        .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content(InspectionFixtures.taskJson(officerA, officerB, InspectionFixtures.enterprise(jdbc, 21).id())))
+                .andExpect(status().isCreated());
+        String body = mvc.perform(get("/api/v1/inspection/offline-bundle").header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(((Number) JsonPath.read(body, "$.officerId")).longValue()).isEqualTo(officerA);
+        List<Object> tasks = JsonPath.read(body, "$.tasks");
+        assertThat(tasks).isNotEmpty();
+        List<Number> members = JsonPath.read(body, "$.tasks[*].team[?(@.userId == " + officerA + ")].userId");
+        assertThat(members).as("officer1 is on every task's team").hasSize(tasks.size());
+        List<String> codes = JsonPath.read(body, "$.tasks[0].checklist.items[*].code");
+        assertThat(codes).isNotEmpty();
+        Instant fetched = Instant.parse(JsonPath.read(body, "$.fetchedAt"));
+        Instant expires = Instant.parse(JsonPath.read(body, "$.expiresAt"));
+        assertThat(Duration.between(fetched, expires)).as("zhifa.inspection.offline.keep").isEqualTo(Duration.ofHours(72));
+        assertThat((Integer) JsonPath.read(body, "$.photoMaxEdge")).isEqualTo(1600);
+
+        mvc.perform(get("/api/v1/inspection/offline-bundle").header("Authorization", Tokens.bearer(mvc, "legal1")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void a_photo_arriving_different_from_the_hash_taken_on_the_phone_is_refused_and_not_stored() throws Exception {
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        byte[] photo = out.toByteArray();
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo));
+        String token = Tokens.bearer(mvc, "officer1");
+        long before = jdbc.sql("SELECT count(*) FROM evidence_file").query(Long.class).single();
+        mvc.perform(multipart("/api/v1/evidence").file(new MockMultipartFile("file", "p.jpg", "image/jpeg", photo))
+                        .param("sha256", "0".repeat(64)).header("Authorization", token)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("哈希值")));
+        assertThat(jdbc.sql("SELECT count(*) FROM evidence_file").query(Long.class).single()).isEqualTo(before);
+        mvc.perform(multipart("/api/v1/evidence").file(new MockMultipartFile("file", "p.jpg", "image/jpeg", photo))
+                        .param("sha256", hash).header("Authorization", token)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.sha256").value(hash));
+    }
+}
