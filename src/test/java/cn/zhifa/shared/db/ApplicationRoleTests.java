@@ -42,7 +42,7 @@ class ApplicationRoleTests {
         assertThat(app.sql("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()").query(Long.class).single())
                 .isGreaterThan(50);
         assertThatThrownBy(() -> app.sql("SELECT count(*) FROM flyway_schema_history").query(Long.class).single())
-                .rootCause().hasMessageContaining("permission denied");
+                .satisfies(e -> assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage()).contains("permission denied"));
     }
 
     @Test
@@ -58,12 +58,12 @@ class ApplicationRoleTests {
                 "UPDATE audit_archive SET row_count = 0",
                 "DELETE FROM audit_archive",
                 "TRUNCATE audit_archive"}) {
-            assertThatThrownBy(() -> app.sql(statement).update()).as(statement).rootCause().rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> app.sql(statement).update()).as(statement).satisfies(e -> assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage()).contains("permission denied"));
         }
         assertThatThrownBy(() -> app.sql("ALTER TABLE audit_log DISABLE TRIGGER USER").update())
-                .rootCause().hasMessageContaining("must be owner");
+                .satisfies(e -> assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage()).contains("must be owner"));
         assertThatThrownBy(() -> app.sql("SELECT setval('audit_log_id_seq', 1)").query(Long.class).single())
-                .rootCause().hasMessageContaining("permission denied");
+                .satisfies(e -> assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).getMessage()).contains("permission denied"));
         assertThat(app.sql("SELECT count(*) FROM audit_log").query(Long.class).single()).isEqualTo(rows);
         // and it still appends: the row above was written through this role
         assertThat(app.sql("SELECT count(*) FROM audit_log WHERE action = '数据库角色测试'").query(Long.class).single()).isPositive();
