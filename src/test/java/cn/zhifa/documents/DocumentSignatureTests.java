@@ -3,6 +3,7 @@ package cn.zhifa.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import cn.zhifa.OwnerDatabase;
 import cn.zhifa.ZhifaIntegrationTest;
 import cn.zhifa.shared.crypto.KeyProvider;
 import cn.zhifa.shared.crypto.Sm2;
@@ -12,10 +13,9 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Each issued document carries an SM2 signature over its facts; the public page says whether it holds. */
 @ZhifaIntegrationTest
@@ -24,9 +24,9 @@ class DocumentSignatureTests {
 
     @Autowired DocumentManagement documents;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationContext context;
     @Autowired MockMvc mvc;
     @Autowired KeyProvider keys;
-    @Autowired PlatformTransactionManager transactions;
 
     @Test
     void an_issued_decision_is_sm2_signed_over_its_hash_and_the_public_page_says_the_signature_holds() throws Exception {
@@ -72,10 +72,8 @@ class DocumentSignatureTests {
                 DocumentsIntegrationTests.fresh("case"), LocalDate.of(2026, 3, 5)));
     }
 
+    /** Tampering needs the owner role (the application's role may not disable a trigger): see {@link OwnerDatabase}. */
     private void inRolledBackTransaction(Runnable work) {
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            work.run();
-        });
+        OwnerDatabase.of(context).inRolledBackTransaction(owner -> work.run());
     }
 }

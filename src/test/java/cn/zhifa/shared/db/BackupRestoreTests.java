@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
@@ -38,17 +39,20 @@ class BackupRestoreTests {
     private record Snapshot(Map<String, Long> rows, Map<String, String> documents, Map<String, String> files, ChainCheck chain) {
     }
 
-    private ConfigurableApplicationContext start(Path dataDir) {
+    private ConfigurableApplicationContext start(Path dataDir, Path keyDir) {
         // arguments, not builder properties: those are defaults that application.yml overrides
         return new SpringApplicationBuilder(ZhifaApplication.class)
-                .run("--zhifa.data-dir=" + dataDir, "--server.port=0", "--zhifa.embedded-db.ephemeral=false",
+                .run("--zhifa.data-dir=" + dataDir, "--zhifa.crypto.key-dir=" + keyDir, "--server.port=0",
+                        "--zhifa.embedded-db.ephemeral=false",
                         "--zhifa.demo.enabled=true", "--spring.main.banner-mode=off");
     }
 
     private Snapshot snapshot(ConfigurableApplicationContext app, Path dataDir) throws Exception {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         Map<String, Long> rows = new TreeMap<>();
-        for (String table : jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").query(String.class).list()) {
+        // the application's role reads every table but the migration history (issue 14)
+        for (String table : jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                + "AND has_table_privilege(format('%I', tablename), 'SELECT')").query(String.class).list()) {
             rows.put(table, jdbc.sql("SELECT count(*) FROM \"" + table + "\"").query(Long.class).single());
         }
         Map<String, String> documents = new TreeMap<>();
@@ -83,8 +87,9 @@ class BackupRestoreTests {
     @Test
     void a_backup_restored_into_an_empty_directory_has_every_row_document_file_and_an_intact_audit_chain() throws Exception {
         Path original = work.resolve("original");
+        Path originalKeys = work.resolve("original-keys");
         Snapshot before;
-        try (ConfigurableApplicationContext app = start(original)) {
+        try (ConfigurableApplicationContext app = start(original, originalKeys)) {
             before = snapshot(app, original);
             assertThat(run(Map.of("ZHIFA_DATA_DIR", original.toString()), "bin/backup", work.resolve("refused").toString()))
                     .as("the embedded database is backed up cold only").isNotZero();
@@ -93,14 +98,33 @@ class BackupRestoreTests {
         assertThat(before.rows().get("penalty_case")).isPositive();
         assertThat(before.documents()).isNotEmpty();
         assertThat(before.chain().intact()).isTrue();
+        Map<String, String> keysBefore = hashes(originalKeys);
+        assertThat(keysBefore).isNotEmpty();
 
         Path backup = work.resolve("backup");
-        assertThat(run(Map.of("ZHIFA_DATA_DIR", original.toString()), "bin/backup", backup.toString())).isZero();
-        assertThat(Files.readString(backup.resolve("SHA256SUMS"))).contains("data.tar").contains("data/pg/PG_VERSION");
+        Map<String, String> env = Map.of("ZHIFA_DATA_DIR", original.toString(), "ZHIFA_KEY_DIR", originalKeys.toString());
+        assertThat(run(env, "bin/backup", backup.toString())).isZero();
+        assertThat(Files.readString(backup.resolve("SHA256SUMS"))).contains("data.tar").contains("data/pg/PG_VERSION")
+                .contains("data/db-secret/owner.password").doesNotContain("  key/").doesNotContain("keys.tar");
+        // issue 14: the keys are a separate, owner-only part with its own checksums
+        assertThat(Files.getPosixFilePermissions(backup.resolve("keys"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(backup.resolve("keys/keys.tar"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.readString(backup.resolve("keys/SHA256SUMS"))).contains("  keys.tar").contains("  key/");
+        assertThat(Files.readString(backup.resolve("backup.properties"))).contains("keys=" + keysBefore.size());
 
         Path restored = work.resolve("restored");
-        assertThat(run(Map.of(), "bin/restore", backup.toString(), restored.toString())).isZero();
-        try (ConfigurableApplicationContext app = start(restored)) {
+        Path restoredKeys = work.resolve("restored-keys");
+        assertThat(run(Map.of("ZHIFA_KEY_DIR", restoredKeys.toString()), "bin/restore", backup.toString(), restored.toString())).isZero();
+        assertThat(hashes(restoredKeys)).isEqualTo(keysBefore);
+        assertThat(Files.getPosixFilePermissions(restoredKeys)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (Stream<Path> keyFiles = Files.walk(restoredKeys)) {
+            for (Path file : keyFiles.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.getPosixFilePermissions(file)).as(file.toString()).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            }
+        }
+        assertThat(Files.getPosixFilePermissions(restored.resolve("db-secret/owner.password")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        try (ConfigurableApplicationContext app = start(restored, restoredKeys)) {
             Snapshot after = snapshot(app, restored);
             Map<String, Long> expected = new TreeMap<>(before.rows());
             Map<String, Long> actual = new TreeMap<>(after.rows());
@@ -111,16 +135,56 @@ class BackupRestoreTests {
             assertThat(after.rows().get("audit_log")).isGreaterThanOrEqualTo(before.rows().get("audit_log"));
             assertThat(after.documents()).isEqualTo(before.documents());
             assertThat(after.files()).isEqualTo(before.files());
+            // the chain is keyed: it verifies only because the restored keys are the original ones
             assertThat(after.chain().intact()).as(String.valueOf(after.chain())).isTrue();
             assertThat(after.chain().checked()).isGreaterThanOrEqualTo(before.chain().checked());
         }
 
+        // keys kept apart from the backup: refused without them, restored when named
+        Path apart = work.resolve("keys-apart");
+        Files.move(backup.resolve("keys"), apart);
+        assertThat(run(Map.of("ZHIFA_KEY_DIR", work.resolve("k2").toString()), "bin/restore", backup.toString(),
+                work.resolve("no-keys").toString())).isNotZero();
+        assertThat(Files.readString(work.resolve("script.log"))).contains("不含密钥部分");
+        assertThat(work.resolve("no-keys/pg")).doesNotExist();
+        assertThat(run(Map.of("ZHIFA_KEY_DIR", work.resolve("k3").toString(), "ZHIFA_BACKUP_KEYS", apart.toString()),
+                "bin/restore", backup.toString(), work.resolve("with-keys-apart").toString())).isZero();
+        assertThat(hashes(work.resolve("k3"))).isEqualTo(keysBefore);
+        // a changed byte in the key archive, or a key directory holding other keys: refused, nothing restored
+        assertThat(run(Map.of("ZHIFA_KEY_DIR", originalKeys.toString(), "ZHIFA_BACKUP_KEYS", apart.toString()),
+                "bin/restore", backup.toString(), work.resolve("same-keys").toString())).isZero();
+        Path otherKeys = Files.createDirectories(work.resolve("k4"));
+        String someKey = keysBefore.keySet().iterator().next();
+        Files.createDirectories(otherKeys.resolve(someKey).getParent());
+        Files.writeString(otherKeys.resolve(someKey), "另一把密钥", StandardCharsets.UTF_8);
+        assertThat(run(Map.of("ZHIFA_KEY_DIR", otherKeys.toString(), "ZHIFA_BACKUP_KEYS", apart.toString()),
+                "bin/restore", backup.toString(), work.resolve("other-keys").toString())).isNotZero();
+        assertThat(Files.readString(work.resolve("script.log"))).contains("已有与备份不同的密钥");
+        assertThat(Files.readString(otherKeys.resolve(someKey), StandardCharsets.UTF_8)).isEqualTo("另一把密钥");
+        byte[] keyArchive = Files.readAllBytes(apart.resolve("keys.tar"));
+        keyArchive[keyArchive.length / 3] ^= 1;
+        Files.write(apart.resolve("keys.tar"), keyArchive);
+        assertThat(run(Map.of("ZHIFA_KEY_DIR", work.resolve("k5").toString(), "ZHIFA_BACKUP_KEYS", apart.toString()),
+                "bin/restore", backup.toString(), work.resolve("tampered-keys").toString())).isNotZero();
+        assertThat(Files.readString(work.resolve("script.log"))).contains("密钥备份校验不符");
+        assertThat(work.resolve("tampered-keys/pg")).doesNotExist();
+
         byte[] archive = Files.readAllBytes(backup.resolve("data.tar"));
         archive[archive.length / 2] ^= 1;
         Files.write(backup.resolve("data.tar"), archive);
-        assertThat(run(Map.of(), "bin/restore", backup.toString(), work.resolve("tampered").toString())).isNotZero();
+        assertThat(run(Map.of("ZHIFA_RESTORE_WITHOUT_KEYS", "1"), "bin/restore", backup.toString(), work.resolve("tampered").toString())).isNotZero();
         assertThat(Files.readString(work.resolve("script.log"))).contains("校验不符");
         assertThat(work.resolve("tampered")).doesNotExist();
+    }
+
+    private static Map<String, String> hashes(Path directory) throws IOException {
+        Map<String, String> hashes = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                hashes.put(directory.relativize(file).toString(), sha256(Files.readAllBytes(file)));
+            }
+        }
+        return hashes;
     }
 
     private static String sha256(byte[] bytes) {

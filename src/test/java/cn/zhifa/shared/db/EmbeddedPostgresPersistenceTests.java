@@ -1,10 +1,14 @@
 package cn.zhifa.shared.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,10 +19,12 @@ class EmbeddedPostgresPersistenceTests {
     @TempDir
     Path dataDir;
 
+    private final EmbeddedPostgresConfiguration configuration = new EmbeddedPostgresConfiguration();
+
     @Test
     void a_second_start_keeps_the_data_and_commits_durably() throws Exception {
-        EmbeddedPostgresConfiguration configuration = new EmbeddedPostgresConfiguration();
-        try (EmbeddedPostgres first = configuration.embeddedPostgres(dataDir, 0, false)) {
+        DatabaseSecrets secrets = configuration.databaseSecrets(dataDir, false);
+        try (EmbeddedPostgres first = configuration.embeddedPostgres(secrets, 0, false)) {
             JdbcClient jdbc = JdbcClient.create(first.getPostgresDatabase());
             jdbc.sql("CREATE TABLE kept (name text)").update();
             jdbc.sql("INSERT INTO kept VALUES ('东华街道')").update();
@@ -27,10 +33,63 @@ class EmbeddedPostgresPersistenceTests {
             assertThat(jdbc.sql("SHOW server_encoding").query(String.class).single()).isEqualTo("UTF8");
         }
         assertThat(Files.exists(dataDir.resolve("pg").resolve("PG_VERSION"))).isTrue();
-        try (EmbeddedPostgres second = configuration.embeddedPostgres(dataDir, 0, false)) {
+        try (EmbeddedPostgres second = configuration.embeddedPostgres(configuration.databaseSecrets(dataDir, false), 0, false)) {
             DataSource dataSource = second.getPostgresDatabase();
             assertThat(JdbcClient.create(dataSource).sql("SELECT name FROM kept").query(String.class).single())
                     .isEqualTo("东华街道");
         }
+    }
+
+    /** Issue 14: the embedded server trusts no local connection: without the generated password it is refused. */
+    @Test
+    void a_connection_without_the_generated_password_is_refused_and_the_password_file_is_owner_only() throws Exception {
+        DatabaseSecrets secrets = configuration.databaseSecrets(dataDir, false);
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(secrets, 0, false)) {
+            assertRefusedWithoutPassword(postgres.getPort(), secrets);
+            JdbcClient owner = JdbcClient.create(postgres.getPostgresDatabase());
+            assertThat(owner.sql("SHOW password_encryption").query(String.class).single()).isEqualTo("scram-sha-256");
+            assertThat(owner.sql("SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid WHERE rolname = 'postgres'")
+                    .query(Boolean.class).single()).isTrue();
+            assertThat(owner.sql("SELECT count(*) FROM pg_hba_file_rules WHERE auth_method <> 'scram-sha-256'")
+                    .query(Long.class).single()).isZero();
+        }
+        assertThat(Files.getPosixFilePermissions(secrets.ownerFile())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(secrets.directory().resolve(DatabaseSecrets.APP_FILE)))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(secrets.directory())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(secrets.owner()).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(secrets.app());
+    }
+
+    /** A data directory from before issue 14 (trust, no password) gets its password on the first start and is closed from then on. */
+    @Test
+    void a_data_directory_that_trusted_local_connections_is_closed_on_its_next_start() throws Exception {
+        Path pgDir = dataDir.resolve("pg");
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(pgDir).setCleanDataDirectory(false).start()) {
+            JdbcClient.create(old.getPostgresDatabase()).sql("CREATE TABLE kept (name text)").update();
+        }
+        DatabaseSecrets secrets = configuration.databaseSecrets(dataDir, false);
+        assertThat(secrets.ownerNew()).isTrue();
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(secrets, 0, false)) {
+            assertRefusedWithoutPassword(postgres.getPort(), secrets);
+            assertThat(JdbcClient.create(postgres.getPostgresDatabase()).sql("SELECT count(*) FROM kept").query(Long.class).single())
+                    .isZero();
+        }
+    }
+
+    private static void assertRefusedWithoutPassword(int port, DatabaseSecrets secrets) throws Exception {
+        String url = "jdbc:postgresql://localhost:" + port + "/postgres";
+        Properties none = new Properties();
+        none.setProperty("user", "postgres");
+        assertThatThrownBy(() -> DriverManager.getConnection(url, none).close())
+                .hasMessageContaining("password");
+        Properties wrong = new Properties();
+        wrong.setProperty("user", "postgres");
+        wrong.setProperty("password", secrets.app());
+        assertThatThrownBy(() -> DriverManager.getConnection(url, wrong).close())
+                .hasMessageContaining("password authentication failed");
+        Properties right = new Properties();
+        right.setProperty("user", "postgres");
+        right.setProperty("password", secrets.owner());
+        DriverManager.getConnection(url, right).close();
     }
 }
