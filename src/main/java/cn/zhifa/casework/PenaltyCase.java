@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -103,9 +104,6 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private LocalDate servedOn;
     private String serviceMethod;
     private String serviceReceipt;
-    private BigDecimal paidYuan;
-    private LocalDate remindedOn;
-    private LocalDate enforcementAppliedOn;
     private LocalDate executedOn;
     private LocalDate closedOn;
     private LocalDate archivedOn;
@@ -116,12 +114,8 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private Long meetingId;
     @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
     private List<CaseStep> steps = new ArrayList<>();
-    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
-    private List<Instalment> instalments = new ArrayList<>();
-    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
-    private List<Payment> payments = new ArrayList<>();
-    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
-    private List<Suspension> suspensions = new ArrayList<>();
+    @Embedded.Empty
+    private Execution execution = new Execution();
     @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
     private List<CoerciveMeasure> measures = new ArrayList<>();
     @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
@@ -174,7 +168,6 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         c.handlerId = by.userId();
         c.handlerName = by.name();
         c.proposedOn = proposal.foundOn() == null ? when.day() : proposal.foundOn();
-        c.paidYuan = BigDecimal.ZERO.setScale(2);
         c.createdAt = when.at();
         c.step(StepKind.PROPOSED, by, when, c.source.label()
                 + (c.getShownSourceReference() == null ? "" : "（" + c.getShownSourceReference() + "）"));
@@ -220,7 +213,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
             c.executedOn = when.day();
         } else {
             c.stage = CaseStage.EXECUTING;
-            c.instalments.add(new Instalment(periods.paymentDue(when.day()).due(), fine));
+            c.execution.start(periods.paymentDue(when.day()).due(), fine);
         }
         return c;
     }
@@ -770,8 +763,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
             executedOn = when.day();
         } else {
             stage = CaseStage.EXECUTING;
-            instalments.clear();
-            instalments.add(new Instalment(periods.paymentDue(servedOn).due(), fineYuan));
+            execution.start(periods.paymentDue(servedOn).due(), fineYuan);
         }
         registerEvent(new CaseEvent.DecisionServed(id, servedOn));
     }
@@ -785,74 +777,23 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     /** 延期缴纳 (行政处罚法第六十六条) on approval: the unpaid fine becomes due on {@code newDue}. */
     public void approveDeferral(Acting leader, When when, LocalDate newDue, String reason) {
         mayChangePayment(leader).orThrow();
-        require(notBlank(reason), "请填写延期缴纳的理由。");
-        require(newDue != null && newDue.isAfter(when.day()), "延期后的缴纳日期应晚于今天。");
-        instalments.clear();
-        instalments.add(new Instalment(newDue, fineYuan));
-        step(StepKind.DEFERRAL_APPROVED, leader, when, "同意延期至" + newDue + "缴纳：" + reason.strip());
+        step(StepKind.DEFERRAL_APPROVED, leader, when, execution.approveDeferral(when.day(), newDue, reason, fineYuan));
     }
 
     /** 分期缴纳 on approval: the parts must add up to the fine and fall due in order, from today on. */
     public void approveInstalments(Acting leader, When when, List<Instalment> parts, String reason) {
         mayChangePayment(leader).orThrow();
-        require(notBlank(reason), "请填写分期缴纳的理由。");
-        require(parts != null && parts.size() >= 2, "分期缴纳至少分两期。");
-        require(payments.isEmpty(), "已有缴款记录的案件请使用延期缴纳。");
-        BigDecimal sum = parts.stream().map(Instalment::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
-        require(sum.compareTo(fineYuan) == 0, "各期金额合计" + DiscretionEngine.plain(sum) + "元与罚款" + DiscretionEngine.plain(fineYuan) + "元不符。");
-        LocalDate previous = when.day().minusDays(1);
-        for (Instalment part : parts) {
-            require(part.dueOn() != null && part.dueOn().isAfter(previous), "各期缴纳日期应不早于今天并依次后延。");
-            require(part.amountYuan().signum() > 0, "每期金额应大于零。");
-            previous = part.dueOn();
-        }
-        instalments.clear();
-        parts.forEach(p -> instalments.add(new Instalment(p.dueOn(), yuan(p.amountYuan()))));
-        step(StepKind.INSTALMENTS_APPROVED, leader, when, "同意分" + parts.size() + "期缴纳：" + reason.strip());
+        step(StepKind.INSTALMENTS_APPROVED, leader, when, execution.approveInstalments(when.day(), parts, reason, fineYuan));
     }
 
     /** 加处罚款 accrued up to {@code day}: 3 % a day of each overdue part, not while 复议/诉讼 pends, capped at the fine. */
     public BigDecimal surchargeOn(LocalDate day, ProcedureRules rules) {
-        if (fineYuan == null || instalments.isEmpty()) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        List<Payment> inOrder = payments.stream().filter(p -> !p.paidOn().isAfter(day))
-                .sorted(Comparator.comparing(Payment::paidOn)).toList();
-        BigDecimal total = BigDecimal.ZERO;
-        BigDecimal owedSoFar = BigDecimal.ZERO;
-        for (Instalment part : instalments) {
-            owedSoFar = owedSoFar.add(part.amountYuan());
-            LocalDate settled = settledOn(inOrder, owedSoFar).orElse(null);
-            LocalDate lastLateDay = settled == null || settled.isAfter(day) ? day : settled;
-            long lateDays = 0;
-            for (LocalDate d = part.dueOn().plusDays(1); !d.isAfter(lastLateDay); d = d.plusDays(1)) {
-                LocalDate current = d;
-                if (suspensions.stream().noneMatch(s -> s.covers(current))) {
-                    lateDays++;
-                }
-            }
-            total = total.add(rules.lateSurcharge(part.amountYuan(), lateDays));
-        }
-        return total.min(fineYuan).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private static Optional<LocalDate> settledOn(List<Payment> inOrder, BigDecimal owed) {
-        BigDecimal paid = BigDecimal.ZERO;
-        for (Payment payment : inOrder) {
-            paid = paid.add(payment.amountYuan());
-            if (paid.compareTo(owed) >= 0) {
-                return Optional.of(payment.paidOn());
-            }
-        }
-        return Optional.empty();
+        return execution.surchargeOn(day, rules, fineYuan);
     }
 
     /** Fine plus surcharge still owed on {@code day}. */
     public BigDecimal outstandingOn(LocalDate day, ProcedureRules rules) {
-        if (fineYuan == null) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        return fineYuan.add(surchargeOn(day, rules)).subtract(paidYuan).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+        return execution.outstandingOn(day, rules, fineYuan);
     }
 
     public Verdict mayRecordPayment() {
@@ -861,13 +802,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
 
     public void recordPayment(Acting by, When when, BigDecimal amountYuan, ProcedureRules rules) {
         mayRecordPayment().orThrow();
-        BigDecimal amount = amountYuan == null ? BigDecimal.ZERO : yuan(amountYuan);
-        require(amount.signum() > 0, "缴款金额应大于零。");
-        BigDecimal outstanding = outstandingOn(when.day(), rules);
-        require(amount.compareTo(outstanding) <= 0, "缴款金额" + DiscretionEngine.plain(amount) + "元超过应缴金额"
-                + DiscretionEngine.plain(outstanding) + "元（含加处罚款）。");
-        payments.add(new Payment(when.day(), amount));
-        paidYuan = paidYuan.add(amount);
+        BigDecimal amount = execution.pay(when.day(), amountYuan, rules, fineYuan);
         BigDecimal surcharge = surchargeOn(when.day(), rules);
         step(StepKind.PAYMENT, by, when, "缴纳" + DiscretionEngine.plain(amount) + "元（截至当日加处罚款"
                 + DiscretionEngine.plain(surcharge) + "元）");
@@ -880,108 +815,49 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         }
     }
 
+    public Verdict mayStartReviewOrLitigation() {
+        return inStage("登记复议或诉讼", CaseStage.EXECUTING, CaseStage.DECIDED);
+    }
+
     public void startReviewOrLitigation(Acting by, When when, String what) {
-        inStage("登记复议或诉讼", CaseStage.EXECUTING, CaseStage.DECIDED).orThrow();
-        require(notBlank(what), "请填写复议或诉讼的情况。");
-        require(suspensions.stream().noneMatch(s -> s.endedOn() == null), "已有尚未终结的复议或诉讼。");
-        suspensions.add(new Suspension(what.strip(), when.day(), null));
-        step(StepKind.REVIEW_STARTED, by, when, what.strip() + "（期间不加处罚款）");
+        mayStartReviewOrLitigation().orThrow();
+        step(StepKind.REVIEW_STARTED, by, when, execution.startChallenge(when.day(), what));
+    }
+
+    public Verdict mayEndReviewOrLitigation() {
+        return execution.challengePending() ? Verdict.allow() : Verdict.refuse("没有尚未终结的复议或诉讼。");
     }
 
     public void endReviewOrLitigation(Acting by, When when, String outcome) {
-        Suspension open = suspensions.stream().filter(s -> s.endedOn() == null).findFirst()
-                .orElseThrow(() -> new RuleViolation("没有尚未终结的复议或诉讼。"));
-        require(notBlank(outcome), "请填写复议或诉讼的结果。");
-        suspensions.set(suspensions.indexOf(open), new Suspension(open.reason(), open.startedOn(), when.day()));
-        step(StepKind.REVIEW_ENDED, by, when, outcome.strip());
+        step(StepKind.REVIEW_ENDED, by, when, execution.endChallenge(when.day(), outcome));
     }
 
     public Verdict mayRemind(LocalDate day) {
         Verdict stageOk = inStage("催告", CaseStage.EXECUTING);
-        if (stageOk.refused()) {
-            return stageOk;
-        }
-        boolean overdue = instalments.stream().anyMatch(i -> day.isAfter(i.dueOn())) && paidYuan.compareTo(fineYuan) < 0;
-        return overdue ? Verdict.allow() : Verdict.refuse("当事人尚未逾期，不需催告。");
+        return stageOk.refused() ? stageOk : execution.mayRemind(day, fineYuan);
     }
 
     public void remind(Acting by, When when) {
         mayRemind(when.day()).orThrow();
-        remindedOn = when.day();
+        execution.remind(when.day());
         step(StepKind.REMINDER, by, when, "送达履行义务催告书");
     }
 
-    /**
-     * 申请人民法院强制执行 (行政强制法第五十三条、第五十四条; 行政诉讼法第九十七条; 行诉法解释第一百五十六条): only after the
-     * 复议 and 诉讼 periods lapsed without a pending challenge (and after a deferral or the last instalment, 行政处罚法第七十二条
-     * 第二款), within three months from then, and ten working days after the 催告书 was served.
-     */
+    /** 申请人民法院强制执行: see {@link Execution#mayApplyForEnforcement}. */
     public Verdict mayApplyForEnforcement(Acting by, LocalDate day, CasePeriods periods) {
         Verdict stageOk = Verdict.all(inStage("申请强制执行", CaseStage.EXECUTING), role(by, Role.LEADER, "申请人民法院强制执行"));
-        if (stageOk.refused()) {
-            return stageOk;
-        }
-        if (suspensions.stream().anyMatch(s -> s.endedOn() == null)) {
-            return Verdict.refuse("当事人已申请行政复议或者提起行政诉讼，复议或诉讼期间不能申请人民法院强制执行（行政强制法第五十三条）。");
-        }
-        LocalDate from = enforceableFrom(periods);
-        if (!day.isAfter(from)) {
-            return Verdict.refuse(enforceableFromReason(periods));
-        }
-        Deadline window = periods.courtApplicationDueFrom(from);
-        if (window.isOverdueOn(day)) {
-            return Verdict.refuse("申请人民法院强制执行的期限已于" + window.due() + "届满（自" + from
-                    + "起三个月内提出，行政强制法第五十三条；最高人民法院关于适用《中华人民共和国行政诉讼法》的解释第一百五十六条）。");
-        }
-        if (remindedOn == null) {
-            return Verdict.refuse("申请强制执行前应当事先催告当事人履行义务（行政强制法第五十四条）。");
-        }
-        Deadline wait = periods.reminderWaitEnds(remindedOn);
-        if (!wait.isOverdueOn(day)) {
-            return Verdict.refuse("催告书送达满十个工作日（至" + wait.due() + "）后当事人仍未履行的，方可申请强制执行（行政强制法第五十四条）。");
-        }
-        return Verdict.allow();
+        return stageOk.refused() ? stageOk : execution.mayApplyForEnforcement(day, decision(), periods);
     }
 
-    /**
-     * The day after which court enforcement may be applied for: the latest of the end of the challenge periods
-     * ({@link CasePeriods#challengeEnds}), the end of a challenge that was made, and the last day of an approved deferral
-     * or instalment (行政处罚法第七十二条第二款).
-     */
+    /** The day after which court enforcement may be applied for ({@link Execution#enforceableFrom}). */
     public LocalDate enforceableFrom(CasePeriods periods) {
-        LocalDate from = periods.challengeEnds(servedOn, procedureKind == ProcedureKind.SUMMARY).due();
-        for (Suspension s : suspensions) {
-            if (s.endedOn() != null && s.endedOn().isAfter(from)) {
-                from = s.endedOn();
-            }
-        }
-        if (paymentChanged()) {
-            LocalDate last = instalments.stream().map(Instalment::dueOn).max(Comparator.naturalOrder()).orElse(from);
-            if (last.isAfter(from)) {
-                from = last;
-            }
-        }
-        return from;
+        return execution.enforceableFrom(decision(), periods);
     }
 
-    private String enforceableFromReason(CasePeriods periods) {
-        LocalDate from = enforceableFrom(periods);
-        LocalDate challenge = periods.challengeEnds(servedOn, procedureKind == ProcedureKind.SUMMARY).due();
-        if (from.equals(challenge)) {
-            return (procedureKind == ProcedureKind.SUMMARY
-                    ? "当场处罚决定须先申请行政复议（行政复议法第二十三条），申请行政复议的期限至" + from
-                    : "当事人申请行政复议、提起行政诉讼的期限至" + from)
-                    + "，届满前不能申请人民法院强制执行（行政强制法第五十三条；行政诉讼法第九十七条）。";
-        }
-        if (paymentChanged() && instalments.stream().anyMatch(i -> i.dueOn().equals(from))) {
-            return "经批准延期（分期）缴纳罚款的，申请人民法院强制执行的期限自暂缓或者最后一期缴纳期限（" + from
-                    + "）结束之日起计算（行政处罚法第七十二条第二款），此前不能申请。";
-        }
-        return "复议或诉讼于" + from + "终结，当日及此前不能申请人民法院强制执行（行政强制法第五十三条）。";
-    }
-
-    private boolean paymentChanged() {
-        return steps.stream().anyMatch(s -> s.kind() == StepKind.DEFERRAL_APPROVED || s.kind() == StepKind.INSTALMENTS_APPROVED);
+    private Execution.Decision decision() {
+        boolean paymentChanged = steps.stream()
+                .anyMatch(s -> s.kind() == StepKind.DEFERRAL_APPROVED || s.kind() == StepKind.INSTALMENTS_APPROVED);
+        return new Execution.Decision(fineYuan, servedOn, procedureKind == ProcedureKind.SUMMARY, paymentChanged);
     }
 
     /**
@@ -989,16 +865,14 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
      * may the 催告书 and the 强制执行申请书 say "在法定期限内未申请行政复议或者提起行政诉讼".
      */
     public boolean unchallengedAfterPeriods(LocalDate day, CasePeriods periods) {
-        return servedOn != null && suspensions.isEmpty()
-                && day.isAfter(periods.challengeEnds(servedOn, procedureKind == ProcedureKind.SUMMARY).due());
+        return execution.unchallengedAfterPeriods(day, decision(), periods);
     }
 
     public void applyForEnforcement(Acting leader, When when, String court, CasePeriods periods) {
         mayApplyForEnforcement(leader, when.day(), periods).orThrow();
-        require(notBlank(court), "请填写受理申请的人民法院。");
-        enforcementAppliedOn = when.day();
+        String text = execution.applyForEnforcement(when.day(), court);
         stage = CaseStage.ENFORCEMENT_APPLIED;
-        step(StepKind.COURT_APPLICATION, leader, when, "向" + court.strip() + "申请强制执行");
+        step(StepKind.COURT_APPLICATION, leader, when, text);
     }
 
     // ---- 行政强制措施：查封、扣押 (行政强制法第二十四条至第二十八条)
@@ -1571,9 +1445,9 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public LocalDate getServedOn() { return servedOn; }
     public String getServiceMethod() { return serviceMethod; }
     public String getServiceReceipt() { return serviceReceipt; }
-    public BigDecimal getPaidYuan() { return paidYuan; }
-    public LocalDate getRemindedOn() { return remindedOn; }
-    public LocalDate getEnforcementAppliedOn() { return enforcementAppliedOn; }
+    public BigDecimal getPaidYuan() { return execution.paidYuan(); }
+    public LocalDate getRemindedOn() { return execution.remindedOn(); }
+    public LocalDate getEnforcementAppliedOn() { return execution.enforcementAppliedOn(); }
     public LocalDate getExecutedOn() { return executedOn; }
     public LocalDate getClosedOn() { return closedOn; }
     public LocalDate getArchivedOn() { return archivedOn; }
@@ -1583,9 +1457,9 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public Long getLinkedCaseId() { return linkedCaseId; }
     public Long getMeetingId() { return meetingId; }
     public List<CaseStep> getSteps() { return List.copyOf(steps); }
-    public List<Instalment> getInstalments() { return List.copyOf(instalments); }
-    public List<Payment> getPayments() { return List.copyOf(payments); }
-    public List<Suspension> getSuspensions() { return List.copyOf(suspensions); }
+    public List<Instalment> getInstalments() { return execution.instalments(); }
+    public List<Payment> getPayments() { return execution.payments(); }
+    public List<Suspension> getSuspensions() { return execution.suspensions(); }
     public List<CoerciveMeasure> getMeasures() { return List.copyOf(measures); }
     public List<SeizedObject> getSeizedObjects() { return List.copyOf(seizedObjects); }
     public int getVersion() { return version; }
