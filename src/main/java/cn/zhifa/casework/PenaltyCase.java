@@ -1116,17 +1116,19 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
                 role(by, Role.LEADER, "案件移送"));
     }
 
-    /** 移送: to public security (行刑衔接, {@code criminal}) or to another competent authority. */
-    public void transfer(Acting leader, When when, String to, boolean criminal, String reason) {
+    /**
+     * 移送 to another competent authority (行政处罚法第二十二条、第二十五条): the case ends here. A case suspected of a crime goes
+     * to public security through {@link #referForCrime 行刑衔接}, which waits for the receiver's decision.
+     */
+    public void transfer(Acting leader, When when, String to, String reason) {
         mayTransfer(leader).orThrow();
         require(notBlank(to), "请填写接收移送的机关。");
         require(notBlank(reason), "请填写移送理由。");
         transferredTo = to.strip();
-        criminalTransfer = criminal;
         endReason = reason.strip();
         stage = CaseStage.TRANSFERRED;
         closedOn = when.day();
-        step(StepKind.TRANSFERRED, leader, when, (criminal ? "涉嫌犯罪移送" : "移送") + transferredTo + "：" + endReason);
+        step(StepKind.TRANSFERRED, leader, when, "移送" + transferredTo + "：" + endReason);
         registerEvent(new CaseEvent.CaseEnded(id, stage, closedOn));
     }
 

@@ -229,7 +229,7 @@ class CaseCommands {
             case "no-penalty" -> cases.decideNoPenalty(id, version, f.get("ground"), f.get("reason"), f.get("education"));
             case "revoke" -> cases.revokeFiling(id, version, f.get("reason"));
             case "transfer" -> cases.transfer(id, version, f.get("to"), "true".equals(f.get("criminal")) || "on".equals(f.get("criminal")),
-                    f.get("reason"), f.get("basis"), f.get("materials") == null ? List.of() : List.of(f.get("materials").split("\\R")),
+                    f.get("procuratorate"), f.get("reason"), f.get("basis"), f.get("materials") == null ? List.of() : List.of(f.get("materials").split("\\R")),
                     pages(f.get("extraPages")));
             case "close" -> cases.close(id, version, f.get("opinion"));
             case "archive" -> cases.archive(id);
