@@ -329,6 +329,11 @@ public class CaseManagement {
     }
 
     /** Whether {@code by} may now approve emergency measure {@code number} (within the hours of 行政强制法第十九条). */
+    /** Every transition of {@code c} with its verdict for {@code by} now ({@link PenaltyCase#transitions}). */
+    public java.util.Map<CaseTransition, Verdict> transitions(PenaltyCase c, Acting by) {
+        return c.transitions(by, now(), periods, rules.emergency().window());
+    }
+
     public boolean mayApproveMeasureNow(PenaltyCase c, int number, Acting by) {
         return c.mayApproveMeasure(number, by, clock.instant(), rules.emergency().window()).allowed();
     }

@@ -13,7 +13,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
@@ -526,9 +528,12 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         registerEvent(new CaseEvent.PartyNotified(id, notifiedOn, hearingRight));
     }
 
+    public Verdict mayRecordStatement() {
+        return inStage("记录陈述申辩", CaseStage.NOTIFIED, CaseStage.HEARING_REQUESTED, CaseStage.HEARING_SCHEDULED);
+    }
+
     public void recordStatement(Acting by, When when, String statement, boolean waivesRights) {
-        require(stage == CaseStage.NOTIFIED || stage == CaseStage.HEARING_REQUESTED || stage == CaseStage.HEARING_SCHEDULED,
-                "案件当前处于“" + stage.label() + "”阶段，不能记录陈述申辩。");
+        mayRecordStatement().orThrow();
         require(notBlank(statement), "请填写陈述申辩内容。");
         if (waivesRights) {
             require(stage == CaseStage.NOTIFIED, "当事人已申请听证，不能再登记放弃权利。");
@@ -1158,6 +1163,75 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
 
     void linkTo(long otherCaseId) {
         this.linkedCaseId = otherCaseId;
+    }
+
+    // ---- what may be done now
+
+    /**
+     * Every transition with its guard's verdict for {@code by} at {@code when}, in the order a page offers them: the allowed
+     * ones are the case's available actions, the refused ones carry the Chinese reason and article.
+     *
+     * @param emergencyWindow the hours within which an emergency 查封/扣押 is approved (行政强制法第十九条)
+     */
+    public Map<CaseTransition, Verdict> transitions(Acting by, When when, CasePeriods periods, java.time.Duration emergencyWindow) {
+        LocalDate day = when.day();
+        Map<CaseTransition, Verdict> t = new LinkedHashMap<>();
+        t.put(CaseTransition.FILE, mayFile(by, periods));
+        t.put(CaseTransition.RECORD_ACT, mayRecordAct());
+        t.put(CaseTransition.INVESTIGATE, mayInvestigate());
+        t.put(CaseTransition.EXTEND, mayExtend(by, periods));
+        t.put(CaseTransition.MEASURE_APPLY, mayApplyMeasure(by));
+        t.put(CaseTransition.MEASURE_EMERGENCY, Verdict.all(mayTakeMeasureInEmergency(by), by.has(Role.LEADER)
+                ? Verdict.refuse("负责人可以直接批准查封、扣押。") : Verdict.allow()));
+        t.put(CaseTransition.MEASURE_APPROVE, anyMeasure(n -> mayApproveMeasure(n, by, when.at(), emergencyWindow)));
+        t.put(CaseTransition.MEASURE_EXTEND, anyMeasure(n -> mayExtendMeasure(n, by, day, periods)));
+        t.put(CaseTransition.MEASURE_RELEASE, anyMeasure(n -> mayEndMeasure(n, by)));
+        t.put(CaseTransition.MEASURE_DISPOSE, anyMeasure(n -> mayEndMeasure(n, by)));
+        t.put(CaseTransition.PROPOSE_PENALTY, mayProposePenalty());
+        t.put(CaseTransition.APPROVE_PROPOSAL, mayApproveProposal(by));
+        t.put(CaseTransition.RETURN_PROPOSAL, mayApproveProposal(by));
+        t.put(CaseTransition.REVIEW, mayReviewLegally(by));
+        t.put(CaseTransition.NOTIFY, mayNotify());
+        t.put(CaseTransition.STATEMENT, mayRecordStatement());
+        t.put(CaseTransition.REQUEST_HEARING, mayRequestHearing(day, periods));
+        t.put(CaseTransition.SCHEDULE_HEARING, inStage("通知听证", CaseStage.HEARING_REQUESTED));
+        t.put(CaseTransition.HOLD_HEARING, mayHoldHearing(day));
+        t.put(CaseTransition.POSTPONE_HEARING, mayPostponeHearing());
+        t.put(CaseTransition.END_HEARING, mayEndHearingUnheld());
+        t.put(CaseTransition.DECIDE, mayDecide(by, day, periods));
+        t.put(CaseTransition.SERVE, mayServe());
+        t.put(CaseTransition.DEFERRAL, mayChangePayment(by));
+        t.put(CaseTransition.INSTALMENTS, Verdict.all(mayChangePayment(by), getPayments().isEmpty() ? Verdict.allow()
+                : Verdict.refuse("已有缴款记录的案件请使用延期缴纳。")));
+        t.put(CaseTransition.PAYMENT, mayRecordPayment());
+        t.put(CaseTransition.REVIEW_START, Verdict.all(inStage("登记复议或诉讼", CaseStage.EXECUTING),
+                mayEndReviewOrLitigation().allowed() ? Verdict.refuse("已有尚未终结的复议或诉讼。") : Verdict.allow()));
+        t.put(CaseTransition.REVIEW_END, mayEndReviewOrLitigation());
+        t.put(CaseTransition.REMIND, mayRemind(day));
+        t.put(CaseTransition.ENFORCE, mayApplyForEnforcement(by, day, periods));
+        t.put(CaseTransition.NO_PENALTY, mayDecideNoPenalty(by));
+        t.put(CaseTransition.REVOKE, mayRevoke(by));
+        t.put(CaseTransition.TRANSFER, mayTransfer(by));
+        t.put(CaseTransition.CLOSE, mayClose(by));
+        t.put(CaseTransition.ARCHIVE, mayArchive());
+        t.put(CaseTransition.RECUSAL_APPLY, Verdict.all(mayApplyForRecusal(), notRecused(by)));
+        t.put(CaseTransition.RECUSAL_DECIDE, recusals.all().stream().map(r -> mayDecideRecusal(r.number(), by))
+                .filter(Verdict::allowed).findFirst().orElse(Verdict.refuse("没有待决定的回避申请。")));
+        t.put(CaseTransition.REPLACE_HANDLER, mayReplaceRecusedHandler(by));
+        t.put(CaseTransition.CRIMINAL_REFERRAL, mayReferForCrime(by));
+        t.put(CaseTransition.REFERRAL_OUTCOME, pendingReferral().isPresent() ? Verdict.allow()
+                : Verdict.refuse("没有尚待公安机关决定的涉嫌犯罪移送。"));
+        return t;
+    }
+
+    /** Allowed when the guard allows it for one of the case's measures; otherwise the first measure's refusal. */
+    private Verdict anyMeasure(java.util.function.IntFunction<Verdict> guard) {
+        List<CoerciveMeasure> all = measures.all();
+        if (all.isEmpty()) {
+            return Verdict.refuse("本案没有查封、扣押措施。");
+        }
+        return all.stream().map(m -> guard.apply(m.number())).filter(Verdict::allowed).findFirst()
+                .orElse(guard.apply(all.get(0).number()));
     }
 
     // ---- helpers
