@@ -1,17 +1,20 @@
 package cn.zhifa.casework;
 
+import static cn.zhifa.casework.Checks.notBlank;
+import static cn.zhifa.casework.Checks.orDefault;
+import static cn.zhifa.casework.Checks.require;
+import static cn.zhifa.casework.Checks.role;
+import static cn.zhifa.casework.Checks.yuan;
+
 import cn.zhifa.law.AccidentGrade;
 import cn.zhifa.law.Deadline;
 import cn.zhifa.law.ProcedureRules;
-import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.Verdict;
 import cn.zhifa.shared.security.Role;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -1249,10 +1252,6 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         return Verdict.refuse("案件当前处于“" + stage.label() + "”阶段，不能" + action + "。");
     }
 
-    private static Verdict role(Acting by, Role role, String what) {
-        return by.has(role) ? Verdict.allow() : Verdict.refuse(what + "须由" + role.label() + "作出。");
-    }
-
     private void step(StepKind what, Acting by, When when, String opinion) {
         steps.add(new CaseStep(what, by.userId(), by.name(), by.mainRole(), when.day(), when.at(), opinion));
         registerEvent(new CaseStepRecorded(enterpriseId, what, when.day(), participants(what, by.userId())));
@@ -1278,24 +1277,6 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private static final java.util.Set<StepKind> TEAM_STEPS = java.util.EnumSet.of(StepKind.INQUIRY,
             StepKind.SITE_EXAMINATION, StepKind.EVIDENCE, StepKind.MEASURE_APPLIED, StepKind.MEASURE_RELEASED,
             StepKind.MEASURE_DISPOSED, StepKind.ON_THE_SPOT, StepKind.SERVED, StepKind.HEARING_HELD);
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new RuleViolation(message);
-        }
-    }
-
-    private static boolean notBlank(String text) {
-        return text != null && !text.isBlank();
-    }
-
-    private static String orDefault(String text, String fallback) {
-        return notBlank(text) ? text.strip() : fallback;
-    }
-
-    private static BigDecimal yuan(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP);
-    }
 
     // ---- reads
 
