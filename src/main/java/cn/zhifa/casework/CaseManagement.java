@@ -329,6 +329,11 @@ public class CaseManagement {
     }
 
     /** Whether {@code by} may now approve emergency measure {@code number} (within the hours of 行政强制法第十九条). */
+    /** Every transition of {@code c} with its verdict for {@code by} now ({@link PenaltyCase#transitions}). */
+    public java.util.Map<CaseTransition, Verdict> transitions(PenaltyCase c, Acting by) {
+        return c.transitions(by, now(), periods, rules.emergency().window());
+    }
+
     public boolean mayApproveMeasureNow(PenaltyCase c, int number, Acting by) {
         return c.mayApproveMeasure(number, by, clock.instant(), rules.emergency().window()).allowed();
     }
@@ -700,18 +705,24 @@ public class CaseManagement {
 
     @Transactional
     public void transfer(long id, Integer version, String to, boolean criminal, String reason) {
-        transfer(id, version, to, criminal, reason, null, List.of(), null);
+        transfer(id, version, to, criminal, null, reason, null, List.of(), null);
     }
 
     /**
-     * 移送 with the 案件移送书: its legal basis (default: {@link CaseProcedureDocuments#transferBasis}), the case's issued documents and any further materials listed with their pages.
+     * 移送 with the 案件移送书: its legal basis (default: {@link CaseProcedureDocuments#transferBasis}), the case's issued documents
+     * and any further materials listed with their pages. A {@code criminal} transfer is the 行刑衔接 procedure
+     * ({@link #referForCrime}, copied to {@code procuratorate}): one path, whichever form the user chose.
      */
     @Transactional
-    public void transfer(long id, Integer version, String to, boolean criminal, String reason, String basis,
+    public void transfer(long id, Integer version, String to, boolean criminal, String procuratorate, String reason, String basis,
                          List<String> extraMaterials, Integer extraPages) {
+        if (criminal) {
+            referForCrime(id, version, to, procuratorate, reason);
+            return;
+        }
         change(id, version, c -> {
             When when = now();
-            c.transfer(acting(), when, to, criminal, reason);
+            c.transfer(acting(), when, to, reason);
             procedureDocuments.transfer(c, Actors.require().username(), when.day(),
                     blank(basis) ? CaseProcedureDocuments.transferBasis(criminal) : basis.strip(), extraMaterials, extraPages);
         });

@@ -141,6 +141,7 @@ public class CaseProcedureDocuments {
                 case INSTALMENTS_APPROVED -> issued.addAll(instalments(c, user(step.actorId()).username(), day));
                 case TRANSFERRED -> issued.add(transfer(c, user(step.actorId()).username(), day,
                         transferBasis(c.isCriminalTransfer()), List.of(), null));
+                case CRIMINAL_REFERRED -> issued.add(criminalReferral(c, user(step.actorId()).username(), day));
                 case CLOSED -> {
                     if (c.getProcedureKind() == ProcedureKind.ORDINARY) {
                         issued.add(closingApproval(c, user(step.actorId()), day));

@@ -1,23 +1,29 @@
 package cn.zhifa.casework;
 
+import static cn.zhifa.casework.Checks.notBlank;
+import static cn.zhifa.casework.Checks.orDefault;
+import static cn.zhifa.casework.Checks.require;
+import static cn.zhifa.casework.Checks.role;
+import static cn.zhifa.casework.Checks.yuan;
+
 import cn.zhifa.law.AccidentGrade;
 import cn.zhifa.law.Deadline;
 import cn.zhifa.law.ProcedureRules;
-import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.Verdict;
 import cn.zhifa.shared.security.Role;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -91,21 +97,13 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private BigDecimal notifiedFineYuan;
     private boolean hearingRight;
     private boolean statementWaived;
-    private LocalDate hearingRequestedOn;
-    private LocalDate hearingOn;
-    private LocalDate hearingNotifiedOn;
-    private LocalDate heardOn;
-    private String hearingPlace;
-    private String hearingPrivateReason;
-    private boolean heard;
+    @Embedded.Empty
+    private Hearing hearing = new Hearing();
     private LocalDate decidedOn;
     private String decisionNumber;
     private LocalDate servedOn;
     private String serviceMethod;
     private String serviceReceipt;
-    private BigDecimal paidYuan;
-    private LocalDate remindedOn;
-    private LocalDate enforcementAppliedOn;
     private LocalDate executedOn;
     private LocalDate closedOn;
     private LocalDate archivedOn;
@@ -116,20 +114,14 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private Long meetingId;
     @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
     private List<CaseStep> steps = new ArrayList<>();
-    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
-    private List<Instalment> instalments = new ArrayList<>();
-    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
-    private List<Payment> payments = new ArrayList<>();
-    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
-    private List<Suspension> suspensions = new ArrayList<>();
-    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
-    private List<CoerciveMeasure> measures = new ArrayList<>();
-    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
-    private List<SeizedObject> seizedObjects = new ArrayList<>();
-    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
-    private List<Recusal> recusals = new ArrayList<>();
-    @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
-    private List<CriminalReferral> referrals = new ArrayList<>();
+    @Embedded.Empty
+    private Execution execution = new Execution();
+    @Embedded.Empty
+    private CoerciveMeasures measures = new CoerciveMeasures();
+    @Embedded.Empty
+    private Recusals recusals = new Recusals();
+    @Embedded.Empty
+    private CriminalReferrals referrals = new CriminalReferrals();
     @Version
     private int version;
     private Instant createdAt;
@@ -174,7 +166,6 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         c.handlerId = by.userId();
         c.handlerName = by.name();
         c.proposedOn = proposal.foundOn() == null ? when.day() : proposal.foundOn();
-        c.paidYuan = BigDecimal.ZERO.setScale(2);
         c.createdAt = when.at();
         c.step(StepKind.PROPOSED, by, when, c.source.label()
                 + (c.getShownSourceReference() == null ? "" : "（" + c.getShownSourceReference() + "）"));
@@ -220,7 +211,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
             c.executedOn = when.day();
         } else {
             c.stage = CaseStage.EXECUTING;
-            c.instalments.add(new Instalment(periods.paymentDue(when.day()).due(), fine));
+            c.execution.start(periods.paymentDue(when.day()).due(), fine);
         }
         return c;
     }
@@ -497,7 +488,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         require(opinion == ReviewOpinion.AGREE || notBlank(text), "审核意见为“" + (opinion == null ? "" : opinion.label()) + "”时须写明理由。");
         if (opinion == ReviewOpinion.AGREE) {
             stage = collectiveDiscussionRequired ? CaseStage.COLLECTIVE_DISCUSSION
-                    : heard ? CaseStage.DECISION_PENDING : CaseStage.APPROVED;
+                    : hearing.heard() ? CaseStage.DECISION_PENDING : CaseStage.APPROVED;
         } else {
             stage = CaseStage.FILED;
         }
@@ -518,7 +509,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         require(notBlank(conclusion), "请填写集体讨论结论。");
         this.meetingId = meetingId;
         // 听证结束后依照第五十七条作出决定 (行政处罚法第六十五条): after a hearing the discussion decides, no new notice
-        stage = heard ? CaseStage.DECISION_PENDING : CaseStage.APPROVED;
+        stage = hearing.heard() ? CaseStage.DECISION_PENDING : CaseStage.APPROVED;
         step(StepKind.COLLECTIVE_DISCUSSION, by, when, "案审会#" + meetingId + "：" + conclusion.strip());
     }
 
@@ -540,9 +531,12 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         registerEvent(new CaseEvent.PartyNotified(id, notifiedOn, hearingRight));
     }
 
+    public Verdict mayRecordStatement() {
+        return inStage("记录陈述申辩", CaseStage.NOTIFIED, CaseStage.HEARING_REQUESTED, CaseStage.HEARING_SCHEDULED);
+    }
+
     public void recordStatement(Acting by, When when, String statement, boolean waivesRights) {
-        require(stage == CaseStage.NOTIFIED || stage == CaseStage.HEARING_REQUESTED || stage == CaseStage.HEARING_SCHEDULED,
-                "案件当前处于“" + stage.label() + "”阶段，不能记录陈述申辩。");
+        mayRecordStatement().orThrow();
         require(notBlank(statement), "请填写陈述申辩内容。");
         if (waivesRights) {
             require(stage == CaseStage.NOTIFIED, "当事人已申请听证，不能再登记放弃权利。");
@@ -555,46 +549,19 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
 
     public Verdict mayRequestHearing(LocalDate day, CasePeriods periods) {
         Verdict stageOk = inStage("申请听证", CaseStage.NOTIFIED);
-        if (stageOk.refused()) {
-            return stageOk;
-        }
-        if (!hearingRight) {
-            return Verdict.refuse("本案拟作出的处罚不属于听证范围（行政处罚法第六十三条）。");
-        }
-        if (statementWaived) {
-            return Verdict.refuse("当事人已书面放弃听证权利。");
-        }
-        if (hearingRightSpent()) {
-            return Verdict.refuse("当事人已撤回听证申请或者拒不出席听证，视为放弃听证权利（行政处罚法第六十四条第六项）。");
-        }
-        Deadline due = periods.hearingRequestDue(notifiedOn);
-        if (due.isOverdueOn(day)) {
-            return Verdict.refuse("听证申请期限已于" + due.due() + "届满（" + due.basis() + "），不再受理听证申请。");
-        }
-        return Verdict.allow();
+        return stageOk.refused() ? stageOk : hearing.mayRequest(hearingRight, statementWaived, notifiedOn, day, periods);
     }
 
     public void requestHearing(Acting by, When when, CasePeriods periods) {
         mayRequestHearing(when.day(), periods).orThrow();
-        hearingRequestedOn = when.day();
+        hearing.request(when.day());
         stage = CaseStage.HEARING_REQUESTED;
         step(StepKind.HEARING_REQUESTED, by, when, "当事人申请听证");
     }
 
     public Verdict mayScheduleHearing(LocalDate noticeDay, LocalDate hearingDay, CasePeriods periods) {
         Verdict stageOk = inStage("通知听证", CaseStage.HEARING_REQUESTED);
-        if (stageOk.refused()) {
-            return stageOk;
-        }
-        if (hearingDay == null) {
-            return Verdict.refuse("请填写举行听证的日期。");
-        }
-        Deadline latest = periods.latestHearingNotice(hearingDay);
-        if (noticeDay.isAfter(latest.due())) {
-            return Verdict.refuse("听证通知应于举行听证的七个工作日前送达：" + hearingDay + "举行听证的，最迟应于" + latest.due()
-                    + "通知（" + latest.basis() + "）。请改定听证日期。");
-        }
-        return Verdict.allow();
+        return stageOk.refused() ? stageOk : Hearing.mayNotify(noticeDay, hearingDay, periods);
     }
 
     public void scheduleHearing(Acting by, When when, LocalDate hearingDay, String presidingOfficer, CasePeriods periods) {
@@ -610,14 +577,9 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         mayScheduleHearing(when.day(), hearingDay, periods).orThrow();
         require(notBlank(presidingOfficer), "请填写听证主持人。");
         mayPreside(presidingOfficer).orThrow();
-        hearingOn = hearingDay;
-        hearingNotifiedOn = when.day();
-        hearingPlace = notBlank(place) ? place.strip() : null;
-        hearingPrivateReason = notBlank(privateReason) ? privateReason.strip() : null;
+        String notice = hearing.schedule(when.day(), hearingDay, presidingOfficer, place, privateReason);
         stage = CaseStage.HEARING_SCHEDULED;
-        step(StepKind.HEARING_NOTIFIED, by, when, "送达听证通知书：定于" + hearingDay + (hearingPlace == null ? "" : "在" + hearingPlace)
-                + "举行听证，主持人" + presidingOfficer.strip() + "；" + (hearingPrivateReason == null ? "公开举行"
-                : "不公开举行（" + hearingPrivateReason + "，行政处罚法第六十四条第三项）"));
+        step(StepKind.HEARING_NOTIFIED, by, when, notice);
     }
 
     public Verdict mayPostponeHearing() {
@@ -627,15 +589,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     /** 延期举行听证: a new date, again notified seven working days ahead (行政处罚法第六十四条第二项). */
     public void postponeHearing(Acting by, When when, LocalDate newDay, String reason, CasePeriods periods) {
         mayPostponeHearing().orThrow();
-        require(notBlank(reason), "请填写延期举行听证的理由。");
-        require(newDay != null && newDay.isAfter(hearingOn), "延期后的听证日期应晚于原定的" + hearingOn + "。");
-        Deadline latest = periods.latestHearingNotice(newDay);
-        require(!when.day().isAfter(latest.due()), "听证通知应于举行听证的七个工作日前送达：" + newDay + "举行听证的，最迟应于"
-                + latest.due() + "通知（" + latest.basis() + "）。请改定听证日期。");
-        LocalDate was = hearingOn;
-        hearingOn = newDay;
-        hearingNotifiedOn = when.day();
-        step(StepKind.HEARING_POSTPONED, by, when, "听证由" + was + "延期至" + newDay + "举行，理由：" + reason.strip() + "；已重新通知当事人");
+        step(StepKind.HEARING_POSTPONED, by, when, hearing.postpone(when.day(), newDay, reason, periods));
     }
 
     public Verdict mayEndHearingUnheld() {
@@ -649,48 +603,40 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
      */
     public void endHearingUnheld(Acting by, When when, HearingEnding how, String note) {
         mayEndHearingUnheld().orThrow();
-        require(how != null, "请选择终止听证的情形（撤回申请、拒不出席或中途退出）。");
-        require(how == HearingEnding.WITHDRAWN || stage == CaseStage.HEARING_SCHEDULED && !when.day().isBefore(hearingOn),
-                "当事人拒不出席或中途退出听证，应在听证举行之日（" + (hearingOn == null ? "尚未通知" : hearingOn.toString()) + "）登记。");
+        String text = hearing.endUnheld(stage == CaseStage.HEARING_SCHEDULED, when.day(), how, note);
         stage = CaseStage.NOTIFIED;
-        step(StepKind.HEARING_ENDED, by, when, how.label() + (how == HearingEnding.WITHDRAWN ? "" : "，视为放弃听证权利")
-                + "，终止听证（行政处罚法第六十四条第六项）" + (notBlank(note) ? "：" + note.strip() : ""));
+        step(StepKind.HEARING_ENDED, by, when, text);
     }
 
     /** True when the party requested a hearing that ended without being held (withdrawn or absent). */
     public boolean hearingRightSpent() {
-        return hearingRequestedOn != null && !heard;
+        return hearing.rightSpent();
     }
 
-    public String getHearingPlace() { return hearingPlace; }
-    public String getHearingPrivateReason() { return hearingPrivateReason; }
+    public String getHearingPlace() { return hearing.place(); }
+    public String getHearingPrivateReason() { return hearing.privateReason(); }
 
     public Verdict mayHoldHearing(LocalDate day) {
         Verdict stageOk = inStage("举行听证", CaseStage.HEARING_SCHEDULED);
-        if (stageOk.refused()) {
-            return stageOk;
-        }
-        return day.isBefore(hearingOn) ? Verdict.refuse("听证定于" + hearingOn + "举行，不能提前记录听证。") : Verdict.allow();
+        return stageOk.refused() ? stageOk : hearing.mayHold(day);
     }
 
     /** 听证笔录 and 听证会报告书; after a hearing 法制审核 is mandatory (行政处罚法第五十八条第一款第二项). */
     public void holdHearing(Acting by, When when, String record, String report) {
         mayHoldHearing(when.day()).orThrow();
-        require(notBlank(record) && notBlank(report), "请填写听证笔录要点和听证会报告意见。");
-        heardOn = when.day();
-        heard = true;
+        String text = hearing.hold(when.day(), record, report);
         legalReviewRequired = true;
         legalReviewReasons = (notBlank(legalReviewReasons) ? legalReviewReasons + "；" : "") + "经过听证程序";
         stage = CaseStage.LEGAL_REVIEW;
-        step(StepKind.HEARING_HELD, by, when, "听证笔录：" + record.strip() + "；听证会报告：" + report.strip());
-        registerEvent(new CaseEvent.HearingHeld(id, heardOn));
+        step(StepKind.HEARING_HELD, by, when, text);
+        registerEvent(new CaseEvent.HearingHeld(id, hearing.heardOn()));
     }
 
     // ---- 决定
 
     /** The legal precondition of a decision: notice given, its periods lapsed or waived, a requested hearing held. */
     public Verdict mayDecide(Acting by, LocalDate day, CasePeriods periods) {
-        if (heard && (stage == CaseStage.LEGAL_REVIEW || stage == CaseStage.COLLECTIVE_DISCUSSION)) {
+        if (hearing.heard() && (stage == CaseStage.LEGAL_REVIEW || stage == CaseStage.COLLECTIVE_DISCUSSION)) {
             return Verdict.refuse("听证结束后，本案须经" + (stage == CaseStage.LEGAL_REVIEW ? "法制审核（行政处罚法第五十八条）"
                     : "行政机关负责人集体讨论（行政处罚法第五十七条第二款、第六十五条）") + "后作出决定。");
         }
@@ -770,8 +716,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
             executedOn = when.day();
         } else {
             stage = CaseStage.EXECUTING;
-            instalments.clear();
-            instalments.add(new Instalment(periods.paymentDue(servedOn).due(), fineYuan));
+            execution.start(periods.paymentDue(servedOn).due(), fineYuan);
         }
         registerEvent(new CaseEvent.DecisionServed(id, servedOn));
     }
@@ -785,74 +730,23 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     /** 延期缴纳 (行政处罚法第六十六条) on approval: the unpaid fine becomes due on {@code newDue}. */
     public void approveDeferral(Acting leader, When when, LocalDate newDue, String reason) {
         mayChangePayment(leader).orThrow();
-        require(notBlank(reason), "请填写延期缴纳的理由。");
-        require(newDue != null && newDue.isAfter(when.day()), "延期后的缴纳日期应晚于今天。");
-        instalments.clear();
-        instalments.add(new Instalment(newDue, fineYuan));
-        step(StepKind.DEFERRAL_APPROVED, leader, when, "同意延期至" + newDue + "缴纳：" + reason.strip());
+        step(StepKind.DEFERRAL_APPROVED, leader, when, execution.approveDeferral(when.day(), newDue, reason, fineYuan));
     }
 
     /** 分期缴纳 on approval: the parts must add up to the fine and fall due in order, from today on. */
     public void approveInstalments(Acting leader, When when, List<Instalment> parts, String reason) {
         mayChangePayment(leader).orThrow();
-        require(notBlank(reason), "请填写分期缴纳的理由。");
-        require(parts != null && parts.size() >= 2, "分期缴纳至少分两期。");
-        require(payments.isEmpty(), "已有缴款记录的案件请使用延期缴纳。");
-        BigDecimal sum = parts.stream().map(Instalment::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
-        require(sum.compareTo(fineYuan) == 0, "各期金额合计" + DiscretionEngine.plain(sum) + "元与罚款" + DiscretionEngine.plain(fineYuan) + "元不符。");
-        LocalDate previous = when.day().minusDays(1);
-        for (Instalment part : parts) {
-            require(part.dueOn() != null && part.dueOn().isAfter(previous), "各期缴纳日期应不早于今天并依次后延。");
-            require(part.amountYuan().signum() > 0, "每期金额应大于零。");
-            previous = part.dueOn();
-        }
-        instalments.clear();
-        parts.forEach(p -> instalments.add(new Instalment(p.dueOn(), yuan(p.amountYuan()))));
-        step(StepKind.INSTALMENTS_APPROVED, leader, when, "同意分" + parts.size() + "期缴纳：" + reason.strip());
+        step(StepKind.INSTALMENTS_APPROVED, leader, when, execution.approveInstalments(when.day(), parts, reason, fineYuan));
     }
 
     /** 加处罚款 accrued up to {@code day}: 3 % a day of each overdue part, not while 复议/诉讼 pends, capped at the fine. */
     public BigDecimal surchargeOn(LocalDate day, ProcedureRules rules) {
-        if (fineYuan == null || instalments.isEmpty()) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        List<Payment> inOrder = payments.stream().filter(p -> !p.paidOn().isAfter(day))
-                .sorted(Comparator.comparing(Payment::paidOn)).toList();
-        BigDecimal total = BigDecimal.ZERO;
-        BigDecimal owedSoFar = BigDecimal.ZERO;
-        for (Instalment part : instalments) {
-            owedSoFar = owedSoFar.add(part.amountYuan());
-            LocalDate settled = settledOn(inOrder, owedSoFar).orElse(null);
-            LocalDate lastLateDay = settled == null || settled.isAfter(day) ? day : settled;
-            long lateDays = 0;
-            for (LocalDate d = part.dueOn().plusDays(1); !d.isAfter(lastLateDay); d = d.plusDays(1)) {
-                LocalDate current = d;
-                if (suspensions.stream().noneMatch(s -> s.covers(current))) {
-                    lateDays++;
-                }
-            }
-            total = total.add(rules.lateSurcharge(part.amountYuan(), lateDays));
-        }
-        return total.min(fineYuan).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private static Optional<LocalDate> settledOn(List<Payment> inOrder, BigDecimal owed) {
-        BigDecimal paid = BigDecimal.ZERO;
-        for (Payment payment : inOrder) {
-            paid = paid.add(payment.amountYuan());
-            if (paid.compareTo(owed) >= 0) {
-                return Optional.of(payment.paidOn());
-            }
-        }
-        return Optional.empty();
+        return execution.surchargeOn(day, rules, fineYuan);
     }
 
     /** Fine plus surcharge still owed on {@code day}. */
     public BigDecimal outstandingOn(LocalDate day, ProcedureRules rules) {
-        if (fineYuan == null) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        return fineYuan.add(surchargeOn(day, rules)).subtract(paidYuan).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+        return execution.outstandingOn(day, rules, fineYuan);
     }
 
     public Verdict mayRecordPayment() {
@@ -861,13 +755,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
 
     public void recordPayment(Acting by, When when, BigDecimal amountYuan, ProcedureRules rules) {
         mayRecordPayment().orThrow();
-        BigDecimal amount = amountYuan == null ? BigDecimal.ZERO : yuan(amountYuan);
-        require(amount.signum() > 0, "缴款金额应大于零。");
-        BigDecimal outstanding = outstandingOn(when.day(), rules);
-        require(amount.compareTo(outstanding) <= 0, "缴款金额" + DiscretionEngine.plain(amount) + "元超过应缴金额"
-                + DiscretionEngine.plain(outstanding) + "元（含加处罚款）。");
-        payments.add(new Payment(when.day(), amount));
-        paidYuan = paidYuan.add(amount);
+        BigDecimal amount = execution.pay(when.day(), amountYuan, rules, fineYuan);
         BigDecimal surcharge = surchargeOn(when.day(), rules);
         step(StepKind.PAYMENT, by, when, "缴纳" + DiscretionEngine.plain(amount) + "元（截至当日加处罚款"
                 + DiscretionEngine.plain(surcharge) + "元）");
@@ -880,108 +768,49 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         }
     }
 
+    public Verdict mayStartReviewOrLitigation() {
+        return inStage("登记复议或诉讼", CaseStage.EXECUTING, CaseStage.DECIDED);
+    }
+
     public void startReviewOrLitigation(Acting by, When when, String what) {
-        inStage("登记复议或诉讼", CaseStage.EXECUTING, CaseStage.DECIDED).orThrow();
-        require(notBlank(what), "请填写复议或诉讼的情况。");
-        require(suspensions.stream().noneMatch(s -> s.endedOn() == null), "已有尚未终结的复议或诉讼。");
-        suspensions.add(new Suspension(what.strip(), when.day(), null));
-        step(StepKind.REVIEW_STARTED, by, when, what.strip() + "（期间不加处罚款）");
+        mayStartReviewOrLitigation().orThrow();
+        step(StepKind.REVIEW_STARTED, by, when, execution.startChallenge(when.day(), what));
+    }
+
+    public Verdict mayEndReviewOrLitigation() {
+        return execution.challengePending() ? Verdict.allow() : Verdict.refuse("没有尚未终结的复议或诉讼。");
     }
 
     public void endReviewOrLitigation(Acting by, When when, String outcome) {
-        Suspension open = suspensions.stream().filter(s -> s.endedOn() == null).findFirst()
-                .orElseThrow(() -> new RuleViolation("没有尚未终结的复议或诉讼。"));
-        require(notBlank(outcome), "请填写复议或诉讼的结果。");
-        suspensions.set(suspensions.indexOf(open), new Suspension(open.reason(), open.startedOn(), when.day()));
-        step(StepKind.REVIEW_ENDED, by, when, outcome.strip());
+        step(StepKind.REVIEW_ENDED, by, when, execution.endChallenge(when.day(), outcome));
     }
 
     public Verdict mayRemind(LocalDate day) {
         Verdict stageOk = inStage("催告", CaseStage.EXECUTING);
-        if (stageOk.refused()) {
-            return stageOk;
-        }
-        boolean overdue = instalments.stream().anyMatch(i -> day.isAfter(i.dueOn())) && paidYuan.compareTo(fineYuan) < 0;
-        return overdue ? Verdict.allow() : Verdict.refuse("当事人尚未逾期，不需催告。");
+        return stageOk.refused() ? stageOk : execution.mayRemind(day, fineYuan);
     }
 
     public void remind(Acting by, When when) {
         mayRemind(when.day()).orThrow();
-        remindedOn = when.day();
+        execution.remind(when.day());
         step(StepKind.REMINDER, by, when, "送达履行义务催告书");
     }
 
-    /**
-     * 申请人民法院强制执行 (行政强制法第五十三条、第五十四条; 行政诉讼法第九十七条; 行诉法解释第一百五十六条): only after the
-     * 复议 and 诉讼 periods lapsed without a pending challenge (and after a deferral or the last instalment, 行政处罚法第七十二条
-     * 第二款), within three months from then, and ten working days after the 催告书 was served.
-     */
+    /** 申请人民法院强制执行: see {@link Execution#mayApplyForEnforcement}. */
     public Verdict mayApplyForEnforcement(Acting by, LocalDate day, CasePeriods periods) {
         Verdict stageOk = Verdict.all(inStage("申请强制执行", CaseStage.EXECUTING), role(by, Role.LEADER, "申请人民法院强制执行"));
-        if (stageOk.refused()) {
-            return stageOk;
-        }
-        if (suspensions.stream().anyMatch(s -> s.endedOn() == null)) {
-            return Verdict.refuse("当事人已申请行政复议或者提起行政诉讼，复议或诉讼期间不能申请人民法院强制执行（行政强制法第五十三条）。");
-        }
-        LocalDate from = enforceableFrom(periods);
-        if (!day.isAfter(from)) {
-            return Verdict.refuse(enforceableFromReason(periods));
-        }
-        Deadline window = periods.courtApplicationDueFrom(from);
-        if (window.isOverdueOn(day)) {
-            return Verdict.refuse("申请人民法院强制执行的期限已于" + window.due() + "届满（自" + from
-                    + "起三个月内提出，行政强制法第五十三条；最高人民法院关于适用《中华人民共和国行政诉讼法》的解释第一百五十六条）。");
-        }
-        if (remindedOn == null) {
-            return Verdict.refuse("申请强制执行前应当事先催告当事人履行义务（行政强制法第五十四条）。");
-        }
-        Deadline wait = periods.reminderWaitEnds(remindedOn);
-        if (!wait.isOverdueOn(day)) {
-            return Verdict.refuse("催告书送达满十个工作日（至" + wait.due() + "）后当事人仍未履行的，方可申请强制执行（行政强制法第五十四条）。");
-        }
-        return Verdict.allow();
+        return stageOk.refused() ? stageOk : execution.mayApplyForEnforcement(day, decision(), periods);
     }
 
-    /**
-     * The day after which court enforcement may be applied for: the latest of the end of the challenge periods
-     * ({@link CasePeriods#challengeEnds}), the end of a challenge that was made, and the last day of an approved deferral
-     * or instalment (行政处罚法第七十二条第二款).
-     */
+    /** The day after which court enforcement may be applied for ({@link Execution#enforceableFrom}). */
     public LocalDate enforceableFrom(CasePeriods periods) {
-        LocalDate from = periods.challengeEnds(servedOn, procedureKind == ProcedureKind.SUMMARY).due();
-        for (Suspension s : suspensions) {
-            if (s.endedOn() != null && s.endedOn().isAfter(from)) {
-                from = s.endedOn();
-            }
-        }
-        if (paymentChanged()) {
-            LocalDate last = instalments.stream().map(Instalment::dueOn).max(Comparator.naturalOrder()).orElse(from);
-            if (last.isAfter(from)) {
-                from = last;
-            }
-        }
-        return from;
+        return execution.enforceableFrom(decision(), periods);
     }
 
-    private String enforceableFromReason(CasePeriods periods) {
-        LocalDate from = enforceableFrom(periods);
-        LocalDate challenge = periods.challengeEnds(servedOn, procedureKind == ProcedureKind.SUMMARY).due();
-        if (from.equals(challenge)) {
-            return (procedureKind == ProcedureKind.SUMMARY
-                    ? "当场处罚决定须先申请行政复议（行政复议法第二十三条），申请行政复议的期限至" + from
-                    : "当事人申请行政复议、提起行政诉讼的期限至" + from)
-                    + "，届满前不能申请人民法院强制执行（行政强制法第五十三条；行政诉讼法第九十七条）。";
-        }
-        if (paymentChanged() && instalments.stream().anyMatch(i -> i.dueOn().equals(from))) {
-            return "经批准延期（分期）缴纳罚款的，申请人民法院强制执行的期限自暂缓或者最后一期缴纳期限（" + from
-                    + "）结束之日起计算（行政处罚法第七十二条第二款），此前不能申请。";
-        }
-        return "复议或诉讼于" + from + "终结，当日及此前不能申请人民法院强制执行（行政强制法第五十三条）。";
-    }
-
-    private boolean paymentChanged() {
-        return steps.stream().anyMatch(s -> s.kind() == StepKind.DEFERRAL_APPROVED || s.kind() == StepKind.INSTALMENTS_APPROVED);
+    private Execution.Decision decision() {
+        boolean paymentChanged = steps.stream()
+                .anyMatch(s -> s.kind() == StepKind.DEFERRAL_APPROVED || s.kind() == StepKind.INSTALMENTS_APPROVED);
+        return new Execution.Decision(fineYuan, servedOn, procedureKind == ProcedureKind.SUMMARY, paymentChanged);
     }
 
     /**
@@ -989,16 +818,14 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
      * may the 催告书 and the 强制执行申请书 say "在法定期限内未申请行政复议或者提起行政诉讼".
      */
     public boolean unchallengedAfterPeriods(LocalDate day, CasePeriods periods) {
-        return servedOn != null && suspensions.isEmpty()
-                && day.isAfter(periods.challengeEnds(servedOn, procedureKind == ProcedureKind.SUMMARY).due());
+        return execution.unchallengedAfterPeriods(day, decision(), periods);
     }
 
     public void applyForEnforcement(Acting leader, When when, String court, CasePeriods periods) {
         mayApplyForEnforcement(leader, when.day(), periods).orThrow();
-        require(notBlank(court), "请填写受理申请的人民法院。");
-        enforcementAppliedOn = when.day();
+        String text = execution.applyForEnforcement(when.day(), court);
         stage = CaseStage.ENFORCEMENT_APPLIED;
-        step(StepKind.COURT_APPLICATION, leader, when, "向" + court.strip() + "申请强制执行");
+        step(StepKind.COURT_APPLICATION, leader, when, text);
     }
 
     // ---- 行政强制措施：查封、扣押 (行政强制法第二十四条至第二十八条)
@@ -1039,85 +866,40 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     }
 
     public Verdict mayApproveMeasure(int number, Acting by, Instant now, java.time.Duration window) {
-        Optional<CoerciveMeasure> found = measure(number);
-        if (found.isEmpty()) {
-            return Verdict.refuse("本案没有第" + number + "号查封、扣押措施。");
-        }
-        CoerciveMeasure m = found.get();
-        if (!m.pendingApproval()) {
-            return Verdict.refuse(m.title() + (m.active() ? "不需要补办批准手续。" : "已" + m.ending().label() + "，不需要补办批准手续。"));
-        }
-        if (now.isAfter(m.approvalDeadline(window))) {
-            return Verdict.refuse(m.title() + "系情况紧急当场实施，应当在" + window.toHours() + "小时内向负责人报告并补办批准手续，"
-                    + "现已超过期限，不能再补办批准，应当立即解除（行政强制法第十九条）。");
-        }
-        return role(by, Role.LEADER, "查封、扣押的补办批准");
+        return Verdict.all(measures.mayApprove(number, now, window), role(by, Role.LEADER, "查封、扣押的补办批准"));
     }
 
     /** The head's approval of an emergency measure within the window (补办批准手续); refused after it. */
     public void approveMeasure(int number, Acting leader, When when, java.time.Duration window) {
         mayApproveMeasure(number, leader, when.at(), window).orThrow();
-        CoerciveMeasure m = measure(number).orElseThrow().approved(leader.name(), when.at());
-        measures.set(number - 1, m);
+        CoerciveMeasure m = measures.approve(number, leader.name(), when.at());
         step(StepKind.MEASURE_APPROVED, leader, when, m.title() + "系情况紧急当场实施，负责人已补办批准手续（行政强制法第十九条）");
     }
 
     private int takeMeasure(Acting by, When when, MeasureKind kind, List<SeizedObject> objects, String reason,
                             String legalBasis, String decisionNumber, CasePeriods periods, boolean emergency) {
-        Acting leader = by;
-        require(kind != null, "请选择查封或扣押。");
-        require(objects != null && !objects.isEmpty(), kind.label() + "清单不能为空，请至少填写一项财物（名称、数量）。");
-        for (SeizedObject o : objects) {
-            require(notBlank(o.name()) && notBlank(o.quantity()), kind.label() + "清单的每一项都须填写名称和数量。");
-        }
-        require(notBlank(reason), "请填写" + kind.label() + "的理由。");
-        require(notBlank(legalBasis), "请填写" + kind.label() + "的法律依据。");
-        int number = measures.size() + 1;
-        objects.forEach(o -> seizedObjects.add(o.numbered(number)));
-        CoerciveMeasure measure = new CoerciveMeasure(number, kind, notBlank(decisionNumber) ? decisionNumber.strip() : null,
-                reason.strip(), legalBasis.strip(), when.day(), emergency ? null : leader.name(), false, null, null, null, null, null,
-                emergency, when.at(), emergency ? null : when.at());
-        measures.add(measure);
+        CoerciveMeasure measure = measures.take(when.day(), when.at(), kind, objects, reason, legalBasis, decisionNumber,
+                by.name(), emergency);
         Deadline due = periods.measureDue(when.day(), false);
-        step(StepKind.MEASURE_APPLIED, leader, when, (emergency ? "情况紧急，当场实施" : "") + measure.title() + "：" + objects.size() + "项财物，理由：" + measure.reason()
+        step(StepKind.MEASURE_APPLIED, by, when, (emergency ? "情况紧急，当场实施" : "") + measure.title() + "：" + objects.size() + "项财物，理由：" + measure.reason()
                 + "，依据" + measure.legalBasis() + "；期限至" + due.due() + (due.provisional() ? "（暂定）" : ""));
-        registerEvent(new CaseEvent.CoerciveMeasureApplied(id, number, kind, when.day(), due.due()));
-        return number;
+        registerEvent(new CaseEvent.CoerciveMeasureApplied(id, measure.number(), kind, when.day(), due.due()));
+        return measure.number();
     }
 
     /** The 查封（扣押）决定书's number, when the leader gave none, from the document issued for the measure. */
     void numberMeasure(int number, String decisionNumber) {
-        measures.set(number - 1, measure(number).orElseThrow().numbered(decisionNumber));
+        measures.number(number, decisionNumber);
     }
 
     public Verdict mayExtendMeasure(int number, Acting by, LocalDate day, CasePeriods periods) {
-        Optional<CoerciveMeasure> found = measure(number);
-        if (found.isEmpty()) {
-            return Verdict.refuse("本案没有第" + number + "号查封、扣押措施。");
-        }
-        CoerciveMeasure m = found.get();
-        if (!m.active()) {
-            return Verdict.refuse(m.title() + "已于" + m.endedOn() + m.ending().label() + "，不能延长期限。");
-        }
-        if (m.pendingApproval()) {
-            return Verdict.refuse(m.title() + "尚待负责人补办批准手续，不能延长期限。");
-        }
-        if (m.extended()) {
-            return Verdict.refuse(m.title() + "已于" + m.extendedOn() + "延长过一次期限，依法只能延长一次（行政强制法第二十五条）。");
-        }
-        Deadline due = periods.measureDue(m.appliedOn(), false);
-        if (due.isOverdueOn(day)) {
-            return Verdict.refuse(m.title() + "的期限已于" + due.due() + "届满，不能再延长，应当及时解除或者作出处理决定。");
-        }
-        return role(by, Role.LEADER, "延长查封、扣押期限的批准");
+        return Verdict.all(measures.mayExtend(number, day, periods), role(by, Role.LEADER, "延长查封、扣押期限的批准"));
     }
 
     /** 延长查封/扣押期限: once, in a complex case, on the head's approval; the party is notified in writing. */
     public void extendMeasure(int number, Acting leader, When when, String reason, CasePeriods periods) {
         mayExtendMeasure(number, leader, when.day(), periods).orThrow();
-        require(notBlank(reason), "请填写延长查封、扣押期限的理由（情况复杂）。");
-        CoerciveMeasure m = measure(number).orElseThrow().extend(when.day(), reason.strip());
-        measures.set(number - 1, m);
+        CoerciveMeasure m = measures.extend(number, when.day(), reason);
         Deadline due = periods.measureDue(m.appliedOn(), true);
         step(StepKind.MEASURE_EXTENDED, leader, when, m.title() + "经负责人批准延长" + periods.measureExtensionDays() + "日至"
                 + due.due() + (due.provisional() ? "（暂定）" : "") + "，理由：" + m.extensionReason() + "；已书面告知当事人");
@@ -1125,48 +907,32 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     }
 
     public Verdict mayEndMeasure(int number, Acting by) {
-        Optional<CoerciveMeasure> found = measure(number);
-        if (found.isEmpty()) {
-            return Verdict.refuse("本案没有第" + number + "号查封、扣押措施。");
-        }
-        CoerciveMeasure m = found.get();
-        if (!m.active()) {
-            return Verdict.refuse(m.title() + "已于" + m.endedOn() + m.ending().label() + "，不能重复办理。");
-        }
-        return role(by, Role.LEADER, "解除查封、扣押或作出处理决定的批准");
+        return Verdict.all(measures.mayEnd(number), role(by, Role.LEADER, "解除查封、扣押或作出处理决定的批准"));
     }
 
     /** 解除 (行政强制法第二十八条) or a 处理决定 on the objects (e.g. 没收, 销毁). */
     public void endMeasure(int number, MeasureEnding how, Acting leader, When when, String reason) {
         mayEndMeasure(number, leader).orThrow();
-        require(how != null, "请选择解除或作出处理决定。");
-        require(notBlank(reason), how == MeasureEnding.RELEASED ? "请填写解除查封、扣押的理由。" : "请填写对查封、扣押财物的处理决定。");
-        CoerciveMeasure m = measure(number).orElseThrow().end(how, when.day(), reason.strip());
-        measures.set(number - 1, m);
+        CoerciveMeasure m = measures.end(number, how, when.day(), reason);
         step(how == MeasureEnding.RELEASED ? StepKind.MEASURE_RELEASED : StepKind.MEASURE_DISPOSED, leader, when,
                 m.title() + how.label() + "：" + m.endReason());
         registerEvent(new CaseEvent.CoerciveMeasureEnded(id, number, how, when.day()));
     }
 
     public Optional<CoerciveMeasure> measure(int number) {
-        return number >= 1 && number <= measures.size() ? Optional.of(measures.get(number - 1)) : Optional.empty();
+        return measures.measure(number);
     }
 
     /** The 清单 of measure {@code number}. */
     public List<SeizedObject> objectsOf(int number) {
-        return seizedObjects.stream().filter(o -> o.measureNumber() == number).toList();
+        return measures.objectsOf(number);
     }
 
     // ---- 回避 (行政处罚法第四十三条)
 
-    /**
-     * A person whose recusal was granted may no longer act on the case (行政处罚法第四十三条第一款: 应当回避).
-     */
+    /** A person whose recusal was granted may no longer act on the case (行政处罚法第四十三条第一款: 应当回避). */
     public Verdict notRecused(Acting by) {
-        return recusals.stream().filter(r -> r.excludes(by.userId(), by.name())).findFirst()
-                .map(r -> Verdict.refuse(r.personName() + "已于" + r.decidedOn() + "经负责人决定回避，不能再参与办理本案"
-                        + "（行政处罚法第四十三条）。"))
-                .orElse(Verdict.allow());
+        return recusals.notRecused(by);
     }
 
     public Verdict mayApplyForRecusal() {
@@ -1182,55 +948,31 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
      */
     public int applyForRecusal(Acting by, When when, RecusalRole role, String personName, String reason) {
         mayApplyForRecusal().orThrow();
-        require(role != null, "请选择申请回避的人员类别（承办人、法制审核人员或听证主持人）。");
-        require(notBlank(personName), "请填写申请回避的人员姓名。");
-        require(notBlank(reason), "请填写当事人申请回避的理由（与本案有直接利害关系或者有其他关系可能影响公正执法）。");
-        String name = personName.strip();
-        Long personId = null;
-        if (role == RecusalRole.HANDLER) {
-            require(name.equals(handlerName) || name.equals(coHandlerName),
-                    name + "不是本案的承办人（" + handlerName + (coHandlerName == null ? "" : "、" + coHandlerName) + "）。");
-            personId = name.equals(handlerName) ? handlerId : coHandlerId;
-        }
-        Long id = personId;
-        require(recusals.stream().noneMatch(r -> r.concerns(id, name) && (r.pending() || Boolean.TRUE.equals(r.granted()))),
-                "对" + name + "的回避申请已经提出" + "，不能重复申请。");
-        int number = recusals.size() + 1;
-        recusals.add(new Recusal(number, role, personId, name, reason.strip(), when.day(), by.name(), null, null, null, null));
-        step(StepKind.RECUSAL_APPLIED, by, when, "当事人申请" + role.label() + name + "回避，理由：" + reason.strip()
+        Recusal r = recusals.apply(when.day(), by.name(), role, personName, reason, handlers());
+        step(StepKind.RECUSAL_APPLIED, by, when, "当事人申请" + role.label() + r.personName() + "回避，理由：" + r.reason()
                 + "（决定作出之前，不停止调查）");
-        return number;
+        return r.number();
     }
 
     public Verdict mayDecideRecusal(int number, Acting by) {
-        Optional<Recusal> found = recusal(number);
-        if (found.isEmpty()) {
-            return Verdict.refuse("本案没有第" + number + "号回避申请。");
-        }
-        Recusal r = found.get();
-        if (!r.pending()) {
-            return Verdict.refuse("对" + r.personName() + "的回避申请已于" + r.decidedOn() + "作出决定（" + r.status() + "）。");
-        }
-        if (r.concerns(by.userId(), by.name())) {
-            return Verdict.refuse("申请回避的人员不能对自己的回避作出决定（行政处罚法第四十三条第三款：由行政机关负责人决定）。");
-        }
-        return role(by, Role.LEADER, "回避决定（行政处罚法第四十三条第三款）");
+        return Verdict.all(recusals.mayDecide(number, by), role(by, Role.LEADER, "回避决定（行政处罚法第四十三条第三款）"));
     }
 
     /** The head decides (行政处罚法第四十三条第三款); a granted recusal of a 承办人 needs a replacement before the case goes on. */
     public void decideRecusal(int number, Acting leader, When when, boolean granted, String reason) {
         mayDecideRecusal(number, leader).orThrow();
-        require(granted || notBlank(reason), "驳回回避申请须写明理由。");
-        Recusal r = recusal(number).orElseThrow().decide(granted, when.day(), leader.name(), notBlank(reason) ? reason.strip() : null);
-        recusals.set(number - 1, r);
+        Recusal r = recusals.decide(number, granted, when.day(), leader.name(), reason);
         step(StepKind.RECUSAL_DECIDED, leader, when, (granted ? "决定" + r.role().label() + r.personName() + "回避"
                 : "驳回当事人要求" + r.personName() + "回避的申请") + (notBlank(reason) ? "：" + reason.strip() : ""));
     }
 
     /** True when a 承办人 of the case was recused and the leader must name another (执法人员不得少于两人, 第四十二条). */
     public boolean handlerRecused() {
-        return recusals.stream().anyMatch(r -> r.role() == RecusalRole.HANDLER
-                && (r.excludes(handlerId, handlerName) || coHandlerId != null && r.excludes(coHandlerId, coHandlerName)));
+        return recusals.handlerRecused(handlers());
+    }
+
+    private Recusals.Handlers handlers() {
+        return new Recusals.Handlers(handlerId, handlerName, coHandlerId, coHandlerName);
     }
 
     public Verdict mayReplaceRecusedHandler(Acting by) {
@@ -1242,10 +984,10 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public void replaceRecusedHandler(Acting leader, When when, long userId, String name) {
         mayReplaceRecusedHandler(leader).orThrow();
         require(notBlank(name), "请选择新的承办人。");
-        require(recusals.stream().noneMatch(r -> r.excludes(userId, name)), name + "已决定回避，不能担任本案承办人。");
+        require(!recusals.excludes(userId, name), name + "已决定回避，不能担任本案承办人。");
         require(userId != handlerId && (coHandlerId == null || userId != coHandlerId), name + "已是本案承办人。");
         String replaced;
-        if (recusals.stream().anyMatch(r -> r.excludes(handlerId, handlerName))) {
+        if (recusals.excludes(handlerId, handlerName)) {
             replaced = handlerName;
             handlerId = userId;
             handlerName = name.strip();
@@ -1258,22 +1000,16 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     }
 
     public Optional<Recusal> recusal(int number) {
-        return number >= 1 && number <= recusals.size() ? Optional.of(recusals.get(number - 1)) : Optional.empty();
+        return recusals.recusal(number);
     }
 
     public List<Recusal> getRecusals() {
-        return List.copyOf(recusals);
+        return recusals.all();
     }
 
     /** The presiding officer is neither 承办人 (行政处罚法第六十四条第四项: 非本案调查人员) nor a person recused. */
     Verdict mayPreside(String presidingOfficer) {
-        String name = presidingOfficer == null ? "" : presidingOfficer.strip();
-        if (name.equals(handlerName) || name.equals(coHandlerName)) {
-            return Verdict.refuse("听证主持人不得由本案调查人员担任：" + name + "是本案承办人（行政处罚法第六十四条第四项）。");
-        }
-        return recusals.stream().filter(r -> r.excludes(null, name)).findFirst()
-                .map(r -> Verdict.refuse(name + "已经决定回避，不能主持本案听证（行政处罚法第四十三条）。"))
-                .orElse(Verdict.allow());
+        return recusals.mayPreside(presidingOfficer, handlers());
     }
 
     // ---- 行刑衔接 (《行政执法机关移送涉嫌犯罪案件的规定》)
@@ -1282,8 +1018,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public Verdict mayReferForCrime(Acting by) {
         return Verdict.all(stage.open() ? Verdict.allow()
                         : Verdict.refuse("案件当前处于“" + stage.label() + "”阶段，不能移送涉嫌犯罪案件。"),
-                pendingReferral().map(r -> Verdict.refuse("本案已于" + r.referredOn() + "移送" + r.receiver()
-                        + "，尚待其作出是否立案的决定。")).orElse(Verdict.allow()),
+                referrals.mayRefer(),
                 role(by, Role.LEADER, "涉嫌犯罪案件移送的审批（《行政执法机关移送涉嫌犯罪案件的规定》第五条）"));
     }
 
@@ -1295,29 +1030,18 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
      */
     public int referForCrime(Acting leader, When when, String receiver, String procuratorate, String reason) {
         mayReferForCrime(leader).orThrow();
-        require(notBlank(receiver), "请填写接收移送的公安机关。");
-        require(notBlank(procuratorate), "移送涉嫌犯罪案件应当抄送同级人民检察院，请填写（《行政执法机关移送涉嫌犯罪案件的规定》第七条）。");
-        require(notBlank(reason), "请填写涉嫌犯罪的事实和理由。");
-        int number = referrals.size() + 1;
-        referrals.add(new CriminalReferral(number, receiver.strip(), procuratorate.strip(), reason.strip(), when.day(),
-                leader.name(), null, null, null));
-        step(StepKind.CRIMINAL_REFERRED, leader, when, "涉嫌犯罪移送" + receiver.strip() + "，抄送" + procuratorate.strip() + "："
-                + reason.strip() + (decidedOn != null ? "；此前作出的行政处罚决定继续执行" : "；公安机关作出决定前暂停作出行政处罚决定"));
-        return number;
+        CriminalReferral r = referrals.refer(when.day(), leader.name(), receiver, procuratorate, reason);
+        step(StepKind.CRIMINAL_REFERRED, leader, when, "涉嫌犯罪移送" + r.receiver() + "，抄送" + r.procuratorate() + "："
+                + r.reason() + (decidedOn != null ? "；此前作出的行政处罚决定继续执行" : "；公安机关作出决定前暂停作出行政处罚决定"));
+        return r.number();
     }
 
     public Optional<CriminalReferral> pendingReferral() {
-        return referrals.stream().filter(CriminalReferral::pending).findFirst();
+        return referrals.pending();
     }
 
     public Verdict mayRecordReferralOutcome(int number) {
-        Optional<CriminalReferral> found = number >= 1 && number <= referrals.size()
-                ? Optional.of(referrals.get(number - 1)) : Optional.empty();
-        if (found.isEmpty()) {
-            return Verdict.refuse("本案没有第" + number + "号涉嫌犯罪移送。");
-        }
-        return found.get().pending() ? Verdict.allow()
-                : Verdict.refuse("该移送已于" + found.get().outcomeOn() + "登记结果（" + found.get().status() + "）。");
+        return referrals.mayRecordOutcome(number);
     }
 
     /**
@@ -1326,10 +1050,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
      */
     public void recordReferralOutcome(Acting by, When when, int number, ReferralOutcome outcome, String note) {
         mayRecordReferralOutcome(number).orThrow();
-        require(outcome != null, "请选择公安机关的决定（立案或者不予立案退回）。");
-        require(outcome == ReferralOutcome.ACCEPTED || notBlank(note), "请填写公安机关不予立案的理由。");
-        CriminalReferral r = referrals.get(number - 1).decided(outcome, when.day(), notBlank(note) ? note.strip() : null);
-        referrals.set(number - 1, r);
+        CriminalReferral r = referrals.recordOutcome(number, outcome, when.day(), note);
         if (outcome == ReferralOutcome.ACCEPTED) {
             criminalTransfer = true;
             transferredTo = r.receiver();
@@ -1346,7 +1067,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     }
 
     public List<CriminalReferral> getReferrals() {
-        return List.copyOf(referrals);
+        return referrals.all();
     }
 
     // ---- branches
@@ -1403,17 +1124,19 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
                 role(by, Role.LEADER, "案件移送"));
     }
 
-    /** 移送: to public security (行刑衔接, {@code criminal}) or to another competent authority. */
-    public void transfer(Acting leader, When when, String to, boolean criminal, String reason) {
+    /**
+     * 移送 to another competent authority (行政处罚法第二十二条、第二十五条): the case ends here. A case suspected of a crime goes
+     * to public security through {@link #referForCrime 行刑衔接}, which waits for the receiver's decision.
+     */
+    public void transfer(Acting leader, When when, String to, String reason) {
         mayTransfer(leader).orThrow();
         require(notBlank(to), "请填写接收移送的机关。");
         require(notBlank(reason), "请填写移送理由。");
         transferredTo = to.strip();
-        criminalTransfer = criminal;
         endReason = reason.strip();
         stage = CaseStage.TRANSFERRED;
         closedOn = when.day();
-        step(StepKind.TRANSFERRED, leader, when, (criminal ? "涉嫌犯罪移送" : "移送") + transferredTo + "：" + endReason);
+        step(StepKind.TRANSFERRED, leader, when, "移送" + transferredTo + "：" + endReason);
         registerEvent(new CaseEvent.CaseEnded(id, stage, closedOn));
     }
 
@@ -1445,6 +1168,75 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         this.linkedCaseId = otherCaseId;
     }
 
+    // ---- what may be done now
+
+    /**
+     * Every transition with its guard's verdict for {@code by} at {@code when}, in the order a page offers them: the allowed
+     * ones are the case's available actions, the refused ones carry the Chinese reason and article.
+     *
+     * @param emergencyWindow the hours within which an emergency 查封/扣押 is approved (行政强制法第十九条)
+     */
+    public Map<CaseTransition, Verdict> transitions(Acting by, When when, CasePeriods periods, java.time.Duration emergencyWindow) {
+        LocalDate day = when.day();
+        Map<CaseTransition, Verdict> t = new LinkedHashMap<>();
+        t.put(CaseTransition.FILE, mayFile(by, periods));
+        t.put(CaseTransition.RECORD_ACT, mayRecordAct());
+        t.put(CaseTransition.INVESTIGATE, mayInvestigate());
+        t.put(CaseTransition.EXTEND, mayExtend(by, periods));
+        t.put(CaseTransition.MEASURE_APPLY, mayApplyMeasure(by));
+        t.put(CaseTransition.MEASURE_EMERGENCY, Verdict.all(mayTakeMeasureInEmergency(by), by.has(Role.LEADER)
+                ? Verdict.refuse("负责人可以直接批准查封、扣押。") : Verdict.allow()));
+        t.put(CaseTransition.MEASURE_APPROVE, anyMeasure(n -> mayApproveMeasure(n, by, when.at(), emergencyWindow)));
+        t.put(CaseTransition.MEASURE_EXTEND, anyMeasure(n -> mayExtendMeasure(n, by, day, periods)));
+        t.put(CaseTransition.MEASURE_RELEASE, anyMeasure(n -> mayEndMeasure(n, by)));
+        t.put(CaseTransition.MEASURE_DISPOSE, anyMeasure(n -> mayEndMeasure(n, by)));
+        t.put(CaseTransition.PROPOSE_PENALTY, mayProposePenalty());
+        t.put(CaseTransition.APPROVE_PROPOSAL, mayApproveProposal(by));
+        t.put(CaseTransition.RETURN_PROPOSAL, mayApproveProposal(by));
+        t.put(CaseTransition.REVIEW, mayReviewLegally(by));
+        t.put(CaseTransition.NOTIFY, mayNotify());
+        t.put(CaseTransition.STATEMENT, mayRecordStatement());
+        t.put(CaseTransition.REQUEST_HEARING, mayRequestHearing(day, periods));
+        t.put(CaseTransition.SCHEDULE_HEARING, inStage("通知听证", CaseStage.HEARING_REQUESTED));
+        t.put(CaseTransition.HOLD_HEARING, mayHoldHearing(day));
+        t.put(CaseTransition.POSTPONE_HEARING, mayPostponeHearing());
+        t.put(CaseTransition.END_HEARING, mayEndHearingUnheld());
+        t.put(CaseTransition.DECIDE, mayDecide(by, day, periods));
+        t.put(CaseTransition.SERVE, mayServe());
+        t.put(CaseTransition.DEFERRAL, mayChangePayment(by));
+        t.put(CaseTransition.INSTALMENTS, Verdict.all(mayChangePayment(by), getPayments().isEmpty() ? Verdict.allow()
+                : Verdict.refuse("已有缴款记录的案件请使用延期缴纳。")));
+        t.put(CaseTransition.PAYMENT, mayRecordPayment());
+        t.put(CaseTransition.REVIEW_START, Verdict.all(inStage("登记复议或诉讼", CaseStage.EXECUTING),
+                mayEndReviewOrLitigation().allowed() ? Verdict.refuse("已有尚未终结的复议或诉讼。") : Verdict.allow()));
+        t.put(CaseTransition.REVIEW_END, mayEndReviewOrLitigation());
+        t.put(CaseTransition.REMIND, mayRemind(day));
+        t.put(CaseTransition.ENFORCE, mayApplyForEnforcement(by, day, periods));
+        t.put(CaseTransition.NO_PENALTY, mayDecideNoPenalty(by));
+        t.put(CaseTransition.REVOKE, mayRevoke(by));
+        t.put(CaseTransition.TRANSFER, mayTransfer(by));
+        t.put(CaseTransition.CLOSE, mayClose(by));
+        t.put(CaseTransition.ARCHIVE, mayArchive());
+        t.put(CaseTransition.RECUSAL_APPLY, Verdict.all(mayApplyForRecusal(), notRecused(by)));
+        t.put(CaseTransition.RECUSAL_DECIDE, recusals.all().stream().map(r -> mayDecideRecusal(r.number(), by))
+                .filter(Verdict::allowed).findFirst().orElse(Verdict.refuse("没有待决定的回避申请。")));
+        t.put(CaseTransition.REPLACE_HANDLER, mayReplaceRecusedHandler(by));
+        t.put(CaseTransition.CRIMINAL_REFERRAL, mayReferForCrime(by));
+        t.put(CaseTransition.REFERRAL_OUTCOME, pendingReferral().isPresent() ? Verdict.allow()
+                : Verdict.refuse("没有尚待公安机关决定的涉嫌犯罪移送。"));
+        return t;
+    }
+
+    /** Allowed when the guard allows it for one of the case's measures; otherwise the first measure's refusal. */
+    private Verdict anyMeasure(java.util.function.IntFunction<Verdict> guard) {
+        List<CoerciveMeasure> all = measures.all();
+        if (all.isEmpty()) {
+            return Verdict.refuse("本案没有查封、扣押措施。");
+        }
+        return all.stream().map(m -> guard.apply(m.number())).filter(Verdict::allowed).findFirst()
+                .orElse(guard.apply(all.get(0).number()));
+    }
+
     // ---- helpers
 
     private boolean beforeNotice() {
@@ -1458,10 +1250,6 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
             }
         }
         return Verdict.refuse("案件当前处于“" + stage.label() + "”阶段，不能" + action + "。");
-    }
-
-    private static Verdict role(Acting by, Role role, String what) {
-        return by.has(role) ? Verdict.allow() : Verdict.refuse(what + "须由" + role.label() + "作出。");
     }
 
     private void step(StepKind what, Acting by, When when, String opinion) {
@@ -1489,24 +1277,6 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private static final java.util.Set<StepKind> TEAM_STEPS = java.util.EnumSet.of(StepKind.INQUIRY,
             StepKind.SITE_EXAMINATION, StepKind.EVIDENCE, StepKind.MEASURE_APPLIED, StepKind.MEASURE_RELEASED,
             StepKind.MEASURE_DISPOSED, StepKind.ON_THE_SPOT, StepKind.SERVED, StepKind.HEARING_HELD);
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new RuleViolation(message);
-        }
-    }
-
-    private static boolean notBlank(String text) {
-        return text != null && !text.isBlank();
-    }
-
-    private static String orDefault(String text, String fallback) {
-        return notBlank(text) ? text.strip() : fallback;
-    }
-
-    private static BigDecimal yuan(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP);
-    }
 
     // ---- reads
 
@@ -1562,18 +1332,18 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public LocalDate getNotifiedOn() { return notifiedOn; }
     public boolean isHearingRight() { return hearingRight; }
     public boolean isStatementWaived() { return statementWaived; }
-    public LocalDate getHearingRequestedOn() { return hearingRequestedOn; }
-    public LocalDate getHearingOn() { return hearingOn; }
-    public LocalDate getHearingNotifiedOn() { return hearingNotifiedOn; }
-    public LocalDate getHeardOn() { return heardOn; }
+    public LocalDate getHearingRequestedOn() { return hearing.requestedOn(); }
+    public LocalDate getHearingOn() { return hearing.on(); }
+    public LocalDate getHearingNotifiedOn() { return hearing.notifiedOn(); }
+    public LocalDate getHeardOn() { return hearing.heardOn(); }
     public LocalDate getDecidedOn() { return decidedOn; }
     public String getDecisionNumber() { return decisionNumber; }
     public LocalDate getServedOn() { return servedOn; }
     public String getServiceMethod() { return serviceMethod; }
     public String getServiceReceipt() { return serviceReceipt; }
-    public BigDecimal getPaidYuan() { return paidYuan; }
-    public LocalDate getRemindedOn() { return remindedOn; }
-    public LocalDate getEnforcementAppliedOn() { return enforcementAppliedOn; }
+    public BigDecimal getPaidYuan() { return execution.paidYuan(); }
+    public LocalDate getRemindedOn() { return execution.remindedOn(); }
+    public LocalDate getEnforcementAppliedOn() { return execution.enforcementAppliedOn(); }
     public LocalDate getExecutedOn() { return executedOn; }
     public LocalDate getClosedOn() { return closedOn; }
     public LocalDate getArchivedOn() { return archivedOn; }
@@ -1583,11 +1353,11 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public Long getLinkedCaseId() { return linkedCaseId; }
     public Long getMeetingId() { return meetingId; }
     public List<CaseStep> getSteps() { return List.copyOf(steps); }
-    public List<Instalment> getInstalments() { return List.copyOf(instalments); }
-    public List<Payment> getPayments() { return List.copyOf(payments); }
-    public List<Suspension> getSuspensions() { return List.copyOf(suspensions); }
-    public List<CoerciveMeasure> getMeasures() { return List.copyOf(measures); }
-    public List<SeizedObject> getSeizedObjects() { return List.copyOf(seizedObjects); }
+    public List<Instalment> getInstalments() { return execution.instalments(); }
+    public List<Payment> getPayments() { return execution.payments(); }
+    public List<Suspension> getSuspensions() { return execution.suspensions(); }
+    public List<CoerciveMeasure> getMeasures() { return measures.all(); }
+    public List<SeizedObject> getSeizedObjects() { return measures.objects(); }
     public int getVersion() { return version; }
     public Instant getCreatedAt() { return createdAt; }
 

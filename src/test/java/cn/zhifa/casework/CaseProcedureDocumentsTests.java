@@ -260,11 +260,11 @@ class CaseProcedureDocumentsTests {
         api.act("leader1", id, "file", Map.of("secondHandler", second));
         String caseNumber = JsonPath.read(api.view(id), "$.caseNumber");
         String filing = only(caseNumber, "CASE_FILING_APPROVAL").number();
-        api.act("leader1", id, "transfer", Map.of("to", "示例市公安局东城分局", "criminal", true,
-                "reason", "现场查获烟花爆竹约两吨，涉嫌非法储存爆炸物", "materials", "现场照片12张", "extraPages", "3"));
+        api.act("leader1", id, "transfer", Map.of("to", "示例市东城区市场监督管理局",
+                "reason", "现场查获的烟花爆竹系无证运输途中暂存，依法移送", "materials", "现场照片12张", "extraPages", "3"));
         IssuedDocument transfer = only(caseNumber, "CASE_TRANSFER");
-        assertThat(text(transfer)).contains("案件移送书", transfer.number(), "示例市公安局东城分局", "涉嫌非法储存爆炸物",
-                "第二十七条", "立案审批表", filing, "现场照片12张", "共2份");
+        assertThat(text(transfer)).contains("案件移送书", transfer.number(), "示例市东城区市场监督管理局", "无证运输途中暂存",
+                "第二十二条", "立案审批表", filing, "现场照片12张", "共2份");
 
         // the case page lists its documents with number, date and the PDF/DOCX links
         java.net.http.HttpResponse<String> page = cn.zhifa.WebUser.loggedIn(port, "leader1").get("/cases/" + id);

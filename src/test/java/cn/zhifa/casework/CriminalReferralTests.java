@@ -79,6 +79,23 @@ class CriminalReferralTests {
         api.act(officers.get(0), id, "investigate", Map.of("what", "EVIDENCE", "content", "调取危险化学品出入库台账"));
     }
 
+    @Test
+    void the_transfer_action_marked_criminal_is_the_same_referral_and_does_not_end_the_case() throws Exception {
+        api.today("2026-05-12");
+        long id = api.open(officers.get(0), firm(org, "行刑衔接移送测试仓储有限公司", "非法储存危险化学品"));
+        api.act("leader1", id, "file", Map.of("opinion", "同意立案", "secondHandler", officers.get(1)));
+        assertThat(api.refused("leader1", id, "transfer", Map.of("to", "示例市公安局东城分局", "criminal", true,
+                "reason", "储存危险化学品数量超过立案追诉标准", "version", api.version(id)), 422)).contains("抄送同级人民检察院", "第七条");
+        api.act("leader1", id, "transfer", Map.of("to", "示例市公安局东城分局", "criminal", true, "procuratorate", "示例市东城区人民检察院",
+                "reason", "储存危险化学品数量超过立案追诉标准", "version", api.version(id)));
+        assertThat(api.stage(id)).as("waits for public security's decision (行刑衔接), not ended").isEqualTo("FILED");
+        String caseNumber = JsonPath.read(api.view(id), "$.caseNumber");
+        List<String> kinds = documents.forSource(new SourceRef("case", caseNumber)).stream().map(IssuedDocument::kind).toList();
+        assertThat(kinds).contains("CRIMINAL_REFERRAL").doesNotContain("CASE_TRANSFER");
+        assertThat(api.refused("leader1", id, "criminal-referral", Map.of("to", "示例市公安局西城分局", "procuratorate", "示例市西城区人民检察院",
+                "reason", "再次移送", "version", api.version(id)), 422)).contains("尚待其作出是否立案的决定");
+    }
+
     private String text(IssuedDocument d) {
         try (var pdf = Loader.loadPDF(documents.pdf(d.id()).orElseThrow())) {
             return new PDFTextStripper().getText(pdf).replaceAll("\\s|\\u2009", "");

@@ -316,11 +316,11 @@ class PenaltyCaseTest {
     void revocation_and_transfer_need_a_leader_and_a_reason_and_end_the_case() {
         PenaltyCase c = proposed();
         c.file(LEADER, on("2026-01-06"), null);
-        assertThatThrownBy(() -> c.transfer(OFFICER, on("2026-01-07"), "公安机关", true, "涉嫌重大责任事故罪")).hasMessageContaining("须由");
-        assertThatThrownBy(() -> c.transfer(LEADER, on("2026-01-07"), "示例市公安局东城分局", true, "")).hasMessageContaining("移送理由");
-        c.transfer(LEADER, on("2026-01-07"), "示例市公安局东城分局", true, "涉嫌重大责任事故罪");
+        assertThatThrownBy(() -> c.transfer(OFFICER, on("2026-01-07"), "示例市东城区市场监督管理局", "特种设备")).hasMessageContaining("须由");
+        assertThatThrownBy(() -> c.transfer(LEADER, on("2026-01-07"), "示例市东城区市场监督管理局", "")).hasMessageContaining("移送理由");
+        c.transfer(LEADER, on("2026-01-07"), "示例市东城区市场监督管理局", "塔式起重机属于特种设备");
         assertThat(c.getStage()).isEqualTo(CaseStage.TRANSFERRED);
-        assertThat(c.isCriminalTransfer()).isTrue();
+        assertThat(c.isCriminalTransfer()).as("only an accepted 行刑衔接 referral is a criminal transfer").isFalse();
         assertThatThrownBy(() -> c.revokeFiling(LEADER, on("2026-01-08"), "x")).hasMessageContaining("不能撤销立案");
     }
 

@@ -183,9 +183,14 @@ class CaseworkDemoData implements DemoDataLoader {
         first.decideNoPenalty(leader, at(8), "初次违法且危害后果轻微并及时改正（行政处罚法第三十三条第一款，首违不罚）", "当场改正");
         first.close(leader, at(7), "同意结案");
         cases.save(first);
-        // 12 transferred to public security
-        PenaltyCase transfer = filed("利民烟花爆竹经营部", "非法储存烟花爆竹", null, 10);
-        transfer.transfer(leader, at(6), "示例市公安局东城分局", true, "涉嫌非法储存爆炸物，依法移送");
+        // 12 transferred to public security (行刑衔接), which opened a criminal case
+        PenaltyCase referred = filed("利民烟花爆竹经营部", "非法储存烟花爆竹", null, 10);
+        referred.referForCrime(leader, at(6), "示例市公安局东城分局", "示例市东城区人民检察院", "涉嫌非法储存爆炸物，依法移送");
+        referred.recordReferralOutcome(leader, at(4), 1, cn.zhifa.casework.ReferralOutcome.ACCEPTED, "已立案侦查");
+        withDocuments.add(cases.save(referred));
+        // 12a transferred to the authority competent for special equipment
+        PenaltyCase transfer = filed("顺达建筑劳务有限公司", "施工现场塔式起重机未经定期检验继续使用", null, 9);
+        transfer.transfer(leader, at(5), "示例市东城区市场监督管理局", "塔式起重机属于特种设备，由特种设备安全监督管理部门依法查处");
         withDocuments.add(cases.save(transfer));
         // 13 一案双罚: unit and principal decided together
         dual();

@@ -64,9 +64,9 @@ record CaseActionFields(
         @Schema(description = "是否决定回避（recusal-decide；true 回避，false 驳回申请）") Boolean granted,
         @Schema(description = "对当事人进行教育的方式和内容（no-penalty，行政处罚法第三十三条第三款）") String education,
         @Schema(description = "移送机关（transfer；criminal-referral：接收移送的公安机关）") String to,
-        @Schema(description = "抄送的同级人民检察院（criminal-referral）") String procuratorate,
+        @Schema(description = "抄送的同级人民检察院（criminal-referral；transfer 且 criminal 为 true 时）") String procuratorate,
         @Schema(description = "公安机关的决定（referral-outcome）", allowableValues = {"ACCEPTED", "RETURNED"}) String referralOutcome,
-        @Schema(description = "涉嫌犯罪移送司法机关（transfer）") Boolean criminal,
+        @Schema(description = "涉嫌犯罪（transfer）：按行刑衔接程序移送公安机关，与 criminal-referral 相同，须填写 procuratorate") Boolean criminal,
         @Schema(description = "移送依据（transfer）") String basis,
         @Schema(description = "另附材料，每行一项（transfer）") String materials,
         @Schema(description = "另附材料页数（transfer）") Integer extraPages) {

@@ -105,7 +105,7 @@ class CaseApi {
                 c.getLegalReviewReasons(), c.isCollectiveDiscussionRequired(), c.isHearingRight(), c.getFiledOn(),
                 c.getNotifiedOn(), c.getDecidedOn(), c.getDecisionNumber(), c.getServedOn(), c.getInstalments(), c.getPaidYuan(),
                 c.surchargeOn(today, rules), c.outstandingOn(today, rules), c.getLinkedCaseId(), c.getHandlerName(),
-                c.getCoHandlerName(), c.getVersion(), commands.available(c, Acting.of(Actors.require()), today), c.getSteps(),
+                c.getCoHandlerName(), c.getVersion(), commands.available(c, Acting.of(Actors.require())), c.getSteps(),
                 deadlines.timeline(c, today), c.getMeasures().stream().map(m -> measureView(c, m)).toList());
     }
 

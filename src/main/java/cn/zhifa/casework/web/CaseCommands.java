@@ -2,7 +2,7 @@ package cn.zhifa.casework.web;
 
 import cn.zhifa.casework.Acting;
 import cn.zhifa.casework.CaseManagement;
-import cn.zhifa.casework.CasePeriods;
+import cn.zhifa.casework.CaseTransition;
 import cn.zhifa.casework.Instalment;
 import cn.zhifa.casework.MeasureEnding;
 import cn.zhifa.casework.MeasureKind;
@@ -29,50 +29,13 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseCommands {
 
-    /** Action name → Chinese label, in procedural order (the detail page shows those the user may take). */
+    /** Action name → Chinese label, in procedural order ({@link CaseTransition}). */
     static final Map<String, String> ACTIONS = new LinkedHashMap<>();
 
     static {
-        ACTIONS.put("file", "立案审批");
-        ACTIONS.put("investigate", "登记其他证据（书证、物证、视听资料等）");
-        ACTIONS.put("record-act", "登记违法行为发生日期");
-        ACTIONS.put("extend", "延长办案期限");
-        ACTIONS.put("measure-apply", "查封/扣押");
-        ACTIONS.put("measure-emergency", "情况紧急，当场查封/扣押");
-        ACTIONS.put("measure-approve", "补办查封/扣押批准");
-        ACTIONS.put("measure-extend", "延长查封/扣押期限");
-        ACTIONS.put("measure-release", "解除查封/扣押");
-        ACTIONS.put("measure-dispose", "查封/扣押财物处理决定");
-        ACTIONS.put("propose-penalty", "案件处理呈批");
-        ACTIONS.put("approve-proposal", "审批处理意见");
-        ACTIONS.put("return-proposal", "退回处理意见");
-        ACTIONS.put("review", "法制审核");
-        ACTIONS.put("notify", "行政处罚告知");
-        ACTIONS.put("statement", "记录陈述申辩");
-        ACTIONS.put("request-hearing", "登记听证申请");
-        ACTIONS.put("schedule-hearing", "通知听证");
-        ACTIONS.put("hold-hearing", "记录听证");
-        ACTIONS.put("postpone-hearing", "延期举行听证");
-        ACTIONS.put("end-hearing", "终止听证（撤回申请或拒不出席）");
-        ACTIONS.put("decide", "作出处罚决定");
-        ACTIONS.put("serve", "送达");
-        ACTIONS.put("deferral", "批准延期缴纳");
-        ACTIONS.put("instalments", "批准分期缴纳");
-        ACTIONS.put("payment", "登记缴款");
-        ACTIONS.put("review-start", "登记复议/诉讼");
-        ACTIONS.put("review-end", "复议/诉讼终结");
-        ACTIONS.put("remind", "催告");
-        ACTIONS.put("enforce", "申请强制执行");
-        ACTIONS.put("no-penalty", "不予处罚");
-        ACTIONS.put("revoke", "撤销立案");
-        ACTIONS.put("transfer", "移送");
-        ACTIONS.put("close", "结案审批");
-        ACTIONS.put("archive", "归档");
-        ACTIONS.put("recusal-apply", "登记回避申请");
-        ACTIONS.put("recusal-decide", "回避决定");
-        ACTIONS.put("replace-handler", "更换回避的承办人");
-        ACTIONS.put("criminal-referral", "移送涉嫌犯罪案件（行刑衔接）");
-        ACTIONS.put("referral-outcome", "登记公安机关立案或退回");
+        for (CaseTransition t : CaseTransition.values()) {
+            ACTIONS.put(t.code(), t.label());
+        }
     }
 
     private final CaseManagement cases;
@@ -81,53 +44,10 @@ class CaseCommands {
         this.cases = cases;
     }
 
-    /** The actions {@code by} may take on {@code c} today (the named policies' verdicts). */
-    List<String> available(PenaltyCase c, Acting by, LocalDate today) {
-        CasePeriods periods = cases.periods();
-        List<String> actions = new ArrayList<>();
-        add(actions, "file", c.mayFile(by, periods).allowed());
-        add(actions, "record-act", c.mayRecordAct().allowed());
-        add(actions, "investigate", c.mayInvestigate().allowed());
-        add(actions, "extend", c.mayExtend(by, periods).allowed());
-        add(actions, "measure-apply", c.mayApplyMeasure(by).allowed());
-        add(actions, "measure-emergency", c.mayTakeMeasureInEmergency(by).allowed() && !by.has(cn.zhifa.shared.security.Role.LEADER));
-        add(actions, "measure-approve", c.getMeasures().stream().anyMatch(m -> cases.mayApproveMeasureNow(c, m.number(), by)));
-        add(actions, "measure-extend", c.getMeasures().stream()
-                .anyMatch(m -> c.mayExtendMeasure(m.number(), by, today, periods).allowed()));
-        add(actions, "measure-release", c.getMeasures().stream().anyMatch(m -> c.mayEndMeasure(m.number(), by).allowed()));
-        add(actions, "measure-dispose", c.getMeasures().stream().anyMatch(m -> c.mayEndMeasure(m.number(), by).allowed()));
-        add(actions, "propose-penalty", c.mayProposePenalty().allowed());
-        add(actions, "approve-proposal", c.mayApproveProposal(by).allowed());
-        add(actions, "return-proposal", c.mayApproveProposal(by).allowed());
-        add(actions, "review", c.mayReviewLegally(by).allowed());
-        add(actions, "notify", c.mayNotify().allowed());
-        add(actions, "statement", c.getStage().name().startsWith("NOTIFIED") || c.getStage().name().startsWith("HEARING_"));
-        add(actions, "request-hearing", c.mayRequestHearing(today, periods).allowed());
-        add(actions, "schedule-hearing", c.getStage().name().equals("HEARING_REQUESTED"));
-        add(actions, "hold-hearing", c.mayHoldHearing(today).allowed());
-        add(actions, "postpone-hearing", c.mayPostponeHearing().allowed());
-        add(actions, "end-hearing", c.mayEndHearingUnheld().allowed());
-        add(actions, "decide", c.mayDecide(by, today, periods).allowed());
-        add(actions, "serve", c.mayServe().allowed());
-        add(actions, "deferral", c.mayChangePayment(by).allowed());
-        add(actions, "instalments", c.mayChangePayment(by).allowed() && c.getPayments().isEmpty());
-        add(actions, "payment", c.mayRecordPayment().allowed());
-        add(actions, "review-start", c.getStage().name().equals("EXECUTING")
-                && c.getSuspensions().stream().allMatch(s -> s.endedOn() != null));
-        add(actions, "review-end", c.getSuspensions().stream().anyMatch(s -> s.endedOn() == null));
-        add(actions, "remind", c.mayRemind(today).allowed());
-        add(actions, "enforce", c.mayApplyForEnforcement(by, today, periods).allowed());
-        add(actions, "no-penalty", c.mayDecideNoPenalty(by).allowed());
-        add(actions, "revoke", c.mayRevoke(by).allowed());
-        add(actions, "transfer", c.mayTransfer(by).allowed());
-        add(actions, "close", c.mayClose(by).allowed());
-        add(actions, "archive", c.mayArchive().allowed());
-        add(actions, "recusal-apply", c.mayApplyForRecusal().allowed() && c.notRecused(by).allowed());
-        add(actions, "recusal-decide", c.getRecusals().stream().anyMatch(r -> c.mayDecideRecusal(r.number(), by).allowed()));
-        add(actions, "replace-handler", c.mayReplaceRecusedHandler(by).allowed());
-        add(actions, "criminal-referral", c.mayReferForCrime(by).allowed());
-        add(actions, "referral-outcome", c.pendingReferral().isPresent());
-        return actions;
+    /** The actions {@code by} may take on {@code c} now: those the case's own guards allow ({@link PenaltyCase#transitions}). */
+    List<String> available(PenaltyCase c, Acting by) {
+        return cases.transitions(c, by).entrySet().stream().filter(e -> e.getValue().allowed())
+                .map(e -> e.getKey().code()).toList();
     }
 
     private static cn.zhifa.casework.RecusalRole recusalRole(String value) {
@@ -165,11 +85,6 @@ class CaseCommands {
         }
     }
 
-    private static void add(List<String> actions, String action, boolean allowed) {
-        if (allowed) {
-            actions.add(action);
-        }
-    }
 
     /** Runs {@code action} on case {@code id} with the given fields; returns the confirmation. */
     String run(long id, String action, Map<String, String> f) {
@@ -229,7 +144,7 @@ class CaseCommands {
             case "no-penalty" -> cases.decideNoPenalty(id, version, f.get("ground"), f.get("reason"), f.get("education"));
             case "revoke" -> cases.revokeFiling(id, version, f.get("reason"));
             case "transfer" -> cases.transfer(id, version, f.get("to"), "true".equals(f.get("criminal")) || "on".equals(f.get("criminal")),
-                    f.get("reason"), f.get("basis"), f.get("materials") == null ? List.of() : List.of(f.get("materials").split("\\R")),
+                    f.get("procuratorate"), f.get("reason"), f.get("basis"), f.get("materials") == null ? List.of() : List.of(f.get("materials").split("\\R")),
                     pages(f.get("extraPages")));
             case "close" -> cases.close(id, version, f.get("opinion"));
             case "archive" -> cases.archive(id);

@@ -126,7 +126,7 @@ class CasePages {
         model.addAttribute("c", c);
         model.addAttribute("today", today);
         model.addAttribute("timeline", deadlines.timeline(c, today));
-        model.addAttribute("actions", commands.available(c, by, today));
+        model.addAttribute("actions", commands.available(c, by));
         model.addAttribute("labels", CaseCommands.ACTIONS);
         java.util.Map<Integer, cn.zhifa.law.Deadline> measureDue = new java.util.HashMap<>();
         c.getMeasures().forEach(m -> measureDue.put(m.number(), cases.periods().measureDue(m.appliedOn(), m.extended())));
@@ -167,7 +167,7 @@ class CasePages {
         }
         model.addAttribute("params", params);
         model.addAttribute("caseDocuments", procedureDocuments.issued(c));
-        if (commands.available(c, by, today).contains("file") || commands.available(c, by, today).contains("replace-handler")) {
+        if (commands.available(c, by).contains("file") || commands.available(c, by).contains("replace-handler")) {
             model.addAttribute("secondHandlers", procedureDocuments.secondHandlerCandidates(c));
         }
         return "casework/detail";
