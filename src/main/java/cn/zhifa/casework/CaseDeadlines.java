@@ -3,6 +3,9 @@ package cn.zhifa.casework;
 import cn.zhifa.audit.AuditRecord;
 import cn.zhifa.audit.AuditTrail;
 import cn.zhifa.casework.internal.PenaltyCases;
+import cn.zhifa.casework.internal.measures.MeasureTerm;
+import cn.zhifa.casework.internal.measures.MeasureTestings;
+import cn.zhifa.casework.internal.measures.TestingPeriod;
 import cn.zhifa.law.Deadline;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -104,11 +107,17 @@ public class CaseDeadlines {
         return entries;
     }
 
-    /** Each 查封/扣押 with its own term (行政强制法第二十五条): done when released or disposed of. */
+    /**
+     * Each 查封/扣押 with its own term (行政强制法第二十五条), its testing periods not counted (第三款): done when released or
+     * disposed of.
+     */
     public List<TimelineEntry> measures(PenaltyCase c, LocalDate today) {
+        var testing = c.getId() == null || jdbc == null ? java.util.Map.<Integer, List<TestingPeriod>>of()
+                : MeasureTestings.byMeasure(jdbc, c.getId());
         return c.getMeasures().stream().map(m -> done("MEASURE_" + m.number(),
                 m.title() + (m.extended() ? "期限（已延长）" : "期限") + "：解除或作出处理决定", m.endedOn(),
-                periods.measureDue(m.appliedOn(), m.extended()), today)).toList();
+                MeasureTerm.due(periods.measureDue(m.appliedOn(), m.extended()), testing.getOrDefault(m.number(), List.of())),
+                today)).toList();
     }
 
     /**

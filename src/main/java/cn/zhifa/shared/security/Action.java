@@ -90,7 +90,9 @@ public enum Action {
     MANAGE_HOLIDAYS("节假日安排", ADMIN),
     READ_AUDIT_LOG("查阅审计日志", AUDITOR),
 
-    REBUILD_STATISTICS("重建统计数据", ADMIN);
+    REBUILD_STATISTICS("重建统计数据", ADMIN),
+
+    RECORD_MEASURE_TESTING("登记查封扣押物品检测期间", OFFICER, LEADER);
 
     private final String label;
     private final Set<Role> roles;
