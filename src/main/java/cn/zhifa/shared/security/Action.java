@@ -92,7 +92,8 @@ public enum Action {
 
     REBUILD_STATISTICS("重建统计数据", ADMIN),
 
-    RECORD_MEASURE_TESTING("登记查封扣押物品检测期间", OFFICER, LEADER);
+    RECORD_MEASURE_TESTING("登记查封扣押物品检测期间", OFFICER, LEADER),
+    RECORD_SERVICE("登记文书送达和送达地址确认书", OFFICER, LEADER);
 
     private final String label;
     private final Set<Role> roles;
