@@ -78,7 +78,7 @@ class CaseServiceWeb {
                           @Schema(description = "收件人", requiredMode = Schema.RequiredMode.REQUIRED) String recipient,
                           @Schema(description = "联系电话") String phone,
                           @Schema(description = "电子送达地址（传真号码、电子邮箱等）") String electronicAddress,
-                          @Schema(description = "是否同意电子送达") boolean electronicConsent,
+                          @Schema(description = "是否同意电子送达") Boolean electronicConsent,
                           @Schema(description = "签名或者盖章的受送达人", requiredMode = Schema.RequiredMode.REQUIRED) String signedBy,
                           @Schema(description = "确认日期", requiredMode = Schema.RequiredMode.REQUIRED) LocalDate confirmedOn) {
     }
@@ -101,7 +101,7 @@ class CaseServiceWeb {
     AddressConfirmation confirmApi(@PathVariable long id, @RequestBody ConfirmAddress body) {
         Audit.target("案件", id);
         return services.confirmAddress(id, new AddressConfirmation(null, body.address(), body.recipient(), body.phone(),
-                body.electronicAddress(), body.electronicConsent(), body.signedBy(), body.confirmedOn(), null));
+                body.electronicAddress(), Boolean.TRUE.equals(body.electronicConsent()), body.signedBy(), body.confirmedOn(), null));
     }
 
     @PostMapping("/api/v1/cases/{id}/services")
