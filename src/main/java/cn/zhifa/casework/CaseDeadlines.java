@@ -102,8 +102,10 @@ public class CaseDeadlines {
             if (decisionServed != null && c.getExecutedOn() == null && c.getFineYuan() != null && c.getFineYuan().signum() > 0) {
                 entries.add(partyPeriod("RECONSIDERATION", "申请行政复议期限", periods.reconsiderationDue(decisionServed), today));
                 entries.add(partyPeriod("LITIGATION", "提起行政诉讼期限", periods.litigationDue(decisionServed), today));
-                entries.add(done("COURT_APPLICATION", "申请法院强制执行", c.getEnforcementAppliedOn(),
-                        periods.courtApplicationDueFrom(c.enforceableFrom(periods)), today));
+                if (c.getServedOn() != null) { // enforceable from the case's own serve transition (the 送达回执)
+                    entries.add(done("COURT_APPLICATION", "申请法院强制执行", c.getEnforcementAppliedOn(),
+                            periods.courtApplicationDueFrom(c.enforceableFrom(periods)), today));
+                }
             }
         }
         entries.add(done("CLOSED", "结案", c.getClosedOn(), null, today));

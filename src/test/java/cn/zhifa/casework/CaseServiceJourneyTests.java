@@ -137,7 +137,7 @@ class CaseServiceJourneyTests {
 
         api.act("officer1", id, "statement", Map.of("statement", "书面放弃", "waive", true));
         api.today("2026-09-16");
-        api.act("leader1", id, "decide", Map.of("number", "（东城）应急罚〔2026〕951号"));
+        api.act("leader1", id, "decide", Map.of()); // the system issues the 行政处罚决定书 with its number
         IssuedDocument decision = documents.forSource(new SourceRef("case", (String) JsonPath.read(api.view(id), "$.caseNumber"))).stream()
                 .filter(d -> d.kind().startsWith("PENALTY_DECISION")).findFirst().orElseThrow();
         MockHttpServletResponse email = api.post("officer1", path, Map.of("documentId", decision.id(), "method", "ELECTRONIC", "eventOn", "2026-09-16"));
