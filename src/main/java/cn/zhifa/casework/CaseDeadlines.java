@@ -3,6 +3,10 @@ package cn.zhifa.casework;
 import cn.zhifa.audit.AuditRecord;
 import cn.zhifa.audit.AuditTrail;
 import cn.zhifa.casework.internal.PenaltyCases;
+import cn.zhifa.casework.internal.measures.MeasureTerm;
+import cn.zhifa.casework.internal.measures.MeasureTestings;
+import cn.zhifa.casework.internal.measures.TestingPeriod;
+import cn.zhifa.casework.internal.service.CaseServices;
 import cn.zhifa.law.Deadline;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -68,11 +72,15 @@ public class CaseDeadlines {
         if (c.isCollectiveDiscussionRequired()) {
             entries.add(done("COLLECTIVE_DISCUSSION", "集体讨论", day(c, StepKind.COLLECTIVE_DISCUSSION), null, today));
         }
+        // the party's periods run from the service recorded for the notice and the decision, else from the case's own days
+        CaseServices.ServedDays served = c.getId() == null || jdbc == null ? CaseServices.ServedDays.NONE
+                : CaseServices.servedDays(jdbc, c.getId());
         entries.add(done("NOTIFIED", "行政处罚告知", c.getNotifiedOn(), null, today));
         if (c.getNotifiedOn() != null && c.getProcedureKind() == ProcedureKind.ORDINARY) {
-            entries.add(partyPeriod("STATEMENT", "陈述申辩期限", periods.statementDue(c.getNotifiedOn()), today));
+            LocalDate noticeServed = served.notice() != null ? served.notice() : c.getNotifiedOn();
+            entries.add(partyPeriod("STATEMENT", "陈述申辩期限", periods.statementDue(noticeServed), today));
             if (c.isHearingRight()) {
-                entries.add(partyPeriod("HEARING_REQUEST", "听证申请期限", periods.hearingRequestDue(c.getNotifiedOn()), today));
+                entries.add(partyPeriod("HEARING_REQUEST", "听证申请期限", periods.hearingRequestDue(noticeServed), today));
             }
         }
         if (c.getHearingOn() != null) {
@@ -85,14 +93,20 @@ public class CaseDeadlines {
                 c.getProcedureKind() == ProcedureKind.SUMMARY ? null : decision, today));
         if (c.getStage() != CaseStage.NOT_PUNISHED) {
             Deadline service = c.getDecidedOn() == null ? null : periods.serviceDue(c.getDecidedOn());
-            entries.add(done("SERVICE", "送达", c.getServedOn(), service, today));
-            Deadline payment = c.getInstalments().isEmpty() ? null : lastInstalment(c);
+            LocalDate decisionServed = served.decision() != null ? served.decision() : c.getServedOn();
+            entries.add(done("SERVICE", "送达", decisionServed, service, today));
+            Deadline payment = c.getInstalments().isEmpty() ? null
+                    : served.decision() != null && c.getInstalments().size() == 1 && c.getServedOn() != null
+                    && c.getInstalments().get(0).dueOn().equals(periods.paymentDue(c.getServedOn()).due())
+                    ? periods.paymentDue(served.decision()) : lastInstalment(c);
             entries.add(done("PAYMENT", "缴纳罚款", c.getExecutedOn(), payment, today));
-            if (c.getServedOn() != null && c.getExecutedOn() == null && c.getFineYuan() != null && c.getFineYuan().signum() > 0) {
-                entries.add(partyPeriod("RECONSIDERATION", "申请行政复议期限", periods.reconsiderationDue(c.getServedOn()), today));
-                entries.add(partyPeriod("LITIGATION", "提起行政诉讼期限", periods.litigationDue(c.getServedOn()), today));
-                entries.add(done("COURT_APPLICATION", "申请法院强制执行", c.getEnforcementAppliedOn(),
-                        periods.courtApplicationDueFrom(c.enforceableFrom(periods)), today));
+            if (decisionServed != null && c.getExecutedOn() == null && c.getFineYuan() != null && c.getFineYuan().signum() > 0) {
+                entries.add(partyPeriod("RECONSIDERATION", "申请行政复议期限", periods.reconsiderationDue(decisionServed), today));
+                entries.add(partyPeriod("LITIGATION", "提起行政诉讼期限", periods.litigationDue(decisionServed), today));
+                if (c.getServedOn() != null) { // enforceable from the case's own serve transition (the 送达回执)
+                    entries.add(done("COURT_APPLICATION", "申请法院强制执行", c.getEnforcementAppliedOn(),
+                            periods.courtApplicationDueFrom(c.enforceableFrom(periods)), today));
+                }
             }
         }
         entries.add(done("CLOSED", "结案", c.getClosedOn(), null, today));
@@ -105,11 +119,17 @@ public class CaseDeadlines {
         return entries;
     }
 
-    /** Each 查封/扣押 with its own term (行政强制法第二十五条): done when released or disposed of. */
+    /**
+     * Each 查封/扣押 with its own term (行政强制法第二十五条), its testing periods not counted (第三款): done when released or
+     * disposed of.
+     */
     public List<TimelineEntry> measures(PenaltyCase c, LocalDate today) {
+        var testing = c.getId() == null || jdbc == null ? java.util.Map.<Integer, List<TestingPeriod>>of()
+                : MeasureTestings.byMeasure(jdbc, c.getId());
         return c.getMeasures().stream().map(m -> done("MEASURE_" + m.number(),
                 m.title() + (m.extended() ? "期限（已延长）" : "期限") + "：解除或作出处理决定", m.endedOn(),
-                periods.measureDue(m.appliedOn(), m.extended()), today)).toList();
+                MeasureTerm.due(periods.measureDue(m.appliedOn(), m.extended()), testing.getOrDefault(m.number(), List.of())),
+                today)).toList();
     }
 
     /**

@@ -492,7 +492,11 @@ public class CaseManagement {
     /** 听证通知书: date, place, presiding officer; public unless {@code privateReason} (行政处罚法第六十四条). */
     @Transactional
     public void scheduleHearing(long id, LocalDate hearingOn, String presidingOfficer, String place, String privateReason) {
-        change(id, null, c -> c.scheduleHearing(acting(), now(), hearingOn, presidingOfficer, place, privateReason, periods));
+        change(id, null, c -> {
+            When when = now();
+            c.scheduleHearing(acting(), when, hearingOn, presidingOfficer, place, privateReason, periods);
+            procedureDocuments.hearingNotification(c, presidingOfficer, Actors.require().username(), when.day());
+        });
     }
 
     @Transactional

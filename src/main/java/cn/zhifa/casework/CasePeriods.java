@@ -43,14 +43,20 @@ public final class CasePeriods {
 
     /** 作出处罚决定期限 from 立案, after {@code extensions} approved extensions. */
     public Deadline decisionDue(LocalDate filedOn, int extensions) {
-        return periods.due(decisionPeriod(extensions), filedOn);
+        return periods.due(decisionPeriod(extensions, filedOn), filedOn);
     }
 
     public PeriodCode decisionPeriod(int extensions) {
+        return decisionPeriod(extensions, null);
+    }
+
+    /** The period code for a case filed on {@code filedOn}: the rules in force on its 立案 date. */
+    public PeriodCode decisionPeriod(int extensions, LocalDate filedOn) {
+        var version = rules.decisionPeriod().on(filedOn);
         if (extensions <= 0) {
-            return rules.decisionPeriod().initial();
+            return version.initial();
         }
-        var list = rules.decisionPeriod().extensions();
+        var list = version.extensions();
         return list.get(Math.min(extensions, list.size()) - 1);
     }
 
@@ -145,5 +151,10 @@ public final class CasePeriods {
             return false;
         }
         return calendar.workingDaysBetween(today, due).workingDays() <= rules.warning().nearWorkingDays();
+    }
+
+    /** 公告送达: deemed served when law's configured period from the announcement has passed (民事诉讼法第九十五条). */
+    public Deadline publicNoticeServed(LocalDate announcedOn) {
+        return periods.due(PeriodCode.PUBLIC_NOTICE_SERVICE, announcedOn);
     }
 }

@@ -726,4 +726,21 @@ public class CaseProcedureDocuments {
     private static boolean blank(String text) {
         return text == null || text.isBlank();
     }
+
+    /** Issues a document of {@code kind} for the case with its party (the case-service documents: 送达地址确认书). */
+    public IssuedDocument issueForCase(String kind, PenaltyCase c, Map<String, Object> fields, LocalDate day, String by) {
+        return documents.issue(request(kind, c, fields, day, List.of(), List.of(), by, NO_RETRY_KEY));
+    }
+
+    /** 听证通知书 (行政处罚法第六十四条): the hearing's day, place, publicity and presiding officer, the party's rights. */
+    IssuedDocument hearingNotification(PenaltyCase c, String presiding, String by, LocalDate day) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("caseName", caseName(c));
+        f.put("hearingOn", c.getHearingOn());
+        f.put("place", c.getHearingPlace() != null ? c.getHearingPlace() : "本机关（地址见下）");
+        f.put("publicity", c.getHearingPrivateReason() == null ? "听证公开举行"
+                : "因" + c.getHearingPrivateReason() + "，听证不公开举行");
+        f.put("presiding", presiding.strip());
+        return documents.issue(request("HEARING_NOTIFICATION", c, f, day, List.of(), List.of(), by, NO_RETRY_KEY));
+    }
 }

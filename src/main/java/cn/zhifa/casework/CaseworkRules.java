@@ -34,7 +34,31 @@ public record CaseworkRules(DecisionPeriod decisionPeriod, Warning warning, Thre
     public static final String RESOURCE = "casework/casework-rules.yml";
     private static volatile CaseworkRules bundled;
 
-    public record DecisionPeriod(PeriodCode initial, List<PeriodCode> extensions, List<String> extensionApprovers) {
+    /**
+     * @param versions later versions of the rules, each applying to cases filed (立案) on or after its {@code from} day; the
+     *                 base codes apply before the first
+     */
+    public record DecisionPeriod(PeriodCode initial, List<PeriodCode> extensions, List<String> extensionApprovers,
+                                 List<Version> versions) {
+
+        public DecisionPeriod {
+            versions = versions == null ? List.of()
+                    : versions.stream().sorted(java.util.Comparator.comparing(Version::from)).toList();
+        }
+
+        /** The codes for a case filed on {@code filedOn} (the base ones when null or before every version). */
+        public Version on(LocalDate filedOn) {
+            Version chosen = new Version(null, initial, extensions, null, true);
+            for (Version v : versions) {
+                if (filedOn != null && !filedOn.isBefore(v.from())) {
+                    chosen = v;
+                }
+            }
+            return chosen;
+        }
+
+        public record Version(LocalDate from, PeriodCode initial, List<PeriodCode> extensions, String source, boolean confirmed) {
+        }
     }
 
     public record Warning(int nearWorkingDays, String source, LocalDate effectiveFrom, boolean confirmed) {

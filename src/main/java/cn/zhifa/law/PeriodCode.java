@@ -18,6 +18,10 @@ public enum PeriodCode {
     DECISION_SAFETY_PRODUCTION,
     DECISION_SAFETY_PRODUCTION_EXTENDED,
     DECISION_SAFETY_PRODUCTION_FURTHER_EXTENDED,
+    /** 安全生产 penalty case filed from 2026-02-01 (应急管理部令第18号), and its extensions. */
+    DECISION_SAFETY_PRODUCTION_2026,
+    DECISION_SAFETY_PRODUCTION_2026_EXTENDED,
+    DECISION_SAFETY_PRODUCTION_2026_FURTHER_EXTENDED,
     /** 申请行政复议, from knowing of the decision. */
     ADMINISTRATIVE_RECONSIDERATION,
     /** 提起行政诉讼, from knowing of the decision. */
@@ -45,5 +49,7 @@ public enum PeriodCode {
     PENALTY_PUBLICITY_MINIMUM_SAFETY,
     PENALTY_PUBLICITY_MAXIMUM,
     /** 先行登记保存证据: the agency decides on the preserved evidence within this period (行政处罚法第五十六条). */
-    EVIDENCE_PRESERVATION
+    EVIDENCE_PRESERVATION,
+    /** 公告送达: the document is deemed served when this period from the announcement has passed (民事诉讼法第九十五条). */
+    PUBLIC_NOTICE_SERVICE
 }

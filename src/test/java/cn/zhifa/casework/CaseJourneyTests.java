@@ -1,5 +1,8 @@
 package cn.zhifa.casework;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+
 import static cn.zhifa.casework.CaseApiSupport.firm;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -253,8 +256,21 @@ class CaseJourneyTests {
                 .contains("最迟应于2026-09-20");
         api.act(handler, id, "schedule-hearing", Map.of("hearingOn", "2026-10-09", "presidingOfficer", "周敏"));
         assertThat(api.deadline(id, "HEARING_NOTICE")).isEqualTo("2026-09-22");
+        // the 听证通知书 (第六十四条): day, place, publicity, presiding officer and the party's right to ask for recusal
+        String number = JsonPath.read(api.view(id), "$.caseNumber");
+        cn.zhifa.documents.IssuedDocument notification = documents.forSource(new cn.zhifa.documents.SourceRef("case", number)).stream()
+                .filter(d -> d.kind().equals("HEARING_NOTIFICATION")).findFirst().orElseThrow();
+        assertThat(pdfText(notification)).contains("听证通知书", "2026年10月9日", "周敏", "公开举行", "申请回避", "第六十四条");
 
         api.today("2026-10-09");
+        // served after the seventh working day before the hearing: refused (recorded service, case-service)
+        var late = api.post(handler, "/api/v1/cases/" + id + "/services", Map.of("documentId", notification.id(), "method", "DIRECT",
+                "eventOn", "2026-09-24"));
+        late.setCharacterEncoding("UTF-8");
+        assertThat(late.getStatus()).isEqualTo(422);
+        assertThat(late.getContentAsString()).contains("七日前送达").contains("最迟应于2026-09-22");
+        assertThat(api.post(handler, "/api/v1/cases/" + id + "/services", Map.of("documentId", notification.id(), "method", "DIRECT",
+                "eventOn", "2026-09-22")).getStatus()).isEqualTo(200);
         assertThat(api.refused("leader1", id, "decide", Map.of("number", "罚〔2026〕40号"), 422)).contains("已申请听证");
         api.act(handler, id, "hold-hearing", Map.of("record", "当事人陈述已整改", "report", "建议维持"));
         assertThat(api.stage(id)).isEqualTo("LEGAL_REVIEW");
@@ -295,5 +311,11 @@ class CaseJourneyTests {
         assertThat(JsonPath.<Number>read(view, "$.outstandingYuan").doubleValue()).isEqualTo(10600d);
         api.act(handler, id, "payment", Map.of("amountYuan", "10600"));
         assertThat(api.stage(id)).isEqualTo("EXECUTED");
+    }
+
+    private String pdfText(cn.zhifa.documents.IssuedDocument d) throws java.io.IOException {
+        try (var pdf = Loader.loadPDF(documents.pdf(d.id()).orElseThrow())) {
+            return new PDFTextStripper().getText(pdf).replaceAll("\\s|\\u2009", "");
+        }
     }
 }

@@ -88,7 +88,7 @@ class CaseApi {
     }
 
     MeasureView measureView(PenaltyCase c, CoerciveMeasure m) {
-        Deadline due = cases.periods().measureDue(m.appliedOn(), m.extended());
+        Deadline due = deadlines.measures(c, deadlines.today()).get(m.number() - 1).deadline();
         return new MeasureView(m.number(), m.kind(), m.title(), m.decisionNumber(), m.reason(), m.legalBasis(), m.appliedOn(),
                 m.approvedBy(), m.extended(), m.extendedOn(), m.extensionReason(), due.due(), due.provisional(), due.basis(),
                 m.ending(), m.endedOn(), m.endReason(), c.objectsOf(m.number()), m.emergency(), m.pendingApproval());

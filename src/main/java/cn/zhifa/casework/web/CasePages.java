@@ -129,7 +129,7 @@ class CasePages {
         model.addAttribute("actions", commands.available(c, by));
         model.addAttribute("labels", CaseCommands.ACTIONS);
         java.util.Map<Integer, cn.zhifa.law.Deadline> measureDue = new java.util.HashMap<>();
-        c.getMeasures().forEach(m -> measureDue.put(m.number(), cases.periods().measureDue(m.appliedOn(), m.extended())));
+        deadlines.measures(c, today).forEach(e -> measureDue.put(Integer.valueOf(e.code().substring("MEASURE_".length())), e.deadline()));
         model.addAttribute("measureDue", measureDue);
         model.addAttribute("measureKinds", cn.zhifa.casework.MeasureKind.values());
         // 询问 and 勘验 are recorded as signed 笔录 on the records panel; the free-text action registers other evidence

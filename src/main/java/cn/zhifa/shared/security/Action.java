@@ -91,7 +91,10 @@ public enum Action {
     MANAGE_HOLIDAYS("节假日安排", ADMIN),
     READ_AUDIT_LOG("查阅审计日志", AUDITOR),
 
-    REBUILD_STATISTICS("重建统计数据", ADMIN);
+    REBUILD_STATISTICS("重建统计数据", ADMIN),
+
+    RECORD_MEASURE_TESTING("登记查封扣押物品检测期间", OFFICER, LEADER),
+    RECORD_SERVICE("登记文书送达和送达地址确认书", OFFICER, LEADER);
 
     private final String label;
     private final Set<Role> roles;

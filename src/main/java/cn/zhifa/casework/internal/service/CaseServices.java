@@ -1,0 +1,247 @@
+package cn.zhifa.casework.internal.service;
+
+import cn.zhifa.casework.CaseManagement;
+import cn.zhifa.casework.CaseProcedureDocuments;
+import cn.zhifa.casework.PenaltyCase;
+import cn.zhifa.documents.DocumentManagement;
+import cn.zhifa.documents.IssuedDocument;
+import cn.zhifa.documents.SourceRef;
+import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.security.Actors;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The service of a case's documents: the party's 送达地址确认书 (issued through the documents module) and, per issued
+ * document, how and when it was served ({@link ServiceRules}). The deadline engine reads the service days
+ * ({@link #servedDays}) so the party's periods run from service, not from issue.
+ */
+@Service
+public class CaseServices {
+
+    static final String CONFIRMATION_KIND = "SERVICE_ADDRESS_CONFIRMATION";
+    private static final Set<String> NOT_SERVED = Set.of("SERVICE_RECEIPT", CONFIRMATION_KIND);
+
+    private final CaseManagement cases;
+    private final CaseProcedureDocuments procedureDocuments;
+    private final DocumentManagement documents;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CaseServices(CaseManagement cases, CaseProcedureDocuments procedureDocuments, DocumentManagement documents, JdbcClient jdbc,
+                 Clock clock) {
+        this.cases = cases;
+        this.procedureDocuments = procedureDocuments;
+        this.documents = documents;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private ServiceRules rules() {
+        return new ServiceRules(cases.periods());
+    }
+
+    /** Records the party's signed 送达地址确认书 and issues it; a consent to electronic service needs an electronic address. */
+    @Transactional
+    public AddressConfirmation confirmAddress(long caseId, AddressConfirmation in) {
+        PenaltyCase c = lock(caseId);
+        require(in.address(), "送达地址");
+        require(in.recipient(), "收件人");
+        require(in.signedBy(), "受送达人签名（或者盖章）的人");
+        if (in.confirmedOn() == null) {
+            throw new RuleViolation("请填写确认日期。");
+        }
+        if (in.confirmedOn().isAfter(today())) {
+            throw new RuleViolation("确认日期不能晚于今天（" + today() + "）。");
+        }
+        if (in.electronicConsent() && (in.electronicAddress() == null || in.electronicAddress().isBlank())) {
+            throw new RuleViolation("同意电子送达的，请填写电子送达地址（传真号码、电子邮箱等）。");
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("caseName", c.getParty().name() + c.getTitle() + "案");
+        f.put("address", in.address().strip());
+        f.put("recipient", in.recipient().strip());
+        f.put("phone", blankToNull(in.phone()));
+        f.put("electronicAddress", blankToNull(in.electronicAddress()));
+        f.put("electronicConsent", in.electronicConsent() ? "同意采用电子方式送达" : "不同意电子送达");
+        f.put("signedBy", in.signedBy().strip());
+        f.put("confirmedOn", in.confirmedOn());
+        IssuedDocument d = procedureDocuments.issueForCase(CONFIRMATION_KIND, c, f, today(), Actors.require().username());
+        long id = jdbc.sql("""
+                        INSERT INTO service_address_confirmation (penalty_case, address, recipient, phone, electronic_address,
+                            electronic_consent, signed_by, confirmed_on, document_id, document_number, recorded_by, recorded_at)
+                        VALUES (:case, :address, :recipient, :phone, :electronic, :consent, :signedBy, :on, :doc, :number, :by, :at)
+                        RETURNING id""")
+                .param("case", caseId).param("address", in.address().strip()).param("recipient", in.recipient().strip())
+                .param("phone", blankToNull(in.phone())).param("electronic", blankToNull(in.electronicAddress()))
+                .param("consent", in.electronicConsent()).param("signedBy", in.signedBy().strip()).param("on", in.confirmedOn())
+                .param("doc", d.id()).param("number", d.number()).param("by", Actors.require().displayName())
+                .param("at", Timestamp.from(clock.instant())).query(Long.class).single();
+        return new AddressConfirmation(id, in.address().strip(), in.recipient().strip(), blankToNull(in.phone()),
+                blankToNull(in.electronicAddress()), in.electronicConsent(), in.signedBy().strip(), in.confirmedOn(), d.number());
+    }
+
+    /** Records how and when one issued document of the case was served. */
+    @Transactional
+    public DocumentService record(long caseId, long documentId, ServiceMethod method, LocalDate eventOn, String recipient,
+                                  String receiptNumber) {
+        PenaltyCase c = lock(caseId);
+        IssuedDocument d = servable(c).stream().filter(x -> x.id() == documentId).findFirst()
+                .orElseThrow(() -> new RuleViolation("所选文书不属于本案、已作废或者不需要送达。"));
+        if (services(caseId).stream().anyMatch(s -> s.documentId() == documentId)) {
+            throw RuleViolation.conflict("《" + d.title() + "》已登记送达，不能重复登记。");
+        }
+        Optional<AddressConfirmation> confirmation = latestConfirmation(caseId);
+        ServiceRules rules = rules();
+        rules.mayRecord(method, d.issueDate(), eventOn, confirmation, today()).orThrow();
+        if (method == ServiceMethod.POSTAL && (receiptNumber == null || receiptNumber.isBlank())) {
+            throw new RuleViolation("邮寄送达的，请填写邮件号码（以回执上注明的收件日期为送达日期）。");
+        }
+        LocalDate served = rules.servedOn(method, eventOn);
+        if (d.kind().equals("HEARING_NOTIFICATION") && c.getHearingOn() != null) {
+            var latest = cases.periods().latestHearingNotice(c.getHearingOn());
+            if (served.isAfter(latest.due())) {
+                throw new RuleViolation("听证通知书应当在举行听证的七日前送达（行政处罚法第六十四条第二项）：" + c.getHearingOn()
+                        + "举行听证的，最迟应于" + latest.due() + "送达，" + served + "送达的，请延期举行听证并重新通知。");
+            }
+        }
+        Long confirmationId = method == ServiceMethod.ELECTRONIC ? confirmation.map(AddressConfirmation::id).orElse(null) : null;
+        String to = method == ServiceMethod.ELECTRONIC ? confirmation.map(AddressConfirmation::electronicAddress).orElse(null)
+                : blankToNull(recipient);
+        jdbc.sql("""
+                        INSERT INTO case_service (penalty_case, document_id, document_kind, document_title, document_number, issued_on,
+                            method, event_on, served_on, recipient, receipt_number, confirmation_id, recorded_by, recorded_at)
+                        VALUES (:case, :doc, :kind, :title, :number, :issued, :method, :event, :served, :recipient, :receipt,
+                                :confirmation, :by, :at)""")
+                .param("case", caseId).param("doc", d.id()).param("kind", d.kind()).param("title", d.title())
+                .param("number", d.number()).param("issued", d.issueDate()).param("method", method.name()).param("event", eventOn)
+                .param("served", served).param("recipient", to).param("receipt", blankToNull(receiptNumber))
+                .param("confirmation", confirmationId).param("by", Actors.require().displayName())
+                .param("at", Timestamp.from(clock.instant())).update();
+        return new DocumentService(d.id(), d.kind(), d.title(), d.number(), d.issueDate(), method, eventOn, served, to,
+                blankToNull(receiptNumber), confirmationId);
+    }
+
+    /** The case's service records, oldest document first (in the caller's scope). */
+    @Transactional(readOnly = true)
+    public List<DocumentService> of(long caseId) {
+        cases.get(caseId);
+        return services(caseId);
+    }
+
+    /** A service with the party's periods that run from it, in words (for the case page). */
+    public record ServiceRow(DocumentService service, String following) {
+    }
+
+    /** The case's service records with the periods that follow each (in the caller's scope). */
+    @Transactional(readOnly = true)
+    public List<ServiceRow> rows(long caseId) {
+        PenaltyCase c = cases.get(caseId);
+        var periods = cases.periods();
+        return services(caseId).stream().map(s -> {
+            LocalDate on = s.servedOn();
+            String following = "";
+            if (s.notice()) {
+                following = "陈述申辩至" + periods.statementDue(on).due() + (c.isHearingRight()
+                        ? "，听证申请至" + periods.hearingRequestDue(on).due() : "");
+            } else if (s.decision()) {
+                boolean onTheSpot = s.documentKind().equals("ON_SPOT_PENALTY");
+                following = (c.getFineYuan() != null && c.getFineYuan().signum() > 0 ? "缴纳罚款至" + periods.paymentDue(on).due() + "，" : "")
+                        + "申请行政复议至" + periods.reconsiderationDue(on).due()
+                        + (onTheSpot ? "" : "，提起行政诉讼至" + periods.litigationDue(on).due());
+            }
+            return new ServiceRow(s, following);
+        }).toList();
+    }
+
+    /** The 送达地址确认书 of the case, newest first (in the caller's scope). */
+    @Transactional(readOnly = true)
+    public List<AddressConfirmation> confirmations(long caseId) {
+        cases.get(caseId);
+        return jdbc.sql("""
+                        SELECT id, address, recipient, phone, electronic_address, electronic_consent, signed_by, confirmed_on,
+                               document_number FROM service_address_confirmation WHERE penalty_case = :case ORDER BY id DESC""")
+                .param("case", caseId)
+                .query((rs, n) -> new AddressConfirmation(rs.getLong("id"), rs.getString("address"), rs.getString("recipient"),
+                        rs.getString("phone"), rs.getString("electronic_address"), rs.getBoolean("electronic_consent"),
+                        rs.getString("signed_by"), rs.getObject("confirmed_on", LocalDate.class), rs.getString("document_number")))
+                .list();
+    }
+
+    /** The issued documents of the case that can still be recorded as served (valid, numbered, not yet served). */
+    @Transactional(readOnly = true)
+    public List<IssuedDocument> unserved(long caseId) {
+        PenaltyCase c = cases.get(caseId);
+        Set<Long> served = Set.copyOf(services(caseId).stream().map(DocumentService::documentId).toList());
+        return servable(c).stream().filter(d -> !served.contains(d.id())).toList();
+    }
+
+    /** Service days for the deadline engine, which already holds the case: the notice's and the decision's first service. */
+    public static ServedDays servedDays(JdbcClient jdbc, long caseId) {
+        List<DocumentService> all = services(jdbc, caseId);
+        return new ServedDays(all.stream().filter(DocumentService::notice).map(DocumentService::servedOn).min(Comparator.naturalOrder()).orElse(null),
+                all.stream().filter(DocumentService::decision).map(DocumentService::servedOn).min(Comparator.naturalOrder()).orElse(null));
+    }
+
+    /** When the 行政处罚告知书 and the 行政处罚决定书 were served, as recorded (null when not recorded). */
+    public record ServedDays(LocalDate notice, LocalDate decision) {
+        public static final ServedDays NONE = new ServedDays(null, null);
+    }
+
+    private List<DocumentService> services(long caseId) {
+        return services(jdbc, caseId);
+    }
+
+    private static List<DocumentService> services(JdbcClient jdbc, long caseId) {
+        return jdbc.sql("""
+                        SELECT document_id, document_kind, document_title, document_number, issued_on, method, event_on, served_on,
+                               recipient, receipt_number, confirmation_id FROM case_service WHERE penalty_case = :case ORDER BY id""")
+                .param("case", caseId)
+                .query((rs, n) -> new DocumentService(rs.getLong("document_id"), rs.getString("document_kind"),
+                        rs.getString("document_title"), rs.getString("document_number"), rs.getObject("issued_on", LocalDate.class),
+                        ServiceMethod.valueOf(rs.getString("method")), rs.getObject("event_on", LocalDate.class),
+                        rs.getObject("served_on", LocalDate.class), rs.getString("recipient"), rs.getString("receipt_number"),
+                        (Long) rs.getObject("confirmation_id")))
+                .list();
+    }
+
+    private Optional<AddressConfirmation> latestConfirmation(long caseId) {
+        return confirmations(caseId).stream().findFirst();
+    }
+
+    private List<IssuedDocument> servable(PenaltyCase c) {
+        return documents.forSource(new SourceRef("case", c.getCaseNumber())).stream().filter(IssuedDocument::valid)
+                .filter(d -> d.number() != null && !NOT_SERVED.contains(d.kind()))
+                .sorted(Comparator.comparing(IssuedDocument::id)).toList();
+    }
+
+    private PenaltyCase lock(long caseId) {
+        PenaltyCase c = cases.get(caseId);
+        jdbc.sql("SELECT id FROM penalty_case WHERE id = :id FOR UPDATE").param("id", caseId).query(Long.class).single();
+        return c;
+    }
+
+    private static void require(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new RuleViolation("请填写" + what + "。");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
