@@ -180,7 +180,9 @@ public class CaseManagement {
         certified(by);
         PenaltyCase c = PenaltyCase.decideOnTheSpot(withRegistrySnapshot(proposal), nextCaseNumber(), decisionNumber, fineYuan,
                 violation, by, now(), periods);
-        return cases.save(c).getId();
+        PenaltyCase saved = cases.save(c);
+        events.publishEvent(CaseReported.of(saved));
+        return saved.getId();
     }
 
     /**
@@ -199,7 +201,9 @@ public class CaseManagement {
         String decisionNumber = issue.apply(checked);
         PenaltyCase c = PenaltyCase.decideOnTheSpot(withRegistrySnapshot(proposal), caseNumber, decisionNumber, fineYuan,
                 violation, by, now(), periods);
-        return cases.save(c).getId();
+        PenaltyCase saved = cases.save(c);
+        events.publishEvent(CaseReported.of(saved));
+        return saved.getId();
     }
 
     private long open(ProposedCase proposal, Acting by) {

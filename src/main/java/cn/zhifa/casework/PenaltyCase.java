@@ -336,6 +336,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         filedOn = when.day();
         step(StepKind.FILED, leader, when, orDefault(opinion, "同意立案"));
         registerEvent(new CaseEvent.CaseFiled(id, filedOn, enterpriseId));
+        registerEvent(CaseReported.of(this));
     }
 
     /**
@@ -745,6 +746,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
                 + (notBlank(otherMeasures) ? "，" + otherMeasures : ""));
         registerEvent(new CaseEvent.PenaltyDecided(id, enterpriseId, decisionNumber, fineYuan, decidedOn, organizationId, caseNumber,
                 kind, accidentGrade, title));
+        registerEvent(CaseReported.of(this));
         registerEvent(new PenaltyDecisionRecorded(id, organizationId, procedureKind, caseNumber, decisionNumber, enterpriseId,
                 getParty(), title, facts, penaltyArticle == null ? suggestedArticle : "《中华人民共和国安全生产法》第" + penaltyArticle + "条",
                 "罚款人民币" + DiscretionEngine.plain(fineYuan) + "元" + (notBlank(otherMeasures) ? "，" + otherMeasures.strip() : ""),
@@ -1381,6 +1383,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         decidedOn = when.day();
         stage = CaseStage.NOT_PUNISHED;
         step(StepKind.NOT_PUNISHED, leader, when, endReason);
+        registerEvent(CaseReported.of(this));
     }
 
     public Verdict mayRevoke(Acting by) {

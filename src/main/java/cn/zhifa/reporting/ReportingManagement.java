@@ -1,9 +1,9 @@
 package cn.zhifa.reporting;
 
+import cn.zhifa.casework.CaseKind;
 import cn.zhifa.casework.CaseStatistics;
 import cn.zhifa.documents.DocumentManagement;
 import cn.zhifa.hazard.HazardManagement;
-import cn.zhifa.hazard.HazardStatistics;
 import cn.zhifa.inspection.InspectionKind;
 import cn.zhifa.inspection.InspectionMode;
 import cn.zhifa.organization.DataScope;
@@ -13,6 +13,8 @@ import cn.zhifa.publicity.PublicityManagement;
 import cn.zhifa.publicity.PublicityStatistics;
 import cn.zhifa.registry.OfficerManagement;
 import cn.zhifa.registry.OfficerStatistics;
+import cn.zhifa.reporting.internal.CaseReadModel;
+import cn.zhifa.reporting.internal.HazardReadModel;
 import cn.zhifa.reporting.internal.VisitReadModel;
 import cn.zhifa.shared.security.Actors;
 import org.springframework.stereotype.Service;
@@ -52,11 +54,16 @@ public class ReportingManagement {
     private final List<FigureSource> sources;
     private final Clock clock;
     private final cn.zhifa.planning.PlanManagement plans;
+    private final HazardReadModel hazardModel;
+    private final CaseReadModel caseModel;
 
     ReportingManagement(VisitReadModel visits, cn.zhifa.inspection.InspectionManagement inspections, OfficerManagement officers, HazardManagement hazards, CaseStatistics cases,
                         DocumentManagement documents, PublicityManagement publicity, OrganizationManagement organizations,
-                        DataScope scope, List<FigureSource> sources, Clock clock, cn.zhifa.planning.PlanManagement plans) {
+                        DataScope scope, List<FigureSource> sources, Clock clock, cn.zhifa.planning.PlanManagement plans,
+                        HazardReadModel hazardModel, CaseReadModel caseModel) {
         this.plans = plans;
+        this.hazardModel = hazardModel;
+        this.caseModel = caseModel;
         this.visits = visits;
         this.inspections = inspections;
         this.officers = officers;
@@ -196,15 +203,16 @@ public class ReportingManagement {
 
     private PeriodReport.Row periodRow(PeriodReport.Period period, List<Long> orgs, String name) {
         VisitReadModel.VisitFigures v = visits.figures(period.from(), period.to(), orgs);
-        HazardManagement.PeriodFigures h = hazards.periodFigures(period.from(), period.to(), orgs);
-        CaseStatistics.PeriodFigures c = cases.periodFigures(period.from(), period.to(), orgs);
+        HazardReadModel.HazardFigures h = hazardModel.figures(period.from(), period.to(), orgs);
+        long hazardsClosed = hazardModel.closed(period.from(), period.to(), orgs);
+        CaseReadModel.CaseFigures c = caseModel.figures(period.from(), period.to(), orgs);
         long docs = documents.statistics(orgs, period.from(), period.to()).stream()
                 .mapToLong(DocumentManagement.IssueCount::issued).sum();
         return new PeriodReport.Row(name, v.firms(), v.visits(), v.visitsByKind().get(InspectionKind.KEY),
                 v.visitsByKind().get(InspectionKind.GENERAL), v.visitsByKind().get(InspectionKind.OTHER),
-                v.visitsByMode().get(InspectionMode.ONLINE), v.officerVisits(), h.found(), h.major(), h.closed(),
-                c.filedEnforcement(), c.filedAccident(), c.decidedEnforcement(), c.decidedAccident(),
-                c.finesEnforcementYuan(), c.finesAccidentYuan(), docs);
+                v.visitsByMode().get(InspectionMode.ONLINE), v.officerVisits(), h.found(), h.major(), hazardsClosed,
+                c.filed().get(CaseKind.ENFORCEMENT), c.filed().get(CaseKind.ACCIDENT), c.decided().get(CaseKind.ENFORCEMENT),
+                c.decided().get(CaseKind.ACCIDENT), c.finesYuan().get(CaseKind.ENFORCEMENT), c.finesYuan().get(CaseKind.ACCIDENT), docs);
     }
 
     /** An officer's own work of a year: visits and firms of the records he signed, hazards he found. */
@@ -224,12 +232,15 @@ public class ReportingManagement {
     /** Recomputes reporting's read models of a year from the facts the owning modules replay. */
     public void rebuild(int year) {
         visits.rebuild(year);
+        hazardModel.rebuild(year);
+        caseModel.rebuild(year);
     }
 
     private AnnualFigures figures(int year, Collection<Long> orgs, OrganizationView unit) {
         OfficerStatistics officerFigures = officers.statistics(year, orgs);
         VisitReadModel.VisitFigures visitFigures = visits.figures(year, orgs);
-        HazardStatistics hazardFigures = hazards.statistics(year, orgs);
+        HazardReadModel.HazardFigures hazardFigures = hazardModel.figures(year, orgs);
+        CaseReadModel.CaseFigures caseCounts = caseModel.figures(year, orgs);
         HazardManagement.ReportFigures hazardExtra = hazards.reportFigures(year, orgs);
         CaseStatistics.Figures caseFigures = cases.forYear(year, orgs);
         CaseStatistics.ReportFigures caseExtra = cases.reportFigures(year, orgs);
@@ -263,12 +274,8 @@ public class ReportingManagement {
                 codes(visitFigures.visitsByMode()), visitFigures.officerVisits(), hazardFigures.found(),
                 hazardFigures.major(), hazardFigures.rectified(), hazardFigures.majorRectified(),
                 hazardFigures.rectificationRate(), hazardExtra.supervised(), hazardExtra.exposed(),
-                hazardExtra.selfReported(), caseFigures.filed(),
-                ordered("ENFORCEMENT", caseExtra.filedEnforcement(), "ACCIDENT", caseExtra.filedAccident()),
-                caseFigures.decided(),
-                ordered("ENFORCEMENT", caseFigures.enforcementDecided(), "ACCIDENT", caseFigures.accidentDecided()),
-                caseFigures.finesYuan(),
-                ordered("ENFORCEMENT", caseFigures.finesEnforcementYuan(), "ACCIDENT", caseFigures.finesAccidentYuan()),
+                hazardExtra.selfReported(), caseCounts.filedTotal(), kinds(caseCounts.filed()), caseCounts.decidedTotal(),
+                kinds(caseCounts.decided()), caseCounts.finesTotal(), kinds(caseCounts.finesYuan()),
                 caseFigures.individualsFined(), caseExtra.finesOnIndividualsYuan(), caseFigures.summaryPenalties(),
                 caseFigures.dualShare(), caseFigures.notPunished(), caseFigures.legalReviews(), caseFigures.meetings(),
                 caseFigures.casesDiscussed(), caseFigures.hearings(), caseExtra.coerciveMeasures(), caseFigures.transfers(),
@@ -285,10 +292,9 @@ public class ReportingManagement {
         return result;
     }
 
-    private static <V> Map<String, V> ordered(String k1, V v1, String k2, V v2) {
+    private static <V> Map<String, V> kinds(Map<CaseKind, V> byKind) {
         Map<String, V> result = new LinkedHashMap<>();
-        result.put(k1, v1);
-        result.put(k2, v2);
+        byKind.forEach((k, v) -> result.put(k.name(), v));
         return result;
     }
 
