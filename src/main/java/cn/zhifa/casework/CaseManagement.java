@@ -180,9 +180,7 @@ public class CaseManagement {
         certified(by);
         PenaltyCase c = PenaltyCase.decideOnTheSpot(withRegistrySnapshot(proposal), nextCaseNumber(), decisionNumber, fineYuan,
                 violation, by, now(), periods);
-        PenaltyCase saved = cases.save(c);
-        events.publishEvent(CaseReported.of(saved));
-        return saved.getId();
+        return cases.save(c).getId();
     }
 
     /**
@@ -201,9 +199,7 @@ public class CaseManagement {
         String decisionNumber = issue.apply(checked);
         PenaltyCase c = PenaltyCase.decideOnTheSpot(withRegistrySnapshot(proposal), caseNumber, decisionNumber, fineYuan,
                 violation, by, now(), periods);
-        PenaltyCase saved = cases.save(c);
-        events.publishEvent(CaseReported.of(saved));
-        return saved.getId();
+        return cases.save(c).getId();
     }
 
     private long open(ProposedCase proposal, Acting by) {

@@ -46,6 +46,9 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private String caseNumber;
     private long organizationId;
     private CaseKind kind;
+    /** Set when 立案 or a decision changed what reporting counts; {@link CaseReportPublisher} publishes it after the save. */
+    @org.springframework.data.annotation.Transient
+    private transient boolean reportChanged;
     private CaseSource source;
     private String sourceReference;
     private ProcedureKind procedureKind;
@@ -210,6 +213,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         c.servedOn = when.day();
         c.serviceMethod = "当场交付";
         c.serviceReceipt = "当事人当场签收";
+        c.reportChanged = true;
         c.penaltyArticle = violation.article();
         c.legalMinYuan = violation.fineKind() == cn.zhifa.law.PenaltyArticle.FineKind.AMOUNT ? violation.min() : null;
         c.legalMaxYuan = violation.fineKind() == cn.zhifa.law.PenaltyArticle.FineKind.AMOUNT ? violation.max() : null;
@@ -336,7 +340,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         filedOn = when.day();
         step(StepKind.FILED, leader, when, orDefault(opinion, "同意立案"));
         registerEvent(new CaseEvent.CaseFiled(id, filedOn, enterpriseId));
-        registerEvent(CaseReported.of(this));
+        reportChanged = true;
     }
 
     /**
@@ -746,7 +750,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
                 + (notBlank(otherMeasures) ? "，" + otherMeasures : ""));
         registerEvent(new CaseEvent.PenaltyDecided(id, enterpriseId, decisionNumber, fineYuan, decidedOn, organizationId, caseNumber,
                 kind, accidentGrade, title));
-        registerEvent(CaseReported.of(this));
+        reportChanged = true;
         registerEvent(new PenaltyDecisionRecorded(id, organizationId, procedureKind, caseNumber, decisionNumber, enterpriseId,
                 getParty(), title, facts, penaltyArticle == null ? suggestedArticle : "《中华人民共和国安全生产法》第" + penaltyArticle + "条",
                 "罚款人民币" + DiscretionEngine.plain(fineYuan) + "元" + (notBlank(otherMeasures) ? "，" + otherMeasures.strip() : ""),
@@ -1383,7 +1387,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         decidedOn = when.day();
         stage = CaseStage.NOT_PUNISHED;
         step(StepKind.NOT_PUNISHED, leader, when, endReason);
-        registerEvent(CaseReported.of(this));
+        reportChanged = true;
     }
 
     public Verdict mayRevoke(Acting by) {
@@ -1602,5 +1606,12 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether reporting's figures of this case changed since the last save (and forgets it). */
+    boolean takeReportChange() {
+        boolean changed = reportChanged;
+        reportChanged = false;
+        return changed;
     }
 }

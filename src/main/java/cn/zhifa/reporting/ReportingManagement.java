@@ -14,7 +14,9 @@ import cn.zhifa.publicity.PublicityStatistics;
 import cn.zhifa.registry.OfficerManagement;
 import cn.zhifa.registry.OfficerStatistics;
 import cn.zhifa.reporting.internal.CaseReadModel;
+import cn.zhifa.reporting.internal.DocumentReadModel;
 import cn.zhifa.reporting.internal.HazardReadModel;
+import cn.zhifa.reporting.internal.PublicityReadModel;
 import cn.zhifa.reporting.internal.VisitReadModel;
 import cn.zhifa.shared.security.Actors;
 import org.springframework.stereotype.Service;
@@ -56,11 +58,16 @@ public class ReportingManagement {
     private final cn.zhifa.planning.PlanManagement plans;
     private final HazardReadModel hazardModel;
     private final CaseReadModel caseModel;
+    private final DocumentReadModel documentModel;
+    private final PublicityReadModel publicityModel;
 
     ReportingManagement(VisitReadModel visits, cn.zhifa.inspection.InspectionManagement inspections, OfficerManagement officers, HazardManagement hazards, CaseStatistics cases,
                         DocumentManagement documents, PublicityManagement publicity, OrganizationManagement organizations,
                         DataScope scope, List<FigureSource> sources, Clock clock, cn.zhifa.planning.PlanManagement plans,
-                        HazardReadModel hazardModel, CaseReadModel caseModel) {
+                        HazardReadModel hazardModel, CaseReadModel caseModel, DocumentReadModel documentModel,
+                        PublicityReadModel publicityModel) {
+        this.publicityModel = publicityModel;
+        this.documentModel = documentModel;
         this.plans = plans;
         this.hazardModel = hazardModel;
         this.caseModel = caseModel;
@@ -206,8 +213,8 @@ public class ReportingManagement {
         HazardReadModel.HazardFigures h = hazardModel.figures(period.from(), period.to(), orgs);
         long hazardsClosed = hazardModel.closed(period.from(), period.to(), orgs);
         CaseReadModel.CaseFigures c = caseModel.figures(period.from(), period.to(), orgs);
-        long docs = documents.statistics(orgs, period.from(), period.to()).stream()
-                .mapToLong(DocumentManagement.IssueCount::issued).sum();
+        long docs = documentModel.byKind(period.from(), period.to(), orgs).stream()
+                .mapToLong(DocumentReadModel.KindCount::issued).sum();
         return new PeriodReport.Row(name, v.firms(), v.visits(), v.visitsByKind().get(InspectionKind.KEY),
                 v.visitsByKind().get(InspectionKind.GENERAL), v.visitsByKind().get(InspectionKind.OTHER),
                 v.visitsByMode().get(InspectionMode.ONLINE), v.officerVisits(), h.found(), h.major(), hazardsClosed,
@@ -234,6 +241,8 @@ public class ReportingManagement {
         visits.rebuild(year);
         hazardModel.rebuild(year);
         caseModel.rebuild(year);
+        documentModel.rebuild(year);
+        publicityModel.rebuild(year);
     }
 
     private AnnualFigures figures(int year, Collection<Long> orgs, OrganizationView unit) {
@@ -244,23 +253,11 @@ public class ReportingManagement {
         HazardManagement.ReportFigures hazardExtra = hazards.reportFigures(year, orgs);
         CaseStatistics.Figures caseFigures = cases.forYear(year, orgs);
         CaseStatistics.ReportFigures caseExtra = cases.reportFigures(year, orgs);
-        List<AnnualFigures.DocumentCount> byKind = new ArrayList<>();
-        Map<String, AnnualFigures.DocumentCount> merged = new LinkedHashMap<>();
-        documents.statistics(orgs, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).forEach(c -> merged.merge(c.kind(),
-                new AnnualFigures.DocumentCount(c.kind(), c.title(), c.issued()),
-                (a, b) -> new AnnualFigures.DocumentCount(a.kind(), a.title(), a.issued() + b.issued())));
-        byKind.addAll(merged.values());
-        byKind.sort((a, b) -> Long.compare(b.issued(), a.issued()));
+        List<AnnualFigures.DocumentCount> byKind = documentModel.byKind(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), orgs)
+                .stream().map(c -> new AnnualFigures.DocumentCount(c.kind(), c.title(), c.issued())).toList();
         long documentsIssued = byKind.stream().mapToLong(AnnualFigures.DocumentCount::issued).sum();
-        Set<Long> orgSet = Set.copyOf(orgs);
-        long due = 0, published = 0, onTime = 0;
-        for (PublicityStatistics.UnitRate rate : publicity.statistics(year).units()) {
-            if (orgSet.contains(rate.organizationId())) {
-                due += rate.due();
-                published += rate.published();
-                onTime += rate.publishedOnTime();
-            }
-        }
+        PublicityReadModel.PublicityFigures publicityFigures = publicityModel.figures(year, orgs);
+        long due = publicityFigures.due(), published = publicityFigures.published(), onTime = publicityFigures.publishedOnTime();
         Map<String, Object> supplementary = new LinkedHashMap<>();
         for (FigureSource source : sources) {
             supplementary.putAll(source.figures(year, orgs));

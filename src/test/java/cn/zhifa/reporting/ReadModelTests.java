@@ -11,8 +11,15 @@ import cn.zhifa.hazard.HazardClosed;
 import cn.zhifa.hazard.HazardFound;
 import cn.zhifa.hazard.HazardLevel;
 import cn.zhifa.hazard.HazardManagement;
+import cn.zhifa.documents.DocumentIssued;
+import cn.zhifa.documents.DocumentManagement;
+import cn.zhifa.documents.DocumentVoided;
+import cn.zhifa.documents.SourceRef;
 import cn.zhifa.reporting.internal.CaseReadModel;
+import cn.zhifa.reporting.internal.DocumentReadModel;
+import cn.zhifa.publicity.PublicationRecorded;
 import cn.zhifa.reporting.internal.HazardReadModel;
+import cn.zhifa.reporting.internal.PublicityReadModel;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,6 +46,12 @@ class ReadModelTests {
     HazardManagement hazards;
     @Autowired
     CaseStatistics cases;
+    @Autowired
+    DocumentReadModel documentModel;
+    @Autowired
+    DocumentManagement documents;
+    @Autowired
+    PublicityReadModel publicityModel;
 
     private List<Long> allUnits() {
         return jdbc.sql("SELECT id FROM organization").query(Long.class).list();
@@ -112,6 +125,77 @@ class ReadModelTests {
         }
         assertThat(years.stream().mapToLong(y -> caseModel.figures(y, units).decidedTotal()).sum())
                 .as("the demo city has decided cases").isPositive();
+    }
+
+    @Test
+    void the_document_read_model_counts_first_issues_by_kind_as_the_documents_module_does_and_a_rebuild_changes_nothing() {
+        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql("SELECT count(*) FROM reporting_document").query(Long.class).single()
+                >= jdbc.sql("SELECT count(*) FROM doc_issued WHERE supersedes_id IS NULL").query(Long.class).single());
+        List<Integer> years = jdbc.sql("SELECT DISTINCT EXTRACT(YEAR FROM issue_date)::int FROM doc_issued ORDER BY 1")
+                .query(Integer.class).list();
+        assertThat(years).as("the demo city has issued documents").isNotEmpty();
+        List<Long> units = allUnits();
+        for (int year : years) {
+            LocalDate from = LocalDate.of(year, 1, 1);
+            LocalDate to = LocalDate.of(year, 12, 31);
+            java.util.Map<String, Long> counted = new java.util.TreeMap<>();
+            documents.statistics(units, from, to).forEach(c -> counted.merge(c.kind(), c.issued(), Long::sum));
+            java.util.Map<String, Long> ours = new java.util.TreeMap<>();
+            documentModel.byKind(from, to, units).forEach(c -> ours.put(c.kind(), c.issued()));
+            assertThat(ours).as("issued in " + year).isEqualTo(counted);
+            String fromEvents = rows("SELECT document_id || '/' || organization_id || '/' || kind || '/' || issue_date || '/' || voided "
+                    + "FROM reporting_document WHERE issue_date BETWEEN :from AND :to ORDER BY document_id", year);
+            documentModel.rebuild(year);
+            assertThat(rows("SELECT document_id || '/' || organization_id || '/' || kind || '/' || issue_date || '/' || voided "
+                    + "FROM reporting_document WHERE issue_date BETWEEN :from AND :to ORDER BY document_id", year))
+                    .as("rebuild of " + year).isEqualTo(fromEvents);
+        }
+        long org = units.get(0);
+        LocalDate day = LocalDate.of(2003, 6, 2);
+        documentModel.apply(new DocumentVoided(-814, org, "TEST_KIND", day.plusDays(1)));
+        documentModel.apply(new DocumentIssued(-814, "TEST_KIND", "测〔2003〕1号", new SourceRef("test", "1"), org, day, null));
+        documentModel.apply(new DocumentIssued(-815, "TEST_KIND", "测〔2003〕2号", new SourceRef("test", "2"), org, day, null));
+        documentModel.apply(new DocumentIssued(-815, "TEST_KIND", "测〔2003〕2号", new SourceRef("test", "2"), org, day, null));
+        documentModel.apply(new DocumentIssued(-816, "TEST_KIND", "测〔2003〕2号", new SourceRef("test", "2"), org, day, -815L));
+        assertThat(documentModel.byKind(day, day, List.of(org)))
+                .as("a void document, a repeated event and a correction count nothing more")
+                .extracting(DocumentReadModel.KindCount::issued).containsExactly(1L);
+        documentModel.rebuild(2003);
+        assertThat(documentModel.byKind(day, day, List.of(org))).isEmpty();
+    }
+
+    @Test
+    void the_publicity_read_model_counts_due_published_and_on_time_as_the_publication_list_and_a_rebuild_changes_nothing() {
+        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql("SELECT count(*) FROM reporting_publication").query(Long.class).single()
+                >= jdbc.sql("SELECT count(*) FROM penalty_publication").query(Long.class).single());
+        List<Integer> years = jdbc.sql("SELECT DISTINCT EXTRACT(YEAR FROM due_on)::int FROM penalty_publication ORDER BY 1")
+                .query(Integer.class).list();
+        assertThat(years).as("the demo city has publications").isNotEmpty();
+        List<Long> units = allUnits();
+        String snapshot = "SELECT publication_id || '/' || organization_id || '/' || due_on || '/' || COALESCE(published_on::text, '-') "
+                + "|| '/' || COALESCE(withdrawn_on::text, '-') FROM reporting_publication WHERE due_on BETWEEN :from AND :to ORDER BY 1";
+        for (int year : years) {
+            PublicityReadModel.PublicityFigures listed = jdbc.sql("SELECT count(*), count(*) FILTER (WHERE published_on IS NOT NULL), "
+                            + "count(*) FILTER (WHERE published_on <= due_on) FROM penalty_publication WHERE EXTRACT(YEAR FROM due_on) = :y "
+                            + "AND (published_on IS NOT NULL OR withdrawn_on IS NULL)")
+                    .param("y", year).query((rs, n) -> new PublicityReadModel.PublicityFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                    .single();
+            assertThat(publicityModel.figures(year, units)).as("publicity of " + year).isEqualTo(listed);
+            String fromEvents = rows(snapshot, year);
+            publicityModel.rebuild(year);
+            assertThat(rows(snapshot, year)).as("rebuild of " + year).isEqualTo(fromEvents);
+        }
+        assertThat(years.stream().mapToLong(y -> publicityModel.figures(y, units).published()).sum()).isPositive();
+        long org = units.get(0);
+        LocalDate due = LocalDate.of(2004, 5, 10);
+        publicityModel.apply(new PublicationRecorded(-817, org, due, due.minusDays(1), null));
+        publicityModel.apply(new PublicationRecorded(-817, org, due, null, null));
+        publicityModel.apply(new PublicationRecorded(-818, org, due, null, due.minusDays(2)));
+        publicityModel.apply(new PublicationRecorded(-819, org, due, due.plusDays(3), null));
+        assertThat(publicityModel.figures(2004, List.of(org))).as("a late older snapshot does not unpublish; a withdrawal is not due")
+                .isEqualTo(new PublicityReadModel.PublicityFigures(2, 2, 1));
+        publicityModel.rebuild(2004);
+        assertThat(publicityModel.figures(2004, List.of(org)).due()).isZero();
     }
 
     @Test
