@@ -140,7 +140,7 @@ public class ReportingManagement {
                 now.documentsByKind(), now.publicityDue(), now.published(), now.publishedOnTime(), now.publicityRate(),
                 now.complaintsByChannel(), now.caseReviews(), now.caseReviewProblems(), now.reconsiderationsByOutcome(),
                 now.lawsuitsByOutcome(), change.get("casesFiled"), change.get("finesYuan"), change, now.notRecorded(),
-                campaigns(year, orgs));
+                campaigns(year, orgs), now.planCompletion());
     }
 
     /**
@@ -160,6 +160,20 @@ public class ReportingManagement {
             return new CampaignFigures(tag.id(), tag.name(), firms.getOrDefault(tag.id(), 0L), h == null ? 0 : h.found(),
                     h == null ? 0 : h.major(), c == null ? 0 : c.filed(), c == null ? BigDecimal.ZERO : c.finesYuan());
         }).toList();
+    }
+
+    /** Planned visits and visits done over the year's plans of these units (planning's completion of each plan). */
+    private AnnualFigures.PlanCompletion planCompletion(int year, Collection<Long> orgs) {
+        Set<Long> units = Set.copyOf(orgs);
+        long planned = 0, done = 0;
+        for (cn.zhifa.planning.InspectionPlan plan : plans.visiblePlans()) {
+            if (plan.getYear() == year && units.contains(plan.getOrganizationId())) {
+                cn.zhifa.planning.PlanManagement.Completion completion = plans.completion(plan.getId());
+                planned += completion.planned();
+                done += completion.done();
+            }
+        }
+        return AnnualFigures.PlanCompletion.of(planned, done);
     }
 
     /** Visits per month of the year over the unit's subtree (the dashboard's chart). */
@@ -280,7 +294,7 @@ public class ReportingManagement {
                 PublicityStatistics.rate(onTime, due), countsOf(supplementary.get("complaintsByChannel")),
                 countOf(supplementary.get("caseReviews")), countOf(supplementary.get("caseReviewProblems")),
                 countsOf(supplementary.get("reconsiderationsByOutcome")), countsOf(supplementary.get("lawsuitsByOutcome")),
-                null, null, Map.of(), notRecorded, List.of());
+                null, null, Map.of(), notRecorded, List.of(), planCompletion(year, orgs));
     }
 
     private static <E extends Enum<E>> Map<String, Long> codes(Map<E, Long> byEnum) {

@@ -25,7 +25,7 @@ class AnnualReportTests {
                 new BigDecimal("10014300.00"), ordered("ENFORCEMENT", new BigDecimal("3191500.00"), "ACCIDENT", new BigDecimal("6822800.00")),
                 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 31, 0, 0, 0, 0, 0, 0, 1200, List.of(), 290, 290, 290,
                 new BigDecimal("100.0"), Map.of(), 0, 0, Map.of(), Map.of(), new BigDecimal("44"), new BigDecimal("10"),
-                change, List.of("投诉举报（按渠道）"), List.of());
+                change, List.of("投诉举报（按渠道）"), List.of(), AnnualFigures.PlanCompletion.of(0, 0));
     }
 
     @SafeVarargs
@@ -88,7 +88,7 @@ class AnnualReportTests {
                 base.rectificationRate(), 0, 0, 0, base.casesFiled(), base.casesFiledByKind(), base.casesDecided(),
                 base.decidedByKind(), base.finesYuan(), base.finesByKind(), 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 31, 0,
                 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, new BigDecimal("100.0"), Map.of(), 0, 0, Map.of(), Map.of(),
-                new BigDecimal("-12.5"), BigDecimal.ZERO, Map.of(), List.of(), List.of());
+                new BigDecimal("-12.5"), BigDecimal.ZERO, Map.of(), List.of(), List.of(), AnnualFigures.PlanCompletion.of(0, 0));
         String text = text(AnnualReport.of(fallen, AnnualReport.Variant.WORK));
         assertThat(text).contains("立案查处案件302件，同比下降12.5%；处罚金额共计1001.43万元，与上年持平", "执法参与率达到96.5%")
                 .doesNotContain("尚未记录");

@@ -283,4 +283,19 @@ class ReportingTests {
         assertThat(files + problems).as("the demo reviews scored files or raised problems").isPositive();
         assertThat(JsonPath.<List<String>>read(body, "$.notRecorded")).doesNotContain("案卷评查", "案卷评查发现问题");
     }
+
+    @Test
+    void the_plan_completion_counts_the_visits_the_units_plans_list() throws Exception {
+        int year = jdbc.sql("SELECT max(year) FROM planning_plan").query(Integer.class).single();
+        String leader = Tokens.bearer(mvc, "leader1");
+        String plans = mvc.perform(get("/api/v1/planning/plans?year=" + year + "&size=100").header("Authorization", leader))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        long planned = JsonPath.<List<Number>>read(plans, "$.items[*].plannedVisits").stream().mapToLong(Number::longValue).sum();
+        String body = mvc.perform(get("/api/v1/statistics/annual?year=" + year).header("Authorization", leader))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(((Number) JsonPath.read(body, "$.planCompletion.planned")).longValue()).isEqualTo(planned).isPositive();
+        long done = ((Number) JsonPath.read(body, "$.planCompletion.done")).longValue();
+        assertThat(new java.math.BigDecimal(JsonPath.read(body, "$.planCompletion.rate").toString()))
+                .isEqualByComparingTo(cn.zhifa.reporting.AnnualFigures.PlanCompletion.of(planned, done).rate());
+    }
 }

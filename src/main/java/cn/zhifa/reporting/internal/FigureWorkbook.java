@@ -35,6 +35,9 @@ public final class FigureWorkbook {
         f.visitsByKind().forEach((k, v) -> lines.add(new Line("　" + ReportingManagement.label(k) + "（家次）", "" + v, "")));
         f.visitsByMode().forEach((k, v) -> lines.add(new Line("　" + ReportingManagement.label(k) + "（家次）", "" + v, "")));
         lines.add(new Line("出动执法人员（人次）", "" + f.officerVisits(), pct(c.get("officerVisits"))));
+        lines.add(new Line("年度计划检查（家次）", "" + f.planCompletion().planned(), ""));
+        lines.add(new Line("计划检查完成（家次）", "" + f.planCompletion().done(), ""));
+        lines.add(new Line("计划完成率（%）", f.planCompletion().rate().toPlainString(), ""));
         lines.add(new Line("发现隐患（项）", "" + f.hazardsFound(), pct(c.get("hazardsFound"))));
         lines.add(new Line("重大事故隐患（项）", "" + f.majorHazardsFound(), pct(c.get("majorHazardsFound"))));
         lines.add(new Line("重大事故隐患已整改（项）", "" + f.majorHazardsRectified(), ""));
