@@ -285,12 +285,13 @@ class ReportingTests {
     }
 
     @Test
-    void the_plan_completion_counts_the_visits_the_units_plans_list() throws Exception {
+    void the_plan_completion_counts_the_visits_planned_for_the_units_plan_firms_without_the_random_quota() throws Exception {
         int year = jdbc.sql("SELECT max(year) FROM planning_plan").query(Integer.class).single();
         String leader = Tokens.bearer(mvc, "leader1");
         String plans = mvc.perform(get("/api/v1/planning/plans?year=" + year + "&size=100").header("Authorization", leader))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        long planned = JsonPath.<List<Number>>read(plans, "$.items[*].plannedVisits").stream().mapToLong(Number::longValue).sum();
+        long planned = JsonPath.<List<Number>>read(plans, "$.items[*].plannedVisits").stream().mapToLong(Number::longValue).sum()
+                - JsonPath.<List<Number>>read(plans, "$.items[*].randomCount").stream().mapToLong(Number::longValue).sum();
         String body = mvc.perform(get("/api/v1/statistics/annual?year=" + year).header("Authorization", leader))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(((Number) JsonPath.read(body, "$.planCompletion.planned")).longValue()).isEqualTo(planned).isPositive();
