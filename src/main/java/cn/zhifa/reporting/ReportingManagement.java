@@ -2,14 +2,12 @@ package cn.zhifa.reporting;
 
 import cn.zhifa.casework.CaseKind;
 import cn.zhifa.casework.CaseStatistics;
-import cn.zhifa.documents.DocumentManagement;
 import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.inspection.InspectionKind;
 import cn.zhifa.inspection.InspectionMode;
 import cn.zhifa.organization.DataScope;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.organization.OrganizationView;
-import cn.zhifa.publicity.PublicityManagement;
 import cn.zhifa.publicity.PublicityStatistics;
 import cn.zhifa.registry.OfficerManagement;
 import cn.zhifa.registry.OfficerStatistics;
@@ -35,9 +33,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The annual figures of a scope: visits from reporting's own read model (maintained from inspection's events), the
- * other figures from the owning modules' statistics APIs over exactly the units of the scope, the supervision figures
- * from {@link FigureSource}s. Every call checks the unit against the caller's data scope.
+ * The annual figures of a scope: visits, hazards, cases filed/decided/fined by kind, documents issued and publicity from
+ * reporting's own read models (maintained from the owning modules' events, rebuilt from their replays); the remaining
+ * case, officer and hazard figures from the owners' statistics APIs over exactly the units of the scope; supervision's
+ * figures from {@link FigureSource}s. Every call checks the unit against the caller's data scope.
  */
 @Service
 public class ReportingManagement {
@@ -49,8 +48,6 @@ public class ReportingManagement {
     private final OfficerManagement officers;
     private final HazardManagement hazards;
     private final CaseStatistics cases;
-    private final DocumentManagement documents;
-    private final PublicityManagement publicity;
     private final OrganizationManagement organizations;
     private final DataScope scope;
     private final List<FigureSource> sources;
@@ -62,7 +59,7 @@ public class ReportingManagement {
     private final PublicityReadModel publicityModel;
 
     ReportingManagement(VisitReadModel visits, cn.zhifa.inspection.InspectionManagement inspections, OfficerManagement officers, HazardManagement hazards, CaseStatistics cases,
-                        DocumentManagement documents, PublicityManagement publicity, OrganizationManagement organizations,
+                        OrganizationManagement organizations,
                         DataScope scope, List<FigureSource> sources, Clock clock, cn.zhifa.planning.PlanManagement plans,
                         HazardReadModel hazardModel, CaseReadModel caseModel, DocumentReadModel documentModel,
                         PublicityReadModel publicityModel) {
@@ -76,8 +73,6 @@ public class ReportingManagement {
         this.officers = officers;
         this.hazards = hazards;
         this.cases = cases;
-        this.documents = documents;
-        this.publicity = publicity;
         this.organizations = organizations;
         this.scope = scope;
         this.sources = sources;
