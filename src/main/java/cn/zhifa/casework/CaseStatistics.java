@@ -78,6 +78,27 @@ public class CaseStatistics {
                 .single();
     }
 
+    /**
+     * Replays, for every unit, the {@link CaseReported} facts of the cases filed or decided in {@code year} (their state
+     * now): reporting rebuilds its read model from them.
+     */
+    @Transactional(readOnly = true)
+    public void replayReported(int year, java.util.function.Consumer<CaseReported> sink) {
+        java.time.LocalDate from = java.time.LocalDate.of(year, 1, 1);
+        java.time.LocalDate to = java.time.LocalDate.of(year, 12, 31);
+        try (var rows = jdbc.sql("""
+                        SELECT id, organization_id, kind, filed_on, decided_on, fine_yuan, stage FROM penalty_case
+                        WHERE filed_on BETWEEN :from AND :to OR decided_on BETWEEN :from AND :to ORDER BY id""")
+                .param("from", from).param("to", to)
+                .query((rs, n) -> new CaseReported(rs.getLong("id"), rs.getLong("organization_id"),
+                        CaseKind.valueOf(rs.getString("kind")), rs.getObject("filed_on", java.time.LocalDate.class),
+                        rs.getObject("decided_on", java.time.LocalDate.class), rs.getBigDecimal("fine_yuan"),
+                        !CaseStage.NOT_PUNISHED.name().equals(rs.getString("stage"))))
+                .stream()) {
+            rows.forEach(sink);
+        }
+    }
+
     /** Cases filed (立案) and fines decided in one 专项 (planning's campaign id). */
     public record CampaignFigures(long campaignId, long filed, BigDecimal finesYuan) {
     }

@@ -52,6 +52,9 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     private String caseNumber;
     private long organizationId;
     private CaseKind kind;
+    /** Set when 立案 or a decision changed what reporting counts; {@link CaseReportPublisher} publishes it after the save. */
+    @org.springframework.data.annotation.Transient
+    private transient boolean reportChanged;
     private CaseSource source;
     private String sourceReference;
     private ProcedureKind procedureKind;
@@ -201,6 +204,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         c.servedOn = when.day();
         c.serviceMethod = "当场交付";
         c.serviceReceipt = "当事人当场签收";
+        c.reportChanged = true;
         c.penaltyArticle = violation.article();
         c.legalMinYuan = violation.fineKind() == cn.zhifa.law.PenaltyArticle.FineKind.AMOUNT ? violation.min() : null;
         c.legalMaxYuan = violation.fineKind() == cn.zhifa.law.PenaltyArticle.FineKind.AMOUNT ? violation.max() : null;
@@ -327,6 +331,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         filedOn = when.day();
         step(StepKind.FILED, leader, when, orDefault(opinion, "同意立案"));
         registerEvent(new CaseEvent.CaseFiled(id, filedOn, enterpriseId));
+        reportChanged = true;
     }
 
     /**
@@ -691,6 +696,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
                 + (notBlank(otherMeasures) ? "，" + otherMeasures : ""));
         registerEvent(new CaseEvent.PenaltyDecided(id, enterpriseId, decisionNumber, fineYuan, decidedOn, organizationId, caseNumber,
                 kind, accidentGrade, title));
+        reportChanged = true;
         registerEvent(new PenaltyDecisionRecorded(id, organizationId, procedureKind, caseNumber, decisionNumber, enterpriseId,
                 getParty(), title, facts, penaltyArticle == null ? suggestedArticle : "《中华人民共和国安全生产法》第" + penaltyArticle + "条",
                 "罚款人民币" + DiscretionEngine.plain(fineYuan) + "元" + (notBlank(otherMeasures) ? "，" + otherMeasures.strip() : ""),
@@ -1102,6 +1108,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         decidedOn = when.day();
         stage = CaseStage.NOT_PUNISHED;
         step(StepKind.NOT_PUNISHED, leader, when, endReason);
+        reportChanged = true;
     }
 
     public Verdict mayRevoke(Acting by) {
@@ -1369,5 +1376,12 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether reporting's figures of this case changed since the last save (and forgets it). */
+    boolean takeReportChange() {
+        boolean changed = reportChanged;
+        reportChanged = false;
+        return changed;
     }
 }

@@ -120,6 +120,8 @@ public class DocumentManagement {
         IssuedDocument d = store.find(documentId).orElseThrow(() -> RuleViolation.notFound("文书不存在：" + documentId));
         if (d.voidReason() != null) throw new RuleViolation("文书已经作废：" + describe(d));
         store.recordVoid(documentId, reason.strip(), clock.instant(), by);
+        events.publishEvent(new DocumentVoided(documentId, d.organizationId(), d.kind(),
+                LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"))));
     }
 
     /**
@@ -233,6 +235,22 @@ public class DocumentManagement {
                 .toList();
     }
 
+    /**
+     * Replays, for every unit, the {@link DocumentIssued} facts of the first issues (not corrections) dated in
+     * {@code year}, each followed by its {@link DocumentVoided} if it was voided: reporting rebuilds its read model
+     * from them.
+     */
+    @Transactional(readOnly = true)
+    public void replayIssued(int year, java.util.function.Consumer<DocumentIssued> issued,
+                             java.util.function.Consumer<DocumentVoided> voided) {
+        store.replayFirstIssues(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), (document, voidedOn) -> {
+            issued.accept(document);
+            if (voidedOn != null) {
+                voided.accept(new DocumentVoided(document.documentId(), document.organizationId(), document.kind(), voidedOn));
+            }
+        });
+    }
+
     /** One statistics row. */
     public record IssueCount(long organizationId, String kind, String title, long issued) {}
 
@@ -323,7 +341,7 @@ public class DocumentManagement {
         signatures.sign(id, Verification.signedStatement(code, authority.name(), t.title(),
                 number == null ? null : number.text(), date, row.pdfSha256()), clock.instant());
         events.publishEvent(new DocumentIssued(id, t.kind(), number == null ? null : number.text(), r.source(),
-                r.authorityOrganizationId()));
+                r.authorityOrganizationId(), date, previous == null ? null : previous.id()));
         return store.find(id).orElseThrow();
     }
 

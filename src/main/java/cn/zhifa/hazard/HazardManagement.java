@@ -435,6 +435,37 @@ public class HazardManagement {
         return new HazardStatistics(year, totals[0], totals[1], totals[2], totals[3], totals[4], perOfficer, perUnit);
     }
 
+    /**
+     * Replays, for every unit, the {@link HazardFound} facts of the hazards found in {@code year} (confirmed self-reports
+     * included, unconfirmed ones not) and the {@link HazardClosed} facts of those since 销号: reporting rebuilds its read
+     * model from them.
+     */
+    @Transactional(readOnly = true)
+    public void replayFacts(int year, java.util.function.Consumer<HazardFound> found, java.util.function.Consumer<HazardClosed> closed) {
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        try (var rows = jdbc.sql("""
+                        SELECT id, organization_id, enterprise_id, enterprise_name, level, description, found_on, status, closed_at
+                        FROM hazard WHERE found_on BETWEEN :from AND :to AND status <> 'REPORTED' ORDER BY id""")
+                .param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
+                .query((rs, n) -> {
+                    HazardFound f = new HazardFound(rs.getLong("id"), rs.getLong("organization_id"), rs.getLong("enterprise_id"),
+                            rs.getString("enterprise_name"), HazardLevel.valueOf(rs.getString("level")),
+                            rs.getString("description"), rs.getObject("found_on", LocalDate.class));
+                    java.sql.Timestamp at = rs.getTimestamp("closed_at");
+                    HazardClosed c = !"CLOSED".equals(rs.getString("status")) ? null : new HazardClosed(f.hazardId(),
+                            f.organizationId(), f.enterpriseId(), f.level(),
+                            at == null ? f.foundOn() : LocalDate.ofInstant(at.toInstant(), zone));
+                    return new Object[]{f, c};
+                }).stream()) {
+            rows.forEach(pair -> {
+                found.accept((HazardFound) pair[0]);
+                if (pair[1] != null) {
+                    closed.accept((HazardClosed) pair[1]);
+                }
+            });
+        }
+    }
+
     /** The hazard figures the annual reports print beside {@link HazardStatistics}: 挂牌督办, 曝光, 企业自报 (found in the year). */
     /** Hazards found and 重大隐患 among them in one 专项 (planning's campaign id). */
     public record CampaignFigures(long campaignId, long found, long major) {

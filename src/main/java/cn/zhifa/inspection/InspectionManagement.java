@@ -153,6 +153,9 @@ public class InspectionManagement {
             if (!scope.subtreeIds(campaign.organizationId()).contains(actor.organizationId())) {
                 scope.require(campaign.organizationId());
             }
+            if (!campaign.runsIn(due)) {
+                throw new RuleViolation("专项“" + campaign.name() + "”的开展期间为" + campaign.period() + "，计划检查月份不在其中。");
+            }
         }
         if (unplanned(task.source())) {
             LocalDate planned = due.equals(thisMonth) ? today() : due.atDay(1);

@@ -124,13 +124,31 @@ public class PlanManagement {
         return plans.save(plan);
     }
 
-    /** Adds a 专项执法 campaign whose targets are the firms with the given risk feature (or all firms if blank). */
+    /** Adds a 专项执法 campaign for the whole plan year whose targets are the firms with the given risk feature (or all). */
     @Transactional
     public InspectionPlan addCampaign(long planId, CampaignKind kind, String name, String basis, String riskFeature) {
+        return addCampaign(planId, kind, name, basis, riskFeature, null, null);
+    }
+
+    /**
+     * Adds a 专项执法 campaign running from {@code startsOn} to {@code endsOn} (each defaults to the plan year's first or
+     * last day; both inside the plan year) whose targets are the firms with the given risk feature (or all firms if blank).
+     */
+    @Transactional
+    public InspectionPlan addCampaign(long planId, CampaignKind kind, String name, String basis, String riskFeature,
+                                      LocalDate startsOn, LocalDate endsOn) {
         InspectionPlan plan = get(planId);
         Audit.target("监督检查计划", planId);
         if (kind == null) {
             throw new RuleViolation("请选择专项类型。");
+        }
+        LocalDate starts = startsOn == null ? LocalDate.of(plan.getYear(), 1, 1) : startsOn;
+        LocalDate ends = endsOn == null ? LocalDate.of(plan.getYear(), 12, 31) : endsOn;
+        if (starts.getYear() != plan.getYear() || ends.getYear() != plan.getYear()) {
+            throw new RuleViolation("专项的开展期间应在计划年度（" + plan.getYear() + "年）之内。");
+        }
+        if (ends.isBefore(starts)) {
+            throw new RuleViolation("专项的结束日期不能早于开始日期。");
         }
         String campaignName = name == null || name.isBlank() ? kind.label() : name.strip();
         String code = kind == CampaignKind.CUSTOM ? "C" + (plan.getCampaigns().size() + 1) : kind.name();
@@ -146,7 +164,8 @@ public class PlanManagement {
             throw new RuleViolation("没有具有“" + riskFeature + "”特征的企业，专项没有检查对象。");
         }
         long campaignId = jdbc.sql("SELECT nextval('planning_campaign_seq')").query(Long.class).single();
-        plan.addCampaign(new Campaign(code, kind, campaignName, basis == null ? "" : basis.strip(), campaignId), targets);
+        plan.addCampaign(new Campaign(code, kind, campaignName, basis == null ? "" : basis.strip(), campaignId, starts, ends),
+                targets);
         return plans.save(plan);
     }
 
@@ -154,9 +173,9 @@ public class PlanManagement {
     @Transactional(readOnly = true)
     public java.util.Optional<CampaignTag> campaign(long campaignId) {
         return jdbc.sql("""
-                SELECT c.campaign_id, c.name, p.year, p.organization_id FROM planning_campaign c
+                SELECT c.campaign_id, c.name, p.year, p.organization_id, c.starts_on, c.ends_on FROM planning_campaign c
                 JOIN planning_plan p ON p.id = c.plan_id WHERE c.campaign_id = ?""").param(campaignId)
-                .query((rs, n) -> new CampaignTag(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4))).optional();
+                .query(PlanManagement::tag).optional();
     }
 
     /** The 专项 of the plans of {@code year} of these units, in plan and campaign order. */
@@ -166,10 +185,33 @@ public class PlanManagement {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT c.campaign_id, c.name, p.year, p.organization_id FROM planning_campaign c
+                SELECT c.campaign_id, c.name, p.year, p.organization_id, c.starts_on, c.ends_on FROM planning_campaign c
                 JOIN planning_plan p ON p.id = c.plan_id WHERE p.year = :year AND p.organization_id IN (:orgs)
                 ORDER BY p.id, c.position""").param("year", year).param("orgs", organizationIds)
-                .query((rs, n) -> new CampaignTag(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4))).list();
+                .query(PlanManagement::tag).list();
+    }
+
+    private static CampaignTag tag(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new CampaignTag(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getObject(5, LocalDate.class),
+                rs.getObject(6, LocalDate.class));
+    }
+
+    /**
+     * The 专项 a task of the caller's unit may carry in {@code month}: those of its own plan, of a higher unit's plan that
+     * covers it, or of a unit below it, running on some day of the month.
+     */
+    @Transactional(readOnly = true)
+    public List<CampaignTag> campaignsRunningIn(java.time.YearMonth month) {
+        long own = Actors.require().organizationId();
+        Set<Long> below = Set.copyOf(scope.subtreeIds(own));
+        return jdbc.sql("""
+                        SELECT c.campaign_id, c.name, p.year, p.organization_id, c.starts_on, c.ends_on FROM planning_campaign c
+                        JOIN planning_plan p ON p.id = c.plan_id
+                        WHERE c.starts_on <= :last AND c.ends_on >= :first ORDER BY c.starts_on, p.id, c.position""")
+                .param("first", month.atDay(1)).param("last", month.atEndOfMonth())
+                .query(PlanManagement::tag).list().stream()
+                .filter(c -> below.contains(c.organizationId()) || scope.subtreeIds(c.organizationId()).contains(own))
+                .toList();
     }
 
     @Transactional

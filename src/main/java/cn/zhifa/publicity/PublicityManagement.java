@@ -314,6 +314,18 @@ public class PublicityManagement {
         return new PublicityStatistics(year, total, published, onTime, PublicityStatistics.rate(onTime, total), units);
     }
 
+    /**
+     * Replays, for every unit, the {@link PublicationRecorded} state of the publications due in {@code year}: reporting
+     * rebuilds its publicity figures from them.
+     */
+    @Transactional(readOnly = true)
+    public void replayPublications(int year, java.util.function.Consumer<PublicationRecorded> sink) {
+        publications.query("WHERE p.due_on BETWEEN :from AND :to ORDER BY p.id",
+                        Map.of("from", LocalDate.of(year, 1, 1), "to", LocalDate.of(year, 12, 31)))
+                .forEach(p -> sink.accept(new PublicationRecorded(p.id(), p.organizationId(), p.dueOn(), p.publishedOn(),
+                        p.withdrawnOn())));
+    }
+
     private static boolean decidesCases(OrganizationView o) {
         return switch (o.kind()) {
             case CITY, DISTRICT, DETACHMENT, ZONE, PROVINCE -> true;

@@ -31,7 +31,7 @@ public record AnnualFigures(int year, Long organizationId, String scopeName,
                             Map<String, Long> reconsiderationsByOutcome, Map<String, Long> lawsuitsByOutcome,
                             BigDecimal filedChangePercent, BigDecimal finesChangePercent,
                             Map<String, BigDecimal> changePercent, List<String> notRecorded,
-                            List<CampaignFigures> campaigns) {
+                            List<CampaignFigures> campaigns, PlanCompletion planCompletion) {
 
     /** Figures contributed through {@link FigureSource}, with the Chinese name {@code notRecorded} prints. */
     public static final Map<String, String> SUPPLEMENTARY;
@@ -44,6 +44,18 @@ public record AnnualFigures(int year, Long organizationId, String scopeName,
         names.put("reconsiderationsByOutcome", "行政复议（按结果）");
         names.put("lawsuitsByOutcome", "行政诉讼（按结果）");
         SUPPLEMENTARY = java.util.Collections.unmodifiableMap(names);
+    }
+
+    /**
+     * The year's 监督检查计划 of the scope: visits planned, visits done of planned firms, and the completion rate in percent
+     * (one decimal; 100 when nothing was planned).
+     */
+    public record PlanCompletion(long planned, long done, BigDecimal rate) {
+
+        public static PlanCompletion of(long planned, long done) {
+            return new PlanCompletion(planned, done, planned == 0 ? new BigDecimal("100.0")
+                    : BigDecimal.valueOf(done * 100L).divide(BigDecimal.valueOf(planned), 1, java.math.RoundingMode.HALF_UP));
+        }
     }
 
     /** One kind of issued document and how many were issued. */

@@ -105,13 +105,21 @@ public record AnnualReport(Variant variant, String title, String unit, int year,
             cases.append("全年").append(String.join("，", more)).append("。");
         }
         s.add(new Section("（三）行政执法案件情况", 2, List.of(Paragraph.of(cases.toString()))));
+        if (!f.campaigns().isEmpty()) {
+            List<Paragraph> campaigns = new ArrayList<>();
+            for (CampaignFigures c : f.campaigns()) {
+                campaigns.add(Paragraph.of(campaignSentence(c)));
+            }
+            s.add(new Section("（四）专项执法行动情况", 2, campaigns));
+        }
         StringBuilder three = new StringBuilder("严格落实行政执法“三项制度”。" + y + "年，我局共公示行政处罚信息" + f.published()
                 + "条，公示率达" + percent(f.publicityRate()) + "；共对" + f.legalReviews() + "件重大行政处罚案件进行法制审核");
         if (f.meetings() > 0) {
             three.append("，召开案审会").append(f.meetings()).append("次、集体讨论案件").append(f.casesDiscussed()).append("件");
         }
         three.append("；全年制作各类执法文书").append(f.documentsIssued()).append("份。");
-        s.add(new Section("（四）行政执法“三项制度”落实情况", 2, List.of(Paragraph.of(three.toString()))));
+        s.add(new Section((f.campaigns().isEmpty() ? "（四）" : "（五）") + "行政执法“三项制度”落实情况", 2,
+                List.of(Paragraph.of(three.toString()))));
         if (!f.notRecorded().isEmpty()) {
             s.add(new Section("", 2, List.of(Paragraph.hint("以下数据平台尚未记录，请据实补充："
                     + String.join("、", f.notRecorded()) + "。"))));
@@ -160,6 +168,13 @@ public record AnnualReport(Variant variant, String title, String unit, int year,
         sections.add(new Section("四、" + (y + 1) + "年推进法治政府建设的主要安排", 1, List.of(
                 Paragraph.hint("下一年度法治学习、执法规范化、队伍建设与普法宣传的主要安排。"))));
         return new AnnualReport(Variant.RULE_OF_LAW, f.scopeName() + y + "年法治政府建设年度报告", f.scopeName(), y, sections);
+    }
+
+    /** One 专项's five figures as seed 004 writes them. */
+    static String campaignSentence(CampaignFigures c) {
+        String name = c.name().endsWith("行动") || c.name().endsWith("执法") ? c.name() : c.name() + "专项执法";
+        return name + "中，共检查企业" + c.firmsInspected() + "家，发现隐患" + c.hazards() + "条，其中重大隐患" + c.majorHazards()
+                + "条，立案查处" + c.casesFiled() + "件，处罚" + AnnualFigures.wan(c.finesYuan()) + "万元。";
     }
 
     /** 100 → 百分之百 as the seeds write it, otherwise e.g. 96.5%. */

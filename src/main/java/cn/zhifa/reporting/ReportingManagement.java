@@ -1,18 +1,20 @@
 package cn.zhifa.reporting;
 
+import cn.zhifa.casework.CaseKind;
 import cn.zhifa.casework.CaseStatistics;
-import cn.zhifa.documents.DocumentManagement;
 import cn.zhifa.hazard.HazardManagement;
-import cn.zhifa.hazard.HazardStatistics;
 import cn.zhifa.inspection.InspectionKind;
 import cn.zhifa.inspection.InspectionMode;
 import cn.zhifa.organization.DataScope;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.organization.OrganizationView;
-import cn.zhifa.publicity.PublicityManagement;
 import cn.zhifa.publicity.PublicityStatistics;
 import cn.zhifa.registry.OfficerManagement;
 import cn.zhifa.registry.OfficerStatistics;
+import cn.zhifa.reporting.internal.CaseReadModel;
+import cn.zhifa.reporting.internal.DocumentReadModel;
+import cn.zhifa.reporting.internal.HazardReadModel;
+import cn.zhifa.reporting.internal.PublicityReadModel;
 import cn.zhifa.reporting.internal.VisitReadModel;
 import cn.zhifa.shared.security.Actors;
 import org.springframework.stereotype.Service;
@@ -31,9 +33,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The annual figures of a scope: visits from reporting's own read model (maintained from inspection's events), the
- * other figures from the owning modules' statistics APIs over exactly the units of the scope, the supervision figures
- * from {@link FigureSource}s. Every call checks the unit against the caller's data scope.
+ * The annual figures of a scope: visits, hazards, cases filed/decided/fined by kind, documents issued and publicity from
+ * reporting's own read models (maintained from the owning modules' events, rebuilt from their replays); the remaining
+ * case, officer and hazard figures from the owners' statistics APIs over exactly the units of the scope; supervision's
+ * figures from {@link FigureSource}s. Every call checks the unit against the caller's data scope.
  */
 @Service
 public class ReportingManagement {
@@ -45,25 +48,31 @@ public class ReportingManagement {
     private final OfficerManagement officers;
     private final HazardManagement hazards;
     private final CaseStatistics cases;
-    private final DocumentManagement documents;
-    private final PublicityManagement publicity;
     private final OrganizationManagement organizations;
     private final DataScope scope;
     private final List<FigureSource> sources;
     private final Clock clock;
     private final cn.zhifa.planning.PlanManagement plans;
+    private final HazardReadModel hazardModel;
+    private final CaseReadModel caseModel;
+    private final DocumentReadModel documentModel;
+    private final PublicityReadModel publicityModel;
 
     ReportingManagement(VisitReadModel visits, cn.zhifa.inspection.InspectionManagement inspections, OfficerManagement officers, HazardManagement hazards, CaseStatistics cases,
-                        DocumentManagement documents, PublicityManagement publicity, OrganizationManagement organizations,
-                        DataScope scope, List<FigureSource> sources, Clock clock, cn.zhifa.planning.PlanManagement plans) {
+                        OrganizationManagement organizations,
+                        DataScope scope, List<FigureSource> sources, Clock clock, cn.zhifa.planning.PlanManagement plans,
+                        HazardReadModel hazardModel, CaseReadModel caseModel, DocumentReadModel documentModel,
+                        PublicityReadModel publicityModel) {
+        this.publicityModel = publicityModel;
+        this.documentModel = documentModel;
         this.plans = plans;
+        this.hazardModel = hazardModel;
+        this.caseModel = caseModel;
         this.visits = visits;
         this.inspections = inspections;
         this.officers = officers;
         this.hazards = hazards;
         this.cases = cases;
-        this.documents = documents;
-        this.publicity = publicity;
         this.organizations = organizations;
         this.scope = scope;
         this.sources = sources;
@@ -126,7 +135,7 @@ public class ReportingManagement {
                 now.documentsByKind(), now.publicityDue(), now.published(), now.publishedOnTime(), now.publicityRate(),
                 now.complaintsByChannel(), now.caseReviews(), now.caseReviewProblems(), now.reconsiderationsByOutcome(),
                 now.lawsuitsByOutcome(), change.get("casesFiled"), change.get("finesYuan"), change, now.notRecorded(),
-                campaigns(year, orgs));
+                campaigns(year, orgs), now.planCompletion());
     }
 
     /**
@@ -146,6 +155,20 @@ public class ReportingManagement {
             return new CampaignFigures(tag.id(), tag.name(), firms.getOrDefault(tag.id(), 0L), h == null ? 0 : h.found(),
                     h == null ? 0 : h.major(), c == null ? 0 : c.filed(), c == null ? BigDecimal.ZERO : c.finesYuan());
         }).toList();
+    }
+
+    /** Planned visits and visits done over the year's plans of these units (planning's completion of each plan). */
+    private AnnualFigures.PlanCompletion planCompletion(int year, Collection<Long> orgs) {
+        Set<Long> units = Set.copyOf(orgs);
+        long planned = 0, done = 0;
+        for (cn.zhifa.planning.InspectionPlan plan : plans.visiblePlans()) {
+            if (plan.getYear() == year && units.contains(plan.getOrganizationId())) {
+                cn.zhifa.planning.PlanManagement.Completion completion = plans.completion(plan.getId());
+                planned += completion.planned();
+                done += completion.done();
+            }
+        }
+        return AnnualFigures.PlanCompletion.of(planned, done);
     }
 
     /** Visits per month of the year over the unit's subtree (the dashboard's chart). */
@@ -196,15 +219,16 @@ public class ReportingManagement {
 
     private PeriodReport.Row periodRow(PeriodReport.Period period, List<Long> orgs, String name) {
         VisitReadModel.VisitFigures v = visits.figures(period.from(), period.to(), orgs);
-        HazardManagement.PeriodFigures h = hazards.periodFigures(period.from(), period.to(), orgs);
-        CaseStatistics.PeriodFigures c = cases.periodFigures(period.from(), period.to(), orgs);
-        long docs = documents.statistics(orgs, period.from(), period.to()).stream()
-                .mapToLong(DocumentManagement.IssueCount::issued).sum();
+        HazardReadModel.HazardFigures h = hazardModel.figures(period.from(), period.to(), orgs);
+        long hazardsClosed = hazardModel.closed(period.from(), period.to(), orgs);
+        CaseReadModel.CaseFigures c = caseModel.figures(period.from(), period.to(), orgs);
+        long docs = documentModel.byKind(period.from(), period.to(), orgs).stream()
+                .mapToLong(DocumentReadModel.KindCount::issued).sum();
         return new PeriodReport.Row(name, v.firms(), v.visits(), v.visitsByKind().get(InspectionKind.KEY),
                 v.visitsByKind().get(InspectionKind.GENERAL), v.visitsByKind().get(InspectionKind.OTHER),
-                v.visitsByMode().get(InspectionMode.ONLINE), v.officerVisits(), h.found(), h.major(), h.closed(),
-                c.filedEnforcement(), c.filedAccident(), c.decidedEnforcement(), c.decidedAccident(),
-                c.finesEnforcementYuan(), c.finesAccidentYuan(), docs);
+                v.visitsByMode().get(InspectionMode.ONLINE), v.officerVisits(), h.found(), h.major(), hazardsClosed,
+                c.filed().get(CaseKind.ENFORCEMENT), c.filed().get(CaseKind.ACCIDENT), c.decided().get(CaseKind.ENFORCEMENT),
+                c.decided().get(CaseKind.ACCIDENT), c.finesYuan().get(CaseKind.ENFORCEMENT), c.finesYuan().get(CaseKind.ACCIDENT), docs);
     }
 
     /** An officer's own work of a year: visits and firms of the records he signed, hazards he found. */
@@ -224,32 +248,25 @@ public class ReportingManagement {
     /** Recomputes reporting's read models of a year from the facts the owning modules replay. */
     public void rebuild(int year) {
         visits.rebuild(year);
+        hazardModel.rebuild(year);
+        caseModel.rebuild(year);
+        documentModel.rebuild(year);
+        publicityModel.rebuild(year);
     }
 
     private AnnualFigures figures(int year, Collection<Long> orgs, OrganizationView unit) {
         OfficerStatistics officerFigures = officers.statistics(year, orgs);
         VisitReadModel.VisitFigures visitFigures = visits.figures(year, orgs);
-        HazardStatistics hazardFigures = hazards.statistics(year, orgs);
+        HazardReadModel.HazardFigures hazardFigures = hazardModel.figures(year, orgs);
+        CaseReadModel.CaseFigures caseCounts = caseModel.figures(year, orgs);
         HazardManagement.ReportFigures hazardExtra = hazards.reportFigures(year, orgs);
         CaseStatistics.Figures caseFigures = cases.forYear(year, orgs);
         CaseStatistics.ReportFigures caseExtra = cases.reportFigures(year, orgs);
-        List<AnnualFigures.DocumentCount> byKind = new ArrayList<>();
-        Map<String, AnnualFigures.DocumentCount> merged = new LinkedHashMap<>();
-        documents.statistics(orgs, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).forEach(c -> merged.merge(c.kind(),
-                new AnnualFigures.DocumentCount(c.kind(), c.title(), c.issued()),
-                (a, b) -> new AnnualFigures.DocumentCount(a.kind(), a.title(), a.issued() + b.issued())));
-        byKind.addAll(merged.values());
-        byKind.sort((a, b) -> Long.compare(b.issued(), a.issued()));
+        List<AnnualFigures.DocumentCount> byKind = documentModel.byKind(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), orgs)
+                .stream().map(c -> new AnnualFigures.DocumentCount(c.kind(), c.title(), c.issued())).toList();
         long documentsIssued = byKind.stream().mapToLong(AnnualFigures.DocumentCount::issued).sum();
-        Set<Long> orgSet = Set.copyOf(orgs);
-        long due = 0, published = 0, onTime = 0;
-        for (PublicityStatistics.UnitRate rate : publicity.statistics(year).units()) {
-            if (orgSet.contains(rate.organizationId())) {
-                due += rate.due();
-                published += rate.published();
-                onTime += rate.publishedOnTime();
-            }
-        }
+        PublicityReadModel.PublicityFigures publicityFigures = publicityModel.figures(year, orgs);
+        long due = publicityFigures.due(), published = publicityFigures.published(), onTime = publicityFigures.publishedOnTime();
         Map<String, Object> supplementary = new LinkedHashMap<>();
         for (FigureSource source : sources) {
             supplementary.putAll(source.figures(year, orgs));
@@ -263,12 +280,8 @@ public class ReportingManagement {
                 codes(visitFigures.visitsByMode()), visitFigures.officerVisits(), hazardFigures.found(),
                 hazardFigures.major(), hazardFigures.rectified(), hazardFigures.majorRectified(),
                 hazardFigures.rectificationRate(), hazardExtra.supervised(), hazardExtra.exposed(),
-                hazardExtra.selfReported(), caseFigures.filed(),
-                ordered("ENFORCEMENT", caseExtra.filedEnforcement(), "ACCIDENT", caseExtra.filedAccident()),
-                caseFigures.decided(),
-                ordered("ENFORCEMENT", caseFigures.enforcementDecided(), "ACCIDENT", caseFigures.accidentDecided()),
-                caseFigures.finesYuan(),
-                ordered("ENFORCEMENT", caseFigures.finesEnforcementYuan(), "ACCIDENT", caseFigures.finesAccidentYuan()),
+                hazardExtra.selfReported(), caseCounts.filedTotal(), kinds(caseCounts.filed()), caseCounts.decidedTotal(),
+                kinds(caseCounts.decided()), caseCounts.finesTotal(), kinds(caseCounts.finesYuan()),
                 caseFigures.individualsFined(), caseExtra.finesOnIndividualsYuan(), caseFigures.summaryPenalties(),
                 caseFigures.dualShare(), caseFigures.notPunished(), caseFigures.legalReviews(), caseFigures.meetings(),
                 caseFigures.casesDiscussed(), caseFigures.hearings(), caseExtra.coerciveMeasures(), caseFigures.transfers(),
@@ -276,7 +289,7 @@ public class ReportingManagement {
                 PublicityStatistics.rate(onTime, due), countsOf(supplementary.get("complaintsByChannel")),
                 countOf(supplementary.get("caseReviews")), countOf(supplementary.get("caseReviewProblems")),
                 countsOf(supplementary.get("reconsiderationsByOutcome")), countsOf(supplementary.get("lawsuitsByOutcome")),
-                null, null, Map.of(), notRecorded, List.of());
+                null, null, Map.of(), notRecorded, List.of(), planCompletion(year, orgs));
     }
 
     private static <E extends Enum<E>> Map<String, Long> codes(Map<E, Long> byEnum) {
@@ -285,10 +298,9 @@ public class ReportingManagement {
         return result;
     }
 
-    private static <V> Map<String, V> ordered(String k1, V v1, String k2, V v2) {
+    private static <V> Map<String, V> kinds(Map<CaseKind, V> byKind) {
         Map<String, V> result = new LinkedHashMap<>();
-        result.put(k1, v1);
-        result.put(k2, v2);
+        byKind.forEach((k, v) -> result.put(k.name(), v));
         return result;
     }
 

@@ -25,7 +25,7 @@ class AnnualReportTests {
                 new BigDecimal("10014300.00"), ordered("ENFORCEMENT", new BigDecimal("3191500.00"), "ACCIDENT", new BigDecimal("6822800.00")),
                 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 31, 0, 0, 0, 0, 0, 0, 1200, List.of(), 290, 290, 290,
                 new BigDecimal("100.0"), Map.of(), 0, 0, Map.of(), Map.of(), new BigDecimal("44"), new BigDecimal("10"),
-                change, List.of("投诉举报（按渠道）"), List.of());
+                change, List.of("投诉举报（按渠道）"), List.of(), AnnualFigures.PlanCompletion.of(0, 0));
     }
 
     @SafeVarargs
@@ -88,9 +88,44 @@ class AnnualReportTests {
                 base.rectificationRate(), 0, 0, 0, base.casesFiled(), base.casesFiledByKind(), base.casesDecided(),
                 base.decidedByKind(), base.finesYuan(), base.finesByKind(), 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 31, 0,
                 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, new BigDecimal("100.0"), Map.of(), 0, 0, Map.of(), Map.of(),
-                new BigDecimal("-12.5"), BigDecimal.ZERO, Map.of(), List.of(), List.of());
+                new BigDecimal("-12.5"), BigDecimal.ZERO, Map.of(), List.of(), List.of(), AnnualFigures.PlanCompletion.of(0, 0));
         String text = text(AnnualReport.of(fallen, AnnualReport.Variant.WORK));
         assertThat(text).contains("立案查处案件302件，同比下降12.5%；处罚金额共计1001.43万元，与上年持平", "执法参与率达到96.5%")
                 .doesNotContain("尚未记录");
+    }
+
+    @Test
+    void each_campaign_gets_seed_004s_sentence_in_the_report_and_its_row_in_the_workbook() throws Exception {
+        AnnualFigures base = seed000();
+        List<CampaignFigures> campaigns = List.of(
+                new CampaignFigures(7, "有限空间专项执法行动", 41, 96, 3, 5, new BigDecimal("215000.00")),
+                new CampaignFigures(8, "动火作业", 12, 30, 0, 1, new BigDecimal("20000.00")));
+        AnnualFigures withCampaigns = new AnnualFigures(base.year(), base.organizationId(), base.scopeName(), base.officersCertified(),
+                base.officersNew(), base.certificatesRevoked(), base.participationRate(), base.firmsInspected(),
+                base.inspectionVisits(), base.visitsByKind(), base.firmsByKind(), base.visitsByMode(), base.officerVisits(),
+                base.hazardsFound(), base.majorHazardsFound(), base.hazardsRectified(), base.majorHazardsRectified(),
+                base.rectificationRate(), 0, 0, 0, base.casesFiled(), base.casesFiledByKind(), base.casesDecided(),
+                base.decidedByKind(), base.finesYuan(), base.finesByKind(), 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 31, 0,
+                0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, new BigDecimal("100.0"), Map.of(), 0, 0, Map.of(), Map.of(),
+                null, null, Map.of(), List.of(), campaigns, AnnualFigures.PlanCompletion.of(400, 388));
+        AnnualReport report = AnnualReport.of(withCampaigns, AnnualReport.Variant.WORK);
+        assertThat(text(report)).contains("（四）专项执法行动情况", "（五）行政执法“三项制度”落实情况",
+                "有限空间专项执法行动中，共检查企业41家，发现隐患96条，其中重大隐患3条，立案查处5件，处罚21.50万元。",
+                "动火作业专项执法中，共检查企业12家，发现隐患30条，其中重大隐患0条，立案查处1件，处罚2.00万元。");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                cn.zhifa.reporting.internal.FigureWorkbook.write(withCampaigns, List.of())))) {
+            var sheet = book.getSheet("专项执法");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("有限空间专项执法行动");
+            assertThat(sheet.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(21.5);
+            assertThat(sheet.getRow(2).getCell(3).getNumericCellValue()).isEqualTo(0.0);
+            boolean rate = false;
+            for (var row : book.getSheet("年度统计")) {
+                if (row.getCell(0) != null && "计划完成率（%）".equals(row.getCell(0).getStringCellValue())) {
+                    rate = row.getCell(1).getNumericCellValue() == 97.0;
+                }
+            }
+            assertThat(rate).as("388 of 400 planned visits").isTrue();
+        }
+        assertThat(text(AnnualReport.of(seed000(), AnnualReport.Variant.WORK))).doesNotContain("专项执法行动情况");
     }
 }

@@ -262,4 +262,41 @@ class ReportingTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("统计期间应为月份（如 2026-03）或季度（如 2026-Q1）。");
     }
+
+    @Test
+    void the_case_review_figures_come_from_supervisions_reviews_of_the_year() throws Exception {
+        List<Integer> years = jdbc.sql("SELECT DISTINCT year FROM case_review_plan ORDER BY 1").query(Integer.class).list();
+        assertThat(years).as("the demo city has a 案卷评查 plan").isNotEmpty();
+        int year = years.get(years.size() - 1);
+        long city = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'supervisor1'").query(Long.class).single();
+        String body = mvc.perform(get("/api/v1/statistics/annual?year=" + year).header("Authorization", Tokens.bearer(mvc, "supervisor1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String inCity = " IN (SELECT id FROM organization WHERE path LIKE (SELECT path FROM organization WHERE id = :city) || '%')";
+        long files = jdbc.sql("SELECT count(*) FROM case_review_file f JOIN case_review_plan p ON p.id = f.plan_id "
+                        + "WHERE p.year = :y AND f.scored_at IS NOT NULL AND f.unit_id" + inCity)
+                .param("y", year).param("city", city).query(Long.class).single();
+        long problems = jdbc.sql("SELECT count(*) FROM case_review_problem r JOIN case_review_plan p ON p.id = r.plan_id "
+                        + "WHERE p.year = :y AND r.unit_id" + inCity)
+                .param("y", year).param("city", city).query(Long.class).single();
+        assertThat(((Number) JsonPath.read(body, "$.caseReviews")).longValue()).isEqualTo(files);
+        assertThat(((Number) JsonPath.read(body, "$.caseReviewProblems")).longValue()).isEqualTo(problems);
+        assertThat(files + problems).as("the demo reviews scored files or raised problems").isPositive();
+        assertThat(JsonPath.<List<String>>read(body, "$.notRecorded")).doesNotContain("案卷评查", "案卷评查发现问题");
+    }
+
+    @Test
+    void the_plan_completion_counts_the_visits_planned_for_the_units_plan_firms_without_the_random_quota() throws Exception {
+        int year = jdbc.sql("SELECT max(year) FROM planning_plan").query(Integer.class).single();
+        String leader = Tokens.bearer(mvc, "leader1");
+        String plans = mvc.perform(get("/api/v1/planning/plans?year=" + year + "&size=100").header("Authorization", leader))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        long planned = JsonPath.<List<Number>>read(plans, "$.items[*].plannedVisits").stream().mapToLong(Number::longValue).sum()
+                - JsonPath.<List<Number>>read(plans, "$.items[*].randomCount").stream().mapToLong(Number::longValue).sum();
+        String body = mvc.perform(get("/api/v1/statistics/annual?year=" + year).header("Authorization", leader))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(((Number) JsonPath.read(body, "$.planCompletion.planned")).longValue()).isEqualTo(planned).isPositive();
+        long done = ((Number) JsonPath.read(body, "$.planCompletion.done")).longValue();
+        assertThat(new java.math.BigDecimal(JsonPath.read(body, "$.planCompletion.rate").toString()))
+                .isEqualByComparingTo(cn.zhifa.reporting.AnnualFigures.PlanCompletion.of(planned, done).rate());
+    }
 }

@@ -153,6 +153,25 @@ public class IssuedDocumentStore {
                 .param("ok", approved).update();
     }
 
+    /** The first issues (not corrections) dated between {@code from} and {@code to}, with the day each was voided (or null). */
+    public void replayFirstIssues(LocalDate from, LocalDate to,
+                                  java.util.function.BiConsumer<cn.zhifa.documents.DocumentIssued, LocalDate> sink) {
+        try (var rows = jdbc.sql("select d.id, d.kind, d.number_text, d.source_type, d.source_id, d.organization_id, d.issue_date,"
+                        + " (select min(v.voided_at) from doc_void v where v.document_id = d.id) as voided_at"
+                        + " from doc_issued d where d.issue_date between :from and :to and d.supersedes_id is null order by d.id")
+                .param("from", from).param("to", to)
+                .query((rs, n) -> {
+                    Timestamp voided = rs.getTimestamp("voided_at");
+                    return Map.entry(new cn.zhifa.documents.DocumentIssued(rs.getLong("id"), rs.getString("kind"),
+                                    rs.getString("number_text"), new SourceRef(rs.getString("source_type"), rs.getString("source_id")),
+                                    rs.getLong("organization_id"), rs.getObject("issue_date", LocalDate.class), null),
+                            voided == null ? java.util.Optional.<LocalDate>empty()
+                                    : java.util.Optional.of(LocalDate.ofInstant(voided.toInstant(), java.time.ZoneId.of("Asia/Shanghai"))));
+                }).stream()) {
+            rows.forEach(e -> sink.accept(e.getKey(), e.getValue().orElse(null)));
+        }
+    }
+
     public void recordVoid(long id, String reason, Instant at, String by) {
         jdbc.sql("insert into doc_void (document_id, reason, voided_at, voided_by) values (:id, :r, :at, :by)")
                 .param("id", id).param("r", reason).param("at", Timestamp.from(at)).param("by", by).update();

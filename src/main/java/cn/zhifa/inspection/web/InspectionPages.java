@@ -58,9 +58,11 @@ class InspectionPages {
     private final UserManagement users;
     private final Clock clock;
     private final cn.zhifa.inspection.InspectionDocuments documents;
+    private final cn.zhifa.planning.PlanManagement plans;
 
     InspectionPages(cn.zhifa.inspection.InspectionDocuments documents, InspectionManagement inspections, ChecklistManagement checklists, EvidenceManagement evidence,
-                    UserManagement users, Clock clock) {
+                    UserManagement users, Clock clock, cn.zhifa.planning.PlanManagement plans) {
+        this.plans = plans;
         this.documents = documents;
         this.inspections = inspections;
         this.checklists = checklists;
@@ -101,7 +103,17 @@ class InspectionPages {
         model.addAttribute("kinds", InspectionKind.values());
         model.addAttribute("modes", InspectionMode.values());
         model.addAttribute("templates", checklists.current());
-        model.addAttribute("month", YearMonth.from(LocalDate.now(clock.withZone(ZONE))));
+        YearMonth month = YearMonth.from(LocalDate.now(clock.withZone(ZONE)));
+        model.addAttribute("month", month);
+        YearMonth chosen = month;
+        try {
+            if (values.get("dueMonth") != null && !values.get("dueMonth").isBlank()) {
+                chosen = YearMonth.parse(values.get("dueMonth"));
+            }
+        } catch (java.time.format.DateTimeParseException ignored) {
+            // the month field keeps what was typed; the campaigns offered are this month's
+        }
+        model.addAttribute("campaigns", plans.campaignsRunningIn(chosen));
         model.addAttribute("values", values);
         return "inspection/task-form";
     }
@@ -123,13 +135,15 @@ class InspectionPages {
                       @RequestParam(defaultValue = "false") boolean noticeRequired,
                       @RequestParam(required = false) CapException capException,
                       @RequestParam(required = false) String capExceptionNote,
+                      @RequestParam(required = false) Long campaignId,
                       @RequestParam Map<String, String> values, Model model, RedirectAttributes redirect) {
         try {
             if (source == null || kind == null || mode == null || enterpriseId == null || dueMonth == null) {
                 throw new RuleViolation("请填写任务来源、被检查企业、检查类别、检查方式和计划月份。");
             }
             TaskView task = inspections.createTask(new NewTask(source, sourceRef, enterpriseId, kind, mode,
-                    team == null ? List.of() : team, dueMonth, templateCode, noticeRequired, capException, capExceptionNote));
+                    team == null ? List.of() : team, dueMonth, templateCode, noticeRequired, capException, capExceptionNote,
+                    campaignId));
             redirect.addFlashAttribute("message", "已新建检查任务：" + task.enterpriseName()
                     + (task.capException() == null ? "" : "（超出年度检查频次，例外情形：" + task.capException().label() + "）") + "。");
             return "redirect:/inspection/tasks";

@@ -110,8 +110,12 @@ class PlanPages {
     @AuditAction("增加专项执法")
     String campaign(@PathVariable long id, @RequestParam(required = false) CampaignKind kind,
                     @RequestParam(required = false) String name, @RequestParam(required = false) String basis,
-                    @RequestParam(required = false) String riskFeature, Model model, RedirectAttributes redirect) {
-        return act(id, model, redirect, "已增加专项。", () -> plans.addCampaign(id, kind, name, basis, riskFeature));
+                    @RequestParam(required = false) String riskFeature,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+                    Model model, RedirectAttributes redirect) {
+        return act(id, model, redirect, "已增加专项。",
+                () -> plans.addCampaign(id, kind, name, basis, riskFeature, startsOn, endsOn));
     }
 
     @PostMapping("/planning/plans/{id}/claims")

@@ -18,9 +18,16 @@ import org.springframework.stereotype.Repository;
 public class Publications {
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Publications(JdbcClient jdbc) {
+    Publications(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** The snapshot reporting keeps of a publication. */
+    static cn.zhifa.publicity.PublicationRecorded recorded(Publication p) {
+        return new cn.zhifa.publicity.PublicationRecorded(p.id(), p.organizationId(), p.dueOn(), p.publishedOn(), p.withdrawnOn());
     }
 
     public Optional<Publication> find(long id) {
@@ -62,6 +69,7 @@ public class Publications {
             return false;
         }
         p.id = ids.get(0);
+        events.publishEvent(recorded(p));
         return true;
     }
 
@@ -80,6 +88,7 @@ public class Publications {
             throw new OptimisticLockingFailureException("publication " + p.id + " changed");
         }
         p.version++;
+        events.publishEvent(recorded(p));
         p.channels.forEach((channel, day) -> jdbc.sql("""
                         INSERT INTO publication_channel (publication_id, channel, sent_on) VALUES (:id, :channel, :day)
                         ON CONFLICT DO NOTHING""")

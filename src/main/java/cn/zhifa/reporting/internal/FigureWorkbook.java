@@ -35,6 +35,9 @@ public final class FigureWorkbook {
         f.visitsByKind().forEach((k, v) -> lines.add(new Line("　" + ReportingManagement.label(k) + "（家次）", "" + v, "")));
         f.visitsByMode().forEach((k, v) -> lines.add(new Line("　" + ReportingManagement.label(k) + "（家次）", "" + v, "")));
         lines.add(new Line("出动执法人员（人次）", "" + f.officerVisits(), pct(c.get("officerVisits"))));
+        lines.add(new Line("年度计划检查（家次）", "" + f.planCompletion().planned(), ""));
+        lines.add(new Line("计划检查完成（家次）", "" + f.planCompletion().done(), ""));
+        lines.add(new Line("计划完成率（%）", f.planCompletion().rate().toPlainString(), ""));
         lines.add(new Line("发现隐患（项）", "" + f.hazardsFound(), pct(c.get("hazardsFound"))));
         lines.add(new Line("重大事故隐患（项）", "" + f.majorHazardsFound(), pct(c.get("majorHazardsFound"))));
         lines.add(new Line("重大事故隐患已整改（项）", "" + f.majorHazardsRectified(), ""));
@@ -87,6 +90,17 @@ public final class FigureWorkbook {
                 row(figures, r + 1, "平台尚未记录：" + String.join("、", f.notRecorded()));
             }
             figures.setColumnWidth(0, 30 * 256);
+            Sheet campaigns = book.createSheet("专项执法");
+            row(campaigns, 0, "专项", "检查企业（家）", "发现隐患（条）", "重大隐患（条）", "立案（件）", "罚款（万元）");
+            int k = 1;
+            for (cn.zhifa.reporting.CampaignFigures c : f.campaigns()) {
+                row(campaigns, k++, c.name(), "" + c.firmsInspected(), "" + c.hazards(), "" + c.majorHazards(), "" + c.casesFiled(),
+                        AnnualFigures.wan(c.finesYuan()));
+            }
+            if (f.campaigns().isEmpty()) {
+                row(campaigns, 1, "本年度计划未部署专项执法行动。");
+            }
+            campaigns.setColumnWidth(0, 30 * 256);
             Sheet units = book.createSheet("分单位");
             row(units, 0, "单位", "检查企业（家）", "检查（家次）", "发现隐患（项）", "重大隐患（项）", "立案（件）", "处罚决定（件）",
                     "罚款（万元）", "已公示（条）");

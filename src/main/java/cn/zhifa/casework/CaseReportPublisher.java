@@ -1,0 +1,27 @@
+package cn.zhifa.casework;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.relational.core.mapping.event.AfterSaveCallback;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes {@link CaseReported} after a case whose 立案 or decision changed is saved (only then does it have its id,
+ * also for a case filed or decided on the spot before its first save).
+ */
+@Component
+class CaseReportPublisher implements AfterSaveCallback<PenaltyCase> {
+
+    private final ApplicationEventPublisher events;
+
+    CaseReportPublisher(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    @Override
+    public PenaltyCase onAfterSave(PenaltyCase saved) {
+        if (saved.takeReportChange()) {
+            events.publishEvent(CaseReported.of(saved));
+        }
+        return saved;
+    }
+}
