@@ -69,6 +69,7 @@ async function showTasks() {
       el('div', { class: 'small mb-2', text: '检查清单：' + task.checklist.title + '（第' + task.checklist.version + '版，' + task.checklist.items.length + '项）' }),
       task.recentInspections.length === 0 ? null : el('div', { class: 'small text-secondary mb-2',
         text: '近期检查：' + task.recentInspections.map((r) => r.day + (r.failedItems > 0 ? ' 不符合' + r.failedItems + '项' : ' 未发现问题')).join('；') }));
+    body.append(firmFacts((day.firms || {})[firm.id]));
     const blocked = task.noticeRequired && task.noticeState.startsWith('须');
     if (queued.has(task.id)) {
       body.append(el('div', { class: 'small text-success task-queued', text: '已完成，在同步队列中' }));
@@ -82,6 +83,28 @@ async function showTasks() {
     }
     tasks.append(el('div', { class: 'card mb-3 task-card', id: 'offline-task-' + task.id }, body));
   }
+}
+
+/** The firm's contacts, agencies, open hazards and cases as downloaded (folded away: the card stays short at 390 px). */
+function firmFacts(facts) {
+  if (!facts) return null;
+  const list = (title, cls, rows, empty) => el('div', { class: 'small mb-1 ' + cls },
+    el('div', { class: 'fw-semibold', text: title }),
+    rows.length === 0 ? el('div', { class: 'text-secondary', text: empty })
+      : el('ul', { class: 'mb-0 ps-3' }, rows.map((text) => el('li', { text }))));
+  const contacts = facts.contacts.map((c) => c.role + '：' + (c.name || '—') + (c.phone ? ' ' : ''));
+  const contactList = el('div', { class: 'small mb-1 firm-contacts' }, el('div', { class: 'fw-semibold', text: '联系人' }),
+    facts.contacts.length === 0 ? el('div', { class: 'text-secondary', text: '企业库未登记联系人。' })
+      : el('ul', { class: 'mb-0 ps-3' }, facts.contacts.map((c, i) => el('li', {}, contacts[i],
+        c.phone ? el('a', { href: 'tel:' + c.phone, text: c.phone }) : null))));
+  return el('details', { class: 'mb-2 firm-facts' },
+    el('summary', { class: 'small', text: '企业详情（联系人 ' + facts.contacts.length + '，中介机构 ' + facts.agencies.length
+      + '，未销号隐患 ' + facts.openHazards.length + '，案件 ' + facts.cases.length + '）' }),
+    contactList,
+    list('中介机构', 'firm-agencies', facts.agencies.map((a) => a.name + '（' + a.kind + (a.service ? '，' + a.service : '') + '，' + a.status + '）'), '无在服务的中介机构。'),
+    list('近期未销号隐患', 'firm-hazards', facts.openHazards.map((h) => h.foundOn + ' ' + h.level + ' ' + h.status + '：' + h.description
+      + (h.deadline ? '（整改期限 ' + h.deadline + (h.warning ? '，' + h.warning : '') + '）' : '')), '无未销号隐患。'),
+    list('案件', 'firm-cases', facts.cases.map((c) => (c.caseNumber || '未立案') + ' ' + c.title + '（' + c.stage + '）'), '无案件。'));
 }
 
 async function compress(file) {
