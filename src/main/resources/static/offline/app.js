@@ -69,6 +69,7 @@ async function showTasks() {
       el('div', { class: 'small mb-2', text: '检查清单：' + task.checklist.title + '（第' + task.checklist.version + '版，' + task.checklist.items.length + '项）' }),
       task.recentInspections.length === 0 ? null : el('div', { class: 'small text-secondary mb-2',
         text: '近期检查：' + task.recentInspections.map((r) => r.day + (r.failedItems > 0 ? ' 不符合' + r.failedItems + '项' : ' 未发现问题')).join('；') }));
+    body.append(firmFacts((day.firms || {})[firm.id]));
     const blocked = task.noticeRequired && task.noticeState.startsWith('须');
     if (queued.has(task.id)) {
       body.append(el('div', { class: 'small text-success task-queued', text: '已完成，在同步队列中' }));
@@ -82,6 +83,28 @@ async function showTasks() {
     }
     tasks.append(el('div', { class: 'card mb-3 task-card', id: 'offline-task-' + task.id }, body));
   }
+}
+
+/** The firm's contacts, agencies, open hazards and cases as downloaded (folded away: the card stays short at 390 px). */
+function firmFacts(facts) {
+  if (!facts) return null;
+  const list = (title, cls, rows, empty) => el('div', { class: 'small mb-1 ' + cls },
+    el('div', { class: 'fw-semibold', text: title }),
+    rows.length === 0 ? el('div', { class: 'text-secondary', text: empty })
+      : el('ul', { class: 'mb-0 ps-3' }, rows.map((text) => el('li', { text }))));
+  const contacts = facts.contacts.map((c) => c.role + '：' + (c.name || '—') + (c.phone ? ' ' : ''));
+  const contactList = el('div', { class: 'small mb-1 firm-contacts' }, el('div', { class: 'fw-semibold', text: '联系人' }),
+    facts.contacts.length === 0 ? el('div', { class: 'text-secondary', text: '企业库未登记联系人。' })
+      : el('ul', { class: 'mb-0 ps-3' }, facts.contacts.map((c, i) => el('li', {}, contacts[i],
+        c.phone ? el('a', { href: 'tel:' + c.phone, text: c.phone }) : null))));
+  return el('details', { class: 'mb-2 firm-facts' },
+    el('summary', { class: 'small', text: '企业详情（联系人 ' + facts.contacts.length + '，中介机构 ' + facts.agencies.length
+      + '，未销号隐患 ' + facts.openHazards.length + '，案件 ' + facts.cases.length + '）' }),
+    contactList,
+    list('中介机构', 'firm-agencies', facts.agencies.map((a) => a.name + '（' + a.kind + (a.service ? '，' + a.service : '') + '，' + a.status + '）'), '无在服务的中介机构。'),
+    list('近期未销号隐患', 'firm-hazards', facts.openHazards.map((h) => h.foundOn + ' ' + h.level + ' ' + h.status + '：' + h.description
+      + (h.deadline ? '（整改期限 ' + h.deadline + (h.warning ? '，' + h.warning : '') + '）' : '')), '无未销号隐患。'),
+    list('案件', 'firm-cases', facts.cases.map((c) => (c.caseNumber || '未立案') + ' ' + c.title + '（' + c.stage + '）'), '无案件。'));
 }
 
 async function compress(file) {
@@ -162,7 +185,7 @@ async function openRecord(task) {
     el('h2', { class: 'h5', text: task.firm.name }),
     el('p', { class: 'small text-secondary', text: '现场检查记录（离线填写，每次改动都保存在本机）· 开始于 ' + when(draft.startedAt) }),
     field('检查场所', 'place'), field('现场负责人', 'representativeName'), field('职务', 'representativeTitle'),
-    field('联系电话', 'representativePhone'), field('检查情况', 'findings', 'textarea'));
+    field('联系电话', 'representativePhone'), field('检查情况', 'findings', 'textarea'), gps(draft, save));
 
   for (const item of task.checklist.items) {
     const answer = draft.answers[item.code] || (draft.answers[item.code] = { result: '' });
@@ -267,6 +290,38 @@ async function openRecord(task) {
   window.scrollTo(0, 0);
 }
 
+/**
+ * 现场位置 (GPS): taken with navigator.geolocation when the officer allows it (at once if already allowed, else on the
+ * button), kept in the draft and sent with it; without a fix the record goes without coordinates.
+ */
+function gps(draft, save) {
+  const status = el('span', { class: 'small text-secondary gps-status' });
+  const show = () => {
+    status.textContent = draft.latitude != null
+      ? '已记录位置：北纬 ' + draft.latitude.toFixed(6) + '，东经 ' + draft.longitude.toFixed(6) + (draft.accuracy ? '（精度约 ' + Math.round(draft.accuracy) + ' 米）' : '')
+      : '尚未记录位置。';
+  };
+  const locate = () => {
+    if (!navigator.geolocation) { status.textContent = '本机不支持定位。'; return; }
+    status.textContent = '正在定位…';
+    navigator.geolocation.getCurrentPosition((p) => {
+      draft.latitude = Math.round(p.coords.latitude * 1e6) / 1e6;
+      draft.longitude = Math.round(p.coords.longitude * 1e6) / 1e6;
+      draft.accuracy = p.coords.accuracy;
+      save();
+      show();
+    }, (e) => { status.textContent = e.code === 1 ? '未获准定位：可在浏览器设置中允许后重试。' : '暂时无法定位，请稍后重试。'; },
+    { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
+  };
+  const button = el('button', { type: 'button', class: 'btn btn-sm btn-outline-primary gps-locate', text: '记录当前位置' });
+  button.addEventListener('click', locate);
+  show();
+  if (draft.latitude == null && navigator.permissions) {
+    navigator.permissions.query({ name: 'geolocation' }).then((p) => { if (p.state === 'granted') locate(); }).catch(() => {});
+  }
+  return el('div', { class: 'mb-2 d-flex flex-wrap gap-2 align-items-center' }, button, status);
+}
+
 function check(task, draft) {
   for (const item of task.checklist.items) {
     const a = draft.answers[item.code];
@@ -289,7 +344,7 @@ function submission(task, draft) {
   const rep = draft.representative;
   return {
     taskId: task.id, startedAt: draft.startedAt, endedAt: new Date().toISOString(), place: draft.place || null,
-    latitude: null, longitude: null, representativeName: draft.representativeName || null,
+    latitude: draft.latitude ?? null, longitude: draft.longitude ?? null, representativeName: draft.representativeName || null,
     representativeTitle: draft.representativeTitle || null, representativePhone: draft.representativePhone || null,
     findings: draft.findings || null,
     items: task.checklist.items.map((item) => {

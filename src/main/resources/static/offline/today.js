@@ -32,7 +32,13 @@ async function download() {
       const body = await response.json().catch(() => ({}));
       throw new Error(body.detail || '下载失败（' + response.status + '）');
     }
-    await store.putMeta('bundle', await response.json());
+    const day = await response.json();
+    // the firms' contacts, agencies, open hazards and cases come from the workbench (above inspection, hazard and casework)
+    const facts = await fetch('/api/v1/offline/firms', { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store', credentials: 'omit' });
+    if (!facts.ok) throw new Error('企业信息下载失败（' + facts.status + '）');
+    day.firms = {};
+    for (const firm of (await facts.json()).firms) day.firms[firm.enterpriseId] = firm;
+    await store.putMeta('bundle', day);
     await describe();
   } catch (e) {
     status.textContent = '未能下载：' + (e.message || '网络问题') + '，请稍后重试。';

@@ -818,6 +818,29 @@ public class CaseManagement {
                 .param("year", filter.year());
     }
 
+    /** The newest cases against one enterprise in the user's scope (the offline terminal's firm facts). */
+    @Transactional(readOnly = true)
+    public List<CaseRow> recentOf(long enterpriseId, int limit) {
+        List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
+        if (orgs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT c.id, c.case_number, c.title, c.party_name, c.kind, c.stage, c.procedure_kind, c.handler_name,
+                               o.name AS organization_name, c.proposed_on, c.filed_on, c.decided_on, c.fine_yuan, c.linked_case_id
+                        FROM penalty_case c JOIN organization o ON o.id = c.organization_id
+                        WHERE c.enterprise_id = :enterprise AND c.organization_id IN (:orgs)
+                        ORDER BY c.proposed_on DESC, c.id DESC LIMIT :limit""")
+                .param("enterprise", enterpriseId).param("orgs", orgs).param("limit", limit)
+                .query((rs, n) -> new CaseRow(rs.getLong("id"), rs.getString("case_number"), rs.getString("title"),
+                        rs.getString("party_name"), CaseKind.valueOf(rs.getString("kind")), CaseStage.valueOf(rs.getString("stage")),
+                        ProcedureKind.valueOf(rs.getString("procedure_kind")), rs.getString("handler_name"),
+                        rs.getString("organization_name"), rs.getObject("proposed_on", LocalDate.class),
+                        rs.getObject("filed_on", LocalDate.class), rs.getObject("decided_on", LocalDate.class),
+                        rs.getBigDecimal("fine_yuan"), (Long) rs.getObject("linked_case_id")))
+                .list();
+    }
+
     /** The legal reviewer's queue: cases waiting for 法制审核 in the user's scope. */
     @Transactional(readOnly = true)
     public List<CaseRow> reviewQueue() {

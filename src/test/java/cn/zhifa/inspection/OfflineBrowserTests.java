@@ -90,9 +90,16 @@ class OfflineBrowserTests extends BrowserTestSupport {
                 .isPositive();
 
         openApp();
+        // the firm's contacts, agencies, open hazards and cases came along with the day
+        assertThat(browser.findElement(By.cssSelector("#offline-task-" + taskId + " details.firm-facts summary")).getText())
+                .startsWith("企业详情（联系人");
+        cdp().executeCdpCommand("Browser.grantPermissions", Map.of("origin", url(""), "permissions", List.of("geolocation")));
+        cdp().executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", 31.230416, "longitude", 121.473701, "accuracy", 12));
         network(false);
         waitFor(By.id("offline-banner"));
         click(By.cssSelector(".offline-start[data-task='" + taskId + "']"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector(".gps-status")).getText()
+                .contains("北纬 31.230416"));
         browser.findElement(By.id("record-place")).clear();
         browser.findElement(By.id("record-place")).sendKeys("二车间");
         browser.findElement(By.id("record-representativeName")).sendKeys("张经理");
@@ -144,6 +151,8 @@ class OfflineBrowserTests extends BrowserTestSupport {
         assertThat(submitted(taskId)).isEqualTo(1);
         assertThat(hazards(recordId, officer1)).isEqualTo(2);
         assertThat(orders(recordId, officer1)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT latitude FROM inspection_record WHERE id = ?").param(recordId).query(java.math.BigDecimal.class)
+                .single()).as("the GPS position taken offline").isEqualByComparingTo("31.230416");
         String evidence = mvc.perform(get("/api/v1/evidence/" + sent.get("evidence")).header("Authorization", officer1))
                 .andReturn().getResponse().getContentAsString();
         assertThat((String) JsonPath.read(evidence, "$.sha256")).as("the hash taken on the phone").isEqualTo(sent.get("sha256"));

@@ -69,6 +69,62 @@ class OfflineBundleApiTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_firm_facts_are_the_contacts_agencies_open_hazards_and_cases_of_the_officers_own_task_firms_only() throws Exception {
+        long officerA = users.findByUsername("officer1").orElseThrow().id();
+        long officerB = users.findByUsername("officer2").orElseThrow().id();
+        // the firm in officer1's scope with the most open hazards, cases and agencies, so the lists are not empty
+        long firm = jdbc.sql("""
+                SELECT e.id FROM enterprise e JOIN organization o ON o.id = e.organization_id
+                WHERE e.status = 'OPERATING' AND o.path LIKE (SELECT uo.path FROM app_user u
+                      JOIN organization uo ON uo.id = u.organization_id WHERE u.username = 'officer1') || '%'
+                ORDER BY (SELECT count(*) FROM hazard h WHERE h.enterprise_id = e.id AND h.status <> 'CLOSED')
+                       + (SELECT count(*) FROM penalty_case c WHERE c.enterprise_id = e.id)
+                       + (SELECT count(*) FROM agency_client a WHERE a.enterprise_id = e.id AND a.ended_on IS NULL) DESC, e.id
+                LIMIT 1""").query(Long.class).single();
+        String token = Tokens.bearer(mvc, "officer1");
+        mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", token)
+                        .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content(InspectionFixtures.taskJson(officerA, officerB, firm)))
+                .andExpect(status().isCreated());
+        String body = mvc.perform(get("/api/v1/offline/firms").header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andReturn().getResponse().getContentAsString();
+
+        List<Number> firms = JsonPath.read(body, "$.firms[*].enterpriseId");
+        List<Long> own = jdbc.sql("""
+                SELECT DISTINCT t.enterprise_id FROM inspection_task t JOIN inspection_task_member m ON m.inspection_task = t.id
+                WHERE m.user_id = :u AND t.status IN ('ASSIGNED', 'IN_PROGRESS') AND t.due_month <= :month""")
+                .param("u", officerA).param("month", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).withDayOfMonth(1))
+                .query(Long.class).list();
+        assertThat(firms.stream().map(Number::longValue).toList()).as("only the firms of officer1's own open tasks")
+                .contains(firm).containsExactlyInAnyOrderElementsOf(own);
+
+        String at = "$.firms[?(@.enterpriseId == " + firm + ")]";
+        long openHazards = jdbc.sql("SELECT count(*) FROM hazard WHERE enterprise_id = ? AND status <> 'CLOSED'").param(firm)
+                .query(Long.class).single();
+        long cases = jdbc.sql("SELECT count(*) FROM penalty_case WHERE enterprise_id = ?").param(firm).query(Long.class).single();
+        long agencies = jdbc.sql("SELECT count(*) FROM agency_client WHERE enterprise_id = ? AND ended_on IS NULL").param(firm)
+                .query(Long.class).single();
+        assertThat(openHazards + cases + agencies).as("the seed has a firm with hazards, cases or agencies").isPositive();
+        assertThat((List<Object>) JsonPath.read(body, at + ".openHazards[*]")).hasSize((int) Math.min(openHazards, 10));
+        assertThat((List<Object>) JsonPath.read(body, at + ".cases[*]")).hasSize((int) Math.min(cases, 5));
+        assertThat((List<Object>) JsonPath.read(body, at + ".agencies[*]")).hasSize((int) agencies);
+        List<String> statuses = JsonPath.read(body, at + ".openHazards[*].status");
+        assertThat(statuses).as("Chinese labels, no enum codes").allMatch(t -> !t.matches(".*[A-Z_]{3,}.*"));
+
+        List<String> phones = JsonPath.read(body, at + ".contacts[*].phone");
+        assertThat(phones).as("phones as the registry decrypts them").isNotEmpty()
+                .allMatch(p -> p == null || p.matches("^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$"));
+        List<String> roles = JsonPath.read(body, at + ".contacts[*].role");
+        assertThat(roles).contains("主要负责人");
+
+        mvc.perform(get("/api/v1/offline/firms").header("Authorization", Tokens.bearer(mvc, "legal1")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void a_photo_arriving_different_from_the_hash_taken_on_the_phone_is_refused_and_not_stored() throws Exception {
         BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
