@@ -60,7 +60,7 @@ class CaseFilingTests {
     }
 
     private String sentOn(long filingId) {
-        return jdbc.sql("SELECT CAST(sent_on AS VARCHAR) FROM case_filing WHERE id = :id").param("id", filingId).query(String.class).single();
+        return jdbc.sql("SELECT CAST(sent_on AS VARCHAR) FROM case_filing WHERE id = :id").param("id", filingId).query(String.class).list().get(0);
     }
 
     @Test
