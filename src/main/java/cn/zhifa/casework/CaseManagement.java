@@ -960,4 +960,7 @@ public class CaseManagement {
     private static boolean blank(String text) {
         return text == null || text.isBlank();
     }
+
+    /** The units whose cases the caller sees, within {@code unitId}'s subtree when given (for casework's side lists). */
+    public Set<Long> visibleUnits(Long unitId) { Set<Long> all = new java.util.HashSet<>(scope.visibleOrganizationIds()); if (unitId != null) all.retainAll(scope.subtreeOf(unitId)); return all; }
 }

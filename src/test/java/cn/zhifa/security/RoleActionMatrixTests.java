@@ -171,6 +171,8 @@ class RoleActionMatrixTests {
             Map.entry("POST /api/v1/cases/{id}/service-address", O),
             Map.entry("POST /cases/{id}/services", O),
             Map.entry("POST /api/v1/cases/{id}/services", O),
+            Map.entry("POST /cases/{id}/filings/{filingId}", CASE),
+            Map.entry("POST /api/v1/cases/{id}/filings/{filingId}", CASE),
             Map.entry("POST /api/v1/cases/{id}/actions/{action}", CASE),
             Map.entry("POST /api/v1/cases/{id}/discretion", CASE),
             Map.entry("POST /cases/{id}/records/{kind}", CASE),

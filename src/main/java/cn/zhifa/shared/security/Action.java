@@ -94,7 +94,9 @@ public enum Action {
     REBUILD_STATISTICS("重建统计数据", ADMIN),
 
     RECORD_MEASURE_TESTING("登记查封扣押物品检测期间", OFFICER, LEADER),
-    RECORD_SERVICE("登记文书送达和送达地址确认书", OFFICER, LEADER);
+    RECORD_SERVICE("登记文书送达和送达地址确认书", OFFICER, LEADER),
+    READ_FILINGS("查阅处罚决定备案台账", LEADER, LEGAL, SUPERVISOR),
+    RECORD_FILING("登记处罚决定备案", OFFICER, LEADER, LEGAL);
 
     private final String label;
     private final Set<Role> roles;
