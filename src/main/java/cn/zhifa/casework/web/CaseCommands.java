@@ -167,8 +167,8 @@ class CaseCommands {
 
     /** The Chinese name of a command's field: its OpenAPI description up to the first parenthesis. */
     static String label(Class<?> type, String field) {
-        return Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(field)).findFirst()
-                .map(c -> c.getAnnotation(Schema.class)).map(s -> s.description().split("[（(]")[0])
+        return Arrays.stream(type.getDeclaredFields()).filter(f -> f.getName().equals(field)).findFirst()
+                .map(f -> f.getAnnotation(Schema.class)).map(s -> s.description().split("[（(]")[0])
                 .filter(d -> !d.isBlank()).orElse("填写的内容");
     }
 
