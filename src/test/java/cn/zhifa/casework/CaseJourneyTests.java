@@ -297,9 +297,9 @@ class CaseJourneyTests {
         api.today("2026-03-03");
         api.act(handler, id, "serve", Map.of("method", "直接送达", "receipt", "签收"));
         api.today("2026-03-05");
-        assertThat(api.refused(handler, id, "instalments", Map.of("plan", "2026-03-31:10000;2026-04-30:10000", "reason", "困难"), 422))
+        assertThat(api.refused(handler, id, "instalments", Map.of("plan", List.of(Map.of("dueOn", "2026-03-31", "amountYuan", 10000), Map.of("dueOn", "2026-04-30", "amountYuan", 10000)), "reason", "困难"), 422))
                 .contains("须由");
-        api.act("leader1", id, "instalments", Map.of("plan", "2026-03-31:10000;2026-04-30:10000", "reason", "经营困难",
+        api.act("leader1", id, "instalments", Map.of("plan", List.of(Map.of("dueOn", "2026-03-31", "amountYuan", 10000), Map.of("dueOn", "2026-04-30", "amountYuan", 10000)), "reason", "经营困难",
                 "version", api.version(id)));
 
         api.today("2026-03-31");

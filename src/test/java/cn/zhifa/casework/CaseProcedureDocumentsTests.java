@@ -126,7 +126,7 @@ class CaseProcedureDocumentsTests {
         String caseNumber = JsonPath.read(api.view(id), "$.caseNumber");
 
         api.today("2026-03-05");
-        api.act("leader1", id, "instalments", Map.of("plan", "2026-03-31:12000;2026-04-30:8000", "reason", "经营困难"));
+        api.act("leader1", id, "instalments", Map.of("plan", List.of(Map.of("dueOn", "2026-03-31", "amountYuan", 12000), Map.of("dueOn", "2026-04-30", "amountYuan", 8000)), "reason", "经营困难"));
         List<IssuedDocument> approvals = of(caseNumber, "PAYMENT_DEFERRAL_APPROVAL");
         assertThat(approvals).hasSize(2);
         String first = text(approvals.stream().filter(d -> text(d).contains("第1期")).findFirst().orElseThrow());
@@ -261,7 +261,7 @@ class CaseProcedureDocumentsTests {
         String caseNumber = JsonPath.read(api.view(id), "$.caseNumber");
         String filing = only(caseNumber, "CASE_FILING_APPROVAL").number();
         api.act("leader1", id, "transfer", Map.of("to", "示例市东城区市场监督管理局",
-                "reason", "现场查获的烟花爆竹系无证运输途中暂存，依法移送", "materials", "现场照片12张", "extraPages", "3"));
+                "reason", "现场查获的烟花爆竹系无证运输途中暂存，依法移送", "materials", List.of("现场照片12张"), "extraPages", 3));
         IssuedDocument transfer = only(caseNumber, "CASE_TRANSFER");
         assertThat(text(transfer)).contains("案件移送书", transfer.number(), "示例市东城区市场监督管理局", "无证运输途中暂存",
                 "第二十二条", "立案审批表", filing, "现场照片12张", "共2份");

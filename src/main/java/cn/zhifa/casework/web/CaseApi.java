@@ -171,7 +171,7 @@ class CaseApi {
     @Allowed(Action.HANDLE_CASE)
     @Operation(summary = "办理一个程序步骤（file、investigate、propose-penalty、approve-proposal、review、notify、decide、serve、payment、close …）")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
-            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseActionFields.class)))
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseCommand.File.class)))
     CaseView act(@PathVariable long id,
                  @PathVariable @io.swagger.v3.oas.annotations.Parameter(description = "操作名称", schema = @io.swagger.v3.oas.annotations.media.Schema(
                          allowableValues = {"file", "investigate", "record-act", "extend", "measure-apply", "measure-emergency", "measure-approve", "measure-extend", "measure-release",
@@ -179,45 +179,20 @@ class CaseApi {
                                  "statement", "request-hearing", "schedule-hearing", "hold-hearing", "decide", "serve", "deferral",
                                  "instalments", "payment", "review-start", "review-end", "remind", "enforce", "no-penalty", "revoke",
                                  "transfer", "close", "archive", "recusal-apply", "recusal-decide", "replace-handler", "postpone-hearing", "end-hearing", "criminal-referral", "referral-outcome"})) String action,
-                 @RequestBody(required = false) Map<String, Object> body) {
+                 @RequestBody(required = false) tools.jackson.databind.JsonNode body) {
         Audit.target("案件", id);
         Audit.action("案件办理：" + CaseCommands.ACTIONS.getOrDefault(action, action));
-        Map<String, String> fields = new HashMap<>();
-        if (body != null) {
-            body.forEach((k, v) -> fields.put(k, v == null ? null : v instanceof List<?> list ? lines(list) : String.valueOf(v)));
-        }
-        commands.run(id, action, fields);
+        commands.run(id, commands.fromJson(action, body));
         return view(cases.get(id));
-    }
-
-    /** A JSON list (e.g. the 查封/扣押 objects {name, spec, quantity, location}) as the form's "a|b|c|d" lines. */
-    private static String lines(List<?> list) {
-        StringBuilder text = new StringBuilder();
-        for (Object item : list) {
-            if (item instanceof Map<?, ?> map) {
-                text.append(cell(map.get("name"))).append('|').append(cell(map.get("spec"))).append('|')
-                        .append(cell(map.get("quantity"))).append('|').append(cell(map.get("location")));
-            } else {
-                text.append(cell(item));
-            }
-            text.append('\n');
-        }
-        return text.toString();
-    }
-
-    private static String cell(Object value) {
-        return value == null ? "" : String.valueOf(value).replace('|', '/').replace('\n', ' ');
     }
 
     @PostMapping("/api/v1/cases/{id}/discretion")
     @Allowed(Action.HANDLE_CASE)
     @Operation(summary = "裁量试算：法定幅度、阶次幅度、建议金额和同类案件")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
-            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseActionFields.DiscretionTrial.class)))
-    Map<String, Object> discretion(@PathVariable long id, @RequestBody Map<String, Object> body) {
-        Map<String, String> fields = new HashMap<>();
-        body.forEach((k, v) -> fields.put(k, v == null ? null : String.valueOf(v)));
-        DiscretionAssessment a = cases.assess(id, CaseCommands.proposal(fields));
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseCommand.ProposePenalty.class)))
+    Map<String, Object> discretion(@PathVariable long id, @RequestBody tools.jackson.databind.JsonNode body) {
+        DiscretionAssessment a = cases.assess(id, commands.proposalFromJson(body));
         List<SimilarCase> similar = cases.similarCases(a.violation().code(), id);
         Map<String, Object> answer = new HashMap<>();
         answer.put("violation", a.violation().label());

@@ -20,11 +20,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.ServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.beans.PropertyEditorSupport;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.ServletRequestDataBinder;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The case transitions by name, shared by the pages (form fields) and the API (JSON object): each action
- * reads its fields, calls {@link CaseManagement} and returns the Chinese confirmation.
+ * The case transitions by name, shared by the pages and the API: binds the typed {@link CaseCommand} of an action from
+ * the page form or from the JSON body (both checked by the same bean validation), runs it on {@link CaseManagement}
+ * and returns the Chinese confirmation.
  */
 @Component
 class CaseCommands {
@@ -39,9 +60,16 @@ class CaseCommands {
     }
 
     private final CaseManagement cases;
+    private final ConversionService conversion;
+    private final Validator validator;
+    private final JsonMapper json;
 
-    CaseCommands(CaseManagement cases) {
+    CaseCommands(CaseManagement cases, @Qualifier("mvcConversionService") ConversionService conversion, Validator validator,
+                 JsonMapper json) {
         this.cases = cases;
+        this.conversion = conversion;
+        this.validator = validator;
+        this.json = json;
     }
 
     /** The actions {@code by} may take on {@code c} now: those the case's own guards allow ({@link PenaltyCase#transitions}). */
@@ -50,7 +78,7 @@ class CaseCommands {
                 .map(e -> e.getKey().code()).toList();
     }
 
-    private static cn.zhifa.casework.RecusalRole recusalRole(String value) {
+    static cn.zhifa.casework.RecusalRole recusalRole(String value) {
         if (value == null || value.isBlank()) {
             throw new RuleViolation("请选择申请回避的人员类别（承办人、法制审核人员或听证主持人）。");
         }
@@ -61,7 +89,7 @@ class CaseCommands {
         }
     }
 
-    private static cn.zhifa.casework.HearingEnding hearingEnding(String value) {
+    static cn.zhifa.casework.HearingEnding hearingEnding(String value) {
         try {
             return cn.zhifa.casework.HearingEnding.valueOf(value == null ? "" : value.strip());
         } catch (IllegalArgumentException e) {
@@ -69,7 +97,7 @@ class CaseCommands {
         }
     }
 
-    private static cn.zhifa.casework.ReferralOutcome referralOutcome(String value) {
+    static cn.zhifa.casework.ReferralOutcome referralOutcome(String value) {
         try {
             return cn.zhifa.casework.ReferralOutcome.valueOf(value == null ? "" : value.strip());
         } catch (IllegalArgumentException e) {
@@ -77,98 +105,108 @@ class CaseCommands {
         }
     }
 
-    private static int recusalNumber(String value) {
+
+    /** The transition named {@code action} in a route, or 404 in Chinese. */
+    static CaseTransition transition(String action) {
+        return CaseTransition.byCode(action)
+                .orElseThrow(() -> RuleViolation.notFound("没有名为“" + action + "”的案件操作。"));
+    }
+
+    /**
+     * Binds the command of {@code action} from the page form, as {@code @ModelAttribute} binds a record (constructor
+     * binding with the MVC conversion service); the textareas of lists give one item a line.
+     */
+    CaseCommand fromForm(String action, ServletRequest request) {
+        Class<? extends CaseCommand> type = CaseCommand.TYPES.get(transition(action));
+        ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "command");
+        binder.setTargetType(ResolvableType.forClass(type));
+        binder.setConversionService(conversion);
+        if (type == CaseCommand.MeasureApply.class || type == CaseCommand.MeasureEmergency.class) {
+            binder.registerCustomEditor(List.class, new Lines(CaseCommands::seizedObjects));
+        } else if (type == CaseCommand.Instalments.class) {
+            binder.registerCustomEditor(List.class, new Lines(CaseCommands::instalments));
+        } else if (type == CaseCommand.Transfer.class) {
+            binder.registerCustomEditor(List.class, new Lines(text -> text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()));
+        }
+        binder.construct(request);
+        BindingResult result = binder.getBindingResult();
+        if (result.hasErrors()) {
+            FieldError error = result.getFieldError();
+            throw new RuleViolation(error == null ? "填写的内容格式不正确。"
+                    : label(type, error.getField()) + "“" + error.getRejectedValue() + "”格式不正确。");
+        }
+        return checked(type.cast(binder.getTarget()));
+    }
+
+    /** Binds the command of {@code action} from the JSON body, as {@code @RequestBody} does (lists are JSON arrays). */
+    CaseCommand fromJson(String action, JsonNode body) {
+        Class<? extends CaseCommand> type = CaseCommand.TYPES.get(transition(action));
+        if (body != null && !body.isNull() && !body.isObject()) {
+            throw new RuleViolation("请求内容应为 JSON 对象。");
+        }
         try {
-            return Integer.parseInt(value == null ? "1" : value.strip());
-        } catch (NumberFormatException e) {
-            throw new RuleViolation("请选择要决定的回避申请。");
+            return checked(json.treeToValue(body == null || body.isNull() ? json.createObjectNode() : body, type));
+        } catch (DatabindException e) {
+            String field = e.getPath().isEmpty() ? null : e.getPath().get(0).getPropertyName();
+            throw new RuleViolation(field == null ? "请求内容格式不正确。" : label(type, field) + "（" + field + "）格式不正确。");
         }
     }
 
-
-    /** Runs {@code action} on case {@code id} with the given fields; returns the confirmation. */
-    String run(long id, String action, Map<String, String> f) {
-        Integer version = integer(f.get("version"));
-        switch (action) {
-            case "file" -> cases.file(id, version, f.get("opinion"), f.get("handler"), f.get("secondHandler"));
-            case "investigate" -> cases.recordInvestigation(id, stepKind(f.get("what")), f.get("content"));
-            case "record-act" -> cases.recordAct(id, version, date(f.get("actOn"), "违法行为发生日期"),
-                    f.get("actEndedOn") == null || f.get("actEndedOn").isBlank() ? null : date(f.get("actEndedOn"), "违法行为终了日期"),
-                    "true".equals(f.get("lifeAndHealth")) || "on".equals(f.get("lifeAndHealth")));
-            case "extend" -> cases.extendDecisionPeriod(id, version, f.get("reason"));
-            case "measure-apply" -> {
-                int number = cases.applyMeasure(id, version, measureKind(f.get("kind")), seizedObjects(f.get("objects")),
-                        f.get("reason"), f.get("legalBasis"), f.get("decisionNumber"));
-                return "已完成：" + ACTIONS.get(action) + "（第" + number + "号）。";
-            }
-            case "measure-emergency" -> {
-                int number = cases.takeMeasureInEmergency(id, version, measureKind(f.get("kind")), seizedObjects(f.get("objects")),
-                        f.get("reason"), f.get("legalBasis"), f.get("decisionNumber"));
-                return "已完成：" + ACTIONS.get(action) + "（第" + number + "号），请在二十四小时内报请负责人补办批准手续。";
-            }
-            case "measure-approve" -> cases.approveMeasure(id, version, measureNumber(f.get("number")));
-            case "measure-extend" -> cases.extendMeasure(id, version, measureNumber(f.get("number")), f.get("reason"));
-            case "measure-release" -> cases.endMeasure(id, version, measureNumber(f.get("number")), MeasureEnding.RELEASED,
-                    f.get("reason"));
-            case "measure-dispose" -> cases.endMeasure(id, version, measureNumber(f.get("number")), MeasureEnding.DISPOSED,
-                    f.get("reason"));
-            case "propose-penalty" -> cases.proposePenalty(id, version, proposal(f));
-            case "approve-proposal" -> cases.approveProposal(id, version, f.get("opinion"));
-            case "return-proposal" -> cases.returnProposal(id, version, f.get("opinion"));
-            case "review" -> cases.reviewLegally(id, version, opinion(f.get("opinion")), f.get("text"));
-            case "notify" -> cases.notifyParty(id, version);
-            case "statement" -> cases.recordStatement(id, f.get("statement"), "true".equals(f.get("waive")) || "on".equals(f.get("waive")));
-            case "request-hearing" -> cases.requestHearing(id);
-            case "schedule-hearing" -> cases.scheduleHearing(id, date(f.get("hearingOn"), "听证日期"), f.get("presidingOfficer"),
-                    f.get("place"), f.get("privateReason"));
-            case "postpone-hearing" -> cases.postponeHearing(id, date(f.get("hearingOn"), "延期后的听证日期"), f.get("reason"));
-            case "end-hearing" -> cases.endHearingUnheld(id, hearingEnding(f.get("ending")), f.get("reason"));
-            case "hold-hearing" -> cases.holdHearing(id, f.get("record"), f.get("report"));
-            case "decide" -> cases.decide(id, version, f.get("number"), amount(f.get("fineYuan"), false), f.get("linkedNumber"));
-            case "serve" -> cases.serve(id, f.get("method"), f.get("receipt"));
-            case "deferral" -> cases.approveDeferral(id, version, date(f.get("newDue"), "延期后的缴纳日期"), f.get("reason"));
-            case "instalments" -> cases.approveInstalments(id, version, instalments(f.get("plan")), f.get("reason"));
-            case "payment" -> cases.recordPayment(id, amount(f.get("amountYuan"), true));
-            case "review-start" -> cases.startReviewOrLitigation(id, f.get("what"));
-            case "review-end" -> cases.endReviewOrLitigation(id, f.get("outcome"));
-            case "remind" -> cases.remind(id);
-            case "enforce" -> cases.applyForEnforcement(id, version, f.get("court"));
-            case "recusal-apply" -> cases.applyForRecusal(id, version, recusalRole(f.get("recusalRole")), f.get("personName"),
-                    f.get("reason"));
-            case "recusal-decide" -> cases.decideRecusal(id, version, recusalNumber(f.get("number")),
-                    "true".equalsIgnoreCase(f.get("granted")), f.get("reason"));
-            case "criminal-referral" -> cases.referForCrime(id, version, f.get("to"), f.get("procuratorate"), f.get("reason"));
-            case "referral-outcome" -> cases.recordReferralOutcome(id, version, recusalNumber(f.get("number")),
-                    referralOutcome(f.get("referralOutcome")), f.get("reason"));
-            case "replace-handler" -> cases.replaceRecusedHandler(id, version, f.get("handler"));
-            case "no-penalty" -> cases.decideNoPenalty(id, version, f.get("ground"), f.get("reason"), f.get("education"));
-            case "revoke" -> cases.revokeFiling(id, version, f.get("reason"));
-            case "transfer" -> cases.transfer(id, version, f.get("to"), "true".equals(f.get("criminal")) || "on".equals(f.get("criminal")),
-                    f.get("procuratorate"), f.get("reason"), f.get("basis"), f.get("materials") == null ? List.of() : List.of(f.get("materials").split("\\R")),
-                    pages(f.get("extraPages")));
-            case "close" -> cases.close(id, version, f.get("opinion"));
-            case "archive" -> cases.archive(id);
-            default -> throw RuleViolation.notFound("没有名为“" + action + "”的案件操作。");
+    /** The bean-validation messages of {@code command}, in the order of its fields, as one refusal. */
+    private <T extends CaseCommand> T checked(T command) {
+        Set<ConstraintViolation<T>> violations = validator.validate(command);
+        if (!violations.isEmpty()) {
+            List<String> order = Arrays.stream(command.getClass().getRecordComponents()).map(RecordComponent::getName).toList();
+            throw new RuleViolation(violations.stream()
+                    .sorted(Comparator.comparing((ConstraintViolation<T> v) -> order.indexOf(v.getPropertyPath().iterator().next().getName()))
+                            .thenComparing(ConstraintViolation::getMessage))
+                    .map(ConstraintViolation::getMessage).distinct().collect(Collectors.joining("")));
         }
-        return "已完成：" + ACTIONS.get(action) + "。";
+        return command;
     }
 
-    static PenaltyProposal proposal(Map<String, String> f) {
-        if (f.get("violationCode") == null || f.get("violationCode").isBlank()) {
-            throw new RuleViolation("请选择违法行为。");
+    /** The Chinese name of a command's field: its OpenAPI description up to the first parenthesis. */
+    static String label(Class<?> type, String field) {
+        return Arrays.stream(type.getDeclaredFields()).filter(f -> f.getName().equals(field)).findFirst()
+                .map(f -> f.getAnnotation(Schema.class)).map(s -> s.description().split("[（(]")[0])
+                .filter(d -> !d.isBlank()).orElse("填写的内容");
+    }
+
+    /** The 呈批 fields of a page form as the proposal a 裁量试算 assesses. */
+    PenaltyProposal proposalFromForm(ServletRequest request) {
+        return ((CaseCommand.ProposePenalty) fromForm(CaseTransition.PROPOSE_PENALTY.code(), request)).proposal();
+    }
+
+    /** The 呈批 fields of a JSON body as the proposal a 裁量试算 assesses. */
+    PenaltyProposal proposalFromJson(JsonNode body) {
+        return ((CaseCommand.ProposePenalty) fromJson(CaseTransition.PROPOSE_PENALTY.code(), body)).proposal();
+    }
+
+    /** Runs {@code command} on case {@code id}; returns the Chinese confirmation. */
+    String run(long id, CaseCommand command) {
+        return command.run(id, cases);
+    }
+
+    /** A form textarea as the list its command field holds. */
+    private static final class Lines extends PropertyEditorSupport {
+        private final Function<String, List<?>> parse;
+
+        Lines(Function<String, List<?>> parse) {
+            this.parse = parse;
         }
-        return new PenaltyProposal(f.get("violationCode"), tier(f.get("tier")), amount(f.get("amountYuan"), true), f.get("reason"),
-                f.get("mitigationGround"), f.get("otherMeasures"), "true".equals(f.get("complex")) || "on".equals(f.get("complex")),
-                amount(f.get("annualIncomeYuan"), false), amount(f.get("illegalGainsYuan"), false),
-                "true".equals(f.get("aggravated")) || "on".equals(f.get("aggravated")), f.get("violatedProvision"));
+
+        @Override
+        public void setAsText(String text) {
+            setValue(text == null || text.isBlank() ? List.of() : parse.apply(text));
+        }
     }
 
     /** "2026-03-31:10000;2026-04-30:10000" */
-    static List<Instalment> instalments(String plan) {
+    static List<CaseCommand.InstalmentLine> instalments(String plan) {
         if (plan == null || plan.isBlank()) {
             throw new RuleViolation("请填写分期计划（每行“日期:金额”）。");
         }
-        List<Instalment> parts = new ArrayList<>();
+        List<CaseCommand.InstalmentLine> parts = new ArrayList<>();
         for (String line : plan.split("[;\\n；]")) {
             if (line.isBlank()) {
                 continue;
@@ -177,7 +215,7 @@ class CaseCommands {
             if (pair.length != 2) {
                 throw new RuleViolation("分期计划格式应为每行“日期:金额”，如 2026-03-31:10000。");
             }
-            parts.add(new Instalment(date(pair[0].strip(), "分期缴纳日期"), amount(pair[1].strip(), true)));
+            parts.add(new CaseCommand.InstalmentLine(date(pair[0].strip(), "分期缴纳日期"), amount(pair[1].strip(), true)));
         }
         return parts;
     }
@@ -194,17 +232,9 @@ class CaseCommands {
         throw new RuleViolation("强制措施种类“" + text + "”无效，应为查封或扣押。");
     }
 
-    static int measureNumber(String text) {
-        try {
-            return Integer.parseInt(text == null ? "" : text.strip());
-        } catch (NumberFormatException e) {
-            throw new RuleViolation("请选择要办理的查封、扣押措施（编号）。");
-        }
-    }
-
     /** The 清单, one object a line: "名称|规格|数量|存放地点" (规格 and 存放地点 may be empty). */
-    static List<SeizedObject> seizedObjects(String text) {
-        List<SeizedObject> objects = new ArrayList<>();
+    static List<CaseCommand.SeizedObjectLine> seizedObjects(String text) {
+        List<CaseCommand.SeizedObjectLine> objects = new ArrayList<>();
         if (text == null) {
             return objects;
         }
@@ -216,7 +246,7 @@ class CaseCommands {
             if (part.length < 3 || part[0].isBlank() || part[2].isBlank()) {
                 throw new RuleViolation("清单“" + line.strip() + "”格式不正确，每行应为“名称|规格|数量|存放地点”，名称和数量必填。");
             }
-            objects.add(SeizedObject.of(part[0].strip(), part[1], part[2].strip(), part.length > 3 ? part[3] : null));
+            objects.add(new CaseCommand.SeizedObjectLine(part[0].strip(), part[1], part[2].strip(), part.length > 3 ? part[3] : null));
         }
         return objects;
     }
@@ -246,23 +276,6 @@ class CaseCommands {
         }
     }
 
-    /** 另附材料页数 of a 案件移送书 (empty when nothing further is attached). */
-    static Integer pages(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            throw new RuleViolation("另附材料页数“" + text + "”应为整数。");
-        }
-    }
-
-    private static Integer integer(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            throw new RuleViolation("版本号格式不正确。");
-        }
-    }
-
     static Tier tier(String text) {
         try {
             return text == null || text.isBlank() ? Tier.GENERAL : Tier.valueOf(text);
@@ -271,7 +284,7 @@ class CaseCommands {
         }
     }
 
-    private static ReviewOpinion opinion(String text) {
+    static ReviewOpinion opinion(String text) {
         try {
             return text == null || text.isBlank() ? null : ReviewOpinion.valueOf(text);
         } catch (IllegalArgumentException e) {
@@ -279,7 +292,7 @@ class CaseCommands {
         }
     }
 
-    private static StepKind stepKind(String text) {
+    static StepKind stepKind(String text) {
         try {
             return text == null || text.isBlank() ? StepKind.EVIDENCE : StepKind.valueOf(text);
         } catch (IllegalArgumentException e) {

@@ -119,7 +119,8 @@ class CasePages {
     }
 
     @GetMapping("/cases/{id}")
-    String detail(@PathVariable long id, @RequestParam Map<String, String> params, Model model) {
+    String detail(@PathVariable long id, @RequestParam Map<String, String> params, jakarta.servlet.http.HttpServletRequest request,
+                  Model model) {
         PenaltyCase c = cases.get(id);
         LocalDate today = deadlines.today();
         Acting by = Acting.of(Actors.require());
@@ -145,7 +146,7 @@ class CasePages {
         String code = params.getOrDefault("violationCode", c.getViolationCode());
         if (params.containsKey("preview") && code != null && !code.isBlank()) {
             try {
-                PenaltyProposal proposal = CaseCommands.proposal(params);
+                PenaltyProposal proposal = commands.proposalFromForm(request);
                 DiscretionAssessment assessment = cases.assess(id, proposal);
                 model.addAttribute("assessment", assessment);
             } catch (RuleViolation refused) {
@@ -176,12 +177,12 @@ class CasePages {
     @PostMapping("/cases/{id}/{action}")
     @Allowed(Action.HANDLE_CASE)
     @AuditAction("案件办理")
-    String act(@PathVariable long id, @PathVariable String action, @RequestParam Map<String, String> fields,
+    String act(@PathVariable long id, @PathVariable String action, jakarta.servlet.http.HttpServletRequest request,
                RedirectAttributes redirect) {
         Audit.target("案件", id);
         Audit.action("案件办理：" + CaseCommands.ACTIONS.getOrDefault(action, action));
         try {
-            redirect.addFlashAttribute("message", commands.run(id, action, fields));
+            redirect.addFlashAttribute("message", commands.run(id, commands.fromForm(action, request)));
         } catch (RuleViolation refused) {
             redirect.addFlashAttribute("refusal", refused.getMessage());
             Audit.detail("被拒绝：" + refused.getMessage());
