@@ -176,6 +176,10 @@ public class CaseServices {
         }
         ServiceMethod how = ServiceMethod.named(method).orElseThrow(() -> new RuleViolation(
                 "送达方式应为直接送达、留置送达、委托送达、邮寄送达、电子送达或者公告送达之一。"));
+        if (how != ServiceMethod.DIRECT && how != ServiceMethod.LODGED && how != ServiceMethod.ENTRUSTED) {
+            throw new RuleViolation(how.label() + "的，以" + how.eventLabel() + "为送达日期，请在本案“送达登记”中登记"
+                    + "（邮件号码、电子送达地址或者公告日期）。");
+        }
         record(caseId, decision.get().id(), how, today(), receipt, null);
         return true;
     }
