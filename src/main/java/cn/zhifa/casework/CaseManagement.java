@@ -1,6 +1,9 @@
 package cn.zhifa.casework;
 
 import cn.zhifa.casework.internal.PenaltyCases;
+import cn.zhifa.casework.internal.measures.MeasureTerm;
+import cn.zhifa.casework.internal.measures.MeasureTestings;
+import cn.zhifa.casework.internal.service.CaseServices;
 import cn.zhifa.law.AccidentGrade;
 import cn.zhifa.law.AccidentGrading;
 import cn.zhifa.registry.CertificatePolicy;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,12 +54,14 @@ public class CaseManagement {
     private final CaseDocuments documents;
     private final CaseProcedureDocuments procedureDocuments;
     private final Clock clock;
+    /** The service ledger, which runs this class's serve step (hence looked up when needed, not at construction). */
+    private final ObjectProvider<CaseServices> services;
 
     CaseManagement(PenaltyCases cases, CasePeriods periods, DiscretionEngine discretion, ViolationLibrary library,
                    LegalReviewTriggers triggers, AccidentGrading grading, CaseworkRules rules, CaseScope scope,
                    JdbcClient jdbc, ApplicationEventPublisher events, EnterpriseManagement enterprises,
                    CertificatePolicy certificates, CaseDocuments documents, CaseProcedureDocuments procedureDocuments,
-                   Clock clock) {
+                   Clock clock, ObjectProvider<CaseServices> services) {
         this.cases = cases;
         this.periods = periods;
         this.discretion = discretion;
@@ -71,6 +77,7 @@ public class CaseManagement {
         this.documents = documents;
         this.procedureDocuments = procedureDocuments;
         this.clock = clock;
+        this.services = services;
     }
 
     // ---- opening cases
@@ -331,7 +338,7 @@ public class CaseManagement {
     /** Whether {@code by} may now approve emergency measure {@code number} (within the hours of 行政强制法第十九条). */
     /** Every transition of {@code c} with its verdict for {@code by} now ({@link PenaltyCase#transitions}). */
     public java.util.Map<CaseTransition, Verdict> transitions(PenaltyCase c, Acting by) {
-        return c.transitions(by, now(), periods, rules.emergency().window());
+        return c.transitions(by, now(), periods, rules.emergency().window(), testingDays(c));
     }
 
     public boolean mayApproveMeasureNow(PenaltyCase c, int number, Acting by) {
@@ -342,10 +349,11 @@ public class CaseManagement {
     public void extendMeasure(long id, Integer version, int number, String reason) {
         Acting by = acting();
         change(id, version, c -> {
-            c.mayExtendMeasure(number, by, now().day(), periods).orThrow();
+            long testing = testingDays(c).getOrDefault(number, 0L);
+            c.mayExtendMeasure(number, by, now().day(), periods, testing).orThrow();
             certified(by);
             When when = now();
-            c.extendMeasure(number, by, when, reason, periods);
+            c.extendMeasure(number, by, when, reason, periods, testing);
             procedureDocuments.seizureExtension(c, number, Actors.require().username(), when.day());
         });
     }
@@ -563,11 +571,45 @@ public class CaseManagement {
         return documents.issueDecision(c, fine, when.day(), Actors.require().username()).number();
     }
 
+    /**
+     * 送达 of the decision today with a 送达回执 (method and receipt in words): a decision issued here is recorded in the
+     * service ledger, which runs the case's serve step ({@link #serveRecorded}), so the case and the ledger hold one
+     * service day; a decision issued on paper (no document here) is served by the case's step alone.
+     */
     @Transactional
     public void serve(long id, String method, String receipt) {
         Acting by = acting();
         certified(by);
+        if (services.getObject().serveDecision(id, method, receipt)) {
+            return;
+        }
         change(id, null, c -> c.serve(by, now(), method, receipt, periods));
+    }
+
+    /**
+     * The decision's service as recorded in the service ledger ({@link CaseServices#record}): the case's own 送达 step on
+     * the day it counts as served, from which the payment period and the court-application deadline run.
+     */
+    @Transactional
+    public void serveRecorded(long id, LocalDate servedOn, String method, String receipt) {
+        Acting by = acting();
+        certified(by);
+        change(id, null, c -> c.serve(by, new When(servedOn, clock.instant()), method, receipt, periods));
+    }
+
+    /** The 履行义务催告书's service as recorded in the service ledger: the ten days before a court application run from it. */
+    @Transactional
+    public void reminderServed(long id, LocalDate servedOn) {
+        change(id, null, c -> c.reminderServed(servedOn));
+    }
+
+    /** The days of notified testing each measure's term does not count (行政强制法第二十五条第三款), by measure number. */
+    private java.util.Map<Integer, Long> testingDays(PenaltyCase c) {
+        java.util.Map<Integer, Long> days = new java.util.HashMap<>();
+        if (c.getId() != null && !c.getMeasures().isEmpty()) {
+            MeasureTestings.byMeasure(jdbc, c.getId()).forEach((n, t) -> days.put(n, MeasureTerm.excludedDays(t)));
+        }
+        return days;
     }
 
     @Transactional

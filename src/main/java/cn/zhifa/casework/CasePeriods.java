@@ -121,6 +121,16 @@ public final class CasePeriods {
         return periods.due(extended ? PeriodCode.SEIZURE_EXTENDED : PeriodCode.SEIZURE, appliedOn);
     }
 
+    /** A measure's term moved on by the testing days it does not count (行政强制法第二十五条第三款). */
+    public static Deadline withoutTesting(Deadline statutory, long testingDays) {
+        if (testingDays <= 0) {
+            return statutory;
+        }
+        LocalDate due = statutory.due().plusDays(testingDays);
+        return new Deadline(statutory.from(), statutory.length() + (int) testingDays, statutory.counting(), due, statutory.provisional(),
+                statutory.basis() + "；不计检测、检验、检疫或者技术鉴定期间" + testingDays + "日（行政强制法第二十五条第三款），至" + due + "。");
+    }
+
     /** The days one extension adds (the extended period less the initial one), from law's configuration. */
     public int measureExtensionDays() {
         return periods.period(PeriodCode.SEIZURE_EXTENDED).length() - periods.period(PeriodCode.SEIZURE).length();

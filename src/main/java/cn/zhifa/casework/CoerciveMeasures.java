@@ -72,8 +72,11 @@ class CoerciveMeasures {
         replace(measure(number).orElseThrow().numbered(decisionNumber));
     }
 
-    /** Extended once (行政强制法第二十五条), while active, approved and within its term. */
-    Verdict mayExtend(int number, LocalDate day, CasePeriods periods) {
+    /**
+     * Extended once (行政强制法第二十五条), while active, approved and within its term; the term does not count the
+     * {@code testingDays} days of notified 检测、检验、检疫或者技术鉴定 (第三款).
+     */
+    Verdict mayExtend(int number, LocalDate day, CasePeriods periods, long testingDays) {
         Optional<CoerciveMeasure> found = measure(number);
         if (found.isEmpty()) {
             return missing(number);
@@ -88,9 +91,10 @@ class CoerciveMeasures {
         if (m.extended()) {
             return Verdict.refuse(m.title() + "已于" + m.extendedOn() + "延长过一次期限，依法只能延长一次（行政强制法第二十五条）。");
         }
-        Deadline due = periods.measureDue(m.appliedOn(), false);
+        Deadline due = CasePeriods.withoutTesting(periods.measureDue(m.appliedOn(), false), testingDays);
         if (due.isOverdueOn(day)) {
-            return Verdict.refuse(m.title() + "的期限已于" + due.due() + "届满，不能再延长，应当及时解除或者作出处理决定。");
+            return Verdict.refuse(m.title() + "的期限" + (testingDays > 0 ? "（不计检测、检验、检疫或者技术鉴定期间" + testingDays + "日）" : "")
+                    + "已于" + due.due() + "届满，不能再延长，应当及时解除或者作出处理决定（行政强制法第二十五条）。");
         }
         return Verdict.allow();
     }

@@ -27,6 +27,7 @@ class Execution {
 
     private BigDecimal paidYuan = BigDecimal.ZERO.setScale(2);
     private LocalDate remindedOn;
+    private LocalDate reminderServedOn;
     private LocalDate enforcementAppliedOn;
     @MappedCollection(idColumn = "penalty_case", keyColumn = "position")
     private List<Instalment> instalments = new ArrayList<>();
@@ -162,6 +163,22 @@ class Execution {
 
     void remind(LocalDate day) {
         remindedOn = day;
+        reminderServedOn = null;
+    }
+
+    /**
+     * The 催告书 was served on {@code day} (as recorded in the service ledger): the ten days before the court application
+     * run from it (行政强制法第五十四条), not from the day it was issued. Not before it was issued.
+     */
+    void reminderServed(LocalDate day) {
+        require(remindedOn != null, "本案尚未催告，没有可以登记送达的催告书。");
+        require(day != null && !day.isBefore(remindedOn), "催告书的送达日期不能早于催告之日（" + remindedOn + "）。");
+        reminderServedOn = day;
+    }
+
+    /** The day the ten days after the 催告书 run from: its recorded service, else the day of 催告 (served when issued). */
+    LocalDate reminderServedOrIssued() {
+        return reminderServedOn != null ? reminderServedOn : remindedOn;
     }
 
     /**
@@ -185,9 +202,10 @@ class Execution {
         if (remindedOn == null) {
             return Verdict.refuse("申请强制执行前应当事先催告当事人履行义务（行政强制法第五十四条）。");
         }
-        Deadline wait = periods.reminderWaitEnds(remindedOn);
+        Deadline wait = periods.reminderWaitEnds(reminderServedOrIssued());
         if (!wait.isOverdueOn(day)) {
-            return Verdict.refuse("催告书送达满十个工作日（至" + wait.due() + "）后当事人仍未履行的，方可申请强制执行（行政强制法第五十四条）。");
+            return Verdict.refuse("催告书于" + reminderServedOrIssued() + "送达，送达满十个工作日（至" + wait.due()
+                    + "）后当事人仍未履行的，方可申请强制执行（行政强制法第五十四条、第六十九条）。");
         }
         return Verdict.allow();
     }
@@ -246,6 +264,7 @@ class Execution {
 
     BigDecimal paidYuan() { return paidYuan; }
     LocalDate remindedOn() { return remindedOn; }
+    LocalDate reminderServedOn() { return reminderServedOn; }
     LocalDate enforcementAppliedOn() { return enforcementAppliedOn; }
     List<Instalment> instalments() { return List.copyOf(instalments); }
     List<Payment> payments() { return List.copyOf(payments); }

@@ -713,6 +713,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         mayServe().orThrow();
         require(notBlank(method), "请填写送达方式。");
         require(notBlank(receipt), "请填写送达回执（签收人及签收情况）。");
+        require(decidedOn == null || !when.day().isBefore(decidedOn), "送达日期（" + when.day() + "）不能早于作出决定之日（" + decidedOn + "）。");
         servedOn = when.day();
         serviceMethod = method.strip();
         serviceReceipt = receipt.strip();
@@ -800,6 +801,16 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         mayRemind(when.day()).orThrow();
         execution.remind(when.day());
         step(StepKind.REMINDER, by, when, "送达履行义务催告书");
+    }
+
+    /**
+     * The 履行义务催告书 was served on {@code day} (recorded in the service ledger): while the case is in execution the ten
+     * days before a court application run from that day (行政强制法第五十四条); later it changes nothing.
+     */
+    public void reminderServed(LocalDate day) {
+        if (stage == CaseStage.EXECUTING) {
+            execution.reminderServed(day);
+        }
     }
 
     /** 申请人民法院强制执行: see {@link Execution#mayApplyForEnforcement}. */
@@ -899,14 +910,27 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     }
 
     public Verdict mayExtendMeasure(int number, Acting by, LocalDate day, CasePeriods periods) {
-        return Verdict.all(measures.mayExtend(number, day, periods), role(by, Role.LEADER, "延长查封、扣押期限的批准"));
+        return mayExtendMeasure(number, by, day, periods, 0);
+    }
+
+    /**
+     * May measure {@code number} be extended on {@code day}: its term, not counting {@code testingDays} days of notified
+     * 检测、检验、检疫或者技术鉴定 (行政强制法第二十五条第三款), not yet over.
+     */
+    public Verdict mayExtendMeasure(int number, Acting by, LocalDate day, CasePeriods periods, long testingDays) {
+        return Verdict.all(measures.mayExtend(number, day, periods, testingDays), role(by, Role.LEADER, "延长查封、扣押期限的批准"));
     }
 
     /** 延长查封/扣押期限: once, in a complex case, on the head's approval; the party is notified in writing. */
     public void extendMeasure(int number, Acting leader, When when, String reason, CasePeriods periods) {
-        mayExtendMeasure(number, leader, when.day(), periods).orThrow();
+        extendMeasure(number, leader, when, reason, periods, 0);
+    }
+
+    /** {@link #extendMeasure} on a measure whose term does not count {@code testingDays} days of testing. */
+    public void extendMeasure(int number, Acting leader, When when, String reason, CasePeriods periods, long testingDays) {
+        mayExtendMeasure(number, leader, when.day(), periods, testingDays).orThrow();
         CoerciveMeasure m = measures.extend(number, when.day(), reason);
-        Deadline due = periods.measureDue(m.appliedOn(), true);
+        Deadline due = CasePeriods.withoutTesting(periods.measureDue(m.appliedOn(), true), testingDays);
         step(StepKind.MEASURE_EXTENDED, leader, when, m.title() + "经负责人批准延长" + periods.measureExtensionDays() + "日至"
                 + due.due() + (due.provisional() ? "（暂定）" : "") + "，理由：" + m.extensionReason() + "；已书面告知当事人");
         registerEvent(new CaseEvent.CoerciveMeasureExtended(id, number, due.due()));
@@ -1184,6 +1208,15 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
      * @param emergencyWindow the hours within which an emergency 查封/扣押 is approved (行政强制法第十九条)
      */
     public Map<CaseTransition, Verdict> transitions(Acting by, When when, CasePeriods periods, java.time.Duration emergencyWindow) {
+        return transitions(by, when, periods, emergencyWindow, Map.of());
+    }
+
+    /**
+     * {@link #transitions(Acting, When, CasePeriods, java.time.Duration)} with the testing days each measure's term does not
+     * count (by measure number, 行政强制法第二十五条第三款).
+     */
+    public Map<CaseTransition, Verdict> transitions(Acting by, When when, CasePeriods periods, java.time.Duration emergencyWindow,
+                                                    Map<Integer, Long> testingDays) {
         LocalDate day = when.day();
         Map<CaseTransition, Verdict> t = new LinkedHashMap<>();
         t.put(CaseTransition.FILE, mayFile(by, periods));
@@ -1194,7 +1227,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
         t.put(CaseTransition.MEASURE_EMERGENCY, Verdict.all(mayTakeMeasureInEmergency(by), by.has(Role.LEADER)
                 ? Verdict.refuse("负责人可以直接批准查封、扣押。") : Verdict.allow()));
         t.put(CaseTransition.MEASURE_APPROVE, anyMeasure(n -> mayApproveMeasure(n, by, when.at(), emergencyWindow)));
-        t.put(CaseTransition.MEASURE_EXTEND, anyMeasure(n -> mayExtendMeasure(n, by, day, periods)));
+        t.put(CaseTransition.MEASURE_EXTEND, anyMeasure(n -> mayExtendMeasure(n, by, day, periods, testingDays.getOrDefault(n, 0L))));
         t.put(CaseTransition.MEASURE_RELEASE, anyMeasure(n -> mayEndMeasure(n, by)));
         t.put(CaseTransition.MEASURE_DISPOSE, anyMeasure(n -> mayEndMeasure(n, by)));
         t.put(CaseTransition.PROPOSE_PENALTY, mayProposePenalty());
@@ -1350,6 +1383,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
     public String getServiceReceipt() { return serviceReceipt; }
     public BigDecimal getPaidYuan() { return execution.paidYuan(); }
     public LocalDate getRemindedOn() { return execution.remindedOn(); }
+    public LocalDate getReminderServedOn() { return execution.reminderServedOn(); }
     public LocalDate getEnforcementAppliedOn() { return execution.enforcementAppliedOn(); }
     public LocalDate getExecutedOn() { return executedOn; }
     public LocalDate getClosedOn() { return closedOn; }

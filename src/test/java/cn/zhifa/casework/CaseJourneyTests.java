@@ -121,6 +121,9 @@ class CaseJourneyTests {
         api.today("2026-03-02");
         api.act(handler, id, "serve", Map.of("method", "直接送达", "receipt", "法定代表人赵某签收"));
         assertThat(api.deadline(id, "PAYMENT")).isEqualTo("2026-03-17");
+        // the 送达回执 of the decision issued here goes through the service ledger: the case and the ledger hold one day
+        assertThat(jdbc.sql("SELECT method || ' ' || served_on || ' ' || recipient FROM case_service WHERE penalty_case = :id")
+                .param("id", id).query(String.class).list()).containsExactly("DIRECT 2026-03-02 法定代表人赵某签收");
 
         // 17 March: paid in full; leader1 closes, officer1 archives.
         api.today("2026-03-17");

@@ -143,6 +143,13 @@ class CaseProcedureDocumentsTests {
         assertThat(text(reminder)).doesNotContain("在法定期限内未申请行政复议或者提起行政诉讼");
 
         api.today("2026-09-10");
+        // the 催告书 served only on 1 September (service ledger): the ten days before the application run from that day
+        var served = api.post(handler, "/api/v1/cases/" + id + "/services", Map.of("documentId", reminder.id(), "method", "DIRECT",
+                "eventOn", "2026-09-01", "recipient", "赵某"));
+        assertThat(served.getStatus()).isEqualTo(200);
+        assertThat(api.refused("leader1", id, "enforce", Map.of("court", "示例市东城区人民法院"), 422))
+                .contains("催告书于2026-09-01送达").contains("行政强制法第五十四条");
+        api.today("2026-09-16");
         api.act("leader1", id, "enforce", Map.of("court", "示例市东城区人民法院"));
         IssuedDocument application = only(caseNumber, "ENFORCEMENT_APPLICATION");
         assertThat(text(application)).contains("强制执行申请书", application.number(), "执行文书测试机械有限公司",

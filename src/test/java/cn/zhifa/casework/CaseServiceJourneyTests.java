@@ -146,6 +146,13 @@ class CaseServiceJourneyTests {
         LocalDate served = LocalDate.parse("2026-09-16");
         assertThat(api.deadline(id, "RECONSIDERATION")).isEqualTo(cases.periods().reconsiderationDue(served).due().toString());
         assertThat((List<String>) JsonPath.read(api.view(id), "$.timeline[?(@.code == 'SERVICE')].date")).containsExactly("2026-09-16");
+        // the ledger ran the case's own serve step: one service day, and the court-application deadline runs from it
+        assertThat((String) JsonPath.read(api.view(id), "$.servedOn")).isEqualTo("2026-09-16");
+        assertThat((String) JsonPath.read(api.view(id), "$.stage")).isEqualTo("EXECUTING");
+        assertThat(api.deadline(id, "COURT_APPLICATION")).isEqualTo(cases.periods()
+                .courtApplicationDueFrom(cases.periods().challengeEnds(served, false).due()).due().toString());
+        assertThat(api.refused("officer1", id, "serve", Map.of("method", "直接送达", "receipt", "签收"), 422)).contains("送达");
+        assertThat(services(id)).isEqualTo(2);
         assertThat((List<String>) JsonPath.read(api.get("leader1", path), "$.items[*].following"))
                 .anySatisfy(f -> assertThat(f).contains("陈述申辩至2026-09-15"))
                 .anySatisfy(f -> assertThat(f).contains("缴纳罚款至" + cases.periods().paymentDue(served).due())

@@ -164,7 +164,7 @@ class CoerciveMeasureJourneyTests {
         api.today("2026-11-20");
         // the 查封 of 2026-10-20 ran 30 days to 2026-11-19
         assertThat(api.refused("leader1", id, "measure-extend", Map.of("number", 2, "reason", "情况复杂"), 422))
-                .isEqualTo("查封（第2号）的期限已于2026-11-19届满，不能再延长，应当及时解除或者作出处理决定。");
+                .isEqualTo("查封（第2号）的期限已于2026-11-19届满，不能再延长，应当及时解除或者作出处理决定（行政强制法第二十五条）。");
         assertThat(api.get("leader1", "/api/v1/cases/deadlines?size=200")).contains("\"code\":\"MEASURE_2\"");
 
         api.act("leader1", id, "measure-release", Map.of("number", 1, "reason", "不再需要扣押"));

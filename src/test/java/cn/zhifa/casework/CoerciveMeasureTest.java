@@ -102,10 +102,23 @@ class CoerciveMeasureTest {
         assertThatThrownBy(() -> c.extendMeasure(1, OFFICER, on("2026-10-20"), "情况复杂", PERIODS))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("须由" + Role.LEADER.label());
         assertThatThrownBy(() -> c.extendMeasure(1, LEADER, on("2026-10-26"), "情况复杂", PERIODS))
-                .isInstanceOf(RuleViolation.class).hasMessage("扣押（第1号）的期限已于2026-10-25届满，不能再延长，应当及时解除或者作出处理决定。");
+                .isInstanceOf(RuleViolation.class).hasMessage("扣押（第1号）的期限已于2026-10-25届满，不能再延长，应当及时解除或者作出处理决定（行政强制法第二十五条）。");
         assertThatThrownBy(() -> c.extendMeasure(1, LEADER, on("2026-10-20"), " ", PERIODS))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("请填写延长");
         assertThat(c.measure(1).orElseThrow().extended()).isFalse();
+    }
+
+    @Test
+    void the_term_checked_before_an_extension_does_not_count_the_testing_days() {
+        PenaltyCase c = seizedOn("2026-09-25"); // 30 days: to 2026-10-25; ten days of notified testing move it to 2026-11-04
+        assertThat(c.mayExtendMeasure(1, LEADER, LocalDate.parse("2026-10-28"), PERIODS).reason()).contains("已于2026-10-25届满");
+        assertThat(c.mayExtendMeasure(1, LEADER, LocalDate.parse("2026-10-28"), PERIODS, 10).allowed()).isTrue();
+        assertThat(c.mayExtendMeasure(1, LEADER, LocalDate.parse("2026-11-05"), PERIODS, 10).reason())
+                .isEqualTo("扣押（第1号）的期限（不计检测、检验、检疫或者技术鉴定期间10日）已于2026-11-04届满，不能再延长，"
+                        + "应当及时解除或者作出处理决定（行政强制法第二十五条）。");
+        c.extendMeasure(1, LEADER, on("2026-11-04"), "涉案钢瓶需技术鉴定，情况复杂", PERIODS, 10);
+        assertThat(c.measure(1).orElseThrow().extended()).isTrue();
+        assertThat(c.lastStep(StepKind.MEASURE_EXTENDED).orElseThrow().opinion()).contains("至2026-12-04");
     }
 
     @Test

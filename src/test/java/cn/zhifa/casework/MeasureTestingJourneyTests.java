@@ -114,5 +114,10 @@ class MeasureTestingJourneyTests {
                 .contains("2026-09-27书面告知当事人（检告〔2026〕3号）");
         HttpResponse<String> asOfficer = WebUser.loggedIn(port, "officer1").get("/cases/" + id);
         assertThat(asOfficer.body()).contains("登记检测、检验、检疫或者技术鉴定期间");
+
+        // past the statutory term (2026-10-25) but within the term without the testing days: the head may still extend it
+        api.today("2026-10-28");
+        api.act("leader1", id, "measure-extend", Map.of("number", 1, "reason", "涉案钢瓶需进一步技术鉴定，情况复杂"));
+        assertThat(api.deadline(id, "MEASURE_1")).isEqualTo("2026-12-04");
     }
 }

@@ -214,6 +214,44 @@ class PenaltyCaseTest {
     }
 
     @Test
+    void the_decision_served_on_the_recorded_day_starts_payment_and_court_enforcement_from_that_day() {
+        PenaltyCase c = approved();
+        c.notifyParty(OFFICER, on("2026-03-02"), false);
+        c.recordStatement(OFFICER, on("2026-03-02"), "放弃", true);
+        c.decide(LEADER, on("2026-03-02"), "罚〔2026〕6号", null, PERIODS);
+        assertThatThrownBy(() -> c.serve(OFFICER, on("2026-03-01"), "邮寄送达", "张某，邮件号码EMS1", PERIODS))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能早于作出决定之日（2026-03-02）");
+        assertThat(c.getServedOn()).isNull();
+        // recorded later in the service ledger: the day on the postal receipt is the case's service day
+        c.serve(OFFICER, on("2026-03-09"), "邮寄送达", "张某，邮件号码EMS1", PERIODS);
+        assertThat(c.getStage()).isEqualTo(CaseStage.EXECUTING);
+        assertThat(c.getServedOn()).isEqualTo(LocalDate.parse("2026-03-09"));
+        assertThat(c.lastStep(StepKind.SERVED).orElseThrow().occurredOn()).isEqualTo(LocalDate.parse("2026-03-09"));
+        assertThat(c.getInstalments().get(0).dueOn()).isEqualTo(PERIODS.paymentDue(LocalDate.parse("2026-03-09")).due());
+        assertThat(c.enforceableFrom(PERIODS)).isEqualTo(PERIODS.challengeEnds(LocalDate.parse("2026-03-09"), false).due())
+                .isAfter(PERIODS.challengeEnds(LocalDate.parse("2026-03-02"), false).due());
+    }
+
+    @Test
+    void the_ten_days_before_the_court_application_run_from_the_day_the_reminder_was_served() {
+        PenaltyCase c = servedOn3March();
+        c.remind(OFFICER, on("2026-09-07"));
+        assertThatThrownBy(() -> c.reminderServed(LocalDate.parse("2026-09-06"))).hasMessageContaining("不能早于催告之日（2026-09-07）");
+        c.reminderServed(LocalDate.parse("2026-09-14"));
+        assertThat(c.getReminderServedOn()).isEqualTo(LocalDate.parse("2026-09-14"));
+        LocalDate issuedWait = PERIODS.reminderWaitEnds(LocalDate.parse("2026-09-07")).due();
+        LocalDate servedWait = PERIODS.reminderWaitEnds(LocalDate.parse("2026-09-14")).due();
+        assertThat(servedWait).isAfter(issuedWait.plusDays(1));
+        assertThatThrownBy(() -> c.applyForEnforcement(LEADER, on(issuedWait.plusDays(1).toString()), "东城区人民法院", PERIODS))
+                .hasMessageContaining("催告书于2026-09-14送达").hasMessageContaining("至" + servedWait).hasMessageContaining("第五十四条");
+        assertThat(c.mayApplyForEnforcement(LEADER, servedWait, PERIODS).refused()).isTrue();
+        c.applyForEnforcement(LEADER, on(servedWait.plusDays(1).toString()), "东城区人民法院", PERIODS);
+        assertThat(c.getStage()).isEqualTo(CaseStage.ENFORCEMENT_APPLIED);
+        c.reminderServed(LocalDate.parse("2026-10-30")); // after the application it changes nothing
+        assertThat(c.getReminderServedOn()).isEqualTo(LocalDate.parse("2026-09-14"));
+    }
+
+    @Test
     void court_enforcement_only_when_allowed_within_three_months_after_the_periods_lapsed() {
         PenaltyCase c = servedOn3March();
         c.remind(OFFICER, on("2026-03-20"));

@@ -1,5 +1,6 @@
 package cn.zhifa.casework.internal.measures;
 
+import cn.zhifa.casework.CasePeriods;
 import cn.zhifa.casework.CoerciveMeasure;
 import cn.zhifa.law.Deadline;
 import cn.zhifa.shared.Verdict;
@@ -19,13 +20,7 @@ public final class MeasureTerm {
 
     /** The term's last day: the statutory due day moved on by the testing days (a day counted once when periods meet). */
     public static Deadline due(Deadline statutory, List<TestingPeriod> testing) {
-        long days = excludedDays(testing);
-        if (days == 0) {
-            return statutory;
-        }
-        LocalDate due = statutory.due().plusDays(days);
-        return new Deadline(statutory.from(), statutory.length() + (int) days, statutory.counting(), due, statutory.provisional(),
-                statutory.basis() + "；不计检测、检验、检疫或者技术鉴定期间" + days + "日（" + ARTICLE + "），至" + due + "。");
+        return CasePeriods.withoutTesting(statutory, excludedDays(testing));
     }
 
     public static long excludedDays(List<TestingPeriod> testing) {

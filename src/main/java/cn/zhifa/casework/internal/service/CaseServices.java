@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseServices {
 
     static final String CONFIRMATION_KIND = "SERVICE_ADDRESS_CONFIRMATION";
+    static final String REMINDER_KIND = "PERFORMANCE_REMINDER";
     private static final Set<String> NOT_SERVED = Set.of("SERVICE_RECEIPT", CONFIRMATION_KIND);
 
     private final CaseManagement cases;
@@ -119,6 +120,14 @@ public class CaseServices {
                         + "举行听证的，最迟应于" + latest.due() + "送达，" + served + "送达的，请延期举行听证并重新通知。");
             }
         }
+        boolean caseDecision = DocumentService.decision(d.kind()) && d.number().equals(c.getDecisionNumber());
+        if (caseDecision && c.getServedOn() != null && !c.getServedOn().equals(served)) {
+            throw new RuleViolation("《" + d.title() + "》已于" + c.getServedOn() + "送达（" + c.getServiceMethod()
+                    + "），登记的送达日期应当与之相同，不能另记一个送达日期。");
+        }
+        if (caseDecision && c.getServedOn() == null) {
+            c.mayServe().orThrow();
+        }
         Long confirmationId = method == ServiceMethod.ELECTRONIC ? confirmation.map(AddressConfirmation::id).orElse(null) : null;
         String to = method == ServiceMethod.ELECTRONIC ? confirmation.map(AddressConfirmation::electronicAddress).orElse(null)
                 : blankToNull(recipient);
@@ -132,8 +141,47 @@ public class CaseServices {
                 .param("served", served).param("recipient", to).param("receipt", blankToNull(receiptNumber))
                 .param("confirmation", confirmationId).param("by", Actors.require().displayName())
                 .param("at", Timestamp.from(clock.instant())).update();
+        if (caseDecision && c.getServedOn() == null) {
+            // the ledger's day is the case's: the 送达 step, the payment period and the court-application deadline run from it
+            cases.serveRecorded(caseId, served, method.label(), receiptWords(to, receiptNumber));
+        }
+        if (d.kind().equals(REMINDER_KIND) && latestReminder(c).filter(r -> r.id() == d.id()).isPresent()) {
+            cases.reminderServed(caseId, served);
+        }
         return new DocumentService(d.id(), d.kind(), d.title(), d.number(), d.issueDate(), method, eventOn, served, to,
                 blankToNull(receiptNumber), confirmationId);
+    }
+
+    /**
+     * The 送达 action of the case with a 送达回执 in words (method, receipt), today: when the decision was issued here and is
+     * not yet recorded as served, it is recorded in the ledger (which runs the case's serve step) and this answers true;
+     * a decision on paper answers false, and the case's step alone records its service.
+     */
+    @Transactional
+    public boolean serveDecision(long caseId, String method, String receipt) {
+        PenaltyCase c = cases.get(caseId);
+        if (c.getDecisionNumber() == null) {
+            return false;
+        }
+        Optional<IssuedDocument> decision = unserved(caseId).stream()
+                .filter(d -> DocumentService.decision(d.kind()) && d.number().equals(c.getDecisionNumber()))
+                .findFirst();
+        if (decision.isEmpty()) {
+            return false;
+        }
+        c.mayServe().orThrow();
+        require(method, "送达方式");
+        if (receipt == null || receipt.isBlank()) {
+            throw new RuleViolation("请填写送达回执（签收人及签收情况）。");
+        }
+        ServiceMethod how = ServiceMethod.named(method).orElseThrow(() -> new RuleViolation(
+                "送达方式应为直接送达、留置送达、委托送达、邮寄送达、电子送达或者公告送达之一。"));
+        if (how != ServiceMethod.DIRECT && how != ServiceMethod.LODGED && how != ServiceMethod.ENTRUSTED) {
+            throw new RuleViolation(how.label() + "的，以" + how.eventLabel() + "为送达日期，请在本案“送达登记”中登记"
+                    + "（邮件号码、电子送达地址或者公告日期）。");
+        }
+        record(caseId, decision.get().id(), how, today(), receipt, null);
+        return true;
     }
 
     /** The case's service records, oldest document first (in the caller's scope). */
@@ -158,6 +206,8 @@ public class CaseServices {
             if (s.notice()) {
                 following = "陈述申辩至" + periods.statementDue(on).due() + (c.isHearingRight()
                         ? "，听证申请至" + periods.hearingRequestDue(on).due() : "");
+            } else if (s.reminder()) {
+                following = "满十日（至" + periods.reminderWaitEnds(on).due() + "）后仍未履行的，可以申请人民法院强制执行";
             } else if (s.decision()) {
                 boolean onTheSpot = s.documentKind().equals("ON_SPOT_PENALTY");
                 following = (c.getFineYuan() != null && c.getFineYuan().signum() > 0 ? "缴纳罚款至" + periods.paymentDue(on).due() + "，" : "")
@@ -217,6 +267,16 @@ public class CaseServices {
                         rs.getObject("served_on", LocalDate.class), rs.getString("recipient"), rs.getString("receipt_number"),
                         (Long) rs.getObject("confirmation_id")))
                 .list();
+    }
+
+    private static String receiptWords(String recipient, String receiptNumber) {
+        String who = recipient == null ? "见送达登记" : recipient;
+        return receiptNumber == null || receiptNumber.isBlank() ? who : who + "，邮件号码" + receiptNumber.strip();
+    }
+
+    /** The case's newest valid 催告书: only its service moves the wait before the court application. */
+    private Optional<IssuedDocument> latestReminder(PenaltyCase c) {
+        return servable(c).stream().filter(d -> d.kind().equals(REMINDER_KIND)).max(Comparator.comparing(IssuedDocument::id));
     }
 
     private Optional<AddressConfirmation> latestConfirmation(long caseId) {

@@ -17,6 +17,16 @@ public record DocumentService(long documentId, String documentKind, String docum
 
     /** 行政处罚决定书 (general or on the spot): 缴款、复议、诉讼 run from its service. */
     public boolean decision() {
-        return documentKind.startsWith("PENALTY_DECISION") || documentKind.equals("ON_SPOT_PENALTY");
+        return decision(documentKind);
+    }
+
+    /** Is a document of this kind a 行政处罚决定书 (general or on the spot). */
+    static boolean decision(String kind) {
+        return kind.startsWith("PENALTY_DECISION") || kind.equals("ON_SPOT_PENALTY");
+    }
+
+    /** 履行义务催告书: the ten days before a court-enforcement application run from its service (行政强制法第五十四条). */
+    public boolean reminder() {
+        return documentKind.equals(CaseServices.REMINDER_KIND);
     }
 }

@@ -25,6 +25,19 @@ public enum ServiceMethod {
         return label;
     }
 
+    /**
+     * The method named in words on a 送达回执 or 送达回证 (“直接送达”, “留置送达（见证人…）” …): the method whose label
+     * it starts with, else empty.
+     */
+    public static java.util.Optional<ServiceMethod> named(String words) {
+        if (words == null) {
+            return java.util.Optional.empty();
+        }
+        String w = words.strip();
+        return java.util.Arrays.stream(values()).filter(m -> w.startsWith(m.label) || w.startsWith(m.label.substring(0, 2)))
+                .findFirst();
+    }
+
     /** What the recorded day is for this method. */
     public String eventLabel() {
         return eventLabel;

@@ -62,4 +62,13 @@ class ServiceRulesTest {
         assertThat(RULES.mayRecord(ServiceMethod.POSTAL, ISSUED, null, Optional.empty(), TODAY).reason())
                 .isEqualTo("请填写邮件回执上注明的收件日期。");
     }
+
+    @Test
+    void the_method_on_a_paper_receipt_is_read_from_its_words_and_unknown_words_name_none() {
+        assertThat(ServiceMethod.named("直接送达")).contains(ServiceMethod.DIRECT);
+        assertThat(ServiceMethod.named("留置送达（见证人王某）")).contains(ServiceMethod.LODGED);
+        assertThat(ServiceMethod.named(" 邮寄")).contains(ServiceMethod.POSTAL);
+        assertThat(ServiceMethod.named("短信通知")).isEmpty();
+        assertThat(ServiceMethod.named(null)).isEmpty();
+    }
 }
