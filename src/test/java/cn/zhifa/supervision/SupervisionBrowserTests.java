@@ -70,7 +70,7 @@ class SupervisionBrowserTests extends BrowserTestSupport {
 
     @Test
     void every_supervision_page_opens_at_390_px_for_a_supervisor_and_a_leader_in_chinese() throws Exception {
-        Long complaintWithAttachment = jdbc.sql("SELECT min(complaint_id) FROM complaint_attachment").query(Long.class).single();
+        Long complaintWithAttachment = jdbc.sql("SELECT min(complaint) FROM complaint_attachment").query(Long.class).single();
         Long plan = jdbc.sql("SELECT min(id) FROM case_review_plan").query(Long.class).single();
         java.util.List<String> pages = new java.util.ArrayList<>(java.util.List.of("/supervision", "/supervision/faults",
                 "/complaints", "/supervision/case-reviews", "/supervision/case-review-standard", "/supervision/rankings",
