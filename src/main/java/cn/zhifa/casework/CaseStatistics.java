@@ -143,6 +143,30 @@ public class CaseStatistics {
                 .single();
     }
 
+    /** As {@link #periodFigures} for each of {@code organizationIds} alone (its own cases), in one query; a unit without any is absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, PeriodFigures> periodFiguresPerUnit(java.time.LocalDate from, java.time.LocalDate to,
+                                                                   java.util.Collection<Long> organizationIds) {
+        java.util.Map<Long, PeriodFigures> result = new java.util.HashMap<>();
+        if (organizationIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                        SELECT organization_id,
+                          count(*) FILTER (WHERE filed_on BETWEEN :from AND :to AND kind = 'ENFORCEMENT'),
+                          count(*) FILTER (WHERE filed_on BETWEEN :from AND :to AND kind = 'ACCIDENT'),
+                          count(*) FILTER (WHERE decided_on BETWEEN :from AND :to AND stage <> 'NOT_PUNISHED' AND kind = 'ENFORCEMENT'),
+                          count(*) FILTER (WHERE decided_on BETWEEN :from AND :to AND stage <> 'NOT_PUNISHED' AND kind = 'ACCIDENT'),
+                          COALESCE(sum(fine_yuan) FILTER (WHERE decided_on BETWEEN :from AND :to AND stage <> 'NOT_PUNISHED' AND kind = 'ENFORCEMENT'), 0),
+                          COALESCE(sum(fine_yuan) FILTER (WHERE decided_on BETWEEN :from AND :to AND stage <> 'NOT_PUNISHED' AND kind = 'ACCIDENT'), 0)
+                        FROM penalty_case WHERE organization_id IN (:orgs) GROUP BY organization_id""")
+                .param("orgs", List.copyOf(organizationIds)).param("from", from).param("to", to)
+                .query((rs, n) -> result.put(rs.getLong(1), new PeriodFigures(rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getBigDecimal(6), rs.getBigDecimal(7))))
+                .list();
+        return result;
+    }
+
     /** One unit's own cases (not its subunits'): filed, decided and fines decided in the year. */
     public record UnitFigures(long organizationId, long filed, long decided, BigDecimal finesYuan) {
     }

@@ -518,6 +518,25 @@ public class HazardManagement {
                 .query((rs, n) -> new PeriodFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
+    /** As {@link #periodFigures} for each of {@code orgs} alone (its own hazards), in one query; a unit without any is absent. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, PeriodFigures> periodFiguresPerUnit(LocalDate from, LocalDate to, java.util.Collection<Long> orgs) {
+        java.util.Map<Long, PeriodFigures> result = new java.util.HashMap<>();
+        if (orgs.isEmpty()) {
+            return result;
+        }
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        jdbc.sql("SELECT organization_id, count(*) FILTER (WHERE found_on BETWEEN :from AND :to AND status <> 'REPORTED'), "
+                        + "count(*) FILTER (WHERE found_on BETWEEN :from AND :to AND status <> 'REPORTED' AND level = 'MAJOR'), "
+                        + "count(*) FILTER (WHERE closed_at >= :start AND closed_at < :end) FROM hazard WHERE organization_id IN (:orgs) "
+                        + "GROUP BY organization_id")
+                .param("orgs", List.copyOf(orgs)).param("from", from).param("to", to)
+                .param("start", java.sql.Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .param("end", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> result.put(rs.getLong(1), new PeriodFigures(rs.getLong(2), rs.getLong(3), rs.getLong(4)))).list();
+        return result;
+    }
+
     /** Hazards found per month of the year in the user's scope (as counted by {@link #statistics}): index 1..12. */
     @Transactional(readOnly = true)
     public long[] foundPerMonth(int year) {

@@ -69,6 +69,35 @@ public class OfficerManagement {
         return certificates.findValidOn(organizationIds, on).stream().map(OfficerCertificate::summary).toList();
     }
 
+    /**
+     * The user ids of the certificates valid on {@code on}, per unit (one entry per certificate, as
+     * {@link #certifiedOfficers} counts them), in one query; a unit without any is absent (not data-scoped).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Long>> certifiedUsersPerUnit(Collection<Long> organizationIds, LocalDate on) {
+        Map<Long, List<Long>> result = new java.util.HashMap<>();
+        if (organizationIds.isEmpty()) {
+            return result;
+        }
+        for (OfficerCertificate c : certificates.findValidOn(organizationIds, on)) {
+            result.computeIfAbsent(c.getOrganizationId(), k -> new java.util.ArrayList<>()).add(c.getUserId());
+        }
+        return result;
+    }
+
+    /** Of {@code userIds}, those who recorded an enforcement act in {@code year} (the participation rate's numerator). */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> participating(int year, Collection<Long> userIds) {
+        List<Long> ids = userIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT user_id FROM enforcement_act "
+                        + "WHERE user_id IN (:users) AND occurred_on BETWEEN :from AND :to")
+                .param("users", ids).param("from", Date.valueOf(LocalDate.of(year, 1, 1)))
+                .param("to", Date.valueOf(LocalDate.of(year, 12, 31))).query(Long.class).list());
+    }
+
     public int warningDays() {
         return warningDays;
     }

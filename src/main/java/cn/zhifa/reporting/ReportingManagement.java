@@ -231,6 +231,15 @@ public class ReportingManagement {
                 c.decided().get(CaseKind.ACCIDENT), c.finesYuan().get(CaseKind.ENFORCEMENT), c.finesYuan().get(CaseKind.ACCIDENT), docs);
     }
 
+    /**
+     * Inspection visits (检查家次) of the period for each of {@code organizationIds} alone (its own records, as counted in
+     * the 统计报表), in one query; a unit without visits is absent. The caller sums a subtree.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> visitsPerUnit(LocalDate from, LocalDate to, Collection<Long> organizationIds) {
+        return visits.visitsPerUnit(from, to, organizationIds);
+    }
+
     /** An officer's own work of a year: visits and firms of the records he signed, hazards he found. */
     public record OwnFigures(long visits, long firms, long hazardsFound, long majorHazardsFound, long hazardsRectified) {
     }

@@ -258,6 +258,7 @@ class RoleActionMatrixTests {
             Map.entry("POST /supervision/faults/{id}/decision", "supervisor1"),
             Map.entry("POST /complaints/{id}/attachments", O),
             Map.entry("POST /supervision/case-reviews", "supervisor1"),
+            Map.entry("POST /supervision/case-review-standard", "supervisor1 admin"),
             // field terminal offline (issue 19): the token the offline app takes from the page session
             Map.entry("POST /profile/terminal-token", O)));
 

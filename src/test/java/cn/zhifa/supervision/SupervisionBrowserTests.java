@@ -64,4 +64,50 @@ class SupervisionBrowserTests extends BrowserTestSupport {
         assertThat(fitsWidth()).as("orders fit 390 px").isTrue();
         screenshot("supervision-orders-390");
     }
+
+    /** Words a Chinese page may show in Latin letters: file formats, the product name, the complaint hotlines' names. */
+    private static final java.util.Set<String> ALLOWED_LATIN = java.util.Set.of("Excel", "DOCX", "Word", "Zhifa", "GPS", "PDF");
+
+    @Test
+    void every_supervision_page_opens_at_390_px_for_a_supervisor_and_a_leader_in_chinese() throws Exception {
+        Long complaintWithAttachment = jdbc.sql("SELECT complaint FROM complaint_attachment ORDER BY complaint LIMIT 1").query(Long.class).optional().orElse(null);
+        Long plan = jdbc.sql("SELECT id FROM case_review_plan ORDER BY id LIMIT 1").query(Long.class).optional().orElse(null);
+        java.util.List<String> pages = new java.util.ArrayList<>(java.util.List.of("/supervision", "/supervision/faults",
+                "/complaints", "/supervision/case-reviews", "/supervision/case-review-standard", "/supervision/rankings",
+                "/supervision/rankings/indicators", "/supervision/orders", "/supervision/reviews"));
+        if (complaintWithAttachment != null) {
+            pages.add("/complaints/" + complaintWithAttachment);
+        }
+        if (plan != null) {
+            pages.add("/supervision/case-reviews/" + plan);
+        }
+        java.util.List<String> faults = new java.util.ArrayList<>();
+        resize(PHONE);
+        for (String user : java.util.List.of("supervisor1", "leader1")) {
+            loginAs(user);
+            for (String page : pages) {
+                open(page);
+                String text = waitFor(By.id("content")).getText();
+                String where = user + " " + page + ": ";
+                if (!fitsWidth()) {
+                    faults.add(where + "wider than 390 px");
+                }
+                if (text.contains("Whitelabel") || text.contains("Exception") || browser.getTitle().contains("错误")) {
+                    faults.add(where + "error page");
+                }
+                java.util.regex.Matcher latin = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z_]{2,}").matcher(text);
+                while (latin.find()) {
+                    if (!ALLOWED_LATIN.contains(latin.group())) {
+                        faults.add(where + "English \"" + latin.group() + "\"");
+                    }
+                }
+            }
+            open("/supervision");
+            String located = waitFor(By.id("map-note")).getText().replaceAll("\\D*(\\d+).*", "$1");
+            if (Integer.parseInt(located) > 0) {
+                assertThat(waitFor(By.id("inspection-map")).findElements(By.tagName("canvas"))).as(user + " sees the map").isNotEmpty();
+            }
+        }
+        assertThat(faults).isEmpty();
+    }
 }

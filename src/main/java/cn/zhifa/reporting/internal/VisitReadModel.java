@@ -145,6 +145,19 @@ public class VisitReadModel {
         return new VisitFigures(visits, firms, officerVisits[0], visitsByKind, firmsByKind, visitsByMode);
     }
 
+    /** Visits of the period per unit (each unit's own daily rows), in one query; a unit without any is absent. */
+    public Map<Long, Long> visitsPerUnit(LocalDate from, LocalDate to, Collection<Long> organizationIds) {
+        Map<Long, Long> result = new java.util.HashMap<>();
+        if (organizationIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT organization_id, sum(visits) FROM reporting_visit_day WHERE organization_id IN (:orgs) "
+                        + "AND day BETWEEN :from AND :to GROUP BY organization_id")
+                .param("orgs", organizationIds).param("from", from).param("to", to)
+                .query((rs, n) -> result.put(rs.getLong(1), rs.getLong(2))).list();
+        return result;
+    }
+
     /** Visits per month (index 0 = January) over the given units. */
     public long[] visitsPerMonth(int year, Collection<Long> organizationIds) {
         long[] months = new long[12];

@@ -8,7 +8,6 @@ import cn.zhifa.organization.OrganizationView;
 import cn.zhifa.publicity.PublicityStatistics;
 import cn.zhifa.publicity.PublicityManagement;
 import cn.zhifa.registry.OfficerManagement;
-import cn.zhifa.reporting.PeriodReport;
 import cn.zhifa.reporting.ReportingManagement;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.supervision.ChannelStatistics;
@@ -174,7 +173,7 @@ public class Rankings {
                 && (u.parentId() == null || byId.containsKey(u.parentId()) && byId.get(u.parentId()).kind() == OrganizationKind.DISTRICT))
                 .toList();
         List<OrganizationView> townships = tree.stream().filter(u -> u.kind() == OrganizationKind.TOWNSHIP).toList();
-        Figures figures = new Figures(quarter, indicators);
+        Figures figures = new Figures(quarter, indicators, tree);
         List<Group> groups = new ArrayList<>();
         if (!brigades.isEmpty()) {
             groups.add(new Group("执法大队", Scoring.rank(indicators, figures.of(brigades), rules.redFlags(), rules.listSize())));
@@ -185,26 +184,39 @@ public class Rankings {
         return new QuarterRanking(quarter, indicators, groups, rules.redFlags());
     }
 
-    /** Collects the figures the scheme needs, once per figure and unit. */
+    /**
+     * Collects the figures the scheme needs: each module is asked once per figure and period for every unit's own figure
+     * (a map keyed by unit), and a unit's value sums its subtree, so the ranking costs a handful of queries however many
+     * units it ranks.
+     */
     private final class Figures {
 
         private final Quarter quarter;
         private final List<Indicator> indicators;
-        private final Set<RankingFigure> needed = new HashSet<>();
+        private final List<Long> visible;
+        private final LocalDate on;
+        private final Map<Long, List<Long>> subtrees = new HashMap<>();
+        private final Map<LocalDate, Map<Long, Long>> visits = new HashMap<>();
+        private final Map<LocalDate, Map<Long, HazardManagement.PeriodFigures>> hazardFigures = new HashMap<>();
+        private final Map<LocalDate, Map<Long, CaseStatistics.PeriodFigures>> caseFigures = new HashMap<>();
+        private final Map<LocalDate, Map<Long, Long>> faultsFrom = new HashMap<>();
+        private Map<Long, List<Long>> certifiedUsers;
+        private Set<Long> participating;
         private Map<Long, UnitFigures> overview;
         private PublicityStatistics publicityYear;
-        private final Map<LocalDate, Map<Long, Long>> faultsFrom = new HashMap<>();
+        private List<Complaints.Counted> complaintsYear;
 
-        Figures(Quarter quarter, List<Indicator> indicators) {
+        Figures(Quarter quarter, List<Indicator> indicators, List<OrganizationView> tree) {
             this.quarter = quarter;
             this.indicators = indicators;
-            indicators.forEach(i -> needed.add(i.figure()));
+            this.visible = tree.stream().map(OrganizationView::id).toList();
+            this.on = quarter.to().isAfter(supervision.today()) ? supervision.today() : quarter.to();
         }
 
         List<Scoring.UnitValues> of(List<OrganizationView> units) {
             List<Scoring.UnitValues> rows = new ArrayList<>();
             for (OrganizationView unit : units) {
-                List<Long> subtree = organizations.subtreeIds(unit.id());
+                List<Long> subtree = subtrees.computeIfAbsent(unit.id(), organizations::subtreeIds);
                 Map<Long, BigDecimal> values = new LinkedHashMap<>();
                 for (Indicator indicator : indicators) {
                     LocalDate from = indicator.period() == Indicator.Period.QUARTER ? quarter.from() : LocalDate.of(quarter.year(), 1, 1);
@@ -219,22 +231,40 @@ public class Rankings {
             int year = quarter.year();
             return switch (figure) {
                 case VISITS_PER_OFFICER -> {
-                    PeriodReport report = reporting.periodReport(new PeriodReport.Period(from, to, "", ""), unit.id());
-                    int certified = officers.certifiedOfficers(subtree, to.isAfter(supervision.today()) ? supervision.today() : to).size();
+                    Map<Long, Long> perUnit = visits.computeIfAbsent(from, f -> reporting.visitsPerUnit(f, to, visible));
+                    long visitCount = sum(subtree, id -> perUnit.getOrDefault(id, 0L));
+                    long certified = sum(subtree, id -> certifiedUsers().getOrDefault(id, List.of()).size());
                     yield certified == 0 ? BigDecimal.ZERO
-                            : BigDecimal.valueOf(report.total().visits()).divide(BigDecimal.valueOf(certified), 2, RoundingMode.HALF_UP);
+                            : BigDecimal.valueOf(visitCount).divide(BigDecimal.valueOf(certified), 2, RoundingMode.HALF_UP);
                 }
                 case RECTIFICATION_RATE -> {
-                    HazardManagement.PeriodFigures h = hazards.periodFigures(from, to, subtree);
-                    yield percent(Math.min(h.closed(), h.found()), h.found());
+                    Map<Long, HazardManagement.PeriodFigures> perUnit = hazardFigures.computeIfAbsent(from,
+                            f -> hazards.periodFiguresPerUnit(f, to, visible));
+                    long found = 0, closed = 0;
+                    for (Long id : subtree) {
+                        HazardManagement.PeriodFigures h = perUnit.get(id);
+                        if (h != null) {
+                            found += h.found();
+                            closed += h.closed();
+                        }
+                    }
+                    yield percent(Math.min(closed, found), found);
                 }
                 case CASES_FILED -> {
-                    CaseStatistics.PeriodFigures c = cases.periodFigures(from, to, subtree);
-                    yield BigDecimal.valueOf(c.filedEnforcement() + c.filedAccident());
+                    Map<Long, CaseStatistics.PeriodFigures> perUnit = caseFigures.computeIfAbsent(from,
+                            f -> cases.periodFiguresPerUnit(f, to, visible));
+                    yield BigDecimal.valueOf(sum(subtree, id -> {
+                        CaseStatistics.PeriodFigures c = perUnit.get(id);
+                        return c == null ? 0 : c.filedEnforcement() + c.filedAccident();
+                    }));
                 }
                 case CASES_DECIDED -> {
-                    CaseStatistics.PeriodFigures c = cases.periodFigures(from, to, subtree);
-                    yield BigDecimal.valueOf(c.decidedEnforcement() + c.decidedAccident());
+                    Map<Long, CaseStatistics.PeriodFigures> perUnit = caseFigures.computeIfAbsent(from,
+                            f -> cases.periodFiguresPerUnit(f, to, visible));
+                    yield BigDecimal.valueOf(sum(subtree, id -> {
+                        CaseStatistics.PeriodFigures c = perUnit.get(id);
+                        return c == null ? 0 : c.decidedEnforcement() + c.decidedAccident();
+                    }));
                 }
                 case PUBLICITY_RATE -> {
                     if (publicityYear == null) {
@@ -250,15 +280,31 @@ public class Rankings {
                     yield PublicityStatistics.rate(onTime, due);
                 }
                 case COMPLAINTS_ON_TIME -> {
+                    if (complaintsYear == null) {
+                        complaintsYear = complaints.counted(visible, year);
+                    }
+                    Set<Long> units = new HashSet<>(subtree);
                     long closed = 0, onTime = 0;
-                    for (ChannelStatistics row : complaints.statistics(subtree, year)) {
-                        closed += row.closed();
-                        onTime += row.closedOnTime();
+                    for (Complaints.Counted c : complaintsYear) {
+                        if (c.in(units)) {
+                            closed += c.closed() ? 1 : 0;
+                            onTime += c.closedOnTime() ? 1 : 0;
+                        }
                     }
                     yield percent(onTime, closed);
                 }
-                case PARTICIPATION_RATE -> officers.statistics(year, to.isAfter(supervision.today()) ? supervision.today() : to,
-                        subtree).participationRatePercent();
+                case PARTICIPATION_RATE -> {
+                    Set<Long> users = new HashSet<>();
+                    subtree.forEach(id -> users.addAll(certifiedUsers().getOrDefault(id, List.of())));
+                    if (participating == null) {
+                        Set<Long> all = new HashSet<>();
+                        certifiedUsers().values().forEach(all::addAll);
+                        participating = officers.participating(year, all);
+                    }
+                    long active = users.stream().filter(participating::contains).count();
+                    yield users.isEmpty() ? BigDecimal.ZERO
+                            : BigDecimal.valueOf(active * 100).divide(BigDecimal.valueOf(users.size()), 1, RoundingMode.HALF_UP);
+                }
                 case OVERDUE -> {
                     if (overview == null) {
                         overview = new HashMap<>();
@@ -268,11 +314,21 @@ public class Rankings {
                     yield u == null ? BigDecimal.ZERO : BigDecimal.valueOf(u.hazardsOverdue() + u.casesOverdue());
                 }
                 case FAULTS -> {
-                    Map<Long, Long> perUnit = faultsFrom.computeIfAbsent(from, f -> faults.countsPerUnit(
-                            organizations.visibleTree().stream().map(OrganizationView::id).toList(), f, to));
-                    yield BigDecimal.valueOf(subtree.stream().mapToLong(id -> perUnit.getOrDefault(id, 0L)).sum());
+                    Map<Long, Long> perUnit = faultsFrom.computeIfAbsent(from, f -> faults.countsPerUnit(visible, f, to));
+                    yield BigDecimal.valueOf(sum(subtree, id -> perUnit.getOrDefault(id, 0L)));
                 }
             };
+        }
+
+        private Map<Long, List<Long>> certifiedUsers() {
+            if (certifiedUsers == null) {
+                certifiedUsers = officers.certifiedUsersPerUnit(visible, on);
+            }
+            return certifiedUsers;
+        }
+
+        private static long sum(List<Long> subtree, java.util.function.ToLongFunction<Long> perUnit) {
+            return subtree.stream().mapToLong(perUnit).sum();
         }
     }
 

@@ -199,6 +199,95 @@ public class CaseReviews {
         return standard(standardId);
     }
 
+    /** One item of a new version of the standard, as typed on the page. */
+    public record NewItem(ReviewGroup group, String text, BigDecimal points, boolean veto) {
+    }
+
+    /** A whole new version of the standard: its name, grade thresholds and items. */
+    public record NewVersion(String name, BigDecimal excellentMin, BigDecimal passMin, List<NewItem> items) {
+    }
+
+    /**
+     * Saves a new version of the standard and makes it current. Older versions stay as they are: a plan keeps the
+     * version it was made with. Refuses (naming the row) a blank or over-long text, a missing group, points outside
+     * 0–100, a 否决项 with points, no scored item, or thresholds that do not fit the full points.
+     */
+    @Transactional
+    public Standard saveVersion(NewVersion command) {
+        String name = command.name() == null ? "" : command.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw new RuleViolation(name.isEmpty() ? "请填写标准名称。" : "标准名称不超过200字。");
+        }
+        List<NewItem> items = command.items() == null ? List.of() : command.items();
+        if (items.isEmpty()) {
+            throw new RuleViolation("评查标准至少要有一个评分项。");
+        }
+        BigDecimal full = BigDecimal.ZERO;
+        for (int n = 0; n < items.size(); n++) {
+            NewItem i = items.get(n);
+            String row = "第" + (n + 1) + "项：";
+            if (i.group() == null) {
+                throw new RuleViolation(row + "请选择分组。");
+            }
+            if (i.text() == null || i.text().isBlank()) {
+                throw new RuleViolation(row + "请填写评查内容。");
+            }
+            if (i.text().strip().length() > 500) {
+                throw new RuleViolation(row + "评查内容不超过500字。");
+            }
+            if (i.points() == null || i.points().signum() < 0 || i.points().compareTo(BigDecimal.valueOf(100)) > 0
+                    || i.points().scale() > 1 && i.points().stripTrailingZeros().scale() > 1) {
+                throw new RuleViolation(row + "分值应为0至100，最多一位小数。");
+            }
+            if (i.veto() && i.points().signum() != 0) {
+                throw new RuleViolation(row + "否决项不计分，分值应为 0。");
+            }
+            full = full.add(i.points());
+        }
+        if (full.signum() == 0) {
+            throw new RuleViolation("评查标准至少要有一个计分的评分项。");
+        }
+        if (command.excellentMin() == null || command.passMin() == null) {
+            throw new RuleViolation("请填写优秀和合格的分数线。");
+        }
+        if (command.passMin().signum() <= 0 || command.passMin().compareTo(command.excellentMin()) > 0
+                || command.excellentMin().compareTo(full) > 0) {
+            throw new RuleViolation("分数线应满足：0 < 合格线 ≤ 优秀线 ≤ 总分（" + full.stripTrailingZeros().toPlainString() + "分）。");
+        }
+        int version = jdbc.sql("SELECT COALESCE(max(version), 0) + 1 FROM case_review_standard").query(Integer.class).single();
+        jdbc.sql("UPDATE case_review_standard SET current = false WHERE current").update();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO case_review_standard (version, name, excellent_min, pass_min, current)
+                        VALUES (:v, :name, :ex, :pass, true)""")
+                .param("v", version).param("name", name).param("ex", command.excellentMin()).param("pass", command.passMin())
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        Map<ReviewGroup, Integer> positions = new java.util.EnumMap<>(ReviewGroup.class);
+        for (NewItem i : items) {
+            jdbc.sql("""
+                            INSERT INTO case_review_item (standard_id, group_code, position, text, points, veto)
+                            VALUES (:s, :g, :p, :t, :pts, :veto)""")
+                    .param("s", id).param("g", i.group().name()).param("p", positions.merge(i.group(), 1, Integer::sum))
+                    .param("t", i.text().strip()).param("pts", i.points().setScale(1, java.math.RoundingMode.UNNECESSARY))
+                    .param("veto", i.veto()).update();
+        }
+        return standard(id);
+    }
+
+    /** Every version of the standard, newest first: id, version, name, whether current, plans made with it. */
+    public record VersionRow(long id, int version, String name, boolean current, long plans) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<VersionRow> versions() {
+        return jdbc.sql("""
+                        SELECT s.id, s.version, s.name, s.current, (SELECT count(*) FROM case_review_plan p WHERE p.standard_id = s.id)
+                        FROM case_review_standard s ORDER BY s.version DESC""")
+                .query((rs, n) -> new VersionRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4), rs.getLong(5)))
+                .list();
+    }
+
     // ---- plans
 
     @Transactional

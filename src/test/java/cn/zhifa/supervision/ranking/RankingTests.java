@@ -144,6 +144,73 @@ class RankingTests {
                 .doesNotContain("投诉举报（按渠道）", "行政复议（按结果）", "行政诉讼（按结果）");
     }
 
+    @Autowired cn.zhifa.hazard.HazardManagement hazards;
+    @Autowired cn.zhifa.casework.CaseStatistics cases;
+    @Autowired cn.zhifa.reporting.ReportingManagement reporting;
+    @Autowired cn.zhifa.registry.OfficerManagement officers;
+    @Autowired cn.zhifa.organization.OrganizationManagement organizations;
+    @Autowired cn.zhifa.supervision.internal.Complaints complaints;
+
+    /** The ranking sums each unit's own figures over a subtree: the sums equal what the subtree queries answer. */
+    @Test
+    void the_per_unit_figures_summed_over_a_subtree_equal_the_subtree_figures() throws Exception {
+        MockHttpSession session = login("supervisor1");
+        org.springframework.security.core.context.SecurityContextHolder.setContext(
+                (org.springframework.security.core.context.SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT"));
+        try {
+            LocalDate today = LocalDate.now(clock);
+            LocalDate from = LocalDate.of(today.getYear(), 1, 1);
+            LocalDate to = Rankings.Quarter.of(today).to();
+            List<Long> all = organizations.visibleTree().stream().map(cn.zhifa.organization.OrganizationView::id).toList();
+            var hazardsPerUnit = hazards.periodFiguresPerUnit(from, to, all);
+            var casesPerUnit = cases.periodFiguresPerUnit(from, to, all);
+            Map<Long, Long> visitsPerUnit = reporting.visitsPerUnit(from, to, all);
+            Map<Long, List<Long>> certifiedPerUnit = officers.certifiedUsersPerUnit(all, today);
+            java.util.Set<Long> participating = officers.participating(today.getYear(),
+                    certifiedPerUnit.values().stream().flatMap(List::stream).toList());
+            assertThat(hazardsPerUnit).isNotEmpty();
+            assertThat(casesPerUnit).isNotEmpty();
+            assertThat(visitsPerUnit).isNotEmpty();
+            assertThat(participating).isNotEmpty();
+            var complaintsOfYear = complaints.counted(all, today.getYear());
+            assertThat(complaintsOfYear).isNotEmpty();
+            for (long unit : all) {
+                List<Long> subtree = organizations.subtreeIds(unit);
+                var h = hazards.periodFigures(from, to, subtree);
+                assertThat(subtree.stream().mapToLong(id -> hazardsPerUnit.containsKey(id) ? hazardsPerUnit.get(id).found() : 0).sum())
+                        .as("hazards found " + unit).isEqualTo(h.found());
+                assertThat(subtree.stream().mapToLong(id -> hazardsPerUnit.containsKey(id) ? hazardsPerUnit.get(id).closed() : 0).sum())
+                        .as("hazards closed " + unit).isEqualTo(h.closed());
+                var c = cases.periodFigures(from, to, subtree);
+                assertThat(subtree.stream().mapToLong(id -> casesPerUnit.containsKey(id)
+                        ? casesPerUnit.get(id).filedEnforcement() + casesPerUnit.get(id).filedAccident() : 0).sum())
+                        .as("cases filed " + unit).isEqualTo(c.filedEnforcement() + c.filedAccident());
+                assertThat(subtree.stream().mapToLong(id -> casesPerUnit.containsKey(id)
+                        ? casesPerUnit.get(id).decidedEnforcement() + casesPerUnit.get(id).decidedAccident() : 0).sum())
+                        .as("cases decided " + unit).isEqualTo(c.decidedEnforcement() + c.decidedAccident());
+                long visits = reporting.periodReport(new cn.zhifa.reporting.PeriodReport.Period(from, to, "", ""), unit).total().visits();
+                assertThat(subtree.stream().mapToLong(id -> visitsPerUnit.getOrDefault(id, 0L)).sum()).as("visits " + unit).isEqualTo(visits);
+                assertThat(subtree.stream().mapToLong(id -> certifiedPerUnit.getOrDefault(id, List.of()).size()).sum())
+                        .as("certified " + unit).isEqualTo(officers.certifiedOfficers(subtree, today).size());
+                java.util.Set<Long> users = new java.util.HashSet<>();
+                subtree.forEach(id -> users.addAll(certifiedPerUnit.getOrDefault(id, List.of())));
+                var statistics = officers.statistics(today.getYear(), today, subtree);
+                assertThat(users.stream().filter(participating::contains).count()).as("participating " + unit)
+                        .isEqualTo(statistics.participating());
+                java.util.Set<Long> units = new java.util.HashSet<>(subtree);
+                var counted = complaintsOfYear.stream().filter(x -> x.in(units)).toList();
+                var channels = complaints.statistics(subtree, today.getYear());
+                assertThat(counted.stream().filter(cn.zhifa.supervision.internal.Complaints.Counted::closed).count()).as("complaints closed " + unit)
+                        .isEqualTo(channels.stream().mapToLong(cn.zhifa.supervision.ChannelStatistics::closed).sum());
+                assertThat(counted.stream().filter(cn.zhifa.supervision.internal.Complaints.Counted::closedOnTime).count())
+                        .as("complaints closed on time " + unit)
+                        .isEqualTo(channels.stream().mapToLong(cn.zhifa.supervision.ChannelStatistics::closedOnTime).sum());
+            }
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
     private MockHttpSession login(String username) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin().user(username).password(Tokens.DEMO_PASSWORD)).andReturn()
                 .getRequest().getSession();
