@@ -82,12 +82,20 @@ public class HazardManagement {
         this.overdueArticle = overdueArticle;
     }
 
-    /** Registers the failed items of a submitted record, inside the submission's transaction. */
+    /**
+     * Registers the failed items of a submitted record, inside the submission's transaction; a second delivery of the
+     * same event adds nothing (checklist findings keyed by origin record and item, free findings by record and place).
+     */
     @EventListener
     public void on(FindingsRecorded recorded) {
+        int ordinal = 0;
         for (FindingsRecorded.Finding finding : recorded.findings()) {
+            ordinal++;
             if (finding.itemCode() != null
                     && hazards.countByOriginAndItem(recorded.originRecordId(), finding.itemCode()) > 0) {
+                continue;
+            }
+            if (finding.itemCode() == null && !firstDeliveryOf(recorded.recordId(), ordinal)) {
                 continue;
             }
             Hazard.Finding found = new Hazard.Finding(recorded.organizationId(), recorded.enterpriseId(),
@@ -99,6 +107,15 @@ public class HazardManagement {
                     clock.instant(), recorded.demo()).inCampaign(inspections.campaignOfRecord(recorded.recordId())));
             events.publishEvent(HazardFound.of(saved));
         }
+    }
+
+    /**
+     * Takes the key of a free finding (record, place among its findings; V6_50): false when a delivery of the same
+     * event took it before (a simultaneous one waits on the key until the first commits, then finds it taken).
+     */
+    private boolean firstDeliveryOf(long recordId, int ordinal) {
+        return jdbc.sql("INSERT INTO hazard_free_finding (record_id, ordinal) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(recordId, ordinal).update() == 1;
     }
 
     /**

@@ -77,6 +77,10 @@ class TwoNodesTests {
         HttpResponse<String> logout = onB.post("/logout", "_csrf=" + csrf.group(1));
         assertThat(logout.statusCode()).as("node B accepts the CSRF token of a page node A rendered").isEqualTo(302);
         assertThat(logout.headers().firstValue("Location").orElse("")).endsWith("/login?logout");
+        assertThat(logout.headers().allValues("Set-Cookie"))
+                .as("the logout clears the SESSION cookie the page session travels in, no longer the unused JSESSIONID")
+                .noneMatch(cookie -> cookie.startsWith("JSESSIONID="))
+                .anyMatch(cookie -> cookie.startsWith("SESSION=;") && cookie.contains("Max-Age=0"));
 
         HttpResponse<String> afterLogout = onA.get("/");
         assertThat(afterLogout.statusCode()).as("the logout on B ended the session on A too").isEqualTo(302);

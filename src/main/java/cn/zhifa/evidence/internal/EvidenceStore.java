@@ -5,6 +5,7 @@ import cn.zhifa.evidence.MediaSniffer;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.storage.ObjectStore;
 import cn.zhifa.shared.storage.ObjectStores;
+import cn.zhifa.shared.storage.StorageUnavailable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * ({@code <dir>/ab/abcdef…}, as always) or, with {@code zhifa.storage.type=s3}, in the object store shared by every
  * node ({@code evidence/ab/abcdef…}). An upload is hashed through a temporary file under {@code <dir>/tmp}, then stored
  * once (locally by an atomic move, then read-only); the same content uploaded again is not written twice. Non-media
- * and oversize files are refused before anything is kept.
+ * and oversize files are refused before anything is kept. A store that cannot be reached or written refuses the upload
+ * with {@link StorageUnavailable} (nothing kept, the temporary file removed).
  */
 @Component
 public class EvidenceStore {
@@ -74,7 +76,11 @@ public class EvidenceStore {
                             + "”超过上限，未保存。");
                 }
                 String sha256 = HexFormat.of().formatHex(digest.digest());
-                store.putIfAbsent(key(sha256), temp);
+                try {
+                    store.putIfAbsent(key(sha256), temp);
+                } catch (IOException unreachable) {
+                    throw new StorageUnavailable(unreachable);
+                }
                 return new Stored(sha256, size, media);
             } finally {
                 Files.deleteIfExists(temp);

@@ -16,6 +16,8 @@ import cn.zhifa.shared.security.Role;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Connects inspections with planning: each firm of an executed 双随机 draw becomes an inspection task for
- * the drawn team (once, however often the event is delivered), and each submitted record is reported
+ * the drawn team (once, however often and however concurrently the event is delivered: the check below skips what an
+ * earlier delivery made, the unique index of V5_71 refuses what a simultaneous one is making), and each submitted record is reported
  * back as a done visit for plan completion.
  */
 @Component
@@ -65,6 +68,11 @@ class PlanningFeed {
                         task.enterpriseId(), InspectionKind.GENERAL, InspectionMode.ON_SITE, task.officerUserIds(),
                         drawn.month(), null, false), drawingAgency).id());
                 audit.record("双随机抽查结果生成检查任务", "检查任务", taskId, Outcome.SUCCESS, "抽查#" + drawn.drawId());
+            } catch (DataAccessException failed) {
+                if (!duplicate(failed)) {
+                    throw failed;
+                }
+                // another delivery of the same draw created this firm's task meanwhile (unique index V5_71): done
             } catch (RuleViolation refused) {
                 audit.record("双随机抽查结果生成检查任务", "企业", task.enterpriseId(), Outcome.REJECTED,
                         "抽查#" + drawn.drawId() + "：" + refused.getMessage());
@@ -79,6 +87,16 @@ class PlanningFeed {
         }
         events.publishEvent(new VisitCompleted(recorded.enterpriseId(), null, drawIdOf(recorded), recorded.date(),
                 recorded.kind().label(), recorded.organizationId(), "inspection-record#" + recorded.recordId()));
+    }
+
+    /** Spring Data JDBC wraps the driver's unique violation; it is the cause somewhere down the chain. */
+    private static boolean duplicate(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DuplicateKeyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String abbreviate(String text, int max) {

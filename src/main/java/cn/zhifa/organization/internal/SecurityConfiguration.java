@@ -108,7 +108,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ApiTokens tokens, List<PublicPaths> publicPaths, Logins logins,
                               AuthenticationManager authenticationManager, AuditTrail audit, LoginThrottle throttle,
-                              SecondFactors secondFactors) throws Exception {
+                              SecondFactors secondFactors,
+                              @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.name:SESSION}")
+                              String sessionCookie) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
@@ -143,7 +145,8 @@ class SecurityConfiguration {
                     auth.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login").successHandler(success).failureUrl("/login?error").permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                // the page session is Spring Session's cookie (SESSION unless configured), not the container's JSESSIONID
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies(sessionCookie))
                 .oauth2ResourceServer(server -> server.opaqueToken(opaque -> opaque.authenticationManager(tokenAuthentication(tokens))))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))

@@ -57,10 +57,14 @@ public class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean
-    DatabaseSecrets databaseSecrets(@Value("${zhifa.data-dir}") Path dataDir,
-                                    @Value("${zhifa.embedded-db.ephemeral:false}") boolean ephemeral) throws IOException {
-        Path base = ephemeral ? Files.createTempDirectory("zhifa-pg-") : dataDir.toAbsolutePath();
-        return DatabaseSecrets.loadOrCreate(base);
+    DatabaseDirectory databaseDirectory(@Value("${zhifa.data-dir}") Path dataDir,
+                                        @Value("${zhifa.embedded-db.ephemeral:false}") boolean ephemeral) throws IOException {
+        return DatabaseDirectory.of(dataDir, ephemeral);
+    }
+
+    @Bean
+    DatabaseSecrets databaseSecrets(DatabaseDirectory directory) throws IOException {
+        return DatabaseSecrets.loadOrCreate(directory.path());
     }
 
     @Bean(destroyMethod = "close")

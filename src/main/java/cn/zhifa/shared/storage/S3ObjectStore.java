@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.Resource;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -36,7 +37,16 @@ public final class S3ObjectStore implements ObjectStore {
         if (exists(key)) {
             return;
         }
-        s3.putObject(put -> put.bucket(bucket).key(objectKey(key)), RequestBody.fromFile(file));
+        try {
+            s3.putObject(put -> put.bucket(bucket).key(objectKey(key)), RequestBody.fromFile(file));
+        } catch (SdkException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** A refused request or none at all (connection refused, timeout, DNS): the SDK's unchecked exceptions, as I/O. */
+    private IOException unreachable(SdkException e) {
+        return new IOException("object store " + bucket + " unreachable: " + e.getMessage(), e);
     }
 
     @Override
@@ -50,7 +60,9 @@ public final class S3ObjectStore implements ObjectStore {
             if (e.statusCode() == 404) {
                 return false;
             }
-            throw new IOException("object store " + bucket + " unreachable: " + e.getMessage(), e);
+            throw unreachable(e);
+        } catch (SdkException e) {
+            throw unreachable(e);
         }
     }
 
@@ -64,7 +76,9 @@ public final class S3ObjectStore implements ObjectStore {
             if (e.statusCode() == 404) {
                 throw new NoSuchFileException(bucket + "/" + objectKey(key));
             }
-            throw new IOException("object store " + bucket + " unreachable: " + e.getMessage(), e);
+            throw unreachable(e);
+        } catch (SdkException e) {
+            throw unreachable(e);
         }
     }
 
@@ -94,7 +108,7 @@ public final class S3ObjectStore implements ObjectStore {
             public long contentLength() throws IOException {
                 try {
                     return s3.headObject(head -> head.bucket(bucket).key(objectKey(key))).contentLength();
-                } catch (S3Exception e) {
+                } catch (SdkException e) {
                     throw new IOException("object " + bucket + "/" + objectKey(key) + ": " + e.getMessage(), e);
                 }
             }

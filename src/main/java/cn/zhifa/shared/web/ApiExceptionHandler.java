@@ -1,6 +1,7 @@
 package cn.zhifa.shared.web;
 
 import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.storage.StorageUnavailable;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.stream.Collectors;
@@ -50,6 +51,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
         };
         return problem(status, violation.getMessage());
+    }
+
+    /** The evidence store is unreachable: nothing was kept; 503, the client may retry (issue 18). */
+    @ExceptionHandler(StorageUnavailable.class)
+    ResponseEntity<ProblemDetail> storageUnavailable(StorageUnavailable unavailable) {
+        log.warn("storage unavailable: {}", unavailable.getCause() == null ? "" : unavailable.getCause().getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -148,6 +156,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case 422 -> "操作被拒绝";
             case 423 -> "账号已锁定";
             case 429 -> "请求过于频繁";
+            case 503 -> "服务暂不可用";
             default -> status.is5xxServerError() ? "系统内部错误" : "请求未能完成";
         };
     }

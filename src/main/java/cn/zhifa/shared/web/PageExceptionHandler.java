@@ -1,6 +1,7 @@
 package cn.zhifa.shared.web;
 
 import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.storage.StorageUnavailable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -26,6 +27,12 @@ class PageExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
         };
         return ErrorPages.page(status, violation.getMessage());
+    }
+
+    /** The evidence store is unreachable and the page did not show it beside its form: 503 with the same words. */
+    @ExceptionHandler(StorageUnavailable.class)
+    ModelAndView storageUnavailable(StorageUnavailable unavailable) {
+        return ErrorPages.page(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.storage.ObjectStores;
 import cn.zhifa.shared.storage.StorageProperties;
+import cn.zhifa.shared.storage.StorageUnavailable;
 import com.robothy.s3.rest.LocalS3;
 import com.robothy.s3.rest.bootstrap.LocalS3Mode;
 import java.io.ByteArrayInputStream;
@@ -108,6 +109,27 @@ class EvidenceOnObjectStoreTests {
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("超过上限");
         assertThat(objectKeys()).isEqualTo(before);
         assertThat(store.intact("0".repeat(64))).as("a missing object is not intact").isFalse();
+    }
+
+    @Test
+    void an_unreachable_object_store_refuses_the_upload_in_chinese_and_keeps_nothing() throws Exception {
+        int closed;
+        try (ServerSocket free = new ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        StorageProperties.S3 nowhere = new StorageProperties.S3("http://127.0.0.1:" + closed, "us-east-1", BUCKET, "zhifa/",
+                true, "test-key", "test-secret");
+        try (ObjectStores stores = new ObjectStores(new StorageProperties(StorageProperties.Kind.S3, nowhere))) {
+            EvidenceStore store = new EvidenceStore(new EvidenceProperties(null, DataSize.ofMegabytes(30),
+                    DataSize.ofMegabytes(200), DataSize.ofGigabytes(1)), dataDir, stores);
+
+            assertThatThrownBy(() -> store.write(new ByteArrayInputStream(jpeg()), "现场.jpg"))
+                    .isInstanceOf(StorageUnavailable.class).isInstanceOf(RuleViolation.class)
+                    .hasMessage("证据存储暂不可用，请稍后重试。");
+        }
+        try (var left = Files.list(dataDir.resolve("evidence").resolve("tmp"))) {
+            assertThat(left).as("the upload's temporary file is gone").isEmpty();
+        }
     }
 
     @Test

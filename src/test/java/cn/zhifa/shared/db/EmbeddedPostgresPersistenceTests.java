@@ -23,7 +23,7 @@ class EmbeddedPostgresPersistenceTests {
 
     @Test
     void a_second_start_keeps_the_data_and_commits_durably() throws Exception {
-        DatabaseSecrets secrets = configuration.databaseSecrets(dataDir, false);
+        DatabaseSecrets secrets = configuration.databaseSecrets(DatabaseDirectory.of(dataDir, false));
         try (EmbeddedPostgres first = configuration.embeddedPostgres(secrets, 0, false)) {
             JdbcClient jdbc = JdbcClient.create(first.getPostgresDatabase());
             jdbc.sql("CREATE TABLE kept (name text)").update();
@@ -33,7 +33,7 @@ class EmbeddedPostgresPersistenceTests {
             assertThat(jdbc.sql("SHOW server_encoding").query(String.class).single()).isEqualTo("UTF8");
         }
         assertThat(Files.exists(dataDir.resolve("pg").resolve("PG_VERSION"))).isTrue();
-        try (EmbeddedPostgres second = configuration.embeddedPostgres(configuration.databaseSecrets(dataDir, false), 0, false)) {
+        try (EmbeddedPostgres second = configuration.embeddedPostgres(configuration.databaseSecrets(DatabaseDirectory.of(dataDir, false)), 0, false)) {
             DataSource dataSource = second.getPostgresDatabase();
             assertThat(JdbcClient.create(dataSource).sql("SELECT name FROM kept").query(String.class).single())
                     .isEqualTo("东华街道");
@@ -43,7 +43,7 @@ class EmbeddedPostgresPersistenceTests {
     /** Issue 14: the embedded server trusts no local connection: without the generated password it is refused. */
     @Test
     void a_connection_without_the_generated_password_is_refused_and_the_password_file_is_owner_only() throws Exception {
-        DatabaseSecrets secrets = configuration.databaseSecrets(dataDir, false);
+        DatabaseSecrets secrets = configuration.databaseSecrets(DatabaseDirectory.of(dataDir, false));
         try (EmbeddedPostgres postgres = configuration.embeddedPostgres(secrets, 0, false)) {
             assertRefusedWithoutPassword(postgres.getPort(), secrets);
             JdbcClient owner = JdbcClient.create(postgres.getPostgresDatabase());
@@ -67,13 +67,31 @@ class EmbeddedPostgresPersistenceTests {
         try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(pgDir).setCleanDataDirectory(false).start()) {
             JdbcClient.create(old.getPostgresDatabase()).sql("CREATE TABLE kept (name text)").update();
         }
-        DatabaseSecrets secrets = configuration.databaseSecrets(dataDir, false);
+        DatabaseSecrets secrets = configuration.databaseSecrets(DatabaseDirectory.of(dataDir, false));
         assertThat(secrets.ownerNew()).isTrue();
         try (EmbeddedPostgres postgres = configuration.embeddedPostgres(secrets, 0, false)) {
             assertRefusedWithoutPassword(postgres.getPort(), secrets);
             assertThat(JdbcClient.create(postgres.getPostgresDatabase()).sql("SELECT count(*) FROM kept").query(Long.class).single())
                     .isZero();
         }
+    }
+
+    @Test
+    void an_ephemeral_database_directory_goes_away_secrets_and_all_when_closed_and_a_data_directory_stays() throws Exception {
+        DatabaseDirectory ephemeral = configuration.databaseDirectory(dataDir, true);
+        DatabaseSecrets secrets = configuration.databaseSecrets(ephemeral);
+        assertThat(ephemeral.path()).isNotEqualTo(dataDir.toAbsolutePath()).startsWith(Path.of(System.getProperty("java.io.tmpdir")));
+        assertThat(secrets.ownerFile()).exists().startsWith(ephemeral.path());
+        Files.createDirectories(ephemeral.path().resolve("pg"));
+
+        ephemeral.close();
+
+        assertThat(ephemeral.path()).doesNotExist();
+
+        DatabaseDirectory kept = configuration.databaseDirectory(dataDir, false);
+        DatabaseSecrets keptSecrets = configuration.databaseSecrets(kept);
+        kept.close();
+        assertThat(keptSecrets.ownerFile()).as("a real data directory keeps its secrets").exists();
     }
 
     private static void assertRefusedWithoutPassword(int port, DatabaseSecrets secrets) throws Exception {
