@@ -178,6 +178,15 @@ public final class SampleDocuments {
             case "listedOn" -> LocalDate.of(2026, 3, 12);
             case "expiresOn" -> LocalDate.of(2029, 3, 12);
             case "earlyRemovalFrom" -> LocalDate.of(2027, 3, 12);
+            case "hearingOn" -> LocalDate.of(2026, 3, 16);
+            case "publicity" -> "公开举行";
+            case "address" -> "天津市东丽区华明街道弘顺道18号";
+            case "recipient" -> "王建国";
+            case "phone" -> "022-24398765";
+            case "electronicAddress" -> "anquan@huaxing-chem.example.cn";
+            case "electronicConsent" -> "同意";
+            case "signedBy" -> "王建国";
+            case "confirmedOn" -> LocalDate.of(2026, 3, 2);
             default -> null;
         };
     }

@@ -226,6 +226,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
 
     private boolean waitForText(By locator, String text) {
         return new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // htmx swaps the status in
                 .until(d -> d.findElement(locator).getText().contains(text));
     }
 
