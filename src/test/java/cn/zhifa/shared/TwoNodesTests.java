@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhifa.WebUser;
 import cn.zhifa.ZhifaApplication;
 import cn.zhifa.ZhifaIntegrationTest;
+import cn.zhifa.shared.db.DatabaseSecrets;
+import cn.zhifa.shared.db.EmbeddedPostgresConfiguration;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -37,6 +39,8 @@ class TwoNodesTests {
     int nodeA;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @AfterAll
     static void stopNodeB() {
@@ -55,6 +59,11 @@ class TwoNodesTests {
                     args.add("--spring.datasource.url=" + connection.getMetaData().getURL());
                     args.add("--spring.datasource.username=" + connection.getMetaData().getUserName());
                 }
+                // the embedded database demands SCRAM passwords (issue 14): node B uses node A's generated ones
+                DatabaseSecrets secrets = context.getBean(DatabaseSecrets.class);
+                args.add("--spring.datasource.password=" + secrets.app());
+                args.add("--spring.flyway.user=" + EmbeddedPostgresConfiguration.OWNER_ROLE);
+                args.add("--spring.flyway.password=" + secrets.owner());
             }
             long started = System.nanoTime();
             nodeB = new SpringApplicationBuilder(ZhifaApplication.class).profiles("test").run(args.toArray(String[]::new));

@@ -52,7 +52,7 @@ class BackupRestoreTests {
         Map<String, Long> rows = new TreeMap<>();
         // the application's role reads every table but the migration history (issue 14)
         for (String table : jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-                + "AND has_table_privilege(format('%I', tablename), 'SELECT')").query(String.class).list()) {
+                + "AND has_table_privilege(format('%I.%I', schemaname, tablename), 'SELECT')").query(String.class).list()) {
             rows.put(table, jdbc.sql("SELECT count(*) FROM \"" + table + "\"").query(Long.class).single());
         }
         Map<String, String> documents = new TreeMap<>();
