@@ -56,7 +56,8 @@ class TwoNodesTests {
                     "--spring.modulith.events.republish-outstanding-events-on-restart=false"));
             if (System.getenv("SPRING_DATASOURCE_URL") == null) {
                 try (Connection connection = dataSource.getConnection()) {
-                    args.add("--spring.datasource.url=" + connection.getMetaData().getURL());
+                    // without its ?user=… part: that would override the Flyway owner below
+                    args.add("--spring.datasource.url=" + connection.getMetaData().getURL().replaceFirst("\\?.*$", ""));
                     args.add("--spring.datasource.username=" + connection.getMetaData().getUserName());
                 }
                 // the embedded database demands SCRAM passwords (issue 14): node B uses node A's generated ones
