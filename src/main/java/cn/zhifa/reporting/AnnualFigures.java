@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param changePercent  year-on-year change in percent of the main figures (null when last year was zero)
  * @param notRecorded    Chinese names of the figures whose data the platform does not capture yet (they read zero)
+ * @param workFigures    the figures of the other modules' work ({@link FigureSource#workFigures}), zeros left out
  */
 public record AnnualFigures(int year, Long organizationId, String scopeName,
                             long officersCertified, long officersNew, long certificatesRevoked, BigDecimal participationRate,
@@ -31,7 +32,7 @@ public record AnnualFigures(int year, Long organizationId, String scopeName,
                             Map<String, Long> reconsiderationsByOutcome, Map<String, Long> lawsuitsByOutcome,
                             BigDecimal filedChangePercent, BigDecimal finesChangePercent,
                             Map<String, BigDecimal> changePercent, List<String> notRecorded,
-                            List<CampaignFigures> campaigns, PlanCompletion planCompletion) {
+                            List<CampaignFigures> campaigns, PlanCompletion planCompletion, List<WorkFigure> workFigures) {
 
     /** Figures contributed through {@link FigureSource}, with the Chinese name {@code notRecorded} prints. */
     public static final Map<String, String> SUPPLEMENTARY;

@@ -3,7 +3,9 @@ package cn.zhifa.reporting;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The draft of an annual report as headed sections of paragraphs, built from {@link AnnualFigures} in the seeds'
@@ -47,6 +49,9 @@ public record AnnualReport(Variant variant, String title, String unit, int year,
     public static AnnualReport of(AnnualFigures f, Variant variant) {
         return variant == Variant.WORK ? work(f) : ruleOfLaw(f);
     }
+
+    private static final String[] ORDINALS = {"", "（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）",
+            "（九）", "（十）", "（十一）", "（十二）", "（十三）", "（十四）", "（十五）"};
 
     /** 一、基本情况's paragraphs: every recorded figure in a sentence as the seeds write them. */
     public static List<Section> basics(AnnualFigures f) {
@@ -118,8 +123,17 @@ public record AnnualReport(Variant variant, String title, String unit, int year,
             three.append("，召开案审会").append(f.meetings()).append("次、集体讨论案件").append(f.casesDiscussed()).append("件");
         }
         three.append("；全年制作各类执法文书").append(f.documentsIssued()).append("份。");
-        s.add(new Section((f.campaigns().isEmpty() ? "（四）" : "（五）") + "行政执法“三项制度”落实情况", 2,
-                List.of(Paragraph.of(three.toString()))));
+        int number = f.campaigns().isEmpty() ? 4 : 5;
+        s.add(new Section(ORDINALS[number] + "行政执法“三项制度”落实情况", 2, List.of(Paragraph.of(three.toString()))));
+        Map<String, List<String>> work = new LinkedHashMap<>();
+        for (WorkFigure w : f.workFigures()) {
+            work.computeIfAbsent(w.section(), k -> new ArrayList<>()).add(w.clause());
+        }
+        for (Map.Entry<String, List<String>> section : work.entrySet()) {
+            number++;
+            s.add(new Section(ORDINALS[Math.min(number, ORDINALS.length - 1)] + section.getKey() + "情况", 2,
+                    List.of(Paragraph.of(y + "年，" + String.join("，", section.getValue()) + "。"))));
+        }
         if (!f.notRecorded().isEmpty()) {
             s.add(new Section("", 2, List.of(Paragraph.hint("以下数据平台尚未记录，请据实补充："
                     + String.join("、", f.notRecorded()) + "。"))));

@@ -1,6 +1,7 @@
 package cn.zhifa.reporting;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,11 +14,23 @@ import java.util.Set;
 public interface FigureSource {
 
     /** The figure names this source answers, from {@link AnnualFigures#SUPPLEMENTARY}. */
-    Set<String> provides();
+    default Set<String> provides() {
+        return Set.of();
+    }
 
     /**
      * The figures of {@code year}: a count ({@link Long}) for plain figures, a map from a Chinese label to a count for
      * the {@code …By…} figures (e.g. {@code complaintsByChannel}: 电话 → 12).
      */
-    Map<String, Object> figures(int year, Collection<Long> organizationIds);
+    default Map<String, Object> figures(int year, Collection<Long> organizationIds) {
+        return Map.of();
+    }
+
+    /**
+     * The year's figures of the source's own work over the given units, in the order the report prints them
+     * (grouped by {@link WorkFigure#section()}); figures that read zero are left out by the report, not by the source.
+     */
+    default List<WorkFigure> workFigures(int year, Collection<Long> organizationIds) {
+        return List.of();
+    }
 }

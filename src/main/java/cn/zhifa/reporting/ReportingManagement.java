@@ -135,7 +135,7 @@ public class ReportingManagement {
                 now.documentsByKind(), now.publicityDue(), now.published(), now.publishedOnTime(), now.publicityRate(),
                 now.complaintsByChannel(), now.caseReviews(), now.caseReviewProblems(), now.reconsiderationsByOutcome(),
                 now.lawsuitsByOutcome(), change.get("casesFiled"), change.get("finesYuan"), change, now.notRecorded(),
-                campaigns(year, orgs), now.planCompletion());
+                campaigns(year, orgs), now.planCompletion(), now.workFigures());
     }
 
     /**
@@ -277,8 +277,10 @@ public class ReportingManagement {
         PublicityReadModel.PublicityFigures publicityFigures = publicityModel.figures(year, orgs);
         long due = publicityFigures.due(), published = publicityFigures.published(), onTime = publicityFigures.publishedOnTime();
         Map<String, Object> supplementary = new LinkedHashMap<>();
+        List<WorkFigure> work = new java.util.ArrayList<>();
         for (FigureSource source : sources) {
             supplementary.putAll(source.figures(year, orgs));
+            source.workFigures(year, orgs).stream().filter(w -> w.value().signum() != 0).forEach(work::add);
         }
         List<String> notRecorded = AnnualFigures.SUPPLEMENTARY.entrySet().stream()
                 .filter(e -> sources.stream().noneMatch(s -> s.provides().contains(e.getKey())))
@@ -298,7 +300,7 @@ public class ReportingManagement {
                 PublicityStatistics.rate(onTime, due), countsOf(supplementary.get("complaintsByChannel")),
                 countOf(supplementary.get("caseReviews")), countOf(supplementary.get("caseReviewProblems")),
                 countsOf(supplementary.get("reconsiderationsByOutcome")), countsOf(supplementary.get("lawsuitsByOutcome")),
-                null, null, Map.of(), notRecorded, List.of(), planCompletion(year, orgs));
+                null, null, Map.of(), notRecorded, List.of(), planCompletion(year, orgs), work);
     }
 
     private static <E extends Enum<E>> Map<String, Long> codes(Map<E, Long> byEnum) {

@@ -101,6 +101,16 @@ public final class FigureWorkbook {
                 row(campaigns, 1, "本年度计划未部署专项执法行动。");
             }
             campaigns.setColumnWidth(0, 30 * 256);
+            Sheet work = book.createSheet("其他工作");
+            row(work, 0, "类别", "指标", "数值", "单位");
+            int w = 1;
+            for (cn.zhifa.reporting.WorkFigure figure : f.workFigures()) {
+                row(work, w++, figure.section(), figure.label(), figure.value().stripTrailingZeros().toPlainString(), figure.unit());
+            }
+            if (f.workFigures().isEmpty()) {
+                row(work, 1, "本年度没有其他工作的统计数据。");
+            }
+            work.setColumnWidth(1, 30 * 256);
             Sheet units = book.createSheet("分单位");
             row(units, 0, "单位", "检查企业（家）", "检查（家次）", "发现隐患（项）", "重大隐患（项）", "立案（件）", "处罚决定（件）",
                     "罚款（万元）", "已公示（条）");

@@ -96,7 +96,20 @@ public enum Action {
     RECORD_MEASURE_TESTING("登记查封扣押物品检测期间", OFFICER, LEADER),
     RECORD_SERVICE("登记文书送达和送达地址确认书", OFFICER, LEADER),
     READ_FILINGS("查阅处罚决定备案台账", LEADER, LEGAL, SUPERVISOR),
-    RECORD_FILING("登记处罚决定备案", OFFICER, LEADER, LEGAL);
+    RECORD_FILING("登记处罚决定备案", OFFICER, LEADER, LEGAL),
+
+    // accident (事故快报 … 评估)
+
+    // monitoring (在线巡查, 监测报警)
+
+    // training (学法、题库、培训、考试)
+
+    // emergency (应急预案、演练、救援队伍、物资、灾害信息员)
+
+    // township (赋权、委托)
+
+    // outreach (普法、帮扶、装备、专职安全员)
+    ;
 
     private final String label;
     private final Set<Role> roles;
