@@ -78,4 +78,17 @@ public class CreditManagement {
                         l.authority())).toList();
         return new Page<>(items, p, s, listings.countPublished(today, query));
     }
+
+    /** 严重失信主体名单 listings decided and removals in a year over some units (the caller checks the scope). */
+    public record ListingFigures(long listed, long removed) {
+    }
+
+    @Transactional(readOnly = true)
+    public ListingFigures listingFigures(int year, Collection<Long> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return new ListingFigures(0, 0);
+        }
+        long[] counts = listings.listedAndRemovedBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), organizationIds);
+        return new ListingFigures(counts[0], counts[1]);
+    }
 }

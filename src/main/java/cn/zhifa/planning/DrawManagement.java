@@ -311,6 +311,33 @@ public class DrawManagement {
                 .toList();
     }
 
+    /**
+     * The 双随机 figures of a year over some units (the caller checks the scope): firms drawn by the draws of the year's
+     * months that were executed and not voided, of them the firms inspected on the drawn task (a visit reported with
+     * the draw), and the firms drawn in 部门联合 (joint) and 交叉执法 (cross) draws. A firm drawn twice counts twice.
+     */
+    public record DrawFigures(long firmsDrawn, long firmsInspected, long jointDrawn, long crossDrawn) {
+
+        public static final DrawFigures NONE = new DrawFigures(0, 0, 0, 0);
+    }
+
+    @Transactional(readOnly = true)
+    public DrawFigures figures(int year, java.util.Collection<Long> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return DrawFigures.NONE;
+        }
+        return jdbc.sql("""
+                        SELECT count(*),
+                               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM planning_visit v
+                                   WHERE v.draw_id = d.id AND v.enterprise_id = t.enterprise_id)),
+                               count(*) FILTER (WHERE d.mode = 'JOINT'),
+                               count(*) FILTER (WHERE d.mode = 'CROSS')
+                        FROM planning_draw d JOIN planning_draw_task t ON t.draw_id = d.id
+                        WHERE d.status = 'DRAWN' AND d.month BETWEEN :first AND :last AND d.organization_id IN (:orgs)""")
+                .param("first", year + "-01").param("last", year + "-12").param("orgs", List.copyOf(organizationIds))
+                .query((rs, n) -> new DrawFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+    }
+
     private static List<String> jointLines(String text) {
         if (text == null) {
             return List.of();

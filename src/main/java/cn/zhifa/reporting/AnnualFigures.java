@@ -14,6 +14,8 @@ import java.util.Map;
  * @param changePercent  year-on-year change in percent of the main figures (null when last year was zero)
  * @param notRecorded    Chinese names of the figures whose data the platform does not capture yet (they read zero)
  * @param workFigures    the figures of the other modules' work ({@link FigureSource#workFigures}), zeros left out
+ * @param randomChecks   双随机 draws of the year's months: firms drawn, of them inspected, joint draws, cross enforcement
+ * @param seriousList    严重失信主体名单 listings decided and removals in the year
  */
 public record AnnualFigures(int year, Long organizationId, String scopeName,
                             long officersCertified, long officersNew, long certificatesRevoked, BigDecimal participationRate,
@@ -32,7 +34,8 @@ public record AnnualFigures(int year, Long organizationId, String scopeName,
                             Map<String, Long> reconsiderationsByOutcome, Map<String, Long> lawsuitsByOutcome,
                             BigDecimal filedChangePercent, BigDecimal finesChangePercent,
                             Map<String, BigDecimal> changePercent, List<String> notRecorded,
-                            List<CampaignFigures> campaigns, PlanCompletion planCompletion, List<WorkFigure> workFigures) {
+                            List<CampaignFigures> campaigns, PlanCompletion planCompletion, List<WorkFigure> workFigures,
+                            RandomChecks randomChecks, SeriousList seriousList) {
 
     /** Figures contributed through {@link FigureSource}, with the Chinese name {@code notRecorded} prints. */
     public static final Map<String, String> SUPPLEMENTARY;
@@ -57,6 +60,21 @@ public record AnnualFigures(int year, Long organizationId, String scopeName,
             return new PlanCompletion(planned, done, planned == 0 ? new BigDecimal("100.0")
                     : BigDecimal.valueOf(done * 100L).divide(BigDecimal.valueOf(planned), 1, java.math.RoundingMode.HALF_UP));
         }
+    }
+
+    /**
+     * 双随机 of the year: firms drawn by the executed (not voided) draws of its months, of them inspected on the drawn
+     * task, and the firms drawn in 部门联合 and in 交叉执法 draws.
+     */
+    public record RandomChecks(long firmsDrawn, long firmsInspected, long jointDrawn, long crossDrawn) {
+
+        public static final RandomChecks NONE = new RandomChecks(0, 0, 0, 0);
+    }
+
+    /** 严重失信主体名单 of the year: listing decisions (列入) and removals (移出, on expiry or 信用修复). */
+    public record SeriousList(long listed, long removed) {
+
+        public static final SeriousList NONE = new SeriousList(0, 0);
     }
 
     /** One kind of issued document and how many were issued. */

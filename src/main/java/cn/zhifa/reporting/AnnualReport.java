@@ -78,7 +78,11 @@ public record AnnualReport(Variant variant, String title, String unit, int year,
                     .append(f.majorHazardsRectified()).append("项");
         }
         visits.append("，隐患整改率").append(percent(BigDecimal.valueOf(f.rectificationRate()))).append("。");
-        s.add(new Section("（二）执法检查情况", 2, List.of(Paragraph.of(visits.toString()))));
+        List<Paragraph> inspections = new ArrayList<>(List.of(Paragraph.of(visits.toString())));
+        if (f.randomChecks().firmsDrawn() > 0) {
+            inspections.add(Paragraph.of(randomChecksSentence(f.randomChecks())));
+        }
+        s.add(new Section("（二）执法检查情况", 2, inspections));
         StringBuilder cases = new StringBuilder(y + "年，我局立案查处案件" + f.casesFiled() + "件");
         cases.append(changeClause(f.filedChangePercent()));
         cases.append("；处罚金额共计").append(AnnualFigures.wan(f.finesYuan())).append("万元");
@@ -108,6 +112,14 @@ public record AnnualReport(Variant variant, String title, String unit, int year,
         }
         if (!more.isEmpty()) {
             cases.append("全年").append(String.join("，", more)).append("。");
+        }
+        AnnualFigures.SeriousList list = f.seriousList();
+        if (list.listed() > 0 || list.removed() > 0) {
+            cases.append("依法将").append(list.listed()).append("家生产经营单位列入安全生产严重失信主体名单");
+            if (list.removed() > 0) {
+                cases.append("，移出").append(list.removed()).append("家");
+            }
+            cases.append("。");
         }
         s.add(new Section("（三）行政执法案件情况", 2, List.of(Paragraph.of(cases.toString()))));
         if (!f.campaigns().isEmpty()) {
@@ -182,6 +194,23 @@ public record AnnualReport(Variant variant, String title, String unit, int year,
         sections.add(new Section("四、" + (y + 1) + "年推进法治政府建设的主要安排", 1, List.of(
                 Paragraph.hint("下一年度法治学习、执法规范化、队伍建设与普法宣传的主要安排。"))));
         return new AnnualReport(Variant.RULE_OF_LAW, f.scopeName() + y + "年法治政府建设年度报告", f.scopeName(), y, sections);
+    }
+
+    /** The year's 双随机 draws as seed 001 writes them (部门联合“双随机、一公开”抽查). */
+    static String randomChecksSentence(AnnualFigures.RandomChecks r) {
+        StringBuilder text = new StringBuilder("全年通过“双随机、一公开”方式抽取检查企业" + r.firmsDrawn() + "家，已完成检查"
+                + r.firmsInspected() + "家");
+        List<String> of = new ArrayList<>();
+        if (r.jointDrawn() > 0) {
+            of.add("开展部门联合“双随机、一公开”抽查" + r.jointDrawn() + "家");
+        }
+        if (r.crossDrawn() > 0) {
+            of.add("采取“双随机”方式开展交叉执法检查" + r.crossDrawn() + "家");
+        }
+        if (!of.isEmpty()) {
+            text.append("，其中").append(String.join("，", of));
+        }
+        return text.append("。").toString();
     }
 
     /** One 专项's five figures as seed 004 writes them. */

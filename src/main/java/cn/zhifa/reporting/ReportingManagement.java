@@ -57,12 +57,17 @@ public class ReportingManagement {
     private final CaseReadModel caseModel;
     private final DocumentReadModel documentModel;
     private final PublicityReadModel publicityModel;
+    private final cn.zhifa.planning.DrawManagement draws;
+    private final cn.zhifa.credit.CreditManagement credit;
 
     ReportingManagement(VisitReadModel visits, cn.zhifa.inspection.InspectionManagement inspections, OfficerManagement officers, HazardManagement hazards, CaseStatistics cases,
                         OrganizationManagement organizations,
                         DataScope scope, List<FigureSource> sources, Clock clock, cn.zhifa.planning.PlanManagement plans,
                         HazardReadModel hazardModel, CaseReadModel caseModel, DocumentReadModel documentModel,
-                        PublicityReadModel publicityModel) {
+                        PublicityReadModel publicityModel, cn.zhifa.planning.DrawManagement draws,
+                        cn.zhifa.credit.CreditManagement credit) {
+        this.draws = draws;
+        this.credit = credit;
         this.publicityModel = publicityModel;
         this.documentModel = documentModel;
         this.plans = plans;
@@ -123,6 +128,7 @@ public class ReportingManagement {
         change.put("legalReviews", change(now.legalReviews(), before.legalReviews()));
         change.put("documentsIssued", change(now.documentsIssued(), before.documentsIssued()));
         change.put("published", change(now.published(), before.published()));
+        change.put("firmsDrawn", change(now.randomChecks().firmsDrawn(), before.randomChecks().firmsDrawn()));
         return new AnnualFigures(now.year(), unit.id(), unit.name(), now.officersCertified(), now.officersNew(),
                 now.certificatesRevoked(), now.participationRate(), now.firmsInspected(), now.inspectionVisits(),
                 now.visitsByKind(), now.firmsByKind(), now.visitsByMode(), now.officerVisits(), now.hazardsFound(),
@@ -135,7 +141,7 @@ public class ReportingManagement {
                 now.documentsByKind(), now.publicityDue(), now.published(), now.publishedOnTime(), now.publicityRate(),
                 now.complaintsByChannel(), now.caseReviews(), now.caseReviewProblems(), now.reconsiderationsByOutcome(),
                 now.lawsuitsByOutcome(), change.get("casesFiled"), change.get("finesYuan"), change, now.notRecorded(),
-                campaigns(year, orgs), now.planCompletion(), now.workFigures());
+                campaigns(year, orgs), now.planCompletion(), now.workFigures(), now.randomChecks(), now.seriousList());
     }
 
     /**
@@ -300,7 +306,18 @@ public class ReportingManagement {
                 PublicityStatistics.rate(onTime, due), countsOf(supplementary.get("complaintsByChannel")),
                 countOf(supplementary.get("caseReviews")), countOf(supplementary.get("caseReviewProblems")),
                 countsOf(supplementary.get("reconsiderationsByOutcome")), countsOf(supplementary.get("lawsuitsByOutcome")),
-                null, null, Map.of(), notRecorded, List.of(), planCompletion(year, orgs), work);
+                null, null, Map.of(), notRecorded, List.of(), planCompletion(year, orgs), work, randomChecks(year, orgs),
+                seriousList(year, orgs));
+    }
+
+    private AnnualFigures.RandomChecks randomChecks(int year, Collection<Long> orgs) {
+        cn.zhifa.planning.DrawManagement.DrawFigures d = draws.figures(year, orgs);
+        return new AnnualFigures.RandomChecks(d.firmsDrawn(), d.firmsInspected(), d.jointDrawn(), d.crossDrawn());
+    }
+
+    private AnnualFigures.SeriousList seriousList(int year, Collection<Long> orgs) {
+        cn.zhifa.credit.CreditManagement.ListingFigures l = credit.listingFigures(year, orgs);
+        return new AnnualFigures.SeriousList(l.listed(), l.removed());
     }
 
     private static <E extends Enum<E>> Map<String, Long> codes(Map<E, Long> byEnum) {

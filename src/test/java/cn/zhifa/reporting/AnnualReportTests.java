@@ -25,7 +25,8 @@ class AnnualReportTests {
                 new BigDecimal("10014300.00"), ordered("ENFORCEMENT", new BigDecimal("3191500.00"), "ACCIDENT", new BigDecimal("6822800.00")),
                 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 31, 0, 0, 0, 0, 0, 0, 1200, List.of(), 290, 290, 290,
                 new BigDecimal("100.0"), Map.of(), 0, 0, Map.of(), Map.of(), new BigDecimal("44"), new BigDecimal("10"),
-                change, List.of("投诉举报（按渠道）"), List.of(), AnnualFigures.PlanCompletion.of(0, 0), List.of());
+                change, List.of("投诉举报（按渠道）"), List.of(), AnnualFigures.PlanCompletion.of(0, 0), List.of(),
+                AnnualFigures.RandomChecks.NONE, AnnualFigures.SeriousList.NONE);
     }
 
     @SafeVarargs
@@ -88,7 +89,8 @@ class AnnualReportTests {
                 base.rectificationRate(), 0, 0, 0, base.casesFiled(), base.casesFiledByKind(), base.casesDecided(),
                 base.decidedByKind(), base.finesYuan(), base.finesByKind(), 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 31, 0,
                 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, new BigDecimal("100.0"), Map.of(), 0, 0, Map.of(), Map.of(),
-                new BigDecimal("-12.5"), BigDecimal.ZERO, Map.of(), List.of(), List.of(), AnnualFigures.PlanCompletion.of(0, 0), List.of());
+                new BigDecimal("-12.5"), BigDecimal.ZERO, Map.of(), List.of(), List.of(), AnnualFigures.PlanCompletion.of(0, 0), List.of(),
+                AnnualFigures.RandomChecks.NONE, AnnualFigures.SeriousList.NONE);
         String text = text(AnnualReport.of(fallen, AnnualReport.Variant.WORK));
         assertThat(text).contains("立案查处案件302件，同比下降12.5%；处罚金额共计1001.43万元，与上年持平", "执法参与率达到96.5%")
                 .doesNotContain("尚未记录");
@@ -109,7 +111,8 @@ class AnnualReportTests {
                 0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, new BigDecimal("100.0"), Map.of(), 0, 0, Map.of(), Map.of(),
                 null, null, Map.of(), List.of(), campaigns, AnnualFigures.PlanCompletion.of(400, 388),
                 List.of(WorkFigure.count("执法能力建设", "组织执法人员培训", 26, "期"), WorkFigure.count("执法能力建设", "培训", 974, "人次"),
-                        WorkFigure.count("应急管理", "登记应急救援队伍", 20, "支")));
+                        WorkFigure.count("应急管理", "登记应急救援队伍", 20, "支")),
+                AnnualFigures.RandomChecks.NONE, AnnualFigures.SeriousList.NONE);
         AnnualReport report = AnnualReport.of(withCampaigns, AnnualReport.Variant.WORK);
         assertThat(text(report)).contains("（四）专项执法行动情况", "（五）行政执法“三项制度”落实情况",
                 "有限空间专项执法行动中，共检查企业41家，发现隐患96条，其中重大隐患3条，立案查处5件，处罚21.50万元。",

@@ -132,4 +132,14 @@ public class Listings {
         return jdbc.sql("SELECT count(*) FROM credit_listing WHERE enterprise_id = ? AND id <> ? AND proposed_on > ? AND status <> 'DROPPED'")
                 .params(enterpriseId, exceptId, since).query(Long.class).single() > 0;
     }
+
+    /** Listings decided (列入) and removals (移出) of the period over some units: {@code [listed, removed]}. */
+    public long[] listedAndRemovedBetween(LocalDate from, LocalDate to, Collection<Long> orgs) {
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE decided_on BETWEEN :from AND :to AND status IN ('LISTED','REMOVED')),
+                       count(*) FILTER (WHERE removed_on BETWEEN :from AND :to)
+                FROM credit_listing WHERE organization_id = ANY(:orgs)""")
+                .param("orgs", orgs.toArray(Long[]::new)).param("from", from).param("to", to)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
 }

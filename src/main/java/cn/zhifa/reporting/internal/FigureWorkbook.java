@@ -38,6 +38,10 @@ public final class FigureWorkbook {
         lines.add(new Line("年度计划检查（家次）", "" + f.planCompletion().planned(), ""));
         lines.add(new Line("计划检查完成（家次）", "" + f.planCompletion().done(), ""));
         lines.add(new Line("计划完成率（%）", f.planCompletion().rate().toPlainString(), ""));
+        lines.add(new Line("双随机抽取企业（家）", "" + f.randomChecks().firmsDrawn(), pct(c.get("firmsDrawn"))));
+        lines.add(new Line("　已检查（家）", "" + f.randomChecks().firmsInspected(), ""));
+        lines.add(new Line("　部门联合抽查（家）", "" + f.randomChecks().jointDrawn(), ""));
+        lines.add(new Line("　交叉执法（家）", "" + f.randomChecks().crossDrawn(), ""));
         lines.add(new Line("发现隐患（项）", "" + f.hazardsFound(), pct(c.get("hazardsFound"))));
         lines.add(new Line("重大事故隐患（项）", "" + f.majorHazardsFound(), pct(c.get("majorHazardsFound"))));
         lines.add(new Line("重大事故隐患已整改（项）", "" + f.majorHazardsRectified(), ""));
@@ -63,6 +67,8 @@ public final class FigureWorkbook {
         lines.add(new Line("行政强制措施（次）", "" + f.coerciveMeasures(), ""));
         lines.add(new Line("移送案件（件）", "" + f.transfers(), ""));
         lines.add(new Line("涉嫌犯罪移送（件）", "" + f.criminalTransfers(), ""));
+        lines.add(new Line("列入严重失信主体名单（家）", "" + f.seriousList().listed(), ""));
+        lines.add(new Line("移出严重失信主体名单（家）", "" + f.seriousList().removed(), ""));
         lines.add(new Line("制作执法文书（份）", "" + f.documentsIssued(), pct(c.get("documentsIssued"))));
         lines.add(new Line("应公示处罚决定（条）", "" + f.publicityDue(), ""));
         lines.add(new Line("已公示（条）", "" + f.published(), pct(c.get("published"))));
