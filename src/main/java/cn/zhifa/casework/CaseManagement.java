@@ -458,6 +458,7 @@ public class CaseManagement {
                 .param("opinions", form.opinions().strip()).param("conclusion", form.conclusion().strip())
                 .param("recorder", by.userId()).param("name", by.name())
                 .param("at", java.sql.Timestamp.from(when.at())).query(Long.class).single();
+        events.publishEvent(new MeetingHeld(meetingId, actor.organizationId(), when.day()));
         for (Long caseId : form.caseIds()) {
             change(caseId, null, c -> {
                 c.discussCollectively(by, when, meetingId, form.conclusion());

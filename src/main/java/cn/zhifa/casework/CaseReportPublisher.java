@@ -6,15 +6,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes {@link CaseReported} after a case whose 立案 or decision changed is saved (only then does it have its id,
- * also for a case filed or decided on the spot before its first save).
+ * also for a case filed or decided on the spot before its first save), and after every save the case's
+ * {@link CaseFactsReported} snapshot (its hearings, transfers, reviews, measures … are all saved with the case).
  */
 @Component
 class CaseReportPublisher implements AfterSaveCallback<PenaltyCase> {
 
     private final ApplicationEventPublisher events;
+    private final CaseStatistics statistics;
 
-    CaseReportPublisher(ApplicationEventPublisher events) {
+    CaseReportPublisher(ApplicationEventPublisher events, CaseStatistics statistics) {
         this.events = events;
+        this.statistics = statistics;
     }
 
     @Override
@@ -22,6 +25,7 @@ class CaseReportPublisher implements AfterSaveCallback<PenaltyCase> {
         if (saved.takeReportChange()) {
             events.publishEvent(CaseReported.of(saved));
         }
+        statistics.factsOf(saved.getId()).ifPresent(events::publishEvent);
         return saved;
     }
 }

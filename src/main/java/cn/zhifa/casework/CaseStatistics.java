@@ -3,6 +3,7 @@ package cn.zhifa.casework;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,6 +97,80 @@ public class CaseStatistics {
                         !CaseStage.NOT_PUNISHED.name().equals(rs.getString("stage"))))
                 .stream()) {
             rows.forEach(sink);
+        }
+    }
+
+    private static final String FACTS = """
+            SELECT p.id, p.organization_id, p.version, f.figure, f.on_day, f.yuan FROM penalty_case p
+            LEFT JOIN LATERAL (
+              SELECT 'INDIVIDUAL_FINED' AS figure, p.decided_on AS on_day,
+                     CASE WHEN p.stage <> 'NOT_PUNISHED' THEN p.fine_yuan ELSE 0 END AS yuan
+                WHERE p.party_kind = 'PERSON' AND p.fine_yuan > 0 AND p.decided_on IS NOT NULL
+              UNION ALL SELECT 'SUMMARY', p.decided_on, NULL WHERE p.procedure_kind = 'SUMMARY' AND p.decided_on IS NOT NULL
+              UNION ALL SELECT 'DUAL', p.decided_on, NULL
+                WHERE p.decided_on IS NOT NULL AND p.stage <> 'NOT_PUNISHED' AND p.linked_case_id IS NOT NULL
+              UNION ALL SELECT 'NOT_PUNISHED', p.decided_on, NULL WHERE p.decided_on IS NOT NULL AND p.stage = 'NOT_PUNISHED'
+              UNION ALL SELECT 'HEARING', p.heard_on, NULL WHERE p.heard_on IS NOT NULL
+              UNION ALL SELECT 'TRANSFER', p.closed_on, NULL WHERE p.closed_on IS NOT NULL AND p.stage = 'TRANSFERRED'
+              UNION ALL SELECT 'CRIMINAL_TRANSFER', p.closed_on, NULL
+                WHERE p.closed_on IS NOT NULL AND p.stage = 'TRANSFERRED' AND p.criminal_transfer
+                  AND NOT EXISTS (SELECT 1 FROM case_referral r WHERE r.penalty_case = p.id)
+              UNION ALL SELECT 'CRIMINAL_TRANSFER', r.referred_on, NULL FROM case_referral r WHERE r.penalty_case = p.id
+              UNION ALL SELECT 'LEGAL_REVIEW', min(s.occurred_on), NULL FROM case_step s
+                WHERE s.penalty_case = p.id AND s.kind = 'LEGAL_REVIEW' GROUP BY EXTRACT(YEAR FROM s.occurred_on)
+              UNION ALL SELECT 'COERCIVE_MEASURE', c.applied_on, NULL FROM coercive_measure c WHERE c.penalty_case = p.id
+              UNION ALL SELECT 'DISCUSSED', m.held_on, NULL FROM case_meeting m WHERE m.id = p.meeting_id
+            ) f ON TRUE
+            """;
+
+    /** The {@link CaseFactsReported} snapshot of one case as it is now (empty when the case does not exist). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CaseFactsReported> factsOf(long caseId) {
+        List<CaseFactsReported> found = new java.util.ArrayList<>();
+        facts(FACTS + " WHERE p.id = :id ORDER BY p.id", Map.of("id", caseId), found::add);
+        return found.stream().findFirst();
+    }
+
+    /**
+     * Replays, for every unit, the {@link CaseFactsReported} snapshots of the cases with a fact in {@code year}, and
+     * the 案审会 held in it: reporting rebuilds its read model of these figures from them.
+     */
+    @Transactional(readOnly = true)
+    public void replayFacts(int year, java.util.function.Consumer<CaseFactsReported> sink,
+                            java.util.function.Consumer<MeetingHeld> meetings) {
+        facts(FACTS + """
+                 WHERE p.id IN (SELECT q.id FROM penalty_case q LEFT JOIN LATERAL (""" + LATERAL_OF_Q + """
+                 ) g ON TRUE WHERE EXTRACT(YEAR FROM g.on_day) = :year) ORDER BY p.id""", Map.of("year", year), sink);
+        jdbc.sql("SELECT id, organization_id, held_on FROM case_meeting WHERE EXTRACT(YEAR FROM held_on) = :year ORDER BY id")
+                .param("year", year)
+                .query((rs, n) -> new MeetingHeld(rs.getLong(1), rs.getLong(2), rs.getObject(3, java.time.LocalDate.class)))
+                .list().forEach(meetings);
+    }
+
+    /** The days of the facts of case {@code q} (the lateral part of {@link #FACTS} over another alias). */
+    private static final String LATERAL_OF_Q = FACTS.substring(FACTS.indexOf("LEFT JOIN LATERAL (") + "LEFT JOIN LATERAL (".length(),
+            FACTS.lastIndexOf(") f ON TRUE")).replace("p.", "q.");
+
+    private void facts(String sql, Map<String, ?> params, java.util.function.Consumer<CaseFactsReported> sink) {
+        var statement = jdbc.sql(sql);
+        for (Map.Entry<String, ?> p : params.entrySet()) {
+            statement = statement.param(p.getKey(), p.getValue());
+        }
+        List<Object[]> rows = statement.query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getInt(3),
+                rs.getString(4), rs.getObject(5, java.time.LocalDate.class), rs.getBigDecimal(6)}).list();
+        int i = 0;
+        while (i < rows.size()) {
+            long caseId = (Long) rows.get(i)[0];
+            long org = (Long) rows.get(i)[1];
+            int version = (Integer) rows.get(i)[2];
+            List<CaseFactsReported.Fact> facts = new java.util.ArrayList<>();
+            for (; i < rows.size() && (Long) rows.get(i)[0] == caseId; i++) {
+                if (rows.get(i)[3] != null) {
+                    facts.add(new CaseFactsReported.Fact(CaseFactsReported.Figure.valueOf((String) rows.get(i)[3]),
+                            (java.time.LocalDate) rows.get(i)[4], (BigDecimal) rows.get(i)[5]));
+                }
+            }
+            sink.accept(new CaseFactsReported(caseId, org, version, List.copyOf(facts)));
         }
     }
 

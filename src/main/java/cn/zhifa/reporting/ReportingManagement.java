@@ -1,5 +1,6 @@
 package cn.zhifa.reporting;
 
+import cn.zhifa.casework.CaseFactsReported;
 import cn.zhifa.casework.CaseKind;
 import cn.zhifa.casework.CaseStatistics;
 import cn.zhifa.hazard.HazardManagement;
@@ -11,6 +12,7 @@ import cn.zhifa.organization.OrganizationView;
 import cn.zhifa.publicity.PublicityStatistics;
 import cn.zhifa.registry.OfficerManagement;
 import cn.zhifa.registry.OfficerStatistics;
+import cn.zhifa.reporting.internal.CaseFactReadModel;
 import cn.zhifa.reporting.internal.CaseReadModel;
 import cn.zhifa.reporting.internal.DocumentReadModel;
 import cn.zhifa.reporting.internal.HazardReadModel;
@@ -33,8 +35,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The annual figures of a scope: visits, hazards, cases filed/decided/fined by kind, documents issued and publicity from
- * reporting's own read models (maintained from the owning modules' events, rebuilt from their replays); the remaining
+ * The annual figures of a scope: visits, hazards, cases filed/decided/fined by kind and the other case figures, documents
+ * issued and publicity from reporting's own read models (maintained from the owning modules' events, rebuilt from their replays); the remaining
  * case, officer and hazard figures from the owners' statistics APIs over exactly the units of the scope; supervision's
  * figures from {@link FigureSource}s. Every call checks the unit against the caller's data scope.
  */
@@ -59,13 +61,15 @@ public class ReportingManagement {
     private final PublicityReadModel publicityModel;
     private final cn.zhifa.planning.DrawManagement draws;
     private final cn.zhifa.credit.CreditManagement credit;
+    private final CaseFactReadModel factModel;
 
     ReportingManagement(VisitReadModel visits, cn.zhifa.inspection.InspectionManagement inspections, OfficerManagement officers, HazardManagement hazards, CaseStatistics cases,
                         OrganizationManagement organizations,
                         DataScope scope, List<FigureSource> sources, Clock clock, cn.zhifa.planning.PlanManagement plans,
                         HazardReadModel hazardModel, CaseReadModel caseModel, DocumentReadModel documentModel,
                         PublicityReadModel publicityModel, cn.zhifa.planning.DrawManagement draws,
-                        cn.zhifa.credit.CreditManagement credit) {
+                        cn.zhifa.credit.CreditManagement credit, CaseFactReadModel factModel) {
+        this.factModel = factModel;
         this.draws = draws;
         this.credit = credit;
         this.publicityModel = publicityModel;
@@ -265,6 +269,7 @@ public class ReportingManagement {
         visits.rebuild(year);
         hazardModel.rebuild(year);
         caseModel.rebuild(year);
+        factModel.rebuild(year);
         documentModel.rebuild(year);
         publicityModel.rebuild(year);
     }
@@ -275,8 +280,10 @@ public class ReportingManagement {
         HazardReadModel.HazardFigures hazardFigures = hazardModel.figures(year, orgs);
         CaseReadModel.CaseFigures caseCounts = caseModel.figures(year, orgs);
         HazardManagement.ReportFigures hazardExtra = hazards.reportFigures(year, orgs);
-        CaseStatistics.Figures caseFigures = cases.forYear(year, orgs);
-        CaseStatistics.ReportFigures caseExtra = cases.reportFigures(year, orgs);
+        CaseFactReadModel.FactFigures facts = factModel.figures(year, orgs);
+        long dual = facts.count(CaseFactsReported.Figure.DUAL);
+        BigDecimal dualShare = caseCounts.decidedTotal() == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(dual * 100).divide(BigDecimal.valueOf(caseCounts.decidedTotal()), 1, RoundingMode.HALF_UP);
         List<AnnualFigures.DocumentCount> byKind = documentModel.byKind(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), orgs)
                 .stream().map(c -> new AnnualFigures.DocumentCount(c.kind(), c.title(), c.issued())).toList();
         long documentsIssued = byKind.stream().mapToLong(AnnualFigures.DocumentCount::issued).sum();
@@ -299,10 +306,12 @@ public class ReportingManagement {
                 hazardFigures.rectificationRate(), hazardExtra.supervised(), hazardExtra.exposed(),
                 hazardExtra.selfReported(), caseCounts.filedTotal(), kinds(caseCounts.filed()), caseCounts.decidedTotal(),
                 kinds(caseCounts.decided()), caseCounts.finesTotal(), kinds(caseCounts.finesYuan()),
-                caseFigures.individualsFined(), caseExtra.finesOnIndividualsYuan(), caseFigures.summaryPenalties(),
-                caseFigures.dualShare(), caseFigures.notPunished(), caseFigures.legalReviews(), caseFigures.meetings(),
-                caseFigures.casesDiscussed(), caseFigures.hearings(), caseExtra.coerciveMeasures(), caseFigures.transfers(),
-                caseFigures.criminalTransfers(), documentsIssued, byKind, due, published, onTime,
+                facts.count(CaseFactsReported.Figure.INDIVIDUAL_FINED), facts.finesOnIndividualsYuan(),
+                facts.count(CaseFactsReported.Figure.SUMMARY), dualShare, facts.count(CaseFactsReported.Figure.NOT_PUNISHED),
+                facts.count(CaseFactsReported.Figure.LEGAL_REVIEW), facts.meetings(),
+                facts.count(CaseFactsReported.Figure.DISCUSSED), facts.count(CaseFactsReported.Figure.HEARING),
+                facts.count(CaseFactsReported.Figure.COERCIVE_MEASURE), facts.count(CaseFactsReported.Figure.TRANSFER),
+                facts.count(CaseFactsReported.Figure.CRIMINAL_TRANSFER), documentsIssued, byKind, due, published, onTime,
                 PublicityStatistics.rate(onTime, due), countsOf(supplementary.get("complaintsByChannel")),
                 countOf(supplementary.get("caseReviews")), countOf(supplementary.get("caseReviewProblems")),
                 countsOf(supplementary.get("reconsiderationsByOutcome")), countsOf(supplementary.get("lawsuitsByOutcome")),

@@ -137,4 +137,26 @@ class AnnualReportTests {
         }
         assertThat(text(AnnualReport.of(seed000(), AnnualReport.Variant.WORK))).doesNotContain("专项执法行动情况");
     }
+
+    @Test
+    void the_random_checks_and_the_serious_list_are_written_as_the_seeds_write_them_and_left_out_when_none() {
+        AnnualFigures base = seed000();
+        assertThat(text(AnnualReport.of(base, AnnualReport.Variant.WORK))).doesNotContain("双随机", "严重失信");
+        AnnualFigures with = new AnnualFigures(base.year(), base.organizationId(), base.scopeName(), base.officersCertified(),
+                base.officersNew(), base.certificatesRevoked(), base.participationRate(), base.firmsInspected(),
+                base.inspectionVisits(), base.visitsByKind(), base.firmsByKind(), base.visitsByMode(), base.officerVisits(),
+                base.hazardsFound(), base.majorHazardsFound(), base.hazardsRectified(), base.majorHazardsRectified(),
+                base.rectificationRate(), 0, 0, 0, base.casesFiled(), base.casesFiledByKind(), base.casesDecided(),
+                base.decidedByKind(), base.finesYuan(), base.finesByKind(), 0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0, 31, 0,
+                0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, new BigDecimal("100.0"), Map.of(), 0, 0, Map.of(), Map.of(),
+                null, null, Map.of(), List.of(), List.of(), AnnualFigures.PlanCompletion.of(0, 0), List.of(),
+                new AnnualFigures.RandomChecks(199, 190, 12, 20), new AnnualFigures.SeriousList(3, 1));
+        assertThat(text(AnnualReport.of(with, AnnualReport.Variant.WORK))).contains(
+                "全年通过“双随机、一公开”方式抽取检查企业199家，已完成检查190家，其中开展部门联合“双随机、一公开”抽查12家，"
+                        + "采取“双随机”方式开展交叉执法检查20家。",
+                "依法将3家生产经营单位列入安全生产严重失信主体名单，移出1家。");
+        assertThat(cn.zhifa.reporting.internal.FigureWorkbook.lines(with)).extracting(l -> l.name() + "=" + l.value())
+                .contains("双随机抽取企业（家）=199", "　已检查（家）=190", "　部门联合抽查（家）=12", "　交叉执法（家）=20",
+                        "列入严重失信主体名单（家）=3", "移出严重失信主体名单（家）=1");
+    }
 }

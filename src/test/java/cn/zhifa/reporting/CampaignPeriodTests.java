@@ -126,4 +126,45 @@ class CampaignPeriodTests {
         assertThat(spring.runsIn(YearMonth.of(2026, 6))).isFalse();
         assertThat(spring.period()).isEqualTo("2026年3月15日至2026年5月10日");
     }
+
+    @Test
+    void changing_the_task_month_refreshes_the_campaign_picker_with_the_campaigns_running_in_that_month() throws Exception {
+        Map<String, Object> campaign = demoCampaign();
+        long campaignId = ((Number) campaign.get("campaign_id")).longValue();
+        int year = ((Number) campaign.get("year")).intValue();
+        String name = (String) campaign.get("name");
+        LocalDate starts = jdbc.sql("SELECT starts_on FROM planning_campaign WHERE campaign_id = ?").param(campaignId)
+                .query(LocalDate.class).single();
+        LocalDate ends = jdbc.sql("SELECT ends_on FROM planning_campaign WHERE campaign_id = ?").param(campaignId)
+                .query(LocalDate.class).single();
+        YearMonth thisMonth = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        YearMonth running = YearMonth.of(year, thisMonth.getMonthValue() == 6 ? 7 : 6);
+        jdbc.sql("UPDATE planning_campaign SET starts_on = :s, ends_on = :e WHERE campaign_id = :id")
+                .param("s", running.atDay(1)).param("e", running.atEndOfMonth()).param("id", campaignId).update();
+        try {
+            MockHttpSession officer = login("officer1");
+            String form = mvc.perform(get("/inspection/tasks/new").session(officer)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(form).as("the month field asks for the picker again when it changes")
+                    .contains("id=\"campaign-picker\"", "hx-get=\"/inspection/tasks/new/campaigns\"", "hx-target=\"#campaign-picker\"")
+                    .doesNotContain(name + "（");
+            String picker = mvc.perform(get("/inspection/tasks/new/campaigns").session(officer)
+                            .param("dueMonth", running.toString()).param("campaignId", "" + campaignId))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(picker).as("only the picker, with the campaign of that month still chosen")
+                    .startsWith("<div class=\"col-12\" id=\"campaign-picker\"").doesNotContain("<html", "被检查企业")
+                    .contains(name + "（", "value=\"" + campaignId + "\" selected");
+            String other = mvc.perform(get("/inspection/tasks/new/campaigns").session(officer)
+                            .param("dueMonth", running.plusMonths(1).toString()).param("campaignId", "" + campaignId))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(other).contains("id=\"campaign-picker\"").doesNotContain(name + "（");
+            String typo = mvc.perform(get("/inspection/tasks/new/campaigns").session(officer).param("dueMonth", "六月"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(typo).as("a month that is not one offers this month's").contains("id=\"campaign-picker\"")
+                    .doesNotContain(name + "（");
+        } finally {
+            jdbc.sql("UPDATE planning_campaign SET starts_on = :s, ends_on = :e WHERE campaign_id = :id")
+                    .param("s", starts).param("e", ends).param("id", campaignId).update();
+        }
+    }
 }

@@ -52,6 +52,8 @@ class ReadModelTests {
     DocumentManagement documents;
     @Autowired
     PublicityReadModel publicityModel;
+    @Autowired
+    cn.zhifa.reporting.internal.CaseFactReadModel factModel;
 
     private List<Long> allUnits() {
         return jdbc.sql("SELECT id FROM organization").query(Long.class).list();
@@ -227,5 +229,101 @@ class ReadModelTests {
         caseModel.rebuild(2002);
         assertThat(hazardModel.figures(2002, List.of(org)).found()).as("nothing was recorded in 2002").isZero();
         assertThat(caseModel.figures(2002, List.of(org)).filedTotal()).isZero();
+    }
+
+    private String factRows(int year) {
+        return rows("SELECT case_id || '/' || organization_id || '/' || figure || '/' || on_day || '/' || COALESCE(yuan::text, '-') "
+                + "FROM reporting_case_fact WHERE on_day BETWEEN :from AND :to ORDER BY 1", year)
+                + "\n" + rows("SELECT meeting_id || '/' || organization_id || '/' || held_on FROM reporting_case_meeting "
+                + "WHERE held_on BETWEEN :from AND :to ORDER BY 1", year);
+    }
+
+    /** The differences between the fact read model's figures of a year and casework's own counts (empty when equal). */
+    private List<String> factDifferences(int year, List<Long> units) {
+        CaseStatistics.Figures counted = cases.forYear(year, units);
+        CaseStatistics.ReportFigures extra = cases.reportFigures(year, units);
+        var ours = factModel.figures(year, units);
+        long decided = caseModel.figures(year, units).decidedTotal();
+        java.util.Map<String, Object[]> pairs = new java.util.LinkedHashMap<>();
+        pairs.put("individualsFined", new Object[] {ours.count(F.INDIVIDUAL_FINED), counted.individualsFined()});
+        pairs.put("finesOnIndividuals", new Object[] {ours.finesOnIndividualsYuan().stripTrailingZeros(),
+                extra.finesOnIndividualsYuan().stripTrailingZeros()});
+        pairs.put("summary", new Object[] {ours.count(F.SUMMARY), counted.summaryPenalties()});
+        pairs.put("dualShare", new Object[] {decided == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(ours.count(F.DUAL) * 100)
+                .divide(BigDecimal.valueOf(decided), 1, java.math.RoundingMode.HALF_UP), counted.dualShare()});
+        pairs.put("notPunished", new Object[] {ours.count(F.NOT_PUNISHED), counted.notPunished()});
+        pairs.put("legalReviews", new Object[] {ours.count(F.LEGAL_REVIEW), counted.legalReviews()});
+        pairs.put("meetings", new Object[] {ours.meetings(), counted.meetings()});
+        pairs.put("discussed", new Object[] {ours.count(F.DISCUSSED), counted.casesDiscussed()});
+        pairs.put("hearings", new Object[] {ours.count(F.HEARING), counted.hearings()});
+        pairs.put("transfers", new Object[] {ours.count(F.TRANSFER), counted.transfers()});
+        pairs.put("criminalTransfers", new Object[] {ours.count(F.CRIMINAL_TRANSFER), counted.criminalTransfers()});
+        pairs.put("coerciveMeasures", new Object[] {ours.count(F.COERCIVE_MEASURE), extra.coerciveMeasures()});
+        return pairs.entrySet().stream()
+                .filter(e -> !(e.getValue()[0] instanceof BigDecimal a && e.getValue()[1] instanceof BigDecimal b
+                        ? a.compareTo(b) == 0 : e.getValue()[0].equals(e.getValue()[1])))
+                .map(e -> year + " " + e.getKey() + ": ours " + e.getValue()[0] + ", casework " + e.getValue()[1]).toList();
+    }
+
+    private static final class F {
+        static final cn.zhifa.casework.CaseFactsReported.Figure INDIVIDUAL_FINED = cn.zhifa.casework.CaseFactsReported.Figure.INDIVIDUAL_FINED;
+        static final cn.zhifa.casework.CaseFactsReported.Figure SUMMARY = cn.zhifa.casework.CaseFactsReported.Figure.SUMMARY;
+        static final cn.zhifa.casework.CaseFactsReported.Figure DUAL = cn.zhifa.casework.CaseFactsReported.Figure.DUAL;
+        static final cn.zhifa.casework.CaseFactsReported.Figure NOT_PUNISHED = cn.zhifa.casework.CaseFactsReported.Figure.NOT_PUNISHED;
+        static final cn.zhifa.casework.CaseFactsReported.Figure LEGAL_REVIEW = cn.zhifa.casework.CaseFactsReported.Figure.LEGAL_REVIEW;
+        static final cn.zhifa.casework.CaseFactsReported.Figure DISCUSSED = cn.zhifa.casework.CaseFactsReported.Figure.DISCUSSED;
+        static final cn.zhifa.casework.CaseFactsReported.Figure HEARING = cn.zhifa.casework.CaseFactsReported.Figure.HEARING;
+        static final cn.zhifa.casework.CaseFactsReported.Figure TRANSFER = cn.zhifa.casework.CaseFactsReported.Figure.TRANSFER;
+        static final cn.zhifa.casework.CaseFactsReported.Figure CRIMINAL_TRANSFER = cn.zhifa.casework.CaseFactsReported.Figure.CRIMINAL_TRANSFER;
+        static final cn.zhifa.casework.CaseFactsReported.Figure COERCIVE_MEASURE = cn.zhifa.casework.CaseFactsReported.Figure.COERCIVE_MEASURE;
+    }
+
+    @Test
+    void the_case_fact_read_model_counts_the_other_case_figures_as_casework_does_and_a_rebuild_changes_nothing() {
+        List<Integer> years = jdbc.sql("SELECT DISTINCT EXTRACT(YEAR FROM d)::int FROM (SELECT filed_on d FROM penalty_case "
+                + "UNION SELECT decided_on FROM penalty_case UNION SELECT held_on FROM case_meeting) x WHERE d IS NOT NULL ORDER BY 1")
+                .query(Integer.class).list();
+        assertThat(years).as("the demo city has cases").isNotEmpty();
+        List<Long> units = allUnits();
+        await().atMost(Duration.ofSeconds(90)).until(() -> years.stream().allMatch(y -> factDifferences(y, units).isEmpty()));
+        long meetings = 0, reviews = 0, discussed = 0;
+        for (int year : years) {
+            var ours = factModel.figures(year, units);
+            meetings += ours.meetings();
+            reviews += ours.count(F.LEGAL_REVIEW);
+            discussed += ours.count(F.DISCUSSED);
+            String fromEvents = factRows(year);
+            factModel.rebuild(year);
+            assertThat(factRows(year)).as("rebuild of " + year).isEqualTo(fromEvents);
+            assertThat(factDifferences(year, units)).as("after the rebuild of " + year).isEmpty();
+        }
+        assertThat(meetings).as("the demo city held 案审会").isPositive();
+        assertThat(reviews).as("the demo city reviewed cases").isPositive();
+        assertThat(discussed).as("the demo city discussed cases").isPositive();
+    }
+
+    @Test
+    void a_repeated_or_older_case_fact_snapshot_changes_nothing() {
+        long caseId = 990_000_017L;
+        long org = allUnits().get(0);
+        var newer = new cn.zhifa.casework.CaseFactsReported(caseId, org, 3, List.of(
+                new cn.zhifa.casework.CaseFactsReported.Fact(F.HEARING, LocalDate.of(2001, 5, 2), null),
+                new cn.zhifa.casework.CaseFactsReported.Fact(F.INDIVIDUAL_FINED, LocalDate.of(2001, 6, 1), new BigDecimal("5000.00"))));
+        var older = new cn.zhifa.casework.CaseFactsReported(caseId, org, 2, List.of(
+                new cn.zhifa.casework.CaseFactsReported.Fact(F.HEARING, LocalDate.of(2001, 5, 2), null)));
+        try {
+            factModel.apply(newer, false);
+            factModel.apply(newer, false);
+            factModel.apply(older, false);
+            var figures = factModel.figures(2001, List.of(org));
+            assertThat(figures.count(F.HEARING)).isEqualTo(1);
+            assertThat(figures.count(F.INDIVIDUAL_FINED)).isEqualTo(1);
+            assertThat(figures.finesOnIndividualsYuan()).isEqualByComparingTo("5000");
+            factModel.apply(new cn.zhifa.casework.CaseFactsReported(caseId, org, 4, List.of()), false);
+            assertThat(factModel.figures(2001, List.of(org)).count(F.HEARING)).as("a newer snapshot without the hearing").isZero();
+        } finally {
+            jdbc.sql("DELETE FROM reporting_case_fact WHERE case_id = ?").param(caseId).update();
+            jdbc.sql("DELETE FROM reporting_case_fact_version WHERE case_id = ?").param(caseId).update();
+        }
     }
 }

@@ -299,4 +299,76 @@ class ReportingTests {
         assertThat(new java.math.BigDecimal(JsonPath.read(body, "$.planCompletion.rate").toString()))
                 .isEqualByComparingTo(cn.zhifa.reporting.AnnualFigures.PlanCompletion.of(planned, done).rate());
     }
+
+    @Test
+    void the_random_check_figures_equal_the_draws_of_the_year_and_the_serious_list_its_decisions() throws Exception {
+        String supervisor = Tokens.bearer(mvc, "supervisor1");
+        String list = mvc.perform(get("/api/v1/planning/draws?size=100").header("Authorization", supervisor))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Map<String, Object>> draws = JsonPath.read(list, "$.items[?(@.status == 'DRAWN')]");
+        assertThat(draws).as("the demo city has executed draws").isNotEmpty();
+        int year = Integer.parseInt(draws.get(0).get("month").toString().substring(0, 4));
+        long drawn = 0, joint = 0, cross = 0;
+        for (Map<String, Object> draw : draws) {
+            if (!draw.get("month").toString().startsWith(year + "-")) {
+                continue;
+            }
+            String detail = mvc.perform(get("/api/v1/planning/draws/" + draw.get("id")).header("Authorization", supervisor))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            int tasks = JsonPath.<List<Object>>read(detail, "$.tasks").size();
+            drawn += tasks;
+            joint += "JOINT".equals(draw.get("mode")) ? tasks : 0;
+            cross += "CROSS".equals(draw.get("mode")) ? tasks : 0;
+        }
+        long inspected = jdbc.sql("""
+                SELECT count(*) FROM planning_draw d JOIN planning_draw_task t ON t.draw_id = d.id
+                WHERE d.status = 'DRAWN' AND d.month LIKE :y AND EXISTS (SELECT 1 FROM planning_visit v
+                  WHERE v.draw_id = d.id AND v.enterprise_id = t.enterprise_id)""").param("y", year + "-%").query(Long.class).single();
+        String body = mvc.perform(get("/api/v1/statistics/annual?year=" + year).header("Authorization", supervisor))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(((Number) JsonPath.read(body, "$.randomChecks.firmsDrawn")).longValue()).isEqualTo(drawn).isPositive();
+        assertThat(((Number) JsonPath.read(body, "$.randomChecks.jointDrawn")).longValue()).isEqualTo(joint);
+        assertThat(((Number) JsonPath.read(body, "$.randomChecks.crossDrawn")).longValue()).isEqualTo(cross);
+        assertThat(((Number) JsonPath.read(body, "$.randomChecks.firmsInspected")).longValue()).isEqualTo(inspected)
+                .isLessThanOrEqualTo(drawn);
+
+        Integer listingYear = jdbc.sql("SELECT max(EXTRACT(YEAR FROM decided_on))::int FROM credit_listing WHERE status IN ('LISTED','REMOVED')")
+                .query(Integer.class).single();
+        assertThat(listingYear).as("the demo city has listing decisions").isNotNull();
+        long listed = jdbc.sql("SELECT count(*) FROM credit_listing WHERE status IN ('LISTED','REMOVED') AND EXTRACT(YEAR FROM decided_on) = :y")
+                .param("y", listingYear).query(Long.class).single();
+        long removed = jdbc.sql("SELECT count(*) FROM credit_listing WHERE EXTRACT(YEAR FROM removed_on) = :y")
+                .param("y", listingYear).query(Long.class).single();
+        String credit = mvc.perform(get("/api/v1/statistics/annual?year=" + listingYear).header("Authorization", supervisor))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(((Number) JsonPath.read(credit, "$.seriousList.listed")).longValue()).isEqualTo(listed).isPositive();
+        assertThat(((Number) JsonPath.read(credit, "$.seriousList.removed")).longValue()).isEqualTo(removed);
+    }
+
+    @Test
+    void the_dashboards_visit_figures_drill_down_to_the_records_of_their_year_and_unit() throws Exception {
+        awaitIncremental();
+        int year = recordYears().get(recordYears().size() - 1);
+        MockHttpSession supervisor = (MockHttpSession) mvc.perform(formLogin().user("supervisor1").password(Tokens.DEMO_PASSWORD))
+                .andReturn().getRequest().getSession();
+        String page = mvc.perform(get("/reporting?year=" + year).session(supervisor)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher figure = java.util.regex.Pattern
+                .compile("id=\"fig-visits\" href=\"([^\"]+)\">\\d+ 家 · (\\d+) 家次<").matcher(page);
+        assertThat(figure.find()).as("the visit figure is a link").isTrue();
+        assertThat(Long.parseLong(figure.group(2))).isPositive();
+        java.util.List<String[]> links = new java.util.ArrayList<>();
+        links.add(new String[] {figure.group(1), figure.group(2)});
+        java.util.regex.Matcher unitRows = java.util.regex.Pattern
+                .compile("<a href=\"(/inspection/records\\?year=" + year + "&amp;unit=\\d+)\"\\s*>\\s*(\\d+)</a>").matcher(page);
+        while (unitRows.find()) {
+            links.add(new String[] {unitRows.group(1), unitRows.group(2)});
+        }
+        assertThat(links).as("the city's figure and its districts' rows").hasSizeGreaterThan(1);
+        for (String[] link : links) {
+            String list = mvc.perform(get(link[0].replace("&amp;", "&")).session(supervisor)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(list).as(link[0]).contains(year + " 年已提交的检查记录（含下级单位），共 " + link[1] + " 条");
+        }
+    }
 }

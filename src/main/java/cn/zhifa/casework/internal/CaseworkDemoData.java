@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,11 +60,13 @@ class CaseworkDemoData implements DemoDataLoader {
     private final Clock clock;
     private final CaseProcedureDocuments procedureDocuments;
     private final DemoDocuments demoDocuments;
+    private final ApplicationEventPublisher meetings;
 
     CaseworkDemoData(PenaltyCases cases, UserManagement users, CasePeriods periods, DiscretionEngine discretion,
                      ViolationLibrary library, LegalReviewTriggers triggers, AccidentGrading grading, JdbcClient jdbc,
                      DocumentManagement documents, Clock clock, CaseProcedureDocuments procedureDocuments,
-                     DemoDocuments demoDocuments) {
+                     DemoDocuments demoDocuments, ApplicationEventPublisher meetings) {
+        this.meetings = meetings;
         this.procedureDocuments = procedureDocuments;
         this.demoDocuments = demoDocuments;
         this.cases = cases;
@@ -401,13 +404,15 @@ class CaseworkDemoData implements DemoDataLoader {
     }
 
     private long meeting(LocalDate day, String topic) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         INSERT INTO case_meeting (organization_id, held_on, topic, chair, participants, opinions, conclusion,
                                                   recorder_id, recorder_name, created_at)
                         VALUES (:org, :day, :topic, :chair, '大队长、法制员、承办人', '一致同意拟处罚意见', '同意', :recorder, :name, now())
                         RETURNING id""")
                 .param("org", org).param("day", day).param("topic", topic).param("chair", leader.name())
                 .param("recorder", legal.userId()).param("name", legal.name()).query(Long.class).single();
+        meetings.publishEvent(new cn.zhifa.casework.MeetingHeld(id, org, day));
+        return id;
     }
 
     private String number() {

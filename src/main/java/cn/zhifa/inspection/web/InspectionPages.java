@@ -105,17 +105,31 @@ class InspectionPages {
         model.addAttribute("templates", checklists.current());
         YearMonth month = YearMonth.from(LocalDate.now(clock.withZone(ZONE)));
         model.addAttribute("month", month);
-        YearMonth chosen = month;
-        try {
-            if (values.get("dueMonth") != null && !values.get("dueMonth").isBlank()) {
-                chosen = YearMonth.parse(values.get("dueMonth"));
-            }
-        } catch (java.time.format.DateTimeParseException ignored) {
-            // the month field keeps what was typed; the campaigns offered are this month's
-        }
-        model.addAttribute("campaigns", plans.campaignsRunningIn(chosen));
+        model.addAttribute("campaigns", plans.campaignsRunningIn(chosenMonth(values.get("dueMonth"))));
         model.addAttribute("values", values);
         return "inspection/task-form";
+    }
+
+    /** The 专项 picker of the task form again when its month changes (htmx): only the 专项 running in that month. */
+    @GetMapping("/inspection/tasks/new/campaigns")
+    @Allowed(Action.CREATE_INSPECTION_TASK)
+    String campaignPicker(@RequestParam(required = false) String dueMonth, @RequestParam(required = false) String campaignId,
+                          Model model) {
+        model.addAttribute("campaigns", plans.campaignsRunningIn(chosenMonth(dueMonth)));
+        model.addAttribute("values", campaignId == null ? Map.of() : Map.of("campaignId", campaignId));
+        return "inspection/task-form :: campaignPicker";
+    }
+
+    /** The month typed in the form, or this month while it is empty or not a month (the field keeps what was typed). */
+    private YearMonth chosenMonth(String dueMonth) {
+        try {
+            if (dueMonth != null && !dueMonth.isBlank()) {
+                return YearMonth.parse(dueMonth.strip());
+            }
+        } catch (java.time.format.DateTimeParseException ignored) {
+            // fall through to this month
+        }
+        return YearMonth.from(LocalDate.now(clock.withZone(ZONE)));
     }
 
     private List<UserView> officers() {

@@ -19,9 +19,11 @@ class ReportingDemoPurge implements DemoDataLoader {
     private final CaseReadModel cases;
     private final DocumentReadModel documents;
     private final PublicityReadModel publicity;
+    private final CaseFactReadModel facts;
 
     ReportingDemoPurge(JdbcClient jdbc, VisitReadModel visits, HazardReadModel hazards, CaseReadModel cases,
-                       DocumentReadModel documents, PublicityReadModel publicity) {
+                       DocumentReadModel documents, PublicityReadModel publicity, CaseFactReadModel facts) {
+        this.facts = facts;
         this.jdbc = jdbc;
         this.visits = visits;
         this.hazards = hazards;
@@ -49,12 +51,15 @@ class ReportingDemoPurge implements DemoDataLoader {
                   UNION SELECT EXTRACT(YEAR FROM filed_on)::int FROM reporting_case WHERE filed_on IS NOT NULL
                   UNION SELECT EXTRACT(YEAR FROM decided_on)::int FROM reporting_case WHERE decided_on IS NOT NULL
                   UNION SELECT EXTRACT(YEAR FROM issue_date)::int FROM reporting_document WHERE issue_date IS NOT NULL
-                  UNION SELECT EXTRACT(YEAR FROM due_on)::int FROM reporting_publication) years ORDER BY y""")
+                  UNION SELECT EXTRACT(YEAR FROM due_on)::int FROM reporting_publication
+                  UNION SELECT EXTRACT(YEAR FROM on_day)::int FROM reporting_case_fact
+                  UNION SELECT EXTRACT(YEAR FROM held_on)::int FROM reporting_case_meeting) years ORDER BY y""")
                 .query(Integer.class).list();
         for (int year : years) {
             visits.rebuild(year);
             hazards.rebuild(year);
             cases.rebuild(year);
+            facts.rebuild(year);
             documents.rebuild(year);
             publicity.rebuild(year);
         }
