@@ -53,4 +53,42 @@ class ReportingBrowserTests extends BrowserTestSupport {
         waitFor(By.id("report-preview"));
         assertThat(browser.findElement(By.id("report-preview")).getText()).contains("一、行政执法基本情况");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void changing_the_task_month_on_a_phone_offers_the_campaigns_running_in_that_month() {
+        var campaign = jdbc.sql("""
+                SELECT c.campaign_id, c.name, c.starts_on, c.ends_on, p.year FROM planning_campaign c
+                JOIN planning_plan p ON p.id = c.plan_id WHERE p.year = :year ORDER BY c.campaign_id LIMIT 1""")
+                .param("year", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear()).query().singleRow();
+        long id = ((Number) campaign.get("campaign_id")).longValue();
+        int year = ((Number) campaign.get("year")).intValue();
+        java.time.YearMonth thisMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.YearMonth running = java.time.YearMonth.of(year, thisMonth.getMonthValue() == 6 ? 7 : 6);
+        jdbc.sql("UPDATE planning_campaign SET starts_on = :s, ends_on = :e WHERE campaign_id = :id")
+                .param("s", running.atDay(1)).param("e", running.atEndOfMonth()).param("id", id).update();
+        try {
+            resize(PHONE);
+            loginAs("officer1");
+            open("/inspection/tasks/new");
+            waitFor(By.id("dueMonth"));
+            assertThat(browser.findElements(By.id("campaignId"))).as("no campaign runs this month").isEmpty();
+            setMonth(running.toString());
+            String offered = waitFor(By.id("campaignId")).getText();
+            assertThat(offered).contains((String) campaign.get("name"));
+            assertThat(fitsWidth()).as("the task form at 390 px").isTrue();
+            setMonth(running.plusMonths(1).toString());
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("campaignId")).isEmpty());
+        } finally {
+            jdbc.sql("UPDATE planning_campaign SET starts_on = :s, ends_on = :e WHERE campaign_id = :id")
+                    .param("s", campaign.get("starts_on")).param("e", campaign.get("ends_on")).param("id", id).update();
+        }
+    }
+
+    private void setMonth(String month) {
+        ((JavascriptExecutor) browser).executeScript("var m = document.getElementById('dueMonth'); m.value = arguments[0];"
+                + "m.dispatchEvent(new Event('change', {bubbles: true}));", month);
+    }
 }
