@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 class CaseReportPublisher implements AfterSaveCallback<PenaltyCase> {
 
     private final ApplicationEventPublisher events;
-    private final CaseStatistics statistics;
+    /** Looked up when first needed: the statistics depend (through the data scope) on the mapping this callback is part of. */
+    private final org.springframework.beans.factory.ObjectProvider<CaseStatistics> statistics;
 
-    CaseReportPublisher(ApplicationEventPublisher events, CaseStatistics statistics) {
+    CaseReportPublisher(ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<CaseStatistics> statistics) {
         this.events = events;
         this.statistics = statistics;
     }
@@ -25,7 +26,7 @@ class CaseReportPublisher implements AfterSaveCallback<PenaltyCase> {
         if (saved.takeReportChange()) {
             events.publishEvent(CaseReported.of(saved));
         }
-        statistics.factsOf(saved.getId()).ifPresent(events::publishEvent);
+        statistics.getObject().factsOf(saved.getId()).ifPresent(events::publishEvent);
         return saved;
     }
 }

@@ -61,12 +61,15 @@ class CaseworkDemoData implements DemoDataLoader {
     private final CaseProcedureDocuments procedureDocuments;
     private final DemoDocuments demoDocuments;
     private final ApplicationEventPublisher meetings;
+    private final cn.zhifa.casework.CaseStatistics statistics;
 
     CaseworkDemoData(PenaltyCases cases, UserManagement users, CasePeriods periods, DiscretionEngine discretion,
                      ViolationLibrary library, LegalReviewTriggers triggers, AccidentGrading grading, JdbcClient jdbc,
                      DocumentManagement documents, Clock clock, CaseProcedureDocuments procedureDocuments,
-                     DemoDocuments demoDocuments, ApplicationEventPublisher meetings) {
+                     DemoDocuments demoDocuments, ApplicationEventPublisher meetings,
+                     cn.zhifa.casework.CaseStatistics statistics) {
         this.meetings = meetings;
+        this.statistics = statistics;
         this.procedureDocuments = procedureDocuments;
         this.demoDocuments = demoDocuments;
         this.cases = cases;
@@ -312,8 +315,11 @@ class CaseworkDemoData implements DemoDataLoader {
 
     private long linkAndSave(PenaltyCase unit, PenaltyCase person) {
         PenaltyCase savedPerson = cases.save(person);
-        jdbc.sql("UPDATE penalty_case SET linked_case_id = :other WHERE id = :id").param("other", savedPerson.getId()).param("id", unit.getId()).update();
-        jdbc.sql("UPDATE penalty_case SET linked_case_id = :other WHERE id = :id").param("other", unit.getId()).param("id", savedPerson.getId()).update();
+        jdbc.sql("UPDATE penalty_case SET linked_case_id = :other, version = version + 1 WHERE id = :id").param("other", savedPerson.getId()).param("id", unit.getId()).update();
+        jdbc.sql("UPDATE penalty_case SET linked_case_id = :other, version = version + 1 WHERE id = :id").param("other", unit.getId()).param("id", savedPerson.getId()).update();
+        // linked here without a save: the cases' fact snapshots (一案双罚) are published as a save would
+        statistics.factsOf(unit.getId()).ifPresent(meetings::publishEvent);
+        statistics.factsOf(savedPerson.getId()).ifPresent(meetings::publishEvent);
         return savedPerson.getId();
     }
 
