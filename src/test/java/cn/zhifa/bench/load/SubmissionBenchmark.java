@@ -299,7 +299,7 @@ class SubmissionBenchmark {
                 p.setLong(1, record);
                 p.setInt(2, i);
                 p.setString(3, i < 2 ? "OFFICER" : "REPRESENTATIVE");
-                p.setObject(4, i == 0 ? a : i == 1 ? b : null);
+                p.setObject(4, i == 2 ? null : Long.valueOf(i == 0 ? a : b));
                 p.setBytes(5, png);
                 p.setString(6, "0".repeat(64));
                 p.addBatch();
