@@ -21,8 +21,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * (企业自报 REPORTED → {@link #confirm}) → RECTIFYING under a 责令限期整改 deadline or 现场处理措施
  * → {@link #reportRectification} with evidence → RECTIFICATION_REPORTED → {@link #reinspect 复查}
  * (passed → REINSPECTED; failed → RECTIFYING with a new deadline) → {@link #close 销号} by a second officer
- * with evidence → CLOSED. A RECTIFYING hazard past its deadline is overdue ({@link #markOverdue} publishes
- * {@link HazardOverdue} once per deadline). Major hazards may be put under 挂牌督办 with 五落实.
+ * with evidence → CLOSED. A RECTIFYING hazard past its deadline is overdue ({@link HazardManagement#sweepOverdue}
+ * publishes {@link HazardOverdue} once per deadline). Major hazards may be put under 挂牌督办 with 五落实.
  */
 @Table("hazard")
 public class Hazard extends AbstractAggregateRoot<Hazard> {
@@ -335,17 +335,7 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
         }
     }
 
-    /** Publishes {@link HazardOverdue} once for the current deadline when it has passed unrectified. */
-    boolean markOverdue(LocalDate today, String suggestedArticle) {
-        if (!overdueOn(today) || Objects.equals(overdueNotifiedFor, deadline)) {
-            return false;
-        }
-        overdueNotifiedFor = deadline;
-        registerEvent(new HazardOverdue(id, organizationId, enterpriseId, enterpriseName, description, level, deadline,
-                today, legalBasis, suggestedArticle, foundBy, campaignId));
-        return true;
-    }
-
+    /** Under a 责令限期整改 deadline, still rectifying, and the deadline has passed (the daily sweep's rule, in SQL). */
     public boolean overdueOn(LocalDate today) {
         return status == HazardStatus.RECTIFYING && measure == Measure.ORDER && deadline != null && today.isAfter(deadline);
     }

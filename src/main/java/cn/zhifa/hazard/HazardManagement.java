@@ -316,7 +316,10 @@ public class HazardManagement {
     }
 
     /**
-     * Publishes {@link HazardOverdue} for every hazard newly past its deadline (daily, and on demand).
+     * Publishes {@link HazardOverdue} for every hazard newly past its deadline (daily, and on demand), once per deadline.
+     * Set-based: one UPDATE marks them (the same rule as {@link Hazard#overdueOn}: under a 责令限期整改 deadline, still
+     * rectifying, the day after the deadline) and returns what the events carry; a second run finds nothing. One audit
+     * entry per sweep: each hazard's event is stored by the event publication registry in the same transaction.
      * Returns how many were found.
      */
     @Transactional
@@ -324,16 +327,26 @@ public class HazardManagement {
     @SchedulerLock(name = "hazard-overdue-sweep")
     public int sweepOverdue() {
         LocalDate today = today();
-        int count = 0;
-        for (Hazard hazard : hazards.findNewlyOverdue(today)) {
-            if (hazard.markOverdue(today, overdueArticle)) {
-                hazards.save(hazard);
-                audit.record("隐患逾期未整改", "隐患", hazard.getId(), AuditRecord.Outcome.SUCCESS,
-                        "整改期限 " + hazard.getDeadline() + "，建议依据" + overdueArticle + "立案");
-                count++;
-            }
+        List<HazardOverdue> overdue = jdbc.sql("""
+                        UPDATE hazard SET overdue_notified_for = deadline, version = version + 1
+                        WHERE status = 'RECTIFYING' AND measure = 'ORDER' AND deadline < :today
+                          AND overdue_notified_for IS DISTINCT FROM deadline
+                        RETURNING id, organization_id, enterprise_id, enterprise_name, description, level, deadline,
+                                  legal_basis, found_by, campaign_id""")
+                .param("today", today)
+                .query((rs, n) -> new HazardOverdue(rs.getLong("id"), rs.getLong("organization_id"),
+                        rs.getLong("enterprise_id"), rs.getString("enterprise_name"), rs.getString("description"),
+                        HazardLevel.valueOf(rs.getString("level")), rs.getObject("deadline", LocalDate.class), today,
+                        rs.getString("legal_basis"), overdueArticle, rs.getObject("found_by", Long.class),
+                        rs.getObject("campaign_id", Long.class)))
+                .list();
+        overdue.forEach(events::publishEvent);
+        if (!overdue.isEmpty()) {
+            // one entry per sweep (each hazard's case proposal is audited with the hazard by casework's listener)
+            audit.record("隐患逾期未整改", "隐患", overdue.size() == 1 ? overdue.get(0).hazardId() : null,
+                    AuditRecord.Outcome.SUCCESS, "新增逾期未整改隐患" + overdue.size() + "项，建议依据" + overdueArticle + "立案");
         }
-        return count;
+        return overdue.size();
     }
 
     /** The most rows the register counts exactly; a total of {@code countCap() + 1} means more. */

@@ -370,4 +370,36 @@ class DocumentsIntegrationTests {
         var officer = (MockHttpSession) mvc.perform(formLogin().user("officer1").password(Tokens.DEMO_PASSWORD)).andReturn().getRequest().getSession();
         assertThat(mvc.perform(get("/documents/settings/" + gaoxin).session(officer)).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
+
+    @Test
+    void new_bytes_live_in_the_object_store_under_their_hash_and_a_row_issued_before_keeps_its_own() {
+        IssuedDocument d = documents.issue(request(brigade, "INQUIRY_NOTICE", fresh("case"), LocalDate.of(2026, 3, 5)));
+        var row = jdbc.sql("select pdf is null, pdf_key, docx is null, docx_key from doc_issued where id = :id")
+                .param("id", d.id()).query((rs, n) -> List.of(rs.getBoolean(1), String.valueOf(rs.getString(2)),
+                        rs.getBoolean(3), String.valueOf(rs.getString(4)))).single();
+        assertThat(row).containsExactly(true, d.pdfSha256().substring(0, 2) + "/" + d.pdfSha256(),
+                true, d.docxSha256().substring(0, 2) + "/" + d.docxSha256());
+        byte[] pdf = documents.pdf(d.id()).orElseThrow();
+        byte[] docx = documents.docx(d.id()).orElseThrow();
+        assertThat(DocumentManagement.sha256(pdf)).isEqualTo(d.pdfSha256());
+
+        // a document issued before V8_41: bytes in the row, no key
+        long old = jdbc.sql("""
+                        insert into doc_issued (organization_id, authority_org_id, authority_name, kind, title, source_type, source_id,
+                          issue_date, issued_at, verification_code, pdf, pdf_sha256, docx, docx_sha256, pages, content_json)
+                        select organization_id, authority_org_id, authority_name, kind, title, 'legacy', :source, issue_date, issued_at,
+                          :code, :pdf, pdf_sha256, :docx, docx_sha256, pages, content_json from doc_issued where id = :id
+                        returning id""")
+                .param("source", UUID.randomUUID().toString()).param("code", UUID.randomUUID().toString().substring(0, 16))
+                .param("pdf", pdf).param("docx", docx).param("id", d.id()).query(Long.class).single();
+        assertThat(documents.pdf(old).orElseThrow()).isEqualTo(pdf);
+        assertThat(documents.docx(old).orElseThrow()).isEqualTo(docx);
+        assertThatThrownBy(() -> jdbc.sql("""
+                        insert into doc_issued (organization_id, authority_org_id, authority_name, kind, title, source_type, source_id,
+                          issue_date, issued_at, verification_code, pdf_sha256, docx_sha256, pages, content_json)
+                        select organization_id, authority_org_id, authority_name, kind, title, 'legacy', 'none', issue_date, issued_at,
+                          :code, pdf_sha256, docx_sha256, pages, content_json from doc_issued where id = :id""")
+                .param("code", UUID.randomUUID().toString().substring(0, 16)).param("id", d.id()).update())
+                .as("a row with neither bytes nor key").hasMessageContaining("violates check constraint \"doc_issued_").hasMessageContaining("_kept");
+    }
 }

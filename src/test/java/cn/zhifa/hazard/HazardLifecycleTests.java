@@ -75,11 +75,10 @@ class HazardLifecycleTests {
     }
 
     @Test
-    void an_overdue_hazard_publishes_one_event_per_deadline() {
+    void a_hazard_is_overdue_from_the_day_after_its_deadline() {
         Hazard hazard = found(HazardLevel.MAJOR);
-        assertThat(hazard.markOverdue(DEADLINE, "安全生产法第一百零二条")).as("not overdue on the deadline day").isFalse();
-        assertThat(hazard.markOverdue(DEADLINE.plusDays(1), "安全生产法第一百零二条")).isTrue();
-        assertThat(hazard.markOverdue(DEADLINE.plusDays(2), "安全生产法第一百零二条")).isFalse();
+        assertThat(hazard.overdueOn(DEADLINE)).as("not overdue on the deadline day").isFalse();
+        assertThat(hazard.overdueOn(DEADLINE.plusDays(1))).isTrue();
         assertThat(hazard.overdueOn(DEADLINE.plusDays(2))).isTrue();
     }
 

@@ -43,6 +43,8 @@ import java.util.function.Supplier;
  * recusals, previous teams, hashing, saving) + draw and teams ({@code execute}), and the pool assembly alone, set-based
  * against the old per-firm way ({@code FrequencyControl.mayInspect} per firm), checking both give the same pool.
  * <pre>./mvnw -o test -Dtest=DrawBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * A 5,000,000-firm pool (issue 18, goal &lt; 5 s) with 5,000 officers and 50,000 recusal pairs, the in-memory draw only:
+ * <pre>./mvnw -o test -Dtest='DrawBenchmark#draw_five*' -Dbench=true -Dbench.firms=5000000 -Dbench.officers=5000 -Dbench.recusals=50000</pre>
  */
 @Tag("bench")
 @ZhifaIntegrationTest
@@ -179,10 +181,12 @@ class DrawBenchmark {
                 .param(YEAR).param(from).param(to).update();
     }
 
-    static final int FIRMS = 1_000_000;
-    static final int OFFICERS = 2_000;
+    // the pool, officers and recusal pairs: 1,000,000 / 2,000 / 10,000 by default; the country's pool (issue 18) with
+    // -Dbench.firms=5000000 -Dbench.officers=5000 -Dbench.recusals=50000
+    static final int FIRMS = Integer.getInteger("bench.firms", 1_000_000);
+    static final int OFFICERS = Integer.getInteger("bench.officers", 2_000);
     static final int TOWNS = 100;
-    static final int RECUSAL_PAIRS = 10_000;
+    static final int RECUSAL_PAIRS = Integer.getInteger("bench.recusals", 10_000);
     static final int COUNT = FIRMS / 20;
     static final int WARM_UP = 3;
     static final int RUNS = 10;
@@ -249,13 +253,22 @@ class DrawBenchmark {
                 PostgreSQL ORDER BY random() LIMIT %,d (firms):   p50 %5d ms  p95 %5d ms
                 PostgreSQL 2 officers ORDER BY random(), x1,000:  p50 %5d ms  p95 %5d ms (x%d for all firms)
                 result hash %s
+                load average (1/5/15 min) at the end: %s
                 """.formatted(FIRMS, OFFICERS, RECUSAL_PAIRS, COUNT, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), WARM_UP, RUNS, p(draw, 50), p(draw, 95), p(freeze, 50),
                 p(freeze, 95), COUNT, p(sql, 50), p(sql, 95), p(sqlTeams, 50), p(sqlTeams, 95), COUNT / 1_000,
-                outcome.hash());
+                outcome.hash(), loadAverage());
         System.out.println(report);
         Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(Path.of("target", "bench", "planning-draw.txt"), report);
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+"), 3));
+        } catch (Exception e) {
+            return "n/a";
+        }
     }
 
     private static Object query(Connection c, String sql) {

@@ -16,7 +16,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The store of issued documents: insert-only (the database refuses UPDATE and DELETE), plus voids. */
+/**
+ * The store of issued documents: insert-only (the database refuses UPDATE and DELETE), plus voids. The PDF and DOCX
+ * bytes are kept by {@link IssuedDocumentFiles} (object store, key and hash in the row); rows issued before V8_41 hold them.
+ */
 @Repository
 public class IssuedDocumentStore {
 
@@ -46,9 +49,11 @@ public class IssuedDocumentStore {
             v.reason as void_reason""";
 
     private final JdbcClient jdbc;
+    private final IssuedDocumentFiles files;
 
-    public IssuedDocumentStore(JdbcClient jdbc) {
+    public IssuedDocumentStore(JdbcClient jdbc, IssuedDocumentFiles files) {
         this.jdbc = jdbc;
+        this.files = files;
     }
 
     public long insert(NewDocument d) {
@@ -70,9 +75,9 @@ public class IssuedDocumentStore {
         p.put("at", Timestamp.from(d.issuedAt()));
         p.put("by", d.issuedBy());
         p.put("code", d.verificationCode());
-        p.put("pdf", d.pdf());
+        p.put("pdfKey", files.keep(d.pdf(), d.pdfSha256()));
         p.put("pdfHash", d.pdfSha256());
-        p.put("docx", d.docx());
+        p.put("docxKey", files.keep(d.docx(), d.docxSha256()));
         p.put("docxHash", d.docxSha256());
         p.put("pages", d.pages());
         p.put("json", d.contentJson());
@@ -84,11 +89,11 @@ public class IssuedDocumentStore {
         p.put("key", d.idempotencyKey());
         return jdbc.sql("""
                 insert into doc_issued (organization_id, authority_org_id, authority_name, kind, title, number_text, short_name, prefix, number_year, serial,
-                       source_type, source_id, party_name, issue_date, issued_at, issued_by, verification_code, pdf,
-                       pdf_sha256, docx, docx_sha256, pages, content_json, unsigned_areas, refused_areas, version,
+                       source_type, source_id, party_name, issue_date, issued_at, issued_by, verification_code, pdf_key,
+                       pdf_sha256, docx_key, docx_sha256, pages, content_json, unsigned_areas, refused_areas, version,
                        supersedes_id, correction_reason, idempotency_key)
                 values (:org, :aorg, :aname, :kind, :title, :num, :short, :prefix, :year, :serial, :stype, :sid, :party, :date, :at, :by,
-                       :code, :pdf, :pdfHash, :docx, :docxHash, :pages, :json, :unsigned, :refused, :version, :supersedes,
+                       :code, :pdfKey, :pdfHash, :docxKey, :docxHash, :pages, :json, :unsigned, :refused, :version, :supersedes,
                        :reason, :key)
                 returning id""").params(p).query(Long.class).single();
     }
@@ -112,12 +117,24 @@ public class IssuedDocumentStore {
         return jdbc.sql("select count(*) from doc_issued where verification_code = :c").param("c", code).query(Long.class).single() > 0;
     }
 
+    /** The PDF as issued: from the object store (checked against its hash), or from the row for documents issued before V8_41. */
     public Optional<byte[]> pdf(long id) {
-        return jdbc.sql("select pdf from doc_issued where id = :id").param("id", id).query(byte[].class).optional();
+        return bytes(id, "pdf");
     }
 
+    /** The DOCX as issued, read as {@link #pdf}. */
     public Optional<byte[]> docx(long id) {
-        return jdbc.sql("select docx from doc_issued where id = :id").param("id", id).query(byte[].class).optional();
+        return bytes(id, "docx");
+    }
+
+    private Optional<byte[]> bytes(long id, String format) {
+        return jdbc.sql("select " + format + ", " + format + "_key, " + format + "_sha256 from doc_issued where id = :id")
+                .param("id", id)
+                .query((rs, n) -> {
+                    String key = rs.getString(2);
+                    return key == null ? rs.getBytes(1) : files.read(key, rs.getString(3));
+                })
+                .optional();
     }
 
     public Optional<String> contentJson(long id) {

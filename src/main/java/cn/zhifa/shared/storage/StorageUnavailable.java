@@ -15,4 +15,10 @@ public class StorageUnavailable extends RuleViolation {
         super(MESSAGE);
         initCause(cause);
     }
+
+    /** The same for another store's bytes (issued documents …), with its own words. */
+    public StorageUnavailable(String message, Throwable cause) {
+        super(message);
+        initCause(cause);
+    }
 }
