@@ -353,6 +353,12 @@ public class HazardManagement {
         return register.count(filter, today());
     }
 
+    /** Overdue hazards per unit of the caller's scope, each unit's own (not its subunits'), in one query. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Long> overduePerUnit() {
+        return register.overduePerUnit(today());
+    }
+
     /** The units the caller may filter the register by (own unit and below). */
     public List<cn.zhifa.organization.OrganizationView> units() {
         return register.units();
