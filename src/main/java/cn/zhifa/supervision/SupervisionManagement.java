@@ -153,15 +153,23 @@ public class SupervisionManagement {
      */
     @Transactional(readOnly = true)
     public Map<Long, Long> overduePerUnit() {
-        Map<Long, Set<Long>> overdueCases = overdueCasesPerUnit();
-        Map<Long, Long> overdueHazards = hazards.overduePerUnit();
+        List<OrganizationView> units = organizations.visibleTree();
+        Map<Long, Long> parents = new HashMap<>();
         Map<Long, Long> rows = new java.util.LinkedHashMap<>();
-        for (OrganizationView unit : organizations.visibleTree()) {
-            List<Long> subtree = organizations.subtreeIds(unit.id());
-            Set<Long> cases = new HashSet<>();
-            subtree.forEach(id -> cases.addAll(overdueCases.getOrDefault(id, Set.of())));
-            rows.put(unit.id(), sum(subtree, overdueHazards) + cases.size());
+        for (OrganizationView unit : units) {
+            rows.put(unit.id(), 0L);
+            if (unit.parentId() != null) {
+                parents.put(unit.id(), unit.parentId());
+            }
         }
+        // a case is handled by one unit: each unit's own count goes to it and to every unit above it in the scope
+        Map<Long, Long> own = new HashMap<>(hazards.overduePerUnit());
+        overdueCasesPerUnit().forEach((unit, cases) -> own.merge(unit, (long) cases.size(), Long::sum));
+        own.forEach((unit, count) -> {
+            for (Long at = unit; at != null && rows.containsKey(at); at = parents.get(at)) {
+                rows.merge(at, count, Long::sum);
+            }
+        });
         return rows;
     }
 
