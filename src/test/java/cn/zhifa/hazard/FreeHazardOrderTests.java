@@ -382,7 +382,7 @@ class FreeHazardOrderTests {
      */
     @Test
     void a_firm_typed_in_by_its_credit_code_gets_the_hazard_with_its_position_once_and_a_wrong_code_is_refused() throws Exception {
-        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 7);
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 26);
         String uscc = jdbc.sql("SELECT uscc FROM enterprise WHERE id = :id").param("id", firm.id()).query(String.class).single();
         String atGate = finding("门卫室旁液化气瓶未固定", "东门门卫室", null, workingDaysAhead(5), null)
                 .replace("\"evidenceIds\":[]", "\"evidenceIds\":[],\"latitude\":31.230416,\"longitude\":121.473701");

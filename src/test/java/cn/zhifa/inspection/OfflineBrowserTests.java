@@ -228,7 +228,7 @@ class OfflineBrowserTests extends BrowserTestSupport {
     @Test
     void a_hazard_outside_any_task_registered_offline_reaches_the_server_once_with_its_photo_hash() throws Exception {
         task(13);
-        InspectionFixtures.Enterprise neighbour = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 9);
+        InspectionFixtures.Enterprise neighbour = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 28);
         String uscc = jdbc.sql("SELECT uscc FROM enterprise WHERE id = :id").param("id", neighbour.id()).query(String.class).single();
         long before = hazardsOf(neighbour.id());
         LocalDate deadline = calendar.addWorkingDays(LocalDate.now(ZoneId.of("Asia/Shanghai")), 5).due();
