@@ -1,11 +1,12 @@
 // The field terminal's service worker (scope "/"). It keeps only the offline app's shell — static files with no
 // personal data — so the app opens with no signal; a page the phone cannot reach falls back to that shell. It never
 // stores a page or an API answer: the officer's day lives in IndexedDB (offline/store.js), cleared at logout.
-const SHELL = 'zhifa-offline-shell-v1';
+const SHELL = 'zhifa-offline-shell-v2';
 const FILES = [
   '/offline/app.html',
   '/offline/app.js',
   '/offline/store.js',
+  '/offline/uscc.js',
   '/offline/offline.css',
   '/offline/manifest.json',
   '/offline/icon-192.png',

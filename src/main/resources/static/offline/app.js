@@ -3,6 +3,7 @@
 // queue that sends finished records in order once there is a network. Elements are built with the DOM (no
 // innerHTML with data), no inline scripts or styles (the CSP).
 import * as store from './store.js';
+import { usccProblem } from './uscc.js';
 
 const RESULTS = [['', '请选择'], ['CONFORMS', '符合'], ['FAILS', '不符合'], ['NOT_APPLICABLE', '不涉及']];
 const STATUS = { waiting: '等待同步', sending: '正在发送', sent: '已同步', refused: '被拒绝' };
@@ -54,6 +55,11 @@ async function showTasks() {
   }
   info.textContent = day.officerName + ' · 已可离线：' + day.tasks.length + ' 项任务 · 获取于 ' + when(day.fetchedAt)
     + ' · 保留至 ' + when(day.expiresAt);
+  const freeDraft = await store.getDraft(FREE);
+  const free = el('button', { type: 'button', class: 'btn btn-outline-primary w-100 mb-3', id: 'free-hazard-start',
+    text: freeDraft ? '继续登记任务外隐患（已保存在本机）' : '登记任务外隐患（如相邻企业）' });
+  free.addEventListener('click', () => openFreeHazard());
+  tasks.append(free);
   const queued = new Set((await store.outbox()).filter((i) => i.status !== 'refused').map((i) => i.taskId));
   const drafts = new Set((await store.allDrafts()).map((d) => d.taskId));
   if (day.tasks.length === 0) tasks.append(el('p', { class: 'text-secondary', text: '下载时没有待检查的任务。' }));
@@ -290,6 +296,175 @@ async function openRecord(task) {
   window.scrollTo(0, 0);
 }
 
+const FREE = 'free-hazard';
+
+/** The firms of the downloaded day (one entry per firm) and the other officers of its teams. */
+function dayFirms() {
+  const firms = new Map();
+  day.tasks.forEach((t) => firms.set(t.firm.id, t.firm));
+  return [...firms.values()];
+}
+
+function dayColleagues() {
+  const people = new Map();
+  day.tasks.forEach((t) => t.team.forEach((m) => { if (m.userId !== day.officerId) people.set(m.userId, m); }));
+  return [...people.values()];
+}
+
+/**
+ * A hazard found outside any task (a firm the officer meets on site, e.g. the neighbour): the firm from the day's firms
+ * or typed in with its 统一社会信用代码 (checked here as GB 32100 prescribes, and again by the server), what and where
+ * (typed place and the GPS position when allowed), the deadline, major or not, photos (compressed and hashed here) and
+ * the signatures of its 责令限期整改指令书. Kept in IndexedDB at every change; finished, it joins the sync queue.
+ */
+async function openFreeHazard() {
+  let draft = await store.getDraft(FREE);
+  if (!draft) {
+    draft = { taskId: FREE, startedAt: new Date().toISOString(), firmId: '', firmName: '', uscc: '', description: '',
+      location: '', deadline: '', major: false, confirmNonWorkingDeadline: false, photos: [], secondOfficerId: '',
+      signatures: {}, representativeName: '', representative: { png: null, refused: false, witness: '' } };
+    await store.putDraft(draft);
+  }
+  const save = () => store.putDraft(draft);
+  const section = document.getElementById('record');
+  document.getElementById('tasks').classList.add('d-none');
+  section.classList.remove('d-none');
+  section.replaceChildren();
+  const input = (label, key, attrs) => {
+    const node = el(attrs && attrs.rows ? 'textarea' : 'input', { class: 'form-control', id: 'free-' + key, value: draft[key] || '', ...(attrs || {}) });
+    const keep = () => { draft[key] = node.value; save(); };
+    node.addEventListener('input', keep);
+    node.addEventListener('change', keep);
+    return el('div', { class: 'mb-2' }, el('label', { class: 'form-label small mb-0', htmlFor: 'free-' + key, text: label }), node);
+  };
+  const firmSelect = el('select', { class: 'form-select', id: 'free-firm' },
+    el('option', { value: '', text: '请选择企业' }),
+    dayFirms().map((f) => el('option', { value: String(f.id), text: f.name, selected: String(draft.firmId) === String(f.id) })),
+    el('option', { value: 'other', text: '其他企业（填写名称和统一社会信用代码）', selected: draft.firmId === 'other' }));
+  const typed = el('div', { class: 'free-typed-firm' + (draft.firmId === 'other' ? '' : ' d-none') },
+    input('企业名称', 'firmName'), input('统一社会信用代码', 'uscc', { autocapitalize: 'characters', maxLength: 18 }));
+  firmSelect.addEventListener('change', () => {
+    draft.firmId = firmSelect.value;
+    typed.classList.toggle('d-none', firmSelect.value !== 'other');
+    save();
+  });
+  const major = el('input', { type: 'checkbox', class: 'form-check-input', id: 'free-major', checked: draft.major });
+  major.addEventListener('change', () => { draft.major = major.checked; save(); });
+  const nonWorking = el('input', { type: 'checkbox', class: 'form-check-input', id: 'free-nonworking', checked: draft.confirmNonWorkingDeadline });
+  nonWorking.addEventListener('change', () => { draft.confirmNonWorkingDeadline = nonWorking.checked; save(); });
+  const photos = el('div', { class: 'd-flex flex-wrap gap-1 mt-1 free-photos' });
+  const showPhotos = () => photos.replaceChildren(...draft.photos.map((p) =>
+    el('img', { class: 'photo-thumb border', src: URL.createObjectURL(p.blob), alt: '现场照片', title: 'SHA-256 ' + p.sha256 })));
+  const photoInput = el('input', { class: 'form-control form-control-sm', id: 'free-photo', type: 'file', accept: 'image/*', capture: 'environment' });
+  photoInput.addEventListener('change', async () => {
+    for (const file of photoInput.files) {
+      const blob = await compress(file);
+      draft.photos.push({ key: store.uuid(), blob, sha256: await store.sha256(blob), name: '隐患-' + (draft.photos.length + 1) + '.jpg',
+        capturedAt: new Date().toISOString() });
+    }
+    photoInput.value = '';
+    await save();
+    showPhotos();
+  });
+  showPhotos();
+  section.append(el('h2', { class: 'h5', text: '任务外隐患' }),
+    el('p', { class: 'small text-secondary', text: '离线登记，每次改动都保存在本机 · 开始于 ' + when(draft.startedAt) }),
+    el('div', { class: 'mb-2' }, el('label', { class: 'form-label small mb-0', htmlFor: 'free-firm', text: '企业' }), firmSelect), typed,
+    input('隐患描述', 'description', { rows: 3 }), input('隐患位置（现场地点）', 'location'), gps(draft, save),
+    input('整改期限', 'deadline', { type: 'date' }),
+    el('div', { class: 'form-check mb-1' }, major, el('label', { class: 'form-check-label small', htmlFor: 'free-major', text: '重大事故隐患' })),
+    el('div', { class: 'form-check mb-2' }, nonWorking, el('label', { class: 'form-check-label small', htmlFor: 'free-nonworking', text: '整改期限落在休息日，已确认' })),
+    el('label', { class: 'small d-block', text: '现场照片（在手机上压缩并计算哈希）' }, photoInput), photos,
+    el('h3', { class: 'h6 mt-3', text: '责令限期整改指令书签名' }));
+
+  const signer = (label, id, initial, onPng, specimen) => {
+    const canvas = el('canvas', { class: 'signature-pad border d-block', width: 300, height: 120, 'data-user': id });
+    const signature = pad(canvas, initial, onPng);
+    const clear = el('button', { type: 'button', class: 'btn btn-sm btn-outline-secondary', text: '重签' });
+    clear.addEventListener('click', () => signature.clear());
+    const row = el('div', { class: 'd-flex gap-2 mt-1' }, clear);
+    if (specimen) {
+      const mine = el('button', { type: 'button', class: 'btn btn-sm btn-outline-primary use-specimen', text: '使用我登记的签名' });
+      mine.addEventListener('click', () => signature.show(specimen));
+      row.append(mine);
+    }
+    return el('div', { class: 'mb-3 signature-field' }, el('div', { class: 'small', text: label }), canvas, row);
+  };
+  const sign = (userId) => (png) => { if (png) draft.signatures[userId] = png; else delete draft.signatures[userId]; save(); };
+  const second = el('select', { class: 'form-select', id: 'free-second-officer' }, el('option', { value: '', text: '请选择另一名执法人员' }),
+    dayColleagues().map((m) => el('option', { value: String(m.userId), text: m.name, selected: String(draft.secondOfficerId) === String(m.userId) })));
+  second.addEventListener('change', () => { draft.secondOfficerId = second.value; save(); });
+  const rep = draft.representative;
+  const refused = el('input', { type: 'checkbox', class: 'form-check-input', id: 'free-rep-refused', checked: rep.refused });
+  const witness = el('input', { class: 'form-control form-control-sm', id: 'free-rep-witness', value: rep.witness || '', placeholder: '见证人姓名' });
+  refused.addEventListener('change', () => { rep.refused = refused.checked; save(); });
+  witness.addEventListener('input', () => { rep.witness = witness.value; save(); });
+  section.append(signer('执法人员：' + day.officerName, day.officerId, draft.signatures[day.officerId], sign(day.officerId), day.signatureSpecimen),
+    el('div', { class: 'mb-1' }, el('label', { class: 'form-label small mb-0', htmlFor: 'free-second-officer', text: '另一名执法人员' }), second),
+    signer('另一名执法人员签名', 'second', draft.signatures.second, sign('second')),
+    input('被检查单位负责人', 'representativeName'),
+    signer('被检查单位负责人签名', 'representative', rep.png, (png) => { rep.png = png; save(); }),
+    el('div', { class: 'form-check' }, refused, el('label', { class: 'form-check-label small', htmlFor: 'free-rep-refused', text: '负责人拒绝签字（须有见证人）' })),
+    witness);
+
+  const error = el('div', { class: 'alert alert-danger d-none mt-2', id: 'free-error', role: 'alert' });
+  const finish = el('button', { type: 'button', class: 'btn btn-primary w-100 mt-2', id: 'free-finish', text: '完成，放入同步队列' });
+  const back = el('button', { type: 'button', class: 'btn btn-outline-secondary w-100 mt-2', text: '返回任务列表（已保存）' });
+  back.addEventListener('click', () => closeRecord());
+  finish.addEventListener('click', async () => {
+    const problem = checkFree(draft);
+    if (problem) {
+      error.textContent = problem;
+      error.classList.remove('d-none');
+      error.scrollIntoView({ block: 'center' });
+      return;
+    }
+    const chosen = dayFirms().find((f) => String(f.id) === String(draft.firmId));
+    await store.addItem({ kind: 'hazard', key: store.uuid(), firmName: chosen ? chosen.name : draft.firmName.trim(),
+      createdAt: new Date().toISOString(), status: 'waiting', registration: freeRegistration(draft, chosen),
+      photos: draft.photos.map((p) => ({ key: p.key, blob: p.blob, sha256: p.sha256, name: p.name, capturedAt: p.capturedAt })) });
+    await store.deleteDraft(FREE);
+    await closeRecord();
+    if (navigator.onLine) runSync();
+  });
+  section.append(error, finish, back);
+  window.scrollTo(0, 0);
+}
+
+function checkFree(draft) {
+  if (!draft.firmId) return '请选择企业，或选“其他企业”后填写名称和统一社会信用代码。';
+  if (draft.firmId === 'other') {
+    if (!draft.firmName.trim()) return '请填写企业名称。';
+    const problem = usccProblem(draft.uscc.trim().toUpperCase());
+    if (problem) return '统一社会信用代码有误：' + problem + '。';
+  }
+  if (!draft.description.trim()) return '请填写隐患描述。';
+  if (!draft.location.trim() && draft.latitude == null) return '请填写隐患位置，或记录当前位置。';
+  if (!draft.deadline) return '请填写整改期限。';
+  if (!draft.signatures[day.officerId]) return day.officerName + '尚未签名。';
+  if (!draft.secondOfficerId) return '请选择另一名执法人员。';
+  if (!draft.signatures.second) return '另一名执法人员尚未签名。';
+  if (!draft.representativeName.trim()) return '请填写被检查单位负责人。';
+  const rep = draft.representative;
+  if (rep.refused ? !rep.witness : !rep.png) return '被检查单位负责人尚未签名（或勾选拒绝签字并填写见证人）。';
+  return null;
+}
+
+/** The hazards API's registration (POST /api/v1/hazards); the photos' evidence ids are added when they are sent. */
+function freeRegistration(draft, chosen) {
+  const rep = draft.representative;
+  return {
+    enterpriseId: chosen ? chosen.id : 0, enterpriseUscc: chosen ? null : draft.uscc.trim().toUpperCase(),
+    findings: [{ level: draft.major ? 'MAJOR' : 'GENERAL', description: draft.description.trim(), location: draft.location.trim() || null,
+      deadline: draft.deadline, confirmNonWorkingDeadline: draft.confirmNonWorkingDeadline,
+      latitude: draft.latitude ?? null, longitude: draft.longitude ?? null, evidenceIds: [] }],
+    officerSignatures: [{ userId: day.officerId, png: draft.signatures[day.officerId] },
+      { userId: Number(draft.secondOfficerId), png: draft.signatures.second }],
+    representative: { name: draft.representativeName.trim(), png: rep.refused ? null : rep.png, refused: rep.refused,
+      witness: rep.refused ? rep.witness : null },
+  };
+}
+
 /**
  * 现场位置 (GPS): taken with navigator.geolocation when the officer allows it (at once if already allowed, else on the
  * button), kept in the draft and sent with it; without a fix the record goes without coordinates.
@@ -371,6 +546,15 @@ async function closeRecord() {
 
 /** The refused record as text: what the officer copies into a correction of the record submitted first. */
 function readable(item) {
+  if (item.kind === 'hazard') {
+    const r = item.registration;
+    const f = r.findings[0];
+    return ['企业：' + item.firmName + (r.enterpriseUscc ? '（统一社会信用代码 ' + r.enterpriseUscc + '）' : ''),
+      '隐患：' + f.description + (f.level === 'MAJOR' ? '（重大事故隐患）' : ''), '位置：' + (f.location || '')
+        + (f.latitude != null ? '（北纬 ' + f.latitude + '，东经 ' + f.longitude + '）' : ''),
+      '整改期限：' + f.deadline, '负责人：' + r.representative.name + (r.representative.refused ? '（拒签，见证人 ' + r.representative.witness + '）' : ''),
+      '照片：' + item.photos.length + ' 张（SHA-256 ' + item.photos.map((p) => p.sha256.slice(0, 12)).join('、') + '）'].join('\n');
+  }
   const s = item.submission;
   const lines = ['企业：' + item.firmName, '检查场所：' + (s.place || ''), '现场负责人：' + (s.representativeName || ''),
     '检查情况：' + (s.findings || '')];
@@ -394,7 +578,8 @@ async function showOutbox() {
     const body = el('div', { class: 'card-body p-2' },
       el('div', { class: 'd-flex justify-content-between gap-2' }, el('span', { class: 'small fw-semibold', text: item.firmName }),
         el('span', { class: 'badge outbox-status ' + cls, text: STATUS[item.status] })),
-      el('div', { class: 'small text-secondary', text: '现场检查记录 · 完成于 ' + when(item.createdAt) + ' · 照片 ' + item.photos.length + ' 张' }));
+      el('div', { class: 'small text-secondary', text: (item.kind === 'hazard' ? '任务外隐患' : '现场检查记录') + ' · 完成于 '
+        + when(item.createdAt) + ' · 照片 ' + item.photos.length + ' 张' }));
     if (item.status === 'refused') {
       const content = el('textarea', { class: 'form-control refused-content mt-1', rows: 6, readOnly: true, value: readable(item) });
       const copy = el('button', { type: 'button', class: 'btn btn-sm btn-outline-secondary mt-1 copy-content', text: '复制内容' });
@@ -404,9 +589,12 @@ async function showOutbox() {
         copy.textContent = '已复制';
       });
       body.append(el('div', { class: 'small text-danger mt-1 refusal-reason', text: '服务器拒绝：' + item.reason }),
-        el('div', { class: 'small', text: '内容未丢失，可复制后在网页上更正已提交的记录：' }), content, copy);
+        el('div', { class: 'small', text: item.kind === 'hazard' ? '内容未丢失，可复制后核对企业信息再在网页上登记：'
+          : '内容未丢失，可复制后在网页上更正已提交的记录：' }), content, copy);
     }
-    if (item.status === 'sent') {
+    if (item.status === 'sent' && item.kind === 'hazard') {
+      body.append(el('div', { class: 'small mt-1 hazard-registered', text: '已登记隐患，责令限期整改指令书已出具。' }));
+    } else if (item.status === 'sent') {
       const docs = item.documents || [];
       body.append(el('div', { class: 'small mt-1', text: docs.length ? '已出具文书（可出示给被检查单位）：' : '已提交，文书待出具。' }),
         el('ul', { class: 'small mb-0 issued-documents' }, docs.map((d) =>

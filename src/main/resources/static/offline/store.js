@@ -148,6 +148,24 @@ export async function sync(onProgress) {
           photo.evidenceId = stored.id;
           await putItem(item);
         }
+        if (item.kind === 'hazard') {
+          // a hazard outside a task: the hazards API, its photos as the finding's evidence
+          const registration = { ...item.registration, findings: item.registration.findings.map((f) => ({ ...f,
+            evidenceIds: item.photos.map((p) => p.evidenceId) })) };
+          const response = await send('/api/v1/hazards', {
+            method: 'POST',
+            headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': item.key },
+            body: JSON.stringify(registration),
+          });
+          if (!response.ok) throw await refusal(response);
+          item.hazardIds = (await response.json()).map((h) => h.id);
+          item.status = 'sent';
+          item.sentAt = new Date().toISOString();
+          await putItem(item);
+          done++;
+          if (onProgress) onProgress(done, items.length, item);
+          continue;
+        }
         const body = { ...item.submission, photos: item.photos.map((p) => ({ evidenceId: p.evidenceId, itemCode: p.itemCode })) };
         const response = await send('/api/v1/inspection/records', {
           method: 'POST',

@@ -69,6 +69,9 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
     private boolean exposed;
     private Long orderDocumentId;
     private final boolean demo;
+    /** Where it was found (WGS-84) by the phone's GPS, if it had a fix; set after construction by Spring Data. */
+    private BigDecimal latitude;
+    private BigDecimal longitude;
     /** The 专项 (planning's campaign id) of the record the hazard was found on; set after construction by Spring Data. */
     private Long campaignId;
     @MappedCollection(idColumn = "hazard")
@@ -159,6 +162,16 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
         hazard.immediateMeasure = blankToNull(immediateMeasure);
         return hazard;
     }
+
+    /** The phone's GPS position where it was found (both or neither; the service checks the ranges). */
+    Hazard foundAt(BigDecimal latitude, BigDecimal longitude) {
+        this.latitude = latitude == null || longitude == null ? null : latitude.setScale(6, java.math.RoundingMode.HALF_UP);
+        this.longitude = latitude == null || longitude == null ? null : longitude.setScale(6, java.math.RoundingMode.HALF_UP);
+        return this;
+    }
+
+    public BigDecimal getLatitude() { return latitude; }
+    public BigDecimal getLongitude() { return longitude; }
 
     /** An enterprise reports a hazard itself; officers confirm it before the loop starts. */
     static Hazard selfReported(Finding finding, List<Long> photos, Instant now) {

@@ -11,7 +11,9 @@ import cn.zhifa.inspection.ChecklistManagement;
 import cn.zhifa.inspection.ChecklistTemplate;
 import cn.zhifa.inspection.FindingsRecorded;
 import cn.zhifa.inspection.InspectionManagement;
+import cn.zhifa.law.CodeCheck;
 import cn.zhifa.law.LegalCalendar;
+import cn.zhifa.law.Uscc;
 import cn.zhifa.organization.DataScope;
 import cn.zhifa.registry.EnterpriseManagement;
 import cn.zhifa.registry.EnterpriseSummary;
@@ -132,8 +134,7 @@ public class HazardManagement {
         if (registration.findings().isEmpty()) {
             throw new RuleViolation("请至少登记一条隐患。");
         }
-        EnterpriseSummary firm = enterprises.find(registration.enterpriseId())
-                .orElseThrow(() -> new RuleViolation("请选择被检查企业。"));
+        EnterpriseSummary firm = firmOf(registration);
         scope.require(firm.organizationId()); // the firm must be one this unit supervises, as on the enterprise picker
         Map<String, ChecklistTemplate.Item> items = new HashMap<>();
         List<HazardRegistration.Finding> findings = new ArrayList<>();
@@ -147,6 +148,11 @@ public class HazardManagement {
             }
             if (finding.deadline() == null && (finding.immediateMeasure() == null || finding.immediateMeasure().isBlank())) {
                 throw new RuleViolation(which + "请填写整改期限（责令限期整改）或现场处理措施。");
+            }
+            if ((finding.latitude() == null) != (finding.longitude() == null)
+                    || finding.latitude() != null && (finding.latitude().abs().compareTo(java.math.BigDecimal.valueOf(90)) > 0
+                    || finding.longitude().abs().compareTo(java.math.BigDecimal.valueOf(180)) > 0)) {
+                throw new RuleViolation(which + "定位坐标无效：纬度应在 -90 至 90、经度在 -180 至 180 之间，且须同时提供。");
             }
             if (finding.deadline() != null) {
                 Verdict verdict = inspections.deadlines(List.of(finding.deadline()),
@@ -168,8 +174,11 @@ public class HazardManagement {
                             finding.location(), finding.description(), blankToNull(finding.legalBasis()), actor.userId(),
                             today()),
                     finding.deadline(), finding.immediateMeasure(), finding.evidenceIds(), clock.instant(), false)
+                    .foundAt(finding.latitude(), finding.longitude())
                     .inCampaign(registration.recordId() == null ? java.util.Optional.empty()
-                            : inspections.campaignOfRecord(registration.recordId()))));
+                            : inspections.campaignOfRecord(registration.recordId())))
+                    // the copy Spring Data returns with its new id is rebuilt through the constructor, without the position
+                    .foundAt(finding.latitude(), finding.longitude()));
         }
         documents.issueOrders(saved, signed, actor.username(), today());
         List<Hazard> ordered = new ArrayList<>();
@@ -202,7 +211,25 @@ public class HazardManagement {
         return new HazardRegistration.Finding(item.major() ? HazardLevel.MAJOR : finding.level(), item.criterion(),
                 finding.location(), blankToNull(finding.description()) == null ? item.violationText() : finding.description(),
                 blankToNull(finding.legalBasis()) == null ? item.legalBasis() : finding.legalBasis(), finding.deadline(),
-                finding.confirmNonWorkingDeadline(), finding.immediateMeasure(), finding.evidenceIds());
+                finding.confirmNonWorkingDeadline(), finding.immediateMeasure(), finding.evidenceIds(), finding.latitude(),
+                finding.longitude());
+    }
+
+    /**
+     * The firm a registration names: by id (picked from the registry or the day's offline firms) or, for a firm the
+     * officer met on site and typed in, by its 统一社会信用代码 checked as GB 32100 prescribes.
+     */
+    private EnterpriseSummary firmOf(HazardRegistration registration) {
+        if (registration.enterpriseId() > 0 || registration.enterpriseUscc() == null || registration.enterpriseUscc().isBlank()) {
+            return enterprises.find(registration.enterpriseId()).orElseThrow(() -> new RuleViolation("请选择被检查企业。"));
+        }
+        String code = registration.enterpriseUscc().strip().toUpperCase();
+        CodeCheck<Uscc> check = Uscc.parse(code);
+        if (!check.reason().isEmpty()) {
+            throw new RuleViolation("统一社会信用代码“" + code + "”有误：" + check.reason() + "。");
+        }
+        return enterprises.findByUscc(code).orElseThrow(() -> new RuleViolation(
+                "企业库中没有统一社会信用代码为 " + code + " 的企业：请核对代码，或先在企业库登记该企业后再登记隐患。"));
     }
 
     @Transactional(readOnly = true)
@@ -364,6 +391,12 @@ public class HazardManagement {
     @Transactional(readOnly = true)
     public long count(String filter) {
         return register.count(filter, today());
+    }
+
+    /** Overdue hazards per unit of the caller's scope, each unit's own (not its subunits'), in one query. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Long> overduePerUnit() {
+        return register.overduePerUnit(today());
     }
 
     /** The units the caller may filter the register by (own unit and below). */

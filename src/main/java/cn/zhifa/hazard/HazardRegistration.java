@@ -12,11 +12,13 @@ import java.util.Objects;
  * deadline share one 指令书 (the standard form carries one deadline); immediate measures get one 现场处理措施决定书.
  *
  * @param organizationId the registering unit (null: the officer's own)
+ * @param enterpriseId   the firm from the registry; 0 when the terminal names it by {@code enterpriseUscc}
  * @param recordId       the inspection record the officers were on when they found them, if any
+ * @param enterpriseUscc the firm's 统一社会信用代码 when the officer typed it on site (a firm outside the day's tasks)
  */
 public record HazardRegistration(Long organizationId, long enterpriseId, Long recordId, List<Finding> findings,
                                  List<RecordSubmission.OfficerSignature> officerSignatures,
-                                 RecordSubmission.RepresentativeSignature representative) {
+                                 RecordSubmission.RepresentativeSignature representative, String enterpriseUscc) {
 
     public HazardRegistration {
         findings = findings == null ? List.of() : findings.stream().filter(Objects::nonNull).toList();
@@ -29,10 +31,11 @@ public record HazardRegistration(Long organizationId, long enterpriseId, Long re
      * @param criterion  optional code of the checklist item / 重大事故隐患判定标准 item it matches (e.g. GM-3-2): the
      *                   legal basis and, for a 判定标准 item, the major level are then taken from the item
      * @param legalBasis the legal basis when no item is named (or to state it more precisely)
+     * @param latitude   where it was found by the phone's GPS (WGS-84), with {@code longitude}; both or neither
      */
     public record Finding(HazardLevel level, String criterion, String location, String description, String legalBasis,
                           LocalDate deadline, Boolean confirmNonWorkingDeadline, String immediateMeasure,
-                          List<Long> evidenceIds) {
+                          List<Long> evidenceIds, java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
 
         public Finding {
             confirmNonWorkingDeadline = Boolean.TRUE.equals(confirmNonWorkingDeadline);

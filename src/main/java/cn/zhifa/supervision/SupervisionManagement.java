@@ -8,7 +8,6 @@ import cn.zhifa.casework.PenaltyCase;
 import cn.zhifa.casework.TimelineEntry;
 import cn.zhifa.hazard.Hazard;
 import cn.zhifa.hazard.HazardManagement;
-import cn.zhifa.hazard.HazardQuery;
 import cn.zhifa.hazard.HazardStatistics;
 import cn.zhifa.inspection.InspectionManagement;
 import cn.zhifa.inspection.InspectionStatistics;
@@ -131,26 +130,58 @@ public class SupervisionManagement {
             filed.put(f.organizationId(), f.filed());
             fines.put(f.organizationId(), f.finesYuan());
         }
-        Map<Long, Set<Long>> overdueCases = new HashMap<>();
-        for (CaseWarning w : caseDeadlines.watchList()) {
-            if (w.level() == TimelineEntry.Status.OVERDUE) {
-                overdueCases.computeIfAbsent(w.organizationId(), k -> new HashSet<>()).add(w.caseId());
-            }
-        }
+        Map<Long, Set<Long>> overdueCases = overdueCasesPerUnit();
+        Map<Long, Long> overdueHazards = hazards.overduePerUnit();
         List<UnitFigures> rows = new ArrayList<>();
         int rootDepth = units.isEmpty() ? 1 : units.get(0).depth();
         for (OrganizationView unit : units) {
             List<Long> subtree = organizations.subtreeIds(unit.id());
             Set<Long> overdue = new HashSet<>();
             subtree.forEach(id -> overdue.addAll(overdueCases.getOrDefault(id, Set.of())));
-            long hazardsOverdue = hazards.search(new HazardQuery("overdue", unit.id(), null, null, 0, 1)).total();
             rows.add(new UnitFigures(unit.id(), unit.name(), unit.depth() - rootDepth,
-                    sum(subtree, visits), sum(subtree, found), hazardsOverdue, sum(subtree, filed), overdue.size(),
+                    sum(subtree, visits), sum(subtree, found), sum(subtree, overdueHazards), sum(subtree, filed), overdue.size(),
                     subtree.stream().map(id -> fines.getOrDefault(id, BigDecimal.ZERO)).reduce(BigDecimal.ZERO, BigDecimal::add)));
         }
         Overview.MonthTrend trend = new Overview.MonthTrend(months(inspections.visitsPerMonth(year)),
                 months(hazards.foundPerMonth(year)), months(caseStatistics.filedPerMonth(year)));
         return new Overview(year, rows, trend);
+    }
+
+    /**
+     * The 逾期 figure of every unit of the caller's scope, subunits included: its overdue hazards plus its overdue cases,
+     * as the dashboard counts them, from one hazard query and one case watch list (not the whole dashboard).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> overduePerUnit() {
+        List<OrganizationView> units = organizations.visibleTree();
+        Map<Long, Long> parents = new HashMap<>();
+        Map<Long, Long> rows = new java.util.LinkedHashMap<>();
+        for (OrganizationView unit : units) {
+            rows.put(unit.id(), 0L);
+            if (unit.parentId() != null) {
+                parents.put(unit.id(), unit.parentId());
+            }
+        }
+        // a case is handled by one unit: each unit's own count goes to it and to every unit above it in the scope
+        Map<Long, Long> own = new HashMap<>(hazards.overduePerUnit());
+        overdueCasesPerUnit().forEach((unit, cases) -> own.merge(unit, (long) cases.size(), Long::sum));
+        own.forEach((unit, count) -> {
+            for (Long at = unit; at != null && rows.containsKey(at); at = parents.get(at)) {
+                rows.merge(at, count, Long::sum);
+            }
+        });
+        return rows;
+    }
+
+    /** The overdue cases of the watch list, by the unit that handles them. */
+    private Map<Long, Set<Long>> overdueCasesPerUnit() {
+        Map<Long, Set<Long>> overdueCases = new HashMap<>();
+        for (CaseWarning w : caseDeadlines.watchList()) {
+            if (w.level() == TimelineEntry.Status.OVERDUE) {
+                overdueCases.computeIfAbsent(w.organizationId(), k -> new HashSet<>()).add(w.caseId());
+            }
+        }
+        return overdueCases;
     }
 
     /**

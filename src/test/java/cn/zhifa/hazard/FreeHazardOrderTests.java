@@ -375,6 +375,72 @@ class FreeHazardOrderTests {
         assertThat(kinds).containsExactly("RECTIFICATION_ORDER", "ON_SITE_MEASURES");
     }
 
+    /**
+     * Issue 19: the field terminal registers a hazard at a firm outside the day's tasks, typed in by its 统一社会信用代码,
+     * with the phone's GPS position: stored once for its Idempotency-Key (a replay adds nothing), a wrong or unknown
+     * code and a firm outside the officer's scope are refused in Chinese and store nothing.
+     */
+    @Test
+    void a_firm_typed_in_by_its_credit_code_gets_the_hazard_with_its_position_once_and_a_wrong_code_is_refused() throws Exception {
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 26);
+        String uscc = jdbc.sql("SELECT uscc FROM enterprise WHERE id = :id").param("id", firm.id()).query(String.class).single();
+        String atGate = finding("门卫室旁液化气瓶未固定", "东门门卫室", null, workingDaysAhead(5), null)
+                .replace("\"evidenceIds\":[]", "\"evidenceIds\":[],\"latitude\":31.230416,\"longitude\":121.473701");
+        String body = registration(0, signedBy("王厂长"), atGate)
+                .replace("{\"enterpriseId\":0,", "{\"enterpriseId\":0,\"enterpriseUscc\":\"" + uscc.toLowerCase() + "\",");
+        String key = InspectionFixtures.key();
+        String token = Tokens.bearer(mvc, "officer1");
+        String first = mvc.perform(post("/api/v1/hazards").header("Authorization", token).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = JsonPath.<Number>read(first, "$[0].id").longValue();
+        var stored = jdbc.sql("SELECT enterprise_id, location, latitude, longitude FROM hazard WHERE id = :id").param("id", id)
+                .query().singleRow();
+        assertThat(((Number) stored.get("enterprise_id")).longValue()).isEqualTo(firm.id());
+        assertThat(stored.get("location")).isEqualTo("东门门卫室");
+        assertThat((java.math.BigDecimal) stored.get("latitude")).isEqualByComparingTo("31.230416");
+        assertThat((java.math.BigDecimal) stored.get("longitude")).isEqualByComparingTo("121.473701");
+        long hazards = jdbc.sql("SELECT count(*) FROM hazard").query(Long.class).single();
+        String replay = mvc.perform(post("/api/v1/hazards").header("Authorization", token).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<Number>read(replay, "$[0].id").longValue()).as("the replay answers the first hazard").isEqualTo(id);
+        assertThat(jdbc.sql("SELECT count(*) FROM hazard").query(Long.class).single()).as("a replay adds nothing").isEqualTo(hazards);
+
+        String wrongCheck = uscc.substring(0, 17) + (uscc.charAt(17) == '1' ? '2' : '1');
+        mvc.perform(post("/api/v1/hazards").header("Authorization", token).header("Idempotency-Key", InspectionFixtures.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace(uscc.toLowerCase(), wrongCheck)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("校验码错误")));
+        mvc.perform(post("/api/v1/hazards").header("Authorization", token).header("Idempotency-Key", InspectionFixtures.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace(uscc.toLowerCase(), unregisteredUscc())))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("企业库中没有统一社会信用代码为")));
+        mvc.perform(post("/api/v1/hazards").header("Authorization", token).header("Idempotency-Key", InspectionFixtures.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace("121.473701", "221.473701")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("定位坐标无效")));
+        InspectionFixtures.Enterprise outside = InspectionFixtures.enterpriseOutsideScopeOf(jdbc, "officer1");
+        String outsideUscc = jdbc.sql("SELECT uscc FROM enterprise WHERE id = :id").param("id", outside.id()).query(String.class).single();
+        mvc.perform(post("/api/v1/hazards").header("Authorization", token).header("Idempotency-Key", InspectionFixtures.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace(uscc.toLowerCase(), outsideUscc)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("无权访问")));
+        assertThat(jdbc.sql("SELECT count(*) FROM hazard").query(Long.class).single()).as("refusals store nothing").isEqualTo(hazards);
+    }
+
+    /** A credit code with a right check character (GB 32100) that no firm of the registry has. */
+    private String unregisteredUscc() {
+        for (char c : "0123456789ABCDEFGHJKLMNPQRTUWXY".toCharArray()) {
+            String code = "91330100MA2H00001" + c;
+            if (cn.zhifa.law.Uscc.parse(code).reason().isEmpty()) {
+                assertThat(jdbc.sql("SELECT count(*) FROM enterprise WHERE uscc = :c").param("c", code).query(Long.class).single()).isZero();
+                return code;
+            }
+        }
+        throw new AssertionError("no check character");
+    }
+
     MockHttpSession login(String username) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin().user(username).password(Tokens.DEMO_PASSWORD)).andReturn()
                 .getRequest().getSession();

@@ -220,6 +220,90 @@ class OfflineBrowserTests extends BrowserTestSupport {
         screenshot("offline-4-refused-phone");
     }
 
+    /**
+     * Issue 19: a hazard at a firm outside the day's tasks (the neighbour), typed in by name and 统一社会信用代码 with the
+     * network cut: the code is checked on the phone, the form survives a reload, the hazard waits in the queue and
+     * reaches the hazards API once with its photo's phone-side hash; the same queue sent again adds nothing.
+     */
+    @Test
+    void a_hazard_outside_any_task_registered_offline_reaches_the_server_once_with_its_photo_hash() throws Exception {
+        task(13);
+        InspectionFixtures.Enterprise neighbour = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 28);
+        String uscc = jdbc.sql("SELECT uscc FROM enterprise WHERE id = :id").param("id", neighbour.id()).query(String.class).single();
+        long before = hazardsOf(neighbour.id());
+        LocalDate deadline = calendar.addWorkingDays(LocalDate.now(ZoneId.of("Asia/Shanghai")), 5).due();
+        resize(PHONE);
+        loginAs("officer1");
+        downloadTheDay();
+        openApp();
+        network(false);
+        waitFor(By.id("offline-banner"));
+        click(By.id("free-hazard-start"));
+        new Select(waitFor(By.id("free-firm"))).selectByValue("other");
+        browser.findElement(By.id("free-firmName")).sendKeys(neighbour.name());
+        String wrong = uscc.substring(0, 17) + (uscc.charAt(17) == '1' ? '2' : '1');
+        browser.findElement(By.id("free-uscc")).sendKeys(wrong);
+        browser.findElement(By.id("free-description")).sendKeys("围墙边液化气瓶未固定");
+        browser.findElement(By.id("free-location")).sendKeys("东侧围墙");
+        js("const d = document.getElementById('free-deadline'); d.value = arguments[0];"
+                + " d.dispatchEvent(new Event('change', {bubbles: true}));", deadline.toString());
+        browser.findElement(By.id("free-photo")).sendKeys(otherPhoto().toAbsolutePath().toString());
+        waitFor(By.cssSelector(".free-photos img.photo-thumb"));
+        new Select(browser.findElement(By.id("free-second-officer"))).selectByValue(String.valueOf(officerB));
+        browser.findElement(By.id("free-representativeName")).sendKeys("赵经理");
+        for (WebElement pad : browser.findElements(By.cssSelector("#record canvas.signature-pad"))) {
+            drawOn(pad);
+        }
+        click(By.id("free-finish"));
+        assertThat(waitFor(By.id("free-error")).getText()).as("the credit code is checked on the phone").contains("校验码错误");
+        assertThat(fitsWidth()).as("the outside-task hazard form fits 390 px").isTrue();
+        screenshot("offline-5-free-hazard-phone");
+
+        // a reload with no network: the form comes back from IndexedDB
+        browser.navigate().refresh();
+        waitFor(By.cssSelector("body[data-ready='true']"));
+        click(By.id("free-hazard-start"));
+        assertThat(waitFor(By.id("free-description")).getDomProperty("value")).isEqualTo("围墙边液化气瓶未固定");
+        waitFor(By.cssSelector(".free-photos img.photo-thumb"));
+        WebElement code = browser.findElement(By.id("free-uscc"));
+        code.clear();
+        code.sendKeys(uscc);
+        click(By.id("free-finish"));
+        waitFor(By.cssSelector(".outbox-item[data-status='waiting']"));
+        assertThat(browser.findElement(By.id("queue-count")).getText()).isEqualTo("待同步 1 项");
+        assertThat(hazardsOf(neighbour.id())).as("nothing reached the server while offline").isEqualTo(before);
+
+        network(true);
+        waitFor(By.cssSelector(".outbox-item[data-status='sent'] .hazard-registered"));
+        assertThat(browser.findElement(By.id("queue-count")).getText()).isEqualTo("待同步 0 项");
+        assertThat(hazardsOf(neighbour.id())).isEqualTo(before + 1);
+        Map<String, Object> sent = js("return new Promise(r => { const q = indexedDB.open('zhifa-offline');"
+                + " q.onsuccess = () => { const g = q.result.transaction('outbox').objectStore('outbox').getAll();"
+                + " g.onsuccess = () => { const i = g.result[0]; r({hazard: i.hazardIds[0], sha256: i.photos[0].sha256}); }; }; });");
+        long hazardId = ((Number) sent.get("hazard")).longValue();
+        String officer1 = Tokens.bearer(mvc, "officer1");
+        String evidence = mvc.perform(get("/api/v1/evidence/" + jdbc.sql("SELECT evidence_id FROM hazard_evidence WHERE hazard = :h")
+                .param("h", hazardId).query(Long.class).single()).header("Authorization", officer1)).andReturn().getResponse().getContentAsString();
+        assertThat((String) JsonPath.read(evidence, "$.sha256")).as("the hash taken on the phone").isEqualTo(sent.get("sha256"));
+        assertThat(jdbc.sql("SELECT description || '@' || location FROM hazard WHERE id = :h").param("h", hazardId)
+                .query(String.class).single()).isEqualTo("围墙边液化气瓶未固定@东侧围墙");
+
+        // the same queue sent again (the photo too): nothing new
+        js("return new Promise(r => { const q = indexedDB.open('zhifa-offline'); q.onsuccess = () => {"
+                + " const tx = q.result.transaction('outbox', 'readwrite'); const s = tx.objectStore('outbox');"
+                + " s.getAll().onsuccess = (e) => e.target.result.forEach(i => { i.status = 'waiting';"
+                + " i.photos.forEach(p => delete p.evidenceId); s.put(i); }); tx.oncomplete = () => { q.result.close(); r(true); }; }; });");
+        browser.navigate().refresh();
+        waitFor(By.cssSelector(".outbox-item[data-status='sent'] .hazard-registered"));
+        assertThat(hazardsOf(neighbour.id())).isEqualTo(before + 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM evidence_file WHERE sha256 = :h").param("h", sent.get("sha256"))
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private long hazardsOf(long enterpriseId) {
+        return jdbc.sql("SELECT count(*) FROM hazard WHERE enterprise_id = :e").param("e", enterpriseId).query(Long.class).single();
+    }
+
     private long task(int firmOffset) throws Exception {
         InspectionFixtures.Enterprise firm = InspectionFixtures.enterprise(jdbc, firmOffset);
         String created = mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", Tokens.bearer(mvc, "officer1"))
@@ -284,6 +368,24 @@ class OfflineBrowserTests extends BrowserTestSupport {
     }
 
     private static Path photo;
+
+    private static Path otherPhoto;
+
+    /** Another photo (its own hash: content-addressed evidence is not shared with the record's photo). */
+    private static Path otherPhoto() throws java.io.IOException {
+        if (otherPhoto == null) {
+            BufferedImage image = new BufferedImage(1800, 1200, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            for (int y = 0; y < 1200; y += 40) {
+                g.setColor(new Color(200, (y * 5) % 255, (y * 11) % 255));
+                g.fillRect(0, y, 1800, 40);
+            }
+            g.dispose();
+            otherPhoto = Files.createTempFile("neighbour", ".jpg");
+            ImageIO.write(image, "jpg", otherPhoto.toFile());
+        }
+        return otherPhoto;
+    }
 
     /** A 2000×1500 JPEG, larger than the configured edge, so the phone scales it down. */
     private static Path photo() throws java.io.IOException {

@@ -61,7 +61,7 @@ class OfflineBundleApiTests {
         assertThat(codes).isNotEmpty();
         Instant fetched = Instant.parse(JsonPath.read(body, "$.fetchedAt"));
         Instant expires = Instant.parse(JsonPath.read(body, "$.expiresAt"));
-        assertThat(Duration.between(fetched, expires)).as("zhifa.inspection.offline.keep").isEqualTo(Duration.ofHours(72));
+        assertThat(Duration.between(fetched, expires)).as("zhifa.offline.keep").isEqualTo(Duration.ofHours(72));
         assertThat((Integer) JsonPath.read(body, "$.photoMaxEdge")).isEqualTo(1600);
 
         mvc.perform(get("/api/v1/inspection/offline-bundle").header("Authorization", Tokens.bearer(mvc, "legal1")))

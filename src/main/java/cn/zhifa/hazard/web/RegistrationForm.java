@@ -73,7 +73,7 @@ public class RegistrationForm {
         for (Row row : filledRows()) {
             findings.add(new HazardRegistration.Finding(row.major ? HazardLevel.MAJOR : HazardLevel.GENERAL, row.criterion,
                     row.location, row.description, row.legalBasis, row.deadline, row.confirmNonWorkingDeadline,
-                    row.immediateMeasure, store.apply(row.files)));
+                    row.immediateMeasure, store.apply(row.files), null, null));
         }
         List<RecordSubmission.OfficerSignature> officers = new ArrayList<>();
         officers.add(new RecordSubmission.OfficerSignature(officerId, officerPng));
@@ -81,7 +81,7 @@ public class RegistrationForm {
             officers.add(new RecordSubmission.OfficerSignature(secondOfficerId, secondOfficerPng));
         }
         return new HazardRegistration(null, enterpriseId == null ? 0 : enterpriseId, recordId, findings, officers,
-                new RecordSubmission.RepresentativeSignature(representativeName, representativePng, refused, witness));
+                new RecordSubmission.RepresentativeSignature(representativeName, representativePng, refused, witness), null);
     }
 
     List<Row> filledRows() {

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * What a field terminal takes along before losing the signal (今日检查 → 离线使用): only the signed-in officer's own
  * open tasks, each with the firm as the registry knows it, the team, the exact checklist version the record will
  * use (with its 判定标准), the inspection notice state and the firm's recent inspections, plus the officer's
- * registered signature. The terminal drops it after {@code zhifa.inspection.offline.keep}.
+ * registered signature. The terminal drops it after {@code zhifa.offline.keep}.
  */
 @Service
 public class OfflineBundles {
@@ -46,9 +46,9 @@ public class OfflineBundles {
 
     OfflineBundles(InspectionManagement inspections, ChecklistManagement checklists, InspectionTasks tasks,
                    Registry registry, UserManagement users, SignatureSpecimens specimens, Clock clock,
-                   @Value("${zhifa.inspection.offline.keep:72h}") Duration keep,
-                   @Value("${zhifa.inspection.offline.photo-max-edge:1600}") int photoMaxEdge,
-                   @Value("${zhifa.inspection.offline.photo-quality:0.8}") double photoQuality) {
+                   @Value("${zhifa.offline.keep:72h}") Duration keep,
+                   @Value("${zhifa.offline.photo-max-edge:1600}") int photoMaxEdge,
+                   @Value("${zhifa.offline.photo-quality:0.8}") double photoQuality) {
         this.inspections = inspections;
         this.checklists = checklists;
         this.tasks = tasks;

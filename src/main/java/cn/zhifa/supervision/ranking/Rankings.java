@@ -12,7 +12,6 @@ import cn.zhifa.reporting.ReportingManagement;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.supervision.ChannelStatistics;
 import cn.zhifa.supervision.SupervisionManagement;
-import cn.zhifa.supervision.UnitFigures;
 import cn.zhifa.supervision.fault.EnforcementFaults;
 import cn.zhifa.supervision.internal.Complaints;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -202,7 +201,7 @@ public class Rankings {
         private final Map<LocalDate, Map<Long, Long>> faultsFrom = new HashMap<>();
         private Map<Long, List<Long>> certifiedUsers;
         private Set<Long> participating;
-        private Map<Long, UnitFigures> overview;
+        private Map<Long, Long> overdue;
         private PublicityStatistics publicityYear;
         private List<Complaints.Counted> complaintsYear;
 
@@ -306,12 +305,10 @@ public class Rankings {
                             : BigDecimal.valueOf(active * 100).divide(BigDecimal.valueOf(users.size()), 1, RoundingMode.HALF_UP);
                 }
                 case OVERDUE -> {
-                    if (overview == null) {
-                        overview = new HashMap<>();
-                        supervision.overview(year).units().forEach(u -> overview.put(u.organizationId(), u));
+                    if (overdue == null) {
+                        overdue = supervision.overduePerUnit();
                     }
-                    UnitFigures u = overview.get(unit.id());
-                    yield u == null ? BigDecimal.ZERO : BigDecimal.valueOf(u.hazardsOverdue() + u.casesOverdue());
+                    yield BigDecimal.valueOf(overdue.getOrDefault(unit.id(), 0L));
                 }
                 case FAULTS -> {
                     Map<Long, Long> perUnit = faultsFrom.computeIfAbsent(from, f -> faults.countsPerUnit(visible, f, to));

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,16 +34,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "离线检查", description = "执法终端离线使用的数据")
 class OfflineFirmFacts {
 
-    static final int HAZARDS = 10;
-    static final int CASES = 5;
-
     private final InspectionManagement inspections;
     private final EnterpriseManagement enterprises;
     private final HazardManagement hazards;
     private final CaseManagement cases;
+    /** {@code zhifa.offline.firm-hazards}: each firm's open hazards taken along, newest first. */
+    private final int firmHazards;
+    /** {@code zhifa.offline.firm-cases}: each firm's cases taken along, newest first. */
+    private final int firmCases;
 
     OfflineFirmFacts(InspectionManagement inspections, EnterpriseManagement enterprises, HazardManagement hazards,
-                     CaseManagement cases) {
+                     CaseManagement cases, @Value("${zhifa.offline.firm-hazards:10}") int firmHazards,
+                     @Value("${zhifa.offline.firm-cases:5}") int firmCases) {
+        this.firmHazards = firmHazards;
+        this.firmCases = firmCases;
         this.inspections = inspections;
         this.enterprises = enterprises;
         this.hazards = hazards;
@@ -92,13 +97,13 @@ class OfflineFirmFacts {
                     .map(a -> new AgencyServing(a.agencyName(), a.kind(), a.service(), a.since(), a.status().label()))
                     .toList();
             List<HazardView> open = hazards.openOf(id);
-            List<HazardView> newest = new ArrayList<>(open.subList(Math.max(0, open.size() - HAZARDS), open.size()));
+            List<HazardView> newest = new ArrayList<>(open.subList(Math.max(0, open.size() - firmHazards), open.size()));
             java.util.Collections.reverse(newest);
             List<OpenHazard> recent = newest.stream()
                     .map(h -> new OpenHazard(h.foundOn(), h.level().label(), h.status().label(), h.description(),
                             h.location(), h.deadline(), h.warning(today)))
                     .toList();
-            List<CaseSeen> seen = cases.recentOf(id, CASES).stream()
+            List<CaseSeen> seen = cases.recentOf(id, firmCases).stream()
                     .map(c -> new CaseSeen(c.caseNumber(), c.title(), c.stage().label(), c.proposedOn(), c.decidedOn(),
                             c.fineYuan()))
                     .toList();

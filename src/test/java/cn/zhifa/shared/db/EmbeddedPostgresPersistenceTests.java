@@ -21,8 +21,13 @@ class EmbeddedPostgresPersistenceTests {
 
     private final EmbeddedPostgresConfiguration configuration = new EmbeddedPostgresConfiguration();
 
+    /**
+     * One data directory started twice (each start costs about a second, so the checks share them): the first start
+     * commits durably and, issue 14, trusts no local connection — without the generated password it is refused and the
+     * password files are owner-only; the second start keeps the data.
+     */
     @Test
-    void a_second_start_keeps_the_data_and_commits_durably() throws Exception {
+    void a_second_start_keeps_the_data_commits_durably_and_refuses_connections_without_the_generated_password() throws Exception {
         DatabaseSecrets secrets = configuration.databaseSecrets(DatabaseDirectory.of(dataDir, false));
         try (EmbeddedPostgres first = configuration.embeddedPostgres(secrets, 0, false)) {
             JdbcClient jdbc = JdbcClient.create(first.getPostgresDatabase());
@@ -31,26 +36,12 @@ class EmbeddedPostgresPersistenceTests {
             assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
             assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
             assertThat(jdbc.sql("SHOW server_encoding").query(String.class).single()).isEqualTo("UTF8");
-        }
-        assertThat(Files.exists(dataDir.resolve("pg").resolve("PG_VERSION"))).isTrue();
-        try (EmbeddedPostgres second = configuration.embeddedPostgres(configuration.databaseSecrets(DatabaseDirectory.of(dataDir, false)), 0, false)) {
-            DataSource dataSource = second.getPostgresDatabase();
-            assertThat(JdbcClient.create(dataSource).sql("SELECT name FROM kept").query(String.class).single())
-                    .isEqualTo("东华街道");
-        }
-    }
 
-    /** Issue 14: the embedded server trusts no local connection: without the generated password it is refused. */
-    @Test
-    void a_connection_without_the_generated_password_is_refused_and_the_password_file_is_owner_only() throws Exception {
-        DatabaseSecrets secrets = configuration.databaseSecrets(DatabaseDirectory.of(dataDir, false));
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(secrets, 0, false)) {
-            assertRefusedWithoutPassword(postgres.getPort(), secrets);
-            JdbcClient owner = JdbcClient.create(postgres.getPostgresDatabase());
-            assertThat(owner.sql("SHOW password_encryption").query(String.class).single()).isEqualTo("scram-sha-256");
-            assertThat(owner.sql("SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid WHERE rolname = 'postgres'")
+            assertRefusedWithoutPassword(first.getPort(), secrets);
+            assertThat(jdbc.sql("SHOW password_encryption").query(String.class).single()).isEqualTo("scram-sha-256");
+            assertThat(jdbc.sql("SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid WHERE rolname = 'postgres'")
                     .query(Boolean.class).single()).isTrue();
-            assertThat(owner.sql("SELECT count(*) FROM pg_hba_file_rules WHERE auth_method <> 'scram-sha-256'")
+            assertThat(jdbc.sql("SELECT count(*) FROM pg_hba_file_rules WHERE auth_method <> 'scram-sha-256'")
                     .query(Long.class).single()).isZero();
         }
         assertThat(Files.getPosixFilePermissions(secrets.ownerFile())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -58,6 +49,14 @@ class EmbeddedPostgresPersistenceTests {
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.getPosixFilePermissions(secrets.directory())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(secrets.owner()).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(secrets.app());
+
+        assertThat(Files.exists(dataDir.resolve("pg").resolve("PG_VERSION"))).isTrue();
+        try (EmbeddedPostgres second = configuration.embeddedPostgres(configuration.databaseSecrets(DatabaseDirectory.of(dataDir, false)), 0, false)) {
+            DataSource dataSource = second.getPostgresDatabase();
+            assertThat(JdbcClient.create(dataSource).sql("SELECT name FROM kept").query(String.class).single())
+                    .isEqualTo("东华街道");
+            assertRefusedWithoutPassword(second.getPort(), secrets);
+        }
     }
 
     /** A data directory from before issue 14 (trust, no password) gets its password on the first start and is closed from then on. */

@@ -92,7 +92,7 @@ class ScheduledOnceTests {
         CountDownLatch start = new CountDownLatch(1);
         Runnable theSweep = () -> {
             runs.incrementAndGet();
-            sleep(300);
+            sleep(200);
         };
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
@@ -127,8 +127,8 @@ class ScheduledOnceTests {
                 .lock(new LockConfiguration(Instant.now(), Sweep.NAME, Duration.ofMinutes(5), Duration.ZERO));
         assertThat(heldByB).isPresent();
         try {
-            scheduler.schedule(runnable, Instant.now());
-            sleep(1500);
+            // the scheduler's future completes when its run (here: the skipped one) has finished
+            scheduler.schedule(runnable, Instant.now()).get(10, TimeUnit.SECONDS);
             assertThat(sweep.runs).as("node B holds the lock: this node's scheduler skips the run").hasValue(0);
         } finally {
             heldByB.get().unlock();
@@ -150,8 +150,7 @@ class ScheduledOnceTests {
         assertThat(heldByB).as("no node ran the sweep within its minute").isPresent();
         try {
             // the runnable Spring's registrar hands to the scheduler for the @Scheduled method, as at 00:05 every day
-            scheduler.schedule(hazardSweep.getTask().getRunnable(), Instant.now());
-            sleep(1500);
+            scheduler.schedule(hazardSweep.getTask().getRunnable(), Instant.now()).get(10, TimeUnit.SECONDS);
             assertThat(hazardSweep.getTask().getLastExecutionOutcome()).as("the sweep did not start on this node")
                     .isEqualTo(before);
         } finally {

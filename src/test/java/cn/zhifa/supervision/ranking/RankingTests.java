@@ -150,6 +150,7 @@ class RankingTests {
     @Autowired cn.zhifa.registry.OfficerManagement officers;
     @Autowired cn.zhifa.organization.OrganizationManagement organizations;
     @Autowired cn.zhifa.supervision.internal.Complaints complaints;
+    @Autowired cn.zhifa.supervision.SupervisionManagement supervision;
 
     /** The ranking sums each unit's own figures over a subtree: the sums equal what the subtree queries answer. */
     @Test
@@ -174,8 +175,17 @@ class RankingTests {
             assertThat(participating).isNotEmpty();
             var complaintsOfYear = complaints.counted(all, today.getYear());
             assertThat(complaintsOfYear).isNotEmpty();
+            Map<Long, Long> overduePerUnit = supervision.overduePerUnit();
+            Map<Long, cn.zhifa.supervision.UnitFigures> dashboard = supervision.overview(today.getYear()).units().stream()
+                    .collect(Collectors.toMap(cn.zhifa.supervision.UnitFigures::organizationId, u -> u));
+            assertThat(overduePerUnit.keySet()).containsExactlyInAnyOrderElementsOf(all);
+            assertThat(overduePerUnit.values().stream().mapToLong(Long::longValue).sum()).as("the demo city has overdue work").isPositive();
             for (long unit : all) {
                 List<Long> subtree = organizations.subtreeIds(unit);
+                long overdueInRegister = hazards.search(new cn.zhifa.hazard.HazardQuery("overdue", unit, null, null, 0, 1)).total();
+                assertThat(dashboard.get(unit).hazardsOverdue()).as("dashboard's overdue hazards " + unit).isEqualTo(overdueInRegister);
+                assertThat(overduePerUnit.get(unit)).as("the ranking's 逾期 of " + unit + ": the register's overdue hazards and the overdue cases")
+                        .isEqualTo(overdueInRegister + dashboard.get(unit).casesOverdue());
                 var h = hazards.periodFigures(from, to, subtree);
                 assertThat(subtree.stream().mapToLong(id -> hazardsPerUnit.containsKey(id) ? hazardsPerUnit.get(id).found() : 0).sum())
                         .as("hazards found " + unit).isEqualTo(h.found());
