@@ -207,7 +207,7 @@ public class AccidentManagement {
     public List<Long> approve(long id, Approve command) {
         Accident a = load(id);
         a.approve(command.approvedOn(), command.text());
-        String reference = "事故#" + a.id();
+        String reference = a.title().length() > 100 ? a.title().substring(0, 100) : a.title();
         String facts = a.title() + "：" + a.summary() + "\n事故原因：" + a.causes()
                 + (a.unitResponsibility() == null ? "" : "\n单位责任：" + a.unitResponsibility())
                 + (a.personResponsibility() == null ? "" : "\n人员责任：" + a.personResponsibility())
