@@ -337,7 +337,7 @@ public class AccidentManagement {
         List<AccidentRow> rows = params(jdbc.sql("""
                 SELECT a.id, a.title, a.enterprise_name, o.name AS org, a.occurred_at, a.kind, a.grade, a.deaths,
                        a.serious_injuries, a.missing, a.direct_loss_yuan, a.status, a.typical
-                FROM accident a JOIN organization o ON o.id = a.organization_id WHERE """ + where
+                FROM accident a JOIN organization o ON o.id = a.organization_id WHERE """ + " " + where
                 + " ORDER BY a.occurred_at DESC, a.id DESC LIMIT :limit OFFSET :offset"), filter, units)
                 .param("limit", pageSize).param("offset", (long) number * pageSize)
                 .query((rs, n) -> row(rs)).list();
@@ -352,7 +352,7 @@ public class AccidentManagement {
         return params(jdbc.sql("""
                 SELECT a.id, a.title, a.enterprise_name, o.name AS org, a.occurred_at, a.kind, a.grade, a.deaths,
                        a.serious_injuries, a.missing, a.direct_loss_yuan, a.status, a.typical
-                FROM accident a JOIN organization o ON o.id = a.organization_id WHERE """ + where(filter)
+                FROM accident a JOIN organization o ON o.id = a.organization_id WHERE """ + " " + where(filter)
                 + " ORDER BY a.occurred_at DESC, a.id DESC LIMIT 10000"), filter, units).query((rs, n) -> row(rs)).list();
     }
 
