@@ -121,6 +121,21 @@ class ForeignIdTests {
     }
 
     @Test
+    void an_accident_report_for_another_districts_firm_is_refused_on_the_api_and_the_page() throws Exception {
+        long before = count("accident");
+        String time = java.time.LocalDateTime.now().minusHours(3).withSecond(0).withNano(0).toString();
+        assertThat(api("/api/v1/accidents", """
+                {"enterpriseId":%d,"title":"“外区”机械伤害事故","occurredAt":"%s","receivedAt":"%s","place":"车间","kind":"MACHINERY",
+                 "deaths":1,"seriousInjuries":0,"missing":0,"directLossYuan":100000,"summary":"经过"}""".formatted(foreignFirm, time, time))
+                .getStatus()).isEqualTo(403);
+        assertThat(page(post("/accidents").param("enterpriseId", String.valueOf(foreignFirm)).param("title", "“外区”机械伤害事故")
+                .param("occurredAt", time).param("receivedAt", time).param("place", "车间").param("kind", "MACHINERY")
+                .param("deaths", "1").param("directLossYuan", "100000").param("summary", "经过")).getStatus()).isEqualTo(403);
+        assertThat(count("accident")).isEqualTo(before);
+        assertThat(lastOutcome()).isEqualTo("REJECTED");
+    }
+
+    @Test
     void the_hazard_form_does_not_show_another_districts_firm() throws Exception {
         MockHttpServletResponse response = page(get("/hazards/new").param("enterpriseId", String.valueOf(foreignFirm)));
         assertThat(response.getStatus()).isEqualTo(403);

@@ -99,6 +99,9 @@ public enum Action {
     RECORD_FILING("登记处罚决定备案", OFFICER, LEADER, LEGAL),
 
     // accident (事故快报 … 评估)
+    REPORT_ACCIDENT("登记事故快报、续报", OFFICER, LEADER),
+    INVESTIGATE_ACCIDENT("登记事故调查组、调查报告和整改措施落实", OFFICER, LEADER),
+    DECIDE_ACCIDENT("登记事故调查延期、批复（提出处罚案件）、评估和警示教育", LEADER),
 
     // monitoring (在线巡查, 监测报警)
 
