@@ -598,7 +598,11 @@ public final class ProfileGenerator {
                 proposed = filed;
             }
             String stage;
-            if (isOpen) {
+            boolean near = isOpen && n < Math.max(1, open / 10);
+            if (near) {
+                // filed 27–30 days ago and not yet decided: the decision falls due within three working days
+                stage = new String[]{"FILED", "PENALTY_PROPOSED", "LEGAL_REVIEW", "APPROVED", "NOTIFIED", "DECISION_PENDING"}[random.nextInt(6)];
+            } else if (isOpen) {
                 stage = new String[]{"PROPOSED", "FILED", "FILED", "PENALTY_PROPOSED", "LEGAL_REVIEW", "APPROVED", "NOTIFIED",
                         "DECISION_PENDING", "DECIDED", "EXECUTING"}[random.nextInt(10)];
             } else if (exact) {
