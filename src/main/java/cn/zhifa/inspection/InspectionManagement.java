@@ -128,10 +128,16 @@ public class InspectionManagement {
      */
     @Transactional
     public TaskView createOnlineTask(NewTask task, Actor actor) {
+        return createOnlineTask(task, actor, false);
+    }
+
+    /** The same for demo data ({@code demo}: purged with the demo city). */
+    @Transactional
+    public TaskView createOnlineTask(NewTask task, Actor actor, boolean demo) {
         if (task.mode() != InspectionMode.ONLINE) {
             throw new IllegalArgumentException("an online task must have mode ONLINE");
         }
-        return create(task, actor, false, false, true);
+        return create(task, actor, demo, false, true);
     }
 
     /** Whether the firm has reached its annual on-site inspection cap (a new unplanned task needs an exception). */

@@ -86,6 +86,12 @@ public class AlarmIngest {
 
     @Transactional
     public Outcome receive(ClientPrincipal client, String idempotencyKey, Report report, String fingerprint) {
+        return receive(client, idempotencyKey, report, fingerprint, false);
+    }
+
+    /** The same for demo data: the rows and the task are marked demo. */
+    @Transactional
+    public Outcome receive(ClientPrincipal client, String idempotencyKey, Report report, String fingerprint, boolean demo) {
         UUID key = key(idempotencyKey);
         String hash = SystemClients.hash(report.kind() + "\n" + fingerprint);
         Optional<Outcome> earlier = earlier(client.clientId(), key, hash);
@@ -104,12 +110,12 @@ public class AlarmIngest {
         // the key row first: a concurrent retry with the same key waits here for this transaction, then replays it
         Long alarmId = jdbc.sql("""
                         INSERT INTO monitoring_alarm (client_id, idempotency_key, request_hash, kind, point_id, enterprise_id,
-                          organization_id, value, level, abnormal, note, occurred_at, received_at, status)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 201)
+                          organization_id, value, level, abnormal, note, occurred_at, received_at, status, demo)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 201, ?)
                         ON CONFLICT (client_id, idempotency_key) DO NOTHING RETURNING id""")
                 .params(client.clientId(), key, hash, report.kind().name(), point.id(), point.enterpriseId(),
                         point.organizationId(), report.value(), report.level(), abnormal, blankToNull(report.note()),
-                        Timestamp.from(report.time()), Timestamp.from(now))
+                        Timestamp.from(report.time()), Timestamp.from(now), demo)
                 .query(Long.class).optional().orElse(null);
         if (alarmId == null) {
             return earlier(client.clientId(), key, hash).orElseThrow();
@@ -126,10 +132,10 @@ public class AlarmIngest {
         if (!abnormal) {
             return new Outcome(alarmId, null, false, 0, null, false);
         }
-        return intoTask(alarmId, point, report, evidenceId, unit);
+        return intoTask(alarmId, point, report, unit, demo);
     }
 
-    private Outcome intoTask(long alarmId, MonitoringPoint point, Report report, Long evidenceId, UnitActor unit) {
+    private Outcome intoTask(long alarmId, MonitoringPoint point, Report report, UnitActor unit, boolean demo) {
         Optional<long[]> open = jdbc.sql("SELECT task_id, alarm_count FROM monitoring_alarm_task WHERE point_id = ? AND closed_at IS NULL FOR UPDATE")
                 .param(point.id()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
         if (open.isPresent()) {
@@ -153,7 +159,7 @@ public class AlarmIngest {
         TaskView task;
         try {
             task = inspections.createOnlineTask(new NewTask(TaskSource.AD_HOC, abbreviate(what, 100), point.enterpriseId(),
-                    InspectionKind.GENERAL, InspectionMode.ONLINE, team, YearMonth.from(today()), null, false), unit);
+                    InspectionKind.GENERAL, InspectionMode.ONLINE, team, YearMonth.from(today()), null, false), unit, demo);
         } catch (RuleViolation refused) {
             String reason = abbreviate("未能转为在线检查任务：" + refused.getMessage(), 300);
             jdbc.sql("UPDATE monitoring_alarm SET task_refusal = ? WHERE id = ?").params(reason, alarmId).update();
@@ -168,10 +174,21 @@ public class AlarmIngest {
         return new Outcome(alarmId, task.id(), false, 1, null, false);
     }
 
-    /** Two officers of the unit with a valid 执法证 (the lowest ids: a stable duty pair); fewer leaves the team short. */
+    /**
+     * Two officers with a valid 执法证 (the lowest ids: a stable duty pair) of the firm's unit, or of the nearest unit
+     * above it that has two (a township without certified officers is served by its brigade or bureau).
+     */
     private List<Long> dutyTeam(long organizationId) {
-        return officers.certifiedUsersPerUnit(List.of(organizationId), today()).getOrDefault(organizationId, List.of())
-                .stream().distinct().sorted().limit(2).toList();
+        Long unit = organizationId;
+        for (int depth = 0; unit != null && depth < 6; depth++) {
+            List<Long> team = officers.certifiedUsersPerUnit(List.of(unit), today()).getOrDefault(unit, List.of())
+                    .stream().distinct().sorted().limit(2).toList();
+            if (team.size() == 2) {
+                return team;
+            }
+            unit = organizations.find(unit).map(OrganizationView::parentId).orElse(null);
+        }
+        return List.of();
     }
 
     private Optional<Outcome> earlier(long clientId, UUID key, String hash) {
