@@ -71,7 +71,7 @@ CREATE TABLE monitoring_alarm (
     CONSTRAINT monitoring_alarm_key_once UNIQUE (client_id, idempotency_key)
 );
 CREATE INDEX monitoring_alarm_org_time ON monitoring_alarm (organization_id, occurred_at DESC);
-CREATE INDEX monitoring_alarm_task ON monitoring_alarm (task_id);
+CREATE INDEX monitoring_alarm_task_idx ON monitoring_alarm (task_id);
 
 CREATE TABLE monitoring_patrol_list (
     id              BIGSERIAL PRIMARY KEY,

@@ -205,6 +205,30 @@ class MonitoringIngestTests {
                 .isEqualTo(403);
     }
 
+    @Test
+    void the_days_patrol_list_is_the_units_one_list_and_starting_an_item_opens_an_online_record() throws Exception {
+        MockHttpServletResponse officerPage = mvc.perform(get("/monitoring/patrol").session(session("officer1"))).andReturn().getResponse();
+        assertThat(officerPage.getStatus()).isEqualTo(200);
+        assertThat(officerPage.getContentAsString()).contains("今日在线巡查", "近两周完成情况");
+        List<Long> items = jdbc.sql("""
+                        SELECT i.id FROM monitoring_patrol_item i JOIN monitoring_patrol_list l ON l.id = i.list_id
+                        WHERE l.organization_id = ? ORDER BY l.day DESC, i.position""").param(brigade).query(Long.class).list();
+        assertThat(items).as("the demo brigade's graded firms make a list").isNotEmpty();
+        mvc.perform(get("/monitoring/patrol").session(session("leader1"))).andReturn();
+        assertThat(jdbc.sql("SELECT count(*) FROM monitoring_patrol_list WHERE organization_id = ?").param(brigade)
+                .query(Long.class).single()).as("one list per unit and day").isEqualTo(1);
+
+        MockHttpServletResponse started = mvc.perform(post("/monitoring/patrol/items/{id}/start", items.get(0))
+                .session(session("officer1")).with(csrf())).andReturn().getResponse();
+        assertThat(started.getStatus()).isEqualTo(302);
+        assertThat(started.getRedirectedUrl()).startsWith("/inspection/records/");
+        Long taskId = jdbc.sql("SELECT task_id FROM monitoring_patrol_item WHERE id = ?").param(items.get(0)).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT mode FROM inspection_task WHERE id = ?").param(taskId).query(String.class).single()).isEqualTo("ONLINE");
+        MockHttpServletResponse again = mvc.perform(post("/monitoring/patrol/items/{id}/start", items.get(0))
+                .session(session("officer1")).with(csrf())).andReturn().getResponse();
+        assertThat(again.getRedirectedUrl()).as("resumes the same record").isEqualTo(started.getRedirectedUrl());
+    }
+
     // ---- helpers
 
     private String sensor(String tag) throws Exception {

@@ -119,8 +119,14 @@ public class PatrolLists {
                         lastListed.get(g.firm().enterpriseId())))
                 .toList();
         List<PatrolSelection.Candidate> chosen = PatrolSelection.choose(candidates, settings.dailyFirms());
-        long listId = jdbc.sql("INSERT INTO monitoring_patrol_list (organization_id, day, created_at, demo) VALUES (?, ?, ?, ?) RETURNING id")
-                .params(organizationId, Date.valueOf(day), Timestamp.from(clock.instant()), demo).query(Long.class).single();
+        Optional<Long> inserted = jdbc.sql("""
+                        INSERT INTO monitoring_patrol_list (organization_id, day, created_at, demo) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (organization_id, day) DO NOTHING RETURNING id""")
+                .params(organizationId, Date.valueOf(day), Timestamp.from(clock.instant()), demo).query(Long.class).optional();
+        if (inserted.isEmpty()) { // a colleague opened the page at the same moment: the list is theirs, the same one
+            return listId(organizationId, day).orElseThrow();
+        }
+        long listId = inserted.get();
         int position = 1;
         for (PatrolSelection.Candidate c : chosen) {
             jdbc.sql("INSERT INTO monitoring_patrol_item (list_id, position, enterprise_id, enterprise_name, grade) VALUES (?, ?, ?, ?, ?)")

@@ -190,9 +190,10 @@ class MonitoringPages {
 
     @GetMapping("/monitoring/patrol")
     String patrol(Model model) {
-        long unit = Actors.require().organizationId();
+        var actor = Actors.require();
         LocalDate today = patrols.today();
-        model.addAttribute("list", patrols.listOf(unit, today));
+        // the units that patrol get their list of the day; a supervisor reads the completion figures only
+        model.addAttribute("list", Action.WORK_ONLINE_PATROL.allows(actor) ? patrols.listOf(actor.organizationId(), today) : null);
         model.addAttribute("figures", patrols.figures(today.minusDays(13), today));
         return "monitoring/patrol";
     }
