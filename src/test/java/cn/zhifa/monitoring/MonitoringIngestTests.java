@@ -244,8 +244,16 @@ class MonitoringIngestTests {
         assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(302);
     }
 
+    private final java.util.Map<String, MockHttpSession> sessions = new java.util.HashMap<>();
+
+    /** One login per user and test (bcrypt is slow). */
     private MockHttpSession session(String user) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin().user(user).password(Tokens.DEMO_PASSWORD)).andReturn().getRequest().getSession();
+        MockHttpSession known = sessions.get(user);
+        if (known == null) {
+            known = (MockHttpSession) mvc.perform(formLogin().user(user).password(Tokens.DEMO_PASSWORD)).andReturn().getRequest().getSession();
+            sessions.put(user, known);
+        }
+        return known;
     }
 
     private MockHttpServletResponse ingest(String path, String key, String body) throws Exception {
