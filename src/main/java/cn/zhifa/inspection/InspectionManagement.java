@@ -121,6 +121,25 @@ public class InspectionManagement {
         return create(task, actor, false, true);
     }
 
+    /**
+     * An online task (线上检查) that monitoring opens for a firm's unit from an alarm, an abnormal video patrol or the
+     * day's online patrol list, created as that unit ({@code actor}). It is not a visit on the premises, so it is not
+     * counted against the firm's annual on-site cap; the team rule (two certified officers) holds as for any task.
+     */
+    @Transactional
+    public TaskView createOnlineTask(NewTask task, Actor actor) {
+        return createOnlineTask(task, actor, false);
+    }
+
+    /** The same for demo data ({@code demo}: purged with the demo city). */
+    @Transactional
+    public TaskView createOnlineTask(NewTask task, Actor actor, boolean demo) {
+        if (task.mode() != InspectionMode.ONLINE) {
+            throw new IllegalArgumentException("an online task must have mode ONLINE");
+        }
+        return create(task, actor, demo, false, true);
+    }
+
     /** Whether the firm has reached its annual on-site inspection cap (a new unplanned task needs an exception). */
     @Transactional(readOnly = true)
     public boolean atFrequencyCap(long enterpriseId, int year) {
@@ -128,6 +147,10 @@ public class InspectionManagement {
     }
 
     private TaskView create(NewTask task, Actor actor, boolean demo, boolean catchUp) {
+        return create(task, actor, demo, catchUp, false);
+    }
+
+    private TaskView create(NewTask task, Actor actor, boolean demo, boolean catchUp, boolean online) {
         List<Long> team = task.team() == null ? List.of() : List.copyOf(new LinkedHashSet<>(task.team()));
         teamPolicy(team, today()).orThrow();
         YearMonth thisMonth = YearMonth.from(today());
@@ -157,7 +180,7 @@ public class InspectionManagement {
                 throw new RuleViolation("专项“" + campaign.name() + "”的开展期间为" + campaign.period() + "，计划检查月份不在其中。");
             }
         }
-        if (unplanned(task.source())) {
+        if (unplanned(task.source()) && !online) {
             LocalDate planned = due.equals(thisMonth) ? today() : due.atDay(1);
             frequency.scheduleExtra(task.enterpriseId(), planned, task.capException(), task.capExceptionNote());
         }

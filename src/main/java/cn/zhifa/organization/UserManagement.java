@@ -444,6 +444,9 @@ public class UserManagement {
         if (roles.isEmpty()) {
             return Verdict.refuse("请至少选择一个角色。");
         }
+        if (!roles.stream().allMatch(Role::assignableToUsers)) {
+            return Verdict.refuse("监测系统接入客户端不是用户角色，请在“监测系统接入”中登记。");
+        }
         boolean systemRole = roles.stream().anyMatch(Role::isSystemAdministration);
         if (systemRole && roles.size() > 1) {
             return Verdict.refuse("三员分立：系统管理员、安全管理员、安全审计员角色只能单独授予，不能与其他角色兼任。");

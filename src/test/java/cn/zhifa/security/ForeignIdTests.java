@@ -83,6 +83,16 @@ class ForeignIdTests {
     }
 
     @Test
+    void a_monitoring_point_on_another_districts_firm_is_refused() throws Exception {
+        long before = count("monitoring_point");
+        assertThat(page(get("/monitoring/firms/{id}/points", foreignFirm)).getStatus()).isEqualTo(403);
+        assertThat(page(post("/monitoring/firms/{id}/points", foreignFirm).param("kind", "VIDEO").param("tag", "FOREIGN-CAM1")
+                .param("name", "罐区摄像机").param("location", "罐区")).getStatus()).isEqualTo(403);
+        assertThat(count("monitoring_point")).isEqualTo(before);
+        assertThat(lastOutcome()).isEqualTo("REJECTED");
+    }
+
+    @Test
     void a_self_report_link_for_another_districts_firm_is_refused() throws Exception {
         long before = count("hazard_report_link");
         assertThat(api("/api/v1/hazards/report-links", "{\"enterpriseId\":" + foreignFirm + "}").getStatus()).isEqualTo(403);

@@ -274,7 +274,16 @@ class RoleActionMatrixTests {
             Map.entry("POST /supervision/case-reviews", "supervisor1"),
             Map.entry("POST /supervision/case-review-standard", "supervisor1 admin"),
             // field terminal offline (issue 19): the token the offline app takes from the page session
-            Map.entry("POST /profile/terminal-token", O)));
+            Map.entry("POST /profile/terminal-token", O),
+            // monitoring (issue 21): ingest is the system clients' only (no demo user may push), points and patrols
+            Map.entry("POST /api/v1/monitoring/alarms", "system-client"),
+            Map.entry("POST /api/v1/monitoring/patrols", "system-client"),
+            Map.entry("POST /monitoring/firms/{id}/points", O),
+            Map.entry("POST /monitoring/points/{pointId}", O),
+            Map.entry("POST /monitoring/points/{pointId}/active", O),
+            Map.entry("POST /monitoring/patrol/items/{itemId}/start", O),
+            Map.entry("POST /admin/monitoring/clients", "admin"),
+            Map.entry("POST /admin/monitoring/clients/{id}/active", "admin")));
 
     @Autowired
     MockMvc mvc;

@@ -40,7 +40,7 @@ class UserPages {
 
     @ModelAttribute("roles")
     Role[] roles() {
-        return Role.values();
+        return java.util.Arrays.stream(Role.values()).filter(Role::assignableToUsers).toArray(Role[]::new);
     }
 
     @GetMapping("/admin/users")

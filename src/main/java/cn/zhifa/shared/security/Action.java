@@ -104,6 +104,11 @@ public enum Action {
     DECIDE_ACCIDENT("登记事故调查延期、批复（提出处罚案件）、评估和警示教育", LEADER),
 
     // monitoring (在线巡查, 监测报警)
+    READ_MONITORING("查阅监测点、监测报警和在线巡查", OFFICER, LEADER, SUPERVISOR),
+    EDIT_MONITORING_POINTS("维护企业监测点", OFFICER, LEADER),
+    WORK_ONLINE_PATROL("开展在线巡查", OFFICER, LEADER),
+    MANAGE_SYSTEM_CLIENTS("管理监测系统接入客户端", ADMIN),
+    INGEST_MONITORING("推送监测报警和视频巡查结果", Role.SYSTEM_CLIENT),
 
     // training (学法、题库、培训、考试)
 

@@ -8,7 +8,9 @@ public enum Role {
     SUPERVISOR("执法监督人员"),
     ADMIN("系统管理员"),
     SECURITY_ADMIN("安全管理员"),
-    AUDITOR("安全审计员");
+    AUDITOR("安全审计员"),
+    /** A monitoring system pushing alarms and patrol results: no user account, no login, no pages. */
+    SYSTEM_CLIENT("监测系统接入客户端");
 
     private final String label;
 
@@ -23,6 +25,11 @@ public enum Role {
     /** Spring Security authority name. */
     public String authority() {
         return "ROLE_" + name();
+    }
+
+    /** Whether a user account may hold this role (a system client is not a user). */
+    public boolean assignableToUsers() {
+        return this != SYSTEM_CLIENT;
     }
 
     public boolean isSystemAdministration() {
