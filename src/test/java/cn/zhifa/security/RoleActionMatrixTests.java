@@ -260,7 +260,17 @@ class RoleActionMatrixTests {
             Map.entry("POST /supervision/case-reviews", "supervisor1"),
             Map.entry("POST /supervision/case-review-standard", "supervisor1 admin"),
             // field terminal offline (issue 19): the token the offline app takes from the page session
-            Map.entry("POST /profile/terminal-token", O)));
+            Map.entry("POST /profile/terminal-token", O),
+            // training
+            Map.entry("POST /training/questions", "leader1 admin"),
+            Map.entry("POST /training/questions/import", "leader1 admin"),
+            Map.entry("POST /training/checklist", "leader1 admin"),
+            Map.entry("POST /training/plans", LEADER),
+            Map.entry("POST /training/sessions", LEADER),
+            Map.entry("POST /training/contests", LEADER),
+            Map.entry("POST /training/exams", LEADER),
+            Map.entry("POST /training/exams/{id}/start", "officer1 leader1 legal1 supervisor1"),
+            Map.entry("POST /training/exams/attempts/{id}", "officer1 leader1 legal1 supervisor1")));
 
     @Autowired
     MockMvc mvc;

@@ -3,7 +3,6 @@ package cn.zhifa.training.internal;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.organization.DataScope;
 import cn.zhifa.organization.UserManagement;
-import cn.zhifa.organization.UserView;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
 import java.math.BigDecimal;
@@ -141,9 +140,8 @@ public class TrainingLog {
                 .params(form.planId(), organizationId, form.topic().strip(), Date.valueOf(form.startsOn()), Date.valueOf(form.endsOn()),
                         form.hours(), form.trainer().strip(), demo).query(Long.class).single();
         for (Long user : form.participantIds().stream().distinct().toList()) {
-            UserView view = users.get(user);
             jdbc.sql("INSERT INTO training_participant (session_id, user_id, user_name) VALUES (?, ?, ?)")
-                    .params(id, user, view.displayName()).update();
+                    .params(id, user, users.displayName(user)).update();
         }
         return id;
     }
@@ -231,7 +229,7 @@ public class TrainingLog {
         }
         for (Long officer : officers) {
             jdbc.sql("INSERT INTO training_award (contest_id, team, winner, user_id, prize) VALUES (?, FALSE, ?, ?, ?)")
-                    .params(id, users.get(officer).displayName(), officer, form.individualPrize().strip()).update();
+                    .params(id, users.displayName(officer), officer, form.individualPrize().strip()).update();
         }
         return id;
     }

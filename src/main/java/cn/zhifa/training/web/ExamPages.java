@@ -68,6 +68,15 @@ class ExamPages {
         return "training/exams";
     }
 
+    @GetMapping("/training/exams.xlsx")
+    ResponseEntity<byte[]> export() {
+        return Xlsx.of("考试", List.of("试卷", "类别", "题数", "时长（分钟）", "开考日期", "截止日期", "合格线", "组卷规则", "随机种子"),
+                exams.papers().stream().map(p -> List.<Object>of(p.title(), p.purpose().label(), p.questionIds().size(),
+                        p.timeLimitMinutes(), p.opensOn().toString(), p.closesOn().toString(), p.passMark(),
+                        String.join("；", p.rules().stream().map(r -> r.law() + " " + Question.DIFFICULTIES.get(r.difficulty() - 1)
+                                + " " + r.count() + " 题").toList()), String.valueOf(p.seed()))).toList());
+    }
+
     @PostMapping("/training/exams")
     @Allowed(Action.SET_EXAM)
     String create(@RequestParam(required = false) String title, @RequestParam(required = false) Exams.Purpose purpose,
