@@ -30,7 +30,7 @@ class ExamBrowserTests extends BrowserTestSupport {
         assertThat(fitsWidth()).as("exam list fits 390 px").isTrue();
         WebElement paper = browser.findElements(By.cssSelector("article.paper")).stream()
                 .filter(a -> a.getText().contains("第四季度执法人员法律知识测试")).findFirst().orElseThrow();
-        paper.findElement(By.cssSelector("button.start-exam")).click();
+        tap(paper.findElement(By.cssSelector("button.start-exam")));
         waitFor(By.id("submit-exam"));
         assertThat(browser.findElement(By.id("attempt-status")).getText()).contains("前交卷");
         assertThat(fitsWidth()).as("exam paper fits 390 px").isTrue();
@@ -42,17 +42,19 @@ class ExamBrowserTests extends BrowserTestSupport {
             String answer = jdbc.sql("SELECT answer FROM training_question WHERE id = ?").param(Long.parseLong(name.substring(1)))
                     .query(String.class).single();
             for (char letter : answer.toCharArray()) {
-                WebElement label = question.findElement(By.cssSelector("label[for='" + name + letter + "']"));
-                ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
-                label.click();
+                tap(question.findElement(By.cssSelector("label[for='" + name + letter + "']")));
             }
         }
-        WebElement submit = browser.findElement(By.id("submit-exam"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", submit);
-        submit.click();
+        tap(browser.findElement(By.id("submit-exam")));
         assertThat(waitFor(By.id("attempt-score")).getText()).isEqualTo("100.0");
         assertThat(browser.findElement(By.id("attempt-status")).getText()).contains("合格");
         assertThat(browser.getPageSource()).contains("已交卷，得分 100.0 分");
         screenshot("training-exam-phone");
+    }
+
+    /** Scrolls the element to the middle of the phone's screen (clear of the bottom bar) and taps it. */
+    private void tap(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
     }
 }
