@@ -1,7 +1,6 @@
 package cn.zhifa.training.internal;
 
 import cn.zhifa.audit.Audit;
-import cn.zhifa.organization.DataScope;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.web.Page;
@@ -25,12 +24,10 @@ public class QuestionBank {
     private static final String COLUMNS = "id, kind, stem, options, answer, explanation, law, article, post, industry, difficulty";
 
     private final JdbcClient jdbc;
-    private final DataScope scope;
     private final Clock clock;
 
-    QuestionBank(JdbcClient jdbc, DataScope scope, Clock clock) {
+    QuestionBank(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.scope = scope;
         this.clock = clock;
     }
 
