@@ -15,9 +15,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class CertificatePolicy {
 
     private final Certificates certificates;
+    private final List<CertificateIssueCondition> issueConditions;
 
-    CertificatePolicy(Certificates certificates) {
+    CertificatePolicy(Certificates certificates, List<CertificateIssueCondition> issueConditions) {
         this.certificates = certificates;
+        this.issueConditions = issueConditions;
+    }
+
+    /** Whether a 行政执法证 may be issued to the user on {@code on}: every condition other modules set must hold. */
+    @Transactional(readOnly = true)
+    public Verdict mayIssue(long userId, LocalDate on) {
+        return Verdict.all(issueConditions.stream().map(c -> c.mayIssue(userId, on)).toArray(Verdict[]::new));
     }
 
     @Transactional(readOnly = true)

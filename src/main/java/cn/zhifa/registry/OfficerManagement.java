@@ -110,6 +110,9 @@ public class OfficerManagement {
     @Transactional
     OfficerCertificate issue(CertificateForm form, boolean demo) {
         UserView officer = users.get(form.userId());
+        if (!demo) {
+            policy.mayIssue(officer.id(), form.issuedOn() == null ? today() : form.issuedOn()).orThrow();
+        }
         String number = form.certificateNo().strip().toUpperCase();
         if (certificates.findByCertificateNo(number).isPresent()) {
             throw RuleViolation.conflict("执法证号 " + number + " 已登记，不能重复登记。");

@@ -193,6 +193,26 @@ class ForeignIdTests {
         }
     }
 
+    @Test
+    void a_training_session_or_an_award_naming_another_districts_officer_is_refused() throws Exception {
+        MockHttpSession leader = (MockHttpSession) mvc.perform(formLogin().user("leader1").password(Tokens.DEMO_PASSWORD))
+                .andReturn().getRequest().getSession();
+        long sessions = count("training_session");
+        long contests = count("training_contest");
+        MockHttpServletResponse session = mvc.perform(post("/training/sessions").session(leader).with(csrf())
+                .param("topic", "外区人员培训").param("startsOn", "2026-11-02").param("endsOn", "2026-11-02").param("hours", "4")
+                .param("trainer", "张三").param("participantIds", String.valueOf(ownTeam.get(0)), String.valueOf(foreignOfficer)))
+                .andReturn().getResponse();
+        assertThat(session.getStatus()).isEqualTo(403);
+        MockHttpServletResponse contest = mvc.perform(post("/training/contests").session(leader).with(csrf())
+                .param("kind", "CONTEST").param("name", "外区人员比武").param("heldOn", "2026-11-02")
+                .param("awardedOfficers", String.valueOf(foreignOfficer)).param("individualPrize", "优秀个人"))
+                .andReturn().getResponse();
+        assertThat(contest.getStatus()).isEqualTo(403);
+        assertThat(count("training_session")).isEqualTo(sessions);
+        assertThat(count("training_contest")).isEqualTo(contests);
+    }
+
     /** A supervisor of officer1's district, in memory only (the demo has only a city-wide supervisor). */
     private void actAsDistrictSupervisor(long district) {
         cn.zhifa.shared.security.Actor actor = new cn.zhifa.shared.security.Actor() {

@@ -283,7 +283,17 @@ class RoleActionMatrixTests {
             Map.entry("POST /monitoring/points/{pointId}/active", O),
             Map.entry("POST /monitoring/patrol/items/{itemId}/start", O),
             Map.entry("POST /admin/monitoring/clients", "admin"),
-            Map.entry("POST /admin/monitoring/clients/{id}/active", "admin")));
+            Map.entry("POST /admin/monitoring/clients/{id}/active", "admin"),
+            // training
+            Map.entry("POST /training/questions", "leader1 admin"),
+            Map.entry("POST /training/questions/import", "leader1 admin"),
+            Map.entry("POST /training/checklist", "leader1 admin"),
+            Map.entry("POST /training/plans", LEADER),
+            Map.entry("POST /training/sessions", LEADER),
+            Map.entry("POST /training/contests", LEADER),
+            Map.entry("POST /training/exams", LEADER),
+            Map.entry("POST /training/exams/{id}/start", "officer1 leader1 legal1 supervisor1"),
+            Map.entry("POST /training/exams/attempts/{id}", "officer1 leader1 legal1 supervisor1")));
 
     @Autowired
     MockMvc mvc;

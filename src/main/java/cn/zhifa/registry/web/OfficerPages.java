@@ -62,8 +62,11 @@ class OfficerPages {
     private final UserManagement users;
     private final OrganizationManagement organizations;
     private final Clock clock;
+    private final List<cn.zhifa.registry.OfficerPageSection> sections;
 
-    OfficerPages(OfficerManagement officers, UserManagement users, OrganizationManagement organizations, Clock clock) {
+    OfficerPages(OfficerManagement officers, UserManagement users, OrganizationManagement organizations, Clock clock,
+                 List<cn.zhifa.registry.OfficerPageSection> sections) {
+        this.sections = sections;
         this.officers = officers;
         this.users = users;
         this.organizations = organizations;
@@ -168,6 +171,7 @@ class OfficerPages {
                 .findFirst().orElse(certificate.getTownCode()));
         model.addAttribute("trainings", officers.trainings(certificate.getUserId()));
         model.addAttribute("verdict", officers.mayEnforce(certificate.getUserId(), today));
+        model.addAttribute("officerSections", sections.stream().flatMap(s -> s.blockFor(certificate.getUserId()).stream()).toList());
         return "registry/certificate";
     }
 

@@ -111,6 +111,11 @@ public enum Action {
     INGEST_MONITORING("推送监测报警和视频巡查结果", Role.SYSTEM_CLIENT),
 
     // training (学法、题库、培训、考试)
+    READ_TRAINING("查阅学法清单、培训和考试", OFFICER, LEADER, LEGAL, SUPERVISOR, ADMIN),
+    MAINTAIN_QUESTION_BANK("维护学法清单和题库", ADMIN, LEADER),
+    MANAGE_TRAINING("登记培训、练兵比武", LEADER),
+    SET_EXAM("组织考试（按规则组卷）", LEADER),
+    TAKE_EXAM("参加在线考试", OFFICER, LEADER, LEGAL, SUPERVISOR),
 
     // emergency (应急预案、演练、救援队伍、物资、灾害信息员)
 

@@ -1,0 +1,9 @@
+package cn.zhifa.training.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(TrainingRules.class)
+class TrainingConfiguration {
+}
