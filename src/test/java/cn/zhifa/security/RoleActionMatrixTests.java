@@ -260,7 +260,11 @@ class RoleActionMatrixTests {
             Map.entry("POST /supervision/case-reviews", "supervisor1"),
             Map.entry("POST /supervision/case-review-standard", "supervisor1 admin"),
             // field terminal offline (issue 19): the token the offline app takes from the page session
-            Map.entry("POST /profile/terminal-token", O)));
+            Map.entry("POST /profile/terminal-token", O),
+            // emergency registers and 安责险 (issue 20)
+            Map.entry("POST /emergency/{register}", O),
+            Map.entry("POST /emergency/{register}/{id}", O),
+            Map.entry("POST /emergency/plans/{id}/card", O)));
 
     @Autowired
     MockMvc mvc;
