@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import cn.zhifa.Tokens;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -171,6 +173,30 @@ class EmergencyRegisterTests {
         assertThat(figures.get("储备应急物资").value().longValue()).isPositive();
         assertThat(figures.get("投保安责险企业").value().longValue()).isPositive();
         assertThat(figures.get("应急救援队伍").clause()).matches("应急救援队伍\\d+支");
+    }
+
+    @Test
+    void a_plans_emergency_card_is_kept_in_the_evidence_store_and_linked_from_the_plan() throws Exception {
+        long plan = jdbc.sql("SELECT id FROM emergency_plan WHERE demo AND name = '东城区防汛抗旱应急预案'").query(Long.class).single();
+        MockHttpSession session = login("officer1");
+        MockHttpServletResponse empty = mvc.perform(multipart("/emergency/plans/" + plan + "/card")
+                .file(new MockMultipartFile("file", "空.png", "image/png", new byte[0])).session(session).with(csrf())).andReturn().getResponse();
+        assertThat(empty.getStatus()).isEqualTo(302);
+        assertThat(empty.getFlashMap().get("refusal")).isEqualTo("请选择应急处置卡的照片或扫描件。");
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(60, 40, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        try {
+            assertThat(mvc.perform(multipart("/emergency/plans/" + plan + "/card")
+                    .file(new MockMultipartFile("file", "防汛应急处置卡.png", "image/png", png.toByteArray())).session(session).with(csrf()))
+                    .andReturn().getResponse().getStatus()).isEqualTo(302);
+            Long evidence = jdbc.sql("SELECT card_evidence_id FROM emergency_plan WHERE id = ?").param(plan).query(Long.class).single();
+            assertThat(evidence).isNotNull();
+            assertThat(jdbc.sql("SELECT sha256 FROM evidence_file WHERE id = ?").param(evidence).query(String.class).single())
+                    .isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(png.toByteArray())));
+            assertThat(body(get("/emergency/plans/" + plan), session)).contains("/evidence/" + evidence + "/content").contains("查看应急处置卡");
+        } finally {
+            jdbc.sql("UPDATE emergency_plan SET card_evidence_id = NULL WHERE id = ?").param(plan).update();
+        }
     }
 
     private long sum(String sql, List<Long> orgs) {
