@@ -179,9 +179,9 @@ class EmergencyRegisterTests {
     void a_plans_emergency_card_is_kept_in_the_evidence_store_and_linked_from_the_plan() throws Exception {
         long plan = jdbc.sql("SELECT id FROM emergency_plan WHERE demo AND name = '东城区防汛抗旱应急预案'").query(Long.class).single();
         MockHttpSession session = login("officer1");
-        MockHttpServletResponse empty = mvc.perform(multipart("/emergency/plans/" + plan + "/card")
-                .file(new MockMultipartFile("file", "空.png", "image/png", new byte[0])).session(session).with(csrf())).andReturn().getResponse();
-        assertThat(empty.getStatus()).isEqualTo(302);
+        org.springframework.test.web.servlet.MvcResult empty = mvc.perform(multipart("/emergency/plans/" + plan + "/card")
+                .file(new MockMultipartFile("file", "空.png", "image/png", new byte[0])).session(session).with(csrf())).andReturn();
+        assertThat(empty.getResponse().getStatus()).isEqualTo(302);
         assertThat(empty.getFlashMap().get("refusal")).isEqualTo("请选择应急处置卡的照片或扫描件。");
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(60, 40, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
