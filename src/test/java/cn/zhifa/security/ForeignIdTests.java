@@ -243,6 +243,39 @@ class ForeignIdTests {
         return response;
     }
 
+    @Test
+    void an_emergency_register_entry_of_another_districts_unit_firm_or_plan_is_refused() throws Exception {
+        long foreignUnit = jdbc.sql("SELECT organization_id FROM enterprise WHERE id = ?").param(foreignFirm).query(Long.class).single();
+        long teams = count("rescue_team");
+        assertThat(page(post("/emergency/teams").param("unit_id", String.valueOf(foreignUnit)).param("name", "外区救援队")
+                .param("kind", "专业").param("members", "20").param("contact_person", "王五").param("contact_phone", "13800001111"))
+                .getStatus()).isEqualTo(403);
+        assertThat(count("rescue_team")).isEqualTo(teams);
+
+        long policies = count("liability_policy");
+        String foreignUscc = jdbc.sql("SELECT uscc FROM enterprise WHERE id = ?").param(foreignFirm).query(String.class).single();
+        assertThat(page(post("/emergency/insurance").param("enterprise_id", foreignUscc).param("insurer", "某保险公司")
+                .param("policy_number", "FOREIGN-1").param("starts_on", "2026-01-01").param("ends_on", "2026-12-31")
+                .param("amount", "100")).getStatus()).isEqualTo(403);
+        assertThat(count("liability_policy")).isEqualTo(policies);
+
+        long foreignPlan = jdbc.sql("INSERT INTO emergency_plan (organization_id, name, level, kind, lead_department) "
+                + "VALUES (?, '外区预案', '专项', '综合', '外区应急局') RETURNING id").param(foreignUnit).query(Long.class).single();
+        try {
+            long own = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
+            long drills = count("emergency_drill");
+            assertThat(page(post("/emergency/drills").param("unit_id", String.valueOf(own)).param("title", "演练")
+                    .param("drilled_on", "2026-01-05").param("plan_id", String.valueOf(foreignPlan)).param("kind", "桌面")
+                    .param("participants", "10")).getStatus()).isEqualTo(403);
+            assertThat(count("emergency_drill")).isEqualTo(drills);
+            assertThat(page(get("/emergency/plans/" + foreignPlan)).getStatus()).isEqualTo(403);
+            assertThat(page(post("/emergency/plans/" + foreignPlan).param("unit_id", String.valueOf(own)).param("name", "改名")
+                    .param("level", "专项").param("kind", "综合").param("lead_department", "本区")).getStatus()).isEqualTo(403);
+        } finally {
+            jdbc.sql("DELETE FROM emergency_plan WHERE id = ?").param(foreignPlan).update();
+        }
+    }
+
     private MockHttpServletResponse page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder call) throws Exception {
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("officer1").password(Tokens.DEMO_PASSWORD))
                 .andReturn().getRequest().getSession();

@@ -293,7 +293,11 @@ class RoleActionMatrixTests {
             Map.entry("POST /training/contests", LEADER),
             Map.entry("POST /training/exams", LEADER),
             Map.entry("POST /training/exams/{id}/start", "officer1 leader1 legal1 supervisor1"),
-            Map.entry("POST /training/exams/attempts/{id}", "officer1 leader1 legal1 supervisor1")));
+            Map.entry("POST /training/exams/attempts/{id}", "officer1 leader1 legal1 supervisor1"),
+            // emergency registers and 安责险 (issue 20)
+            Map.entry("POST /emergency/{register}", O),
+            Map.entry("POST /emergency/{register}/{id}", O),
+            Map.entry("POST /emergency/plans/{id}/card", O)));
 
     @Autowired
     MockMvc mvc;

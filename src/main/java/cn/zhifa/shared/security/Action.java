@@ -118,6 +118,9 @@ public enum Action {
     TAKE_EXAM("参加在线考试", OFFICER, LEADER, LEGAL, SUPERVISOR),
 
     // emergency (应急预案、演练、救援队伍、物资、灾害信息员)
+    READ_EMERGENCY("查阅应急管理台账与安责险", OFFICER, LEADER, SUPERVISOR),
+    EDIT_EMERGENCY("登记应急预案、演练、救援队伍、物资、灾害信息员和安责险保单", OFFICER, LEADER),
+    READ_INSURANCE_LAPSES("查阅安责险脱保企业", LEADER, SUPERVISOR),
 
     // township (赋权、委托)
 
