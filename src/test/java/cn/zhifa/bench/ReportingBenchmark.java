@@ -137,6 +137,7 @@ class ReportingBenchmark {
         line(report, "");
         line(report, "| scope | way | p50 ms | p95 ms | load average (1/5/15 min) |");
         line(report, "|---|---|---|---|---|");
+        StringBuilder notes = new StringBuilder();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             for (Object[] scopeRow : List.of(new Object[]{"一个区县", district, districtOrgs}, new Object[]{"全省", result.rootId(), provinceOrgs})) {
                 String name = (String) scopeRow[0];
@@ -161,20 +162,19 @@ class ReportingBenchmark {
                 double[] scan = measure(Math.min(3, warmUp), runs, () -> duck(duck, dir, year, orgs));
                 line(report, "| %s | DuckDB over Parquet | %.1f | %.1f | %s |", name, scan[0], scan[1], load());
                 if (name.equals("全省")) {
-                    line(report, "");
-                    line(report, "Province: read models p50 %.1f ms vs DuckDB p50 %.1f ms → goal (≤ DuckDB) %s; ", models[0], scan[0],
-                            models[0] <= scan[0] ? "met" : "MISSED");
+                    line(notes, "Province: read models p50 %.1f ms vs DuckDB p50 %.1f ms → goal (≤ DuckDB) %s.", models[0], scan[0],
+                            models[0] <= scan[0] ? "met" : "missed");
                 } else {
-                    line(report, "");
-                    line(report, "District: annual p50 %.1f ms → goal (< 100 ms) %s; ", annual[0], annual[0] < 100 ? "met" : "MISSED");
-                    line(report, "");
-                    line(report, "| scope | way | p50 ms | p95 ms | load average (1/5/15 min) |");
-                    line(report, "|---|---|---|---|---|");
+                    line(notes, "District: annual p50 %.1f ms, its read-model queries p50 %.1f ms → goal (< 100 ms) %s.", annual[0],
+                            models[0], annual[0] < 100 ? "met" : "missed by the whole call" + (models[0] < 100 ? ", met by the read models" : ""));
                 }
-                line(report, "Figures (%s): %s", name, viaModels);
+                line(notes, "");
+                line(notes, "Figures (%s), equal three ways: %s", name, viaModels);
+                line(notes, "");
             }
         }
         line(report, "");
+        report.append(notes);
         line(report, "Query plans (EXPLAIN ANALYZE) of the read models' province queries:");
         LocalDate from = LocalDate.of(year, 1, 1), to = LocalDate.of(year, 12, 31);
         for (String sql : List.of(
