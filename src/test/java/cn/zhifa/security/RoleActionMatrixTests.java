@@ -274,7 +274,10 @@ class RoleActionMatrixTests {
             Map.entry("POST /supervision/case-reviews", "supervisor1"),
             Map.entry("POST /supervision/case-review-standard", "supervisor1 admin"),
             // field terminal offline (issue 19): the token the offline app takes from the page session
-            Map.entry("POST /profile/terminal-token", O)));
+            Map.entry("POST /profile/terminal-token", O),
+            // equipment (issue 20): the 执法装备 register, kept by officers and leaders
+            Map.entry("POST /equipment", O),
+            Map.entry("POST /equipment/{id}", O)));
 
     @Autowired
     MockMvc mvc;
