@@ -29,12 +29,38 @@ public class EvidenceManagement {
     private final JdbcClient jdbc;
     private final DataScope scope;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<RecorderRegister> recorders;
 
-    EvidenceManagement(EvidenceStore store, JdbcClient jdbc, DataScope scope, Clock clock) {
+    EvidenceManagement(EvidenceStore store, JdbcClient jdbc, DataScope scope, Clock clock,
+                       org.springframework.beans.factory.ObjectProvider<RecorderRegister> recorders) {
         this.store = store;
         this.jdbc = jdbc;
         this.scope = scope;
         this.clock = clock;
+        this.recorders = recorders;
+    }
+
+    /**
+     * Stores a video or audio upload of the current user taken with the named 执法记录仪, which must be one the user's
+     * unit has in use; the number is written into the file's custody entry. A blank number stores as {@link #store(Upload)}.
+     */
+    @Transactional
+    public EvidenceView store(Upload upload, String recorderNumber) {
+        if (recorderNumber == null || recorderNumber.isBlank()) {
+            return store(upload);
+        }
+        Actor actor = Actors.require();
+        String number = recorderNumber.strip();
+        if (!recordersInUse(actor.organizationId()).contains(number)) {
+            throw new RuleViolation("执法记录仪" + number + "不是本单位在用的执法记录仪，请从在用的执法记录仪中选择，未保存。");
+        }
+        return store(upload, actor, false, number);
+    }
+
+    /** The numbers of the unit's 执法记录仪 in use, for the upload form to choose from. */
+    public List<String> recordersInUse(long organizationId) {
+        RecorderRegister register = recorders.getIfAvailable();
+        return register == null ? List.of() : register.recordersInUse(organizationId);
     }
 
     /** Stores an upload of the current user. Refuses non-media and oversize files (nothing is kept). */
@@ -46,11 +72,18 @@ public class EvidenceManagement {
     /** For demo data: stores as the given user. */
     @Transactional
     public EvidenceView store(Upload upload, Actor actor, boolean demo) {
+        return store(upload, actor, demo, null);
+    }
+
+    private EvidenceView store(Upload upload, Actor actor, boolean demo, String recorder) {
         if (upload.latitude() != null && (upload.latitude().abs().doubleValue() > 90)
                 || upload.longitude() != null && upload.longitude().abs().doubleValue() > 180) {
             throw new RuleViolation("拍摄位置（经纬度）超出范围，未保存。");
         }
         EvidenceStore.Stored stored = store.write(upload.content(), upload.originalName());
+        if (recorder != null && stored.media().kind() == MediaKind.PHOTO) {
+            throw new RuleViolation("只有录音、视频需要选择执法记录仪，照片请不要选择，未保存。");
+        }
         Instant now = clock.instant();
         long id = jdbc.sql("""
                         INSERT INTO evidence_file (sha256, media_type, kind, size_bytes, original_name, source, uploaded_by,
@@ -66,7 +99,7 @@ public class EvidenceManagement {
                 .param("captured", upload.capturedAt() == null ? null : Timestamp.from(upload.capturedAt()))
                 .param("lat", upload.latitude()).param("lon", upload.longitude()).param("demo", demo)
                 .query(Long.class).single();
-        custody(id, "STORED", actor, "SHA-256 " + stored.sha256());
+        custody(id, "STORED", actor, "SHA-256 " + stored.sha256() + (recorder == null ? "" : "；执法记录仪 " + recorder));
         Audit.target("证据", id);
         return get(id, false);
     }

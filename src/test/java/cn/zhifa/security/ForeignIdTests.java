@@ -146,6 +146,19 @@ class ForeignIdTests {
     }
 
     @Test
+    void equipment_of_another_districts_unit_or_held_by_its_officer_is_refused() throws Exception {
+        long before = count("equipment");
+        long foreignUnit = jdbc.sql("SELECT organization_id FROM app_user WHERE id = ?").param(foreignOfficer).query(Long.class).single();
+        long ownUnit = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
+        assertThat(page(post("/equipment").param("organizationId", String.valueOf(foreignUnit)).param("kind", "RECORDER")
+                .param("number", "外区-001").param("status", "IN_USE")).getStatus()).isEqualTo(403);
+        assertThat(page(post("/equipment").param("organizationId", String.valueOf(ownUnit)).param("kind", "RECORDER")
+                .param("number", "外区-002").param("status", "IN_USE").param("holderUserId", String.valueOf(foreignOfficer)))
+                .getStatus()).isEqualTo(403);
+        assertThat(count("equipment")).isEqualTo(before);
+    }
+
+    @Test
     void the_hazard_form_does_not_show_another_districts_firm() throws Exception {
         MockHttpServletResponse response = page(get("/hazards/new").param("enterpriseId", String.valueOf(foreignFirm)));
         assertThat(response.getStatus()).isEqualTo(403);

@@ -297,7 +297,10 @@ class RoleActionMatrixTests {
             // emergency registers and 安责险 (issue 20)
             Map.entry("POST /emergency/{register}", O),
             Map.entry("POST /emergency/{register}/{id}", O),
-            Map.entry("POST /emergency/plans/{id}/card", O)));
+            Map.entry("POST /emergency/plans/{id}/card", O),
+            // equipment (issue 20): the 执法装备 register, kept by officers and leaders
+            Map.entry("POST /equipment", O),
+            Map.entry("POST /equipment/{id}", O)));
 
     @Autowired
     MockMvc mvc;

@@ -51,20 +51,27 @@ class EvidenceApi {
                                   @RequestParam(required = false) Instant capturedAt,
                                   @RequestParam(required = false) BigDecimal latitude,
                                   @RequestParam(required = false) BigDecimal longitude,
-                                  @RequestParam(required = false) String sha256) {
+                                  @RequestParam(required = false) String sha256,
+                                  @RequestParam(required = false) String recorderNumber) {
         if (sha256 != null && !sha256.isBlank()) {
             checkHash(file, sha256.strip());
         }
         String fingerprint = file.getOriginalFilename() + "|" + file.getSize() + "|" + source + "|" + capturedAt
-                + "|" + latitude + "|" + longitude;
+                + "|" + latitude + "|" + longitude + (recorderNumber == null ? "" : "|" + recorderNumber);
         return idempotency.once(key, "evidence.upload", fingerprint, HttpStatus.CREATED, () -> {
             try (InputStream in = file.getInputStream()) {
                 return evidence.store(new Upload(in, file.getOriginalFilename(),
-                        source == null ? EvidenceSource.PHONE : source, capturedAt, latitude, longitude));
+                        source == null ? EvidenceSource.PHONE : source, capturedAt, latitude, longitude), recorderNumber);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    @GetMapping("/api/v1/evidence/recorders")
+    @Operation(summary = "本单位在用的执法记录仪编号（上传录音、视频时选择）")
+    Page<String> recorders(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return Page.of(evidence.recordersInUse(cn.zhifa.shared.security.Actors.require().organizationId()), page, size);
     }
 
     @GetMapping("/api/v1/evidence/{id}")

@@ -125,6 +125,7 @@ public enum Action {
     // township (赋权、委托)
 
     // outreach (普法、帮扶、装备、专职安全员)
+    MANAGE_EQUIPMENT("登记和变更执法装备", OFFICER, LEADER),
     ;
 
     private final String label;
