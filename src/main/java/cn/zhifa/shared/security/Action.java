@@ -107,6 +107,7 @@ public enum Action {
     // emergency (应急预案、演练、救援队伍、物资、灾害信息员)
 
     // township (赋权、委托)
+    MANAGE_TOWNSHIP_POWERS("维护乡镇赋权委托事项", LEADER),
 
     // outreach (普法、帮扶、装备、专职安全员)
     ;
