@@ -260,7 +260,10 @@ class RoleActionMatrixTests {
             Map.entry("POST /supervision/case-reviews", "supervisor1"),
             Map.entry("POST /supervision/case-review-standard", "supervisor1 admin"),
             // field terminal offline (issue 19): the token the offline app takes from the page session
-            Map.entry("POST /profile/terminal-token", O)));
+            Map.entry("POST /profile/terminal-token", O),
+            // townships' 赋权/委托 (issue 21): kept by a LEADER of a unit above the township
+            Map.entry("POST /township/powers", LEADER),
+            Map.entry("POST /township/powers/{id}/delete", LEADER)));
 
     @Autowired
     MockMvc mvc;
