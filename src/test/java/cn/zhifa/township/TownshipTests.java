@@ -155,8 +155,7 @@ class TownshipTests {
     }
 
     @Test
-    void a_district_leader_keeps_the_powers_on_the_page_with_refusals_on_the_form_and_the_figures_reach_the_annual_report()
-            throws Exception {
+    void a_district_leader_keeps_the_powers_on_the_page_with_refusals_on_the_form() throws Exception {
         MockHttpSession leader = login("leader2");
         long before = count("township_power");
         MockHttpServletResponse refused = mvc.perform(grantForm(leader, "GRANTED", "")).andReturn().getResponse();
@@ -177,14 +176,20 @@ class TownshipTests {
 
         assertThat(mvc.perform(grantForm(login("officer1"), "ENTRUSTED", "")).andReturn().getResponse().getStatus())
                 .isEqualTo(403);
+    }
 
+    @Test
+    void the_townships_powers_and_work_reach_the_annual_report_and_the_per_township_figures() {
         actAs(jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'leader2'").query(Long.class).single(),
                 user("leader2"), Role.LEADER);
         List<WorkFigure> figures = reporting.annual(today.getYear(), null).workFigures();
+        // the demo's 东华街道 holds its powers by 赋权, 朝阳街道 by 委托
         assertThat(figures).filteredOn(f -> f.section().equals("乡镇（街道）执法") && f.label().equals("乡镇赋权事项"))
                 .singleElement().satisfies(f -> assertThat(f.value().longValue()).isPositive());
+        assertThat(figures).filteredOn(f -> f.label().equals("乡镇受委托事项"))
+                .singleElement().satisfies(f -> assertThat(f.value().longValue()).isPositive());
         assertThat(townships.statistics(today.getYear())).extracting(TownshipManagement.TownshipFigures::township)
-                .contains("建设街道", "东华街道");
+                .contains("东华街道", "朝阳街道", "建设街道");
     }
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder grantForm(MockHttpSession session,
