@@ -86,6 +86,7 @@ public class CaseManagement {
     @Transactional
     public long propose(ProposedCase proposal) {
         scope.require(proposal.organizationId());
+        withinDelegatedPowers(proposal.organizationId());
         requireFirmInScope(proposal);
         Acting by = acting();
         certified(by);
@@ -126,6 +127,18 @@ public class CaseManagement {
         return first == null || first.isBlank() ? second : first;
     }
 
+    private cn.zhifa.organization.DelegatedPowers delegatedPowers = cn.zhifa.organization.DelegatedPowers.NONE;
+
+    /** A township opens cases only within the powers granted or entrusted to it (issue 21). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void delegatedPowers(cn.zhifa.organization.DelegatedPowers delegatedPowers) {
+        this.delegatedPowers = delegatedPowers;
+    }
+
+    private void withinDelegatedPowers(long organizationId) {
+        delegatedPowers.check(organizationId, cn.zhifa.organization.DelegatedPowers.Matter.PENALTY, now().day()).orThrow();
+    }
+
     /** 持证执法: enforcement acts need a 行政执法证 valid today (registry's {@link CertificatePolicy}). */
     private void certified(Acting by) {
         certificates.mayEnforce(by.userId(), now().day()).orThrow();
@@ -159,6 +172,7 @@ public class CaseManagement {
     @Transactional
     public List<Long> proposeDual(ProposedCase unitCase, PartySnapshot person, String personViolationCode) {
         scope.require(unitCase.organizationId());
+        withinDelegatedPowers(unitCase.organizationId());
         requireFirmInScope(unitCase);
         if (unitCase.party().kind() != PartyKind.UNIT || person == null || person.kind() != PartyKind.PERSON) {
             throw new RuleViolation("一案双罚须同时列明违法单位和责任人员（个人）。");
@@ -178,6 +192,7 @@ public class CaseManagement {
     @Transactional
     public long decideOnTheSpot(ProposedCase proposal, BigDecimal fineYuan, String violationCode, String decisionNumber) {
         scope.require(proposal.organizationId());
+        withinDelegatedPowers(proposal.organizationId());
         requireFirmInScope(proposal);
         if (violationCode == null || violationCode.isBlank()) {
             throw new RuleViolation("请选择违法行为（决定书须写明违反的规定和处罚依据）。");
@@ -197,6 +212,7 @@ public class CaseManagement {
     long decideOnTheSpot(ProposedCase proposal, BigDecimal fineYuan, String violationCode,
                          java.util.function.Function<PenaltyCase, String> issue) {
         scope.require(proposal.organizationId());
+        withinDelegatedPowers(proposal.organizationId());
         Violation violation = library.get(violationCode);
         Acting by = acting();
         certified(by);

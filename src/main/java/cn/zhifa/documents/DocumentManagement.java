@@ -265,6 +265,35 @@ public class DocumentManagement {
      * the 本级人民政府 / 人民法院 derived from its name (an ADMIN should confirm them in 文书设置).
      */
     public Optional<Authority> authorityFor(long organizationId) {
+        if (authorities.find(organizationId).isEmpty()) {
+            Optional<cn.zhifa.organization.DelegatedPowers.OwnName> own =
+                    delegatedPowers.ownNameOf(organizationId, LocalDate.now(clock));
+            if (own.isPresent()) {
+                Long parent = organizations.find(organizationId).map(OrganizationView::parentId).orElse(null);
+                return Optional.of(ownName(own.get(), parent == null ? Optional.empty() : ancestorAuthority(parent)));
+            }
+        }
+        return ancestorAuthority(organizationId);
+    }
+
+    private cn.zhifa.organization.DelegatedPowers delegatedPowers = cn.zhifa.organization.DelegatedPowers.NONE;
+
+    /** A township holding powers by 赋权 issues in its own name, 代字 and numbering (issue 21). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void delegatedPowers(cn.zhifa.organization.DelegatedPowers delegatedPowers) {
+        this.delegatedPowers = delegatedPowers;
+    }
+
+    /** The township's own name and 代字; 复议、诉讼 and payment as its bureau's settings say. */
+    private static Authority ownName(cn.zhifa.organization.DelegatedPowers.OwnName own, Optional<Authority> bureau) {
+        Authority b = bureau.orElse(null);
+        return new Authority(own.organizationId(), own.name(), own.shortName(), b == null ? null : b.government(),
+                b == null ? null : b.reviewBody(), b == null ? null : b.court(), null, null, null, null,
+                b == null ? null : b.paymentOffice(), b == null ? null : b.paymentAccount(),
+                b == null ? Map.of() : b.prefixOverrides(), b == null ? Map.of() : b.wordingOverrides());
+    }
+
+    private Optional<Authority> ancestorAuthority(long organizationId) {
         Long id = organizationId;
         for (int depth = 0; id != null && depth < 20; depth++) {
             Optional<Authority> saved = authorities.find(id);

@@ -92,6 +92,14 @@ public class InspectionManagement {
         this.clock = clock;
     }
 
+    private cn.zhifa.organization.DelegatedPowers delegatedPowers = cn.zhifa.organization.DelegatedPowers.NONE;
+
+    /** A township opens tasks only within the powers granted or entrusted to it (issue 21). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void delegatedPowers(cn.zhifa.organization.DelegatedPowers delegatedPowers) {
+        this.delegatedPowers = delegatedPowers;
+    }
+
     // ---- tasks
 
     /** Creates a task in the current user's organisation. Planning turns draw results into these. */
@@ -152,6 +160,9 @@ public class InspectionManagement {
 
     private TaskView create(NewTask task, Actor actor, boolean demo, boolean catchUp, boolean online) {
         List<Long> team = task.team() == null ? List.of() : List.copyOf(new LinkedHashSet<>(task.team()));
+        if (!demo) {
+            delegatedPowers.check(actor.organizationId(), cn.zhifa.organization.DelegatedPowers.Matter.INSPECTION, today()).orThrow();
+        }
         teamPolicy(team, today()).orThrow();
         YearMonth thisMonth = YearMonth.from(today());
         YearMonth due = task.dueMonth();

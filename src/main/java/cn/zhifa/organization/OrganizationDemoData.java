@@ -59,8 +59,10 @@ class OrganizationDemoData implements DemoDataLoader {
         org(city.id(), "安全生产基础科", null, OrganizationKind.DEPARTMENT, null, 3);
         List<OrganizationView> brigades = new ArrayList<>();
         int sort = 10;
+        List<OrganizationView> bureaus = new ArrayList<>();
         for (String[] district : DISTRICTS) {
             OrganizationView bureau = org(city.id(), district[0], district[1], OrganizationKind.DISTRICT, district[2], sort++);
+            bureaus.add(bureau);
             brigades.add(org(bureau.id(), district[1] + "区应急管理综合行政执法大队", district[1], OrganizationKind.DETACHMENT, district[2], 0));
             int town = 1;
             for (String township : district[3].split(",")) {
@@ -75,6 +77,7 @@ class OrganizationDemoData implements DemoDataLoader {
         user("leader1", name(random), brigades.get(0).id(), Role.LEADER, Role.OFFICER);
         user("officer1", name(random), brigades.get(0).id(), Role.OFFICER);
         user("officer2", name(random), brigades.get(0).id(), Role.OFFICER);
+        user("leader2", "区局负责人" + name(new Random(21)), bureaus.get(0).id(), Role.LEADER); // keeps the townships' 赋权委托
         List<OrganizationView> units = new ArrayList<>(brigades);
         units.add(detachment);
         for (int i = 1; i <= 38; i++) {

@@ -226,6 +226,22 @@ class ForeignIdTests {
         assertThat(count("training_contest")).isEqualTo(contests);
     }
 
+    @Test
+    void a_district_leader_cannot_grant_powers_to_another_districts_township() throws Exception {
+        long foreignTownship = jdbc.sql("SELECT id FROM organization WHERE name = '西关街道'").query(Long.class).single();
+        long power = jdbc.sql("SELECT id FROM publicity_power ORDER BY id LIMIT 1").query(Long.class).single();
+        long before = count("township_power");
+        MockHttpSession leader = (MockHttpSession) mvc.perform(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
+                                .user("leader2").password(Tokens.DEMO_PASSWORD)).andReturn().getRequest().getSession();
+        assertThat(mvc.perform(post("/township/powers").session(leader)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("organizationId", String.valueOf(foreignTownship)).param("powerId", String.valueOf(power))
+                        .param("mode", "ENTRUSTED").param("instrumentTitle", "委托书").param("instrumentNumber", "外区委〔2026〕1号")
+                        .param("validFrom", "2026-01-01")).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(count("township_power")).isEqualTo(before);
+    }
+
     /** A supervisor of officer1's district, in memory only (the demo has only a city-wide supervisor). */
     private void actAsDistrictSupervisor(long district) {
         cn.zhifa.shared.security.Actor actor = new cn.zhifa.shared.security.Actor() {

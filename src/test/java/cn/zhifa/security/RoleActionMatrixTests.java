@@ -300,7 +300,10 @@ class RoleActionMatrixTests {
             Map.entry("POST /emergency/plans/{id}/card", O),
             // equipment (issue 20): the 执法装备 register, kept by officers and leaders
             Map.entry("POST /equipment", O),
-            Map.entry("POST /equipment/{id}", O)));
+            Map.entry("POST /equipment/{id}", O),
+            // townships' 赋权/委托 (issue 21): kept by a LEADER of a unit above the township
+            Map.entry("POST /township/powers", LEADER),
+            Map.entry("POST /township/powers/{id}/delete", LEADER)));
 
     @Autowired
     MockMvc mvc;

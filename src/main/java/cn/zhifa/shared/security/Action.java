@@ -123,6 +123,7 @@ public enum Action {
     READ_INSURANCE_LAPSES("查阅安责险脱保企业", LEADER, SUPERVISOR),
 
     // township (赋权、委托)
+    MANAGE_TOWNSHIP_POWERS("维护乡镇赋权委托事项", LEADER),
 
     // outreach (普法、帮扶、装备、专职安全员)
     MANAGE_EQUIPMENT("登记和变更执法装备", OFFICER, LEADER),
