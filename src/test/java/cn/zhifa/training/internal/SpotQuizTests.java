@@ -110,4 +110,32 @@ class SpotQuizTests {
         assertThat(defaults.findingTitle()).isEqualTo("安全生产教育和培训不到位");
         assertThat(defaults.findingBasis()).contains("第二十八条");
     }
+
+    @Test
+    void the_demo_set_is_valid_and_covers_each_industry_with_enough_questions() {
+        List<QuestionBank.NewQuestion> demo = DemoSpotQuestions.all();
+        assertThat(demo).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(demo).allSatisfy(q -> {
+            assertThat(QuestionBank.problem(q)).as(q.stem()).isNull();
+            assertThat(q.post()).isEqualTo(SpotQuiz.AUDIENCE);
+        });
+        List<Question> bank = new ArrayList<>();
+        for (int i = 0; i < demo.size(); i++) {
+            QuestionBank.NewQuestion q = demo.get(i);
+            bank.add(new Question(i + 1, q.kind(), q.stem(), q.options(), q.answer(), q.explanation(), q.law(), q.article(),
+                    q.post(), q.industry(), q.difficulty()));
+        }
+        for (String industry : List.of("危化", "工贸", "有限空间", "粉尘涉爆")) {
+            assertThat(SpotQuiz.draw(bank, industry, RULES.maxCount(), 1, RULES)).as(industry).hasSize(RULES.maxCount());
+        }
+    }
+
+    @Test
+    void officers_exam_papers_never_draw_the_questions_for_firms_staff() {
+        // BANK: 18 firm-staff questions and 6 officers' questions on 安全生产法, difficulty 1
+        assertThat(PaperDrawing.draw(BANK, List.of(new DrawRule("安全生产法", 1, 6)), 3))
+                .allSatisfy(id -> assertThat(byId(id).post()).isEqualTo("共性"));
+        assertThatThrownBy(() -> PaperDrawing.draw(BANK, List.of(new DrawRule("安全生产法", 1, 7)), 3))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("只有 6 道");
+    }
 }
