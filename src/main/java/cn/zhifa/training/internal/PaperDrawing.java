@@ -9,7 +9,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * 按规则组卷: each rule draws its count from the questions of its law and difficulty, never one drawn before; the
+ * 按规则组卷: each rule draws its count from the questions of its law and difficulty (never the 逢查必考 questions for
+ * firms' staff), never one drawn before; the
  * candidates are taken in id order and shuffled by one {@link Random} seeded with the paper's seed, rule after rule,
  * so the same 题库, rules and seed always give the same paper (the seed is stored on it).
  */
@@ -30,7 +31,8 @@ final class PaperDrawing {
                 throw new RuleViolation("组卷规则的题数应大于 0。");
             }
             List<Question> pool = new ArrayList<>(bank.stream()
-                    .filter(q -> q.law().equals(rule.law()) && q.difficulty() == rule.difficulty() && !chosen.contains(q.id()))
+                    .filter(q -> !SpotQuiz.AUDIENCE.equals(q.post()) && q.law().equals(rule.law()) && q.difficulty() == rule.difficulty()
+                            && !chosen.contains(q.id()))
                     .sorted(Comparator.comparingLong(Question::id)).toList());
             if (pool.size() < rule.count()) {
                 throw new RuleViolation("《" + rule.law() + "》难度“" + Question.DIFFICULTIES.get(rule.difficulty() - 1)

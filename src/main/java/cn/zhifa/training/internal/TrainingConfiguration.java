@@ -4,6 +4,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(TrainingRules.class)
+@EnableConfigurationProperties({TrainingRules.class, SpotQuizRules.class})
 class TrainingConfiguration {
 }

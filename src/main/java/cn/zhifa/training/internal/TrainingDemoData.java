@@ -65,6 +65,9 @@ class TrainingDemoData implements DemoDataLoader {
         for (QuestionBank.NewQuestion q : DemoQuestions.all()) {
             bank.insert(q, city, true);
         }
+        for (QuestionBank.NewQuestion q : DemoSpotQuestions.all()) {
+            bank.insert(q, city, true);
+        }
         checklist(city);
 
         List<UserView> officers = new ArrayList<>();
