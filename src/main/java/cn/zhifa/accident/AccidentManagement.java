@@ -23,6 +23,7 @@ import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.web.Page;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -94,7 +95,7 @@ public class AccidentManagement {
 
     @Schema(description = "开始事故调查：调查组及开始日期（调查主体按事故等级确定）")
     public record StartInvestigation(@NotNull(message = "请填写调查开始日期") LocalDate startedOn,
-                                     @NotNull(message = "请填写调查组成员") List<Member> team) {
+                                     @NotNull(message = "请填写调查组成员") List<@Valid Member> team) {
     }
 
     @Schema(description = "延长调查期限（须经负责事故调查的人民政府批准，只能延长一次）")
@@ -116,7 +117,7 @@ public class AccidentManagement {
                                @DecimalMin(value = "0", message = "年收入不能为负数") @Schema(description = "主要负责人上一年年收入（元）") BigDecimal principalIncomeYuan,
                                @Size(max = 4000) String personResponsibility,
                                @Size(max = 4000) String recommendedPenalties,
-                               @NotNull(message = "请填写整改和防范措施") List<MeasureInput> measures) {
+                               @NotNull(message = "请填写整改和防范措施") List<@Valid MeasureInput> measures) {
     }
 
     @Schema(description = "批复事故调查报告")

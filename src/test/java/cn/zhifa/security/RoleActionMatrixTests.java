@@ -271,6 +271,14 @@ class RoleActionMatrixTests {
             Map.entry("POST /accidents/{id}/typical/remove", LEADER),
             Map.entry("POST /api/v1/accidents", O),
             Map.entry("POST /api/v1/accidents/{id}/follow-ups", O),
+            // accident API for the rest of the lifecycle (issue 21 loose ends): the same roles as the pages
+            Map.entry("POST /api/v1/accidents/{id}/investigation", O),
+            Map.entry("POST /api/v1/accidents/{id}/investigation/extension", LEADER),
+            Map.entry("POST /api/v1/accidents/{id}/report", O),
+            Map.entry("POST /api/v1/accidents/{id}/approval/extension", LEADER),
+            Map.entry("POST /api/v1/accidents/{id}/approval", LEADER),
+            Map.entry("POST /api/v1/accidents/{id}/measures/{index}/done", O),
+            Map.entry("POST /api/v1/accidents/{id}/evaluation", LEADER),
             Map.entry("POST /supervision/case-reviews", "supervisor1"),
             Map.entry("POST /supervision/case-review-standard", "supervisor1 admin"),
             // field terminal offline (issue 19): the token the offline app takes from the page session

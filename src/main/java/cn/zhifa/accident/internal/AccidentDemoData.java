@@ -37,15 +37,18 @@ class AccidentDemoData implements DemoDataLoader {
     private final OrganizationManagement organizations;
     private final EnterpriseManagement enterprises;
     private final Clock clock;
+    private final cn.zhifa.casework.ProposedCaseDemoPurge casePurge;
 
     AccidentDemoData(JdbcClient jdbc, AccidentManagement accidents, UserManagement users,
-                     OrganizationManagement organizations, EnterpriseManagement enterprises, Clock clock) {
+                     OrganizationManagement organizations, EnterpriseManagement enterprises, Clock clock,
+                     cn.zhifa.casework.ProposedCaseDemoPurge casePurge) {
         this.jdbc = jdbc;
         this.accidents = accidents;
         this.users = users;
         this.organizations = organizations;
         this.enterprises = enterprises;
         this.clock = clock;
+        this.casePurge = casePurge;
     }
 
     @Override
@@ -144,6 +147,9 @@ class AccidentDemoData implements DemoDataLoader {
     @Override
     @Transactional
     public void purge() {
+        // the cases the demo 批复 proposed go too, through casework (they are not casework's own "DEMO-" cases)
+        casePurge.purge(jdbc.sql("SELECT ac.case_id FROM accident_case ac JOIN accident a ON a.id = ac.accident_id WHERE a.demo")
+                .query(Long.class).list());
         jdbc.sql("DELETE FROM accident WHERE demo").update();
     }
 }

@@ -12,7 +12,10 @@ import cn.zhifa.shared.security.Action;
 import cn.zhifa.shared.security.Allowed;
 import cn.zhifa.shared.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +27,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 生产安全事故 for terminals and other systems: 快报 (Idempotency-Key), 续报, list and the accident with its deadlines and cases. */
+/**
+ * 生产安全事故 for terminals and other systems: 快报 (Idempotency-Key), 续报, investigation (team, extension), report, 批复
+ * (proposing the cases; Idempotency-Key), measures done, evaluation, list and the accident with its deadlines and cases.
+ * The same checks as the pages: refusals come back as problem details in Chinese.
+ */
 @RestController
 @Allowed(Action.READ_BUSINESS)
 class AccidentApi {
@@ -54,6 +61,71 @@ class AccidentApi {
     AccidentView followUp(@PathVariable long id, @Valid @RequestBody AccidentManagement.FollowUp followUp) {
         accidents.followUp(id, followUp);
         return accidents.get(id);
+    }
+
+    @PostMapping("/api/v1/accidents/{id}/investigation")
+    @Allowed(Action.INVESTIGATE_ACCIDENT)
+    @Operation(summary = "开始事故调查：调查组（组长、成员、专家）及开始日期；调查主体按事故等级确定，期限自事故发生之日起60日")
+    AccidentView startInvestigation(@PathVariable long id, @Valid @RequestBody AccidentManagement.StartInvestigation command) {
+        accidents.startInvestigation(id, command);
+        return accidents.get(id);
+    }
+
+    @PostMapping("/api/v1/accidents/{id}/investigation/extension")
+    @Allowed(Action.DECIDE_ACCIDENT)
+    @Operation(summary = "延长调查期限60日（经负责事故调查的人民政府批准，只能延长一次）")
+    AccidentView extendInvestigation(@PathVariable long id, @Valid @RequestBody AccidentManagement.ExtendInvestigation command) {
+        accidents.extendInvestigation(id, command);
+        return accidents.get(id);
+    }
+
+    @PostMapping("/api/v1/accidents/{id}/report")
+    @Allowed(Action.INVESTIGATE_ACCIDENT)
+    @Operation(summary = "提交事故调查报告：原因、单位和人员责任、处理建议、整改和防范措施")
+    AccidentView submitReport(@PathVariable long id, @Valid @RequestBody AccidentManagement.SubmitReport command) {
+        accidents.submitReport(id, command);
+        return accidents.get(id);
+    }
+
+    @PostMapping("/api/v1/accidents/{id}/approval/extension")
+    @Allowed(Action.DECIDE_ACCIDENT)
+    @Operation(summary = "延长批复期限（仅特别重大事故，最长30日）")
+    AccidentView extendApproval(@PathVariable long id) {
+        accidents.extendApproval(id);
+        return accidents.get(id);
+    }
+
+    @PostMapping("/api/v1/accidents/{id}/approval")
+    @Allowed(Action.DECIDE_ACCIDENT)
+    @Operation(summary = "批复事故调查报告，并提出报告认定的处罚案件（单位：安全生产法第一百一十四条；主要负责人：第九十五条）；"
+            + "会创建案件，可带 Idempotency-Key，重试不会重复立案；返回事故及其案件")
+    ResponseEntity<String> approve(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @PathVariable long id, @Valid @RequestBody AccidentManagement.Approve command) {
+        return idempotency.onceIfKeyed(key, "accident.approve." + id, json.writeValueAsString(command), HttpStatus.CREATED,
+                () -> {
+                    accidents.approve(id, command);
+                    return accidents.get(id);
+                });
+    }
+
+    @PostMapping("/api/v1/accidents/{id}/measures/{index}/done")
+    @Allowed(Action.INVESTIGATE_ACCIDENT)
+    @Operation(summary = "整改和防范措施已完成（index 为措施序号，从0起）")
+    AccidentView completeMeasure(@PathVariable long id, @PathVariable int index, @Valid @RequestBody MeasureDone command) {
+        accidents.completeMeasure(id, index, command.doneOn());
+        return accidents.get(id);
+    }
+
+    @PostMapping("/api/v1/accidents/{id}/evaluation")
+    @Allowed(Action.DECIDE_ACCIDENT)
+    @Operation(summary = "整改和防范措施落实情况评估（批复后一年内）")
+    AccidentView evaluate(@PathVariable long id, @Valid @RequestBody AccidentManagement.Evaluate command) {
+        accidents.evaluate(id, command);
+        return accidents.get(id);
+    }
+
+    @Schema(description = "整改和防范措施的完成日期")
+    record MeasureDone(@NotNull(message = "请填写措施完成日期") LocalDate doneOn) {
     }
 
     @GetMapping("/api/v1/accidents")

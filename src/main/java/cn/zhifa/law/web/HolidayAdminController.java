@@ -36,14 +36,17 @@ class HolidayAdminController {
     private final Clock clock;
     private final cn.zhifa.law.StatutoryPeriods periods;
     private final cn.zhifa.law.AccidentFines accidentFines;
+    private final List<cn.zhifa.law.UnconfirmedLegalValues> otherModules;
 
     HolidayAdminController(HolidayTable table, LegalCalendar calendar, Clock clock, cn.zhifa.law.StatutoryPeriods periods,
-                           cn.zhifa.law.AccidentFines accidentFines) {
+                           cn.zhifa.law.AccidentFines accidentFines,
+                           List<cn.zhifa.law.UnconfirmedLegalValues> otherModules) {
         this.table = table;
         this.calendar = calendar;
         this.clock = clock;
         this.periods = periods;
         this.accidentFines = accidentFines;
+        this.otherModules = otherModules;
     }
 
     @GetMapping
@@ -75,7 +78,8 @@ class HolidayAdminController {
         model.addAttribute("notices", table.stored());
         // the periods whose source is unconfirmed: flagged here for the administrator, not beside users' deadlines
         model.addAttribute("unconfirmedPeriods", periods.all().stream().filter(p -> !p.confirmed()).toList());
-        model.addAttribute("unconfirmedRules", accidentFines.unconfirmedSubRanges().stream().toList());
+        model.addAttribute("unconfirmedRules", java.util.stream.Stream.concat(accidentFines.unconfirmedSubRanges().stream(),
+                otherModules.stream().flatMap(m -> m.unconfirmed().stream())).toList());
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
         model.addAttribute("provisionalFrom", nextYearWithoutNotice());

@@ -201,6 +201,22 @@ public class PatrolLists {
                         rs.getInt(5))).list();
     }
 
+    /**
+     * The units that patrol online: those with a list in the last {@code days} days before {@code day} (a unit's first
+     * list comes from its first page open; from then on the morning sweep prepares it).
+     */
+    @Transactional(readOnly = true)
+    public List<Long> patrollingUnits(LocalDate day, int days) {
+        return jdbc.sql("SELECT DISTINCT organization_id FROM monitoring_patrol_list WHERE day >= ? AND day < ? ORDER BY 1")
+                .params(Date.valueOf(day.minusDays(days)), Date.valueOf(day)).query(Long.class).list();
+    }
+
+    /** Whether the unit's list of {@code day} exists already. */
+    @Transactional(readOnly = true)
+    public boolean exists(long organizationId, LocalDate day) {
+        return listId(organizationId, day).isPresent();
+    }
+
     @Transactional
     public void purgeDemo() {
         jdbc.sql("DELETE FROM monitoring_patrol_list WHERE demo").update();
