@@ -228,9 +228,12 @@ class CasePages {
         var units = organizations.visibleTree();
         java.util.Set<Long> inUnit = unit == null ? null : java.util.Set.copyOf(organizations.subtreeIds(unit));
         LocalDate today = deadlines.today();
+        java.util.Map<Long, String> unitNames = new java.util.HashMap<>(); // one look-up per unit, not per warning
+        units.forEach(u -> unitNames.put(u.id(), u.name()));
         model.addAttribute("warnings", deadlines.watchList().stream()
                 .filter(w -> inUnit == null || inUnit.contains(w.organizationId()))
-                .map(w -> new WarningRow(w, organizations.find(w.organizationId()).map(o -> o.name()).orElse(""),
+                .map(w -> new WarningRow(w, unitNames.computeIfAbsent(w.organizationId(),
+                        id -> organizations.find(id).map(o -> o.name()).orElse("")),
                         java.time.temporal.ChronoUnit.DAYS.between(today, w.due())))
                 .toList());
         model.addAttribute("units", units);
