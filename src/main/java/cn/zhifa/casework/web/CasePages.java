@@ -127,7 +127,8 @@ class CasePages {
         model.addAttribute("c", c);
         model.addAttribute("today", today);
         model.addAttribute("timeline", deadlines.timeline(c, today));
-        model.addAttribute("actions", commands.available(c, by));
+        List<String> actions = commands.available(c, by); // every transition's rule checked once per page
+        model.addAttribute("actions", actions);
         model.addAttribute("labels", CaseCommands.ACTIONS);
         java.util.Map<Integer, cn.zhifa.law.Deadline> measureDue = new java.util.HashMap<>();
         deadlines.measures(c, today).forEach(e -> measureDue.put(Integer.valueOf(e.code().substring("MEASURE_".length())), e.deadline()));
@@ -168,7 +169,7 @@ class CasePages {
         }
         model.addAttribute("params", params);
         model.addAttribute("caseDocuments", procedureDocuments.issued(c));
-        if (commands.available(c, by).contains("file") || commands.available(c, by).contains("replace-handler")) {
+        if (actions.contains("file") || actions.contains("replace-handler")) {
             model.addAttribute("secondHandlers", procedureDocuments.secondHandlerCandidates(c));
         }
         return "casework/detail";
