@@ -320,9 +320,24 @@ public class InspectionManagement {
                         WHERE m.user_id = :user AND t.status IN ('ASSIGNED', 'IN_PROGRESS') AND t.due_month <= :month
                         ORDER BY t.due_month, t.id""")
                 .param("user", actor.userId()).param("month", YearMonth.from(today()).atDay(1)).query(Long.class).list();
+        return views(ids, java.util.Comparator.comparing(TaskView::dueMonth).thenComparing(TaskView::id));
+    }
+
+    /**
+     * The tasks' views with their team names and current records read once for the whole list (not per task: an
+     * officer of a province has hundreds of open tasks, issue 18).
+     */
+    private List<TaskView> views(List<Long> ids, java.util.Comparator<TaskView> order) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, Long> recordIds = new java.util.HashMap<>();
+        jdbc.sql("SELECT task_id, max(id) FROM inspection_record WHERE task_id IN (:ids) AND status <> 'SUPERSEDED' GROUP BY task_id")
+                .param("ids", ids).query((rs, n) -> recordIds.put(rs.getLong(1), rs.getLong(2))).list();
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
         List<TaskView> list = new ArrayList<>();
-        tasks.findAllById(ids).forEach(t -> list.add(view(t)));
-        list.sort(java.util.Comparator.comparing(TaskView::dueMonth).thenComparing(TaskView::id));
+        tasks.findAllById(ids).forEach(t -> list.add(view(t, names, recordIds.get(t.getId()))));
+        list.sort(order);
         return list;
     }
 
@@ -331,10 +346,7 @@ public class InspectionManagement {
     public List<TaskView> recentTasks(int limit) {
         List<Long> ids = jdbc.sql("SELECT id FROM inspection_task WHERE organization_id IN (:orgs) ORDER BY id DESC LIMIT :limit")
                 .param("orgs", scope.visibleOrganizationIds()).param("limit", limit).query(Long.class).list();
-        List<TaskView> list = new ArrayList<>();
-        tasks.findAllById(ids).forEach(t -> list.add(view(t)));
-        list.sort(java.util.Comparator.comparing(TaskView::id).reversed());
-        return list;
+        return views(ids, java.util.Comparator.comparing(TaskView::id).reversed());
     }
 
     // ---- records
@@ -718,13 +730,18 @@ public class InspectionManagement {
     }
 
     private TaskView view(InspectionTask task) {
-        List<String> names = task.team().stream().map(id -> users.displayName(id)).toList();
         Long recordId = task.getId() == null ? null : jdbc.sql(
                         "SELECT max(id) FROM inspection_record WHERE task_id = :id AND status <> 'SUPERSEDED'")
                 .param("id", task.getId()).query(Long.class).optional().orElse(null);
+        return view(task, new java.util.HashMap<>(), recordId);
+    }
+
+    /** @param names display names already looked up (filled as the team members are met) */
+    private TaskView view(InspectionTask task, java.util.Map<Long, String> names, Long recordId) {
+        List<String> teamNames = task.team().stream().map(id -> names.computeIfAbsent(id, users::displayName)).toList();
         return new TaskView(task.getId(), task.getOrganizationId(), task.getSource(), task.getSourceRef(),
                 task.getEnterpriseId(), task.getEnterpriseName(), task.getKind(), task.getMode(), task.dueYearMonth(),
-                task.team(), names, task.getStatus(), task.isNoticeRequired(), task.getNoticeMethod(),
+                task.team(), teamNames, task.getStatus(), task.isNoticeRequired(), task.getNoticeMethod(),
                 task.getNoticeSentAt(), recordId, task.plannedYearMonth(), task.getCapException(), task.getCapExceptionNote());
     }
 

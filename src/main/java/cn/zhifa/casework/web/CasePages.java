@@ -127,7 +127,8 @@ class CasePages {
         model.addAttribute("c", c);
         model.addAttribute("today", today);
         model.addAttribute("timeline", deadlines.timeline(c, today));
-        model.addAttribute("actions", commands.available(c, by));
+        List<String> actions = commands.available(c, by); // every transition's rule checked once per page
+        model.addAttribute("actions", actions);
         model.addAttribute("labels", CaseCommands.ACTIONS);
         java.util.Map<Integer, cn.zhifa.law.Deadline> measureDue = new java.util.HashMap<>();
         deadlines.measures(c, today).forEach(e -> measureDue.put(Integer.valueOf(e.code().substring("MEASURE_".length())), e.deadline()));
@@ -168,7 +169,7 @@ class CasePages {
         }
         model.addAttribute("params", params);
         model.addAttribute("caseDocuments", procedureDocuments.issued(c));
-        if (commands.available(c, by).contains("file") || commands.available(c, by).contains("replace-handler")) {
+        if (actions.contains("file") || actions.contains("replace-handler")) {
             model.addAttribute("secondHandlers", procedureDocuments.secondHandlerCandidates(c));
         }
         return "casework/detail";
@@ -228,9 +229,12 @@ class CasePages {
         var units = organizations.visibleTree();
         java.util.Set<Long> inUnit = unit == null ? null : java.util.Set.copyOf(organizations.subtreeIds(unit));
         LocalDate today = deadlines.today();
+        java.util.Map<Long, String> unitNames = new java.util.HashMap<>(); // one look-up per unit, not per warning
+        units.forEach(u -> unitNames.put(u.id(), u.name()));
         model.addAttribute("warnings", deadlines.watchList().stream()
                 .filter(w -> inUnit == null || inUnit.contains(w.organizationId()))
-                .map(w -> new WarningRow(w, organizations.find(w.organizationId()).map(o -> o.name()).orElse(""),
+                .map(w -> new WarningRow(w, unitNames.computeIfAbsent(w.organizationId(),
+                        id -> organizations.find(id).map(o -> o.name()).orElse("")),
                         java.time.temporal.ChronoUnit.DAYS.between(today, w.due())))
                 .toList());
         model.addAttribute("units", units);
