@@ -111,7 +111,9 @@ class CreditListingJourneyTests {
     @Test
     void a_decided_accident_case_becomes_facts_proposes_a_listing_and_the_listing_runs_to_its_end() throws Exception {
         long firm = firms.get(0)[0];
-        long accidentCase = jdbc.sql("SELECT id FROM penalty_case WHERE kind = 'ACCIDENT' ORDER BY id LIMIT 1").query(Long.class).single();
+        // a decided accident case whose fine is not paid (the accident module's demo also proposes undecided ones)
+        long accidentCase = jdbc.sql("SELECT id FROM penalty_case WHERE kind = 'ACCIDENT' AND fine_yuan > paid_yuan ORDER BY id LIMIT 1")
+                .query(Long.class).single();
         LocalDate today = LocalDate.now(clock);
         facts.record(new CreditFact(firm, CreditFact.Kind.ACCIDENT, "test:earlier-accident:" + firm, today.minusMonths(5), null,
                 "LARGER", "较大事故（此前）"), false);
