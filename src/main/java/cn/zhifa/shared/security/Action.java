@@ -109,6 +109,8 @@ public enum Action {
     // township (赋权、委托)
 
     // outreach (普法、帮扶、装备、专职安全员)
+    RECORD_OUTREACH("登记普法活动、帮扶走访和专家名录", OFFICER, LEADER),
+    ISSUE_OUTREACH_LETTER("出具提示函、警示函", OFFICER, LEADER),
     ;
 
     private final String label;
