@@ -244,11 +244,21 @@ public class Experts {
     }
 
     /** A firm the caller may name: 403 outside the scope, a readable refusal when there is none. */
-    EnterpriseSummary firm(long enterpriseId) {
+    public EnterpriseSummary firm(long enterpriseId) {
         EnterpriseSummary firm = enterprises.find(enterpriseId)
                 .orElseThrow(() -> RuleViolation.notFound("企业库中没有该企业。"));
         scope.requireFirm(firm.id(), firm.organizationId());
         return firm;
+    }
+
+    /** Firms of the caller's scope whose name holds the keyword (two characters at least), for the forms' picker. */
+    @Transactional(readOnly = true)
+    public List<EnterpriseSummary> firmsMatching(String keyword) {
+        if (keyword == null || keyword.strip().length() < 2) {
+            return List.of();
+        }
+        return enterprises.search(new cn.zhifa.registry.EnterpriseQuery(keyword.strip(), null, null, null, null, null, null,
+                null, null, cn.zhifa.registry.EnterpriseQuery.Sort.NAME), 0, 20).items();
     }
 
     void purgeDemo() {
