@@ -260,7 +260,12 @@ class RoleActionMatrixTests {
             Map.entry("POST /supervision/case-reviews", "supervisor1"),
             Map.entry("POST /supervision/case-review-standard", "supervisor1 admin"),
             // field terminal offline (issue 19): the token the offline app takes from the page session
-            Map.entry("POST /profile/terminal-token", O)));
+            Map.entry("POST /profile/terminal-token", O),
+            // outreach (issue 20): 普法活动, 专家名录, 帮扶走访, 提示函/警示函
+            Map.entry("POST /outreach/activities", O),
+            Map.entry("POST /outreach/experts", O),
+            Map.entry("POST /outreach/visits", O),
+            Map.entry("POST /outreach/letters", O)));
 
     @Autowired
     MockMvc mvc;
