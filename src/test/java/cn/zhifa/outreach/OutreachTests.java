@@ -124,6 +124,10 @@ class OutreachTests {
                 .param("enterpriseId", String.valueOf(ownFirm)).param("visitedOn", LocalDate.now(clock).toString())
                 .param("problems", "测试：未设警示标志")).andReturn().getResponse());
         assertThat(noAdvice).contains("id=\"visit-form-error\"").contains("请填写帮扶建议。").contains("id=\"visit-form\"");
+        String badDate = body(mvc.perform(post("/outreach/visits").session(officer).with(csrf())
+                .param("enterpriseId", String.valueOf(ownFirm)).param("visitedOn", "昨天")
+                .param("problems", "测试：未设警示标志").param("advice", "设置")).andReturn().getResponse());
+        assertThat(badDate).contains("请检查走访日期的填写格式。").contains("id=\"visit-form\"");
         assertThat(count("outreach_visit")).isEqualTo(visits);
 
         long letters = count("outreach_letter");
@@ -180,7 +184,7 @@ class OutreachTests {
                 .param("problems", "测试：有限空间未设警示标志").param("advice", "设置警示标志并完善审批")).andReturn().getResponse();
         assertThat(recorded.getRedirectedUrl()).isEqualTo("/outreach/visits?enterpriseId=" + ownFirm);
         String list = page("/outreach/visits?enterpriseId=" + ownFirm);
-        assertThat(list).contains("测试：有限空间未设警示标志").contains("专家 测试专家")
+        assertThat(list).contains("测试：有限空间未设警示标志").contains("<span>测试专家</span>")
                 .contains(users.findByUsername("officer2").orElseThrow().displayName());
         jdbc.sql("DELETE FROM outreach_visit WHERE problems LIKE '测试：%'").update();
     }

@@ -61,13 +61,17 @@ class ActivityPages {
     String record(@ModelAttribute("form") Activities.RecordActivity form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         try {
-            if (binding.hasErrors()) {
+            if (binding.hasErrors() || form == null) {
                 throw new RuleViolation("请检查日期和人数的填写格式。");
             }
             activities.record(form);
         } catch (RuleViolation refused) {
             Audit.refused(refused.getMessage());
             model.addAttribute("formError", refused.getMessage());
+            if (form == null) {
+                model.addAttribute("form", new Activities.RecordActivity(null, null, null, null, activities.ownUnitName(),
+                        null, null, null));
+            }
             return list(null, null, null, null, model);
         }
         redirect.addFlashAttribute("message", "已登记普法活动。");

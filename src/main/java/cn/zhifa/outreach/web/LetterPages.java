@@ -71,18 +71,24 @@ class LetterPages {
 
     @PostMapping("/outreach/letters")
     @Allowed(Action.ISSUE_OUTREACH_LETTER)
-    String issue(@ModelAttribute("form") Letters.IssueLetter form, BindingResult binding, Model model,
+    String issue(@ModelAttribute("form") Letters.IssueLetter form, BindingResult binding,
+                 @RequestParam(name = "enterpriseId", required = false) String firmParam, Model model,
                  RedirectAttributes redirect) {
         Letters.LetterView letter;
         try {
-            if (binding.hasErrors()) {
+            if (binding.hasErrors() || form == null) {
                 throw new RuleViolation("请检查反馈期限的填写格式。");
             }
             letter = letters.issue(form);
         } catch (RuleViolation refused) {
             Audit.refused(refused.getMessage());
             model.addAttribute("formError", refused.getMessage());
-            return form(form.enterpriseId(), null, form.kind(), model);
+            Long firmId = form != null ? form.enterpriseId() : Workbook.id(firmParam);
+            if (form == null) {
+                model.addAttribute("form", new Letters.IssueLetter(firmId, LetterKind.TIP, null, null, null,
+                        letters.today().plusDays(15), UUID.randomUUID().toString()));
+            }
+            return form(firmId, null, form == null ? null : form.kind(), model);
         }
         redirect.addFlashAttribute("message", "已出具" + letter.kind().label() + " " + letter.documentNumber() + "。");
         return "redirect:/outreach/letters?enterpriseId=" + letter.enterpriseId();

@@ -76,17 +76,22 @@ class VisitPages {
 
     @PostMapping("/outreach/visits")
     @Allowed(Action.RECORD_OUTREACH)
-    String record(@ModelAttribute("form") Experts.RecordVisit form, BindingResult binding, Model model,
+    String record(@ModelAttribute("form") Experts.RecordVisit form, BindingResult binding,
+                  @RequestParam(name = "enterpriseId", required = false) String firmParam, Model model,
                   RedirectAttributes redirect) {
         try {
-            if (binding.hasErrors()) {
+            if (binding.hasErrors() || form == null) {
                 throw new RuleViolation("请检查走访日期的填写格式。");
             }
             experts.recordVisit(form);
         } catch (RuleViolation refused) {
             Audit.refused(refused.getMessage());
             model.addAttribute("formError", refused.getMessage());
-            return form(form.enterpriseId(), null, model);
+            Long firmId = form != null ? form.enterpriseId() : Workbook.id(firmParam);
+            if (form == null) {
+                model.addAttribute("form", new Experts.RecordVisit(firmId, null, List.of(), List.of(), null, null));
+            }
+            return form(firmId, null, model);
         }
         redirect.addFlashAttribute("message", "已登记帮扶走访。");
         return "redirect:/outreach/visits?enterpriseId=" + form.enterpriseId();
