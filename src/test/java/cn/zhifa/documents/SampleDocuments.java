@@ -187,6 +187,10 @@ public final class SampleDocuments {
             case "electronicConsent" -> "同意";
             case "signedBy" -> "王建国";
             case "confirmedOn" -> LocalDate.of(2026, 3, 2);
+            case "letterSubject" -> kind.equals("SAFETY_WARNING_LETTER") ? "2026年3月帮扶检查" : "汛期有限空间作业安全";
+            case "risks" -> "1. 污水池有限空间作业未执行“先通风、再检测、后作业”；\n2. 有限空间作业人员未经专项安全培训。";
+            case "demands" -> "1. 完善有限空间作业审批制度并配备检测报警仪器；\n2. 对作业人员开展专项安全培训并如实记录。";
+            case "replyBy" -> LocalDate.of(2026, 3, 20);
             default -> null;
         };
     }

@@ -305,6 +305,24 @@ class ForeignIdTests {
         }
     }
 
+    @Test
+    void a_visit_or_letter_for_another_districts_firm_or_with_its_officer_is_refused() throws Exception {
+        long visits = count("outreach_visit");
+        long letters = count("outreach_letter");
+        String today = java.time.LocalDate.now().toString();
+        assertThat(page(post("/outreach/visits").param("enterpriseId", String.valueOf(foreignFirm)).param("visitedOn", today)
+                .param("problems", "未设警示标志").param("advice", "设置警示标志")).getStatus()).isEqualTo(403);
+        assertThat(page(post("/outreach/visits").param("enterpriseId", String.valueOf(ownFirm)).param("visitedOn", today)
+                .param("officerIds", String.valueOf(foreignOfficer))
+                .param("problems", "未设警示标志").param("advice", "设置警示标志")).getStatus()).isEqualTo(403);
+        assertThat(page(post("/outreach/letters").param("enterpriseId", String.valueOf(foreignFirm)).param("kind", "TIP")
+                .param("subject", "汛期安全").param("risks", "排水不畅").param("demands", "疏通排水")
+                .param("replyBy", java.time.LocalDate.now().plusDays(10).toString())).getStatus()).isEqualTo(403);
+        assertThat(page(get("/outreach/letters/new").param("enterpriseId", String.valueOf(foreignFirm))).getStatus()).isEqualTo(403);
+        assertThat(count("outreach_visit")).isEqualTo(visits);
+        assertThat(count("outreach_letter")).isEqualTo(letters);
+    }
+
     private MockHttpServletResponse page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder call) throws Exception {
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("officer1").password(Tokens.DEMO_PASSWORD))
                 .andReturn().getRequest().getSession();

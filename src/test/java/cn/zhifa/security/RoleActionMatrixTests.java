@@ -311,7 +311,12 @@ class RoleActionMatrixTests {
             Map.entry("POST /equipment/{id}", O),
             // townships' 赋权/委托 (issue 21): kept by a LEADER of a unit above the township
             Map.entry("POST /township/powers", LEADER),
-            Map.entry("POST /township/powers/{id}/delete", LEADER)));
+            Map.entry("POST /township/powers/{id}/delete", LEADER),
+            // outreach (issue 20): 普法活动, 专家名录, 帮扶走访, 提示函/警示函
+            Map.entry("POST /outreach/activities", O),
+            Map.entry("POST /outreach/experts", O),
+            Map.entry("POST /outreach/visits", O),
+            Map.entry("POST /outreach/letters", O)));
 
     @Autowired
     MockMvc mvc;

@@ -127,6 +127,8 @@ public enum Action {
 
     // outreach (普法、帮扶、装备、专职安全员)
     MANAGE_EQUIPMENT("登记和变更执法装备", OFFICER, LEADER),
+    RECORD_OUTREACH("登记普法活动、帮扶走访和专家名录", OFFICER, LEADER),
+    ISSUE_OUTREACH_LETTER("出具提示函、警示函", OFFICER, LEADER),
     ;
 
     private final String label;
