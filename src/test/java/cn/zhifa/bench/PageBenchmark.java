@@ -1,5 +1,9 @@
 package cn.zhifa.bench;
 
+import static cn.zhifa.bench.Timing.line;
+import static cn.zhifa.bench.Timing.load;
+import static cn.zhifa.bench.Timing.measure;
+
 import cn.zhifa.Tokens;
 import cn.zhifa.WebUser;
 import cn.zhifa.ZhifaIntegrationTest;
@@ -9,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,36 +149,5 @@ class PageBenchmark {
     private static String naiveCase(long caseId) {
         return "SELECT c.*, s.*, (SELECT count(*) FROM doc_issued d WHERE d.source_type = 'case' AND d.source_id = c.case_number) AS documents "
                 + "FROM penalty_case c LEFT JOIN case_step s ON s.penalty_case = c.id WHERE c.id = " + caseId + " AND c.organization_id IN (:orgs)";
-    }
-
-    private static String load() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return parts[0] + " / " + parts[1] + " / " + parts[2];
-        } catch (Exception e) {
-            return "?";
-        }
-    }
-
-    interface Action {
-        void run() throws Exception;
-    }
-
-    private static double[] measure(int warmUp, int runs, Action action) throws Exception {
-        for (int i = 0; i < warmUp; i++) {
-            action.run();
-        }
-        double[] times = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            action.run();
-            times[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        Arrays.sort(times);
-        return new double[]{times[runs / 2], times[(int) Math.ceil(runs * 0.95) - 1]};
-    }
-
-    private static void line(StringBuilder report, String format, Object... args) {
-        report.append(args.length == 0 ? format : String.format(format, args)).append('\n');
     }
 }

@@ -1,5 +1,9 @@
 package cn.zhifa.bench;
 
+import static cn.zhifa.bench.Timing.line;
+import static cn.zhifa.bench.Timing.load;
+import static cn.zhifa.bench.Timing.measure;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhifa.Tokens;
@@ -416,36 +420,5 @@ class ReportingBenchmark {
         };
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(actor, null,
                 user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-    }
-
-    private static String load() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return parts[0] + " / " + parts[1] + " / " + parts[2];
-        } catch (Exception e) {
-            return "?";
-        }
-    }
-
-    interface Action {
-        void run() throws Exception;
-    }
-
-    private static double[] measure(int warmUp, int runs, Action action) throws Exception {
-        for (int i = 0; i < warmUp; i++) {
-            action.run();
-        }
-        double[] times = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            action.run();
-            times[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        java.util.Arrays.sort(times);
-        return new double[]{times[runs / 2], times[(int) Math.ceil(runs * 0.95) - 1]};
-    }
-
-    private static void line(StringBuilder report, String format, Object... args) {
-        report.append(args.length == 0 ? format : String.format(format, args)).append('\n');
     }
 }
