@@ -17,15 +17,19 @@ final class PersonalDataReads {
     private static final Read DOCUMENT = new Read("下载文书", "文书");
     private static final Read CASE = new Read("查阅案件（含当事人身份证号码）", "案件");
 
-    private static final Map<String, Read> READS = Map.of(
-            "/evidence/{id}/content", EVIDENCE,
-            "/api/v1/evidence/{id}/content", EVIDENCE,
-            "/documents/{id}/pdf", DOCUMENT,
-            "/documents/{id}/docx", DOCUMENT,
-            "/api/v1/documents/{id}/pdf", DOCUMENT,
-            "/api/v1/documents/{id}/docx", DOCUMENT,
-            "/cases/{id}", CASE,
-            "/api/v1/cases/{id}", CASE);
+    private static final Read EMERGENCY_PHONE = new Read("查看应急台账联系电话", "应急管理台账");
+
+    private static final Map<String, Read> READS = Map.ofEntries(
+            Map.entry("/emergency/{register}/{id}/phone", EMERGENCY_PHONE),
+            Map.entry("/api/v1/emergency/{register}/{id}/phone", EMERGENCY_PHONE),
+            Map.entry("/evidence/{id}/content", EVIDENCE),
+            Map.entry("/api/v1/evidence/{id}/content", EVIDENCE),
+            Map.entry("/documents/{id}/pdf", DOCUMENT),
+            Map.entry("/documents/{id}/docx", DOCUMENT),
+            Map.entry("/api/v1/documents/{id}/pdf", DOCUMENT),
+            Map.entry("/api/v1/documents/{id}/docx", DOCUMENT),
+            Map.entry("/cases/{id}", CASE),
+            Map.entry("/api/v1/cases/{id}", CASE));
 
     private PersonalDataReads() {
     }

@@ -3,6 +3,10 @@ package cn.zhifa.emergency.internal;
 import cn.zhifa.registry.EnterpriseManagement;
 import cn.zhifa.registry.EnterpriseProfileSection;
 import cn.zhifa.registry.EnterpriseSummary;
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Actors;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +41,12 @@ class InsuranceOnFirmPage implements EnterpriseProfileSection {
                 + book.rules().insuranceSource() + "）。"));
         lines.addAll(policies);
         String headline = "安责险：" + standing.label() + (mandatory.isPresent() && standing.flagged() ? "，请督促投保或续保" : "");
-        return Optional.of(new Block("安全生产责任保险", headline, lines, "/emergency/insurance?q=" + java.net.URLEncoder.encode(firm.name(), java.nio.charset.StandardCharsets.UTF_8)));
+        return Optional.of(new Block("安全生产责任保险", headline, lines, linkFor(firm)));
+    }
+
+    /** The link to the policies only for those who may open the register (not LEGAL, whose work is case review). */
+    private static String linkFor(EnterpriseSummary firm) {
+        boolean mayOpen = Actors.current().map(Action.READ_EMERGENCY::allows).orElse(false);
+        return mayOpen ? "/emergency/insurance?q=" + URLEncoder.encode(firm.name(), StandardCharsets.UTF_8) : "";
     }
 }

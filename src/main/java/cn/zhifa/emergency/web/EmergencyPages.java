@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -111,6 +113,20 @@ class EmergencyPages {
         model.addAttribute("register", r);
         model.addAttribute("entry", registers.get(r, id));
         return "emergency/detail";
+    }
+
+    /** The full phone of a row, shown on the detail page only when asked for (个人信息查阅, audited as a read). */
+    @GetMapping(value = "/emergency/{register}/{id}/phone", produces = "text/html;charset=UTF-8")
+    @ResponseBody
+    String phone(@PathVariable String register, @PathVariable long id) {
+        Register r = register(register);
+        return "<span class=\"text-break\" id=\"phone-full\">"
+                + HtmlUtils.htmlEscape(registers.get(r, id).show(phoneField(r).name())) + "</span>";
+    }
+
+    static Field phoneField(Register r) {
+        return r.fields().stream().filter(f -> f.type() == Field.Type.PHONE).findFirst()
+                .orElseThrow(() -> RuleViolation.notFound(r.title() + "没有联系电话。"));
     }
 
     @GetMapping("/emergency/{register}/{id}/edit")
