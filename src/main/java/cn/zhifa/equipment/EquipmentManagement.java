@@ -71,6 +71,33 @@ public class EquipmentManagement {
                 .update();
     }
 
+    /** Hands an item to a certified officer of its unit (领用); a scrapped item is not handed out. */
+    @Transactional
+    public EquipmentRow assign(long id, Long holderUserId) {
+        EquipmentRow row = get(id);
+        if (holderUserId == null) {
+            throw new RuleViolation("请选择领用装备的执法人员。");
+        }
+        if (row.status() == EquipmentStatus.SCRAPPED) {
+            throw new RuleViolation("已报废的装备不能领用。");
+        }
+        change(id, new EquipmentForm(row.organizationId(), row.kind(), row.number(), row.model(), holderUserId, row.status(),
+                row.purchasedOn()));
+        return get(id);
+    }
+
+    /** Takes an item back from its holder (归还): it stays in its unit without a holder. */
+    @Transactional
+    public EquipmentRow giveBack(long id) {
+        EquipmentRow row = get(id);
+        if (row.holderUserId() == null) {
+            throw new RuleViolation("该装备没有保管人，无需归还。");
+        }
+        change(id, new EquipmentForm(row.organizationId(), row.kind(), row.number(), row.model(), null, row.status(),
+                row.purchasedOn()));
+        return get(id);
+    }
+
     /** One item in the caller's units. */
     public EquipmentRow get(long id) {
         EquipmentRow row = jdbc.sql(COLUMNS + "q.id = :id").param("id", id).query((rs, n) -> row(rs)).optional()

@@ -43,6 +43,7 @@ public class EvidenceManagement {
     /**
      * Stores a video or audio upload of the current user taken with the named 执法记录仪, which must be one the user's
      * unit has in use; the number is written into the file's custody entry. A blank number stores as {@link #store(Upload)}.
+     * A unit with no 执法记录仪 in the equipment register may type the number by hand: the custody entry says so.
      */
     @Transactional
     public EvidenceView store(Upload upload, String recorderNumber) {
@@ -51,7 +52,14 @@ public class EvidenceManagement {
         }
         Actor actor = Actors.require();
         String number = recorderNumber.strip();
-        if (!recordersInUse(actor.organizationId()).contains(number)) {
+        List<String> inUse = recordersInUse(actor.organizationId());
+        if (inUse.isEmpty()) {
+            if (number.length() > 60) {
+                throw new RuleViolation("执法记录仪编号不能超过60个字，未保存。");
+            }
+            return store(upload, actor, false, number + "（装备台账未登记）");
+        }
+        if (!inUse.contains(number)) {
             throw new RuleViolation("执法记录仪" + number + "不是本单位在用的执法记录仪，请从在用的执法记录仪中选择，未保存。");
         }
         return store(upload, actor, false, number);

@@ -441,8 +441,14 @@ public class InspectionManagement {
     /** Stores a photo (or audio/video) and attaches it to the record, optionally to one item. */
     @Transactional
     public EvidenceView attachPhoto(long recordId, String itemCode, Upload upload) {
+        return attachPhoto(recordId, itemCode, upload, null);
+    }
+
+    /** A video or audio upload names the 执法记录仪 it came from (kept in the evidence's custody entry). */
+    @Transactional
+    public EvidenceView attachPhoto(long recordId, String itemCode, Upload upload, String recorderNumber) {
         InspectionRecord record = loadForTeam(recordId);
-        EvidenceView stored = evidence.store(upload);
+        EvidenceView stored = evidence.store(upload, recorderNumber);
         record.attachPhoto(stored.id(), itemCode);
         records.save(record);
         evidence.attach(List.of(stored.id()), "现场检查记录", recordId);

@@ -212,6 +212,7 @@ class InspectionPages {
         model.addAttribute("record", record);
         model.addAttribute("template", checklists.get(record.getTemplateId()));
         model.addAttribute("photos", evidence.find(record.evidenceIds()));
+        model.addAttribute("recorders", evidence.recordersInUse(Actors.require().organizationId()));
         model.addAttribute("outcomes", ItemOutcome.values());
         model.addAttribute("today", LocalDate.now(clock.withZone(ZONE)));
         model.addAttribute("me", Actors.require().userId());
@@ -284,6 +285,7 @@ class InspectionPages {
     @Allowed(Action.INSPECT)
     @AuditAction("上传现场照片")
     String photo(@PathVariable long id, @RequestParam(required = false) String itemCode,
+                 @RequestParam(required = false) String recorderNumber,
                  @RequestParam(name = "file", required = false) MultipartFile file,
                  @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {
         String item = itemCode == null || itemCode.isBlank() ? null : itemCode;
@@ -292,7 +294,7 @@ class InspectionPages {
                 throw new RuleViolation("请选择要上传的照片。");
             }
             try (InputStream in = file.getInputStream()) {
-                inspections.attachPhoto(id, item, Upload.of(in, file.getOriginalFilename(), EvidenceSource.PHONE));
+                inspections.attachPhoto(id, item, Upload.of(in, file.getOriginalFilename(), EvidenceSource.PHONE), recorderNumber);
             } catch (IOException e) {
                 throw new RuleViolation("无法读取上传的文件。");
             }
