@@ -164,7 +164,10 @@ public class Exams {
         return id;
     }
 
-    /** Hands in the caller's answers (question id → letters); refused after the time limit, nothing stored then. */
+    /**
+     * Hands in the caller's answers (question id → letters; a question not given keeps the answer saved before);
+     * refused after the time limit, nothing stored then.
+     */
     @Transactional
     public Attempt submit(long attemptId, Map<Long, String> answers) {
         Attempt attempt = own(attemptId);
@@ -175,10 +178,32 @@ public class Exams {
         Paper paper = paper(attempt.paperId());
         List<Question> questions = questions(paper);
         Map<Long, String> given = new LinkedHashMap<>();
-        questions.forEach(q -> given.put(q.id(), Answers.normalize(answers.get(q.id()))));
+        questions.forEach(q -> given.put(q.id(), Answers.normalize(answers.containsKey(q.id()) ? answers.get(q.id())
+                : attempt.answers().get(q.id()))));
         Scoring.Result result = Scoring.score(questions, given, paper.passMark());
         jdbc.sql("UPDATE exam_attempt SET submitted_at = ?, answers = ?, score = ?, passed = ? WHERE id = ? AND submitted_at IS NULL")
                 .params(Timestamp.from(now), encode(given), result.score(), result.passed(), attemptId).update();
+        return attempt(attemptId);
+    }
+
+    /**
+     * Keeps the caller's answers so far (question id → letters; an empty answer clears it) without handing in, so a
+     * phone that loses its connection resumes where it was; refused once handed in or out of time. Only questions of
+     * the paper count.
+     */
+    @Transactional
+    public Attempt saveAnswers(long attemptId, Map<Long, String> answers) {
+        Attempt attempt = own(attemptId);
+        Audit.target("考试答卷", attemptId);
+        ExamWindow.maySubmit(attempt.deadline(), clock.instant(), rules.lateGrace(), attempt.submitted()).orThrow();
+        Paper paper = paper(attempt.paperId());
+        Map<Long, String> kept = new LinkedHashMap<>(attempt.answers());
+        answers.forEach((question, letters) -> {
+            if (paper.questionIds().contains(question)) {
+                kept.put(question, Answers.normalize(letters));
+            }
+        });
+        jdbc.sql("UPDATE exam_attempt SET answers = ? WHERE id = ? AND submitted_at IS NULL").params(encode(kept), attemptId).update();
         return attempt(attemptId);
     }
 
