@@ -107,7 +107,9 @@ class EmergencyRegisterTests {
         try {
             String raw = jdbc.sql("SELECT contact_phone FROM rescue_team WHERE id = ?").param(id).query(String.class).single();
             assertThat(raw).startsWith(FieldCipher.PREFIX).doesNotContain("13920261205");
-            assertThat(body(get("/emergency/teams/" + id), session)).contains("13920261205").contains("测试矿山救护队");
+            assertThat(body(get("/emergency/teams/" + id), session)).contains("139****1205").doesNotContain("13920261205")
+                    .contains("测试矿山救护队");
+            assertThat(body(get("/emergency/teams/" + id + "/phone"), session)).contains("13920261205");
             assertThat(body(get("/emergency/teams").param("q", "测试矿山"), session)).contains("139****1205").doesNotContain("13920261205");
             byte[] xlsx = mvc.perform(get("/emergency/teams.xlsx").param("q", "测试矿山").session(session)).andReturn().getResponse().getContentAsByteArray();
             try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

@@ -323,6 +323,48 @@ class ForeignIdTests {
         assertThat(count("outreach_letter")).isEqualTo(letters);
     }
 
+    @Test
+    void the_issue_20_apis_refuse_another_districts_unit_firm_item_and_officer() throws Exception {
+        long foreignUnit = jdbc.sql("SELECT organization_id FROM enterprise WHERE id = ?").param(foreignFirm).query(Long.class).single();
+        String foreignUscc = jdbc.sql("SELECT uscc FROM enterprise WHERE id = ?").param(foreignFirm).query(String.class).single();
+        long teams = count("rescue_team");
+        long policies = count("liability_policy");
+        assertThat(api("/api/v1/emergency/teams", """
+                {"unitId":%d,"fields":{"name":"外区救援队","kind":"专业","members":"20","contact_person":"王五","contact_phone":"13800001111"}}"""
+                .formatted(foreignUnit)).getStatus()).isEqualTo(403);
+        assertThat(api("/api/v1/emergency/insurance", """
+                {"fields":{"enterprise_id":"%s","insurer":"某保险公司","policy_number":"FOREIGN-API-1","starts_on":"2026-01-01",
+                 "ends_on":"2026-12-31","amount":"100"}}""".formatted(foreignUscc)).getStatus()).isEqualTo(403);
+        assertThat(count("rescue_team")).isEqualTo(teams);
+        assertThat(count("liability_policy")).isEqualTo(policies);
+
+        long visits = count("outreach_visit");
+        assertThat(api("/api/v1/outreach/visits", """
+                {"enterpriseId":%d,"visitedOn":"%s","problems":"未设警示标志","advice":"设置警示标志"}"""
+                .formatted(foreignFirm, java.time.LocalDate.now())).getStatus()).isEqualTo(403);
+        assertThat(api("/api/v1/outreach/visits", """
+                {"enterpriseId":%d,"visitedOn":"%s","officerIds":[%d],"problems":"未设警示标志","advice":"设置警示标志"}"""
+                .formatted(ownFirm, java.time.LocalDate.now(), foreignOfficer)).getStatus()).isEqualTo(403);
+        assertThat(count("outreach_visit")).isEqualTo(visits);
+
+        long ownItem = jdbc.sql("SELECT q.id FROM equipment q JOIN app_user u ON u.organization_id = q.organization_id "
+                + "WHERE u.username = 'officer1' AND q.status = 'IN_USE' ORDER BY q.id LIMIT 1").query(Long.class).single();
+        Long holder = jdbc.sql("SELECT holder_user_id FROM equipment WHERE id = ?").param(ownItem).query(Long.class).optional().orElse(null);
+        assertThat(api("/api/v1/equipment/" + ownItem + "/assignment", "{\"holderUserId\":" + foreignOfficer + "}").getStatus())
+                .isEqualTo(403);
+        assertThat(jdbc.sql("SELECT holder_user_id FROM equipment WHERE id = ?").param(ownItem).query(Long.class).optional()
+                .orElse(null)).isEqualTo(holder);
+        long foreignItem = jdbc.sql("INSERT INTO equipment (organization_id, kind, number, status) VALUES (?, 'PRINTER', '外区API-1', 'IN_USE') "
+                + "RETURNING id").param(foreignUnit).query(Long.class).single();
+        try {
+            assertThat(api("/api/v1/equipment/" + foreignItem + "/return", "{}").getStatus()).isEqualTo(403);
+            assertThat(mvc.perform(get("/api/v1/equipment/" + foreignItem).header("Authorization", Tokens.bearer(mvc, "officer1")))
+                    .andReturn().getResponse().getStatus()).isEqualTo(403);
+        } finally {
+            jdbc.sql("DELETE FROM equipment WHERE id = ?").param(foreignItem).update();
+        }
+    }
+
     private MockHttpServletResponse page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder call) throws Exception {
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("officer1").password(Tokens.DEMO_PASSWORD))
                 .andReturn().getRequest().getSession();

@@ -316,7 +316,19 @@ class RoleActionMatrixTests {
             Map.entry("POST /outreach/activities", O),
             Map.entry("POST /outreach/experts", O),
             Map.entry("POST /outreach/visits", O),
-            Map.entry("POST /outreach/letters", O)));
+            Map.entry("POST /outreach/letters", O),
+            // JSON APIs of the issue-20 registers: the pages' actions
+            Map.entry("POST /api/v1/emergency/{register}", O),
+            Map.entry("PUT /api/v1/emergency/{register}/{id}", O),
+            Map.entry("POST /api/v1/equipment", O),
+            Map.entry("POST /api/v1/equipment/{id}/assignment", O),
+            Map.entry("POST /api/v1/equipment/{id}/return", O),
+            Map.entry("POST /api/v1/outreach/activities", O),
+            Map.entry("POST /api/v1/outreach/visits", O),
+            Map.entry("POST /api/v1/outreach/experts", O),
+            Map.entry("POST /api/v1/training/exams/{id}/attempts", "officer1 leader1 legal1 supervisor1"),
+            Map.entry("PUT /api/v1/training/attempts/{id}/answers", "officer1 leader1 legal1 supervisor1"),
+            Map.entry("POST /api/v1/training/attempts/{id}/submission", "officer1 leader1 legal1 supervisor1")));
 
     @Autowired
     MockMvc mvc;
