@@ -281,6 +281,11 @@ public class AssistingVisits {
         return lead;
     }
 
+    /** Whether the lead lies in the caller's units (not only in the township it came from). */
+    public boolean mayHandle(LeadView lead) {
+        return scope.canSee(lead.organizationId());
+    }
+
     /** The certified officers of the caller's subtree other than the caller: the second member of the task's team. */
     @Transactional(readOnly = true)
     public List<OfficerSummary> partners() {
