@@ -283,9 +283,17 @@ class SafetyStaffTests {
                 List.of(new SimpleGrantedAuthority(role.authority()))));
     }
 
+    /** One page session per demo user for the class (a login is a bcrypt check). */
+    private static final Map<String, MockHttpSession> SESSIONS = new java.util.HashMap<>();
+
     private MockHttpSession login(String username) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin().user(username).password(Tokens.DEMO_PASSWORD)).andReturn()
-                .getRequest().getSession();
+        MockHttpSession session = SESSIONS.get(username);
+        if (session == null || session.isInvalid()) {
+            session = (MockHttpSession) mvc.perform(formLogin().user(username).password(Tokens.DEMO_PASSWORD)).andReturn()
+                    .getRequest().getSession();
+            SESSIONS.put(username, session);
+        }
+        return session;
     }
 
     private String status(long lead) {
