@@ -50,6 +50,7 @@ class OrganizationDemoData implements DemoDataLoader {
     @Transactional
     public void load() {
         if (repository.findRootByName(ROOT_NAME).isPresent()) {
+            townshipUser();
             return;
         }
         Random random = new Random(2026);
@@ -84,6 +85,17 @@ class OrganizationDemoData implements DemoDataLoader {
             OrganizationView unit = units.get(i % units.size());
             user("zf%03d".formatted(i), name(random), unit.id(), Role.OFFICER);
         }
+        townshipUser();
+    }
+
+    /** township1: LEADER of 东华街道, keeps its 专职安全员 and records their visits (added to older demo cities too). */
+    private void townshipUser() {
+        if (users.findByUsername("township1").isPresent()) {
+            return;
+        }
+        jdbc.sql("SELECT id FROM organization WHERE name = '东华街道' AND kind = 'TOWNSHIP' AND demo ORDER BY id LIMIT 1")
+                .query(Long.class).optional()
+                .ifPresent(township -> user("township1", "街道安监办" + name(new Random(23)), township, Role.LEADER));
     }
 
     @Override

@@ -41,7 +41,8 @@ class OwnWorkFirmAccessTests {
             AND NOT EXISTS (SELECT 1 FROM hazard h WHERE h.enterprise_id = e.id
                             AND (h.found_by = :me OR h.reinspected_by = :me OR h.closed_by = :me))
             AND NOT EXISTS (SELECT 1 FROM penalty_case c WHERE c.enterprise_id = e.id
-                            AND (c.handler_id = :me OR c.co_handler_id = :me))""";
+                            AND (c.handler_id = :me OR c.co_handler_id = :me))
+            AND NOT EXISTS (SELECT 1 FROM township_lead l WHERE l.enterprise_id = e.id AND l.assignee_id = :me)""";
 
     @BeforeEach
     void login() throws Exception {

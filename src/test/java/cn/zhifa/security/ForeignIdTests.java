@@ -365,6 +365,28 @@ class ForeignIdTests {
         }
     }
 
+    @Test
+    void a_lead_turned_into_a_task_with_another_districts_officer_or_a_visit_for_another_townships_staff_is_refused()
+            throws Exception {
+        long ownLead = jdbc.sql("""
+                SELECT l.id FROM township_lead l JOIN app_user u ON u.id = l.assignee_id
+                WHERE u.username = 'officer1' AND l.status = 'OPEN' ORDER BY l.id LIMIT 1""").query(Long.class).single();
+        long tasks = count("inspection_task");
+        assertThat(page(post("/township/leads/" + ownLead + "/inspection").param("partnerId", String.valueOf(foreignOfficer))
+                .param("dueMonth", YearMonth.now().toString())).getStatus()).isEqualTo(403);
+        assertThat(count("inspection_task")).isEqualTo(tasks);
+        assertThat(jdbc.sql("SELECT status FROM township_lead WHERE id = ?").param(ownLead).query(String.class).single())
+                .isEqualTo("OPEN");
+        long demoStaff = jdbc.sql("SELECT id FROM township_safety_staff WHERE demo AND status = 'ACTIVE' ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        long visits = count("township_staff_visit");
+        assertThat(page(post("/township/safety-staff/" + demoStaff + "/visits").param("enterpriseId", String.valueOf(ownFirm))
+                .param("visitedOn", java.time.LocalDate.now().toString()).param("observations", "巡查")
+                .param("findings", "通道堆物").param("assigneeId", String.valueOf(ownTeam.get(0)))).getStatus())
+                .as("the township lies beside officer1's brigade, outside his subtree").isEqualTo(403);
+        assertThat(count("township_staff_visit")).isEqualTo(visits);
+    }
+
     private MockHttpServletResponse page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder call) throws Exception {
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("officer1").password(Tokens.DEMO_PASSWORD))
                 .andReturn().getRequest().getSession();

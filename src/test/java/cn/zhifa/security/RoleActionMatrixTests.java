@@ -312,6 +312,14 @@ class RoleActionMatrixTests {
             // townships' 赋权/委托 (issue 21): kept by a LEADER of a unit above the township
             Map.entry("POST /township/powers", LEADER),
             Map.entry("POST /township/powers/{id}/delete", LEADER),
+            // township 专职安全员 (issue 20): the register by a LEADER or the ADMIN; visits and leads by officers and leaders
+            Map.entry("POST /township/safety-staff", "leader1 admin"),
+            Map.entry("POST /township/safety-staff/{id}", "leader1 admin"),
+            Map.entry("POST /township/safety-staff/{id}/trainings", "leader1 admin"),
+            Map.entry("POST /township/safety-staff/{id}/end", "leader1 admin"),
+            Map.entry("POST /township/safety-staff/{id}/visits", O),
+            Map.entry("POST /township/leads/{id}/inspection", O),
+            Map.entry("POST /township/leads/{id}/close", O),
             // outreach (issue 20): 普法活动, 专家名录, 帮扶走访, 提示函/警示函
             Map.entry("POST /outreach/activities", O),
             Map.entry("POST /outreach/experts", O),

@@ -124,6 +124,12 @@ public enum Action {
 
     // township (赋权、委托)
     MANAGE_TOWNSHIP_POWERS("维护乡镇赋权委托事项", LEADER),
+    /** 专职安全员名册 (register, edit, trainings, end of term): read by the business roles and the ADMIN who keeps it. */
+    READ_SAFETY_STAFF("查阅专职安全员名册", OFFICER, LEADER, LEGAL, SUPERVISOR, ADMIN),
+    MANAGE_SAFETY_STAFF("维护专职安全员名册（登记、修改、培训、离任）", LEADER, ADMIN),
+    /** Recorded by a township user on behalf of a 专职安全员 (who has no login and does not enforce). */
+    RECORD_SAFETY_STAFF_VISIT("代专职安全员登记协助检查", OFFICER, LEADER),
+    HANDLE_TOWNSHIP_LEAD("处理专职安全员线索（转检查任务、关闭）", OFFICER, LEADER),
 
     // outreach (普法、帮扶、装备、专职安全员)
     MANAGE_EQUIPMENT("登记和变更执法装备", OFFICER, LEADER),
