@@ -97,6 +97,18 @@ class ReportingBenchmark {
     UserManagement users;
     @Autowired
     DataScope scope;
+    @Autowired
+    cn.zhifa.registry.OfficerManagement officers;
+    @Autowired
+    cn.zhifa.hazard.HazardManagement hazards;
+    @Autowired
+    cn.zhifa.planning.PlanManagement plans;
+    @Autowired
+    cn.zhifa.planning.DrawManagement draws;
+    @Autowired
+    cn.zhifa.credit.CreditManagement credit;
+    @Autowired
+    List<cn.zhifa.reporting.FigureSource> sources;
 
     @AfterEach
     void clear() {
@@ -179,6 +191,28 @@ class ReportingBenchmark {
         }
         line(report, "");
         report.append(notes);
+        line(report, "Where a district's `annual` call spends its time beyond the read models (each part alone, this year; p50/p95 ms):");
+        line(report, "");
+        line(report, "| part | p50 ms | p95 ms |");
+        line(report, "|---|---|---|");
+        Map<String, Timing.Action> parts = new java.util.LinkedHashMap<>();
+        parts.put("officer statistics (registry)", () -> officers.statistics(year, districtOrgs));
+        parts.put("挂牌督办/曝光/自报 (hazard base table)", () -> hazards.reportFigures(year, districtOrgs));
+        parts.put("plan completion (planning, one query)", () -> plans.completionTotals(year, districtOrgs));
+        parts.put("双随机 draws (planning)", () -> draws.figures(year, districtOrgs));
+        parts.put("serious list (credit)", () -> credit.listingFigures(year, districtOrgs));
+        parts.put("campaigns (planning, inspection, hazard, casework)", () -> reporting.campaigns(year, districtOrgs));
+        for (cn.zhifa.reporting.FigureSource source : sources) {
+            parts.put("figure source " + org.springframework.aop.support.AopUtils.getTargetClass(source).getSimpleName(), () -> {
+                source.figures(year, districtOrgs);
+                source.workFigures(year, districtOrgs);
+            });
+        }
+        for (Map.Entry<String, Timing.Action> part : parts.entrySet()) {
+            double[] t = measure(warmUp, runs, part.getValue());
+            line(report, "| %s | %.1f | %.1f |", part.getKey(), t[0], t[1]);
+        }
+        line(report, "");
         line(report, "Query plans (EXPLAIN ANALYZE) of the read models' province queries:");
         LocalDate from = LocalDate.of(year, 1, 1), to = LocalDate.of(year, 12, 31);
         for (String sql : List.of(
