@@ -60,8 +60,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * {@link ReportingManagement#annual} call, and its read-model queries alone —, (b) the naive GROUP BY over the owning
  * modules' base tables, (c) DuckDB scanning the same base rows exported to Parquet (PostgreSQL {@code COPY … TO STDOUT}
  * as CSV, then DuckDB {@code read_csv} → {@code COPY … TO '….parquet'}). Asserts the three give the same figures; prints
- * p50/p95 with the machine's load average beside every figure and EXPLAIN ANALYZE of the read models' province
- * queries. Not a test:
+ * p50/p95 with the machine's load average beside every figure, the time of each part of a district's {@code annual}
+ * call that is not a read model (officer statistics, the hazard extras, plan completion, draws, credit, campaigns, each
+ * figure source) and EXPLAIN ANALYZE of the read models' province queries. Not a test:
  * <pre>./mvnw -o test -Dtest=ReportingBenchmark -Dzhifa.bench=true -Dzhifa.bench.scale=0.05</pre>
  * Results: stdout and target/benchmark/reporting.md. Optional: {@code -Dzhifa.bench.warmup} (10),
  * {@code -Dzhifa.bench.runs} (50), {@code -Dzhifa.bench.year} (last year).
