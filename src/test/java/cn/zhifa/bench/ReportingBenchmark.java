@@ -213,6 +213,14 @@ class ReportingBenchmark {
             double[] t = measure(warmUp, runs, part.getValue());
             line(report, "| %s | %.1f | %.1f |", part.getKey(), t[0], t[1]);
         }
+        double[] again = measure(warmUp, runs, () -> reporting.annual(year, district));
+        line(report, "| the whole `annual` call again, after the parts | %.1f | %.1f |", again[0], again[1]);
+        double[] province = measure(warmUp, runs, () -> officers.statistics(year, provinceOrgs));
+        line(report, "| province: officer statistics | %.1f | %.1f |", province[0], province[1]);
+        province = measure(warmUp, runs, () -> hazards.reportFigures(year, provinceOrgs));
+        line(report, "| province: 挂牌督办/曝光/自报 | %.1f | %.1f |", province[0], province[1]);
+        province = measure(warmUp, runs, () -> reporting.annual(year, result.rootId()));
+        line(report, "| province: the whole `annual` call again (load %s) | %.1f | %.1f |", load(), province[0], province[1]);
         line(report, "");
         line(report, "Query plans (EXPLAIN ANALYZE) of the read models' province queries:");
         LocalDate from = LocalDate.of(year, 1, 1), to = LocalDate.of(year, 12, 31);
