@@ -842,7 +842,11 @@ public class CaseManagement {
                 + (stageNames.isEmpty() ? "" : " AND c.stage IN (:stages)")
                 + (filter.stage() == null ? "" : " AND c.stage = :stage")
                 + (filter.kind() == null ? "" : " AND c.kind = :kind")
-                + (filter.year() == null ? "" : " AND EXTRACT(YEAR FROM c.proposed_on) = :year");
+                + (filter.year() == null ? "" : switch (filter.yearOf() == null ? "" : filter.yearOf()) {
+                    case "filed" -> " AND EXTRACT(YEAR FROM c.filed_on) = :year";
+                    case "decided" -> " AND EXTRACT(YEAR FROM c.decided_on) = :year AND c.stage <> 'NOT_PUNISHED'";
+                    default -> " AND EXTRACT(YEAR FROM c.proposed_on) = :year";
+                });
         String order = switch (filter.sort() == null ? "" : filter.sort()) {
             case "fine" -> " ORDER BY c.fine_yuan DESC NULLS LAST, c.id DESC";
             case "stage" -> " ORDER BY c.stage, c.id DESC";

@@ -165,13 +165,39 @@ public class PublicityManagement {
     /** The publications of the user's scope: awaiting first (by due day), then the rest newest first. */
     @Transactional(readOnly = true)
     public List<PublicationView> publications(String filter) {
+        return publications(filter, null, null, null);
+    }
+
+    /**
+     * As {@link #publications(String)}, narrowed to the decisions due for publication in {@code year} (optional), to a
+     * unit's subtree (optional, within the scope) and to what the statistics count ({@code counted}, optional):
+     * {@code due} 应公示 (not withdrawn before publication), {@code published} 已公示, {@code on-time} 按时公示.
+     */
+    @Transactional(readOnly = true)
+    public List<PublicationView> publications(String filter, Integer year, Long unit, String counted) {
         List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
+        if (unit != null) {
+            java.util.Set<Long> subtree = java.util.Set.copyOf(scope.subtreeIds(unit));
+            orgs = orgs.stream().filter(subtree::contains).toList();
+        }
         if (orgs.isEmpty()) {
             return List.of();
         }
         LocalDate today = today();
-        List<PublicationView> all = publications.query("WHERE p.organization_id IN (:orgs) ORDER BY p.due_on DESC, p.id DESC",
-                        Map.of("orgs", orgs)).stream().map(p -> view(p, today)).toList();
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("orgs", orgs));
+        String inYear = "";
+        if (year != null) {
+            inYear = " AND p.due_on BETWEEN :from AND :to";
+            params.put("from", LocalDate.of(year, 1, 1));
+            params.put("to", LocalDate.of(year, 12, 31));
+        }
+        List<PublicationView> all = publications.query("WHERE p.organization_id IN (:orgs)" + inYear + " ORDER BY p.due_on DESC, p.id DESC",
+                        params).stream().filter(p -> switch (counted == null ? "" : counted) {
+                    case "due" -> p.publishedOn() != null || p.withdrawnOn() == null;
+                    case "published" -> p.publishedOn() != null;
+                    case "on-time" -> p.publishedOn() != null && !p.publishedOn().isAfter(p.dueOn());
+                    default -> true;
+                }).map(p -> view(p, today)).toList();
         List<PublicationView> shown = new ArrayList<>(all.stream().filter(v -> switch (filter == null ? "" : filter) {
             case "awaiting" -> v.status() == PublicationStatus.AWAITING;
             case "overdue" -> v.overdue();

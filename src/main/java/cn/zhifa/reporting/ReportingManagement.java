@@ -32,7 +32,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The annual figures of a scope: visits, hazards, cases filed/decided/fined by kind and the other case figures, documents
@@ -118,21 +117,21 @@ public class ReportingManagement {
         OrganizationView unit = unit(organizationId);
         List<Long> orgs = scope.subtreeIds(unit.id());
         AnnualFigures now = figures(year, orgs, unit);
-        AnnualFigures before = figures(year - 1, orgs, unit);
+        MainFigures before = main(year - 1, orgs, true);
         Map<String, BigDecimal> change = new LinkedHashMap<>();
         change.put("officersCertified", change(now.officersCertified(), before.officersCertified()));
-        change.put("firmsInspected", change(now.firmsInspected(), before.firmsInspected()));
-        change.put("inspectionVisits", change(now.inspectionVisits(), before.inspectionVisits()));
+        change.put("firmsInspected", change(now.firmsInspected(), before.firms()));
+        change.put("inspectionVisits", change(now.inspectionVisits(), before.visits()));
         change.put("officerVisits", change(now.officerVisits(), before.officerVisits()));
-        change.put("hazardsFound", change(now.hazardsFound(), before.hazardsFound()));
-        change.put("majorHazardsFound", change(now.majorHazardsFound(), before.majorHazardsFound()));
-        change.put("casesFiled", change(now.casesFiled(), before.casesFiled()));
-        change.put("casesDecided", change(now.casesDecided(), before.casesDecided()));
-        change.put("finesYuan", change(now.finesYuan(), before.finesYuan()));
+        change.put("hazardsFound", change(now.hazardsFound(), before.hazards()));
+        change.put("majorHazardsFound", change(now.majorHazardsFound(), before.major()));
+        change.put("casesFiled", change(now.casesFiled(), before.filed()));
+        change.put("casesDecided", change(now.casesDecided(), before.decided()));
+        change.put("finesYuan", change(now.finesYuan(), before.fines()));
         change.put("legalReviews", change(now.legalReviews(), before.legalReviews()));
-        change.put("documentsIssued", change(now.documentsIssued(), before.documentsIssued()));
+        change.put("documentsIssued", change(now.documentsIssued(), before.documents()));
         change.put("published", change(now.published(), before.published()));
-        change.put("firmsDrawn", change(now.randomChecks().firmsDrawn(), before.randomChecks().firmsDrawn()));
+        change.put("firmsDrawn", change(now.randomChecks().firmsDrawn(), before.firmsDrawn()));
         return new AnnualFigures(now.year(), unit.id(), unit.name(), now.officersCertified(), now.officersNew(),
                 now.certificatesRevoked(), now.participationRate(), now.firmsInspected(), now.inspectionVisits(),
                 now.visitsByKind(), now.firmsByKind(), now.visitsByMode(), now.officerVisits(), now.hazardsFound(),
@@ -167,18 +166,10 @@ public class ReportingManagement {
         }).toList();
     }
 
-    /** Planned visits and visits done over the year's plans of these units (planning's completion of each plan). */
+    /** Planned visits and visits done over the year's plans of these units (planning's completion of each plan, summed in one query). */
     private AnnualFigures.PlanCompletion planCompletion(int year, Collection<Long> orgs) {
-        Set<Long> units = Set.copyOf(orgs);
-        long planned = 0, done = 0;
-        for (cn.zhifa.planning.InspectionPlan plan : plans.visiblePlans()) {
-            if (plan.getYear() == year && units.contains(plan.getOrganizationId())) {
-                cn.zhifa.planning.PlanManagement.Completion completion = plans.completion(plan.getId());
-                planned += completion.planned();
-                done += completion.done();
-            }
-        }
-        return AnnualFigures.PlanCompletion.of(planned, done);
+        cn.zhifa.planning.PlanManagement.CompletionTotals totals = plans.completionTotals(year, orgs);
+        return AnnualFigures.PlanCompletion.of(totals.planned(), totals.done());
     }
 
     /** Visits per month of the year over the unit's subtree (the dashboard's chart). */
@@ -208,9 +199,36 @@ public class ReportingManagement {
     }
 
     private UnitRow row(int year, List<Long> orgs, OrganizationView unit, String name) {
-        AnnualFigures f = figures(year, orgs, unit);
-        return new UnitRow(unit.id(), name, f.firmsInspected(), f.inspectionVisits(), f.hazardsFound(), f.majorHazardsFound(),
-                f.casesFiled(), f.casesDecided(), f.finesYuan(), f.published());
+        MainFigures f = main(year, orgs, false);
+        return new UnitRow(unit.id(), name, f.firms(), f.visits(), f.hazards(), f.major(), f.filed(), f.decided(), f.fines(),
+                f.published());
+    }
+
+    /**
+     * The main figures of a year: what a per-unit row shows and what the year-on-year changes compare, read from the
+     * read models alone (with the certified officers and the draws when {@code withOfficersAndDraws}) — none of the
+     * other modules' figure sources, plans or lists, which only the year itself prints.
+     */
+    private record MainFigures(long officersCertified, long firms, long visits, long officerVisits, long hazards, long major,
+                               long filed, long decided, BigDecimal fines, long legalReviews, long documents, long published,
+                               long firmsDrawn) {
+    }
+
+    private MainFigures main(int year, Collection<Long> orgs, boolean withOfficersAndDraws) {
+        VisitReadModel.VisitFigures v = visits.figures(year, orgs);
+        HazardReadModel.HazardFigures h = hazardModel.figures(year, orgs);
+        CaseReadModel.CaseFigures c = caseModel.figures(year, orgs);
+        long documents = documentModel.byKind(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), orgs).stream()
+                .mapToLong(DocumentReadModel.KindCount::issued).sum();
+        long published = publicityModel.figures(year, orgs).published();
+        long certified = 0, legalReviews = 0, drawn = 0;
+        if (withOfficersAndDraws) {
+            certified = officers.statistics(year, orgs).certified();
+            legalReviews = factModel.figures(year, orgs).count(CaseFactsReported.Figure.LEGAL_REVIEW);
+            drawn = draws.figures(year, orgs).firmsDrawn();
+        }
+        return new MainFigures(certified, v.firms(), v.visits(), v.officerVisits(), h.found(), h.major(), c.filedTotal(),
+                c.decidedTotal(), c.finesTotal(), legalReviews, documents, published, drawn);
     }
 
     /** The monthly or quarterly 统计报表 of a unit: its own records, each unit below it, and the total. */

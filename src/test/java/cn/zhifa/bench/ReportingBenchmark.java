@@ -60,8 +60,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * {@link ReportingManagement#annual} call, and its read-model queries alone —, (b) the naive GROUP BY over the owning
  * modules' base tables, (c) DuckDB scanning the same base rows exported to Parquet (PostgreSQL {@code COPY … TO STDOUT}
  * as CSV, then DuckDB {@code read_csv} → {@code COPY … TO '….parquet'}). Asserts the three give the same figures; prints
- * p50/p95 with the machine's load average beside every figure and EXPLAIN ANALYZE of the read models' province
- * queries. Not a test:
+ * p50/p95 with the machine's load average beside every figure, the time of each part of a district's {@code annual}
+ * call that is not a read model (officer statistics, the hazard extras, plan completion, draws, credit, campaigns, each
+ * figure source) and EXPLAIN ANALYZE of the read models' province queries. Not a test:
  * <pre>./mvnw -o test -Dtest=ReportingBenchmark -Dzhifa.bench=true -Dzhifa.bench.scale=0.05</pre>
  * Results: stdout and target/benchmark/reporting.md. Optional: {@code -Dzhifa.bench.warmup} (10),
  * {@code -Dzhifa.bench.runs} (50), {@code -Dzhifa.bench.year} (last year).
@@ -97,6 +98,18 @@ class ReportingBenchmark {
     UserManagement users;
     @Autowired
     DataScope scope;
+    @Autowired
+    cn.zhifa.registry.OfficerManagement officers;
+    @Autowired
+    cn.zhifa.hazard.HazardManagement hazards;
+    @Autowired
+    cn.zhifa.planning.PlanManagement plans;
+    @Autowired
+    cn.zhifa.planning.DrawManagement draws;
+    @Autowired
+    cn.zhifa.credit.CreditManagement credit;
+    @Autowired
+    List<cn.zhifa.reporting.FigureSource> sources;
 
     @AfterEach
     void clear() {
@@ -179,6 +192,36 @@ class ReportingBenchmark {
         }
         line(report, "");
         report.append(notes);
+        line(report, "Where a district's `annual` call spends its time beyond the read models (each part alone, this year; p50/p95 ms):");
+        line(report, "");
+        line(report, "| part | p50 ms | p95 ms |");
+        line(report, "|---|---|---|");
+        Map<String, Timing.Action> parts = new java.util.LinkedHashMap<>();
+        parts.put("officer statistics (registry)", () -> officers.statistics(year, districtOrgs));
+        parts.put("挂牌督办/曝光/自报 (hazard base table)", () -> hazards.reportFigures(year, districtOrgs));
+        parts.put("plan completion (planning, one query)", () -> plans.completionTotals(year, districtOrgs));
+        parts.put("双随机 draws (planning)", () -> draws.figures(year, districtOrgs));
+        parts.put("serious list (credit)", () -> credit.listingFigures(year, districtOrgs));
+        parts.put("campaigns (planning, inspection, hazard, casework)", () -> reporting.campaigns(year, districtOrgs));
+        for (cn.zhifa.reporting.FigureSource source : sources) {
+            parts.put("figure source " + org.springframework.aop.support.AopUtils.getTargetClass(source).getSimpleName(), () -> {
+                source.figures(year, districtOrgs);
+                source.workFigures(year, districtOrgs);
+            });
+        }
+        for (Map.Entry<String, Timing.Action> part : parts.entrySet()) {
+            double[] t = measure(warmUp, runs, part.getValue());
+            line(report, "| %s | %.1f | %.1f |", part.getKey(), t[0], t[1]);
+        }
+        double[] again = measure(warmUp, runs, () -> reporting.annual(year, district));
+        line(report, "| the whole `annual` call again, after the parts | %.1f | %.1f |", again[0], again[1]);
+        double[] province = measure(warmUp, runs, () -> officers.statistics(year, provinceOrgs));
+        line(report, "| province: officer statistics | %.1f | %.1f |", province[0], province[1]);
+        province = measure(warmUp, runs, () -> hazards.reportFigures(year, provinceOrgs));
+        line(report, "| province: 挂牌督办/曝光/自报 | %.1f | %.1f |", province[0], province[1]);
+        province = measure(warmUp, runs, () -> reporting.annual(year, result.rootId()));
+        line(report, "| province: the whole `annual` call again (load %s) | %.1f | %.1f |", load(), province[0], province[1]);
+        line(report, "");
         line(report, "Query plans (EXPLAIN ANALYZE) of the read models' province queries:");
         LocalDate from = LocalDate.of(year, 1, 1), to = LocalDate.of(year, 12, 31);
         for (String sql : List.of(

@@ -300,6 +300,46 @@ class ReportingTests {
                 .isEqualByComparingTo(cn.zhifa.reporting.AnnualFigures.PlanCompletion.of(planned, done).rate());
     }
 
+    @Autowired
+    cn.zhifa.planning.PlanManagement plans;
+    @Autowired
+    cn.zhifa.organization.UserManagement users;
+    @Autowired
+    cn.zhifa.organization.DataScope scope;
+
+    @Test
+    void the_plan_completion_summed_in_one_query_equals_the_sum_of_each_plans_completion() {
+        int year = jdbc.sql("SELECT max(year) FROM planning_plan").query(Integer.class).single();
+        for (String username : List.of("leader1", "supervisor1")) {
+            cn.zhifa.organization.UserView user = users.findByUsername(username).orElseThrow();
+            cn.zhifa.shared.security.Actor actor = new cn.zhifa.shared.security.Actor() {
+                public long userId() { return user.id(); }
+                public String username() { return user.username(); }
+                public String displayName() { return user.displayName(); }
+                public long organizationId() { return user.organizationId(); }
+                public java.util.Set<cn.zhifa.shared.security.Role> roles() { return user.roles(); }
+            };
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                    new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(actor, null, List.of()));
+            try {
+                List<Long> orgs = scope.subtreeIds(user.organizationId());
+                long planned = 0, done = 0;
+                for (cn.zhifa.planning.InspectionPlan plan : plans.visiblePlans()) {
+                    if (plan.getYear() == year && orgs.contains(plan.getOrganizationId())) {
+                        cn.zhifa.planning.PlanManagement.Completion each = plans.completion(plan.getId());
+                        planned += each.planned();
+                        done += each.done();
+                    }
+                }
+                assertThat(plans.completionTotals(year, orgs)).as(username)
+                        .isEqualTo(new cn.zhifa.planning.PlanManagement.CompletionTotals(planned, done));
+                assertThat(planned).as("%s's scope has a plan of %d", username, year).isPositive();
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            }
+        }
+    }
+
     @Test
     void the_random_check_figures_equal_the_draws_of_the_year_and_the_serious_list_its_decisions() throws Exception {
         String supervisor = Tokens.bearer(mvc, "supervisor1");

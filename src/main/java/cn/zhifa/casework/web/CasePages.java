@@ -74,10 +74,10 @@ class CasePages {
                 @RequestParam(required = false) CaseKind kind, @RequestParam(required = false) Integer year,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) Long unit,
                 @RequestParam(required = false) String waiting, @RequestParam(required = false) Integer page,
-                @RequestParam(required = false) Integer size, Model model) {
+                @RequestParam(required = false) Integer size, @RequestParam(required = false) String yearOf, Model model) {
         // waiting=approval: the cases waiting for the leader's approval (the home page's 待审批案件)
         boolean awaitingApproval = "approval".equals(waiting);
-        model.addAttribute("cases", cases.search(new CaseFilter(q, stage, kind, year, sort), unit,
+        model.addAttribute("cases", cases.search(new CaseFilter(q, stage, kind, year, sort, yearOf), unit,
                 awaitingApproval ? CaseStage.awaitingLeader() : java.util.Set.of(), Page.number(page), Page.size(size)));
         model.addAttribute("awaitingApproval", awaitingApproval);
         model.addAttribute("units", organizations.visibleTree());

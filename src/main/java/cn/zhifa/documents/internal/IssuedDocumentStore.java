@@ -31,12 +31,20 @@ public class IssuedDocumentStore {
                               String unsignedAreas, String refusedAreas, int version, Long supersedesId,
                               String correctionReason, String idempotencyKey) {}
 
-    /** List filter; null members do not filter. */
+    /**
+     * List filter; null members do not filter. {@code counted}: only what the statistics count as issued — first issues
+     * (a correction is the same document) that were not voided.
+     */
     public record Filter(Collection<Long> organizationIds, String kind, String number, LocalDate from, LocalDate to,
-                         SourceRef source, String partyName, String partyCode) {
+                         SourceRef source, String partyName, String partyCode, boolean counted) {
         public Filter(Collection<Long> organizationIds, String kind, String number, LocalDate from, LocalDate to,
                       SourceRef source) {
-            this(organizationIds, kind, number, from, to, source, null, null);
+            this(organizationIds, kind, number, from, to, source, null, null, false);
+        }
+
+        public Filter(Collection<Long> organizationIds, String kind, String number, LocalDate from, LocalDate to,
+                      SourceRef source, String partyName, String partyCode) {
+            this(organizationIds, kind, number, from, to, source, partyName, partyCode, false);
         }
     }
 
@@ -228,6 +236,9 @@ public class IssuedDocumentStore {
             where.append(" and (d.party_name = :pname or d.content_json like :pcode)");
             p.put("pname", f.partyName() == null ? "" : f.partyName());
             p.put("pcode", f.partyCode() == null || f.partyCode().isBlank() ? "-" : "%\"creditCode\":\"" + f.partyCode() + "\"%");
+        }
+        if (f.counted()) {
+            where.append(" and d.supersedes_id is null and not exists (select 1 from doc_void cv where cv.document_id = d.id)");
         }
         long total = jdbc.sql("select count(*) from doc_issued d" + where).params(p).query(Long.class).single();
         p.put("limit", size);

@@ -50,9 +50,11 @@ class DocumentsController {
     String list(@RequestParam(required = false) String kind, @RequestParam(required = false) String number,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(defaultValue = "0") int page, Model model) {
-        Collection<Long> orgs = scope.visibleOrganizationIds();
-        var result = store.list(new IssuedDocumentStore.Filter(orgs, kind, number, from, to, null), Math.max(page, 0), PAGE_SIZE);
+                @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Long unit,
+                @RequestParam(defaultValue = "false") boolean counted, Model model) {
+        Collection<Long> orgs = unit == null ? scope.visibleOrganizationIds() : scope.visibleSubtree(unit);
+        var result = store.list(new IssuedDocumentStore.Filter(orgs, kind, number, from, to, null, null, null, counted),
+                Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("rows", result.rows());
         model.addAttribute("total", result.total());
         model.addAttribute("page", Math.max(page, 0));
@@ -62,6 +64,9 @@ class DocumentsController {
         model.addAttribute("number", number);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
+        model.addAttribute("unit", unit);
+        model.addAttribute("units", scope.unitOptions());
+        model.addAttribute("counted", counted);
         return "documents/list";
     }
 

@@ -30,4 +30,13 @@ interface DocumentsScope {
 
     /** A unit of a per-unit table and the organisations its figures add up. */
     record Unit(String name, Collection<Long> organizationIds) {}
+
+    /** Every unit of the user's scope in the tree's order, indented by depth (the list's 单位 filter). */
+    java.util.List<UnitOption> unitOptions();
+
+    /** The organisations of a unit's subtree that the user may see (none for a unit outside the scope). */
+    Collection<Long> visibleSubtree(long organizationId);
+
+    /** A choice of the 单位 filter: the unit and its name indented by its depth below the user's own unit. */
+    record UnitOption(long id, String label) {}
 }

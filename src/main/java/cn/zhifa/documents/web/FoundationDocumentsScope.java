@@ -53,6 +53,19 @@ class FoundationDocumentsScope implements DocumentsScope {
     }
 
     @Override
+    public java.util.List<UnitOption> unitOptions() {
+        java.util.List<OrganizationView> tree = organizations.visibleTree();
+        int top = tree.isEmpty() ? 0 : tree.get(0).depth();
+        return tree.stream().map(u -> new UnitOption(u.id(), "\u3000".repeat(Math.max(0, u.depth() - top)) + u.name())).toList();
+    }
+
+    @Override
+    public Collection<Long> visibleSubtree(long organizationId) {
+        Collection<Long> visible = dataScope.visibleOrganizationIds();
+        return dataScope.subtreeIds(organizationId).stream().filter(visible::contains).toList();
+    }
+
+    @Override
     public java.util.List<Unit> statisticsUnits() {
         long own = Actors.require().organizationId();
         java.util.List<Unit> units = new java.util.ArrayList<>();

@@ -65,6 +65,11 @@ public class HazardRegister {
             return Page.empty(query.page(), query.size());
         }
         Where where = where(query.filter(), query.recordId(), orgs, today);
+        if (query.year() != null) {
+            where = new Where(where.sql + " AND found_on BETWEEN :yearFrom AND :yearTo AND status <> 'REPORTED'",
+                    where.params.addValue("yearFrom", Date.valueOf(LocalDate.of(query.year(), 1, 1)))
+                            .addValue("yearTo", Date.valueOf(LocalDate.of(query.year(), 12, 31))));
+        }
         where.params.addValue("cap", countCap + 1).addValue("limit", query.size())
                 .addValue("offset", (long) query.page() * query.size());
         long total = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM hazard WHERE " + where.sql + " LIMIT :cap) counted")
@@ -153,6 +158,7 @@ public class HazardRegister {
         switch (filter) {
             case "all" -> { }
             case "closed" -> sql.append(" AND status = 'CLOSED'");
+            case "major-closed" -> sql.append(" AND level = 'MAJOR' AND status = 'CLOSED'");
             case "major" -> sql.append(" AND level = 'MAJOR'");
             case "supervised" -> sql.append(" AND supervised");
             case "overdue" -> {

@@ -67,9 +67,11 @@ class HazardPages {
     @GetMapping("/hazards")
     String list(@RequestParam(required = false) String filter, @RequestParam(required = false) Long record,
                 @RequestParam(required = false) Long unit, @RequestParam(required = false) String sort,
-                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) String year, Model model) {
+        Integer foundIn = foundYear(year, model);
         HazardQuery query = new HazardQuery(filter, unit, record, sort, cn.zhifa.shared.web.Page.number(page),
-                cn.zhifa.shared.web.Page.size(size));
+                cn.zhifa.shared.web.Page.size(size), foundIn);
         var result = hazards.search(query);
         model.addAttribute("page", result);
         model.addAttribute("hazards", result.items());
@@ -80,9 +82,27 @@ class HazardPages {
         model.addAttribute("unit", unit);
         model.addAttribute("units", hazards.units());
         model.addAttribute("record", record);
+        model.addAttribute("year", foundIn);
         model.addAttribute("today", hazards.today());
         model.addAttribute("dueSoonDays", hazards.dueSoonWorkingDays());
         return "hazard/list";
+    }
+
+    /** The 发现年度 filter: blank for every year; anything but a year from 2000 to next year is shown on the form. */
+    private Integer foundYear(String year, Model model) {
+        if (year == null || year.isBlank()) {
+            return null;
+        }
+        try {
+            int chosen = Integer.parseInt(year.strip());
+            if (chosen >= 2000 && chosen <= hazards.today().getYear() + 1) {
+                return chosen;
+            }
+        } catch (NumberFormatException e) {
+            // shown below
+        }
+        model.addAttribute("yearError", "发现年度应为 2000 年至" + (hazards.today().getYear() + 1) + " 年之间的四位年份。");
+        return null;
     }
 
     @GetMapping("/hazards/{id}")

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,14 +42,38 @@ class PublicityPages {
     private final PublicityManagement publicity;
     private final Clock clock;
 
-    PublicityPages(PublicityManagement publicity, Clock clock) {
+    private final cn.zhifa.organization.OrganizationManagement organizations;
+
+    PublicityPages(PublicityManagement publicity, Clock clock, cn.zhifa.organization.OrganizationManagement organizations) {
         this.publicity = publicity;
         this.clock = clock;
+        this.organizations = organizations;
     }
 
+    /** What the statistics count, as the list's 统计口径 filter offers it. */
+    static final Map<String, String> COUNTED = Map.of("due", "应公示", "published", "已公示", "on-time", "按时公示");
+
     @GetMapping("/publicity")
-    String list(@RequestParam(required = false) String filter, Model model) {
-        var shown = publicity.publications(filter);
+    String list(@RequestParam(required = false) String filter, @RequestParam(required = false) String year,
+                @RequestParam(required = false) Long unit, @RequestParam(required = false) String counted, Model model) {
+        Integer dueIn = null;
+        if (year != null && !year.isBlank()) {
+            try {
+                dueIn = Integer.valueOf(year.strip());
+            } catch (NumberFormatException e) {
+                dueIn = -1;
+            }
+            if (dueIn < 2000 || dueIn > LocalDate.now(clock).getYear() + 1) {
+                model.addAttribute("yearError", "公示年度应为 2000 年至" + (LocalDate.now(clock).getYear() + 1) + " 年之间的四位年份。");
+                dueIn = null;
+            }
+        }
+        String countedAs = counted != null && COUNTED.containsKey(counted) ? counted : null;
+        var shown = publicity.publications(filter, dueIn, unit, countedAs);
+        model.addAttribute("year", dueIn);
+        model.addAttribute("unit", unit);
+        model.addAttribute("counted", countedAs);
+        model.addAttribute("units", organizations.visibleTree());
         model.addAttribute("publications", shown);
         model.addAttribute("typical", publicity.typicalAmong(shown.stream().map(p -> p.id()).toList()));
         model.addAttribute("filter", filter == null ? "" : filter);
@@ -101,7 +126,7 @@ class PublicityPages {
             model.addAttribute("refusal", refused.getMessage());
             model.addAttribute("lessonFor", id);
             model.addAttribute("lessonDraft", lesson);
-            return list("published", model);
+            return list("published", null, null, null, model);
         }
     }
 
@@ -116,7 +141,7 @@ class PublicityPages {
         } catch (RuleViolation refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("refusal", refused.getMessage());
-            return list("published", model);
+            return list("published", null, null, null, model);
         }
     }
 

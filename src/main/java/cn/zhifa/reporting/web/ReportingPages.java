@@ -56,6 +56,11 @@ class ReportingPages {
         model.addAttribute("year", year);
         model.addAttribute("f", figures);
         model.addAttribute("lines", FigureWorkbook.lines(figures));
+        java.util.Map<String, String> drill = DrillDown.links(figures);
+        model.addAttribute("drill", drill);
+        model.addAttribute("counted", drill.keySet().stream().filter(DrillDown::counts).collect(Collectors.toSet()));
+        model.addAttribute("documentLink", (java.util.function.Function<String, String>) kind ->
+                DrillDown.documents(kind, year, figures.organizationId()));
         model.addAttribute("units", organizations.visibleTree());
         model.addAttribute("rows", reporting.unitRows(year, figures.organizationId()));
         model.addAttribute("months", Arrays.stream(reporting.visitsPerMonth(year, figures.organizationId()))
