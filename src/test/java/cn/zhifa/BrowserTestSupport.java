@@ -53,6 +53,9 @@ public abstract class BrowserTestSupport {
     /** Finds that expect an element wait this long for it to show; checks that expect none use {@link #absent(By)}. */
     private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(2);
 
+    /** How often the waits here ask again (WebDriverWait's default, 500 ms, is added to a wait half of the time). */
+    private static final Duration POLL = Duration.ofMillis(100);
+
     @BeforeAll
     static void startBrowser() throws IOException {
         boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -164,7 +167,7 @@ public abstract class BrowserTestSupport {
      * wait ends as soon as the element shows, so it costs nothing when the machine is idle.
      */
     protected WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return new WebDriverWait(browser, Duration.ofSeconds(30), POLL).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     /**
@@ -191,13 +194,13 @@ public abstract class BrowserTestSupport {
     }
 
     /**
-     * Waits until the condition holds (a truthy or non-null result), asking every 100 ms without the implicit wait,
-     * so a condition such as "no element matches" costs no more than it takes to become true.
+     * Waits until the condition holds (a truthy or non-null result), asking every {@link #POLL} without the implicit
+     * wait, so a condition such as "no element matches" costs no more than it takes to become true.
      */
     protected <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
         browser.manage().timeouts().implicitlyWait(Duration.ZERO);
         try {
-            return new WebDriverWait(browser, timeout, Duration.ofMillis(100)).until(condition::apply);
+            return new WebDriverWait(browser, timeout, POLL).until(condition::apply);
         } finally {
             browser.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
         }
@@ -209,7 +212,7 @@ public abstract class BrowserTestSupport {
      * listeners, and a stroke drawn then is lost ("签名缺失" — seen once per few full runs in the inspection walk).
      */
     protected void drawOn(WebElement pad) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
+        new WebDriverWait(browser, Duration.ofSeconds(30), POLL).until(d -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
         ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pad);
