@@ -4,13 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -39,6 +44,18 @@ public abstract class BrowserTestSupport {
     @LocalServerPort
     protected int port;
 
+    /**
+     * One Chromium for the whole test run: starting and quitting it for every class cost about a second each time.
+     * Each class still begins from a clean browser (see {@link #startBrowser()}); the JVM's exit quits it.
+     */
+    private static WebDriver shared;
+
+    /** Finds that expect an element wait this long for it to show; checks that expect none use {@link #absent(By)}. */
+    private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(2);
+
+    /** How often the waits here ask again (WebDriverWait's default, 500 ms, is added to a wait half of the time). */
+    private static final Duration POLL = Duration.ofMillis(100);
+
     @BeforeAll
     static void startBrowser() throws IOException {
         boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -46,6 +63,31 @@ public abstract class BrowserTestSupport {
             throw new IllegalStateException("CI needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
         }
         Assumptions.assumeTrue(available, "chromium is not installed; browser tests skipped");
+        if (shared != null && !alive(shared)) {
+            quitQuietly(shared);
+            shared = null;
+        }
+        if (shared == null) {
+            shared = launch();
+            WebDriver launched = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> quitQuietly(launched), "quit-chromium"));
+        }
+        browser = shared;
+        cleanedFor = null;
+    }
+
+    /** The class whose tests have the browser now; the first of its tests cleans it (the port is known by then). */
+    private static Class<?> cleanedFor;
+
+    @BeforeEach
+    void cleanBrowserForThisClass() {
+        if (browser != null && cleanedFor != getClass()) {
+            cleanBrowser(url(""));
+            cleanedFor = getClass();
+        }
+    }
+
+    private static WebDriver launch() throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -53,17 +95,49 @@ public abstract class BrowserTestSupport {
                 "--disable-sync", "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("zhifa-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+        return driver;
+    }
+
+    /**
+     * What a fresh browser would be for the next class: no cookies, no stored data of any origin (IndexedDB, caches,
+     * service workers, local storage), no HTTP cache, the network on, one blank tab at desktop size.
+     */
+    private static void cleanBrowser(String origin) {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.get("about:blank");
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        chrome.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        chrome.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        chrome.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+        chrome.executeCdpCommand("Emulation.clearGeolocationOverride", Map.of());
+        chrome.executeCdpCommand("Browser.resetPermissions", Map.of());
+        browser.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
         browser.manage().window().setSize(DESKTOP);
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
+    private static boolean alive(WebDriver driver) {
+        try {
+            return !driver.getWindowHandles().isEmpty();
+        } catch (RuntimeException gone) {
+            return false;
         }
+    }
+
+    private static void quitQuietly(WebDriver driver) {
+        try {
+            driver.quit();
+        } catch (RuntimeException alreadyGone) {
+            // the browser or its driver has already ended
+        }
+    }
+
+    @AfterAll
+    static void releaseBrowser() {
+        browser = null;
     }
 
     protected String url(String path) {
@@ -93,7 +167,43 @@ public abstract class BrowserTestSupport {
      * wait ends as soon as the element shows, so it costs nothing when the machine is idle.
      */
     protected WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return new WebDriverWait(browser, Duration.ofSeconds(30), POLL).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * The elements matching now, without the implicit wait: for checks that expect none, which would otherwise wait
+     * the implicit wait out each time. Use it only where the page has finished (after a page load or a wait).
+     */
+    protected List<WebElement> findAllNow(By locator) {
+        return findAllNow(browser, locator);
+    }
+
+    /** {@link #findAllNow(By)} inside one element (a card, a row). */
+    protected List<WebElement> findAllNow(SearchContext scope, By locator) {
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return scope.findElements(locator);
+        } finally {
+            browser.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+        }
+    }
+
+    /** True when nothing matches now (no implicit wait). */
+    protected boolean absent(By locator) {
+        return findAllNow(locator).isEmpty();
+    }
+
+    /**
+     * Waits until the condition holds (a truthy or non-null result), asking every {@link #POLL} without the implicit
+     * wait, so a condition such as "no element matches" costs no more than it takes to become true.
+     */
+    protected <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return new WebDriverWait(browser, timeout, POLL).until(condition::apply);
+        } finally {
+            browser.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+        }
     }
 
     /**
@@ -102,7 +212,7 @@ public abstract class BrowserTestSupport {
      * listeners, and a stroke drawn then is lost ("签名缺失" — seen once per few full runs in the inspection walk).
      */
     protected void drawOn(WebElement pad) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
+        new WebDriverWait(browser, Duration.ofSeconds(30), POLL).until(d -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
         ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pad);

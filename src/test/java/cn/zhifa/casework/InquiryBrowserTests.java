@@ -24,7 +24,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -99,12 +98,12 @@ class InquiryBrowserTests extends BrowserTestSupport {
         tap(submit);
 
         // issuing renders the PDF and DOCX: allow for a loaded machine, and show the refusal if the form came back
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(60)).until(
+        waitUntil(java.time.Duration.ofSeconds(60),
                 ExpectedConditions.or(
                         ExpectedConditions.presenceOfElementLocated(By.id("case-records")),
                         ExpectedConditions.presenceOfElementLocated(By.id("refusal"))));
         screenshot("casework-inquiry-submitted-phone");
-        assertThat(browser.findElements(By.id("refusal"))).as(() -> browser.findElements(By.id("refusal")).stream()
+        assertThat(findAllNow(By.id("refusal"))).as(() -> findAllNow(By.id("refusal")).stream()
                 .map(WebElement::getText).findFirst().orElse("")).isEmpty();
         WebElement records = waitFor(By.id("case-records"));
         assertThat(records.getText()).contains("询问笔录").contains("陈晓东").contains("问答 3 组");

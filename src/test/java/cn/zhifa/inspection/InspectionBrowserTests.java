@@ -99,6 +99,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
         browser.findElement(By.name("location_GM-3-2")).sendKeys("二车间焊接工位");
         browser.findElement(By.name("note_AQ-41")).sendKeys("隐患排查记录不全");
         browser.findElement(By.name("note_AQ-22")).sendKeys("责任制已上墙");
+        lastTyped = System.nanoTime();
         assertThat(waitForText(By.id("status-GM-3-2"), "已保存")).as("confirmation inside the item").isTrue();
         assertThat(fitsWidth()).as("checklist fits 390 px").isTrue();
         screenshot("inspection-2-items-phone");
@@ -150,7 +151,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
         open("/hazards?record=" + recordId);
         List<WebElement> cards = hazardCards(enterprise);
         assertThat(cards).hasSize(2);
-        assertThat(cards).filteredOn(c -> !c.findElements(By.cssSelector(".level")).isEmpty()).hasSize(1);
+        assertThat(cards).filteredOn(c -> !findAllNow(c, By.cssSelector(".level")).isEmpty()).hasSize(1);
         assertThat(fitsWidth()).isTrue();
         screenshot("inspection-5-leader-hazards-phone");
 
@@ -230,11 +231,15 @@ class InspectionBrowserTests extends BrowserTestSupport {
                 .until(d -> d.findElement(locator).getText().contains(text));
     }
 
+    /** When the last field was typed into: its save goes out after the typing delay (1.2 s in record.html). */
+    private long lastTyped;
+
     /** Until no part of the page is still saving (htmx marks requests under way with .htmx-request). */
     private void waitForSaves() throws InterruptedException {
-        Thread.sleep(1500); // the typing delay of the last field
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(d -> d.findElements(By.cssSelector(".htmx-request")).isEmpty());
+        // the typing delay of the last field, counted from its last keystroke (the photo and signatures took time since)
+        long sinceTyped = Duration.ofNanos(System.nanoTime() - lastTyped).toMillis();
+        Thread.sleep(Math.max(0, 1500 - sinceTyped));
+        waitUntil(Duration.ofSeconds(30), d -> d.findElements(By.cssSelector(".htmx-request")).isEmpty());
     }
 
     private void draw(String padId) {

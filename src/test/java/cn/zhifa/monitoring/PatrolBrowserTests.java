@@ -43,7 +43,7 @@ class PatrolBrowserTests extends BrowserTestSupport {
         WebElement list = waitFor(By.id("patrol-items"));
         assertThat(fitsWidth()).as("patrol list fits 390 px").isTrue();
         WebElement first = list.findElements(By.cssSelector(".patrol-item")).stream()
-                .filter(i -> !i.findElements(By.cssSelector("form button")).isEmpty()
+                .filter(i -> !findAllNow(i, By.cssSelector("form button")).isEmpty()
                         && i.getText().contains("待巡查")).findFirst().orElseThrow();
         String itemId = first.getAttribute("id").substring("patrol-item-".length());
         String firm = first.findElement(By.cssSelector(".text-break > span")).getText();
@@ -86,7 +86,7 @@ class PatrolBrowserTests extends BrowserTestSupport {
         open("/monitoring/patrol");
         WebElement done = waitFor(By.id("patrol-item-" + itemId));
         assertThat(done.getText()).contains("已完成");
-        assertThat(done.findElements(By.cssSelector("form button"))).isEmpty();
+        assertThat(findAllNow(done, By.cssSelector("form button"))).isEmpty();
         assertThat(Integer.parseInt(browser.findElement(By.id("patrol-done")).getText())).isEqualTo(doneBefore + 1);
         assertThat(browser.findElement(By.id("patrol-figures")).getText()).contains("完成率");
         assertThat(browser.findElement(By.id("content")).getText()).doesNotContain("ONLINE", "GENERAL");

@@ -46,7 +46,7 @@ class SupervisionBrowserTests extends BrowserTestSupport {
         browser.get(browser.findElement(By.cssSelector(".complaint-row a")).getAttribute("href"));
         assertThat(waitFor(By.id("reporter")).getText()).as("the supervisor does not handle it: identity masked")
                 .satisfiesAnyOf(t -> assertThat(t).contains("***"), t -> assertThat(t).isEqualTo("匿名"));
-        assertThat(browser.findElements(By.id("accept-or-reject"))).isEmpty();
+        assertThat(findAllNow(By.id("accept-or-reject"))).isEmpty();
         assertThat(fitsWidth()).isTrue();
 
         open("/supervision/orders");
