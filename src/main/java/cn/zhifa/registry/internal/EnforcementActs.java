@@ -22,10 +22,13 @@ class EnforcementActs {
 
     @ApplicationModuleListener
     void on(EnforcementActRecorded act) {
-        // the firm's organisation id (issue 18: the distribution key) from the firm; an act on an unknown firm is not kept
+        // the firm's organisation id (issue 18: the distribution key), or the acting unit's when the act names no
+        // registered firm (a case against a person); an act with neither is not kept
         jdbc.sql("INSERT INTO enforcement_act (user_id, enterprise_id, occurred_on, kind, organization_id) "
-                        + "SELECT ?, e.id, ?, ?, e.organization_id FROM enterprise e WHERE e.id = ? ON CONFLICT DO NOTHING")
-                .params(act.userId(), Date.valueOf(act.occurredOn()), cut(act.kind(), 30), act.enterpriseId()).update();
+                        + "SELECT ?, ?, ?, ?, o.id FROM (SELECT COALESCE((SELECT organization_id FROM enterprise WHERE id = ?), ?) AS id) o "
+                        + "WHERE o.id IS NOT NULL ON CONFLICT DO NOTHING")
+                .params(act.userId(), act.enterpriseId(), Date.valueOf(act.occurredOn()), cut(act.kind(), 30), act.enterpriseId(),
+                        act.organizationId()).update();
     }
 
     @ApplicationModuleListener
