@@ -10,6 +10,12 @@ import java.util.List;
  * @param enterpriseId the firm the case is against, or null for a natural person
  * @param officerIds   the step's actor, and for steps the handling officers do together (investigation records,
  *                     on-site measures, service) the 承办人 and the second 承办人
+ * @param organizationId the case's unit (issue 18: an act on a case against no registered firm is kept under it)
  */
-public record CaseStepRecorded(Long enterpriseId, StepKind kind, LocalDate occurredOn, List<Long> officerIds) {
+public record CaseStepRecorded(Long enterpriseId, StepKind kind, LocalDate occurredOn, List<Long> officerIds,
+                               Long organizationId) {
+
+    public CaseStepRecorded(Long enterpriseId, StepKind kind, LocalDate occurredOn, List<Long> officerIds) {
+        this(enterpriseId, kind, occurredOn, officerIds, null);
+    }
 }

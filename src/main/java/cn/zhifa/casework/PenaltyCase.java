@@ -1294,7 +1294,7 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
 
     private void step(StepKind what, Acting by, When when, String opinion) {
         steps.add(new CaseStep(what, by.userId(), by.name(), by.mainRole(), when.day(), when.at(), opinion));
-        registerEvent(new CaseStepRecorded(enterpriseId, what, when.day(), participants(what, by.userId())));
+        registerEvent(new CaseStepRecorded(enterpriseId, what, when.day(), participants(what, by.userId()), organizationId));
     }
 
     /** The step's actor; for steps the handling officers do together, both 承办人 as well. */

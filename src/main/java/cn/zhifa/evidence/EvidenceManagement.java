@@ -192,8 +192,8 @@ public class EvidenceManagement {
     }
 
     private void custody(long evidenceId, String action, Actor actor, String detail) {
-        jdbc.sql("INSERT INTO evidence_custody (evidence_id, action, user_id, username, at, detail) "
-                        + "VALUES (:id, :action, :user, :username, :at, :detail)")
+        jdbc.sql("INSERT INTO evidence_custody (evidence_id, action, user_id, username, at, detail, organization_id) "
+                        + "VALUES (:id, :action, :user, :username, :at, :detail, (SELECT organization_id FROM evidence_file WHERE id = :id))")
                 .param("id", evidenceId).param("action", action)
                 .param("user", actor == null ? null : actor.userId())
                 .param("username", actor == null ? "system" : actor.username())

@@ -158,32 +158,32 @@ public final class ProfileGenerator {
                 + "pdf_sha256, docx, docx_sha256, pages, content_json, version");
         out.table("inspection_task", "id, organization_id, source, enterprise_id, enterprise_name, kind, mode, due_month, template_id, "
                 + "status, created_by, created_at, planned_month, version");
-        out.table("inspection_task_member", "inspection_task, position, user_id");
+        out.table("inspection_task_member", "inspection_task, position, user_id, organization_id");
         out.table("inspection_record", "id, task_id, organization_id, enterprise_id, enterprise_name, kind, mode, template_id, place, "
                 + "started_at, ended_at, representative_name, representative_title, representative_phone, findings, deadline_confirmed, "
                 + "status, record_version, created_by, submitted_by, submitted_at, version");
-        out.table("inspection_record_member", "inspection_record, position, user_id, display_name");
-        out.table("inspection_item_result", "inspection_record, position, code, content, legal_basis, major, result, note, location, rectify_by");
+        out.table("inspection_record_member", "inspection_record, position, user_id, display_name, organization_id");
+        out.table("inspection_item_result", "inspection_record, position, code, content, legal_basis, major, result, note, location, rectify_by, organization_id");
         out.table("evidence_file", "id, sha256, media_type, kind, size_bytes, original_name, source, uploaded_by, organization_id, "
                 + "uploaded_at, captured_at");
-        out.table("evidence_custody", "evidence_id, action, user_id, at, detail");
-        out.table("inspection_record_photo", "inspection_record, evidence_id, item_code");
+        out.table("evidence_custody", "evidence_id, action, user_id, at, detail, organization_id");
+        out.table("inspection_record_photo", "inspection_record, evidence_id, item_code, organization_id");
         out.table("hazard", "id, organization_id, enterprise_id, enterprise_name, record_id, origin_record_id, item_code, source, level, "
                 + "location, description, legal_basis, status, measure, deadline, found_by, found_on, registered_at, rectification_report, "
                 + "rectification_reported_at, rectification_reported_by, reinspected_by, reinspected_at, reinspection_opinion, "
                 + "reinspection_count, closed_by, closed_at, supervised, supervised_at, supervised_by, responsible_person, "
                 + "rectification_measures, funds, time_limit, contingency_plan, order_document_id, version");
-        out.table("hazard_evidence", "hazard, evidence_id, stage");
+        out.table("hazard_evidence", "hazard, evidence_id, stage, organization_id");
         out.table("penalty_case", "id, case_number, organization_id, kind, source, source_reference, procedure_kind, stage, title, facts, "
                 + "enterprise_id, party_kind, party_name, party_code, fine_yuan, legal_review_required, accident_deaths, handler_id, "
                 + "handler_name, co_handler_id, co_handler_name, proposed_on, filed_on, notified_on, notified_fine_yuan, hearing_right, "
                 + "decided_on, decision_number, served_on, service_method, paid_yuan, enforcement_applied_on, executed_on, closed_on, "
                 + "archived_on, end_reason, transferred_to, version, created_at");
-        out.table("case_step", "penalty_case, position, kind, actor_id, actor_name, actor_role, occurred_on, recorded_at, opinion");
-        out.table("payment", "penalty_case, position, paid_on, amount_yuan");
+        out.table("case_step", "penalty_case, position, kind, actor_id, actor_name, actor_role, occurred_on, recorded_at, opinion, organization_id");
+        out.table("payment", "penalty_case, position, paid_on, amount_yuan, organization_id");
         out.table("penalty_publication", "case_id, case_number, organization_id, decision_number, person, party_name, party_code, "
                 + "violation, penalty, fine_yuan, authority, decided_on, due_on, published_on, published_by, expires_on");
-        out.table("enforcement_act", "user_id, enterprise_id, occurred_on, kind");
+        out.table("enforcement_act", "user_id, enterprise_id, occurred_on, kind, organization_id");
     }
 
     /** Reserves {@code count} ids of a table's sequence (the application is idle while the generator runs). */
@@ -446,10 +446,10 @@ public final class ProfileGenerator {
             tasks.row(task, org, random.nextInt(100) < 70 ? "PLAN" : random.nextBoolean() ? "DRAW" : "AD_HOC", firmIds[firm], firmNames[firm],
                     kind, mode, month, templateId, "DONE", team.get(0).id(), started.minus(10, ChronoUnit.DAYS), month, 0);
             for (int m = 0; m < team.size(); m++) {
-                taskMembers.row(task, m, team.get(m).id());
-                recordMembers.row(record, m, team.get(m).id(), team.get(m).name());
+                taskMembers.row(task, m, team.get(m).id(), org);
+                recordMembers.row(record, m, team.get(m).id(), team.get(m).name(), org);
                 if (actsOfYear.add((team.get(m).id() << 40) | ((long) firm << 16) | (day.toEpochDay() & 0xFFFF))) {
-                    acts.row(team.get(m).id(), firmIds[firm], day, "检查");
+                    acts.row(team.get(m).id(), firmIds[firm], day, "检查", org);
                 }
             }
             int found = hazardsOf[v];
@@ -458,7 +458,7 @@ public final class ProfileGenerator {
                     found == 0 ? "未发现问题。" : "发现隐患" + found + "项，已责令限期整改。", found > 0, "SUBMITTED", 1,
                     team.get(0).id(), team.get(0).id(), ended, 1);
             long photo = evidence(org, team.get(0).id(), started);
-            photos.row(record, photo, null);
+            photos.row(record, photo, null, org);
             document(org, "INSPECTION_RECORD", "现场检查记录", "检记", day, "现场检查记录", String.valueOf(record), firmNames[firm], ended, team.get(0).name());
             if (found > 0) {
                 hazards(record, org, firm, day, started, team, found, results);
@@ -512,9 +512,9 @@ public final class ProfileGenerator {
                     supervised ? started.plus(1, ChronoUnit.DAYS) : null, supervised ? leaderByUnit.get(unitIndex(org)) : null,
                     major ? person() : null, major ? "停产整顿，更换设备，完善管理制度。" : null, major ? new BigDecimal("50000.00") : null,
                     major ? deadline : null, major ? "制定应急预案，设置警戒区域。" : null, order, 0);
-            results.row(record, item[0], item[1], item[2], item[3], item[4], "FAILS", "现场发现问题", "生产现场", deadline);
+            results.row(record, item[0], item[1], item[2], item[3], item[4], "FAILS", "现场发现问题", "生产现场", deadline, org);
             if (k == 0) {
-                evidence.row(id, evidence(org, finder.id(), started), "FOUND");
+                evidence.row(id, evidence(org, finder.id(), started), "FOUND", org);
             }
         }
         if (anyClosed) {
@@ -541,7 +541,7 @@ public final class ProfileGenerator {
             tasks.row(task, unitIds.get(unit), "PLAN", firmIds[firm], firmNames[firm], random.nextInt(100) < 70 ? "KEY" : "GENERAL",
                     "ON_SITE", month, templateId, "ASSIGNED", team.get(0).id(), month.atStartOfDay(ZONE).toInstant(), month, 0);
             for (int m = 0; m < team.size(); m++) {
-                members.row(task, m, team.get(m).id());
+                members.row(task, m, team.get(m).id(), unitIds.get(unit));
             }
         }
     }
@@ -664,43 +664,43 @@ public final class ProfileGenerator {
                     stage.equals("REVOKED") ? "违法事实不能成立，撤销立案。" : stage.equals("NOT_PUNISHED") ? "违法行为轻微并及时改正，没有造成危害后果。" : null,
                     stage.equals("TRANSFERRED") ? "公安机关" : null, 0, created);
             int pos = 0;
-            steps.row(id, pos++, "PROPOSED", handler.id(), handler.name(), "承办人", proposed, created, null);
+            steps.row(id, pos++, "PROPOSED", handler.id(), handler.name(), "承办人", proposed, created, null, org);
             if (filedStage) {
-                steps.row(id, pos++, "FILED", leaderByUnit.get(unit), "负责人", "负责人", filed, at(filed), "同意立案。");
+                steps.row(id, pos++, "FILED", leaderByUnit.get(unit), "负责人", "负责人", filed, at(filed), "同意立案。", org);
                 document(org, "CASE_FILING_APPROVAL", "立案审批表", "立", filed, "case", number, firmNames[firm], at(filed), handler.name());
             }
             if (punished && rank >= rank("PENALTY_PROPOSED")) {
-                steps.row(id, pos++, "PENALTY_PROPOSED", handler.id(), handler.name(), "承办人", penaltyProposed, at(penaltyProposed), null);
+                steps.row(id, pos++, "PENALTY_PROPOSED", handler.id(), handler.name(), "承办人", penaltyProposed, at(penaltyProposed), null, org);
             }
             if (review) {
-                steps.row(id, pos++, "LEGAL_REVIEW", legalId, legalName, "法制审核人员", reviewed, at(reviewed), "同意。");
+                steps.row(id, pos++, "LEGAL_REVIEW", legalId, legalName, "法制审核人员", reviewed, at(reviewed), "同意。", org);
             }
             if (notifiedStage) {
-                steps.row(id, pos++, "NOTIFIED", handler.id(), handler.name(), "承办人", notified, at(notified), null);
+                steps.row(id, pos++, "NOTIFIED", handler.id(), handler.name(), "承办人", notified, at(notified), null, org);
                 document(org, "PENALTY_NOTICE", "行政处罚告知书", "罚告", notified, "case", number, firmNames[firm], at(notified), handler.name());
             }
             if (decidedStage) {
-                steps.row(id, pos++, punished ? "DECIDED" : "NOT_PUNISHED", leaderByUnit.get(unit), "负责人", "负责人", decided, at(decided), null);
+                steps.row(id, pos++, punished ? "DECIDED" : "NOT_PUNISHED", leaderByUnit.get(unit), "负责人", "负责人", decided, at(decided), null, org);
                 if (punished) {
                     document(org, "PENALTY_DECISION_UNIT", "行政处罚决定书（单位）", "罚", decided, "case", number, firmNames[firm],
                             at(decided), handler.name(), decisionNumber);
                 }
             }
             if (servedStage) {
-                steps.row(id, pos++, "SERVED", handler.id(), handler.name(), "承办人", served, at(served), null);
+                steps.row(id, pos++, "SERVED", handler.id(), handler.name(), "承办人", served, at(served), null, org);
             }
             if (executedStage) {
-                steps.row(id, pos++, "PAYMENT", handler.id(), handler.name(), "承办人", executed, at(executed), null);
-                payments.row(id, 0, executed, fine);
-                steps.row(id, pos++, "EXECUTED", handler.id(), handler.name(), "承办人", executed, at(executed), null);
+                steps.row(id, pos++, "PAYMENT", handler.id(), handler.name(), "承办人", executed, at(executed), null, org);
+                payments.row(id, 0, executed, fine, org);
+                steps.row(id, pos++, "EXECUTED", handler.id(), handler.name(), "承办人", executed, at(executed), null, org);
             }
             if (closedStage) {
                 String kind = stage.equals("REVOKED") ? "REVOKED" : stage.equals("TRANSFERRED") ? "TRANSFERRED" : "CLOSED";
                 LocalDate on = punished ? closed : decided;
-                steps.row(id, pos++, kind, leaderByUnit.get(unit), "负责人", "负责人", on, at(on), null);
+                steps.row(id, pos++, kind, leaderByUnit.get(unit), "负责人", "负责人", on, at(on), null, org);
             }
             if (stage.equals("ARCHIVED")) {
-                steps.row(id, pos, "ARCHIVED", handler.id(), handler.name(), "承办人", archived, at(archived), null);
+                steps.row(id, pos, "ARCHIVED", handler.id(), handler.name(), "承办人", archived, at(archived), null, org);
             }
             if (decidedStage && punished && (year.published() < 0 || published < year.published())) {
                 published++;
@@ -790,7 +790,7 @@ public final class ProfileGenerator {
         String sha = "%064x".formatted(id).replace(' ', '0');
         out.table("evidence_file", "").row(id, sha, "image/jpeg", "PHOTO", 200_000 + random.nextInt(800_000), "现场照片.jpg", "PHONE",
                 user, org, at, at);
-        out.table("evidence_custody", "").row(id, "STORED", user, at, "SHA-256 " + sha);
+        out.table("evidence_custody", "").row(id, "STORED", user, at, "SHA-256 " + sha, org);
         return id;
     }
 

@@ -23,7 +23,7 @@ class ParticipationFeed {
     void on(CaseStepRecorded step) {
         for (Long officer : step.officerIds()) {
             events.publishEvent(new EnforcementActRecorded(officer, step.enterpriseId() == null ? 0 : step.enterpriseId(),
-                    step.occurredOn(), "案件：" + step.kind().label()));
+                    step.occurredOn(), "案件：" + step.kind().label(), step.organizationId()));
         }
     }
 }

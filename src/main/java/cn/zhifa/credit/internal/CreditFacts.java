@@ -1,5 +1,6 @@
 package cn.zhifa.credit.internal;
 
+import cn.zhifa.registry.EnterpriseManagement;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,18 +19,28 @@ public class CreditFacts {
             rs.getBigDecimal("fine_yuan"), rs.getString("accident_grade"), rs.getString("title"));
 
     private final JdbcClient jdbc;
+    private final EnterpriseManagement enterprises;
 
-    CreditFacts(JdbcClient jdbc) {
+    CreditFacts(JdbcClient jdbc, EnterpriseManagement enterprises) {
         this.jdbc = jdbc;
+        this.enterprises = enterprises;
     }
 
-    /** Records the fact unless it is already known; true when it was new. */
+    /**
+     * Records the fact unless it is already known; true when it was new. The row carries the firm's organisation id
+     * (issue 18: the key the table would be distributed by); a fact about a firm the registry does not know is not kept.
+     */
     public boolean record(CreditFact fact, boolean demo) {
+        Long organizationId = enterprises.find(fact.enterpriseId()).map(e -> e.organizationId()).orElse(null);
+        if (organizationId == null) {
+            return false;
+        }
         return jdbc.sql("""
-                INSERT INTO credit_fact (enterprise_id, kind, source_ref, occurred_on, fine_yuan, accident_grade, title, demo)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, source_ref) DO NOTHING""")
+                INSERT INTO credit_fact (enterprise_id, kind, source_ref, occurred_on, fine_yuan, accident_grade, title, demo,
+                    organization_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, source_ref) DO NOTHING""")
                 .params(fact.enterpriseId(), fact.kind().name(), fact.sourceRef(), fact.occurredOn(), fact.fineYuan(),
-                        fact.accidentGrade(), fact.title(), demo).update() == 1;
+                        fact.accidentGrade(), fact.title(), demo, organizationId).update() == 1;
     }
 
     public List<CreditFact> of(long enterpriseId) {

@@ -32,10 +32,10 @@ public class DocumentSignatures {
     public void sign(long documentId, String statement, Instant at) {
         Sm2.KeyPair pair = keys.signingKey(KEY);
         byte[] signature = Sm2.sign(pair.privateKey(), statement.getBytes(StandardCharsets.UTF_8));
-        jdbc.sql("insert into doc_signature (document_id, algorithm, signed_statement, signature, public_key, signed_at) "
-                        + "values (?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into doc_signature (document_id, algorithm, signed_statement, signature, public_key, signed_at, organization_id) "
+                        + "values (?, ?, ?, ?, ?, ?, (select organization_id from doc_issued where id = ?))")
                 .params(documentId, ALGORITHM, statement, HexFormat.of().formatHex(signature),
-                        HexFormat.of().formatHex(pair.publicKey()), Timestamp.from(at))
+                        HexFormat.of().formatHex(pair.publicKey()), Timestamp.from(at), documentId)
                 .update();
     }
 

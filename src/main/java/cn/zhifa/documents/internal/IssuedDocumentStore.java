@@ -165,8 +165,8 @@ public class IssuedDocumentStore {
     }
 
     public void recordVoidRequest(long documentId, String reason, Instant at, String by, long byUser) {
-        jdbc.sql("insert into doc_void_request (document_id, reason, requested_at, requested_by, requested_by_user)"
-                        + " values (:id, :r, :at, :by, :user)")
+        jdbc.sql("insert into doc_void_request (document_id, reason, requested_at, requested_by, requested_by_user, organization_id)"
+                        + " values (:id, :r, :at, :by, :user, (select organization_id from doc_issued where id = :id))")
                 .param("id", documentId).param("r", reason).param("at", Timestamp.from(at)).param("by", by).param("user", byUser)
                 .update();
     }
@@ -198,7 +198,8 @@ public class IssuedDocumentStore {
     }
 
     public void recordVoid(long id, String reason, Instant at, String by) {
-        jdbc.sql("insert into doc_void (document_id, reason, voided_at, voided_by) values (:id, :r, :at, :by)")
+        jdbc.sql("insert into doc_void (document_id, reason, voided_at, voided_by, organization_id)"
+                        + " values (:id, :r, :at, :by, (select organization_id from doc_issued where id = :id))")
                 .param("id", id).param("r", reason).param("at", Timestamp.from(at)).param("by", by).update();
     }
 

@@ -26,7 +26,8 @@ class RegistryFeed {
             return;
         }
         for (Long officer : recorded.officers()) {
-            events.publishEvent(new EnforcementActRecorded(officer, recorded.enterpriseId(), recorded.date(), "检查"));
+            events.publishEvent(new EnforcementActRecorded(officer, recorded.enterpriseId(), recorded.date(), "检查",
+                    recorded.organizationId()));
         }
         String title = recorded.kind().label() + "（" + recorded.mode().label() + "）"
                 + (recorded.failedItems() > 0 ? "，不符合项 " + recorded.failedItems() + " 项" : "，未发现问题");

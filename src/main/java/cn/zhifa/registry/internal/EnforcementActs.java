@@ -22,16 +22,21 @@ class EnforcementActs {
 
     @ApplicationModuleListener
     void on(EnforcementActRecorded act) {
-        jdbc.sql("INSERT INTO enforcement_act (user_id, enterprise_id, occurred_on, kind) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(act.userId(), act.enterpriseId(), Date.valueOf(act.occurredOn()), cut(act.kind(), 30)).update();
+        // the firm's organisation id (issue 18: the distribution key), or the acting unit's when the act names no
+        // registered firm (a case against a person); an act with neither is not kept
+        jdbc.sql("INSERT INTO enforcement_act (user_id, enterprise_id, occurred_on, kind, organization_id) "
+                        + "SELECT ?, ?, ?, ?, o.id FROM (SELECT COALESCE((SELECT organization_id FROM enterprise WHERE id = ?), ?) AS id) o "
+                        + "WHERE o.id IS NOT NULL ON CONFLICT DO NOTHING")
+                .params(act.userId(), act.enterpriseId(), Date.valueOf(act.occurredOn()), cut(act.kind(), 30), act.enterpriseId(),
+                        act.organizationId()).update();
     }
 
     @ApplicationModuleListener
     void on(EnterpriseTimelineEntry entry) {
-        jdbc.sql("INSERT INTO enterprise_timeline (enterprise_id, occurred_on, source, title, link) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT DO NOTHING")
-                .params(entry.enterpriseId(), Date.valueOf(entry.occurredOn()), cut(entry.source(), 20), cut(entry.title(), 200),
-                        entry.link() == null ? "" : cut(entry.link(), 300)).update();
+        jdbc.sql("INSERT INTO enterprise_timeline (enterprise_id, occurred_on, source, title, link, organization_id) "
+                        + "SELECT e.id, ?, ?, ?, ?, e.organization_id FROM enterprise e WHERE e.id = ? ON CONFLICT DO NOTHING")
+                .params(Date.valueOf(entry.occurredOn()), cut(entry.source(), 20), cut(entry.title(), 200),
+                        entry.link() == null ? "" : cut(entry.link(), 300), entry.enterpriseId()).update();
     }
 
     private static String cut(String value, int max) {

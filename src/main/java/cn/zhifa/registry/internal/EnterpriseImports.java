@@ -335,8 +335,8 @@ public class EnterpriseImports {
                 enterprises.insertAll(chunk);
                 // the registration entry of each new firm, found by its USCC through the unique index: selecting by
                 // created_at instead scanned the whole 1M-row table with an anti-join (36.8 s of a 75.8 s import)
-                jdbc.sql("INSERT INTO enterprise_change (enterprise_id, field, old_value, new_value, changed_by, changed_at, source) "
-                                + "SELECT e.id, '登记', NULL, e.name, :by, e.created_at, '导入' FROM enterprise e "
+                jdbc.sql("INSERT INTO enterprise_change (enterprise_id, field, old_value, new_value, changed_by, changed_at, source, organization_id) "
+                                + "SELECT e.id, '登记', NULL, e.name, :by, e.created_at, '导入', e.organization_id FROM enterprise e "
                                 + "WHERE e.uscc IN (:usccs) AND e.merged_into IS NULL")
                         .param("by", actor.username()).param("usccs", chunk.stream().map(Enterprise::getUscc).toList())
                         .update();

@@ -138,8 +138,14 @@ public class Enterprises {
     }
 
     public void recordChanges(List<Object[]> rows) {
+        // the firm's organisation id (issue 18: the distribution key) from the firm, its id repeated at the row's end
         template.batchUpdate("INSERT INTO enterprise_change (enterprise_id, field, old_value, new_value, changed_by, "
-                + "changed_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+                + "changed_at, source, organization_id) VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT organization_id FROM enterprise WHERE id = ?))",
+                rows.stream().map(row -> {
+                    Object[] withFirm = java.util.Arrays.copyOf(row, row.length + 1);
+                    withFirm[row.length] = row[0];
+                    return withFirm;
+                }).toList());
     }
 
     static String cut(String value) {

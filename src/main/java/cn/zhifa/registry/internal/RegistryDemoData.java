@@ -126,8 +126,8 @@ class RegistryDemoData implements DemoDataLoader {
                 UPDATE enterprise SET legal_representative_title = CASE id % 3 WHEN 0 THEN '董事长' WHEN 1 THEN '执行董事兼总经理' ELSE '总经理' END,
                        legal_representative_phone = '139' || lpad(((id * 7919) % 100000000)::text, 8, '0')
                  WHERE demo AND legal_representative_title IS NULL""").update();
-        jdbc.sql("INSERT INTO enterprise_change (enterprise_id, field, old_value, new_value, changed_by, changed_at, source) "
-                        + "SELECT id, '登记', NULL, name, 'system', created_at, '演示数据' FROM enterprise WHERE demo")
+        jdbc.sql("INSERT INTO enterprise_change (enterprise_id, field, old_value, new_value, changed_by, changed_at, source, organization_id) "
+                        + "SELECT id, '登记', NULL, name, 'system', created_at, '演示数据', organization_id FROM enterprise WHERE demo")
                 .update();
         agencies(random, jurisdiction);
     }

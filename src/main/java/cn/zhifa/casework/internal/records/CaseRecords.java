@@ -117,13 +117,14 @@ public class CaseRecords {
         r.assignId(id);
         int n = 0;
         for (RecordInput.QuestionAnswer qa : c.answers()) {
-            jdbc.sql("INSERT INTO case_record_answer (record_id, position, question, answer) VALUES (:id, :n, :q, :a)")
-                    .param("id", id).param("n", n++).param("q", qa.question()).param("a", qa.answer()).update();
+            jdbc.sql("INSERT INTO case_record_answer (record_id, position, question, answer, organization_id) VALUES (:id, :n, :q, :a, :org)")
+                    .param("id", id).param("org", r.organizationId()).param("n", n++).param("q", qa.question()).param("a", qa.answer()).update();
         }
         n = 0;
         for (RecordInput.Item item : c.items()) {
-            jdbc.sql("INSERT INTO case_record_item (record_id, position, name, spec, quantity, location) VALUES (:id, :n, :name, :spec, :q, :loc)")
-                    .param("id", id).param("n", n++).param("name", item.name()).param("spec", item.spec())
+            jdbc.sql("INSERT INTO case_record_item (record_id, position, name, spec, quantity, location, organization_id)"
+                            + " VALUES (:id, :n, :name, :spec, :q, :loc, :org)")
+                    .param("id", id).param("org", r.organizationId()).param("n", n++).param("name", item.name()).param("spec", item.spec())
                     .param("q", item.quantity()).param("loc", item.location()).update();
         }
         writeState(r, 0);
