@@ -71,6 +71,14 @@ class InspectionPages {
         this.clock = clock;
     }
 
+    private List<cn.zhifa.inspection.RecordSupplement> supplements = List.of();
+
+    /** Blocks other modules add to the record page (training's 逢查必考). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void supplements(List<cn.zhifa.inspection.RecordSupplement> supplements) {
+        this.supplements = List.copyOf(supplements);
+    }
+
     @GetMapping("/inspection")
     String today(Model model) {
         List<cn.zhifa.inspection.TaskView> open = inspections.myOpenTasks();
@@ -217,6 +225,7 @@ class InspectionPages {
         model.addAttribute("me", Actors.require().userId());
         model.addAttribute("documents", record.getStatus() == cn.zhifa.inspection.RecordStatus.DRAFT ? List.of()
                 : documents.of(id));
+        model.addAttribute("supplements", supplements.stream().flatMap(s -> s.blockFor(record).stream()).toList());
         return "inspection/record";
     }
 
