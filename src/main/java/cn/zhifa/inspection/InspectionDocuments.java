@@ -160,17 +160,19 @@ public class InspectionDocuments {
         return issued;
     }
 
-    private List<RecordSupplement> supplements = List.of();
+    private org.springframework.beans.factory.ObjectProvider<RecordSupplement> supplements;
 
-    /** Lines other modules add to the 检查情况 (training's 逢查必考). */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void supplements(List<RecordSupplement> supplements) {
-        this.supplements = List.copyOf(supplements);
+    /** Lines other modules add to the 检查情况 (training's 逢查必考), looked up when a record is printed. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void supplements(org.springframework.beans.factory.ObjectProvider<RecordSupplement> supplements) {
+        this.supplements = supplements;
     }
 
     private String withSupplements(String findings, InspectionRecord record) {
         StringBuilder text = new StringBuilder(findings);
-        supplements.forEach(s -> s.documentLines(record).forEach(line -> text.append("\n").append(line)));
+        if (supplements != null) {
+            supplements.orderedStream().forEach(s -> s.documentLines(record).forEach(line -> text.append("\n").append(line)));
+        }
         return text.toString();
     }
 

@@ -323,6 +323,24 @@ class ForeignIdTests {
         assertThat(count("outreach_letter")).isEqualTo(letters);
     }
 
+    @Test
+    void a_spot_quiz_on_another_districts_record_is_refused_on_the_api_and_the_page() throws Exception {
+        String brigadePath = path("officer1");
+        String districtPath = brigadePath.substring(0, brigadePath.lastIndexOf('/', brigadePath.length() - 2) + 1);
+        long foreignRecord = jdbc.sql("SELECT r.id FROM inspection_record r JOIN organization o ON o.id = r.organization_id "
+                        + "WHERE o.path NOT LIKE :p ORDER BY r.id LIMIT 1").param("p", districtPath + "%").query(Long.class).single();
+        long before = count("spot_quiz");
+        assertThat(api("/api/v1/inspection/records/" + foreignRecord + "/spot-quiz",
+                "{\"personName\":\"王某\",\"personPost\":\"主要负责人\",\"count\":5}").getStatus()).isEqualTo(403);
+        assertThat(api("/api/v1/inspection/records/" + foreignRecord + "/spot-quiz/answers",
+                "{\"answers\":[{\"questionId\":1,\"answer\":\"A\"}]}").getStatus()).isEqualTo(403);
+        assertThat(page(post("/inspection/records/{id}/spot-quiz", foreignRecord).param("personName", "王某")
+                .param("post", "主要负责人").param("count", "5")).getStatus()).isEqualTo(403);
+        assertThat(page(get("/inspection/records/{id}/spot-quiz", foreignRecord)).getStatus()).isEqualTo(403);
+        assertThat(count("spot_quiz")).isEqualTo(before);
+        assertThat(lastOutcome()).isEqualTo("REJECTED");
+    }
+
     private MockHttpServletResponse page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder call) throws Exception {
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("officer1").password(Tokens.DEMO_PASSWORD))
                 .andReturn().getRequest().getSession();

@@ -71,12 +71,12 @@ class InspectionPages {
         this.clock = clock;
     }
 
-    private List<cn.zhifa.inspection.RecordSupplement> supplements = List.of();
+    private org.springframework.beans.factory.ObjectProvider<cn.zhifa.inspection.RecordSupplement> supplements;
 
-    /** Blocks other modules add to the record page (training's 逢查必考). */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void supplements(List<cn.zhifa.inspection.RecordSupplement> supplements) {
-        this.supplements = List.copyOf(supplements);
+    /** Blocks other modules add to the record page (training's 逢查必考), looked up when the page is shown. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void supplements(org.springframework.beans.factory.ObjectProvider<cn.zhifa.inspection.RecordSupplement> supplements) {
+        this.supplements = supplements;
     }
 
     @GetMapping("/inspection")
@@ -225,7 +225,7 @@ class InspectionPages {
         model.addAttribute("me", Actors.require().userId());
         model.addAttribute("documents", record.getStatus() == cn.zhifa.inspection.RecordStatus.DRAFT ? List.of()
                 : documents.of(id));
-        model.addAttribute("supplements", supplements.stream().flatMap(s -> s.blockFor(record).stream()).toList());
+        model.addAttribute("supplements", supplements.orderedStream().flatMap(s -> s.blockFor(record).stream()).toList());
         return "inspection/record";
     }
 
