@@ -138,7 +138,7 @@ class SpotQuizFlowTests {
         // the finding, one tap: the record's hazard registration opens with it filled in
         var link = java.util.regex.Pattern.compile("<a[^>]*id=\"spot-quiz-to-hazard\"[^>]*>").matcher(recordPage);
         assertThat(link.find()).isTrue();
-        String href = HtmlUtils.htmlUnescape(link.group().replaceAll(".*href=\"([^\"]+)\".*", "$1"));
+        String href = HtmlUtils.htmlUnescape(link.group().replaceAll("(?s).*href=\"([^\"]+)\".*", "$1"));
         assertThat(href).startsWith("/hazards/new?record=" + record);
         String registration = mvc.perform(get(java.net.URI.create(href)).session(officer)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(registration).contains("安全生产教育和培训不到位：逢查必考中王红（主要负责人）答题5道，得分40分，低于及格线60分")
