@@ -337,9 +337,9 @@ class ForeignIdTests {
                 "{\"personName\":\"王某\",\"personPost\":\"主要负责人\",\"count\":5}").getStatus()).isEqualTo(403);
         assertThat(api("/api/v1/inspection/records/" + foreignRecord + "/spot-quiz/answers",
                 "{\"answers\":[{\"questionId\":1,\"answer\":\"A\"}]}").getStatus()).isEqualTo(403);
+        assertThat(page(get("/inspection/records/{id}/spot-quiz", foreignRecord)).getStatus()).isEqualTo(403);
         assertThat(page(post("/inspection/records/{id}/spot-quiz", foreignRecord).param("personName", "王某")
                 .param("post", "主要负责人").param("count", "5")).getStatus()).isEqualTo(403);
-        assertThat(page(get("/inspection/records/{id}/spot-quiz", foreignRecord)).getStatus()).isEqualTo(403);
         assertThat(count("spot_quiz")).isEqualTo(before);
         assertThat(lastOutcome()).isEqualTo("REJECTED");
     }
