@@ -119,7 +119,7 @@ public class InspectionDocuments {
         fields.put("place", record.getPlace() == null ? record.getEnterpriseName() : record.getPlace());
         fields.put("startTime", LocalDateTime.ofInstant(record.getStartedAt(), InspectionRecord.ZONE));
         fields.put("endTime", LocalDateTime.ofInstant(record.getEndedAt(), InspectionRecord.ZONE));
-        fields.put("findings", findings(record));
+        fields.put("findings", withSupplements(findings(record), record));
         fields.put("onSiteName", onSitePerson(record));
         fields.put("onSiteTitle", record.getRepresentativeTitle());
         fields.put("onSitePhone", record.getRepresentativePhone());
@@ -158,6 +158,22 @@ public class InspectionDocuments {
                     measureFields, List.of(party), officers, signatures, refusals, day, by, "on-site-measures-" + recordId)));
         }
         return issued;
+    }
+
+    private org.springframework.beans.factory.ObjectProvider<RecordSupplement> supplements;
+
+    /** Lines other modules add to the 检查情况 (training's 逢查必考), looked up when a record is printed. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void supplements(org.springframework.beans.factory.ObjectProvider<RecordSupplement> supplements) {
+        this.supplements = supplements;
+    }
+
+    private String withSupplements(String findings, InspectionRecord record) {
+        StringBuilder text = new StringBuilder(findings);
+        if (supplements != null) {
+            supplements.orderedStream().forEach(s -> s.documentLines(record).forEach(line -> text.append("\n").append(line)));
+        }
+        return text.toString();
     }
 
     /** 现场负责人: as written in the record, else the name the representative signed (or refused to sign) with. */

@@ -38,6 +38,10 @@ class ForeignIdTests {
     cn.zhifa.supervision.review.CaseReviews caseReviews;
     @Autowired
     cn.zhifa.supervision.fault.EnforcementFaults faults;
+    @Autowired
+    cn.zhifa.inspection.InspectionManagement inspections;
+    @Autowired
+    cn.zhifa.registry.OfficerManagement officers;
 
     long ownFirm;
     long foreignFirm;
@@ -385,6 +389,55 @@ class ForeignIdTests {
                 .param("findings", "通道堆物").param("assigneeId", String.valueOf(ownTeam.get(0)))).getStatus())
                 .as("the township lies beside officer1's brigade, outside his subtree").isEqualTo(403);
         assertThat(count("township_staff_visit")).isEqualTo(visits);
+    }
+
+    @Test
+    void a_spot_quiz_on_another_districts_record_is_refused_on_the_api_and_the_page() throws Exception {
+        String brigadePath = path("officer1");
+        String districtPath = brigadePath.substring(0, brigadePath.lastIndexOf('/', brigadePath.length() - 2) + 1);
+        long foreignRecord = foreignRecord(districtPath);
+        long before = count("spot_quiz");
+        assertThat(api("/api/v1/inspection/records/" + foreignRecord + "/spot-quiz",
+                "{\"personName\":\"王某\",\"personPost\":\"主要负责人\",\"count\":5}").getStatus()).isEqualTo(403);
+        assertThat(api("/api/v1/inspection/records/" + foreignRecord + "/spot-quiz/answers",
+                "{\"answers\":[{\"questionId\":1,\"answer\":\"A\"}]}").getStatus()).isEqualTo(403);
+        assertThat(page(get("/inspection/records/{id}/spot-quiz", foreignRecord)).getStatus()).isEqualTo(403);
+        assertThat(page(post("/inspection/records/{id}/spot-quiz", foreignRecord).param("personName", "王某")
+                .param("post", "主要负责人").param("count", "5")).getStatus()).isEqualTo(403);
+        assertThat(count("spot_quiz")).isEqualTo(before);
+        assertThat(lastOutcome()).isEqualTo("REJECTED");
+    }
+
+    /** A record in progress of another district's unit, started by two of its certified officers. */
+    private long foreignRecord(String districtPath) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        List<Long> units = jdbc.sql("SELECT id FROM organization WHERE path NOT LIKE :p").param("p", districtPath + "%")
+                .query(Long.class).list();
+        List<cn.zhifa.registry.OfficerSummary> team = officers.certifiedOfficers(units, today).stream()
+                .collect(java.util.stream.Collectors.groupingBy(cn.zhifa.registry.OfficerSummary::organizationId)).values().stream()
+                .filter(l -> l.size() >= 2).findFirst().orElseThrow();
+        long unit = team.get(0).organizationId();
+        long firm = jdbc.sql("SELECT id FROM enterprise WHERE organization_id = ? AND status = 'OPERATING' ORDER BY id LIMIT 1")
+                .param(unit).query(Long.class).optional().orElse(foreignFirm);
+        cn.zhifa.shared.security.Actor actor = new cn.zhifa.shared.security.Actor() {
+            public long userId() { return team.get(0).userId(); }
+            public String username() { return "foreign"; }
+            public String displayName() { return team.get(0).name(); }
+            public long organizationId() { return unit; }
+            public java.util.Set<cn.zhifa.shared.security.Role> roles() { return java.util.Set.of(cn.zhifa.shared.security.Role.OFFICER); }
+        };
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(actor, null,
+                        List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                cn.zhifa.shared.security.Role.OFFICER.authority()))));
+        try {
+            var task = inspections.createTask(new cn.zhifa.inspection.NewTask(cn.zhifa.inspection.TaskSource.PLAN, "外区计划", firm,
+                    cn.zhifa.inspection.InspectionKind.KEY, cn.zhifa.inspection.InspectionMode.ON_SITE,
+                    List.of(team.get(0).userId(), team.get(1).userId()), YearMonth.now(), "GM-MGMT", false), actor, true);
+            return inspections.startRecord(task.id(), actor, true);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
     }
 
     private MockHttpServletResponse page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder call) throws Exception {

@@ -302,6 +302,10 @@ class RoleActionMatrixTests {
             Map.entry("POST /training/exams", LEADER),
             Map.entry("POST /training/exams/{id}/start", "officer1 leader1 legal1 supervisor1"),
             Map.entry("POST /training/exams/attempts/{id}", "officer1 leader1 legal1 supervisor1"),
+            Map.entry("POST /inspection/records/{id}/spot-quiz", O),
+            Map.entry("POST /inspection/records/{id}/spot-quiz/answers", O),
+            Map.entry("POST /api/v1/inspection/records/{id}/spot-quiz", O),
+            Map.entry("POST /api/v1/inspection/records/{id}/spot-quiz/answers", O),
             // emergency registers and 安责险 (issue 20)
             Map.entry("POST /emergency/{register}", O),
             Map.entry("POST /emergency/{register}/{id}", O),

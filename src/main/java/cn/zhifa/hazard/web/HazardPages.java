@@ -219,10 +219,17 @@ class HazardPages {
     @GetMapping("/hazards/new")
     @Allowed(Action.REGISTER_HAZARD)
     String registration(@RequestParam(required = false) String q, @RequestParam(required = false) Long enterpriseId,
-                        @RequestParam(required = false) Long record, Model model) {
+                        @RequestParam(required = false) Long record, @RequestParam(required = false) String description,
+                        @RequestParam(required = false) String legalBasis, Model model) {
         RegistrationForm form = new RegistrationForm();
         form.setEnterpriseId(enterpriseId);
         form.setRecordId(record);
+        if (description != null || legalBasis != null) { // a finding of the record handed over (training's 逢查必考)
+            RegistrationForm.Row row = new RegistrationForm.Row();
+            row.setDescription(description);
+            row.setLegalBasis(legalBasis);
+            form.setRows(new ArrayList<>(List.of(row)));
+        }
         return registrationPage(form, q, model);
     }
 

@@ -71,6 +71,14 @@ class InspectionPages {
         this.clock = clock;
     }
 
+    private org.springframework.beans.factory.ObjectProvider<cn.zhifa.inspection.RecordSupplement> supplements;
+
+    /** Blocks other modules add to the record page (training's 逢查必考), looked up when the page is shown. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void supplements(org.springframework.beans.factory.ObjectProvider<cn.zhifa.inspection.RecordSupplement> supplements) {
+        this.supplements = supplements;
+    }
+
     @GetMapping("/inspection")
     String today(Model model) {
         List<cn.zhifa.inspection.TaskView> open = inspections.myOpenTasks();
@@ -218,6 +226,7 @@ class InspectionPages {
         model.addAttribute("me", Actors.require().userId());
         model.addAttribute("documents", record.getStatus() == cn.zhifa.inspection.RecordStatus.DRAFT ? List.of()
                 : documents.of(id));
+        model.addAttribute("supplements", supplements.orderedStream().flatMap(s -> s.blockFor(record).stream()).toList());
         return "inspection/record";
     }
 

@@ -116,6 +116,7 @@ public enum Action {
     MANAGE_TRAINING("登记培训、练兵比武", LEADER),
     SET_EXAM("组织考试（按规则组卷）", LEADER),
     TAKE_EXAM("参加在线考试", OFFICER, LEADER, LEGAL, SUPERVISOR),
+    SPOT_QUIZ("逢查必考（检查中考核企业人员）", OFFICER, LEADER),
 
     // emergency (应急预案、演练、救援队伍、物资、灾害信息员)
     READ_EMERGENCY("查阅应急管理台账与安责险", OFFICER, LEADER, SUPERVISOR),

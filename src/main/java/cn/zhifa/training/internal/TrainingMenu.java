@@ -17,6 +17,7 @@ class TrainingMenu implements MenuContribution {
                 new MenuItem("学法培训", "学法清单", "/training/checklist", staff, 761),
                 new MenuItem("学法培训", "题库", "/training/questions", Set.of(Role.LEADER, Role.ADMIN), 762),
                 new MenuItem("学法培训", "培训记录", "/training/sessions", staff, 763),
-                new MenuItem("学法培训", "练兵比武", "/training/contests", staff, 764));
+                new MenuItem("学法培训", "练兵比武", "/training/contests", staff, 764),
+                new MenuItem("学法培训", "逢查必考统计", "/training/spot-quiz", staff, 765));
     }
 }
