@@ -14,6 +14,7 @@ import cn.zhifa.inspection.internal.Registry;
 import cn.zhifa.organization.UserManagement;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
+import cn.zhifa.shared.web.PublicAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -48,13 +49,15 @@ public class InspectionDocuments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration delayedAfter;
+    private final PublicAddress publicAddress;
 
     InspectionDocuments(InspectionManagement inspections, DocumentManagement documents, Registry registry,
                         UserManagement users,
                         @org.springframework.beans.factory.annotation.Value("${zhifa.inspection.on-site-measures-basis}")
                         String onSiteMeasuresBasis, ApplicationEventPublisher events, Clock clock,
                         @org.springframework.beans.factory.annotation.Value("${zhifa.inspection.documents-delayed-after:PT1M}")
-                        Duration delayedAfter) {
+                        Duration delayedAfter, PublicAddress publicAddress) {
+        this.publicAddress = publicAddress;
         this.events = events;
         this.clock = clock;
         this.delayedAfter = delayedAfter;
@@ -92,7 +95,8 @@ public class InspectionDocuments {
     private InspectionRecord issuedOnSite(InspectionRecord submitted) {
         if (submitted.getMode() == InspectionMode.ON_SITE) {
             expectedKinds(submitted).keySet().forEach(kind -> documents.requireIssuable(kind, submitted.getOrganizationId()));
-            events.publishEvent(new RecordDocumentsDue(submitted.getId(), submitted.getSubmittedBy()));
+            events.publishEvent(new RecordDocumentsDue(submitted.getId(), submitted.getSubmittedBy(),
+                    publicAddress.isConfigured() ? null : publicAddress.baseUrl()));
         }
         return submitted;
     }
@@ -104,6 +108,7 @@ public class InspectionDocuments {
      */
     @Transactional
     public List<IssuedDocument> issueOnce(long recordId) {
+        inspections.lockForIssue(recordId);
         if (of(recordId).stream().anyMatch(d -> d.kind().equals("INSPECTION_RECORD"))) {
             return List.of();
         }
@@ -113,7 +118,13 @@ public class InspectionDocuments {
     /** The record's documents: issued, pending since its submission (and whether for long), or none due. */
     @Transactional(readOnly = true)
     public RecordDocuments state(long recordId) {
-        InspectionRecord record = inspections.record(recordId);
+        return state(inspections.record(recordId));
+    }
+
+    /** {@link #state(long)} of a record already loaded (in scope), e.g. the one just submitted. */
+    @Transactional(readOnly = true)
+    public RecordDocuments state(InspectionRecord record) {
+        long recordId = record.getId();
         if (record.getStatus() == RecordStatus.DRAFT) {
             return new RecordDocuments(RecordDocuments.State.NONE, false, List.of());
         }
@@ -155,6 +166,7 @@ public class InspectionDocuments {
 
     @Transactional
     public List<IssuedDocument> issue(long recordId) {
+        inspections.lockForIssue(recordId);
         InspectionRecord record = inspections.record(recordId);
         Audit.target("现场检查记录", recordId);
         if (record.getStatus() != RecordStatus.SUBMITTED) {

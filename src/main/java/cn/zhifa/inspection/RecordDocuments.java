@@ -18,4 +18,9 @@ public record RecordDocuments(State state, boolean delayed, List<Entry> entries)
     public boolean pending() {
         return state == State.PENDING;
     }
+
+    /** The documents' titles, each once: 现场检查记录、责令限期整改指令书. */
+    public String titles() {
+        return String.join("、", entries.stream().map(Entry::title).distinct().toList());
+    }
 }

@@ -7,6 +7,7 @@ import cn.zhifa.organization.UserManagement;
 import cn.zhifa.organization.UserView;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Role;
+import cn.zhifa.shared.web.PublicAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -48,12 +49,12 @@ class RecordDocumentsIssuer {
 
     @ApplicationModuleListener
     void on(RecordDocumentsDue due) {
-        Submitter.of(users.get(due.submittedBy())).run(() -> {
+        Submitter.of(users.get(due.submittedBy())).run(() -> PublicAddress.reachedAt(due.reachedAt(), () -> {
             int issued = documents.issueOnce(due.recordId()).size();
             if (issued > 0) {
                 audit.record("出具现场检查文书", "现场检查记录", due.recordId(), Outcome.SUCCESS, "提交后出具" + issued + "份文书");
             }
-        });
+        }));
     }
 
     /** Delivers again the orders whose issue failed (only these: other listeners keep their own retries). */
