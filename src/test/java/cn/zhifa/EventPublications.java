@@ -3,7 +3,10 @@ package cn.zhifa;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Waits for asynchronous module listeners: until no publication of an event type is left to process in the event
@@ -26,5 +29,16 @@ public final class EventPublications {
     /** The documents of submitted inspection records: issued after each submission commits. */
     public static void awaitRecordDocuments(JdbcClient jdbc) {
         awaitCompleted(jdbc, "RecordDocumentsDue");
+    }
+
+    /**
+     * After each integration test: the documents of the records it submitted are issued before the next test starts,
+     * so that no test sees another's documents arrive (one count query when nothing is pending).
+     */
+    public static final class Settled implements AfterEachCallback {
+        @Override
+        public void afterEach(ExtensionContext context) {
+            awaitRecordDocuments(SpringExtension.getApplicationContext(context).getBean(JdbcClient.class));
+        }
     }
 }
