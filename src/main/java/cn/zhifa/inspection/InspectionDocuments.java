@@ -95,7 +95,7 @@ public class InspectionDocuments {
     private InspectionRecord issuedOnSite(InspectionRecord submitted) {
         if (submitted.getMode() == InspectionMode.ON_SITE) {
             expectedKinds(submitted).keySet().forEach(kind -> documents.requireIssuable(kind, submitted.getOrganizationId()));
-            events.publishEvent(new RecordDocumentsDue(submitted.getId(), submitted.getSubmittedBy(),
+            events.publishEvent(new RecordDocumentsDue(submitted.getId(), Actors.require().username(),
                     publicAddress.isConfigured() ? null : publicAddress.baseUrl()));
         }
         return submitted;

@@ -49,7 +49,7 @@ class RecordDocumentsIssuer {
 
     @ApplicationModuleListener
     void on(RecordDocumentsDue due) {
-        Submitter.of(users.get(due.submittedBy())).run(() -> PublicAddress.reachedAt(due.reachedAt(), () -> {
+        Submitter.of(users.findByUsername(due.submittedBy()).orElseThrow()).run(() -> PublicAddress.reachedAt(due.reachedAt(), () -> {
             int issued = documents.issueOnce(due.recordId()).size();
             if (issued > 0) {
                 audit.record("出具现场检查文书", "现场检查记录", due.recordId(), Outcome.SUCCESS, "提交后出具" + issued + "份文书");
