@@ -596,7 +596,7 @@ async function showOutbox() {
       body.append(el('div', { class: 'small mt-1 hazard-registered', text: '已登记隐患，责令限期整改指令书已出具。' }));
     } else if (item.status === 'sent') {
       const docs = item.documents || [];
-      body.append(el('div', { class: 'small mt-1', text: docs.length ? '已出具文书（可出示给被检查单位）：' : '已提交，文书待出具。' }),
+      body.append(el('div', { class: 'small mt-1', text: docs.length ? '已出具文书（可出示给被检查单位）：' : '已提交，文书生成中，稍后可在该现场检查记录页查看。' }),
         el('ul', { class: 'small mb-0 issued-documents' }, docs.map((d) =>
           el('li', {}, el('a', { href: '/documents/' + d.id, text: d.title + ' ' + d.number })))));
     }

@@ -177,8 +177,13 @@ export async function sync(onProgress) {
         item.recordId = record.id;
         item.status = 'sent';
         item.sentAt = new Date().toISOString();
-        const documents = await send('/api/v1/inspection/records/' + record.id + '/documents', { headers: auth });
-        if (documents.ok) {
+        await putItem(item);
+        // the documents are issued just after the submission: ask for them a few times (the sync goes on without them)
+        const due = (record.documents || []).length;
+        for (let attempt = 0; attempt < (due ? 20 : 1) && !(item.documents && item.documents.length); attempt++) {
+          if (attempt > 0) await new Promise((r) => setTimeout(r, 1000));
+          const documents = await send('/api/v1/inspection/records/' + record.id + '/documents', { headers: auth });
+          if (!documents.ok) break;
           item.documents = (await documents.json()).items.map((d) => ({ id: d.id, title: d.title, number: d.number }));
         }
         await putItem(item);

@@ -99,6 +99,22 @@ public class DocumentManagement {
     }
 
     /**
+     * Refuses now, without numbering or rendering, what {@link #issue} would refuse for want of the kind's template or
+     * the authority's document settings: a command that issues its documents after it commits checks this first.
+     */
+    @Transactional(readOnly = true)
+    public void requireIssuable(String kind, long authorityOrganizationId) {
+        TemplateSummary t = templates.find(kind).orElseThrow(() -> new RuleViolation("没有这种文书：" + kind));
+        Authority authority = authorityFor(authorityOrganizationId).orElseThrow(() -> new RuleViolation(
+                "本机关尚未设置文书署名信息（机关全称、机关简称等），请系统管理员在“文书设置”中填写后再签发"));
+        List<String> settings = templates.missingAuthoritySettings(t.kind(), authority);
+        if (!settings.isEmpty()) {
+            throw new RuleViolation("《" + t.title() + "》不能签发：文书设置缺少" + String.join("、", settings)
+                    + "（请系统管理员在“文书设置”中为" + authority.name() + "填写）");
+        }
+    }
+
+    /**
      * Issues a corrected version of a document: same number, version + 1, the reason recorded; the earlier version
      * stays stored and its verification page says it was corrected.
      */

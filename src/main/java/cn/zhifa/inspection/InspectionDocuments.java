@@ -9,10 +9,14 @@ import cn.zhifa.documents.Officer;
 import cn.zhifa.documents.Party;
 import cn.zhifa.documents.SignatureRefusal;
 import cn.zhifa.documents.SourceRef;
+import cn.zhifa.inspection.internal.RecordDocumentsDue;
 import cn.zhifa.inspection.internal.Registry;
 import cn.zhifa.organization.UserManagement;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
+import cn.zhifa.shared.web.PublicAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -20,13 +24,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Issues the documents of a submitted record through the documents module: the 现场检查记录, one
  * 责令限期整改指令书 per deadline, and a 现场处理措施决定书 for immediate measures, carrying the drawn
- * signatures (or the recorded refusal). Issuing again returns the documents issued first.
+ * signatures (or the recorded refusal). Issuing again returns the documents issued first. A submission stores the
+ * record, its hazards and the order to issue its documents ({@link RecordDocumentsDue}); the documents are numbered and
+ * rendered after it commits ({@code RecordDocumentsIssuer}), so the officer's phone is answered without waiting for them.
  */
 @Service
 public class InspectionDocuments {
@@ -39,11 +46,21 @@ public class InspectionDocuments {
     private final UserManagement users;
 
     private final String onSiteMeasuresBasis;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration delayedAfter;
+    private final PublicAddress publicAddress;
 
     InspectionDocuments(InspectionManagement inspections, DocumentManagement documents, Registry registry,
                         UserManagement users,
                         @org.springframework.beans.factory.annotation.Value("${zhifa.inspection.on-site-measures-basis}")
-                        String onSiteMeasuresBasis) {
+                        String onSiteMeasuresBasis, ApplicationEventPublisher events, Clock clock,
+                        @org.springframework.beans.factory.annotation.Value("${zhifa.inspection.documents-delayed-after:PT1M}")
+                        Duration delayedAfter, PublicAddress publicAddress) {
+        this.publicAddress = publicAddress;
+        this.events = events;
+        this.clock = clock;
+        this.delayedAfter = delayedAfter;
         this.onSiteMeasuresBasis = onSiteMeasuresBasis;
         this.inspections = inspections;
         this.documents = documents;
@@ -58,17 +75,18 @@ public class InspectionDocuments {
     }
 
     /**
-     * Submits the record and issues its documents in the same step (the 现场检查记录, and for failed items the
-     * 责令限期整改指令书 / 现场处理措施决定书 the firm must receive): a record whose documents cannot be issued is not
-     * submitted, and the refusal says why. An online inspection (线上) has no one on site to sign the 现场检查记录, so it
-     * is submitted without documents; its orders are issued when they are served.
+     * Submits the record and orders its documents (the 现场检查记录, and for failed items the 责令限期整改指令书 /
+     * 现场处理措施决定书 the firm must receive), issued once the submission commits: a record whose documents the
+     * authority cannot issue (no document settings) is not submitted, and the refusal says why. An online inspection
+     * (线上) has no one on site to sign the 现场检查记录, so it is submitted without documents; its orders are issued
+     * when they are served.
      */
     @Transactional
     public InspectionRecord submit(long recordId, boolean confirmNonWorkingDeadline) {
         return issuedOnSite(inspections.submit(recordId, confirmNonWorkingDeadline));
     }
 
-    /** A whole record composed on a terminal: submitted and its documents issued in one transaction. */
+    /** A whole record composed on a terminal: submitted in one transaction, its documents issued after it commits. */
     @Transactional
     public InspectionRecord submitComplete(RecordSubmission submission) {
         return issuedOnSite(inspections.submitComplete(submission));
@@ -76,13 +94,79 @@ public class InspectionDocuments {
 
     private InspectionRecord issuedOnSite(InspectionRecord submitted) {
         if (submitted.getMode() == InspectionMode.ON_SITE) {
-            issue(submitted.getId());
+            expectedKinds(submitted).keySet().forEach(kind -> documents.requireIssuable(kind, submitted.getOrganizationId()));
+            events.publishEvent(new RecordDocumentsDue(submitted.getId(), Actors.require().username(),
+                    publicAddress.isConfigured() ? null : publicAddress.baseUrl()));
         }
         return submitted;
     }
 
+    /**
+     * Issues the record's documents unless they are issued already (a repeated or resubmitted delivery of
+     * {@link RecordDocumentsDue}, or the officer's 出具 button first): all of a record's documents are issued in one
+     * transaction, so its 现场检查记录 stands for all of them. Returns what this call issued (nothing the second time).
+     */
+    @Transactional
+    public List<IssuedDocument> issueOnce(long recordId) {
+        inspections.lockForIssue(recordId);
+        if (of(recordId).stream().anyMatch(d -> d.kind().equals("INSPECTION_RECORD"))) {
+            return List.of();
+        }
+        return issue(recordId);
+    }
+
+    /** The record's documents: issued, pending since its submission (and whether for long), or none due. */
+    @Transactional(readOnly = true)
+    public RecordDocuments state(long recordId) {
+        return state(inspections.record(recordId));
+    }
+
+    /** {@link #state(long)} of a record already loaded (in scope), e.g. the one just submitted. */
+    @Transactional(readOnly = true)
+    public RecordDocuments state(InspectionRecord record) {
+        long recordId = record.getId();
+        if (record.getStatus() == RecordStatus.DRAFT) {
+            return new RecordDocuments(RecordDocuments.State.NONE, false, List.of());
+        }
+        List<IssuedDocument> issued = documents.forSource(new SourceRef(SOURCE, String.valueOf(recordId)));
+        if (!issued.isEmpty()) {
+            return new RecordDocuments(RecordDocuments.State.ISSUED, false, issued.stream()
+                    .map(d -> new RecordDocuments.Entry(d.kind(), d.title(), RecordDocuments.State.ISSUED, d.id(), d.number()))
+                    .toList());
+        }
+        if (record.getMode() != InspectionMode.ON_SITE || record.getStatus() != RecordStatus.SUBMITTED) {
+            return new RecordDocuments(RecordDocuments.State.NONE, false, List.of());
+        }
+        List<RecordDocuments.Entry> due = new ArrayList<>();
+        expectedKinds(record).forEach((kind, count) -> {
+            String title = documents.templates().find(kind).map(t -> t.title()).orElse(kind);
+            for (int i = 0; i < count; i++) {
+                due.add(new RecordDocuments.Entry(kind, title, RecordDocuments.State.PENDING, null, null));
+            }
+        });
+        boolean delayed = record.getSubmittedAt() != null
+                && record.getSubmittedAt().plus(delayedAfter).isBefore(clock.instant());
+        return new RecordDocuments(RecordDocuments.State.PENDING, delayed, due);
+    }
+
+    /** What {@link #issue} issues for the record: kind → how many (one order per deadline). */
+    private static Map<String, Integer> expectedKinds(InspectionRecord record) {
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        kinds.put("INSPECTION_RECORD", 1);
+        long deadlines = record.failedItems().stream().map(InspectionRecord.ItemResult::rectifyBy)
+                .filter(java.util.Objects::nonNull).distinct().count();
+        if (deadlines > 0) {
+            kinds.put("RECTIFICATION_ORDER", (int) deadlines);
+        }
+        if (record.failedItems().stream().anyMatch(i -> i.immediateMeasure() != null)) {
+            kinds.put("ON_SITE_MEASURES", 1);
+        }
+        return kinds;
+    }
+
     @Transactional
     public List<IssuedDocument> issue(long recordId) {
+        inspections.lockForIssue(recordId);
         InspectionRecord record = inspections.record(recordId);
         Audit.target("现场检查记录", recordId);
         if (record.getStatus() != RecordStatus.SUBMITTED) {

@@ -530,6 +530,14 @@ public class InspectionManagement {
         return Verdict.allow();
     }
 
+    /**
+     * Holds the record's row until the caller's transaction ends, so that two issues of its documents (the listener
+     * after the submission, the officer's 出具, a hazard's order) run one after the other: the second finds the first's.
+     */
+    void lockForIssue(long recordId) {
+        jdbc.sql("SELECT id FROM inspection_record WHERE id = :id FOR UPDATE").param("id", recordId).query(Long.class).optional();
+    }
+
     /** Submits a whole record composed on a terminal, in one transaction. */
     @Transactional
     public InspectionRecord submitComplete(RecordSubmission submission) {

@@ -140,9 +140,11 @@ class InspectionBrowserTests extends BrowserTestSupport {
         assertThat(browser.findElement(By.id("signed-" + officerA)).getText()).contains("已签名");
 
         submitAndWait(By.id("submit-record"));
-        assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("已提交").contains("已出具");
-        assertThat(browser.findElements(By.cssSelector("#documents .record-document"))).as("record and order issued on 提交")
-                .hasSize(2);
+        assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("已提交").contains("正在生成");
+        // issued just after 提交: the page polls until the record and the order are there, then shows their links
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60)).until(d ->
+                d.findElements(By.cssSelector("#documents .record-document")).size() == 2);
+        assertThat(browser.findElements(By.id("documents-pending"))).as("the poll stopped with the links").isEmpty();
         assertThat(browser.findElement(By.id("record-status")).getText()).isEqualTo("已提交");
         assertThat(fitsWidth()).isTrue();
         screenshot("inspection-4-submitted-phone");

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.zhifa.EventPublications;
+import cn.zhifa.TestClock;
 import cn.zhifa.Tokens;
 import cn.zhifa.ZhifaIntegrationTest;
 import cn.zhifa.documents.DocumentManagement;
@@ -18,6 +20,7 @@ import cn.zhifa.shared.web.PublicAddress;
 import com.jayway.jsonpath.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -55,6 +58,10 @@ class RecordDocumentsTests {
     LegalCalendar calendar;
     @Autowired
     PublicAddress publicAddress;
+    @Autowired
+    InspectionManagement inspections;
+    @Autowired
+    TestClock clock;
 
     long officerA;
     long officerB;
@@ -126,7 +133,9 @@ class RecordDocumentsTests {
         }
     }
 
+    /** The documents are issued after the submission commits: waits for them first. */
     List<IssuedDocument> issuedFor(long record) {
+        EventPublications.awaitRecordDocuments(jdbc);
         return documents.forSource(new SourceRef("现场检查记录", String.valueOf(record))).stream()
                 .filter(IssuedDocument::valid).toList();
     }
@@ -206,7 +215,9 @@ class RecordDocumentsTests {
                             .content(InspectionFixtures.recordJson(task, officerA, officerB, deadline, false, true)))
                     .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
             long record = ((Number) JsonPath.read(body, "$.id")).longValue();
-            for (IssuedDocument document : issuedFor(record)) {
+            List<IssuedDocument> issued = issuedFor(record);
+            assertThat(issued).hasSize(2);
+            for (IssuedDocument document : issued) {
                 assertThat(text(documents.pdf(document.id()).orElseThrow()).replaceAll("\\s", ""))
                         .contains("https://zhifa.example.gov.cn/verify/" + document.verificationCode());
             }
@@ -237,6 +248,68 @@ class RecordDocumentsTests {
         var admin = login("admin");
         assertThat(settingsPage(admin))
                 .contains("public-address-warning").contains("ZHIFA_PUBLIC_BASE_URL");
+    }
+
+    @Test
+    void the_terminal_is_answered_before_the_documents_exist_and_the_record_then_shows_them() throws Exception {
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 57);
+        long task = newTask(firm);
+        String token = Tokens.bearer(mvc, "officer1");
+        String body = mvc.perform(post("/api/v1/inspection/records").header("Authorization", token)
+                        .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content(InspectionFixtures.recordJson(task, officerA, officerB, deadline, false, true)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long record = ((Number) JsonPath.read(body, "$.id")).longValue();
+        assertThat(JsonPath.<List<String>>read(body, "$.documents[*].kind")).as("answered once record and hazards are stored")
+                .containsExactly("INSPECTION_RECORD", "RECTIFICATION_ORDER");
+        assertThat(JsonPath.<List<String>>read(body, "$.documents[*].state")).containsOnly("PENDING");
+        assertThat(JsonPath.<List<Object>>read(body, "$.documents[*].url")).containsOnlyNulls();
+        assertThat(jdbc.sql("SELECT count(*) FROM hazard WHERE record_id = :r").param("r", record).query(Long.class).single())
+                .isEqualTo(2);
+
+        List<IssuedDocument> issued = issuedFor(record);
+        String after = mvc.perform(get("/api/v1/inspection/records/" + record).header("Authorization", token))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(after, "$.documents[*].state")).containsOnly("ISSUED").hasSize(2);
+        assertThat(JsonPath.<List<String>>read(after, "$.documents[*].url")).containsExactlyInAnyOrderElementsOf(
+                issued.stream().map(d -> "/api/v1/documents/" + d.id() + "/pdf").toList());
+        String card = mvc.perform(get("/inspection/records/" + record + "/documents").session(login("officer1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(card).as("the poll ends with the links").doesNotContain("hx-trigger").doesNotContain("文书生成中")
+                .contains("/documents/" + issued.get(0).id() + "/pdf");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = '出具现场检查文书' AND target_id = :r")
+                .param("r", String.valueOf(record)).query(Long.class).single()).as("issued after the request, audited").isOne();
+    }
+
+    @Test
+    void a_record_whose_documents_are_not_issued_shows_them_pending_then_says_so_and_offers_to_issue_them() throws Exception {
+        InspectionFixtures.Enterprise firm = InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 56);
+        MockHttpSession officer = login("officer1");
+        long record = fillInOnThePage(officer, newTask(firm));
+        // submitted without the order to issue its documents: as if every issue so far had failed
+        DemoActor.of(users.findByUsername("officer1").orElseThrow()).run(() -> inspections.submit(record, false));
+
+        String pending = mvc.perform(get("/inspection/records/" + record).session(officer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(pending).contains("文书生成中").contains("hx-trigger=\"every 2s\"").contains("责令限期整改指令书")
+                .doesNotContain("id=\"issue-documents\"");
+        clock.advance(Duration.ofMinutes(2));
+        try {
+            String late = mvc.perform(get("/inspection/records/" + record + "/documents").session(officer))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(late).doesNotContain("文书生成中").contains("文书尚未生成").contains("系统会自动重试")
+                    .contains("id=\"issue-documents\"");
+            String api = mvc.perform(get("/api/v1/inspection/records/" + record).header("Authorization", Tokens.bearer(mvc, "officer1")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(JsonPath.<Boolean>read(api, "$.documentsDelayed")).isTrue();
+            assertThat(JsonPath.<List<String>>read(api, "$.documents[*].state")).containsOnly("PENDING");
+        } finally {
+            clock.reset();
+        }
+        mvc.perform(post("/inspection/records/" + record + "/documents").session(officer).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(issuedFor(record)).extracting(IssuedDocument::kind)
+                .containsExactlyInAnyOrder("INSPECTION_RECORD", "RECTIFICATION_ORDER");
     }
 
     String settingsPage(MockHttpSession admin) throws Exception {

@@ -8,6 +8,7 @@ import cn.zhifa.evidence.Idempotency;
 import cn.zhifa.inspection.ChecklistManagement;
 import cn.zhifa.inspection.ChecklistTemplate;
 import cn.zhifa.inspection.InspectionManagement;
+import cn.zhifa.inspection.InspectionRecord;
 import cn.zhifa.inspection.NewTask;
 import cn.zhifa.inspection.RecordSubmission;
 import cn.zhifa.inspection.TaskView;
@@ -100,7 +101,10 @@ class InspectionApi {
     ResponseEntity<String> submit(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                   @Valid @RequestBody RecordSubmission submission) {
         return idempotency.once(key, "inspection.record", json.writeValueAsString(submission), HttpStatus.CREATED,
-                () -> RecordApiView.of(documents.submitComplete(submission)));
+                () -> {
+                    InspectionRecord submitted = documents.submitComplete(submission);
+                    return RecordApiView.of(submitted, documents.state(submitted));
+                });
     }
 
     @PostMapping("/api/v1/inspection/records/{id}/documents")
@@ -113,7 +117,8 @@ class InspectionApi {
     @GetMapping("/api/v1/inspection/records/{id}")
     @Operation(summary = "现场检查记录")
     RecordApiView record(@PathVariable long id) {
-        return RecordApiView.of(inspections.record(id));
+        InspectionRecord record = inspections.record(id);
+        return RecordApiView.of(record, documents.state(record));
     }
 
     @GetMapping("/api/v1/inspection/offline-bundle")

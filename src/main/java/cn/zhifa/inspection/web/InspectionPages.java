@@ -224,10 +224,18 @@ class InspectionPages {
         model.addAttribute("outcomes", ItemOutcome.values());
         model.addAttribute("today", LocalDate.now(clock.withZone(ZONE)));
         model.addAttribute("me", Actors.require().userId());
-        model.addAttribute("documents", record.getStatus() == cn.zhifa.inspection.RecordStatus.DRAFT ? List.of()
-                : documents.of(id));
+        model.addAttribute("docs", documents.state(record));
         model.addAttribute("supplements", supplements.orderedStream().flatMap(s -> s.blockFor(record).stream()).toList());
         return "inspection/record";
+    }
+
+    /** The record's documents card, polled by the page while they are issued after the submission. */
+    @GetMapping("/inspection/records/{id}/documents")
+    String recordDocuments(@PathVariable long id, Model model) {
+        InspectionRecord record = inspections.record(id);
+        model.addAttribute("record", record);
+        model.addAttribute("docs", documents.state(record));
+        return "inspection/record-parts :: documents";
     }
 
     @PostMapping("/inspection/records/{id}/basics")
@@ -359,15 +367,15 @@ class InspectionPages {
     }
 
     /**
-     * Submits the record and issues its documents in the same step; a record whose documents cannot be issued stays
-     * a draft and the page says why.
+     * Submits the record (its documents are issued right after, the page shows them when they are); a record whose
+     * documents the authority cannot issue stays a draft and the page says why.
      */
     @PostMapping("/inspection/records/{id}/submit")
     @Allowed(Action.INSPECT)
     @AuditAction("提交现场检查记录")
     String submit(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmNonWorkingDeadline,
                   Model model, RedirectAttributes redirect) {
-        return act(id, "", model, redirect, "现场检查记录已提交，已出具现场检查记录及整改文书，发现的隐患已登记到隐患台账。",
+        return act(id, "", model, redirect, "现场检查记录已提交，发现的隐患已登记到隐患台账；现场检查记录及整改文书正在生成，稍候在本页显示。",
                 () -> documents.submit(id, confirmNonWorkingDeadline));
     }
 
@@ -375,7 +383,7 @@ class InspectionPages {
     @Allowed(Action.INSPECT)
     @AuditAction("出具检查文书")
     String issueDocuments(@PathVariable long id, Model model, RedirectAttributes redirect) {
-        return act(id, "#documents", model, redirect, "已出具文书。", () -> documents.issue(id));
+        return act(id, "#documents", model, redirect, "已出具文书。", () -> documents.issueOnce(id));
     }
 
     @PostMapping("/inspection/records/{id}/correction")

@@ -20,6 +20,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component
 public class PublicAddress {
 
+    /** The address a request reached, for work it left to run after it was answered (see {@link #reachedAt}). */
+    private static final ThreadLocal<String> REACHED_AT = new ThreadLocal<>();
+
     private final String configured;
     private final Environment environment;
 
@@ -38,12 +41,30 @@ public class PublicAddress {
         if (configured != null) {
             return configured;
         }
+        if (REACHED_AT.get() != null) {
+            return REACHED_AT.get();
+        }
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (attributes instanceof ServletRequestAttributes servlet) {
             return withoutTrailingSlash(ServletUriComponentsBuilder.fromContextPath(servlet.getRequest()).build().toUriString());
         }
         return "http://" + hostName() + ":" + environment.getProperty("local.server.port",
                 environment.getProperty("server.port", "80"));
+    }
+
+    /**
+     * Runs {@code work} (outside any request, e.g. a listener issuing documents after the submission was answered) with
+     * the links built as in the request that asked for it: {@code baseUrl} is that request's {@link #baseUrl()}
+     * (null: as outside a request). The configured address still comes first.
+     */
+    public static void reachedAt(String baseUrl, Runnable work) {
+        String previous = REACHED_AT.get();
+        REACHED_AT.set(baseUrl);
+        try {
+            work.run();
+        } finally {
+            REACHED_AT.set(previous);
+        }
     }
 
     /** A path of this platform as an address others can open: {@code /verify/abc} → {@code https://…/verify/abc}. */

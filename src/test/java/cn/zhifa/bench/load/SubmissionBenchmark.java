@@ -1,5 +1,6 @@
 package cn.zhifa.bench.load;
 
+import cn.zhifa.EventPublications;
 import cn.zhifa.TestClock;
 import cn.zhifa.Tokens;
 import cn.zhifa.ZhifaIntegrationTest;
@@ -46,8 +47,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Benchmark (not part of the normal build): inspection records submitted through the API ({@code POST
  * /api/v1/inspection/records}, real HTTP on the test server) by N concurrent terminals with the bearer tokens of two
- * officers, each record with 5 failed items (→ 5 hazards, the 现场检查记录 and the 责令限期整改指令书 issued as PDF and
- * DOCX), against raw PostgreSQL inserts of the same rows by JDBC batch on the same number of connections (the record,
+ * officers, each record with 5 failed items (→ 5 hazards; the 现场检查记录 and the 责令限期整改指令书 issued as PDF and
+ * DOCX after the answer, by the module listener, whose drain rate is reported apart), against raw PostgreSQL inserts of the same rows by JDBC batch on the same number of connections (the record,
  * its members, 8 item results, 3 signatures, 5 hazards and the 2 document rows, whose bytes are in the object store). Reports the
  * throughput at each concurrency, then p50/p95/p99 at half the API's peak throughput (requests paced, not back to back).
  * <pre>./mvnw -o test -Dtest=SubmissionBenchmark -Dzhifa.bench=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
@@ -103,30 +104,52 @@ class SubmissionBenchmark {
         long template = ((Number) JsonPath.read(created, "$.id")).longValue();
 
         StringBuilder report = new StringBuilder("""
-                Inspection submission: record with 5 failed items -> 5 hazards, 现场检查记录 + 责令限期整改指令书 (PDF + DOCX);
-                API over HTTP with 2 officers' bearer tokens vs raw JDBC batch inserts of the same rows; %s; %d per level, 5 warm-up.
+                Inspection submission: record with 5 failed items -> 5 hazards, 现场检查记录 + 责令限期整改指令书 (PDF + DOCX, issued after
+                the answer by the module listener: "documents" = records/s it drained, first publication to last completion);
+                API over HTTP with 2 officers' bearer tokens vs raw JDBC batch inserts of the same rows (with the 2 document rows);
+                %s; %d per level, 5 warm-up.
                 """.formatted(Figures.machine(), perLevel));
         // warm-up (JIT, templates, fonts) outside the figures
         run(clones(template, 5), 1, tokens, a, b, items, signature, 0);
+        EventPublications.awaitRecordDocuments(jdbc);
 
         double peak = 0;
         int peakTerminals = 1;
         for (int n : terminals) {
+            Instant since = Instant.now();
             Result api = run(clones(template, perLevel), n, tokens, a, b, items, signature, 0);
+            String load = Figures.load();
+            double drained = drained(since);
             Result raw = raw(template, perLevel, n, a, b, deadline);
-            report.append("  %2d terminals  API %6.1f records/s (p50 %4d p99 %5d ms)   raw inserts %7.1f records/s   API/raw %5.1f %%  %s%n"
-                    .formatted(n, api.throughput, api.p(50), api.p(99), raw.throughput, 100 * api.throughput / raw.throughput, Figures.load()));
+            report.append("  %2d terminals  API %6.1f records/s (p50 %4d p99 %5d ms)   raw inserts %7.1f records/s   API/raw %5.1f %%  %s   documents %5.1f records/s%n"
+                    .formatted(n, api.throughput, api.p(50), api.p(99), raw.throughput, 100 * api.throughput / raw.throughput,
+                            load, drained));
             if (api.throughput > peak) {
                 peak = api.throughput;
                 peakTerminals = n;
             }
         }
         double half = peak / 2;
+        Instant since = Instant.now();
         Result paced = run(clones(template, perLevel * 2), Math.max(2, peakTerminals), tokens, a, b, items, signature,
                 (long) (1_000_000_000L / half));
-        report.append("  at half the peak (%.1f records/s, paced, %d terminals): p50 %d ms  p95 %d ms  p99 %d ms  (%.1f records/s)  %s%n"
-                .formatted(half, Math.max(2, peakTerminals), paced.p(50), paced.p(95), paced.p(99), paced.throughput, Figures.load()));
+        String load = Figures.load();
+        double drained = drained(since);
+        report.append("  at half the peak (%.1f records/s, paced, %d terminals): p50 %d ms  p95 %d ms  p99 %d ms  (%.1f records/s)  %s   documents %5.1f records/s%n"
+                .formatted(half, Math.max(2, peakTerminals), paced.p(50), paced.p(95), paced.p(99), paced.throughput, load, drained));
         Figures.write("inspection-submission.txt", report.toString());
+    }
+
+    /**
+     * Waits until the listener has issued the documents of every record submitted since {@code since}, and returns the
+     * records it drained per second, from the first publication to the last completion.
+     */
+    private double drained(Instant since) {
+        EventPublications.awaitRecordDocuments(jdbc);
+        return jdbc.sql("""
+                        SELECT count(*) / greatest(extract(epoch FROM max(completion_date) - min(publication_date)), 0.001)
+                        FROM event_publication WHERE event_type LIKE '%.RecordDocumentsDue' AND publication_date >= :since""")
+                .param("since", Timestamp.from(since)).query(Double.class).single();
     }
 
     record Result(double throughput, long[] sortedMs) {
