@@ -57,13 +57,23 @@ class CaseDeadlineSweepBenchmark {
     void the_deadline_sweep_over_a_million_open_deadlines_takes_under_ten_seconds_and_runs_once() throws Exception {
         int rows = Integer.getInteger("zhifa.bench.deadlines", 1_000_000);
         int formerSample = Integer.getInteger("zhifa.bench.former", 5_000);
-        int caseCount = rows / PER_CASE;
         LocalDate today = deadlines.today();
-        LocalDate yesterday = today.minusDays(1);
         long org = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
         long handler = jdbc.sql("SELECT id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
         deadlines.sweep(); // the demo city's own deadlines, outside the figures
 
+        try {
+            run(rows, formerSample, today, org, handler);
+        } finally {
+            jdbc.sql("DELETE FROM penalty_case WHERE case_number LIKE '压测案件-%'").update();
+            jdbc.sql("DELETE FROM case_deadline_stale WHERE penalty_case NOT IN (SELECT id FROM penalty_case)").update();
+            jdbc.sql("DROP TABLE IF EXISTS bench_due").update();
+        }
+    }
+
+    private void run(int rows, int formerSample, LocalDate today, long org, long handler) throws Exception {
+        int caseCount = rows / PER_CASE;
+        LocalDate yesterday = today.minusDays(1);
         long started = System.nanoTime();
         jdbc.sql("""
                 INSERT INTO penalty_case (case_number, organization_id, kind, source, procedure_kind, stage, title, party_kind,
@@ -73,7 +83,7 @@ class CaseDeadlineSweepBenchmark {
                 FROM generate_series(1, :cases) g""")
                 .param("org", org).param("handler", handler).param("today", today).param("cases", caseCount).update();
         // each offset's due day and its first 临期 day on law's calendar
-        jdbc.sql("CREATE TEMP TABLE bench_due (k INTEGER PRIMARY KEY, due_on DATE NOT NULL, near_from DATE NOT NULL)").update();
+        jdbc.sql("CREATE TABLE bench_due (k INTEGER PRIMARY KEY, due_on DATE NOT NULL, near_from DATE NOT NULL)").update();
         for (int k = 0; k < DAYS; k++) {
             LocalDate due = today.plusDays(k - DAYS / 2);
             jdbc.sql("INSERT INTO bench_due VALUES (:k, :due, :near)").param("k", k).param("due", due)
@@ -150,9 +160,6 @@ class CaseDeadlineSweepBenchmark {
                 formerSample, formerFound, formerP50, Figures.p(Figures.sorted(former), 100), formerLoad,
                 caseCount, formerP50 * caseCount / Math.max(1, formerSample) / 1000);
         Figures.write("case-sweep.txt", report);
-        jdbc.sql("DELETE FROM penalty_case WHERE case_number LIKE '压测案件-%'").update();
-        jdbc.sql("DELETE FROM case_deadline_stale WHERE penalty_case NOT IN (SELECT id FROM penalty_case)").update();
-        jdbc.sql("DROP TABLE bench_due").update();
     }
 
     /** The first day a deadline due on {@code due} is 临期, as the read model computes it. */
