@@ -53,6 +53,8 @@ public class CaseDeadlines {
     private final ApplicationEventPublisher events;
     /** Recomputes the read model in its own transaction, also under a read-only one (a page's list). */
     private final TransactionTemplate separately;
+    /** The basis this node last found recorded (so a page's read checks it without a write). */
+    private volatile String checkedBasis = "";
 
     CaseDeadlines(PenaltyCases cases, CasePeriods periods, CaseScope scope, JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this(cases, periods, scope, jdbc, audit, clock, null, null);
@@ -348,18 +350,30 @@ public class CaseDeadlines {
         if (separately == null) {
             return;
         }
-        separately.executeWithoutResult(status -> markAllIfBasisChanged());
+        // cheap when nothing changed (every page's menu counts read the model): no write, no transaction of its own
+        String basis = basisFingerprint();
+        if (!basis.equals(checkedBasis)) {
+            separately.executeWithoutResult(status -> markAllIfBasisChanged(basis));
+            checkedBasis = basis;
+        }
+        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_deadline_stale)").query(Boolean.class).single()) {
+            return;
+        }
         while (Boolean.TRUE.equals(separately.execute(status -> refreshBatch(500)))) {
             // next batch
         }
     }
 
-    private void markAllIfBasisChanged() {
-        String fingerprint = cn.zhifa.documents.DocumentManagement.sha256((periods.calendar().notices() + "|" + periods.rules())
+    /** The calendar's notices and the warning rules the computed days rest on, as a hash. */
+    private String basisFingerprint() {
+        return cn.zhifa.documents.DocumentManagement.sha256((periods.calendar().notices() + "|" + periods.rules())
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        int unchanged = jdbc.sql("UPDATE case_deadline_basis SET fingerprint = fingerprint WHERE id = 1 AND fingerprint = :f")
-                .param("f", fingerprint).update();
-        if (unchanged == 1) {
+    }
+
+    private void markAllIfBasisChanged(String fingerprint) {
+        boolean unchanged = jdbc.sql("SELECT count(*) FROM case_deadline_basis WHERE id = 1 AND fingerprint = :f")
+                .param("f", fingerprint).query(Long.class).single() == 1;
+        if (unchanged) {
             return;
         }
         jdbc.sql("INSERT INTO case_deadline_stale (penalty_case, marked) SELECT id, nextval('case_deadline_stale_seq') FROM penalty_case"
