@@ -14,7 +14,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import cn.zhifa.shared.web.Page;
+import java.util.Collection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -43,14 +50,32 @@ public class CaseDeadlines {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    /** Recomputes the read model in its own transaction, also under a read-only one (a page's list). */
+    private final TransactionTemplate separately;
+    /** The basis this node last found recorded (so a page's read checks it without a write). */
+    private volatile String checkedBasis = "";
 
     CaseDeadlines(PenaltyCases cases, CasePeriods periods, CaseScope scope, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this(cases, periods, scope, jdbc, audit, clock, null, null);
+    }
+
+    @Autowired
+    CaseDeadlines(PenaltyCases cases, CasePeriods periods, CaseScope scope, JdbcClient jdbc, AuditTrail audit, Clock clock,
+                  ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.cases = cases;
         this.periods = periods;
         this.scope = scope;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
+        if (transactions == null) {
+            this.separately = null;
+        } else {
+            this.separately = new TransactionTemplate(transactions);
+            this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        }
     }
 
     public LocalDate today() {
@@ -156,18 +181,9 @@ public class CaseDeadlines {
 
     /** The deadlines officials must meet that are still open, near or past (for warnings and the leader's list). */
     public List<CaseWarning> warnings(PenaltyCase c, LocalDate today) {
-        // an ended case still warns about a 查封/扣押 not yet released or disposed of, and a 先行登记保存 not yet decided
-        List<TimelineEntry> entries = new ArrayList<>();
-        if (c.getStage().open()) {
-            entries.addAll(timeline(c, today));
-        } else {
-            entries.addAll(measures(c, today));
-            entries.addAll(preservations(c, today));
-        }
         List<CaseWarning> warnings = new ArrayList<>();
-        for (TimelineEntry e : entries) {
-            if (e.deadline() != null && (e.status() == TimelineEntry.Status.NEAR || e.status() == TimelineEntry.Status.OVERDUE)
-                    && !e.partyPeriod()) {
+        for (TimelineEntry e : watched(c, today)) {
+            if (e.status() == TimelineEntry.Status.NEAR || e.status() == TimelineEntry.Status.OVERDUE) {
                 warnings.add(new CaseWarning(c.getId(), c.getCaseNumber(), c.getTitle(), c.getHandlerId(), c.getHandlerName(),
                         c.getOrganizationId(), e.code(), e.label(), e.deadline().due(), e.status(), e.deadline().provisional()));
             }
@@ -175,20 +191,90 @@ public class CaseDeadlines {
         return warnings;
     }
 
+    /**
+     * The deadlines officials must still meet (not the party's periods), whatever their status today: what the read model
+     * holds for the case. An ended case still watches a 查封/扣押 not yet released or disposed of, and a 先行登记保存 not yet
+     * decided.
+     */
+    List<TimelineEntry> watched(PenaltyCase c, LocalDate today) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        if (c.getStage().open()) {
+            entries.addAll(timeline(c, today));
+        } else {
+            entries.addAll(measures(c, today));
+            entries.addAll(preservations(c, today));
+        }
+        return entries.stream().filter(e -> e.deadline() != null && !e.partyPeriod() && (e.status() == TimelineEntry.Status.RUNNING
+                || e.status() == TimelineEntry.Status.NEAR || e.status() == TimelineEntry.Status.OVERDUE)).toList();
+    }
+
+    /** The first day a deadline due on {@code due} is 临期 (within the configured working days), on law's calendar. */
+    LocalDate nearFrom(LocalDate due) {
+        LocalDate from = due;
+        for (int i = 0; i < 60 && periods.near(from.minusDays(1), due); i++) {
+            from = from.minusDays(1);
+        }
+        return from;
+    }
+
     /** Cases of the user's scope near or past a deadline, most urgent first. */
     @Transactional(readOnly = true)
     public List<CaseWarning> watchList() {
+        return watchList(null, 0, Integer.MAX_VALUE).items();
+    }
+
+    /**
+     * One page of the cases near or past a deadline in the user's scope (or the part of it in {@code units}), most urgent
+     * first, read from the maintained read model in SQL (issue 18: no timeline is built on a read).
+     */
+    @Transactional(readOnly = true)
+    public Page<CaseWarning> watchList(Collection<Long> units, int page, int size) {
+        List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
+        if (units != null) {
+            orgs = orgs.stream().filter(units::contains).toList();
+        }
+        if (orgs.isEmpty()) {
+            return Page.empty(page, size);
+        }
+        refresh();
+        LocalDate today = today();
+        List<CaseWarning> items = jdbc.sql("""
+                        SELECT d.penalty_case, c.case_number, c.title, c.handler_id, c.handler_name, d.organization_id, d.deadline,
+                               d.label, d.due_on, d.provisional
+                        FROM case_deadline d JOIN penalty_case c ON c.id = d.penalty_case
+                        WHERE d.organization_id IN (:orgs) AND d.near_from <= :today
+                        ORDER BY d.due_on, c.case_number, d.deadline LIMIT :limit OFFSET :offset""")
+                .param("orgs", orgs).param("today", today).param("limit", size).param("offset", (long) page * size)
+                .query((rs, n) -> {
+                    LocalDate due = rs.getObject("due_on", LocalDate.class);
+                    return new CaseWarning(rs.getLong("penalty_case"), rs.getString("case_number"), rs.getString("title"),
+                            rs.getLong("handler_id"), rs.getString("handler_name"), rs.getLong("organization_id"),
+                            rs.getString("deadline"), rs.getString("label"), due,
+                            today.isAfter(due) ? TimelineEntry.Status.OVERDUE : TimelineEntry.Status.NEAR, rs.getBoolean("provisional"));
+                }).list();
+        long total = page == 0 && items.size() < size ? items.size()
+                : jdbc.sql("SELECT count(*) FROM case_deadline WHERE organization_id IN (:orgs) AND near_from <= :today")
+                .param("orgs", orgs).param("today", today).query(Long.class).single();
+        return new Page<>(items, page, size, total);
+    }
+
+    /**
+     * How many cases of the user's scope have a deadline at this level today ({@code handlerId} not null: only that
+     * handler's), counted in SQL for the home page.
+     */
+    @Transactional(readOnly = true)
+    public long casesAt(TimelineEntry.Status level, Long handlerId) {
         List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
         if (orgs.isEmpty()) {
-            return List.of();
+            return 0;
         }
+        refresh();
         LocalDate today = today();
-        List<Long> ids = jdbc.sql("SELECT id FROM penalty_case WHERE organization_id IN (:orgs) AND (" + OPEN_OR_MEASURE_ACTIVE + ")")
-                .param("orgs", orgs).query(Long.class).list();
-        List<CaseWarning> all = new ArrayList<>();
-        cases.findAllById(ids).forEach(c -> all.addAll(warnings(c, today)));
-        all.sort(Comparator.comparing(CaseWarning::due).thenComparing(CaseWarning::caseNumber));
-        return all;
+        return jdbc.sql("SELECT count(DISTINCT penalty_case) FROM case_deadline WHERE organization_id IN (:orgs) AND near_from <= :today"
+                        + (level == TimelineEntry.Status.OVERDUE ? " AND due_on < :today" : " AND due_on >= :today")
+                        + (handlerId == null ? "" : " AND handler_id = :handler"))
+                .param("orgs", orgs).param("today", today).params(handlerId == null ? java.util.Map.of() : java.util.Map.of("handler", handlerId))
+                .query(Long.class).single();
     }
 
     /** A handler's open cases with a warning of this level raised by the sweep (on any day). */
@@ -204,33 +290,149 @@ public class CaseDeadlines {
 
     /**
      * The daily sweep: records the 临期/逾期 warnings of every open case, each once per case, deadline, level and due day
-     * (a deadline still overdue the next day is not raised again; a new due day after an extension is).
+     * (a deadline still overdue the next day is not raised again; a new due day after an extension is). Set-based (issue
+     * 18): the read model is brought up to date for the cases changed since it was last read, then one statement marks the
+     * deadlines that have reached a new level today and inserts their warnings; one {@link CaseDeadlinesWarned} per case,
+     * one audit entry per sweep. A second run the same day finds nothing and changes nothing.
      */
     @Scheduled(cron = "${zhifa.casework.sweep-cron:0 30 6 * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "case-deadline-sweep")
     @Transactional
     public int sweep() {
+        refresh();
         LocalDate today = today();
-        List<Long> ids = jdbc.sql("SELECT id FROM penalty_case WHERE " + OPEN_OR_MEASURE_ACTIVE)
-                .query(Long.class).list();
-        int raised = 0;
-        for (PenaltyCase c : cases.findAllById(ids)) {
-            for (CaseWarning w : warnings(c, today)) {
-                raised += jdbc.sql("""
-                                INSERT INTO case_deadline_warning (penalty_case, organization_id, handler_id, deadline, label, due_on,
-                                                                   level, provisional, raised_on)
-                                VALUES (:case, :org, :handler, :deadline, :label, :due, :level, :provisional, :today)
-                                ON CONFLICT (penalty_case, deadline, level, due_on) DO NOTHING""")
-                        .param("case", w.caseId()).param("org", w.organizationId()).param("handler", w.handlerId())
-                        .param("deadline", w.code()).param("label", w.label()).param("due", w.due())
-                        .param("level", w.level().name()).param("provisional", w.provisional()).param("today", today)
-                        .update();
-            }
+        // the clock set back (a corrected server clock, tests): what a later day's sweep marked is watched afresh (the
+        // warnings' unique key still raises each once)
+        jdbc.sql("UPDATE case_deadline SET warned = NULL, next_check = near_from, swept_on = NULL WHERE swept_on > :today")
+                .param("today", today).update();
+        java.util.Map<Long, List<CaseWarning>> byCase = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        WITH reached AS (
+                            UPDATE case_deadline SET warned = CASE WHEN due_on < :today THEN 'OVERDUE' ELSE 'NEAR' END,
+                                                     next_check = CASE WHEN due_on < :today THEN NULL ELSE due_on + 1 END,
+                                                     swept_on = :today
+                            WHERE next_check <= :today
+                            RETURNING penalty_case, deadline, organization_id, handler_id, label, due_on, provisional, warned),
+                        raised AS (
+                            INSERT INTO case_deadline_warning (penalty_case, organization_id, handler_id, deadline, label, due_on,
+                                                               level, provisional, raised_on)
+                            SELECT penalty_case, organization_id, handler_id, deadline, label, due_on, warned, provisional, :today
+                            FROM reached
+                            ON CONFLICT (penalty_case, deadline, level, due_on) DO NOTHING
+                            RETURNING penalty_case, organization_id, handler_id, deadline, label, due_on, level, provisional)
+                        SELECT r.*, c.case_number, c.title, c.handler_name FROM raised r JOIN penalty_case c ON c.id = r.penalty_case
+                        ORDER BY r.penalty_case, r.due_on, r.deadline""")
+                .param("today", today)
+                .query((rs, n) -> byCase.computeIfAbsent(rs.getLong("penalty_case"), k -> new ArrayList<>())
+                        .add(new CaseWarning(rs.getLong("penalty_case"), rs.getString("case_number"), rs.getString("title"),
+                                rs.getLong("handler_id"), rs.getString("handler_name"), rs.getLong("organization_id"),
+                                rs.getString("deadline"), rs.getString("label"), rs.getObject("due_on", LocalDate.class),
+                                TimelineEntry.Status.valueOf(rs.getString("level")), rs.getBoolean("provisional"))))
+                .list();
+        int raised = byCase.values().stream().mapToInt(List::size).sum();
+        if (events != null) {
+            byCase.values().forEach(warnings -> events.publishEvent(new CaseDeadlinesWarned(warnings.get(0).caseId(),
+                    warnings.get(0).organizationId(), warnings.get(0).handlerId(), today, List.copyOf(warnings))));
         }
         if (raised > 0) {
-            audit.record("案件期限预警", "案件", null, AuditRecord.Outcome.SUCCESS, "新增临期/逾期预警" + raised + "条");
+            audit.record("案件期限预警", "案件", byCase.size() == 1 ? byCase.keySet().iterator().next() : null,
+                    AuditRecord.Outcome.SUCCESS, "新增临期/逾期预警" + raised + "条，涉及案件" + byCase.size() + "件");
         }
         return raised;
+    }
+
+    /**
+     * Brings the read model up to date: the calendar or rules changed → every watched case is marked; then each marked
+     * case's deadlines are recomputed from its aggregate, a batch at a time, in a transaction of their own (several nodes
+     * share the work: a case another node is computing is skipped). A mark set again while a case was computed stays.
+     */
+    public void refresh() {
+        if (separately == null) {
+            return;
+        }
+        // cheap when nothing changed (every page's menu counts read the model): no write, no transaction of its own
+        String basis = basisFingerprint();
+        if (!basis.equals(checkedBasis)) {
+            separately.executeWithoutResult(status -> markAllIfBasisChanged(basis));
+            checkedBasis = basis;
+        }
+        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_deadline_stale)").query(Boolean.class).single()) {
+            return;
+        }
+        while (Boolean.TRUE.equals(separately.execute(status -> refreshBatch(500)))) {
+            // next batch
+        }
+    }
+
+    /** The calendar's notices and the warning rules the computed days rest on, as a hash. */
+    private String basisFingerprint() {
+        return cn.zhifa.documents.DocumentManagement.sha256((periods.calendar().notices() + "|" + periods.rules())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private void markAllIfBasisChanged(String fingerprint) {
+        boolean unchanged = jdbc.sql("SELECT count(*) FROM case_deadline_basis WHERE id = 1 AND fingerprint = :f")
+                .param("f", fingerprint).query(Long.class).single() == 1;
+        if (unchanged) {
+            return;
+        }
+        jdbc.sql("INSERT INTO case_deadline_stale (penalty_case, marked) SELECT id, nextval('case_deadline_stale_seq') FROM penalty_case"
+                + " WHERE " + OPEN_OR_MEASURE_ACTIVE + " OR EXISTS (SELECT 1 FROM case_deadline d WHERE d.penalty_case = penalty_case.id)"
+                + " ON CONFLICT (penalty_case) DO UPDATE SET marked = EXCLUDED.marked").update();
+        jdbc.sql("INSERT INTO case_deadline_basis (id, fingerprint) VALUES (1, :f) ON CONFLICT (id) DO UPDATE SET fingerprint = :f")
+                .param("f", fingerprint).update();
+    }
+
+    /** Recomputes up to {@code limit} marked cases; false when none was left. */
+    private boolean refreshBatch(int limit) {
+        java.util.Map<Long, Long> marks = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT penalty_case, marked FROM case_deadline_stale ORDER BY penalty_case LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("limit", limit).query((rs, n) -> marks.put(rs.getLong(1), rs.getLong(2))).list();
+        if (marks.isEmpty()) {
+            return false;
+        }
+        LocalDate today = today();
+        List<Object[]> rows = new ArrayList<>();
+        java.util.Set<Long> found = new java.util.HashSet<>();
+        for (PenaltyCase c : cases.findAllById(marks.keySet())) {
+            found.add(c.getId());
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            for (TimelineEntry e : watched(c, today)) {
+                if (codes.add(e.code())) {
+                    LocalDate due = e.deadline().due();
+                    rows.add(new Object[] {c.getId(), e.code(), c.getOrganizationId(), c.getHandlerId(), e.label(), due, nearFrom(due),
+                            e.deadline().provisional()});
+                }
+            }
+            List<String> kept = List.copyOf(codes);
+            jdbc.sql("DELETE FROM case_deadline WHERE penalty_case = :case" + (kept.isEmpty() ? "" : " AND deadline NOT IN (:codes)"))
+                    .param("case", c.getId()).params(kept.isEmpty() ? java.util.Map.of() : java.util.Map.of("codes", kept)).update();
+        }
+        for (Object[] r : rows) {
+            // the sweep's mark stays while the deadline keeps its due day; a new due day is watched afresh
+            jdbc.sql("""
+                            INSERT INTO case_deadline (penalty_case, deadline, organization_id, handler_id, label, due_on, near_from,
+                                                       provisional, warned, next_check)
+                            VALUES (:case, :deadline, :org, :handler, :label, :due, :near, :provisional, NULL, :near)
+                            ON CONFLICT (penalty_case, deadline) DO UPDATE SET organization_id = EXCLUDED.organization_id,
+                                handler_id = EXCLUDED.handler_id, label = EXCLUDED.label, provisional = EXCLUDED.provisional,
+                                due_on = EXCLUDED.due_on, near_from = EXCLUDED.near_from,
+                                warned = CASE WHEN case_deadline.due_on = EXCLUDED.due_on THEN case_deadline.warned END,
+                                swept_on = CASE WHEN case_deadline.due_on = EXCLUDED.due_on THEN case_deadline.swept_on END,
+                                next_check = CASE WHEN case_deadline.due_on = EXCLUDED.due_on AND case_deadline.near_from = EXCLUDED.near_from
+                                                  THEN case_deadline.next_check ELSE EXCLUDED.next_check END""")
+                    .param("case", r[0]).param("deadline", r[1]).param("org", r[2]).param("handler", r[3]).param("label", r[4])
+                    .param("due", r[5]).param("near", r[6]).param("provisional", r[7]).update();
+        }
+        List<Long> gone = marks.keySet().stream().filter(id -> !found.contains(id)).toList();
+        if (!gone.isEmpty()) {
+            jdbc.sql("DELETE FROM case_deadline WHERE penalty_case IN (:ids)").param("ids", gone).update();
+        }
+        for (var mark : marks.entrySet()) {
+            jdbc.sql("DELETE FROM case_deadline_stale WHERE penalty_case = :case AND marked = :marked")
+                    .param("case", mark.getKey()).param("marked", mark.getValue()).update();
+        }
+        return true;
     }
 
     private TimelineEntry done(String code, String label, LocalDate date, Deadline deadline, LocalDate today) {

@@ -182,6 +182,18 @@ public class DocumentManagement {
         return store.list(new IssuedDocumentStore.Filter(null, null, null, null, null, source), 0, 500).rows();
     }
 
+    /**
+     * The documents (every version, newest first) of many records of one source type in one query, by the record's id:
+     * for list pages that show each row's document (issue 18). Records without documents are absent.
+     */
+    public java.util.Map<String, List<IssuedDocument>> forSources(String sourceType, java.util.Collection<String> ids) {
+        java.util.Map<String, List<IssuedDocument>> bySource = new java.util.LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            store.listBySources(sourceType, ids).forEach(d -> bySource.computeIfAbsent(d.source().id(), k -> new java.util.ArrayList<>()).add(d));
+        }
+        return bySource;
+    }
+
     public Optional<byte[]> pdf(long documentId) {
         return store.pdf(documentId);
     }

@@ -314,29 +314,77 @@ public class InspectionManagement {
     /** The open tasks of the current officer: due this month or earlier and not done. */
     @Transactional(readOnly = true)
     public List<TaskView> myOpenTasks() {
-        Actor actor = Actors.require();
-        List<Long> ids = jdbc.sql("""
-                        SELECT t.id FROM inspection_task t JOIN inspection_task_member m ON m.inspection_task = t.id
-                        WHERE m.user_id = :user AND t.status IN ('ASSIGNED', 'IN_PROGRESS') AND t.due_month <= :month
-                        ORDER BY t.due_month, t.id""")
-                .param("user", actor.userId()).param("month", YearMonth.from(today()).atDay(1)).query(Long.class).list();
-        return views(ids, java.util.Comparator.comparing(TaskView::dueMonth).thenComparing(TaskView::id));
+        return myOpenTasks(0, Integer.MAX_VALUE).items();
     }
 
     /**
-     * The tasks' views with their team names and current records read once for the whole list (not per task: an
-     * officer of a province has hundreds of open tasks, issue 18).
+     * One page of the current officer's open tasks (due this month or earlier, not done), oldest month first: the
+     * 今日检查 page reads only the tasks it shows (an officer of a province may have hundreds open, issue 18).
+     */
+    @Transactional(readOnly = true)
+    public cn.zhifa.shared.web.Page<TaskView> myOpenTasks(int page, int size) {
+        Actor actor = Actors.require();
+        String mine = """
+                FROM inspection_task t JOIN inspection_task_member m ON m.inspection_task = t.id
+                WHERE m.user_id = :user AND t.status IN ('ASSIGNED', 'IN_PROGRESS') AND t.due_month <= :month""";
+        LocalDate month = YearMonth.from(today()).atDay(1);
+        List<Long> ids = jdbc.sql("SELECT t.id " + mine + " ORDER BY t.due_month, t.id LIMIT :limit OFFSET :offset")
+                .param("user", actor.userId()).param("month", month).param("limit", size)
+                .param("offset", (long) page * size).query(Long.class).list();
+        long total = page == 0 && ids.size() < size ? ids.size()
+                : jdbc.sql("SELECT count(*) " + mine).param("user", actor.userId()).param("month", month).query(Long.class).single();
+        return new cn.zhifa.shared.web.Page<>(views(ids, java.util.Comparator.comparing(TaskView::dueMonth).thenComparing(TaskView::id)),
+                page, size, total);
+    }
+
+    /**
+     * The 执法检查告知书 of many tasks at once (one query for a list page), by task id; tasks without one are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, IssuedDocument> notices(Collection<Long> taskIds) {
+        Map<Long, IssuedDocument> notices = new HashMap<>();
+        documents.forSources(NOTICE_SOURCE, taskIds.stream().map(String::valueOf).toList()).forEach((id, docs) ->
+                docs.stream().filter(IssuedDocument::valid).filter(d -> d.kind().equals("INSPECTION_NOTICE")).findFirst()
+                        .ifPresent(d -> notices.put(Long.valueOf(id), d)));
+        return notices;
+    }
+
+    /**
+     * The tasks' views read for the whole list in four queries (tasks, team members, their names, current records), not
+     * per task: an officer of a province has hundreds of open tasks (issue 18).
      */
     private List<TaskView> views(List<Long> ids, java.util.Comparator<TaskView> order) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        java.util.Map<Long, Long> recordIds = new java.util.HashMap<>();
+        Map<Long, Long> recordIds = new HashMap<>();
         jdbc.sql("SELECT task_id, max(id) FROM inspection_record WHERE task_id IN (:ids) AND status <> 'SUPERSEDED' GROUP BY task_id")
                 .param("ids", ids).query((rs, n) -> recordIds.put(rs.getLong(1), rs.getLong(2))).list();
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
-        List<TaskView> list = new ArrayList<>();
-        tasks.findAllById(ids).forEach(t -> list.add(view(t, names, recordIds.get(t.getId()))));
+        Map<Long, List<Long>> teams = new HashMap<>();
+        jdbc.sql("SELECT inspection_task, user_id FROM inspection_task_member WHERE inspection_task IN (:ids) ORDER BY inspection_task, position")
+                .param("ids", ids).query((rs, n) -> teams.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)))
+                .list();
+        Map<Long, String> names = users.displayNames(teams.values().stream().flatMap(List::stream).distinct().toList());
+        List<TaskView> list = new ArrayList<>(jdbc.sql("""
+                        SELECT id, organization_id, source, source_ref, enterprise_id, enterprise_name, kind, mode, due_month,
+                               notice_required, notice_method, notice_sent_at, status, planned_month, cap_exception, cap_exception_note
+                        FROM inspection_task WHERE id IN (:ids)""")
+                .param("ids", ids).query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    List<Long> team = List.copyOf(teams.getOrDefault(id, List.of()));
+                    LocalDate planned = rs.getObject("planned_month", LocalDate.class);
+                    String cap = rs.getString("cap_exception");
+                    java.sql.Timestamp sent = rs.getTimestamp("notice_sent_at");
+                    return new TaskView(id, rs.getLong("organization_id"), TaskSource.valueOf(rs.getString("source")),
+                            rs.getString("source_ref"), rs.getLong("enterprise_id"), rs.getString("enterprise_name"),
+                            InspectionKind.valueOf(rs.getString("kind")), InspectionMode.valueOf(rs.getString("mode")),
+                            YearMonth.from(rs.getObject("due_month", LocalDate.class)), team,
+                            team.stream().map(u -> names.getOrDefault(u, "（已删除的用户）")).toList(),
+                            TaskStatus.valueOf(rs.getString("status")), rs.getBoolean("notice_required"),
+                            rs.getString("notice_method"), sent == null ? null : sent.toInstant(), recordIds.get(id),
+                            planned == null ? null : YearMonth.from(planned), cap == null ? null : cn.zhifa.planning.CapException.valueOf(cap),
+                            rs.getString("cap_exception_note"));
+                }).list());
         list.sort(order);
         return list;
     }

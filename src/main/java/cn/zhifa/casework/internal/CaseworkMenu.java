@@ -52,12 +52,9 @@ class CaseworkMenu implements MenuContribution, PendingWorkCounter {
             long waiting = cases.search(CaseFilter.none(), null, CaseStage.awaitingLeader(), 0, 1).total();
             pendingWork.add(new Pending("待审批案件", waiting, "/cases?waiting=approval", 301));
         }
-        var watch = deadlines.watchList();
         boolean all = actor.has(Role.LEADER) || actor.has(Role.SUPERVISOR);
-        long near = watch.stream().filter(w -> w.level() == TimelineEntry.Status.NEAR && (all || w.handlerId() == actor.userId()))
-                .map(w -> w.caseId()).distinct().count();
-        long overdue = watch.stream().filter(w -> w.level() == TimelineEntry.Status.OVERDUE && (all || w.handlerId() == actor.userId()))
-                .map(w -> w.caseId()).distinct().count();
+        long near = deadlines.casesAt(TimelineEntry.Status.NEAR, all ? null : actor.userId());
+        long overdue = deadlines.casesAt(TimelineEntry.Status.OVERDUE, all ? null : actor.userId());
         pendingWork.add(new Pending("临期案件", near, "/cases/deadlines", 302));
         pendingWork.add(new Pending("逾期案件", overdue, "/cases/deadlines", 303));
         return pendingWork;

@@ -243,7 +243,7 @@ class CaseApi {
     @GetMapping("/api/v1/cases/deadlines")
     @Operation(summary = "临期（三个工作日内）和逾期的案件")
     Page<CaseWarning> deadlines(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return Page.of(deadlines.watchList(), page, size);
+        return deadlines.watchList(null, Page.number(page), Page.size(size));
     }
 
     @GetMapping("/api/v1/cases/statistics")

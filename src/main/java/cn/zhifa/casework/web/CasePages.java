@@ -225,21 +225,22 @@ class CasePages {
     }
 
     @GetMapping("/cases/deadlines")
-    String deadlineList(@RequestParam(required = false) Long unit, Model model) {
+    String deadlineList(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer page, Model model) {
         var units = organizations.visibleTree();
         java.util.Set<Long> inUnit = unit == null ? null : java.util.Set.copyOf(organizations.subtreeIds(unit));
         LocalDate today = deadlines.today();
         java.util.Map<Long, String> unitNames = new java.util.HashMap<>(); // one look-up per unit, not per warning
         units.forEach(u -> unitNames.put(u.id(), u.name()));
-        model.addAttribute("warnings", deadlines.watchList().stream()
-                .filter(w -> inUnit == null || inUnit.contains(w.organizationId()))
+        // one page, filtered, ordered and paged in SQL (issue 18)
+        var warnings = deadlines.watchList(inUnit, cn.zhifa.shared.web.Page.number(page), 50)
                 .map(w -> new WarningRow(w, unitNames.computeIfAbsent(w.organizationId(),
                         id -> organizations.find(id).map(o -> o.name()).orElse("")),
-                        java.time.temporal.ChronoUnit.DAYS.between(today, w.due())))
-                .toList());
+                        java.time.temporal.ChronoUnit.DAYS.between(today, w.due())));
+        model.addAttribute("warnings", warnings.items());
+        model.addAttribute("warningPage", warnings);
         model.addAttribute("units", units);
         model.addAttribute("unit", unit);
-        model.addAttribute("today", deadlines.today());
+        model.addAttribute("today", today);
         return "casework/deadlines";
     }
 

@@ -250,6 +250,13 @@ public class IssuedDocumentStore {
         return new Page(rows, total);
     }
 
+    /** Every document of the given records of one source type, newest first (one query for a list page). */
+    public List<IssuedDocument> listBySources(String sourceType, Collection<String> sourceIds) {
+        return jdbc.sql("select " + COLUMNS + " from doc_issued d left join doc_void v on v.document_id = d.id"
+                        + " where d.source_type = :stype and d.source_id in (:sids) order by d.issued_at desc, d.id desc")
+                .param("stype", sourceType).param("sids", sourceIds).query(IssuedDocumentStore::map).list();
+    }
+
     /** Issued documents per organisation and kind in [from, to], corrections and voids not counted. */
     public List<Map<String, Object>> countByOrganizationAndKind(Collection<Long> orgs, LocalDate from, LocalDate to) {
         if (orgs != null && orgs.isEmpty()) return new ArrayList<>();

@@ -51,6 +51,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InspectionPages {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Tasks per page of 今日检查: a month's work of one officer fits on the first page. */
+    private static final int TODAY_PAGE = 50;
 
     private final InspectionManagement inspections;
     private final ChecklistManagement checklists;
@@ -80,13 +82,13 @@ class InspectionPages {
     }
 
     @GetMapping("/inspection")
-    String today(Model model) {
-        List<cn.zhifa.inspection.TaskView> open = inspections.myOpenTasks();
-        model.addAttribute("tasks", open);
-        java.util.Map<Long, cn.zhifa.documents.IssuedDocument> notices = new java.util.HashMap<>();
-        open.stream().filter(t -> t.noticeSentAt() != null)
-                .forEach(t -> inspections.notice(t.id()).ifPresent(d -> notices.put(t.id(), d)));
-        model.addAttribute("notices", notices);
+    String today(@RequestParam(required = false) Integer page, Model model) {
+        // one page of the officer's tasks with their notices read for the page at once (issue 18)
+        cn.zhifa.shared.web.Page<TaskView> open = inspections.myOpenTasks(cn.zhifa.shared.web.Page.number(page), TODAY_PAGE);
+        model.addAttribute("tasks", open.items());
+        model.addAttribute("taskPage", open);
+        model.addAttribute("notices", inspections.notices(open.items().stream()
+                .filter(t -> t.noticeSentAt() != null).map(TaskView::id).toList()));
         model.addAttribute("today", LocalDate.now(clock.withZone(ZONE)));
         return "inspection/today";
     }
