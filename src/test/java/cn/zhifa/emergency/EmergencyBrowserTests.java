@@ -48,7 +48,10 @@ class EmergencyBrowserTests extends BrowserTestSupport {
         browser.findElement(By.id("contact_phone")).clear();
         browser.findElement(By.id("contact_phone")).sendKeys("13800138000");
         submit();
-        assertThat(waitFor(By.id("fields")).getText()).contains("河东应急抢险测试队").contains("13800138000").contains("社会");
+        assertThat(waitFor(By.id("fields")).getText()).contains("河东应急抢险测试队").contains("138****8000").contains("社会")
+                .doesNotContain("13800138000");
+        browser.findElement(By.id("reveal-phone")).click();
+        waitUntil(java.time.Duration.ofSeconds(5), b -> b.findElement(By.id("fields")).getText().contains("13800138000"));
         assertThat(fitsWidth()).isTrue();
 
         loginAs("leader1");

@@ -145,6 +145,7 @@ class SpotQuizFlowTests {
                 .contains("《中华人民共和国安全生产法》第二十八条").contains(firm.name());
 
         submit(officer, record, officerA, officerB);
+        cn.zhifa.EventPublications.awaitRecordDocuments(jdbc);
         IssuedDocument printed = documents.forSource(new SourceRef("现场检查记录", String.valueOf(record))).stream()
                 .filter(d -> d.kind().equals("INSPECTION_RECORD")).findFirst().orElseThrow();
         assertThat(text(documents.pdf(printed.id()).orElseThrow()).replace("\n", "")).contains(line);
