@@ -349,19 +349,24 @@ public class OfficerManagement {
         if (orgs.isEmpty()) {
             return new OfficerStatistics(on, year, 0, 0, 0, 0, BigDecimal.ZERO);
         }
-        List<OfficerCertificate> certified = certificates.findValidOn(orgs, on);
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
         long issued = countEvents(CertificateEventKind.ISSUED, from, to, orgs);
         long revoked = countEvents(CertificateEventKind.REVOKED, from, to, orgs);
-        List<Long> userIds = certified.stream().map(OfficerCertificate::getUserId).distinct().toList();
-        long participating = userIds.isEmpty() ? 0 : jdbc.sql("SELECT count(DISTINCT user_id) FROM enforcement_act "
-                        + "WHERE user_id IN (:users) AND occurred_on BETWEEN :from AND :to")
-                .param("users", userIds).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query(Long.class).single();
-        BigDecimal rate = userIds.isEmpty() ? BigDecimal.ZERO
-                : BigDecimal.valueOf(participating * 100).divide(BigDecimal.valueOf(userIds.size()), 1, RoundingMode.HALF_UP);
-        return new OfficerStatistics(on, year, userIds.size(), issued, revoked, participating, rate);
+        // counted in the database: a province holds thousands of certificates and the annual figures ask for two years
+        long[] counts = jdbc.sql("""
+                        WITH certified AS (
+                          SELECT DISTINCT user_id FROM officer_certificate WHERE organization_id IN (:orgs) AND %s)
+                        SELECT (SELECT count(*) FROM certified),
+                               (SELECT count(*) FROM certified c WHERE EXISTS (SELECT 1 FROM enforcement_act a
+                                  WHERE a.user_id = c.user_id AND a.occurred_on BETWEEN :from AND :to))""".formatted(Certificates.VALID_ON))
+                .param("orgs", orgs).param("on", Date.valueOf(on)).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        long officers = counts[0];
+        long participating = counts[1];
+        BigDecimal rate = officers == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(participating * 100).divide(BigDecimal.valueOf(officers), 1, RoundingMode.HALF_UP);
+        return new OfficerStatistics(on, year, officers, issued, revoked, participating, rate);
     }
 
     private long countEvents(CertificateEventKind kind, LocalDate from, LocalDate to, Collection<Long> orgs) {

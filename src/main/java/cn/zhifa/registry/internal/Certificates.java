@@ -15,8 +15,10 @@ public interface Certificates extends ListCrudRepository<OfficerCertificate, Lon
 
     Optional<OfficerCertificate> findByCertificateNo(String certificateNo);
 
-    @Query("SELECT * FROM officer_certificate WHERE organization_id IN (:orgs) AND issued_on <= :on AND expires_on >= :on "
-            + "AND (status = 'VALID' OR status_since > :on) ORDER BY officer_name, id")
+    /** A certificate that was valid on {@code :on} (suspended or revoked only after that day). */
+    String VALID_ON = "issued_on <= :on AND expires_on >= :on AND (status = 'VALID' OR status_since > :on)";
+
+    @Query("SELECT * FROM officer_certificate WHERE organization_id IN (:orgs) AND " + VALID_ON + " ORDER BY officer_name, id")
     List<OfficerCertificate> findValidOn(Collection<Long> orgs, LocalDate on);
 
     @Query("SELECT * FROM officer_certificate WHERE organization_id IN (:orgs) ORDER BY status DESC, officer_name, id")
