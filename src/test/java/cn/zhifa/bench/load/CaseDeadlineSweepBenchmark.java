@@ -41,6 +41,10 @@ class CaseDeadlineSweepBenchmark {
     static final int RUNS = 3;
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    /** DDL and the scratch table need the tables' owner: the application role may not create tables or indexes. */
+    private JdbcClient owner;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     CaseDeadlines deadlines;
@@ -61,16 +65,17 @@ class CaseDeadlineSweepBenchmark {
         long org = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
         long handler = jdbc.sql("SELECT id FROM app_user WHERE username = 'officer1'").query(Long.class).single();
         deadlines.sweep(); // the demo city's own deadlines, outside the figures
+        owner = JdbcClient.create(cn.zhifa.OwnerDatabase.of(context).dataSource());
 
         try {
             run(rows, formerSample, today, org, handler);
         } finally {
             // penalty_case.linked_case_id has no index: without one each deleted case's reference check scans the table
-            jdbc.sql("CREATE INDEX IF NOT EXISTS bench_penalty_case_linked ON penalty_case (linked_case_id)").update();
+            owner.sql("CREATE INDEX IF NOT EXISTS bench_penalty_case_linked ON penalty_case (linked_case_id)").update();
             jdbc.sql("DELETE FROM penalty_case WHERE case_number LIKE '压测案件-%'").update();
-            jdbc.sql("DROP INDEX IF EXISTS bench_penalty_case_linked").update();
+            owner.sql("DROP INDEX IF EXISTS bench_penalty_case_linked").update();
             jdbc.sql("DELETE FROM case_deadline_stale WHERE penalty_case NOT IN (SELECT id FROM penalty_case)").update();
-            jdbc.sql("DROP TABLE IF EXISTS bench_due").update();
+            owner.sql("DROP TABLE IF EXISTS bench_due").update();
         }
     }
 
@@ -86,13 +91,13 @@ class CaseDeadlineSweepBenchmark {
                 FROM generate_series(1, :cases) g""")
                 .param("org", org).param("handler", handler).param("today", today).param("cases", caseCount).update();
         // each offset's due day and its first 临期 day on law's calendar
-        jdbc.sql("CREATE TABLE bench_due (k INTEGER PRIMARY KEY, due_on DATE NOT NULL, near_from DATE NOT NULL)").update();
+        owner.sql("CREATE TABLE bench_due (k INTEGER PRIMARY KEY, due_on DATE NOT NULL, near_from DATE NOT NULL)").update();
         for (int k = 0; k < DAYS; k++) {
             LocalDate due = today.plusDays(k - DAYS / 2);
-            jdbc.sql("INSERT INTO bench_due VALUES (:k, :due, :near)").param("k", k).param("due", due)
+            owner.sql("INSERT INTO bench_due VALUES (:k, :due, :near)").param("k", k).param("due", due)
                     .param("near", nearFrom(due)).update();
         }
-        jdbc.sql("""
+        owner.sql("""
                 INSERT INTO case_deadline (penalty_case, deadline, organization_id, handler_id, label, due_on, near_from, provisional,
                                            warned, next_check, swept_on)
                 SELECT c.id, x.code, c.organization_id, c.handler_id, x.label, b.due_on, b.near_from, FALSE,
