@@ -1,5 +1,6 @@
 package cn.zhifa.outreach.web;
 
+import cn.zhifa.shared.web.Spreadsheets;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.outreach.internal.Activities;
 import cn.zhifa.outreach.internal.Activities.ActivityView;
@@ -50,7 +51,7 @@ class ActivityPages {
     ResponseEntity<byte[]> export(@RequestParam(required = false) ActivityKind kind, @RequestParam(required = false) Integer year,
                                   @RequestParam(required = false) String q) {
         List<ActivityView> rows = activities.all(new Activities.Filter(kind, year, Workbook.blankToNull(q)));
-        return Workbook.of("普法活动", "普法活动.xlsx",
+        return Spreadsheets.download("普法活动", "普法活动.xlsx",
                 List.of("活动类型", "活动名称", "日期", "地点", "组织单位", "覆盖单位数", "受众人数（份数）", "登记单位", "备注"),
                 rows.stream().map(a -> List.<Object>of(a.kind().label(), a.title(), a.heldOn().toString(), a.place(),
                         a.organizer(), a.unitsReached(), a.peopleReached(), a.unitName(), a.note() == null ? "" : a.note())).toList());

@@ -1,5 +1,6 @@
 package cn.zhifa.outreach.web;
 
+import cn.zhifa.shared.web.Spreadsheets;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.outreach.internal.Experts;
 import cn.zhifa.outreach.internal.Experts.VisitView;
@@ -44,7 +45,7 @@ class VisitPages {
     @GetMapping("/outreach/visits.xlsx")
     ResponseEntity<byte[]> export(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long enterpriseId) {
         List<VisitView> rows = experts.allVisits(new Experts.VisitFilter(year, enterpriseId));
-        return Workbook.of("帮扶走访", "帮扶走访.xlsx",
+        return Spreadsheets.download("帮扶走访", "帮扶走访.xlsx",
                 List.of("走访日期", "企业", "参与专家", "执法人员", "发现的问题", "帮扶建议", "登记单位"),
                 rows.stream().map(v -> List.<Object>of(v.visitedOn().toString(), v.enterpriseName(),
                         String.join("、", v.experts()), String.join("、", v.officers()), v.problems(), v.advice(),

@@ -1,5 +1,6 @@
 package cn.zhifa.township.web;
 
+import cn.zhifa.shared.web.Spreadsheets;
 import cn.zhifa.audit.Audit;
 import cn.zhifa.audit.AuditAction;
 import cn.zhifa.shared.RuleViolation;
@@ -68,7 +69,7 @@ class SafetyStaffPages {
     ResponseEntity<byte[]> export(@RequestParam(required = false) Long unitId, @RequestParam(required = false) StaffStatus status,
                                   @RequestParam(required = false) String q) {
         List<StaffView> rows = register.all(new Filter(unitId, status, q));
-        return Sheets.of("专职安全员名册", "专职安全员名册.xlsx",
+        return Spreadsheets.download("专职安全员名册", "专职安全员名册.xlsx",
                 List.of("街道（乡镇）", "姓名", "联系电话", "区域类别", "负责区域", "任期", "状态", "离任日期", "培训次数", "培训学时"),
                 rows.stream().map(s -> List.<Object>of(s.townshipName(), s.name(), s.maskedPhone(), s.areaKind().label(),
                         s.areaName(), s.term(), s.statusLabel(), s.endedOn() == null ? "" : s.endedOn().toString(),

@@ -1,4 +1,4 @@
-package cn.zhifa.township.web;
+package cn.zhifa.shared.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,24 +13,25 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** One sheet with a header row, as the township lists export it. */
-final class Sheets {
+/** A list exported as one XLSX sheet with a header row: numbers stay numbers, {@code null} is an empty cell. */
+public final class Spreadsheets {
 
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private Sheets() {
+    private Spreadsheets() {
     }
 
-    static ResponseEntity<byte[]> of(String sheetName, String fileName, List<String> titles, List<List<Object>> rows) {
+    public static ResponseEntity<byte[]> download(String sheetName, String fileName, List<String> titles,
+                                                  List<? extends List<?>> rows) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(sheetName);
             Row head = sheet.createRow(0);
             for (int i = 0; i < titles.size(); i++) {
                 head.createCell(i).setCellValue(titles.get(i));
-                sheet.setColumnWidth(i, 16 * 256);
+                sheet.setColumnWidth(i, 18 * 256);
             }
             int r = 1;
-            for (List<Object> values : rows) {
+            for (List<?> values : rows) {
                 Row row = sheet.createRow(r++);
                 for (int i = 0; i < values.size(); i++) {
                     Object v = values.get(i);
