@@ -110,7 +110,7 @@ class ChildOrganizationTests {
 
     private static byte[] jpeg() throws Exception {
         BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(3, 5, 0x336699);
+        image.setRGB(3, 5, (int) (System.nanoTime() & 0xFFFFFF));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "jpg", out);
         return out.toByteArray();
