@@ -12,7 +12,20 @@ import java.time.LocalDate;
 public record CoerciveMeasure(int number, MeasureKind kind, String decisionNumber, String reason, String legalBasis,
                               LocalDate appliedOn, String approvedBy, boolean extended, LocalDate extendedOn,
                               String extensionReason, MeasureEnding ending, LocalDate endedOn, String endReason,
-                              boolean emergency, Instant takenAt, Instant approvedAt) {
+                              boolean emergency, Instant takenAt, Instant approvedAt, Long organizationId) {
+
+    public CoerciveMeasure(int number, MeasureKind kind, String decisionNumber, String reason, String legalBasis,
+                           LocalDate appliedOn, String approvedBy, boolean extended, LocalDate extendedOn,
+                           String extensionReason, MeasureEnding ending, LocalDate endedOn, String endReason,
+                           boolean emergency, Instant takenAt, Instant approvedAt) {
+        this(number, kind, decisionNumber, reason, legalBasis, appliedOn, approvedBy, extended, extendedOn, extensionReason,
+                ending, endedOn, endReason, emergency, takenAt, approvedAt, null);
+    }
+
+    CoerciveMeasure keyed(long organizationId) {
+        return new CoerciveMeasure(number, kind, decisionNumber, reason, legalBasis, appliedOn, approvedBy, extended,
+                extendedOn, extensionReason, ending, endedOn, endReason, emergency, takenAt, approvedAt, organizationId);
+    }
 
     /** Taken on the spot in an emergency and not yet approved by the head (行政强制法第十九条: 补办批准手续). */
     public boolean pendingApproval() {
@@ -26,7 +39,7 @@ public record CoerciveMeasure(int number, MeasureKind kind, String decisionNumbe
 
     CoerciveMeasure approved(String by, Instant at) {
         return new CoerciveMeasure(number, kind, decisionNumber, reason, legalBasis, appliedOn, by, extended, extendedOn,
-                extensionReason, ending, endedOn, endReason, emergency, takenAt, at);
+                extensionReason, ending, endedOn, endReason, emergency, takenAt, at, organizationId);
     }
 
     public boolean active() {
@@ -40,16 +53,16 @@ public record CoerciveMeasure(int number, MeasureKind kind, String decisionNumbe
 
     CoerciveMeasure numbered(String number) {
         return new CoerciveMeasure(this.number, kind, number, reason, legalBasis, appliedOn, approvedBy, extended, extendedOn,
-                extensionReason, ending, endedOn, endReason, emergency, takenAt, approvedAt);
+                extensionReason, ending, endedOn, endReason, emergency, takenAt, approvedAt, organizationId);
     }
 
     CoerciveMeasure extend(LocalDate on, String why) {
         return new CoerciveMeasure(number, kind, decisionNumber, reason, legalBasis, appliedOn, approvedBy, true, on, why,
-                ending, endedOn, endReason, emergency, takenAt, approvedAt);
+                ending, endedOn, endReason, emergency, takenAt, approvedAt, organizationId);
     }
 
     CoerciveMeasure end(MeasureEnding how, LocalDate on, String why) {
         return new CoerciveMeasure(number, kind, decisionNumber, reason, legalBasis, appliedOn, approvedBy, extended, extendedOn,
-                extensionReason, how, on, why, emergency, takenAt, approvedAt);
+                extensionReason, how, on, why, emergency, takenAt, approvedAt, organizationId);
     }
 }

@@ -131,6 +131,12 @@ class CoerciveMeasures {
     List<CoerciveMeasure> all() { return List.copyOf(measures); }
     List<SeizedObject> objects() { return List.copyOf(seizedObjects); }
 
+    /** Gives the measures and their objects the case's organisation id (see {@link PenaltyCase#keyChildren}). */
+    void keyChildren(long organizationId) {
+        measures.replaceAll(m -> m.keyed(organizationId));
+        seizedObjects.replaceAll(o -> o.keyed(organizationId));
+    }
+
     private CoerciveMeasure replace(CoerciveMeasure m) {
         measures.set(m.number() - 1, m);
         return m;

@@ -11,7 +11,18 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table("case_referral")
 public record CriminalReferral(int number, String receiver, String procuratorate, String reason, LocalDate referredOn,
-                               String approvedBy, ReferralOutcome outcome, LocalDate outcomeOn, String outcomeNote) {
+                               String approvedBy, ReferralOutcome outcome, LocalDate outcomeOn, String outcomeNote,
+                               Long organizationId) {
+
+    public CriminalReferral(int number, String receiver, String procuratorate, String reason, LocalDate referredOn,
+                            String approvedBy, ReferralOutcome outcome, LocalDate outcomeOn, String outcomeNote) {
+        this(number, receiver, procuratorate, reason, referredOn, approvedBy, outcome, outcomeOn, outcomeNote, null);
+    }
+
+    CriminalReferral keyed(long organizationId) {
+        return new CriminalReferral(number, receiver, procuratorate, reason, referredOn, approvedBy, outcome, outcomeOn,
+                outcomeNote, organizationId);
+    }
 
     public boolean pending() {
         return outcome == null;
@@ -23,6 +34,7 @@ public record CriminalReferral(int number, String receiver, String procuratorate
     }
 
     CriminalReferral decided(ReferralOutcome how, LocalDate on, String note) {
-        return new CriminalReferral(number, receiver, procuratorate, reason, referredOn, approvedBy, how, on, note);
+        return new CriminalReferral(number, receiver, procuratorate, reason, referredOn, approvedBy, how, on, note,
+                organizationId);
     }
 }

@@ -61,6 +61,11 @@ class CriminalReferrals {
         return r;
     }
 
+    /** Gives the transfers the case's organisation id (see {@link PenaltyCase#keyChildren}). */
+    void keyChildren(long organizationId) {
+        referrals.replaceAll(r -> r.keyed(organizationId));
+    }
+
     List<CriminalReferral> all() {
         return List.copyOf(referrals);
     }

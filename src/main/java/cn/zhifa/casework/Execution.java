@@ -155,6 +155,13 @@ class Execution {
         return outcome.strip();
     }
 
+    /** Gives the instalments, payments and suspensions the case's organisation id (see {@link PenaltyCase#keyChildren}). */
+    void keyChildren(long organizationId) {
+        instalments.replaceAll(i -> i.keyed(organizationId));
+        payments.replaceAll(p -> p.keyed(organizationId));
+        suspensions.replaceAll(s -> s.keyed(organizationId));
+    }
+
     /** 催告 only once the party is late with a part and the fine is not paid. */
     Verdict mayRemind(LocalDate day, BigDecimal fine) {
         boolean overdue = instalments.stream().anyMatch(i -> day.isAfter(i.dueOn())) && paidYuan.compareTo(fine) < 0;

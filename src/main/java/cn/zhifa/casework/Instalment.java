@@ -3,6 +3,16 @@ package cn.zhifa.casework;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A part of the fine due on a day (one row for the whole fine unless deferral or instalments were approved). */
-public record Instalment(LocalDate dueOn, BigDecimal amountYuan) {
+/**
+ * A part of the fine due on a day (one row for the whole fine unless deferral or instalments were approved). {@code organizationId} is the case's, given by {@link PenaltyCase#keyChildren} before each save (none before).
+ */
+public record Instalment(LocalDate dueOn, BigDecimal amountYuan, Long organizationId) {
+
+    public Instalment(LocalDate dueOn, BigDecimal amountYuan) {
+        this(dueOn, amountYuan, null);
+    }
+
+    Instalment keyed(long organizationId) {
+        return new Instalment(dueOn, amountYuan, organizationId);
+    }
 }

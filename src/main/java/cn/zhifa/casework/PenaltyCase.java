@@ -10,6 +10,7 @@ import cn.zhifa.law.AccidentGrade;
 import cn.zhifa.law.Deadline;
 import cn.zhifa.law.ProcedureRules;
 import cn.zhifa.shared.Verdict;
+import cn.zhifa.shared.db.KeyedChildren;
 import cn.zhifa.shared.security.Role;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,7 +42,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * step (who, when, opinion) and registers a past-tense {@link CaseEvent}. Optimistic locking: {@code version}.
  */
 @Table("penalty_case")
-public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
+public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> implements KeyedChildren {
 
     private static final Set<CaseStage> BEFORE_NOTICE = EnumSet.of(CaseStage.PROPOSED, CaseStage.FILED,
             CaseStage.PENALTY_PROPOSED, CaseStage.LEGAL_REVIEW, CaseStage.COLLECTIVE_DISCUSSION, CaseStage.APPROVED);
@@ -1290,6 +1291,19 @@ public class PenaltyCase extends AbstractAggregateRoot<PenaltyCase> {
             }
         }
         return Verdict.refuse("案件当前处于“" + stage.label() + "”阶段，不能" + action + "。");
+    }
+
+    /**
+     * The steps and the execution's, measures', recusals' and transfers' rows carry the case's organisation id (issue 18:
+     * the distribution key), given here before each save.
+     */
+    @Override
+    public void keyChildren() {
+        steps.replaceAll(s -> s.keyed(organizationId));
+        execution.keyChildren(organizationId);
+        measures.keyChildren(organizationId);
+        recusals.keyChildren(organizationId);
+        referrals.keyChildren(organizationId);
     }
 
     private void step(StepKind what, Acting by, When when, String opinion) {

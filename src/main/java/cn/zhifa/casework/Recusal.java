@@ -11,7 +11,19 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table("case_recusal")
 public record Recusal(int number, RecusalRole role, Long personId, String personName, String reason, LocalDate appliedOn,
-                      String recordedBy, Boolean granted, LocalDate decidedOn, String decidedBy, String decisionReason) {
+                      String recordedBy, Boolean granted, LocalDate decidedOn, String decidedBy, String decisionReason,
+                      Long organizationId) {
+
+    public Recusal(int number, RecusalRole role, Long personId, String personName, String reason, LocalDate appliedOn,
+                   String recordedBy, Boolean granted, LocalDate decidedOn, String decidedBy, String decisionReason) {
+        this(number, role, personId, personName, reason, appliedOn, recordedBy, granted, decidedOn, decidedBy, decisionReason,
+                null);
+    }
+
+    Recusal keyed(long organizationId) {
+        return new Recusal(number, role, personId, personName, reason, appliedOn, recordedBy, granted, decidedOn, decidedBy,
+                decisionReason, organizationId);
+    }
 
     public boolean pending() {
         return granted == null;
@@ -38,6 +50,7 @@ public record Recusal(int number, RecusalRole role, Long personId, String person
 
     Recusal decide(boolean grant, LocalDate on, String by, String why) {
         Objects.requireNonNull(on);
-        return new Recusal(number, role, personId, personName, reason, appliedOn, recordedBy, grant, on, by, why);
+        return new Recusal(number, role, personId, personName, reason, appliedOn, recordedBy, grant, on, by, why,
+                organizationId);
     }
 }

@@ -106,6 +106,11 @@ class Recusals {
         return number >= 1 && number <= recusals.size() ? Optional.of(recusals.get(number - 1)) : Optional.empty();
     }
 
+    /** Gives the applications the case's organisation id (see {@link PenaltyCase#keyChildren}). */
+    void keyChildren(long organizationId) {
+        recusals.replaceAll(r -> r.keyed(organizationId));
+    }
+
     List<Recusal> all() {
         return List.copyOf(recusals);
     }

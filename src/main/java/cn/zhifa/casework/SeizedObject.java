@@ -5,7 +5,16 @@ package cn.zhifa.casework;
  *
  * @param measureNumber the number of the {@link CoerciveMeasure} on its case (1, 2, …)
  */
-public record SeizedObject(int measureNumber, String name, String spec, String quantity, String location) {
+public record SeizedObject(int measureNumber, String name, String spec, String quantity, String location,
+                           Long organizationId) {
+
+    public SeizedObject(int measureNumber, String name, String spec, String quantity, String location) {
+        this(measureNumber, name, spec, quantity, location, null);
+    }
+
+    SeizedObject keyed(long organizationId) {
+        return new SeizedObject(measureNumber, name, spec, quantity, location, organizationId);
+    }
 
     /** A line of the list before it belongs to a measure. */
     public static SeizedObject of(String name, String spec, String quantity, String location) {

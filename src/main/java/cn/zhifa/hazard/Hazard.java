@@ -1,6 +1,7 @@
 package cn.zhifa.hazard;
 
 import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.db.KeyedChildren;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -25,7 +27,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * publishes {@link HazardOverdue} once per deadline). Major hazards may be put under 挂牌督办 with 五落实.
  */
 @Table("hazard")
-public class Hazard extends AbstractAggregateRoot<Hazard> {
+public class Hazard extends AbstractAggregateRoot<Hazard> implements KeyedChildren {
 
     @Id
     private final Long id;
@@ -367,6 +369,13 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
         }
     }
 
+    /** The evidence and the extension requests carry the hazard's organisation id (issue 18), set here before each save. */
+    @Override
+    public void keyChildren() {
+        evidence = evidence.stream().map(e -> e.keyed(organizationId)).collect(Collectors.toCollection(LinkedHashSet::new));
+        extensions.replaceAll(e -> e.keyed(organizationId));
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
@@ -419,12 +428,31 @@ public class Hazard extends AbstractAggregateRoot<Hazard> {
     /** FOUND with the finding, RECTIFICATION from the firm, REINSPECTION from the 复查. */
     public enum Stage { FOUND, RECTIFICATION, REINSPECTION }
 
+    /** {@code organizationId} is the hazard's, given by {@link #keyChildren} (none before). */
     @Table("hazard_evidence")
-    public record Evidence(long evidenceId, Stage stage) {
+    public record Evidence(long evidenceId, Stage stage, Long organizationId) {
+
+        public Evidence(long evidenceId, Stage stage) {
+            this(evidenceId, stage, null);
+        }
+
+        Evidence keyed(long organizationId) {
+            return new Evidence(evidenceId, stage, organizationId);
+        }
     }
 
     @Table("hazard_extension")
     public record Extension(LocalDate requestedDeadline, String reason, String requestedBy, Instant requestedAt,
-                            Boolean approved, Long decidedBy, Instant decidedAt) {
+                            Boolean approved, Long decidedBy, Instant decidedAt, Long organizationId) {
+
+        public Extension(LocalDate requestedDeadline, String reason, String requestedBy, Instant requestedAt,
+                         Boolean approved, Long decidedBy, Instant decidedAt) {
+            this(requestedDeadline, reason, requestedBy, requestedAt, approved, decidedBy, decidedAt, null);
+        }
+
+        Extension keyed(long organizationId) {
+            return new Extension(requestedDeadline, reason, requestedBy, requestedAt, approved, decidedBy, decidedAt,
+                    organizationId);
+        }
     }
 }

@@ -2,6 +2,7 @@ package cn.zhifa.inspection;
 
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.crypto.Encrypted;
+import cn.zhifa.shared.db.KeyedChildren;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * its own submission marks this one SUPERSEDED.
  */
 @Table("inspection_record")
-public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> {
+public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> implements KeyedChildren {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -314,6 +315,15 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** The team, items, photos and signatures carry the record's organisation id (issue 18), set here before each save. */
+    @Override
+    public void keyChildren() {
+        members.replaceAll(m -> m.keyed(organizationId));
+        items.replaceAll(i -> i.keyed(organizationId));
+        photos = photos.stream().map(p -> p.keyed(organizationId)).collect(Collectors.toCollection(LinkedHashSet::new));
+        signatures.replaceAll(s -> s.keyed(organizationId));
+    }
+
     public Long getId() { return id; }
     public long getTaskId() { return taskId; }
     public long getOrganizationId() { return organizationId; }
@@ -345,15 +355,34 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> {
     public List<Signature> getSignatures() { return List.copyOf(signatures); }
     public int getVersion() { return version; }
 
+    /** A team member; {@code organizationId} is the record's, given by {@link #keyChildren} (none before). */
     @Table("inspection_record_member")
-    public record Member(long userId, String displayName) {
+    public record Member(long userId, String displayName, Long organizationId) {
+
+        public Member(long userId, String displayName) {
+            this(userId, displayName, null);
+        }
+
+        Member keyed(long organizationId) {
+            return new Member(userId, displayName, organizationId);
+        }
     }
 
     /** A checklist item as this record asks it: {@code content} the requirement, {@code violation} the failure. */
     @Table("inspection_item_result")
     public record ItemResult(String code, String content, String legalBasis, boolean major, ItemOutcome result,
                              String note, String location, LocalDate rectifyBy, String immediateMeasure,
-                             String violation) {
+                             String violation, Long organizationId) {
+
+        public ItemResult(String code, String content, String legalBasis, boolean major, ItemOutcome result, String note,
+                          String location, LocalDate rectifyBy, String immediateMeasure, String violation) {
+            this(code, content, legalBasis, major, result, note, location, rectifyBy, immediateMeasure, violation, null);
+        }
+
+        ItemResult keyed(long organizationId) {
+            return new ItemResult(code, content, legalBasis, major, result, note, location, rectifyBy, immediateMeasure,
+                    violation, organizationId);
+        }
 
         /** What a failed item reads as (the hazard, the 整改指令书). */
         public String violationText() {
@@ -362,11 +391,28 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> {
     }
 
     @Table("inspection_record_photo")
-    public record Photo(long evidenceId, String itemCode) {
+    public record Photo(long evidenceId, String itemCode, Long organizationId) {
+
+        public Photo(long evidenceId, String itemCode) {
+            this(evidenceId, itemCode, null);
+        }
+
+        Photo keyed(long organizationId) {
+            return new Photo(evidenceId, itemCode, organizationId);
+        }
     }
 
     @Table("inspection_signature")
     public record Signature(SignerRole signerRole, Long userId, String signerName, byte[] png, String sha256,
-                            boolean refused, String witness, Instant signedAt) {
+                            boolean refused, String witness, Instant signedAt, Long organizationId) {
+
+        public Signature(SignerRole signerRole, Long userId, String signerName, byte[] png, String sha256, boolean refused,
+                         String witness, Instant signedAt) {
+            this(signerRole, userId, signerName, png, sha256, refused, witness, signedAt, null);
+        }
+
+        Signature keyed(long organizationId) {
+            return new Signature(signerRole, userId, signerName, png, sha256, refused, witness, signedAt, organizationId);
+        }
     }
 }

@@ -96,7 +96,7 @@ public class InspectionTask {
         InspectionTask created = new InspectionTask(null, organizationId, task.source(), blankToNull(task.sourceRef()),
                 task.enterpriseId(), enterpriseName, task.kind(), task.mode(), dueMonth.atDay(1), templateId,
                 task.noticeRequired(), null, null, null, TaskStatus.ASSIGNED, createdBy, now, demo,
-                team.stream().map(Member::new).toList(), 0, planned,
+                team.stream().map(u -> new Member(u, organizationId)).toList(), 0, planned,
                 task.capException(), task.capException() == null ? null : blankToNull(task.capExceptionNote()));
         created.campaignId = task.campaignId();
         return created;
@@ -163,8 +163,9 @@ public class InspectionTask {
     public String getCapExceptionNote() { return capExceptionNote; }
     public int getVersion() { return version; }
 
+    /** A team member, built only by {@link #create} with the task's organisation id (issue 18). */
     @Table("inspection_task_member")
-    record Member(long userId) {
+    record Member(long userId, long organizationId) {
     }
 
     private static String blankToNull(String value) {

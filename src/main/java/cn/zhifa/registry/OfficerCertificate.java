@@ -155,7 +155,7 @@ public class OfficerCertificate extends AbstractAggregateRoot<OfficerCertificate
     }
 
     private void happened(CertificateEventKind kind, LocalDate on, String reason) {
-        events.add(new CertificateEvent(kind, on, reason));
+        events.add(new CertificateEvent(kind, on, reason, organizationId));
         registerEvent(new CertificateChanged(userId, certificateNo, kind, on, reason));
     }
 
@@ -190,8 +190,8 @@ public class OfficerCertificate extends AbstractAggregateRoot<OfficerCertificate
     public int getVersion() { return version; }
     public List<CertificateEvent> getEvents() { return Collections.unmodifiableList(events); }
 
-    /** One entry of the certificate's history. */
+    /** One entry of the certificate's history, under the certificate's organisation id (issue 18: the distribution key). */
     @Table("certificate_event")
-    public record CertificateEvent(CertificateEventKind kind, LocalDate occurredOn, String reason) {
+    public record CertificateEvent(CertificateEventKind kind, LocalDate occurredOn, String reason, long organizationId) {
     }
 }

@@ -86,9 +86,11 @@ class OfficerDemoData implements DemoDataLoader {
             }
             certificates.save(certificate);
             for (int t = 0; t < 2; t++) {
-                jdbc.sql("INSERT INTO officer_training (user_id, course, hours, exam_score, completed_on, demo) VALUES (?, ?, ?, ?, ?, TRUE)")
+                jdbc.sql("INSERT INTO officer_training (user_id, course, hours, exam_score, completed_on, organization_id, demo)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, TRUE)")
                         .params(officer.id(), COURSES[random.nextInt(COURSES.length)], BigDecimal.valueOf(8 + random.nextInt(33)),
-                                BigDecimal.valueOf(70 + random.nextInt(31)), Date.valueOf(today.minusDays(10 + random.nextInt(300))))
+                                BigDecimal.valueOf(70 + random.nextInt(31)), Date.valueOf(today.minusDays(10 + random.nextInt(300))),
+                                officer.organizationId())
                         .update();
             }
         }

@@ -309,9 +309,10 @@ public class OfficerManagement {
         if (training.completedOn() == null || training.completedOn().isAfter(today())) {
             throw new RuleViolation("请填写完成日期（不能晚于今天）。");
         }
-        jdbc.sql("INSERT INTO officer_training (user_id, course, hours, exam_score, completed_on) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO officer_training (user_id, course, hours, exam_score, completed_on, organization_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
                 .params(officer.id(), training.course().strip(), training.hours(), training.examScore(),
-                        Date.valueOf(training.completedOn())).update();
+                        Date.valueOf(training.completedOn()), officer.organizationId()).update();
         Audit.target("执法人员培训", officer.id());
     }
 

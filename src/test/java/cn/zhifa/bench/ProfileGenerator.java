@@ -149,7 +149,7 @@ public final class ProfileGenerator {
         out.table("user_role", "app_user, role");
         out.table("officer_certificate", "id, user_id, officer_name, organization_id, certificate_no, issuing_authority, issued_on, "
                 + "expires_on, status, status_reason, status_since, demo, version, created_at");
-        out.table("certificate_event", "officer_certificate, seq, kind, occurred_on, reason");
+        out.table("certificate_event", "officer_certificate, seq, kind, occurred_on, reason, organization_id");
         out.table("enterprise", "id, uscc, name, name_key, name_initials, search_grams, legal_representative, principal_leader, "
                 + "principal_phone, operating_address, town_code, industry_section, industry_division, employees, status, risk_features, "
                 + "major_hazard_grade, whitelisted, supervision_level, organization_id, created_at, updated_at");
@@ -327,9 +327,9 @@ public final class ProfileGenerator {
             certificates.row(certificate, user, name, unitIds.get(unit), "G" + rootId + "-" + "%06d".formatted(serial), shortName + "人民政府",
                     issued, issued.plusYears(6), revoked == null ? "VALID" : "REVOKED", revoked == null ? null : "调离执法岗位",
                     revoked == null ? issued : revoked, false, 0, now);
-            events.row(certificate, 1, "ISSUED", issued, null);
+            events.row(certificate, 1, "ISSUED", issued, null, unitIds.get(unit));
             if (revoked != null) {
-                events.row(certificate, 2, "REVOKED", revoked, "调离执法岗位");
+                events.row(certificate, 2, "REVOKED", revoked, "调离执法岗位", unitIds.get(unit));
             }
             officersByUnit.get(unit).add(new Officer(user, name, issued, revoked));
         }

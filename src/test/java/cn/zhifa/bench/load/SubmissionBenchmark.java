@@ -217,8 +217,8 @@ class SubmissionBenchmark {
                         FROM inspection_task, generate_series(1, :n) WHERE id = :id RETURNING id""")
                 .param("n", count).param("id", template).query(Long.class).list();
         jdbc.sql("""
-                        INSERT INTO inspection_task_member (inspection_task, position, user_id)
-                        SELECT t.id, m.position, m.user_id FROM inspection_task t, inspection_task_member m
+                        INSERT INTO inspection_task_member (inspection_task, position, user_id, organization_id)
+                        SELECT t.id, m.position, m.user_id, t.organization_id FROM inspection_task t, inspection_task_member m
                         WHERE t.id IN (:ids) AND m.inspection_task = :id""")
                 .param("ids", ids).param("id", template).update();
         return ids;
@@ -273,13 +273,14 @@ class SubmissionBenchmark {
     private static void insertSubmission(Connection c, long task, Sample s, byte[] png, long a, long b, LocalDate deadline)
             throws Exception {
         long record;
+        long organization;
         try (PreparedStatement p = c.prepareStatement("""
                 INSERT INTO inspection_record (task_id, organization_id, enterprise_id, enterprise_name, kind, mode, template_id,
                   place, started_at, ended_at, latitude, longitude, representative_name, findings, deadline_confirmed, status,
                   record_version, created_by, submitted_by, submitted_at, demo, version)
                 SELECT ?, organization_id, enterprise_id, enterprise_name, kind, mode, template_id, place, ?, ?, latitude, longitude,
                   representative_name, findings, TRUE, 'SUBMITTED', 1, created_by, submitted_by, ?, FALSE, 1
-                FROM inspection_record WHERE id = ? RETURNING id""")) {
+                FROM inspection_record WHERE id = ? RETURNING id, organization_id""")) {
             Timestamp now = Timestamp.from(Instant.now());
             p.setLong(1, task);
             p.setTimestamp(2, now);
@@ -289,21 +290,24 @@ class SubmissionBenchmark {
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
                 record = rs.getLong(1);
+                organization = rs.getLong(2);
             }
         }
         try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO inspection_record_member (inspection_record, position, user_id, display_name) VALUES (?, ?, ?, '压测')")) {
+                "INSERT INTO inspection_record_member (inspection_record, position, user_id, display_name, organization_id)"
+                        + " VALUES (?, ?, ?, '压测', ?)")) {
             for (int i = 0; i < 2; i++) {
                 p.setLong(1, record);
                 p.setInt(2, i);
                 p.setLong(3, i == 0 ? a : b);
+                p.setLong(4, organization);
                 p.addBatch();
             }
             p.executeBatch();
         }
         try (PreparedStatement p = c.prepareStatement("""
                 INSERT INTO inspection_item_result (inspection_record, position, code, content, legal_basis, major, result, note,
-                  location, rectify_by) VALUES (?, ?, ?, '压测检查内容', '压测依据', FALSE, ?, ?, '车间', ?)""")) {
+                  location, rectify_by, organization_id) VALUES (?, ?, ?, '压测检查内容', '压测依据', FALSE, ?, ?, '车间', ?, ?)""")) {
             for (int i = 0; i < 8; i++) {
                 p.setLong(1, record);
                 p.setInt(2, i);
@@ -311,13 +315,14 @@ class SubmissionBenchmark {
                 p.setString(4, i < 5 ? "FAILS" : "CONFORMS");
                 p.setString(5, i < 5 ? "压测隐患" : null);
                 p.setObject(6, i < 5 ? deadline : null);
+                p.setLong(7, organization);
                 p.addBatch();
             }
             p.executeBatch();
         }
         try (PreparedStatement p = c.prepareStatement("""
                 INSERT INTO inspection_signature (inspection_record, position, signer_role, user_id, signer_name, png, sha256,
-                  refused, signed_at) VALUES (?, ?, ?, ?, '压测', ?, ?, FALSE, now())""")) {
+                  refused, signed_at, organization_id) VALUES (?, ?, ?, ?, '压测', ?, ?, FALSE, now(), ?)""")) {
             for (int i = 0; i < 3; i++) {
                 p.setLong(1, record);
                 p.setInt(2, i);
@@ -325,6 +330,7 @@ class SubmissionBenchmark {
                 p.setObject(4, i == 2 ? null : Long.valueOf(i == 0 ? a : b));
                 p.setBytes(5, png);
                 p.setString(6, "0".repeat(64));
+                p.setLong(7, organization);
                 p.addBatch();
             }
             p.executeBatch();

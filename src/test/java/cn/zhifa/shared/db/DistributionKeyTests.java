@@ -45,11 +45,29 @@ class DistributionKeyTests {
             Map.entry("doc_void_request", new String[]{"document_id", "doc_issued"}),
             Map.entry("evidence_custody", new String[]{"evidence_id", "evidence_file"}),
             Map.entry("planning_draw_task", new String[]{"draw_id", "planning_draw"}),
-            Map.entry("planning_plan_item", new String[]{"plan_id", "planning_plan"}));
+            Map.entry("planning_plan_item", new String[]{"plan_id", "planning_plan"}),
+            Map.entry("certificate_event", new String[]{"officer_certificate", "officer_certificate"}));
 
     /** Children of a firm: the firm's unit may change (a transfer), the row keeps the one it was written under. */
     private static final List<String> FIRM_CHILDREN = List.of("enterprise_change", "enterprise_timeline", "enforcement_act",
             "credit_fact");
+
+    /** Rows of an officer: the unit the officer belonged to when the row was written (the officer may move). */
+    private static final List<String> OFFICER_ROWS = List.of("officer_training");
+
+    /**
+     * Tables whose organisation id a BEFORE INSERT trigger still fills, which Citus would not run on a distributed
+     * table. Temporary: planning's two children, which helper draw18 moves into code in parallel; remove both when
+     * that branch is merged (the check below then holds for every table).
+     */
+    private static final Set<String> FILLED_BY_TRIGGER = Set.of("planning_draw_task", "planning_plan_item");
+
+    /**
+     * A PL/pgSQL body that sets the new row's organisation id: an assignment ({@code :=} or {@code =} at the start of a
+     * statement, not a comparison inside a condition) or a {@code SELECT … INTO}.
+     */
+    private static final String FILLS_ORGANIZATION_ID =
+            "(^|;|\\n|\\mTHEN|\\mELSE|\\mBEGIN|\\mLOOP)\\s*NEW\\.organization_id\\s*:?=|\\mINTO\\s+NEW\\.organization_id\\M";
 
     /** The large aggregates themselves (README "Past one database"). */
     private static final List<String> AGGREGATES = List.of("enterprise", "inspection_task", "inspection_record", "hazard",
@@ -67,7 +85,7 @@ class DistributionKeyTests {
             "accident_case", "accident_measure", "accident_report", "accident_team_member", "agency_client", "agency_event",
             "complaint_attachment", "monitoring_patrol_item", "outreach_visit_expert", "outreach_visit_officer",
             "training_award", "training_participant", "planning_amendment", "planning_campaign", "supervisor_event",
-            "certificate_event", "township_safety_staff_training",
+            "township_safety_staff_training",
             // a case's few service and testing rows, a publication's channels: not done yet (small, per case)
             "case_service", "coercive_measure_testing", "service_address_confirmation", "publication_channel",
             "publicity_typical_case");
@@ -81,6 +99,7 @@ class DistributionKeyTests {
         List<String> tables = new ArrayList<>(AGGREGATES);
         tables.addAll(CHILDREN.keySet());
         tables.addAll(FIRM_CHILDREN);
+        tables.addAll(OFFICER_ROWS);
         Set<String> missing = new TreeSet<>(tables);
         jdbc.sql("""
                 SELECT table_name FROM information_schema.columns
@@ -125,12 +144,42 @@ class DistributionKeyTests {
             assertThat(wrong).as(table + " rows whose organisation id is not their " + parent + "'s").isZero();
             rows += jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
         }
-        for (String table : FIRM_CHILDREN) {
+        for (String table : concat(FIRM_CHILDREN, OFFICER_ROWS)) {
             long orphans = jdbc.sql("SELECT count(*) FROM " + table + " c WHERE NOT EXISTS (SELECT 1 FROM organization o"
                     + " WHERE o.id = c.organization_id)").query(Long.class).single();
             assertThat(orphans).as(table + " rows naming no organisation").isZero();
         }
         // the demo city alone writes members, items, steps and signatures: the check above saw real rows
         assertThat(rows).isGreaterThan(100);
+    }
+
+    @Test
+    void no_trigger_fills_the_organisation_id_citus_would_not_run_it() {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        // the pattern recognises both ways a trigger function sets the column, and not a comparison
+        assertThat(jdbc.sql("""
+                SELECT 'SELECT organization_id INTO NEW.organization_id FROM hazard' ~* :p,
+                       'BEGIN' || chr(10) || '  NEW.organization_id = p.organization_id;' ~* :p,
+                       'IF NEW.organization_id IS NULL OR NEW.organization_id = 1 THEN RETURN NEW; END IF;' ~* :p""")
+                .param("p", FILLS_ORGANIZATION_ID)
+                .query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3))).single())
+                .containsExactly(true, true, false);
+        List<String> filled = jdbc.sql("""
+                SELECT DISTINCT c.relname FROM pg_trigger t
+                  JOIN pg_class c ON c.oid = t.tgrelid
+                  JOIN pg_namespace ns ON ns.oid = c.relnamespace AND ns.nspname = current_schema()
+                  JOIN pg_proc f ON f.oid = t.tgfoid
+                 WHERE NOT t.tgisinternal
+                   AND t.tgtype & 2 <> 0 AND t.tgtype & 4 <> 0
+                   AND f.prosrc ~* :p
+                 ORDER BY 1""").param("p", FILLS_ORGANIZATION_ID).query(String.class).list();
+        assertThat(filled).as("tables whose organisation id a BEFORE INSERT trigger fills (set it in code instead)")
+                .allMatch(FILLED_BY_TRIGGER::contains);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 }
