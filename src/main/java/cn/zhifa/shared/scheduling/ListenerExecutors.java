@@ -17,7 +17,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * and keeps it the default of {@code @Async}: without it Spring Boot backs off as soon as any other executor exists,
  * and every listener would run on this small pool.
  * <p>
- * On shutdown the pool takes no new work and does not wait for its queue: what is not issued stays an incomplete
+ * On shutdown the pool takes no new work, goes on with its queue while the context stops (at most
+ * {@code spring.lifecycle.timeout-per-shutdown-phase}) and then drops the rest: what is not issued stays an incomplete
  * publication in the event publication registry and is delivered again at the next start
  * ({@code spring.modulith.events.republish-outstanding-events-on-restart}).
  */
