@@ -9,6 +9,7 @@ import cn.zhifa.inspection.InspectionKind;
 import cn.zhifa.inspection.InspectionMode;
 import cn.zhifa.inspection.InspectionRecorded;
 import cn.zhifa.inspection.TaskSource;
+import cn.zhifa.inspection.internal.RecordDocumentsDue;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.organization.OrganizationView;
 import cn.zhifa.planning.DrawMode;
@@ -22,8 +23,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,6 +51,8 @@ class ModuleWiringTests {
     OfficerManagement officers;
     @Autowired
     OrganizationManagement organizations;
+    @Autowired
+    DataSource dataSource;
 
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -121,11 +128,86 @@ class ModuleWiringTests {
                             SELECT coalesce(state, '') || ' ' || coalesce(wait_event_type, '') || ':' || coalesce(wait_event, '')
                                    || ' ' || left(query, 160) FROM pg_stat_activity
                             WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'""")
-                            .query(String.class).list(), e);
+                            .query(String.class).list()
+                    + "; listener threads: " + listenerThreads(), e);
         }
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(90)).until(() ->
                 count("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND event_type LIKE '%HazardOverdue' "
                         + "AND serialized_event LIKE ?", "%\"hazardId\":" + hazardId + ",%") == 0);
         assertThat(count("SELECT count(*) FROM penalty_case WHERE source = 'HAZARD' AND source_reference = ?", "隐患#" + hazardId)).isEqualTo(1);
+    }
+
+    /**
+     * The documents of a burst of submissions are issued on their own small pool: while every one of its threads is
+     * busy (here: each issue waits for a record another transaction holds, as a slow rendering would), an overdue
+     * hazard's case is still proposed at once. On one shared pool the issues took all of its threads and the proposal
+     * waited in the queue behind them.
+     */
+    @Test
+    void a_burst_of_document_issues_does_not_hold_up_an_overdue_hazards_case() throws Exception {
+        Map<String, Object> issued = jdbc.sql("""
+                        SELECT r.id, u.username FROM inspection_record r JOIN app_user u ON u.id = r.submitted_by
+                        WHERE r.status = 'SUBMITTED' AND r.mode = 'ON_SITE' AND EXISTS (SELECT 1 FROM doc_issued d
+                              WHERE d.source_type = '现场检查记录' AND d.source_id = r.id::text AND d.kind = 'INSPECTION_RECORD')
+                        ORDER BY r.id LIMIT 1""").query().singleRow();
+        long record = ((Number) issued.get("id")).longValue();
+        String recordDocuments = "SELECT count(*) FROM doc_issued WHERE source_type = '现场检查记录' AND source_id = ?";
+        long documentsBefore = count(recordDocuments, String.valueOf(record));
+        long hazardId = 600_000 + System.nanoTime() % 100_000;
+        try (var held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try (var lock = held.prepareStatement("SELECT id FROM inspection_record WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, record);
+                lock.executeQuery().close();
+            }
+            try {
+                // more orders than the shared pool has threads (8): re-deliveries of an issued record's order, each
+                // waiting for the record's lock and then issuing nothing
+                for (int i = 0; i < 12; i++) {
+                    publish(new RecordDocumentsDue(record, (String) issued.get("username"), null));
+                }
+                await().atMost(Duration.ofSeconds(20)).until(() -> count("""
+                        SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+                        AND query LIKE 'SELECT id FROM inspection_record WHERE id = % FOR UPDATE'""") >= 2);
+                long brigade = brigade();
+                EnterpriseSummary firm = enterprises.pool(PoolFilter.of(Set.copyOf(organizations.subtreeIds(brigade)))).stream()
+                        .findFirst().orElseGet(() -> enterprises.pool(PoolFilter.of(Set.copyOf(organizations.subtreeIds(
+                                organizations.find(brigade).map(OrganizationView::parentId).orElseThrow())))).get(0));
+                long start = System.nanoTime();
+                publish(new HazardOverdue(hazardId, brigade, firm.id(), firm.name(), "消防通道堵塞", HazardLevel.GENERAL,
+                        today.minusDays(5), today, "《安全生产法》第一百零二条", "安全生产法第一百零二条", null));
+                try {
+                    await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                            "SELECT count(*) FROM penalty_case WHERE source = 'HAZARD' AND source_reference = ?", "隐患#" + hazardId) == 1);
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError("the case waited behind the document issues; listener threads: " + listenerThreads(), e);
+                }
+                System.out.printf("case proposed %d ms after the hazard went overdue, 12 document issues waiting%n",
+                        (System.nanoTime() - start) / 1_000_000);
+            } finally {
+                held.rollback();
+            }
+        }
+        EventPublications.awaitRecordDocuments(jdbc);
+        assertThat(count(recordDocuments, String.valueOf(record))).as("the re-delivered orders issued nothing again")
+                .isEqualTo(documentsBefore);
+    }
+
+    /**
+     * What each asynchronous listener thread is doing, for a failure's message: its name, state, innermost frame and
+     * the application's own frames (the listener and what it waits in), or "idle" when it runs none.
+     */
+    private static String listenerThreads() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(entry -> entry.getKey().getName().startsWith("task-") || entry.getKey().getName().startsWith("documents-"))
+                .map(entry -> {
+                    StackTraceElement[] stack = entry.getValue();
+                    String ours = Arrays.stream(stack).filter(frame -> frame.getClassName().startsWith("cn.zhifa."))
+                            .limit(4).map(frame -> frame.getClassName().replaceAll(".*\\.", "") + "." + frame.getMethodName()
+                                    + ":" + frame.getLineNumber()).collect(Collectors.joining(" < "));
+                    return entry.getKey().getName() + " " + entry.getKey().getState() + " "
+                            + (ours.isEmpty() ? "idle" : (stack.length > 0 ? stack[0].getMethodName() + " < " : "") + ours);
+                })
+                .sorted().collect(Collectors.joining("; "));
     }
 }

@@ -5,6 +5,7 @@ import cn.zhifa.audit.AuditTrail;
 import cn.zhifa.inspection.InspectionDocuments;
 import cn.zhifa.organization.UserManagement;
 import cn.zhifa.organization.UserView;
+import cn.zhifa.shared.scheduling.ListenerExecutors;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Role;
 import cn.zhifa.shared.web.PublicAddress;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -48,6 +50,7 @@ class RecordDocumentsIssuer {
     }
 
     @ApplicationModuleListener
+    @Async(ListenerExecutors.DOCUMENTS) // its own small pool: a burst of submissions never holds every listener's thread
     void on(RecordDocumentsDue due) {
         Submitter.of(users.findByUsername(due.submittedBy()).orElseThrow()).run(() -> PublicAddress.reachedAt(due.reachedAt(), () -> {
             int issued = documents.issueOnce(due.recordId()).size();

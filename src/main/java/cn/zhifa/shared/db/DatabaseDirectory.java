@@ -12,7 +12,7 @@ import org.springframework.util.FileSystemUtils;
  * and all, when the application context closes (after the database stopped: the secrets and the database depend on
  * this bean, so they are closed first) or, for a context nobody closes (a test JVM that ends, halted when its context
  * is slow to close), when the JVM exits: a shutdown hook removes the secrets at once and the directory once the
- * embedded server's own hook removed {@code pg/}.
+ * embedded server, stopped after the contexts closed ({@code EmbeddedPostgresConfiguration}), removed {@code pg/}.
  */
 record DatabaseDirectory(Path path, boolean ephemeral) implements AutoCloseable {
 

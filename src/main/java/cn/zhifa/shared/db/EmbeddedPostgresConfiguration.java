@@ -20,6 +20,7 @@ import org.flywaydb.core.api.callback.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
@@ -79,14 +80,36 @@ public class EmbeddedPostgresConfiguration {
             setOwnerPasswordOnce(pgDir, port, secrets);
         }
         log.info("{} embedded PostgreSQL in {}", fresh ? "Initialising" : "Starting", pgDir);
+        EmbeddedPostgres postgres;
         try {
-            return builder(pgDir, port, ephemeral, true, secrets).start();
+            postgres = builder(pgDir, port, ephemeral, true, secrets).start();
         } catch (IOException utf8LocaleMissing) {
             if (!fresh) {
                 throw utf8LocaleMissing;
             }
             log.warn("initdb with locale C.UTF-8 failed ({}); retrying with the default locale", utf8LocaleMissing.getMessage());
-            return builder(pgDir, port, ephemeral, false, secrets).start();
+            postgres = builder(pgDir, port, ephemeral, false, secrets).start();
+        }
+        SpringApplication.getShutdownHandlers().add(new StopAfterContexts(postgres));
+        return postgres;
+    }
+
+    /**
+     * Stops the server when the JVM ends, after Spring Boot's shutdown hook has closed every application context: a
+     * context that closes stops the server itself (this bean's destroy method, after the pools and everything else
+     * that uses it), so this is a no-op then; it matters only for a context nobody closed. zonky's own shutdown hook is
+     * off ({@link EmbeddedPostgres.Builder#setRegisterShutdownHook}): the JVM runs shutdown hooks concurrently, and
+     * that one stopped the server while the context was still closing (listeners and schedulers finishing their work,
+     * the pools closing), which then waited on dead connections until the test JVM was killed.
+     */
+    private record StopAfterContexts(EmbeddedPostgres postgres) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException e) {
+                log.warn("could not stop the embedded PostgreSQL: {}", e.toString());
+            }
         }
     }
 
@@ -116,6 +139,8 @@ public class EmbeddedPostgresConfiguration {
                 .setDataDirectory(pgDir)
                 .setCleanDataDirectory(ephemeral)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // stopped after the application context (destroy method, or StopAfterContexts), not beside it
+                .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", ephemeral ? "off" : "on")
                 .setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
                 .setServerConfig("full_page_writes", ephemeral ? "off" : "on")
