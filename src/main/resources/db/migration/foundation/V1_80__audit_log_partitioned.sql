@@ -8,7 +8,7 @@
 -- TRUNCATE triggers are statement triggers and are not, so every partition gets its own), the insert-only grants of
 -- zhifa_app (on the parent; partitions are reached through the parent only, zhifa_app has no privilege on them).
 -- What changes: the primary key is (id, occurred_at), as PostgreSQL requires the partition key in it; ids stay unique
--- because only the sequence assigns them, and the chain check (in id order) would show a repeated id.
+-- because only the sequence assigns them (a repeated id would break the chain check's links or its checkpoint row count).
 --
 -- Later years' partitions are created ahead by AuditPartitions (a locked scheduled job) through audit_log_add_year,
 -- SECURITY DEFINER like audit_log_purge: only the owner may create partitions.
