@@ -174,7 +174,7 @@ class ApiFuzzTests {
         Map<String, Long> counts = new TreeMap<>();
         for (String table : jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1")
                 .query(String.class).list()) {
-            if (!CHANGING.contains(table)) {
+            if (!CHANGING.contains(table) && !table.matches("audit_log_(\\d{4}|default)")) {   // audit_log's partitions
                 counts.put(table, jdbc.sql("SELECT count(*) FROM \"" + table + "\"").query(Long.class).single());
             }
         }
