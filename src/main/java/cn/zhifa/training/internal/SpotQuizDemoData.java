@@ -7,12 +7,14 @@ import cn.zhifa.inspection.InspectionMode;
 import cn.zhifa.inspection.InspectionRecord;
 import cn.zhifa.inspection.NewTask;
 import cn.zhifa.inspection.TaskSource;
+import cn.zhifa.inspection.TaskView;
 import cn.zhifa.organization.UserManagement;
 import cn.zhifa.organization.UserView;
 import cn.zhifa.shared.demo.DemoDataLoader;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Demo 逢查必考: officer1 and officer2 are back at four firms of their earlier inspections this month and, during the
+ * Demo 逢查必考: officer1 and officer2 are back, under the annual plan, at four key firms of their earlier inspections this month and, during the
  * visit (the record still a draft), test the principal or the safety manager as the phone does: the person, the draw
  * from the firm's 应知应会 set, the answers and the score — two pass, two fall below the pass mark. Runs after
  * inspection's demo (order 50) and the 题库 ({@link TrainingDemoData}, order 33), last of all so that no other module's
@@ -76,11 +78,12 @@ class SpotQuizDemoData implements DemoDataLoader {
 
     private void takeQuizzes(DemoActor officer, List<Long> team) {
         LocalDate today = LocalDate.now(clock.withZone(SpotQuizzes.ZONE));
-        List<Long> firms = inspectedFirms(officer.organizationId(), today);
-        for (int i = 0; i < Math.min(firms.size(), TAKERS.size()); i++) {
+        List<TaskView> planned = plannedVisits(officer.organizationId(), today);
+        for (int i = 0; i < Math.min(planned.size(), TAKERS.size()); i++) {
             Taker taker = TAKERS.get(i);
-            long task = inspections.createTask(new NewTask(TaskSource.PLAN, today.getYear() + "年度监督检查计划（逢查必考）", firms.get(i),
-                    InspectionKind.GENERAL, InspectionMode.ON_SITE, team, YearMonth.from(today), null, false), officer, true).id();
+            TaskView earlier = planned.get(i);
+            long task = inspections.createTask(new NewTask(TaskSource.PLAN, earlier.sourceRef(), earlier.enterpriseId(),
+                    InspectionKind.KEY, InspectionMode.ON_SITE, team, YearMonth.from(today), null, false), officer, true).id();
             long record = inspections.startRecord(task, officer, true);
             SpotQuizzes.Quiz quiz = quizzes.draw(record, new SpotQuizzes.Draw(taker.name(), taker.post(), null, null));
             List<Question> questions = quizzes.questions(quiz);
@@ -93,13 +96,22 @@ class SpotQuizDemoData implements DemoDataLoader {
         }
     }
 
-    /** The firms of the unit's submitted inspections this year (last year in early January), newest first, once each. */
-    private List<Long> inspectedFirms(long unit, LocalDate today) {
+    /**
+     * The annual plan's tasks behind the unit's submitted inspections this year (last year in early January), newest
+     * first, one a firm: the key firms the plan visits again, under the same plan.
+     */
+    private List<TaskView> plannedVisits(long unit, LocalDate today) {
         Set<Long> firms = new LinkedHashSet<>();
+        List<TaskView> planned = new ArrayList<>();
         for (int year : List.of(today.getYear(), today.getYear() - 1)) {
-            inspections.submittedRecords(unit, year, 40).stream().map(InspectionRecord::getEnterpriseId).forEach(firms::add);
+            for (InspectionRecord record : inspections.submittedRecords(unit, year, 40)) {
+                TaskView task = inspections.task(record.getTaskId());
+                if (task.source() == TaskSource.PLAN && firms.add(task.enterpriseId())) {
+                    planned.add(task);
+                }
+            }
         }
-        return List.copyOf(firms);
+        return planned;
     }
 
     private static String wrong(Question q) {
