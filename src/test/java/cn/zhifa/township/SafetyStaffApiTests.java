@@ -96,6 +96,8 @@ class SafetyStaffApiTests {
         String form = mvc.perform(get("/township/safety-staff/" + staff + "/visits/new").session(township)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(form).contains("multipart/form-data", "data-compress", "/township/photos.js");
+        assertThat(mvc.perform(get("/township/photos.js").session(township)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("canvas.toBlob", "DataTransfer");
     }
 
     @Test
