@@ -136,6 +136,42 @@ class EmergencyRegisterTests {
     }
 
     @Test
+    void the_edit_form_shows_a_phone_masked_and_saving_it_unchanged_keeps_the_stored_number() throws Exception {
+        MockHttpSession session = login("officer1");
+        MockHttpServletResponse saved = mvc.perform(post("/emergency/informants").session(session).with(csrf())
+                .param("unit_id", String.valueOf(brigade())).param("name", "测试信息员甲").param("area", "测试社区")
+                .param("phone", "13720261206")).andReturn().getResponse();
+        assertThat(saved.getStatus()).isEqualTo(302);
+        long id = Long.parseLong(saved.getRedirectedUrl().substring("/emergency/informants/".length()));
+        try {
+            String form = body(get("/emergency/informants/" + id + "/edit"), session);
+            assertThat(form).contains("已登记 137****1206", "不修改请留空").doesNotContain("13720261206")
+                    .doesNotContain("value=\"137");
+
+            MockHttpServletResponse refused = mvc.perform(post("/emergency/informants/" + id).session(session).with(csrf())
+                    .param("version", "0").param("unit_id", String.valueOf(brigade())).param("name", "").param("area", "测试社区")
+                    .param("phone", "")).andReturn().getResponse();
+            assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).as("refused on the form, phone still masked")
+                    .contains("请填写姓名。", "已登记 137****1206").doesNotContain("13720261206");
+
+            assertThat(mvc.perform(post("/emergency/informants/" + id).session(session).with(csrf()).param("version", "0")
+                    .param("unit_id", String.valueOf(brigade())).param("name", "测试信息员乙").param("area", "测试社区")
+                    .param("phone", "")).andReturn().getResponse().getStatus()).isEqualTo(302);
+            assertThat(body(get("/emergency/informants/" + id + "/phone"), session)).as("the stored number is kept")
+                    .contains("13720261206");
+            assertThat(body(get("/emergency/informants/" + id), session)).contains("测试信息员乙");
+
+            assertThat(mvc.perform(post("/emergency/informants/" + id).session(session).with(csrf()).param("version", "1")
+                    .param("unit_id", String.valueOf(brigade())).param("name", "测试信息员乙").param("area", "测试社区")
+                    .param("phone", "13620261207")).andReturn().getResponse().getStatus()).isEqualTo(302);
+            assertThat(body(get("/emergency/informants/" + id + "/phone"), session)).as("a typed number replaces it")
+                    .contains("13620261207");
+        } finally {
+            jdbc.sql("DELETE FROM disaster_informant WHERE id = ?").param(id).update();
+        }
+    }
+
+    @Test
     void plans_overdue_for_evaluation_and_high_risk_firms_without_cover_are_flagged() throws Exception {
         MockHttpSession officer = login("officer1");
         String overdue = body(get("/emergency/plans").param("status", "overdue"), officer);

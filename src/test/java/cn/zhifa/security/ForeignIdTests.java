@@ -408,6 +408,101 @@ class ForeignIdTests {
         assertThat(lastOutcome()).isEqualTo("REJECTED");
     }
 
+    @Test
+    void commands_on_another_districts_accident_are_refused_on_the_api_and_change_nothing() throws Exception {
+        long foreignUnit = jdbc.sql("SELECT organization_id FROM enterprise WHERE id = ?").param(foreignFirm).query(Long.class).single();
+        long accident = jdbc.sql("""
+                INSERT INTO accident (organization_id, enterprise_id, enterprise_name, title, occurred_at, received_at, place, kind,
+                    deaths, serious_injuries, missing, direct_loss_yuan, grade, summary, status, version)
+                VALUES (?, ?, '外区企业', '“外区”机械伤害事故', now() - interval '3 hours', now() - interval '2 hours', '车间',
+                    'MACHINERY', 1, 0, 0, 100000, 'GENERAL', '经过', 'REPORTED', 0) RETURNING id""")
+                .params(foreignUnit, foreignFirm).query(Long.class).single();
+        try {
+            String today = java.time.LocalDate.now().toString();
+            String officer = Tokens.bearer(mvc, "officer1");
+            String leader = Tokens.bearer(mvc, "leader1");
+            java.util.Map<String, String[]> calls = new java.util.LinkedHashMap<>();
+            calls.put("/follow-ups", new String[] {officer, """
+                    {"reportedAt":"%s","deaths":2,"seriousInjuries":0,"missing":0,"directLossYuan":200000,"note":"续报"}"""
+                    .formatted(java.time.LocalDateTime.now().withNano(0))});
+            calls.put("/investigation", new String[] {officer, """
+                    {"startedOn":"%s","team":[{"role":"LEADER","name":"张某","unit":"应急管理局"}]}""".formatted(today)});
+            calls.put("/investigation/extension", new String[] {leader, "{\"reason\":\"经批准延期\"}"});
+            calls.put("/report", new String[] {officer, """
+                    {"receivedOn":"%s","causes":"违章作业","unitResponsible":true,
+                     "measures":[{"content":"加装防护","responsibleUnit":"外区企业","due":"%s"}]}""".formatted(today, today)});
+            calls.put("/approval/extension", new String[] {leader, "{}"});
+            calls.put("/approval", new String[] {leader, "{\"approvedOn\":\"%s\",\"text\":\"同意\"}".formatted(today)});
+            calls.put("/measures/0/done", new String[] {officer, "{\"doneOn\":\"%s\"}".formatted(today)});
+            calls.put("/evaluation", new String[] {leader, "{\"evaluatedOn\":\"%s\",\"result\":\"已落实\"}".formatted(today)});
+            for (var call : calls.entrySet()) {
+                MockHttpServletResponse response = mvc.perform(post("/api/v1/accidents/" + accident + call.getKey())
+                        .header("Authorization", call.getValue()[0]).header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON).content(call.getValue()[1])).andReturn().getResponse();
+                assertThat(response.getStatus()).as(call.getKey()).isEqualTo(403);
+            }
+            assertThat(mvc.perform(get("/api/v1/accidents/" + accident).header("Authorization", officer)).andReturn().getResponse()
+                    .getStatus()).isEqualTo(403);
+            String list = mvc.perform(get("/api/v1/accidents").param("unitId", String.valueOf(foreignUnit))
+                    .header("Authorization", officer)).andReturn().getResponse().getContentAsString();
+            assertThat(com.jayway.jsonpath.JsonPath.<Integer>read(list, "$.total")).as("another district's unit lists nothing").isZero();
+            assertThat(jdbc.sql("SELECT status || ' ' || version || ' ' || deaths FROM accident WHERE id = ?").param(accident)
+                    .query(String.class).single()).isEqualTo("REPORTED 0 1");
+            assertThat(jdbc.sql("SELECT count(*) FROM accident_team_member WHERE accident_id = ?").param(accident)
+                    .query(Long.class).single()).isZero();
+        } finally {
+            jdbc.sql("DELETE FROM accident WHERE id = ?").param(accident).update();
+        }
+    }
+
+    @Test
+    void a_township_api_visit_for_another_townships_staff_or_with_another_units_photo_and_a_register_entry_for_another_districts_township_are_refused()
+            throws Exception {
+        String brigadePath = path("officer1");
+        String districtPath = brigadePath.substring(0, brigadePath.lastIndexOf('/', brigadePath.length() - 2) + 1);
+        long foreignTownship = jdbc.sql("SELECT id FROM organization WHERE kind = 'TOWNSHIP' AND path NOT LIKE :p ORDER BY id LIMIT 1")
+                .param("p", districtPath + "%").query(Long.class).single();
+        long staff = count("township_safety_staff");
+        MockHttpServletResponse register = mvc.perform(post("/api/v1/township/safety-staff").header("Authorization", Tokens.bearer(mvc, "leader1"))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"organizationId":%d,"name":"外区人员","phone":"13900001111","areaKind":"VILLAGE","areaName":"外区村",
+                         "termFrom":"2026-01-01"}""".formatted(foreignTownship))).andReturn().getResponse();
+        assertThat(register.getStatus()).isEqualTo(403);
+        assertThat(count("township_safety_staff")).isEqualTo(staff);
+
+        long demoStaff = jdbc.sql("SELECT id FROM township_safety_staff WHERE demo AND status = 'ACTIVE' ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        long visits = count("township_staff_visit");
+        String visit = """
+                {"enterpriseId":%d,"visitedOn":"%s","observations":"巡查","findings":"","photoIds":[]}"""
+                .formatted(ownFirm, java.time.LocalDate.now());
+        assertThat(api("/api/v1/township/safety-staff/" + demoStaff + "/visits", visit).getStatus())
+                .as("the township lies beside officer1's brigade, outside his subtree").isEqualTo(403);
+        assertThat(mvc.perform(get("/api/v1/township/safety-staff/" + demoStaff + "/visits")
+                .header("Authorization", Tokens.bearer(mvc, "officer1"))).andReturn().getResponse().getStatus()).isEqualTo(403);
+
+        long foreignPhoto = jdbc.sql("""
+                INSERT INTO evidence_file (sha256, media_type, kind, size_bytes, original_name, source, uploaded_by, organization_id, uploaded_at)
+                VALUES (repeat('ab', 32), 'image/png', 'PHOTO', 1, '外区.png', 'PHONE', ?, ?, now()) RETURNING id""")
+                .params(foreignOfficer, jdbc.sql("SELECT organization_id FROM app_user WHERE id = ?").param(foreignOfficer)
+                        .query(Long.class).single()).query(Long.class).single();
+        try {
+            long donghua = jdbc.sql("SELECT organization_id FROM township_safety_staff WHERE id = ?").param(demoStaff).query(Long.class).single();
+            String code = jdbc.sql("SELECT division_code FROM organization WHERE id = ?").param(donghua).query(String.class).single();
+            long townFirm = jdbc.sql("SELECT id FROM enterprise WHERE town_code = ? AND status = 'OPERATING' ORDER BY id LIMIT 1")
+                    .param(code).query(Long.class).single();
+            MockHttpServletResponse withPhoto = mvc.perform(post("/api/v1/township/safety-staff/" + demoStaff + "/visits")
+                    .header("Authorization", Tokens.bearer(mvc, "township1")).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .contentType(MediaType.APPLICATION_JSON).content("""
+                            {"enterpriseId":%d,"visitedOn":"%s","observations":"巡查","findings":"","photoIds":[%d]}"""
+                            .formatted(townFirm, java.time.LocalDate.now(), foreignPhoto))).andReturn().getResponse();
+            assertThat(withPhoto.getStatus()).as("a photo of another unit's evidence").isEqualTo(403);
+            assertThat(count("township_staff_visit")).isEqualTo(visits);
+        } finally {
+            jdbc.sql("DELETE FROM evidence_file WHERE id = ?").param(foreignPhoto).update();
+        }
+    }
+
     /** A record in progress of another district's unit, started by two of its certified officers. */
     private long foreignRecord(String districtPath) {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));

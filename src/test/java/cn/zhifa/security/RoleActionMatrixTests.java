@@ -340,7 +340,10 @@ class RoleActionMatrixTests {
             Map.entry("POST /api/v1/outreach/experts", O),
             Map.entry("POST /api/v1/training/exams/{id}/attempts", "officer1 leader1 legal1 supervisor1"),
             Map.entry("PUT /api/v1/training/attempts/{id}/answers", "officer1 leader1 legal1 supervisor1"),
-            Map.entry("POST /api/v1/training/attempts/{id}/submission", "officer1 leader1 legal1 supervisor1")));
+            Map.entry("POST /api/v1/training/attempts/{id}/submission", "officer1 leader1 legal1 supervisor1"),
+            // township 专职安全员 over JSON: the pages' actions
+            Map.entry("POST /api/v1/township/safety-staff", "leader1 admin"),
+            Map.entry("POST /api/v1/township/safety-staff/{id}/visits", O)));
 
     @Autowired
     MockMvc mvc;

@@ -217,7 +217,7 @@ class SafetyStaffTests {
         var staffView = register.get(staff);
         long firm = visits.firmsOf(staffView).get(0).id();
         long assignee = visits.assigneesFor(xiguan).get(0).userId();
-        visits.recordVisit(staff, new AssistingVisits.RecordVisit(firm, today, "园区巡查", "配电房堆放杂物", assignee));
+        visits.recordVisit(staff, new AssistingVisits.RecordVisit(firm, today, "园区巡查", "配电房堆放杂物", assignee, List.of()));
         SecurityContextHolder.clearContext();
         long lead = jdbc.sql("""
                 SELECT l.id FROM township_lead l JOIN township_staff_visit v ON v.id = l.visit_id WHERE v.staff_id = ?""")

@@ -140,7 +140,7 @@ class EmergencyPages {
             Object value = entry.values().get(f.name());
             form.put(f.name(), value == null ? "" : switch (f.type()) {
                 case FIRM -> enterprises.find((Long) value).map(e -> e.uscc()).orElse("");
-                case PHONE -> entry.show(f.name());
+                case PHONE -> "";
                 case AMOUNT -> entry.show(f.name());
                 default -> value.toString();
             });
@@ -152,14 +152,33 @@ class EmergencyPages {
     @Allowed(Action.EDIT_EMERGENCY)
     String save(@PathVariable String register, @RequestParam Map<String, String> form, Model model,
                 RedirectAttributes redirect) {
-        return save(register(register), null, 0, form, model, redirect);
+        return save(register(register), null, 0, form, form, model, redirect);
     }
 
     @PostMapping("/emergency/{register}/{id}")
     @Allowed(Action.EDIT_EMERGENCY)
     String update(@PathVariable String register, @PathVariable long id, @RequestParam(defaultValue = "0") int version,
                   @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return save(register(register), id, version, form, model, redirect);
+        Register r = register(register);
+        return save(r, id, version, keepingStoredPhones(r, id, form), form, model, redirect);
+    }
+
+    /**
+     * The edit form shows a phone masked and leaves its input empty (showing it in full is an audited reveal on the
+     * detail page): an empty phone on save keeps the stored one, a typed one replaces it.
+     */
+    private Map<String, String> keepingStoredPhones(Register r, long id, Map<String, String> form) {
+        Map<String, String> kept = new LinkedHashMap<>(form);
+        Entry stored = null;
+        for (Field f : r.fields()) {
+            if (f.type() == Field.Type.PHONE && (form.get(f.name()) == null || form.get(f.name()).isBlank())) {
+                stored = stored == null ? registers.get(r, id) : stored;
+                if (!stored.show(f.name()).isEmpty()) {
+                    kept.put(f.name(), stored.show(f.name()));
+                }
+            }
+        }
+        return kept;
     }
 
     @PostMapping("/emergency/plans/{id}/card")
@@ -185,18 +204,20 @@ class EmergencyPages {
         return "redirect:/emergency/plans/" + id;
     }
 
-    private String save(Register r, Long id, int version, Map<String, String> form, Model model, RedirectAttributes redirect) {
+    /** Saves {@code form}; on refusal shows the form again with what the user submitted ({@code submitted}). */
+    private String save(Register r, Long id, int version, Map<String, String> form, Map<String, String> submitted, Model model,
+                        RedirectAttributes redirect) {
         try {
             long saved = registers.save(r, id, form, version);
             redirect.addFlashAttribute("message", "已保存" + r.noun() + "。");
             return "redirect:/emergency/" + r.path() + "/" + saved;
         } catch (InvalidEntry invalid) {
-            return form(r, id, version, form, invalid.errors(), model);
+            return form(r, id, version, submitted, invalid.errors(), model);
         } catch (RuleViolation refused) {
             if (refused.kind() == RuleViolation.Kind.NOT_FOUND) {
                 throw refused;
             }
-            return form(r, id, version, form, Map.of("", refused.getMessage()), model);
+            return form(r, id, version, submitted, Map.of("", refused.getMessage()), model);
         }
     }
 
@@ -209,7 +230,20 @@ class EmergencyPages {
         model.addAttribute("units", registers.units());
         model.addAttribute("plans", r == Register.DRILLS ? registers.planChoices() : Map.of());
         model.addAttribute("today", registers.today());
+        model.addAttribute("storedPhones", storedPhones(r, id));
         return "emergency/form";
+    }
+
+    /** The masked phones already stored on the row being edited, by field: the form shows them instead of the number. */
+    private Map<String, String> storedPhones(Register r, Long id) {
+        Map<String, String> masked = new LinkedHashMap<>();
+        if (id == null || r.fields().stream().noneMatch(f -> f.type() == Field.Type.PHONE)) {
+            return masked;
+        }
+        Entry entry = registers.get(r, id);
+        r.fields().stream().filter(f -> f.type() == Field.Type.PHONE && !entry.list(f.name()).isEmpty())
+                .forEach(f -> masked.put(f.name(), entry.list(f.name())));
+        return masked;
     }
 
     private static Register register(String path) {

@@ -1,6 +1,10 @@
 package cn.zhifa.township.internal;
 
 import cn.zhifa.audit.Audit;
+import cn.zhifa.evidence.EvidenceManagement;
+import cn.zhifa.evidence.EvidenceView;
+import cn.zhifa.evidence.MediaKind;
+import cn.zhifa.evidence.Upload;
 import cn.zhifa.inspection.InspectionKind;
 import cn.zhifa.inspection.InspectionManagement;
 import cn.zhifa.inspection.InspectionMode;
@@ -52,6 +56,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssistingVisits {
 
     private static final int MAX_FINDINGS = 20;
+    /** Photos a visit may carry (a few of what was seen: the record is not an inspection file). */
+    static final int MAX_PHOTOS = 9;
 
     private final JdbcClient jdbc;
     private final SafetyStaffRegister register;
@@ -60,11 +66,12 @@ public class AssistingVisits {
     private final EnterpriseManagement enterprises;
     private final OfficerManagement officers;
     private final InspectionManagement inspections;
+    private final EvidenceManagement evidence;
     private final Clock clock;
 
     AssistingVisits(JdbcClient jdbc, SafetyStaffRegister register, DataScope scope, OrganizationManagement organizations,
                     EnterpriseManagement enterprises, OfficerManagement officers, InspectionManagement inspections,
-                    Clock clock) {
+                    EvidenceManagement evidence, Clock clock) {
         this.jdbc = jdbc;
         this.register = register;
         this.scope = scope;
@@ -72,15 +79,30 @@ public class AssistingVisits {
         this.enterprises = enterprises;
         this.officers = officers;
         this.inspections = inspections;
+        this.evidence = evidence;
         this.clock = clock;
     }
 
-    /** What the township user records: the firm, the day, what was seen, one finding per line, the officer. */
+    /**
+     * What the township user records: the firm, the day, what was seen, one finding per line, the officer, and the
+     * photos already in the evidence store ({@code photoIds}, uploaded by a terminal through the evidence API; may be
+     * empty).
+     */
     public record RecordVisit(Long enterpriseId, LocalDate visitedOn, String observations, String findings,
-                              Long assigneeId) {
+                              Long assigneeId, List<Long> photoIds) {
+
+        public RecordVisit {
+            photoIds = photoIds == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(photoIds));
+        }
 
         public static RecordVisit empty(LocalDate today) {
-            return new RecordVisit(null, today, "", "", null);
+            return new RecordVisit(null, today, "", "", null, List.of());
+        }
+
+        RecordVisit withPhotos(List<Long> more) {
+            List<Long> all = new ArrayList<>(photoIds);
+            all.addAll(more);
+            return new RecordVisit(enterpriseId, visitedOn, observations, findings, assigneeId, all);
         }
 
         /** The findings, one a line, blanks dropped. */
@@ -91,7 +113,8 @@ public class AssistingVisits {
     }
 
     public record VisitView(long id, long staffId, String staffName, long organizationId, long enterpriseId,
-                            String enterpriseName, LocalDate visitedOn, String observations, long leads) {
+                            String enterpriseName, LocalDate visitedOn, String observations, long leads,
+                            List<EvidenceView> photos) {
     }
 
     public record LeadView(long id, long visitId, long townshipId, String townshipName, String staffName,
@@ -162,6 +185,22 @@ public class AssistingVisits {
         return recordVisit(staffId, form, Actors.require().username(), false);
     }
 
+    /**
+     * The same with photos taken on the phone (compressed there), stored in the evidence store with the visit: a
+     * refused visit keeps none of them.
+     */
+    @Transactional
+    public long recordVisit(long staffId, RecordVisit form, List<Upload> photos) {
+        if (form != null && form.photoIds().size() + photos.size() > MAX_PHOTOS) {
+            throw new RuleViolation("一次协助检查最多附" + MAX_PHOTOS + "张照片。");
+        }
+        List<Long> stored = new ArrayList<>();
+        for (Upload photo : photos) {
+            stored.add(evidence.store(photo).id());
+        }
+        return recordVisit(staffId, form == null ? null : form.withPhotos(stored));
+    }
+
     @Transactional
     long recordVisit(long staffId, RecordVisit form, String recordedBy, boolean demo) {
         StaffView staff = demo ? register.find(staffId) : register.get(staffId);
@@ -196,6 +235,14 @@ public class AssistingVisits {
         if (findings.stream().anyMatch(f -> f.length() > 500)) {
             problems.add("每条发现的问题不超过500字");
         }
+        List<EvidenceView> photos = evidence.find(form.photoIds());
+        if (form.photoIds().size() > MAX_PHOTOS) {
+            problems.add("一次协助检查最多附" + MAX_PHOTOS + "张照片");
+        } else if (photos.size() != form.photoIds().size()) {
+            problems.add("所附照片不存在，请重新上传");
+        } else if (photos.stream().anyMatch(p -> p.kind() != MediaKind.PHOTO)) {
+            problems.add("协助检查只能附照片，录音、视频请交执法人员作为证据");
+        }
         OfficerSummary assignee = null;
         if (!findings.isEmpty()) {
             if (form.assigneeId() == null) {
@@ -226,23 +273,59 @@ public class AssistingVisits {
                             assignee.userId(), assignee.name(), demo, now)
                     .update();
         }
+        if (!photos.isEmpty()) {
+            if (!demo) {
+                photos.forEach(p -> scope.require(p.organizationId()));
+            }
+            evidence.attach(form.photoIds(), "专职安全员协助检查", visitId);
+            for (int i = 0; i < photos.size(); i++) {
+                jdbc.sql("INSERT INTO township_staff_visit_photo (visit_id, evidence_id, position) VALUES (?, ?, ?)")
+                        .params(visitId, photos.get(i).id(), i + 1).update();
+            }
+        }
         Audit.target("专职安全员协助检查", visitId);
         Audit.detail(staff.name() + " " + firm.name() + (findings.isEmpty() ? " 未发现问题"
-                : " 线索" + findings.size() + "条交" + assignee.name()));
+                : " 线索" + findings.size() + "条交" + assignee.name()) + (photos.isEmpty() ? "" : " 照片" + photos.size() + "张"));
         return visitId;
     }
 
     @Transactional(readOnly = true)
     public List<VisitView> visitsOf(long staffId) {
         register.get(staffId);
-        return jdbc.sql("""
+        List<VisitView> visits = jdbc.sql("""
                         SELECT v.*, s.name AS staff_name, (SELECT count(*) FROM township_lead l WHERE l.visit_id = v.id) AS leads
                         FROM township_staff_visit v JOIN township_safety_staff s ON s.id = v.staff_id
                         WHERE v.staff_id = ? ORDER BY v.visited_on DESC, v.id DESC""").param(staffId)
                 .query((rs, i) -> new VisitView(rs.getLong("id"), rs.getLong("staff_id"), rs.getString("staff_name"),
                         rs.getLong("organization_id"), rs.getLong("enterprise_id"), rs.getString("enterprise_name"),
-                        rs.getDate("visited_on").toLocalDate(), rs.getString("observations"), rs.getLong("leads")))
+                        rs.getDate("visited_on").toLocalDate(), rs.getString("observations"), rs.getLong("leads"), List.of()))
                 .list();
+        return withPhotos(visits);
+    }
+
+    /** One visit of a staff member the caller sees. */
+    @Transactional(readOnly = true)
+    public VisitView visit(long staffId, long visitId) {
+        return visitsOf(staffId).stream().filter(v -> v.id() == visitId).findFirst()
+                .orElseThrow(() -> RuleViolation.notFound("没有这次协助检查记录。"));
+    }
+
+    private List<VisitView> withPhotos(List<VisitView> visits) {
+        if (visits.isEmpty()) {
+            return visits;
+        }
+        Map<Long, List<Long>> ids = new LinkedHashMap<>();
+        jdbc.sql("SELECT visit_id, evidence_id FROM township_staff_visit_photo WHERE visit_id IN (:visits) ORDER BY visit_id, position")
+                .param("visits", visits.stream().map(VisitView::id).toList())
+                .query((rs, i) -> ids.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2))).list();
+        if (ids.isEmpty()) {
+            return visits;
+        }
+        Map<Long, EvidenceView> files = new LinkedHashMap<>();
+        evidence.find(ids.values().stream().flatMap(List::stream).toList()).forEach(f -> files.put(f.id(), f));
+        return visits.stream().map(v -> new VisitView(v.id(), v.staffId(), v.staffName(), v.organizationId(), v.enterpriseId(),
+                v.enterpriseName(), v.visitedOn(), v.observations(), v.leads(),
+                ids.getOrDefault(v.id(), List.of()).stream().map(files::get).filter(java.util.Objects::nonNull).toList())).toList();
     }
 
     // ---- leads

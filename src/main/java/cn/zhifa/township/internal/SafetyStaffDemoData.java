@@ -93,12 +93,12 @@ class SafetyStaffDemoData implements DemoDataLoader {
         long officerId = officer.get().id();
         LocalDate recent = today.minusDays(6);
         visits.recordVisit(chen, new AssistingVisits.RecordVisit(firms.get(0).id(), recent.minusDays(20),
-                "园区例行巡查，企业安全管理台账齐全，现场未见明显问题。", "", null), "township1", true);
+                "园区例行巡查，企业安全管理台账齐全，现场未见明显问题。", "", null, List.of()), "township1", true);
         long visit = visits.recordVisit(wang, new AssistingVisits.RecordVisit(firms.get(1).id(), recent.minusDays(9),
                 "社区巡查时进入企业仓库，货物堆放较多。", "仓库疏散通道堆放货物，宽度不足\n灭火器压力不足，未定期检查",
-                officerId), "township1", true);
+                officerId, List.of()), "township1", true);
         visits.recordVisit(li, new AssistingVisits.RecordVisit(firms.get(2).id(), recent,
-                "村内巡查，企业正在进行焊接作业。", "动火作业未见审批手续，现场无监护人", officerId), "township1", true);
+                "村内巡查，企业正在进行焊接作业。", "动火作业未见审批手续，现场无监护人", officerId, List.of()), "township1", true);
         jdbc.sql("SELECT id FROM township_lead WHERE visit_id = ? ORDER BY id DESC LIMIT 1").param(visit).query(Long.class)
                 .optional().ifPresent(lead -> visits.closeAsDemo(lead, "电话核实：企业已更换灭火器并建立月检记录，不需检查。",
                         "officer1"));

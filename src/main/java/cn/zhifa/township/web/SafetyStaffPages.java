@@ -17,7 +17,12 @@ import cn.zhifa.township.internal.SafetyStaffRegister.StaffForm;
 import cn.zhifa.township.internal.SafetyStaffRegister.StaffView;
 import cn.zhifa.township.internal.SafetyStaffRegister.TrainingForm;
 import cn.zhifa.township.internal.StaffStatus;
+import cn.zhifa.evidence.EvidenceSource;
+import cn.zhifa.evidence.Upload;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +34,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -203,12 +209,13 @@ class SafetyStaffPages {
     @Allowed(Action.RECORD_SAFETY_STAFF_VISIT)
     @AuditAction("登记专职安全员协助检查")
     String recordVisit(@PathVariable long id, @ModelAttribute("form") AssistingVisits.RecordVisit form,
-                       BindingResult binding, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+                       BindingResult binding, @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+                       Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             if (binding.hasErrors()) {
                 throw new RuleViolation("请检查走访日期的填写格式。");
             }
-            long visitId = visits.recordVisit(id, form);
+            long visitId = withUploads(photos, uploads -> visits.recordVisit(id, form, uploads));
             int leads = form.findingLines().size();
             redirect.addFlashAttribute("message", leads == 0 ? "已登记协助检查。"
                     : "已登记协助检查，" + leads + "条发现的问题已作为线索交区执法人员处理。");
@@ -219,6 +226,33 @@ class SafetyStaffPages {
                 model.addAttribute("form", AssistingVisits.RecordVisit.empty(register.today()));
             }
             return visitForm(id, model);
+        }
+    }
+
+    /** Opens the chosen photos (empty file inputs left out) for the command and closes them after it. */
+    static long withUploads(List<MultipartFile> files, java.util.function.ToLongFunction<List<Upload>> command) {
+        List<InputStream> opened = new ArrayList<>();
+        try {
+            List<Upload> uploads = new ArrayList<>();
+            for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+                if (file.isEmpty()) {
+                    continue;
+                }
+                InputStream in = file.getInputStream();
+                opened.add(in);
+                uploads.add(Upload.of(in, file.getOriginalFilename(), EvidenceSource.PHONE));
+            }
+            return command.applyAsLong(uploads);
+        } catch (IOException e) {
+            throw new RuleViolation("无法读取上传的照片，请重新选择。");
+        } finally {
+            for (InputStream in : opened) {
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // the upload is stored or refused already
+                }
+            }
         }
     }
 
