@@ -122,4 +122,48 @@ class HazardRegisterTests {
             assertThat(page).contains("下一页").contains("page=1");
         }
     }
+
+    @Test
+    void every_row_names_its_own_unit_when_a_page_spans_several_units() throws Exception {
+        String supervisor = Tokens.bearer(mvc, "supervisor1");
+        String body = mvc.perform(get("/api/v1/hazards?filter=all&size=100").header("Authorization", supervisor))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Number> ids = JsonPath.read(body, "$.items[*].id");
+        List<String> names = JsonPath.read(body, "$.items[*].unitName");
+        java.util.Map<Long, String> expected = new java.util.HashMap<>();
+        jdbc.sql("SELECT h.id, o.name FROM hazard h JOIN organization o ON o.id = h.organization_id WHERE " + scope("supervisor1"))
+                .query((rs, n) -> expected.put(rs.getLong(1), rs.getString(2))).list();
+        assertThat(new java.util.HashSet<>(names)).as("the demo's hazards lie in more than one unit").hasSizeGreaterThan(1);
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(names.get(i)).as("hazard %s", ids.get(i)).isEqualTo(expected.get(ids.get(i).longValue()));
+        }
+    }
+
+    @Test
+    void the_workbench_shows_the_registers_overdue_and_due_soon_totals_as_plain_sql_counts_them() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        for (String username : List.of("leader1", "officer1")) {
+            String inScope = scope(username);
+            long overdue = expected(inScope + " AND status = 'RECTIFYING' AND measure = 'ORDER' AND deadline < :today").size();
+            long dueSoon = jdbc.sql("SELECT deadline FROM hazard WHERE " + inScope + " AND status = 'RECTIFYING' AND deadline >= :today")
+                    .param("today", Date.valueOf(today)).query((rs, n) -> rs.getDate(1).toLocalDate()).list().stream()
+                    .filter(deadline -> calendar.workingDaysBetween(today, deadline).workingDays() <= dueSoonDays).count();
+            if (username.equals("leader1")) {
+                assertThat(overdue).as("the demo has overdue hazards").isPositive();
+            }
+            MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(username).password(Tokens.DEMO_PASSWORD))
+                    .andReturn().getRequest().getSession();
+            String home = mvc.perform(get("/").session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString().replaceAll("\\s+", " ");
+            assertThat(home).as(username).containsPattern("逾期未整改隐患</div> <div class=\"display-6[^\"]*\">" + overdue + "</div>")
+                    .containsPattern("即将到期隐患</div> <div class=\"display-6[^\"]*\">" + dueSoon + "</div>");
+            String token = Tokens.bearer(mvc, username);
+            for (String[] filter : List.of(new String[]{"overdue", String.valueOf(overdue)}, new String[]{"due-soon", String.valueOf(dueSoon)})) {
+                String body = mvc.perform(get("/api/v1/hazards?filter=" + filter[0]).header("Authorization", token))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                assertThat(((Number) JsonPath.read(body, "$.total")).longValue()).as(username + " " + filter[0])
+                        .isEqualTo(Long.parseLong(filter[1]));
+            }
+        }
+    }
 }
