@@ -114,6 +114,38 @@ class PageProfile {
                         .query(String.class).list().forEach(l -> line(report, "    " + l));
             }
         }
+        // the application's statements are prepared on the server (pgjdbc, after 5 uses) and PostgreSQL may then keep one
+        // generic plan for every parameter value: the same statements with the plan PostgreSQL would keep
+        for (Map.Entry<String, List<Long>> scope : Map.of("officer", List.of(officerUnit), "leader", province).entrySet()) {
+            List<Long> orgs = scope.getValue();
+            String types = "bigint, ".repeat(orgs.size()) + "date, integer";
+            String in = java.util.stream.IntStream.rangeClosed(1, orgs.size()).mapToObj(i -> "$" + i)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String genericOverdue = "organization_id IN (" + in + ") AND status = 'RECTIFYING' AND measure = 'ORDER' AND deadline < $"
+                    + (orgs.size() + 1);
+            String values = orgs.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                    + ", '" + today + "'";
+            try (java.sql.Connection connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SET plan_cache_mode = force_generic_plan");
+                int n = 0;
+                for (String[] prepared : List.of(
+                        new String[]{"SELECT count(*) FROM (SELECT 1 FROM hazard WHERE " + genericOverdue + " LIMIT $" + (orgs.size() + 2) + ") counted", "10001"},
+                        new String[]{"SELECT id, enterprise_name, organization_id FROM hazard WHERE " + genericOverdue
+                                + " ORDER BY deadline, id DESC LIMIT $" + (orgs.size() + 2), "50"})) {
+                    String name = "generic" + n++;
+                    statement.execute("PREPARE " + name + " (" + types + ") AS " + prepared[0]);
+                    line(report, "");
+                    line(report, "-- " + scope.getKey() + ", generic plan: " + prepared[0]);
+                    try (java.sql.ResultSet plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE " + name + " (" + values + ", " + prepared[1] + ")")) {
+                        while (plan.next()) {
+                            line(report, "    " + plan.getString(1));
+                        }
+                    }
+                    statement.execute("DEALLOCATE " + name);
+                }
+                statement.execute("RESET plan_cache_mode");
+            }
+        }
         Path out = Path.of("target", "benchmark", "page-profile.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
