@@ -393,6 +393,12 @@ public class HazardManagement {
         return register.count(filter, today());
     }
 
+    /** {@link #count} of several filters (e.g. overdue and due-soon) in one query, by filter in the order given. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Long> counts(java.util.List<String> filters) {
+        return register.counts(filters, today());
+    }
+
     /** Overdue hazards per unit of the caller's scope, each unit's own (not its subunits'), in one query. */
     @Transactional(readOnly = true)
     public java.util.Map<Long, Long> overduePerUnit() {

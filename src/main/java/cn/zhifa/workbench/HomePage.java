@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Allowed(Action.SIGNED_IN)
 class HomePage {
 
+    static final int TODAY_TASKS_SHOWN = 5;
+
     private final List<PendingWorkCounter> counters;
     private final InspectionManagement inspections;
 
@@ -38,8 +40,10 @@ class HomePage {
         model.addAttribute("pendingWork", pendingWork);
         model.addAttribute("pendingTotal", pendingWork.stream().mapToLong(Pending::count).sum());
         if (actor.has(Role.OFFICER)) {
-            // an officer's day starts with the firms to inspect
-            model.addAttribute("todayTasks", inspections.myOpenTasks());
+            // an officer's day starts with the firms to inspect: the first few, and how many there are in all
+            var tasks = inspections.myOpenTasks(0, TODAY_TASKS_SHOWN);
+            model.addAttribute("todayTasks", tasks.items());
+            model.addAttribute("todayTaskTotal", tasks.total());
         }
         return "workbench/home";
     }

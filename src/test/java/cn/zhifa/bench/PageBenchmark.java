@@ -86,6 +86,7 @@ class PageBenchmark {
                 naiveHazards("deadline BETWEEN CURRENT_DATE AND CURRENT_DATE + 5")});
         pages.put("案件期限 /cases/deadlines", new String[]{"/cases/deadlines", naiveDeadlines()});
         pages.put("案件页 /cases/{id}", new String[]{"/cases/" + caseId, naiveCase(caseId)});
+        pages.put("工作台 /", new String[]{"/", naiveHome(officerId)});
 
         // one pass over every page as both users first (the JIT, the template cache, the connection pool), then each page's own warm-up
         for (String username : List.of(officer, result.leaderUsername())) {
@@ -144,6 +145,15 @@ class PageBenchmark {
     private static String naiveDeadlines() {
         return "SELECT c.*, s.* FROM penalty_case c LEFT JOIN case_step s ON s.penalty_case = c.id WHERE c.organization_id IN (:orgs) "
                 + "AND c.stage NOT IN ('CLOSED','ARCHIVED','REVOKED','TRANSFERRED','NOT_PUNISHED') ORDER BY c.id, s.position";
+    }
+
+    /** The 工作台 as first written: every open task of the officer, and the 逾期 and 临期 hazards counted one by one. */
+    private static String naiveHome(long officerId) {
+        return "SELECT t.*, (SELECT count(*) FROM hazard h WHERE h.organization_id IN (:orgs) AND h.status = 'RECTIFYING' "
+                + "AND h.measure = 'ORDER' AND h.deadline < CURRENT_DATE) AS overdue, (SELECT count(*) FROM hazard h "
+                + "WHERE h.organization_id IN (:orgs) AND h.status = 'RECTIFYING' AND h.deadline BETWEEN CURRENT_DATE AND CURRENT_DATE + 5) "
+                + "AS due_soon FROM inspection_task t JOIN inspection_task_member m ON m.inspection_task = t.id WHERE m.user_id = "
+                + officerId + " AND t.status IN ('ASSIGNED', 'IN_PROGRESS') ORDER BY t.due_month, t.id";
     }
 
     private static String naiveCase(long caseId) {

@@ -122,4 +122,66 @@ class HazardRegisterTests {
             assertThat(page).contains("下一页").contains("page=1");
         }
     }
+
+    @Test
+    void every_row_names_its_own_unit_when_a_page_spans_several_units() throws Exception {
+        // the demo's hazards lie in one unit: one more, closed long ago, in another unit of the supervisor's scope
+        long hazardUnit = jdbc.sql("SELECT organization_id FROM hazard WHERE " + scope("supervisor1") + " ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        long otherUnit = jdbc.sql("""
+                        SELECT o.id FROM organization o WHERE o.id <> :unit AND o.path LIKE (SELECT uo.path FROM app_user u
+                        JOIN organization uo ON uo.id = u.organization_id WHERE u.username = 'supervisor1') || '%' ORDER BY o.id LIMIT 1""")
+                .param("unit", hazardUnit).query(Long.class).single();
+        long added = jdbc.sql("""
+                        INSERT INTO hazard (organization_id, enterprise_id, enterprise_name, source, level, description, status, found_on,
+                                            registered_at, version)
+                        SELECT :unit, enterprise_id, enterprise_name, source, level, '单位名称测试', 'CLOSED', DATE '2001-01-01', now(), 0
+                        FROM hazard WHERE organization_id = :hazardUnit ORDER BY id LIMIT 1 RETURNING id""")
+                .param("unit", otherUnit).param("hazardUnit", hazardUnit).query(Long.class).single();
+        try {
+            String supervisor = Tokens.bearer(mvc, "supervisor1");
+            String body = mvc.perform(get("/api/v1/hazards?filter=all&sort=found-asc&size=100").header("Authorization", supervisor))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            List<Number> ids = JsonPath.read(body, "$.items[*].id");
+            List<String> names = JsonPath.read(body, "$.items[*].unitName");
+            java.util.Map<Long, String> expected = new java.util.HashMap<>();
+            jdbc.sql("SELECT h.id, o.name FROM hazard h JOIN organization o ON o.id = h.organization_id WHERE h." + scope("supervisor1"))
+                    .query((rs, n) -> expected.put(rs.getLong(1), rs.getString(2))).list();
+            assertThat(ids.get(0).longValue()).isEqualTo(added);
+            assertThat(new java.util.HashSet<>(names)).as("the page spans two units").hasSizeGreaterThan(1);
+            for (int i = 0; i < ids.size(); i++) {
+                assertThat(names.get(i)).as("hazard %s", ids.get(i)).isEqualTo(expected.get(ids.get(i).longValue()));
+            }
+        } finally {
+            jdbc.sql("DELETE FROM hazard WHERE id = :id").param("id", added).update();
+        }
+    }
+
+    @Test
+    void the_workbench_shows_the_registers_overdue_and_due_soon_totals_as_plain_sql_counts_them() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        for (String username : List.of("leader1", "officer1")) {
+            String inScope = scope(username);
+            long overdue = expected(inScope + " AND status = 'RECTIFYING' AND measure = 'ORDER' AND deadline < :today").size();
+            long dueSoon = jdbc.sql("SELECT deadline FROM hazard WHERE " + inScope + " AND status = 'RECTIFYING' AND deadline >= :today")
+                    .param("today", Date.valueOf(today)).query((rs, n) -> rs.getDate(1).toLocalDate()).list().stream()
+                    .filter(deadline -> calendar.workingDaysBetween(today, deadline).workingDays() <= dueSoonDays).count();
+            if (username.equals("leader1")) {
+                assertThat(overdue).as("the demo has overdue hazards").isPositive();
+            }
+            MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(username).password(Tokens.DEMO_PASSWORD))
+                    .andReturn().getRequest().getSession();
+            String home = mvc.perform(get("/").session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString().replaceAll("\\s+", " ");
+            assertThat(home).as(username).containsPattern("逾期未整改隐患</div> <div class=\"display-6[^\"]*\">" + overdue + "</div>")
+                    .containsPattern("即将到期隐患</div> <div class=\"display-6[^\"]*\">" + dueSoon + "</div>");
+            String token = Tokens.bearer(mvc, username);
+            for (String[] filter : List.of(new String[]{"overdue", String.valueOf(overdue)}, new String[]{"due-soon", String.valueOf(dueSoon)})) {
+                String body = mvc.perform(get("/api/v1/hazards?filter=" + filter[0]).header("Authorization", token))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                assertThat(((Number) JsonPath.read(body, "$.total")).longValue()).as(username + " " + filter[0])
+                        .isEqualTo(Long.parseLong(filter[1]));
+            }
+        }
+    }
 }

@@ -5,8 +5,8 @@ import cn.zhifa.hazard.HazardView;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Role;
 import cn.zhifa.shared.web.PendingWorkCounter;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Overdue and due-soon hazards of the user's subtree on the home page. */
@@ -24,9 +24,8 @@ class HazardPendingWork implements PendingWorkCounter {
         if (!actor.has(Role.OFFICER) && !actor.has(Role.LEADER)) {
             return List.of();
         }
-        List<Pending> pendingWork = new ArrayList<>();
-        pendingWork.add(new Pending("逾期未整改隐患", hazards.count("overdue"), "/hazards?filter=overdue", 250));
-        pendingWork.add(new Pending("即将到期隐患", hazards.count("due-soon"), "/hazards?filter=due-soon", 251));
-        return pendingWork;
+        Map<String, Long> counts = hazards.counts(List.of("overdue", "due-soon"));
+        return List.of(new Pending("逾期未整改隐患", counts.get("overdue"), "/hazards?filter=overdue", 250),
+                new Pending("即将到期隐患", counts.get("due-soon"), "/hazards?filter=due-soon", 251));
     }
 }
