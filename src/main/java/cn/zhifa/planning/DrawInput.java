@@ -79,7 +79,10 @@ public record DrawInput(List<Candidate> firms, int count, List<Candidate> office
      * bytes in blocks (a 5M-firm pool is about 90 MB), never through an intermediate string per line.
      */
     public String canonical() {
-        Text.Collected bytes = new Text.Collected(64 + firms.size() * 18 + officers.size() * 18);
+        // a line is at most 20 + 1 + 20 + 1 bytes; ids of a province's firms and township ids give about 18
+        long expected = 256 + 20L * (firms.size() + officers.size() + jointInspectors.size())
+                + 24L * (recusals.size() + previousTeams.size());
+        Text.Collected bytes = new Text.Collected((int) Math.min(expected, Integer.MAX_VALUE - 16));
         write(bytes);
         return bytes.string();
     }
