@@ -85,30 +85,15 @@ public final class DrawAlgorithm {
     public static DrawOutcome draw(DrawInput input, byte[] seed) {
         check(input).orThrow();
         DeterministicRandom random = new DeterministicRandom(seed);
-        int n = input.firms().size();
-        long[] firms = new long[n];
-        Long[] towns = new Long[n];
-        for (int i = 0; i < n; i++) {
-            DrawInput.Candidate firm = input.firms().get(i);
-            firms[i] = firm.id();
-            towns[i] = firm.town();
-        }
         int k = input.count();
-        for (int i = 0; i < k; i++) {
-            int j = i + random.below(n - i);
-            long swap = firms[i];
-            firms[i] = firms[j];
-            firms[j] = swap;
-            Long swapTown = towns[i];
-            towns[i] = towns[j];
-            towns[j] = swapTown;
-        }
+        int[] drawn = select(random, input.firms().size(), k);
         Pool officers = new Pool(input.officers(), input.townRecusal());
         Pool joint = new Pool(input.jointInspectors(), false);
         List<DrawOutcome.Assignment> assignments = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
-            long firm = firms[i];
-            Long town = towns[i];
+            DrawInput.Candidate candidate = input.firms().get(drawn[i]);
+            long firm = candidate.id();
+            Long town = candidate.town();
             Set<Long> recused = input.recusals().getOrDefault(firm, Set.of());
             Set<Long> previous = input.previousTeams().getOrDefault(firm, Set.of());
             List<Long> team = officers.team(random, firm, town, recused, previous, input.teamSize(), "执法人员");
@@ -117,6 +102,68 @@ public final class DrawAlgorithm {
             assignments.add(new DrawOutcome.Assignment(firm, team, others));
         }
         return new DrawOutcome(assignments);
+    }
+
+    /**
+     * Step 4, the partial Fisher–Yates shuffle of positions {@code 0 … n−1}: for {@code i = 0 … k−1},
+     * {@code j = i + below(n − i)}, swap positions i and j; answers the first k positions (indexes into the sorted
+     * firm list) in order. Only the positions a swap moved are kept (at most k), so the cost is O(k) whatever the pool:
+     * position i is final once step i is done, because every later j is at least i + 1.
+     */
+    static int[] select(DeterministicRandom random, int n, int k) {
+        int[] chosen = new int[k];
+        Moved moved = new Moved(k);
+        for (int i = 0; i < k; i++) {
+            int j = i + random.below(n - i);
+            int atJ = moved.get(j);
+            chosen[i] = atJ;
+            if (j != i) {
+                moved.put(j, moved.get(i));
+            }
+        }
+        return chosen;
+    }
+
+    /** Positions moved by the shuffle → what they now hold (unmoved positions hold themselves); open addressing. */
+    private static final class Moved {
+
+        private final int[] keys;
+        private final int[] values;
+        private final int mask;
+        private final int shift;
+
+        Moved(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+            keys = new int[capacity];
+            values = new int[capacity];
+            mask = capacity - 1;
+            shift = Integer.numberOfLeadingZeros(capacity) + 1;
+            java.util.Arrays.fill(keys, -1);
+        }
+
+        int get(int position) {
+            for (int slot = slot(position); ; slot = (slot + 1) & mask) {
+                if (keys[slot] == position) {
+                    return values[slot];
+                }
+                if (keys[slot] == -1) {
+                    return position;
+                }
+            }
+        }
+
+        void put(int position, int value) {
+            int slot = slot(position);
+            while (keys[slot] != -1 && keys[slot] != position) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = position;
+            values[slot] = value;
+        }
+
+        private int slot(int position) {
+            return (position * 0x9E3779B9) >>> shift;
+        }
     }
 
     // Officers in load buckets (see the class comment).

@@ -70,7 +70,7 @@ public class InspectionPlan extends AbstractAggregateRoot<InspectionPlan> {
         this.filedWith = filedWith;
         this.filedAt = filedAt;
         this.publishedAt = publishedAt;
-        this.items = new ArrayList<>(items == null ? List.of() : items);
+        this.items = new ArrayList<>(items == null ? List.of() : items.stream().map(i -> i.under(organizationId)).toList());
         this.campaigns = new ArrayList<>(campaigns == null ? List.of() : campaigns);
         this.amendments = new ArrayList<>(amendments == null ? List.of() : amendments);
         this.version = version;
@@ -89,7 +89,7 @@ public class InspectionPlan extends AbstractAggregateRoot<InspectionPlan> {
     public void replaceKeyFirms(List<PlanItem> keyFirms) {
         requireDraft();
         items.removeIf(item -> item.campaignCode() == null);
-        items.addAll(0, keyFirms);
+        items.addAll(0, keyFirms.stream().map(i -> i.under(organizationId)).toList());
     }
 
     /** The 双随机 quota: a ratio (percent) of the remaining pool and the resulting count. */
@@ -108,7 +108,7 @@ public class InspectionPlan extends AbstractAggregateRoot<InspectionPlan> {
             throw new RuleViolation("本计划已有专项“" + campaign.name() + "”。");
         }
         campaigns.add(campaign);
-        items.addAll(targets);
+        items.addAll(targets.stream().map(i -> i.under(organizationId)).toList());
     }
 
     /** 认领: a department (and optionally an officer) takes a key firm. */
@@ -191,7 +191,7 @@ public class InspectionPlan extends AbstractAggregateRoot<InspectionPlan> {
         if (items.stream().anyMatch(i -> i.enterpriseId() == item.enterpriseId() && i.campaignCode() == null)) {
             throw new RuleViolation("“" + item.enterpriseName() + "”已在重点检查名单中。");
         }
-        items.add(item);
+        items.add(item.under(organizationId));
         return amended(reason, "增加重点检查企业“" + item.enterpriseName() + "”（" + item.plannedVisits() + " 次）", by, now);
     }
 

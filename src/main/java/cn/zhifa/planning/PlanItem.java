@@ -5,11 +5,25 @@ import java.util.List;
 
 /**
  * One firm in a plan: a key firm (from grading) or a campaign target ({@code campaignCode}), with its planned
- * visits and months, claimed (认领) by a department and optionally an officer.
+ * visits and months, claimed (认领) by a department and optionally an officer. {@code organizationId} is the plan's
+ * (the distribution key), set by the plan when the item joins it ({@link #under}); null until then.
  */
 @org.springframework.data.relational.core.mapping.Table("planning_plan_item")
 public record PlanItem(long enterpriseId, String enterpriseName, Grade grade, int plannedVisits, String months,
-                       Long departmentId, Long officerUserId, String campaignCode) {
+                       Long departmentId, Long officerUserId, String campaignCode, Long organizationId) {
+
+    /** An item not yet in a plan. */
+    public PlanItem(long enterpriseId, String enterpriseName, Grade grade, int plannedVisits, String months,
+                    Long departmentId, Long officerUserId, String campaignCode) {
+        this(enterpriseId, enterpriseName, grade, plannedVisits, months, departmentId, officerUserId, campaignCode, null);
+    }
+
+    /** The item in the plan of {@code organizationId}. */
+    PlanItem under(long organizationId) {
+        return this.organizationId != null && this.organizationId == organizationId ? this
+                : new PlanItem(enterpriseId, enterpriseName, grade, plannedVisits, months, departmentId, officerUserId,
+                campaignCode, organizationId);
+    }
 
     public List<Integer> monthList() {
         if (months == null || months.isBlank()) {
@@ -19,11 +33,13 @@ public record PlanItem(long enterpriseId, String enterpriseName, Grade grade, in
     }
 
     PlanItem claimedBy(Long departmentId, Long officerUserId) {
-        return new PlanItem(enterpriseId, enterpriseName, grade, plannedVisits, months, departmentId, officerUserId, campaignCode);
+        return new PlanItem(enterpriseId, enterpriseName, grade, plannedVisits, months, departmentId, officerUserId, campaignCode,
+                organizationId);
     }
 
     PlanItem withVisits(int visits, String months) {
-        return new PlanItem(enterpriseId, enterpriseName, grade, visits, months, departmentId, officerUserId, campaignCode);
+        return new PlanItem(enterpriseId, enterpriseName, grade, visits, months, departmentId, officerUserId, campaignCode,
+                organizationId);
     }
 
     /** Spreads {@code visits} over the year: 1 → June, 2 → March and September, 4 → quarterly … */

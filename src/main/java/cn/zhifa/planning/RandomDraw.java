@@ -5,7 +5,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.InsertOnlyProperty;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -38,13 +40,18 @@ public class RandomDraw extends AbstractAggregateRoot<RandomDraw> {
     private final int count;
     private final int teamSize;
     private DrawStatus status;
+    @InsertOnlyProperty // frozen: written once, never sent again with the updates (a 5M-firm pool is ~100 MB)
     private final String candidates;
+    @InsertOnlyProperty
     private final String candidateHash;
+    @InsertOnlyProperty
     private final String commitment;
+    @InsertOnlyProperty
     private final String secret;
     private String seed;
     private String result;
     private String resultHash;
+    @InsertOnlyProperty
     private final String names;
     private final Instant frozenAt;
     private final String frozenBy;
@@ -55,6 +62,8 @@ public class RandomDraw extends AbstractAggregateRoot<RandomDraw> {
     private List<DrawTask> tasks;
     @Version
     private int version;
+    @Transient
+    private java.util.Map<String, String> nameIndex;
 
     @PersistenceCreator
     RandomDraw(Long id, long organizationId, long officerOrgId, DrawMode mode, String itemCode, String itemName,
@@ -91,9 +100,12 @@ public class RandomDraw extends AbstractAggregateRoot<RandomDraw> {
         this.version = version;
     }
 
-    /** A drawn firm and its team as stored. */
+    /**
+     * A drawn firm and its team as stored, under the draw's organisation (the distribution key: set here, not by a
+     * database trigger, because Citus runs no triggers on distributed tables).
+     */
     @Table("planning_draw_task")
-    public record DrawTask(long enterpriseId, String officerIds, String jointIds) {
+    public record DrawTask(long organizationId, long enterpriseId, String officerIds, String jointIds) {
 
         public List<Long> officers() {
             return ids(officerIds);
@@ -117,8 +129,9 @@ public class RandomDraw extends AbstractAggregateRoot<RandomDraw> {
                               String itemName, String legalBasis, YearMonth month, String poolDescription,
                               DrawInput input, String secret, String names, String frozenBy, Instant now) {
         DrawAlgorithm.check(input).orThrow();
+        String candidates = input.canonical();
         return new RandomDraw(id, organizationId, officerOrgId, mode, itemCode, itemName, legalBasis, month.toString(),
-                poolDescription, input.count(), input.teamSize(), DrawStatus.FROZEN, input.canonical(), input.hash(),
+                poolDescription, input.count(), input.teamSize(), DrawStatus.FROZEN, candidates, DrawAlgorithm.sha256Hex(candidates),
                 DrawAlgorithm.commitment(secret), secret, null, null, null, names, now, frozenBy, null, null, null,
                 List.of(), 0);
     }
@@ -129,17 +142,17 @@ public class RandomDraw extends AbstractAggregateRoot<RandomDraw> {
             throw RuleViolation.conflict(status == DrawStatus.DRAWN ? "本次抽取已完成，结果不可更改；如确需重新抽取，须先说明理由作废本次抽取。"
                     : "本次抽取已作废，不能执行。");
         }
-        DrawInput input = DrawInput.parse(candidates);
-        if (!input.hash().equals(candidateHash)) {
+        if (!DrawAlgorithm.sha256Hex(candidates).equals(candidateHash)) {
             throw new IllegalStateException("frozen candidate list of draw " + id + " no longer matches its hash");
         }
+        DrawInput input = DrawInput.parse(candidates);
         DrawOutcome outcome = DrawAlgorithm.draw(input, DrawAlgorithm.seed(secret, candidateHash, id));
         this.seed = DrawAlgorithm.seedHex(secret, candidateHash, id);
         this.result = outcome.canonical();
         this.resultHash = outcome.hash();
         this.drawnAt = now;
         this.status = DrawStatus.DRAWN;
-        outcome.assignments().forEach(a -> tasks.add(new DrawTask(a.firmId(), join(a.officers()), join(a.jointInspectors()))));
+        outcome.assignments().forEach(a -> tasks.add(new DrawTask(organizationId, a.firmId(), join(a.officers()), join(a.jointInspectors()))));
         registerEvent(new InspectionTasksDrawn(id, organizationId, mode, YearMonth.parse(month), itemCode, itemName,
                 legalBasis, outcome.assignments().stream()
                 .map(a -> new InspectionTasksDrawn.Task(a.firmId(), a.officers(),
@@ -168,7 +181,8 @@ public class RandomDraw extends AbstractAggregateRoot<RandomDraw> {
         }
         DrawInput input = DrawInput.parse(candidates);
         boolean commitmentOk = DrawAlgorithm.commitment(secret).equals(commitment);
-        boolean hashOk = input.hash().equals(candidateHash);
+        // the published text itself is what is hashed, as an outside verifier does (it reads back to the same text)
+        boolean hashOk = DrawAlgorithm.sha256Hex(candidates).equals(candidateHash);
         DrawOutcome outcome = DrawAlgorithm.draw(input, DrawAlgorithm.seed(secret, candidateHash, id));
         boolean resultOk = outcome.canonical().equals(result);
         return new Verification(commitmentOk, hashOk, resultOk, outcome.canonical(),
@@ -184,13 +198,18 @@ public class RandomDraw extends AbstractAggregateRoot<RandomDraw> {
 
     /** The name of a firm (‘F’), officer (‘O’) or joint inspector (‘J’) from the frozen name list. */
     public String nameOf(String kind, long id) {
-        String prefix = kind + "|" + id + "|";
-        for (String line : names.split("\n")) {
-            if (line.startsWith(prefix)) {
-                return line.substring(prefix.length());
-            }
+        if (nameIndex == null) {
+            java.util.Map<String, String> index = new java.util.HashMap<>();
+            names.lines().forEach(line -> {
+                int second = line.indexOf('|', line.indexOf('|') + 1);
+                if (second > 0) {
+                    index.putIfAbsent(line.substring(0, second), line.substring(second + 1));
+                }
+            });
+            nameIndex = index;
         }
-        return kind + id;
+        String name = nameIndex.get(kind + "|" + id);
+        return name == null ? kind + id : name;
     }
 
     private static String join(List<Long> ids) {

@@ -209,14 +209,38 @@ class DrawBenchmark {
         }
         DrawInput input = new DrawInput(firms, COUNT, officers, 2, List.of(), 0, true, recusals, Map.of());
         String hash = input.hash();
+        byte[] seed = DrawAlgorithm.seed("bench", hash, 1);
+        String text = input.canonical();
+        DrawOutcome outcome = DrawAlgorithm.draw(input, seed);
 
-        long[] draw = time(() -> DrawAlgorithm.draw(input, DrawAlgorithm.seed("bench", hash, 1)));
+        // the phases of RandomDraw.freeze (lists → text → hash) and RandomDraw.execute (text → hash check → lists →
+        // selection → teams → result text and hash), each alone
+        long[] lists = time(() -> new DrawInput(firms, COUNT, officers, 2, List.of(), 0, true, recusals, Map.of()));
+        long[] canonical = time(input::canonical);
+        long[] sha = time(() -> DrawAlgorithm.sha256Hex(text));
+        long[] parse = time(() -> DrawInput.parse(text));
+        long[] select = time(() -> DrawAlgorithm.select(new DeterministicRandom(seed), input.firms().size(), COUNT));
+        long[] draw = time(() -> DrawAlgorithm.draw(input, seed));
+        long[] result = time(() -> DrawAlgorithm.sha256Hex(outcome.canonical()));
+        // as README measured it before: lists + hash + draw
         long[] freeze = time(() -> {
             DrawInput frozen = new DrawInput(firms, COUNT, officers, 2, List.of(), 0, true, recusals, Map.of());
             return DrawAlgorithm.draw(frozen, DrawAlgorithm.seed("bench", frozen.hash(), 1));
         });
-        DrawOutcome outcome = DrawAlgorithm.draw(input, DrawAlgorithm.seed("bench", hash, 1));
-
+        // what the application does in memory from the read pool to the stored result: freeze, then execute
+        long[] path = time(() -> {
+            DrawInput frozen = new DrawInput(firms, COUNT, officers, 2, List.of(), 0, true, recusals, Map.of());
+            String stored = frozen.canonical();
+            String storedHash = DrawAlgorithm.sha256Hex(stored);
+            if (!DrawAlgorithm.sha256Hex(stored).equals(storedHash)) {
+                throw new AssertionError("hash");
+            }
+            DrawOutcome drawn = DrawAlgorithm.draw(DrawInput.parse(stored), DrawAlgorithm.seed("bench", storedHash, 1));
+            return drawn.hash();
+        });
+        if (!DrawInput.parse(text).hash().equals(hash) || !DrawAlgorithm.draw(DrawInput.parse(text), seed).hash().equals(outcome.hash())) {
+            throw new AssertionError("the text does not read back to the same lists and draw");
+        }
         long[] sql;
         long[] sqlTeams;
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start(); Connection c = pg.getPostgresDatabase().getConnection()) {
@@ -248,16 +272,27 @@ class DrawBenchmark {
         String report = """
                 Draw benchmark (planning): %,d firms, %,d officers (30 %% with a township), %,d recusal pairs, town recusal on,
                 draw %,d firms (5 %%) with 2-officer teams; Java %s, %d cores; warm-up %d, runs %d.
+                phases (each alone):
+                  candidate lists (sort, unique, recusal map):   p50 %5d ms  p95 %5d ms
+                  canonical text (%,d bytes):            p50 %5d ms  p95 %5d ms
+                  SHA-256 of the text:                           p50 %5d ms  p95 %5d ms
+                  text read back to the lists (execute):         p50 %5d ms  p95 %5d ms
+                  firm selection (k of n, seeded):               p50 %5d ms  p95 %5d ms
+                  selection + teams with recusal:                p50 %5d ms  p95 %5d ms
+                  result text + SHA-256:                         p50 %5d ms  p95 %5d ms
                 in-memory draw + teams (zhifa-draw-v1):           p50 %5d ms  p95 %5d ms
                 freeze (sort + canonical text + SHA-256) + draw:  p50 %5d ms  p95 %5d ms
+                freeze + execute as stored (lists, text, hash, check, read back, draw, result hash): p50 %5d ms  p95 %5d ms
                 PostgreSQL ORDER BY random() LIMIT %,d (firms):   p50 %5d ms  p95 %5d ms
                 PostgreSQL 2 officers ORDER BY random(), x1,000:  p50 %5d ms  p95 %5d ms (x%d for all firms)
                 result hash %s
                 load average (1/5/15 min) at the end: %s
                 """.formatted(FIRMS, OFFICERS, RECUSAL_PAIRS, COUNT, System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), WARM_UP, RUNS, p(draw, 50), p(draw, 95), p(freeze, 50),
-                p(freeze, 95), COUNT, p(sql, 50), p(sql, 95), p(sqlTeams, 50), p(sqlTeams, 95), COUNT / 1_000,
-                outcome.hash(), loadAverage());
+                Runtime.getRuntime().availableProcessors(), WARM_UP, RUNS, p(lists, 50), p(lists, 95), text.length(),
+                p(canonical, 50), p(canonical, 95), p(sha, 50), p(sha, 95), p(parse, 50), p(parse, 95), p(select, 50),
+                p(select, 95), p(draw, 50), p(draw, 95), p(result, 50), p(result, 95), p(draw, 50), p(draw, 95),
+                p(freeze, 50), p(freeze, 95), p(path, 50), p(path, 95), COUNT, p(sql, 50), p(sql, 95), p(sqlTeams, 50),
+                p(sqlTeams, 95), COUNT / 1_000, outcome.hash(), loadAverage());
         System.out.println(report);
         Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(Path.of("target", "bench", "planning-draw.txt"), report);

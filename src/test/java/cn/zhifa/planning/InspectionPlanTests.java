@@ -31,6 +31,21 @@ class InspectionPlanTests {
     }
 
     @Test
+    void every_item_carries_the_plans_organisation_whichever_way_it_joined() {
+        InspectionPlan plan = InspectionPlan.draft(100, 42, 2026, "计划", new BigDecimal("5"), NOW);
+        plan.replaceKeyFirms(List.of(new PlanItem(7, "甲化工", Grade.A, 2, "3,9", null, null, null)));
+        plan.addCampaign(new Campaign("ZX-1", CampaignKind.CUSTOM, "专项", "依据", 1, null, null), List.of(new PlanItem(8, "乙工贸", Grade.B, 1, "", null, null, "ZX-1")));
+        plan.claim(7, 3L, null);
+        assertThat(plan.getItems()).extracting(PlanItem::organizationId).containsExactly(42L, 42L);
+        InspectionPlan stored = new InspectionPlan(100L, 42, 2026, "计划", PlanStatus.PUBLISHED, BigDecimal.ONE, 0, null, null,
+                null, null, null, null, null, null, List.of(new PlanItem(7, "甲化工", Grade.A, 2, "3,9", null, null, null)),
+                List.of(), List.of(), 1, NOW);
+        stored.amendAdd(new PlanItem(9, "丙矿业", Grade.C, 1, "6", null, null, null), "新增", "李局长", NOW);
+        stored.amendVisits(7, 3, null, "调整", "李局长", NOW);
+        assertThat(stored.getItems()).extracting(PlanItem::organizationId).containsExactly(42L, 42L);
+    }
+
+    @Test
     void a_plan_goes_through_deliberation_approval_filing_and_publication() {
         InspectionPlan plan = published();
         assertThat(plan.getStatus()).isEqualTo(PlanStatus.PUBLISHED);
