@@ -49,7 +49,6 @@ class CaseDeadlinePeriodChangeTests {
         deadlines.refresh();
         Map<String, LocalDate> bundled = readModel();
         assertThat(bundled).as("the demo city watches deadlines").isNotEmpty();
-        assertThat(bundled).as("computed on the bundled periods").isEqualTo(computedBy(deadlines));
         // the next release: every period one unit longer (a corrected legal-rules.yml), the same calendar and rules
         List<StatutoryPeriod> longer = periods.statutoryPeriods().stream().map(p -> new StatutoryPeriod(p.code(), p.name(),
                 p.length() + 1, p.counting(), p.backwards(), p.source(), p.effectiveFrom(), p.confirmed(), p.rollsOverRestDays())).toList();

@@ -250,9 +250,13 @@ public class CaseServices {
 
     /** The same for a case the caller already holds (loaded in its scope): the case page. */
     public List<IssuedDocument> unserved(PenaltyCase c) {
-        long caseId = c.getId();
-        Set<Long> served = Set.copyOf(services(caseId).stream().map(DocumentService::documentId).toList());
-        return servable(c).stream().filter(d -> !served.contains(d.id())).toList();
+        return unserved(c, documents.forSource(new SourceRef("case", c.getCaseNumber())));
+    }
+
+    /** The same from the case's issued documents the caller already read (the case page lists them). */
+    public List<IssuedDocument> unserved(PenaltyCase c, List<IssuedDocument> issued) {
+        Set<Long> served = Set.copyOf(services(c.getId()).stream().map(DocumentService::documentId).toList());
+        return servable(issued).stream().filter(d -> !served.contains(d.id())).toList();
     }
 
     /** Service days for the deadline engine, which already holds the case: the notice's and the decision's first service. */
@@ -299,7 +303,11 @@ public class CaseServices {
     }
 
     private List<IssuedDocument> servable(PenaltyCase c) {
-        return documents.forSource(new SourceRef("case", c.getCaseNumber())).stream().filter(IssuedDocument::valid)
+        return servable(documents.forSource(new SourceRef("case", c.getCaseNumber())));
+    }
+
+    private static List<IssuedDocument> servable(List<IssuedDocument> issued) {
+        return issued.stream().filter(IssuedDocument::valid)
                 .filter(d -> d.number() != null && !NOT_SERVED.contains(d.kind()))
                 .sorted(Comparator.comparing(IssuedDocument::id)).toList();
     }
