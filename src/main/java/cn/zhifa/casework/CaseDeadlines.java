@@ -2,6 +2,7 @@ package cn.zhifa.casework;
 
 import cn.zhifa.audit.AuditRecord;
 import cn.zhifa.audit.AuditTrail;
+import cn.zhifa.casework.internal.DeadlineBasis;
 import cn.zhifa.casework.internal.PenaltyCases;
 import cn.zhifa.casework.internal.measures.MeasureTerm;
 import cn.zhifa.casework.internal.measures.MeasureTestings;
@@ -364,23 +365,50 @@ public class CaseDeadlines {
         }
     }
 
-    /** The calendar's notices and the warning rules the computed days rest on, as a hash. */
+    /**
+     * At start-up (a new release may carry corrected statutory periods in {@code law/legal-rules.yml}): when what the
+     * deadlines rest on differs from what the read model was computed on, every watched case is marked; the next read or
+     * sweep recomputes them ({@link #refresh}).
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void checkBasis() {
+        if (separately == null) {
+            return;
+        }
+        String basis = basisFingerprint();
+        separately.executeWithoutResult(status -> markAllIfBasisChanged(basis));
+        checkedBasis = basis;
+    }
+
+    /** The statutory periods, the calendar's notices and the warning rules the computed days rest on, as a hash. */
     private String basisFingerprint() {
-        return cn.zhifa.documents.DocumentManagement.sha256((periods.calendar().notices() + "|" + periods.rules())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return DeadlineBasis.fingerprint(periods.statutoryPeriods(), periods.calendar().notices(), periods.rules());
     }
 
     private void markAllIfBasisChanged(String fingerprint) {
-        boolean unchanged = jdbc.sql("SELECT count(*) FROM case_deadline_basis WHERE id = 1 AND fingerprint = :f")
-                .param("f", fingerprint).query(Long.class).single() == 1;
-        if (unchanged) {
+        // one node marks: the others wait on the row's lock and then find the new fingerprint
+        jdbc.sql("INSERT INTO case_deadline_basis (id, fingerprint) VALUES (1, '') ON CONFLICT (id) DO NOTHING").update();
+        String recorded = jdbc.sql("SELECT fingerprint FROM case_deadline_basis WHERE id = 1 FOR UPDATE").query(String.class).single();
+        if (recorded.equals(fingerprint)) {
             return;
         }
-        jdbc.sql("INSERT INTO case_deadline_stale (penalty_case, marked) SELECT id, nextval('case_deadline_stale_seq') FROM penalty_case"
+        int marked = jdbc.sql("INSERT INTO case_deadline_stale (penalty_case, marked) SELECT id, nextval('case_deadline_stale_seq') FROM penalty_case"
                 + " WHERE " + OPEN_OR_MEASURE_ACTIVE + " OR EXISTS (SELECT 1 FROM case_deadline d WHERE d.penalty_case = penalty_case.id)"
                 + " ON CONFLICT (penalty_case) DO UPDATE SET marked = EXCLUDED.marked").update();
-        jdbc.sql("INSERT INTO case_deadline_basis (id, fingerprint) VALUES (1, :f) ON CONFLICT (id) DO UPDATE SET fingerprint = :f")
-                .param("f", fingerprint).update();
+        jdbc.sql("UPDATE case_deadline_basis SET fingerprint = :f WHERE id = 1").param("f", fingerprint).update();
+        asSystem(() -> audit.record("案件期限重新计算", "案件", null, AuditRecord.Outcome.SUCCESS, (recorded.isEmpty()
+                ? "首次计算案件期限，" : "法定期限、节假日安排或期限预警规则已变更，") + marked + "件案件的期限待重新计算"));
+    }
+
+    /** A change the system makes of its own accord, audited as such even when a user's read set it off. */
+    private static void asSystem(Runnable work) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        try {
+            work.run();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        }
     }
 
     /** Recomputes up to {@code limit} marked cases; false when none was left. */

@@ -395,7 +395,8 @@ public class CaseManagement {
         return assess(c, proposal);
     }
 
-    private DiscretionAssessment assess(PenaltyCase c, PenaltyProposal proposal) {
+    /** The same for a case the caller already holds (loaded in its scope through {@link #get}): the case page. */
+    public DiscretionAssessment assess(PenaltyCase c, PenaltyProposal proposal) {
         Violation violation = library.get(proposal.violationCode());
         if (violation.partyKind() != c.getParty().kind()) {
             throw new RuleViolation("所选违法行为条目适用于" + violation.party().label() + "，与本案当事人（"
@@ -918,12 +919,22 @@ public class CaseManagement {
      */
     @Transactional(readOnly = true)
     public List<SimilarCase> similarCases(String violationCode, Long excludeCaseId) {
+        String title = excludeCaseId == null ? null : jdbc.sql("SELECT title FROM penalty_case WHERE id = :id")
+                .param("id", excludeCaseId).query(String.class).optional().orElse(null);
+        return similarCases(violationCode, excludeCaseId, title);
+    }
+
+    /** The same beside a case the caller already holds (the case page): its own title, read once. */
+    @Transactional(readOnly = true)
+    public List<SimilarCase> similarCases(String violationCode, PenaltyCase c) {
+        return similarCases(violationCode, c.getId(), c.getTitle());
+    }
+
+    private List<SimilarCase> similarCases(String violationCode, Long excludeCaseId, String title) {
         List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
         if (orgs.isEmpty() || blank(violationCode)) {
             return List.of();
         }
-        String title = excludeCaseId == null ? null : jdbc.sql("SELECT title FROM penalty_case WHERE id = :id")
-                .param("id", excludeCaseId).query(String.class).optional().orElse(null);
         return jdbc.sql("""
                         SELECT c.id, c.case_number, c.party_name, o.name AS organization_name, c.tier, c.fine_yuan, c.decided_on,
                                c.title

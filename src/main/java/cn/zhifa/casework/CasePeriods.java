@@ -41,6 +41,11 @@ public final class CasePeriods {
         return rules;
     }
 
+    /** The configured statutory periods the deadlines are computed from. */
+    public java.util.Collection<cn.zhifa.law.StatutoryPeriod> statutoryPeriods() {
+        return periods.all();
+    }
+
     /** 作出处罚决定期限 from 立案, after {@code extensions} approved extensions. */
     public Deadline decisionDue(LocalDate filedOn, int extensions) {
         return periods.due(decisionPeriod(extensions, filedOn), filedOn);

@@ -372,7 +372,12 @@ public class InvestigationRecords {
     /** The case's issued 先行登记保存 records with their decision period and decision, oldest first. */
     @Transactional(readOnly = true)
     public List<PreservedEvidence> preservations(long caseId) {
-        cases.get(caseId);
+        return preservations(cases.get(caseId));
+    }
+
+    /** The same for a case the caller already holds (loaded in its scope through {@link CaseManagement#get}): the case page. */
+    public List<PreservedEvidence> preservations(PenaltyCase c) {
+        long caseId = c.getId();
         return store.ofCase(caseId, OnsiteKind.PRESERVATION).stream()
                 .filter(r -> r.state() == RecordState.ISSUED || r.state() == RecordState.DECIDED)
                 .map(r -> {
@@ -652,8 +657,12 @@ public class InvestigationRecords {
     /** The structured records of a case, oldest first. */
     @Transactional(readOnly = true)
     public List<OnsiteRecord> records(long caseId) {
-        cases.get(caseId);
-        return store.ofCase(caseId).stream().map(this::view).toList();
+        return records(cases.get(caseId));
+    }
+
+    /** The same for a case the caller already holds (loaded in its scope through {@link CaseManagement#get}): the case page. */
+    public List<OnsiteRecord> records(PenaltyCase c) {
+        return store.ofCase(c.getId()).stream().map(this::view).toList();
     }
 
     private OnsiteRecord view(InvestigationRecord r) {

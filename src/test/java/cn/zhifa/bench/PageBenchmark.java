@@ -87,6 +87,11 @@ class PageBenchmark {
         pages.put("案件期限 /cases/deadlines", new String[]{"/cases/deadlines", naiveDeadlines()});
         pages.put("案件页 /cases/{id}", new String[]{"/cases/" + caseId, naiveCase(caseId)});
         pages.put("工作台 /", new String[]{"/", naiveHome(officerId)});
+        // -Dzhifa.bench.pages=案件页 measures only the pages whose name contains one of the (comma-separated) words
+        String only = System.getProperty("zhifa.bench.pages", "");
+        if (!only.isBlank()) {
+            pages.keySet().removeIf(name -> java.util.Arrays.stream(only.split(",")).noneMatch(name::contains));
+        }
 
         // one pass over every page as both users first (the JIT, the template cache, the connection pool), then each page's own warm-up
         for (String username : List.of(officer, result.leaderUsername())) {
@@ -96,8 +101,9 @@ class PageBenchmark {
             }
         }
         line(report, "");
-        line(report, "| page | user | p50 ms | p95 ms | naive SQL p50 ms | naive SQL p95 ms | load average (1/5/15 min) |");
-        line(report, "|---|---|---|---|---|---|---|");
+        line(report, "| page | user | p50 ms | p95 ms | SQL statements | naive SQL p50 ms | naive SQL p95 ms | load average (1/5/15 min) |");
+        line(report, "|---|---|---|---|---|---|---|---|");
+        Map<String, List<String>> statementCounts = new LinkedHashMap<>();
         for (String[] who : List.of(new String[]{"执法人员", officer}, new String[]{"负责人（全省）", result.leaderUsername()})) {
             WebUser user = WebUser.loggedIn(port, who[1]);
             List<Long> scope = who[1].equals(officer) ? List.of(officerUnit) : province;
@@ -109,11 +115,27 @@ class PageBenchmark {
                         throw new IllegalStateException(path + " → " + response.statusCode());
                     }
                 });
+                List<String> statements = Statements.of(() -> user.get(path));
+                statementCounts.put(page.getKey() + " " + who[0], statements);
                 String sql = page.getValue()[1];
                 double[] naive = measure(Math.min(3, warmUp), Math.max(10, runs / 5), () ->
                         jdbc.sql(sql).param("orgs", scope).query().listOfRows());
-                line(report, "| %s | %s | %.1f | %.1f | %.1f | %.1f | %s |", page.getKey(), who[0], http[0], http[1], naive[0], naive[1], load());
+                line(report, "| %s | %s | %.1f | %.1f | %d | %.1f | %.1f | %s |", page.getKey(), who[0], http[0], http[1], statements.size(),
+                        naive[0], naive[1], load());
             }
+        }
+        line(report, "");
+        line(report, "SQL statements run more than once by one request (statement: times):");
+        statementCounts.forEach((page, statements) -> {
+            line(report, "- " + page + ": " + statements.size() + " statements");
+            Statements.repeated(statements).forEach((sql, times) -> line(report, "    %d× %s", times, sql.length() > 200 ? sql.substring(0, 200) + "…" : sql));
+        });
+        if (Boolean.getBoolean("zhifa.bench.statements")) {
+            statementCounts.forEach((page, statements) -> {
+                line(report, "");
+                line(report, "All statements of " + page + ":");
+                statements.forEach(sql -> line(report, "    " + (sql.length() > 300 ? sql.substring(0, 300) + "…" : sql)));
+            });
         }
         line(report, "");
         line(report, "Query plans (EXPLAIN ANALYZE) of the lists behind the pages, leader scope:");

@@ -20,6 +20,7 @@ import cn.zhifa.casework.PenaltyProposal;
 import cn.zhifa.casework.ReviewOpinion;
 import cn.zhifa.casework.StepKind;
 import cn.zhifa.casework.Tier;
+import cn.zhifa.casework.TimelineEntry;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
@@ -126,12 +127,14 @@ class CasePages {
         Acting by = Acting.of(Actors.require());
         model.addAttribute("c", c);
         model.addAttribute("today", today);
-        model.addAttribute("timeline", deadlines.timeline(c, today));
+        List<TimelineEntry> timeline = deadlines.timeline(c, today);
+        model.addAttribute("timeline", timeline);
         List<String> actions = commands.available(c, by); // every transition's rule checked once per page
         model.addAttribute("actions", actions);
         model.addAttribute("labels", CaseCommands.ACTIONS);
         java.util.Map<Integer, cn.zhifa.law.Deadline> measureDue = new java.util.HashMap<>();
-        deadlines.measures(c, today).forEach(e -> measureDue.put(Integer.valueOf(e.code().substring("MEASURE_".length())), e.deadline()));
+        timeline.stream().filter(e -> e.code().startsWith("MEASURE_"))
+                .forEach(e -> measureDue.put(Integer.valueOf(e.code().substring("MEASURE_".length())), e.deadline()));
         model.addAttribute("measureDue", measureDue);
         model.addAttribute("measureKinds", cn.zhifa.casework.MeasureKind.values());
         // 询问 and 勘验 are recorded as signed 笔录 on the records panel; the free-text action registers other evidence
@@ -148,7 +151,7 @@ class CasePages {
         if (params.containsKey("preview") && code != null && !code.isBlank()) {
             try {
                 PenaltyProposal proposal = commands.proposalFromForm(request);
-                DiscretionAssessment assessment = cases.assess(id, proposal);
+                DiscretionAssessment assessment = cases.assess(c, proposal);
                 model.addAttribute("assessment", assessment);
             } catch (RuleViolation refused) {
                 model.addAttribute("refusal", refused.getMessage());
@@ -157,14 +160,14 @@ class CasePages {
         if (c.getTier() != null && c.getFineYuan() != null && c.getViolationCode() != null && !params.containsKey("preview")) {
             // the proposal as submitted (呈批), re-assessed so that the approving leader sees range, tier and suggestion
             try {
-                model.addAttribute("proposedAssessment", cases.assess(id, new PenaltyProposal(c.getViolationCode(), c.getTier(),
+                model.addAttribute("proposedAssessment", cases.assess(c, new PenaltyProposal(c.getViolationCode(), c.getTier(),
                         c.getFineYuan(), c.getTierReason(), null, c.getOtherMeasures(), c.isComplex(), null, null, false, null)));
             } catch (RuleViolation | IllegalArgumentException notAssessable) {
                 model.addAttribute("proposedAssessment", null);
             }
         }
         if (code != null && !code.isBlank()) {
-            model.addAttribute("similar", cases.similarCases(code, id));
+            model.addAttribute("similar", cases.similarCases(code, c));
             model.addAttribute("selectedViolation", cases.library().find(code).orElse(null));
         }
         model.addAttribute("params", params);

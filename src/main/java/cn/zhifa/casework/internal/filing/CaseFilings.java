@@ -1,6 +1,7 @@
 package cn.zhifa.casework.internal.filing;
 
 import cn.zhifa.casework.CaseFilingStatistics;
+import cn.zhifa.casework.PenaltyCase;
 import cn.zhifa.casework.CaseManagement;
 import cn.zhifa.casework.CaseReported;
 import cn.zhifa.casework.FilingCount;
@@ -113,7 +114,12 @@ public class CaseFilings implements CaseFilingStatistics {
     /** The filings a case owes, in the caller's scope, soonest due first. */
     @Transactional(readOnly = true)
     public List<CaseFiling> ofCase(long caseId) {
-        cases.get(caseId);
+        return ofCase(cases.get(caseId));
+    }
+
+    /** The same for a case the caller already holds (loaded in its scope through {@code CaseManagement.get}): the case page. */
+    public List<CaseFiling> ofCase(PenaltyCase c) {
+        long caseId = c.getId();
         return jdbc.sql(SELECT + " WHERE f.penalty_case = :case ORDER BY f.due_on, f.id").param("case", caseId).query(this::row).list();
     }
 

@@ -60,6 +60,11 @@ public class MeasureTestings {
         return byMeasure(jdbc, caseId);
     }
 
+    /** The same for a case the caller already holds (loaded in its scope through {@code CaseManagement.get}): the case page. */
+    public Map<Integer, List<TestingPeriod>> of(PenaltyCase c) {
+        return byMeasure(jdbc, c.getId());
+    }
+
     /** The measure's term: law's period less its testing periods. */
     public Deadline due(CoerciveMeasure m, List<TestingPeriod> testing) {
         return MeasureTerm.due(cases.periods().measureDue(m.appliedOn(), m.extended()), testing);

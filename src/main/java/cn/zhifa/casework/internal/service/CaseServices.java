@@ -198,7 +198,12 @@ public class CaseServices {
     /** The case's service records with the periods that follow each (in the caller's scope). */
     @Transactional(readOnly = true)
     public List<ServiceRow> rows(long caseId) {
-        PenaltyCase c = cases.get(caseId);
+        return rows(cases.get(caseId));
+    }
+
+    /** The same for a case the caller already holds (loaded in its scope through {@code CaseManagement.get}): the case page. */
+    public List<ServiceRow> rows(PenaltyCase c) {
+        long caseId = c.getId();
         var periods = cases.periods();
         return services(caseId).stream().map(s -> {
             LocalDate on = s.servedOn();
@@ -221,7 +226,12 @@ public class CaseServices {
     /** The 送达地址确认书 of the case, newest first (in the caller's scope). */
     @Transactional(readOnly = true)
     public List<AddressConfirmation> confirmations(long caseId) {
-        cases.get(caseId);
+        return confirmations(cases.get(caseId));
+    }
+
+    /** The same for a case the caller already holds (loaded in its scope): the case page. */
+    public List<AddressConfirmation> confirmations(PenaltyCase c) {
+        long caseId = c.getId();
         return jdbc.sql("""
                         SELECT id, address, recipient, phone, electronic_address, electronic_consent, signed_by, confirmed_on,
                                document_number FROM service_address_confirmation WHERE penalty_case = :case ORDER BY id DESC""")
@@ -235,9 +245,18 @@ public class CaseServices {
     /** The issued documents of the case that can still be recorded as served (valid, numbered, not yet served). */
     @Transactional(readOnly = true)
     public List<IssuedDocument> unserved(long caseId) {
-        PenaltyCase c = cases.get(caseId);
-        Set<Long> served = Set.copyOf(services(caseId).stream().map(DocumentService::documentId).toList());
-        return servable(c).stream().filter(d -> !served.contains(d.id())).toList();
+        return unserved(cases.get(caseId));
+    }
+
+    /** The same for a case the caller already holds (loaded in its scope): the case page. */
+    public List<IssuedDocument> unserved(PenaltyCase c) {
+        return unserved(c, documents.forSource(new SourceRef("case", c.getCaseNumber())));
+    }
+
+    /** The same from the case's issued documents the caller already read (the case page lists them). */
+    public List<IssuedDocument> unserved(PenaltyCase c, List<IssuedDocument> issued) {
+        Set<Long> served = Set.copyOf(services(c.getId()).stream().map(DocumentService::documentId).toList());
+        return servable(issued).stream().filter(d -> !served.contains(d.id())).toList();
     }
 
     /** Service days for the deadline engine, which already holds the case: the notice's and the decision's first service. */
@@ -284,7 +303,11 @@ public class CaseServices {
     }
 
     private List<IssuedDocument> servable(PenaltyCase c) {
-        return documents.forSource(new SourceRef("case", c.getCaseNumber())).stream().filter(IssuedDocument::valid)
+        return servable(documents.forSource(new SourceRef("case", c.getCaseNumber())));
+    }
+
+    private static List<IssuedDocument> servable(List<IssuedDocument> issued) {
+        return issued.stream().filter(IssuedDocument::valid)
                 .filter(d -> d.number() != null && !NOT_SERVED.contains(d.kind()))
                 .sorted(Comparator.comparing(IssuedDocument::id)).toList();
     }
