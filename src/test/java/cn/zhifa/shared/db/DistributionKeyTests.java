@@ -56,13 +56,6 @@ class DistributionKeyTests {
     private static final List<String> OFFICER_ROWS = List.of("officer_training");
 
     /**
-     * Tables whose organisation id a BEFORE INSERT trigger still fills, which Citus would not run on a distributed
-     * table. Temporary: planning's two children, which helper draw18 moves into code in parallel; remove both when
-     * that branch is merged (the check below then holds for every table).
-     */
-    private static final Set<String> FILLED_BY_TRIGGER = Set.of("planning_draw_task", "planning_plan_item");
-
-    /**
      * A PL/pgSQL body that sets the new row's organisation id: an assignment ({@code :=} or {@code =} at the start of a
      * statement, not a comparison inside a condition) or a {@code SELECT … INTO}.
      */
@@ -174,7 +167,7 @@ class DistributionKeyTests {
                    AND f.prosrc ~* :p
                  ORDER BY 1""").param("p", FILLS_ORGANIZATION_ID).query(String.class).list();
         assertThat(filled).as("tables whose organisation id a BEFORE INSERT trigger fills (set it in code instead)")
-                .allMatch(FILLED_BY_TRIGGER::contains);
+                .isEmpty();
     }
 
     private static List<String> concat(List<String> first, List<String> second) {
