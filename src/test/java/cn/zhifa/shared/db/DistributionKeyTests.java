@@ -78,7 +78,7 @@ class DistributionKeyTests {
             "accident_case", "accident_measure", "accident_report", "accident_team_member", "agency_client", "agency_event",
             "complaint_attachment", "monitoring_patrol_item", "outreach_visit_expert", "outreach_visit_officer",
             "training_award", "training_participant", "planning_amendment", "planning_campaign", "supervisor_event",
-            "township_safety_staff_training",
+            "township_safety_staff_training", "township_staff_visit_photo",
             // a case's few service and testing rows, a publication's channels: not done yet (small, per case)
             "case_service", "coercive_measure_testing", "service_address_confirmation", "publication_channel",
             "publicity_typical_case");
