@@ -141,6 +141,55 @@ class SubmissionBenchmark {
     }
 
     /**
+     * One submission after the warm-up, statement by statement: every JDBC statement and transaction step Spring logs at
+     * DEBUG (JdbcTemplate, the transaction manager), with its thread and the milliseconds since the request was sent,
+     * grouped into phases by the table it touches. The request thread's statements are what the terminal waits for; the
+     * listeners' are what the submission costs besides. Run alone:
+     * <pre>./mvnw -o test -Dtest='SubmissionBenchmark#one_submission_statement_by_statement' -Dzhifa.bench=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
+     */
+    @Test
+    void one_submission_statement_by_statement() throws Exception {
+        long a = users.findByUsername("officer1").orElseThrow().id();
+        long b = users.findByUsername("officer2").orElseThrow().id();
+        String[] tokens = {Tokens.bearer(mvc, "officer1"), Tokens.bearer(mvc, "officer2")};
+        LocalDate deadline = calendar.addWorkingDays(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))), 10).due();
+        String items = FAILED.formatted(deadline);
+        String signature = InspectionFixtures.signature();
+        String created = mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", tokens[0])
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content(InspectionFixtures.taskJson(a, b, InspectionFixtures.enterprise(jdbc, 3).id())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long template = ((Number) JsonPath.read(created, "$.id")).longValue();
+        run(clones(template, 10), 1, tokens, a, b, items, signature, 0);
+        EventPublications.awaitRecordDocuments(jdbc);
+
+        StringBuilder report = new StringBuilder("One submission, statement by statement (" + Figures.load() + ")\n");
+        for (int round = 0; round < 3; round++) {
+            ch.qos.logback.classic.Logger spring = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.springframework.jdbc");
+
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen = new ch.qos.logback.core.read.ListAppender<>();
+            seen.start();
+            ch.qos.logback.classic.Level before = spring.getLevel();
+            spring.addAppender(seen);
+            spring.setLevel(ch.qos.logback.classic.Level.DEBUG);
+            Instant sent = Instant.now();
+            Result one;
+            try {
+                one = run(clones(template, 1), 1, tokens, a, b, items, signature, 0);
+                EventPublications.awaitRecordDocuments(jdbc);
+                EventPublications.awaitCompleted(jdbc, "HazardFound");
+                EventPublications.awaitCompleted(jdbc, "InspectionRecorded");
+            } finally {
+                spring.setLevel(before);
+                spring.detachAppender(seen);
+            }
+            report.append("round ").append(round + 1).append(": answered in ").append(one.p(50)).append(" ms\n");
+            report.append(Statements.of(seen.list, sent).describe(round == 2));
+        }
+        Figures.write("inspection-submission-statements.txt", report.toString());
+    }
+
+    /**
      * Waits until the listener has issued the documents of every record submitted since {@code since}, and returns the
      * records it drained per second, from the first publication to the last completion.
      */
