@@ -5,6 +5,7 @@ import cn.zhifa.TestClock;
 import cn.zhifa.Tokens;
 import cn.zhifa.ZhifaIntegrationTest;
 import cn.zhifa.inspection.InspectionFixtures;
+import cn.zhifa.inspection.internal.DocumentsDeferral;
 import cn.zhifa.law.LegalCalendar;
 import cn.zhifa.organization.UserManagement;
 import com.jayway.jsonpath.JsonPath;
@@ -82,6 +83,8 @@ class SubmissionBenchmark {
     LegalCalendar calendar;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -107,6 +110,8 @@ class SubmissionBenchmark {
                 Inspection submission: record with 5 failed items -> 5 hazards, 现场检查记录 + 责令限期整改指令书 (PDF + DOCX, issued after
                 the answer by the module listener: "documents" = records/s it drained, first publication to last completion);
                 API over HTTP with 2 officers' bearer tokens vs raw JDBC batch inserts of the same rows (with the 2 document rows);
+                "documents after": the same submissions with the documents' listener held until the level ends (as when another
+                node issues them), then issued before the next level;
                 %s; %d per level, 5 warm-up.
                 """.formatted(Figures.machine(), perLevel));
         // warm-up (JIT, templates, fonts) outside the figures
@@ -114,19 +119,37 @@ class SubmissionBenchmark {
         EventPublications.awaitRecordDocuments(jdbc);
 
         double peak = 0;
+        double peakAfter = 0;
         int peakTerminals = 1;
+        int peakTerminalsAfter = 1;
         for (int n : terminals) {
             Instant since = Instant.now();
             Result api = run(clones(template, perLevel), n, tokens, a, b, items, signature, 0);
             String load = Figures.load();
             double drained = drained(since);
+            DocumentsDeferral.defer(context);
+            Result after;
+            String loadAfter;
+            try {
+                after = run(clones(template, perLevel), n, tokens, a, b, items, signature, 0);
+                loadAfter = Figures.load();
+            } finally {
+                DocumentsDeferral.release(context);
+            }
+            EventPublications.awaitRecordDocuments(jdbc);
             Result raw = raw(template, perLevel, n, a, b, deadline);
             report.append("  %2d terminals  API %6.1f records/s (p50 %4d p99 %5d ms)   raw inserts %7.1f records/s   API/raw %5.1f %%  %s   documents %5.1f records/s%n"
                     .formatted(n, api.throughput, api.p(50), api.p(99), raw.throughput, 100 * api.throughput / raw.throughput,
                             load, drained));
+            report.append("                documents after: API %6.1f records/s (p50 %4d p99 %5d ms)   API/raw %5.1f %%  %s%n"
+                    .formatted(after.throughput, after.p(50), after.p(99), 100 * after.throughput / raw.throughput, loadAfter));
             if (api.throughput > peak) {
                 peak = api.throughput;
                 peakTerminals = n;
+            }
+            if (after.throughput > peakAfter) {
+                peakAfter = after.throughput;
+                peakTerminalsAfter = n;
             }
         }
         double half = peak / 2;
@@ -137,6 +160,18 @@ class SubmissionBenchmark {
         double drained = drained(since);
         report.append("  at half the peak (%.1f records/s, paced, %d terminals): p50 %d ms  p95 %d ms  p99 %d ms  (%.1f records/s)  %s   documents %5.1f records/s%n"
                 .formatted(half, Math.max(2, peakTerminals), paced.p(50), paced.p(95), paced.p(99), paced.throughput, load, drained));
+        double halfAfter = peakAfter / 2;
+        DocumentsDeferral.defer(context);
+        try {
+            paced = run(clones(template, perLevel * 2), Math.max(2, peakTerminalsAfter), tokens, a, b, items, signature,
+                    (long) (1_000_000_000L / halfAfter));
+            load = Figures.load();
+        } finally {
+            DocumentsDeferral.release(context);
+        }
+        EventPublications.awaitRecordDocuments(jdbc);
+        report.append("  documents after, at half that peak (%.1f records/s, paced, %d terminals): p50 %d ms  p95 %d ms  p99 %d ms  (%.1f records/s)  %s%n"
+                .formatted(halfAfter, Math.max(2, peakTerminalsAfter), paced.p(50), paced.p(95), paced.p(99), paced.throughput, load));
         Figures.write("inspection-submission.txt", report.toString());
     }
 
