@@ -117,8 +117,11 @@ public class HazardManagement {
             found.add(Hazard.found(what, finding.rectifyBy(), finding.immediateMeasure(), finding.evidenceIds(),
                     clock.instant(), recorded.demo()).inCampaign(campaign));
         }
-        // one batch of inserts for the record's hazards
-        hazards.saveAll(found).forEach(saved -> events.publishEvent(HazardFound.of(saved)));
+        // one batch of inserts for the record's hazards, and one event for them all
+        List<HazardFound> saved = hazards.saveAll(found).stream().map(HazardFound::of).toList();
+        if (!saved.isEmpty()) {
+            events.publishEvent(new HazardsFound(saved));
+        }
     }
 
     /**

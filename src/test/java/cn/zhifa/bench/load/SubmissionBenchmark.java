@@ -213,6 +213,7 @@ class SubmissionBenchmark {
                 one = run(clones(template, 1), 1, tokens, a, b, items, signature, 0);
                 EventPublications.awaitRecordDocuments(jdbc);
                 EventPublications.awaitCompleted(jdbc, "HazardFound");
+                EventPublications.awaitCompleted(jdbc, "HazardsFound");
                 EventPublications.awaitCompleted(jdbc, "InspectionRecorded");
             } finally {
                 spring.setLevel(before);
