@@ -90,24 +90,37 @@ public class HazardManagement {
      */
     @EventListener
     public void on(FindingsRecorded recorded) {
+        // one look-up for the whole record (issue 18: five failed items cost five of each before): the items already
+        // registered from the origin record, and the 专项 of the record's task
+        java.util.Set<String> registered = new java.util.HashSet<>(jdbc.sql(
+                        "SELECT item_code FROM hazard WHERE origin_record_id = ? AND item_code IS NOT NULL")
+                .param(recorded.originRecordId()).query(String.class).list());
+        Optional<Long> campaign = null;
+        List<Hazard> found = new ArrayList<>();
         int ordinal = 0;
         for (FindingsRecorded.Finding finding : recorded.findings()) {
             ordinal++;
-            if (finding.itemCode() != null
-                    && hazards.countByOriginAndItem(recorded.originRecordId(), finding.itemCode()) > 0) {
+            if (finding.itemCode() != null && !registered.add(finding.itemCode())) {
                 continue;
             }
             if (finding.itemCode() == null && !firstDeliveryOf(recorded.recordId(), ordinal)) {
                 continue;
             }
-            Hazard.Finding found = new Hazard.Finding(recorded.organizationId(), recorded.enterpriseId(),
+            if (campaign == null) {
+                campaign = inspections.campaignOfRecord(recorded.recordId());
+            }
+            Hazard.Finding what = new Hazard.Finding(recorded.organizationId(), recorded.enterpriseId(),
                     recorded.enterpriseName(), recorded.recordId(), recorded.originRecordId(), finding.itemCode(),
                     HazardSource.INSPECTION, finding.major() ? HazardLevel.MAJOR : HazardLevel.GENERAL,
                     finding.criterion(), finding.location(), finding.description(), finding.legalBasis(),
                     recorded.officers().isEmpty() ? null : recorded.officers().get(0), recorded.inspectedOn());
-            Hazard saved = hazards.save(Hazard.found(found, finding.rectifyBy(), finding.immediateMeasure(), finding.evidenceIds(),
-                    clock.instant(), recorded.demo()).inCampaign(inspections.campaignOfRecord(recorded.recordId())));
-            events.publishEvent(HazardFound.of(saved));
+            found.add(Hazard.found(what, finding.rectifyBy(), finding.immediateMeasure(), finding.evidenceIds(),
+                    clock.instant(), recorded.demo()).inCampaign(campaign));
+        }
+        // one batch of inserts for the record's hazards, and one event for them all
+        List<HazardFound> saved = hazards.saveAll(found).stream().map(HazardFound::of).toList();
+        if (!saved.isEmpty()) {
+            events.publishEvent(new HazardsFound(saved));
         }
     }
 

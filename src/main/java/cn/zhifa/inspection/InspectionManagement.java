@@ -536,7 +536,10 @@ public class InspectionManagement {
     }
 
     private InspectionRecord submit(InspectionRecord record) {
-        InspectionTask task = tasks.findById(record.getTaskId()).orElseThrow();
+        return submit(record, tasks.findById(record.getTaskId()).orElseThrow());
+    }
+
+    private InspectionRecord submit(InspectionRecord record, InspectionTask task) {
         LocalDate today = today();
         teamPolicy(record.getMembers().stream().map(InspectionRecord.Member::userId).toList(), today).orThrow();
         deadlines(record.deadlines(), record.isDeadlineConfirmed(), today).orThrow();
@@ -586,12 +589,31 @@ public class InspectionManagement {
         jdbc.sql("SELECT id FROM inspection_record WHERE id = :id FOR UPDATE").param("id", recordId).query(Long.class).optional();
     }
 
-    /** Submits a whole record composed on a terminal, in one transaction. */
+    /**
+     * Submits a whole record composed on a terminal, in one transaction. A record the task has no draft of yet is
+     * composed in memory and written once, with the id it takes from its sequence (issue 18: it was inserted, read
+     * back and rewritten, and its task written twice); a draft started on the record page is loaded and completed.
+     */
     @Transactional
     public InspectionRecord submitComplete(RecordSubmission submission) {
         Actor actor = Actors.require();
-        long recordId = startRecord(submission.taskId(), actor, false);
-        InspectionRecord record = records.findById(recordId).orElseThrow();
+        InspectionTask task = loadTask(submission.taskId());
+        if (!task.team().contains(actor.userId())) {
+            throw new RuleViolation("只有检查组成员可以开始本次检查。");
+        }
+        InspectionRecord record = records.findByTaskId(task.getId()).stream()
+                .filter(r -> r.getStatus() == RecordStatus.DRAFT).findFirst().orElse(null);
+        Map<Long, String> names = new HashMap<>();
+        if (record == null) {
+            task.start();
+            ChecklistTemplate template = templates.findById(task.getTemplateId()).orElseThrow();
+            List<InspectionRecord.Member> team = task.team().stream()
+                    .map(id -> new InspectionRecord.Member(id, users.displayName(id))).toList();
+            team.forEach(member -> names.put(member.userId(), member.displayName()));
+            long id = jdbc.sql("SELECT nextval('inspection_record_id_seq')").query(Long.class).single();
+            record = InspectionRecord.start(id, task, template, team, actor.userId(), clock.instant(), false);
+        }
+        long recordId = record.getId();
         record.describe(submission.place(), submission.latitude(), submission.longitude(), submission.representativeName(),
                 submission.representativeTitle(), submission.representativePhone(), submission.findings());
         for (RecordSubmission.ItemAnswer answer : submission.items()) {
@@ -609,8 +631,12 @@ public class InspectionManagement {
         if (submission.officerSignatures() != null) {
             for (RecordSubmission.OfficerSignature signature : submission.officerSignatures()) {
                 SignatureImage image = SignatureImage.fromDataUrl(signature.png());
-                UserView officer = users.get(signature.userId());
-                record.signAsOfficer(officer.id(), officer.displayName(), image.png(), image.sha256(), now);
+                String name = names.get(signature.userId());
+                if (name == null) { // a draft's member (named when it started) or no member: as the user is named now
+                    UserView officer = users.get(signature.userId());
+                    name = officer.displayName();
+                }
+                record.signAsOfficer(signature.userId(), name, image.png(), image.sha256(), now);
             }
         }
         RecordSubmission.RepresentativeSignature representative = submission.representative();
@@ -621,7 +647,7 @@ public class InspectionManagement {
         }
         record.confirmNonWorkingDeadline(submission.confirmNonWorkingDeadline());
         Audit.target("现场检查记录", recordId);
-        return submit(record);
+        return submit(record, task);
     }
 
     /** Starts a correction of a submitted record: a new version (to be signed and submitted) with a reason. */

@@ -117,11 +117,20 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> im
     /** Starts the record of a task with its team and the checklist revision in force. */
     static InspectionRecord start(InspectionTask task, ChecklistTemplate template, List<Member> team, long by,
                                   Instant now, boolean demo) {
+        return start(null, task, template, team, by, now, demo);
+    }
+
+    /**
+     * {@link #start(InspectionTask, ChecklistTemplate, List, long, Instant, boolean)} with the id taken from the
+     * sequence beforehand (a record composed and submitted at once is written once; still new, at version 0).
+     */
+    static InspectionRecord start(Long id, InspectionTask task, ChecklistTemplate template, List<Member> team, long by,
+                                  Instant now, boolean demo) {
         List<ItemResult> items = template.getItems().stream()
                 .map(i -> new ItemResult(i.code(), i.content(), i.legalBasis(), i.major(), null, null, null, null, null,
                         i.violation()))
                 .toList();
-        return new InspectionRecord(null, task.getId(), task.getOrganizationId(), task.getEnterpriseId(),
+        return new InspectionRecord(id, task.getId(), task.getOrganizationId(), task.getEnterpriseId(),
                 task.getEnterpriseName(), task.getKind(), task.getMode(), template.getId(), null, now, null, null, null,
                 null, null, null, null, false, RecordStatus.DRAFT, 1, null, null, by, null, null, demo, team, items,
                 Set.of(), List.of(), 0);

@@ -71,6 +71,12 @@ class CreditFeed {
         }
     }
 
+    /** The hazards of one submitted record (issue 18: one delivery for all of them), each as {@link #on(HazardFound)}. */
+    @ApplicationModuleListener
+    void on(cn.zhifa.hazard.HazardsFound found) {
+        found.hazards().forEach(this::on);
+    }
+
     @ApplicationModuleListener
     void on(HazardOverdue overdue) {
         if (overdue.level() != HazardLevel.MAJOR) {

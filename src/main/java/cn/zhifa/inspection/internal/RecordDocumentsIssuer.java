@@ -49,9 +49,23 @@ class RecordDocumentsIssuer {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * Benchmarks only (issue 18, {@code SubmissionBenchmark}): while set, a delivery leaves its documents to a later one
+     * (its publication stays incomplete, as when another node or a later pass issues them), so that the submissions are
+     * measured without the rendering beside them; cleared, the incomplete publications are resubmitted.
+     */
+    private volatile boolean deferred;
+
+    void defer(boolean deferred) {
+        this.deferred = deferred;
+    }
+
     @ApplicationModuleListener
     @Async(ListenerExecutors.DOCUMENTS) // its own small pool: a burst of submissions never holds every listener's thread
     void on(RecordDocumentsDue due) {
+        if (deferred) {
+            throw new IllegalStateException("文书出具暂缓（压测）：记录 " + due.recordId() + " 的文书稍后出具");
+        }
         Submitter.of(users.findByUsername(due.submittedBy()).orElseThrow()).run(() -> PublicAddress.reachedAt(due.reachedAt(), () -> {
             int issued = documents.issueOnce(due.recordId()).size();
             if (issued > 0) {

@@ -43,6 +43,12 @@ public class HazardReadModel {
         apply(found);
     }
 
+    /** The hazards of one submitted record (issue 18: one delivery for all of them). */
+    @ApplicationModuleListener
+    void on(cn.zhifa.hazard.HazardsFound found) {
+        found.hazards().forEach(this::apply);
+    }
+
     @ApplicationModuleListener
     void on(HazardClosed closed) {
         apply(closed);

@@ -5,6 +5,7 @@ import cn.zhifa.TestClock;
 import cn.zhifa.Tokens;
 import cn.zhifa.ZhifaIntegrationTest;
 import cn.zhifa.inspection.InspectionFixtures;
+import cn.zhifa.inspection.internal.DocumentsDeferral;
 import cn.zhifa.law.LegalCalendar;
 import cn.zhifa.organization.UserManagement;
 import com.jayway.jsonpath.JsonPath;
@@ -82,6 +83,8 @@ class SubmissionBenchmark {
     LegalCalendar calendar;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -107,26 +110,46 @@ class SubmissionBenchmark {
                 Inspection submission: record with 5 failed items -> 5 hazards, 现场检查记录 + 责令限期整改指令书 (PDF + DOCX, issued after
                 the answer by the module listener: "documents" = records/s it drained, first publication to last completion);
                 API over HTTP with 2 officers' bearer tokens vs raw JDBC batch inserts of the same rows (with the 2 document rows);
+                "documents after": the same submissions with the documents' listener held until the level ends (as when another
+                node issues them), then issued before the next level;
                 %s; %d per level, 5 warm-up.
                 """.formatted(Figures.machine(), perLevel));
         // warm-up (JIT, templates, fonts) outside the figures
         run(clones(template, 5), 1, tokens, a, b, items, signature, 0);
-        EventPublications.awaitRecordDocuments(jdbc);
+        awaitDocuments();
 
         double peak = 0;
+        double peakAfter = 0;
         int peakTerminals = 1;
+        int peakTerminalsAfter = 1;
         for (int n : terminals) {
             Instant since = Instant.now();
             Result api = run(clones(template, perLevel), n, tokens, a, b, items, signature, 0);
             String load = Figures.load();
             double drained = drained(since);
+            DocumentsDeferral.defer(context);
+            Result after;
+            String loadAfter;
+            try {
+                after = run(clones(template, perLevel), n, tokens, a, b, items, signature, 0);
+                loadAfter = Figures.load();
+            } finally {
+                DocumentsDeferral.release(context);
+            }
+            awaitDocuments();
             Result raw = raw(template, perLevel, n, a, b, deadline);
             report.append("  %2d terminals  API %6.1f records/s (p50 %4d p99 %5d ms)   raw inserts %7.1f records/s   API/raw %5.1f %%  %s   documents %5.1f records/s%n"
                     .formatted(n, api.throughput, api.p(50), api.p(99), raw.throughput, 100 * api.throughput / raw.throughput,
                             load, drained));
+            report.append("                documents after: API %6.1f records/s (p50 %4d p99 %5d ms)   API/raw %5.1f %%  %s%n"
+                    .formatted(after.throughput, after.p(50), after.p(99), 100 * after.throughput / raw.throughput, loadAfter));
             if (api.throughput > peak) {
                 peak = api.throughput;
                 peakTerminals = n;
+            }
+            if (after.throughput > peakAfter) {
+                peakAfter = after.throughput;
+                peakTerminalsAfter = n;
             }
         }
         double half = peak / 2;
@@ -137,7 +160,69 @@ class SubmissionBenchmark {
         double drained = drained(since);
         report.append("  at half the peak (%.1f records/s, paced, %d terminals): p50 %d ms  p95 %d ms  p99 %d ms  (%.1f records/s)  %s   documents %5.1f records/s%n"
                 .formatted(half, Math.max(2, peakTerminals), paced.p(50), paced.p(95), paced.p(99), paced.throughput, load, drained));
+        double halfAfter = peakAfter / 2;
+        DocumentsDeferral.defer(context);
+        try {
+            paced = run(clones(template, perLevel * 2), Math.max(2, peakTerminalsAfter), tokens, a, b, items, signature,
+                    (long) (1_000_000_000L / halfAfter));
+            load = Figures.load();
+        } finally {
+            DocumentsDeferral.release(context);
+        }
+        awaitDocuments();
+        report.append("  documents after, at half that peak (%.1f records/s, paced, %d terminals): p50 %d ms  p95 %d ms  p99 %d ms  (%.1f records/s)  %s%n"
+                .formatted(halfAfter, Math.max(2, peakTerminalsAfter), paced.p(50), paced.p(95), paced.p(99), paced.throughput, load));
         Figures.write("inspection-submission.txt", report.toString());
+    }
+
+    /**
+     * One submission after the warm-up, statement by statement: every JDBC statement and transaction step Spring logs at
+     * DEBUG (JdbcTemplate, the transaction manager), with its thread and the milliseconds since the request was sent,
+     * grouped into phases by the table it touches. The request thread's statements are what the terminal waits for; the
+     * listeners' are what the submission costs besides. Run alone:
+     * <pre>./mvnw -o test -Dtest='SubmissionBenchmark#one_submission_statement_by_statement' -Dzhifa.bench=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
+     */
+    @Test
+    void one_submission_statement_by_statement() throws Exception {
+        long a = users.findByUsername("officer1").orElseThrow().id();
+        long b = users.findByUsername("officer2").orElseThrow().id();
+        String[] tokens = {Tokens.bearer(mvc, "officer1"), Tokens.bearer(mvc, "officer2")};
+        LocalDate deadline = calendar.addWorkingDays(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))), 10).due();
+        String items = FAILED.formatted(deadline);
+        String signature = InspectionFixtures.signature();
+        String created = mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", tokens[0])
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content(InspectionFixtures.taskJson(a, b, InspectionFixtures.enterprise(jdbc, 3).id())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long template = ((Number) JsonPath.read(created, "$.id")).longValue();
+        run(clones(template, 10), 1, tokens, a, b, items, signature, 0);
+        awaitDocuments();
+
+        StringBuilder report = new StringBuilder("One submission, statement by statement (" + Figures.load() + ")\n");
+        for (int round = 0; round < 3; round++) {
+            ch.qos.logback.classic.Logger spring = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.springframework.jdbc");
+
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen = new ch.qos.logback.core.read.ListAppender<>();
+            seen.start();
+            ch.qos.logback.classic.Level before = spring.getLevel();
+            spring.addAppender(seen);
+            spring.setLevel(ch.qos.logback.classic.Level.DEBUG);
+            Instant sent = Instant.now();
+            Result one;
+            try {
+                one = run(clones(template, 1), 1, tokens, a, b, items, signature, 0);
+                awaitDocuments();
+                EventPublications.awaitCompleted(jdbc, "HazardFound");
+                EventPublications.awaitCompleted(jdbc, "HazardsFound");
+                EventPublications.awaitCompleted(jdbc, "InspectionRecorded");
+            } finally {
+                spring.setLevel(before);
+                spring.detachAppender(seen);
+            }
+            report.append("round ").append(round + 1).append(": answered in ").append(one.p(50)).append(" ms\n");
+            report.append(Statements.of(seen.list, sent).describe(round == 2));
+        }
+        Figures.write("inspection-submission-statements.txt", report.toString());
     }
 
     /**
@@ -145,11 +230,23 @@ class SubmissionBenchmark {
      * records it drained per second, from the first publication to the last completion.
      */
     private double drained(Instant since) {
-        EventPublications.awaitRecordDocuments(jdbc);
+        awaitDocuments();
         return jdbc.sql("""
                         SELECT count(*) / greatest(extract(epoch FROM max(completion_date) - min(publication_date)), 0.001)
                         FROM event_publication WHERE event_type LIKE '%.RecordDocumentsDue' AND publication_date >= :since""")
                 .param("since", Timestamp.from(since)).query(Double.class).single();
+    }
+
+    /**
+     * The documents of every record submitted so far issued: as {@link EventPublications#awaitRecordDocuments} but
+     * waiting up to 20 minutes, since on a busy machine 40 records' documents take longer than its minute.
+     */
+    private void awaitDocuments() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(20)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> jdbc.sql("""
+                                SELECT count(*) FROM event_publication WHERE completion_date IS NULL
+                                AND event_type LIKE '%.RecordDocumentsDue' AND (status IS NULL OR status <> 'FAILED')""")
+                        .query(Long.class).single() == 0);
     }
 
     record Result(double throughput, long[] sortedMs) {
