@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -149,12 +150,16 @@ public class EnterpriseManagement {
                 .param("id", id)
                 .query((rs, n) -> new EnterpriseChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getString(6))).list();
+        // the entries link to the records only for viewers whose scope holds the firm's unit (the row's organisation id):
+        // a viewer who reaches the firm through a case they work on (a legal reviewer) sees the entries without links
+        // that would answer 403
+        Set<Long> visible = scope.visibleOrganizationIds();
         List<EnterpriseTimelineEntry> timeline = jdbc.sql("""
-                        SELECT enterprise_id, occurred_on, source, title, link FROM enterprise_timeline
+                        SELECT enterprise_id, occurred_on, source, title, link, organization_id FROM enterprise_timeline
                         WHERE enterprise_id = ? ORDER BY occurred_on DESC, id DESC LIMIT 200""")
                 .param(id)
                 .query((rs, n) -> new EnterpriseTimelineEntry(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3),
-                        rs.getString(4), rs.getString(5))).list();
+                        rs.getString(4), visible.contains(rs.getLong(6)) ? rs.getString(5) : null)).list();
         List<EnterpriseProfile.AgencyService> agencies = jdbc.sql("""
                         SELECT a.id, a.name, a.kind, c.service, c.since, a.status FROM agency_client c JOIN agency a ON a.id = c.agency_id
                         WHERE c.enterprise_id = ? AND c.ended_on IS NULL ORDER BY c.since DESC""")

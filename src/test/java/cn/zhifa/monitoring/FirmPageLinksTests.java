@@ -20,8 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * A legal reviewer reads a firm's page (with its 监测点 block) for case review: every link the page offers them outside
- * the timeline (its blocks, menus and buttons) opens, none ends on a refusal; an officer, who may open the monitoring
+ * A legal reviewer reads a firm's page (with its 监测点 block) for case review: every link the page offers them (its
+ * blocks, menus, buttons and the timeline's entries) opens, none ends on a refusal; an officer, who may open the monitoring
  * page, still gets its link.
  */
 @ZhifaIntegrationTest
@@ -35,7 +35,7 @@ class FirmPageLinksTests {
     JdbcClient jdbc;
 
     @Test
-    void every_link_outside_the_timeline_of_a_monitored_firms_page_opens_for_a_legal_reviewer() throws Exception {
+    void every_link_of_a_monitored_firms_page_opens_for_a_legal_reviewer() throws Exception {
         long legal1 = jdbc.sql("SELECT id FROM app_user WHERE username = 'legal1'").query(Long.class).single();
         // legal1 (政策法规科, no firms of its own) reaches a firm's page through a case they work on
         var reviewed = jdbc.sql("""
@@ -57,14 +57,10 @@ class FirmPageLinksTests {
             String page = page(legal, "/registry/enterprises/" + firm);
             assertThat(page).contains("监测点", "视频监控点").doesNotContain("/monitoring/firms/" + firm + "/points");
 
-            // the timeline's entries (the firm's inspections, hazards, documents of other units) are registry's, left out
-            // here: for a viewer who reaches the firm through a case they still answer 403 (reported to the lead)
-            int timeline = page.indexOf("id=\"timeline\"");
-            int history = page.indexOf("变更历史", timeline);
-            assertThat(timeline).isPositive();
-            String outsideTimeline = page.substring(0, timeline) + page.substring(history);
+            // the timeline's entries (the firm's inspections, hazards, documents of its unit) show without links here
+            assertThat(page).contains("id=\"timeline\"").doesNotContain("暂无检查、隐患、案件或信用记录");
             Map<String, Integer> refused = new LinkedHashMap<>();
-            for (String link : links(outsideTimeline)) {
+            for (String link : links(page)) {
                 int status = mvc.perform(get(link).session(legal)).andReturn().getResponse().getStatus();
                 if (status != 200) {
                     refused.put(link, status);
@@ -80,10 +76,13 @@ class FirmPageLinksTests {
     }
 
     @Test
-    void an_officer_gets_the_link_to_the_firms_monitoring_points() throws Exception {
+    void an_officer_gets_the_links_to_the_firms_monitoring_points_and_timeline() throws Exception {
         long firm = monitoredFirmVisibleTo("officer1");
         MockHttpSession officer = login("officer1");
-        assertThat(page(officer, "/registry/enterprises/" + firm)).contains("/monitoring/firms/" + firm + "/points");
+        String page = page(officer, "/registry/enterprises/" + firm);
+        assertThat(page).contains("/monitoring/firms/" + firm + "/points");
+        String timeline = page.substring(page.indexOf("id=\"timeline\""), page.indexOf("变更历史"));
+        assertThat(timeline).as("the firm's own unit follows the timeline's entries to their records").contains("href=\"/");
         assertThat(page(officer, "/monitoring/firms/" + firm + "/points")).contains("监测点");
     }
 
