@@ -447,7 +447,6 @@ public final class ProfileGenerator {
                     kind, mode, month, templateId, "DONE", team.get(0).id(), started.minus(10, ChronoUnit.DAYS), month, 0);
             for (int m = 0; m < team.size(); m++) {
                 taskMembers.row(task, m, team.get(m).id(), org);
-                recordMembers.row(record, m, team.get(m).id(), team.get(m).name(), org);
                 if (actsOfYear.add((team.get(m).id() << 40) | ((long) firm << 16) | (day.toEpochDay() & 0xFFFF))) {
                     acts.row(team.get(m).id(), firmIds[firm], day, "检查", org);
                 }
@@ -457,6 +456,10 @@ public final class ProfileGenerator {
                     started, ended, person(), "安全负责人", cipher.seal("inspection_record.representative_phone", "138" + "%08d".formatted(firm)),
                     found == 0 ? "未发现问题。" : "发现隐患" + found + "项，已责令限期整改。", found > 0, "SUBMITTED", 1,
                     team.get(0).id(), team.get(0).id(), ended, 1);
+            // the members after their record: a buffer flush between the two would send a member without its record
+            for (int m = 0; m < team.size(); m++) {
+                recordMembers.row(record, m, team.get(m).id(), team.get(m).name(), org);
+            }
             long photo = evidence(org, team.get(0).id(), started);
             photos.row(record, photo, null, org);
             document(org, "INSPECTION_RECORD", "现场检查记录", "检记", day, "现场检查记录", String.valueOf(record), firmNames[firm], ended, team.get(0).name());
