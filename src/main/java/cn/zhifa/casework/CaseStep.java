@@ -1,5 +1,6 @@
 package cn.zhifa.casework;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -7,7 +8,7 @@ import java.time.LocalDate;
  * One recorded procedural step: what, who (and in which role), on which day, with what opinion. {@code organizationId} is the case's, given by {@link PenaltyCase#keyChildren} before each save (none before).
  */
 public record CaseStep(StepKind kind, Long actorId, String actorName, String actorRole, LocalDate occurredOn,
-                       Instant recordedAt, String opinion, Long organizationId) {
+                       Instant recordedAt, String opinion, @JsonIgnore Long organizationId) {
 
     public CaseStep(StepKind kind, Long actorId, String actorName, String actorRole, LocalDate occurredOn,
                     Instant recordedAt, String opinion) {

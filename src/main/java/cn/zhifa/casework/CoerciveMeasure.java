@@ -1,5 +1,6 @@
 package cn.zhifa.casework;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import java.time.LocalDate;
 public record CoerciveMeasure(int number, MeasureKind kind, String decisionNumber, String reason, String legalBasis,
                               LocalDate appliedOn, String approvedBy, boolean extended, LocalDate extendedOn,
                               String extensionReason, MeasureEnding ending, LocalDate endedOn, String endReason,
-                              boolean emergency, Instant takenAt, Instant approvedAt, Long organizationId) {
+                              boolean emergency, Instant takenAt, Instant approvedAt, @JsonIgnore Long organizationId) {
 
     public CoerciveMeasure(int number, MeasureKind kind, String decisionNumber, String reason, String legalBasis,
                            LocalDate appliedOn, String approvedBy, boolean extended, LocalDate extendedOn,

@@ -1,5 +1,6 @@
 package cn.zhifa.casework;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -12,7 +13,7 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("case_referral")
 public record CriminalReferral(int number, String receiver, String procuratorate, String reason, LocalDate referredOn,
                                String approvedBy, ReferralOutcome outcome, LocalDate outcomeOn, String outcomeNote,
-                               Long organizationId) {
+                               @JsonIgnore Long organizationId) {
 
     public CriminalReferral(int number, String receiver, String procuratorate, String reason, LocalDate referredOn,
                             String approvedBy, ReferralOutcome outcome, LocalDate outcomeOn, String outcomeNote) {

@@ -1,5 +1,6 @@
 package cn.zhifa.casework;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.springframework.data.relational.core.mapping.Table;
@@ -12,7 +13,7 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("case_recusal")
 public record Recusal(int number, RecusalRole role, Long personId, String personName, String reason, LocalDate appliedOn,
                       String recordedBy, Boolean granted, LocalDate decidedOn, String decidedBy, String decisionReason,
-                      Long organizationId) {
+                      @JsonIgnore Long organizationId) {
 
     public Recusal(int number, RecusalRole role, Long personId, String personName, String reason, LocalDate appliedOn,
                    String recordedBy, Boolean granted, LocalDate decidedOn, String decidedBy, String decisionReason) {

@@ -1,12 +1,14 @@
 package cn.zhifa.casework;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One line of the 查封/扣押清单: the object, its specification, quantity and where it is kept.
  *
  * @param measureNumber the number of the {@link CoerciveMeasure} on its case (1, 2, …)
  */
 public record SeizedObject(int measureNumber, String name, String spec, String quantity, String location,
-                           Long organizationId) {
+                           @JsonIgnore Long organizationId) {
 
     public SeizedObject(int measureNumber, String name, String spec, String quantity, String location) {
         this(measureNumber, name, spec, quantity, location, null);

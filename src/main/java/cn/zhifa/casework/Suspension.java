@@ -1,9 +1,10 @@
 package cn.zhifa.casework;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 
 /** A 复议 or 诉讼 during which no late-payment surcharge accrues (行政处罚法第七十三条); {@code endedOn} null while pending. */
-public record Suspension(String reason, LocalDate startedOn, LocalDate endedOn, Long organizationId) {
+public record Suspension(String reason, LocalDate startedOn, LocalDate endedOn, @JsonIgnore Long organizationId) {
 
     public Suspension(String reason, LocalDate startedOn, LocalDate endedOn) {
         this(reason, startedOn, endedOn, null);

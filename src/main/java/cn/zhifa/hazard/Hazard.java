@@ -1,5 +1,6 @@
 package cn.zhifa.hazard;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.db.KeyedChildren;
 import java.math.BigDecimal;
@@ -430,7 +431,7 @@ public class Hazard extends AbstractAggregateRoot<Hazard> implements KeyedChildr
 
     /** {@code organizationId} is the hazard's, given by {@link #keyChildren} (none before). */
     @Table("hazard_evidence")
-    public record Evidence(long evidenceId, Stage stage, Long organizationId) {
+    public record Evidence(long evidenceId, Stage stage, @JsonIgnore Long organizationId) {
 
         public Evidence(long evidenceId, Stage stage) {
             this(evidenceId, stage, null);
@@ -443,7 +444,7 @@ public class Hazard extends AbstractAggregateRoot<Hazard> implements KeyedChildr
 
     @Table("hazard_extension")
     public record Extension(LocalDate requestedDeadline, String reason, String requestedBy, Instant requestedAt,
-                            Boolean approved, Long decidedBy, Instant decidedAt, Long organizationId) {
+                            Boolean approved, Long decidedBy, Instant decidedAt, @JsonIgnore Long organizationId) {
 
         public Extension(LocalDate requestedDeadline, String reason, String requestedBy, Instant requestedAt,
                          Boolean approved, Long decidedBy, Instant decidedAt) {

@@ -1,5 +1,6 @@
 package cn.zhifa.inspection;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.crypto.Encrypted;
 import cn.zhifa.shared.db.KeyedChildren;
@@ -366,7 +367,7 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> im
 
     /** A team member; {@code organizationId} is the record's, given by {@link #keyChildren} (none before). */
     @Table("inspection_record_member")
-    public record Member(long userId, String displayName, Long organizationId) {
+    public record Member(long userId, String displayName, @JsonIgnore Long organizationId) {
 
         public Member(long userId, String displayName) {
             this(userId, displayName, null);
@@ -381,7 +382,7 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> im
     @Table("inspection_item_result")
     public record ItemResult(String code, String content, String legalBasis, boolean major, ItemOutcome result,
                              String note, String location, LocalDate rectifyBy, String immediateMeasure,
-                             String violation, Long organizationId) {
+                             String violation, @JsonIgnore Long organizationId) {
 
         public ItemResult(String code, String content, String legalBasis, boolean major, ItemOutcome result, String note,
                           String location, LocalDate rectifyBy, String immediateMeasure, String violation) {
@@ -400,7 +401,7 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> im
     }
 
     @Table("inspection_record_photo")
-    public record Photo(long evidenceId, String itemCode, Long organizationId) {
+    public record Photo(long evidenceId, String itemCode, @JsonIgnore Long organizationId) {
 
         public Photo(long evidenceId, String itemCode) {
             this(evidenceId, itemCode, null);
@@ -413,7 +414,7 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> im
 
     @Table("inspection_signature")
     public record Signature(SignerRole signerRole, Long userId, String signerName, byte[] png, String sha256,
-                            boolean refused, String witness, Instant signedAt, Long organizationId) {
+                            boolean refused, String witness, Instant signedAt, @JsonIgnore Long organizationId) {
 
         public Signature(SignerRole signerRole, Long userId, String signerName, byte[] png, String sha256, boolean refused,
                          String witness, Instant signedAt) {

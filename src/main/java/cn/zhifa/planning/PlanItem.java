@@ -1,5 +1,6 @@
 package cn.zhifa.planning;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  */
 @org.springframework.data.relational.core.mapping.Table("planning_plan_item")
 public record PlanItem(long enterpriseId, String enterpriseName, Grade grade, int plannedVisits, String months,
-                       Long departmentId, Long officerUserId, String campaignCode, Long organizationId) {
+                       Long departmentId, Long officerUserId, String campaignCode, @JsonIgnore Long organizationId) {
 
     /** An item not yet in a plan. */
     public PlanItem(long enterpriseId, String enterpriseName, Grade grade, int plannedVisits, String months,

@@ -2,6 +2,7 @@ package cn.zhifa.shared.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -94,6 +95,11 @@ class ChildOrganizationTests {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long caseId = ((Number) JsonPath.read(opened, "$.id")).longValue();
         assertKeyed("case_step", "penalty_case", caseId, organizationOf("penalty_case", caseId), 1);
+        // the key is for the database's distribution, not the API: the steps the case answers with do not show it
+        String shown = mvc.perform(get("/api/v1/cases/" + caseId).header("Authorization", officer1))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Object>>read(shown, "$.steps")).isNotEmpty();
+        assertThat(JsonPath.<List<Object>>read(shown, "$.steps[*].organizationId")).isEmpty();
     }
 
     private long organizationOf(String table, long id) {
