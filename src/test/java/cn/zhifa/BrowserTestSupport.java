@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
@@ -218,6 +219,39 @@ public abstract class BrowserTestSupport {
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pad);
         new org.openqa.selenium.interactions.Actions(browser).moveToElement(pad, -100, 10).clickAndHold()
                 .moveByOffset(40, -25).moveByOffset(40, 30).moveByOffset(40, -30).moveByOffset(40, 25).release().perform();
+    }
+
+    /**
+     * Taps an element as a person does: scrolled to the middle of the screen, once it has stopped moving and nothing
+     * covers its centre. A page that is still laying out on a loaded machine (a restored draft's photos and signatures)
+     * can move the element after the scroll, even out of the window, which WebDriver reports as "not clickable at
+     * point": so it scrolls again until the element holds still in view, as a person would. An element that stays
+     * covered fails the test naming what covers it, since a person could not tap it either.
+     */
+    protected void tap(By locator) {
+        WebElement element = waitFor(locator);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        String script = "const e = arguments[0]; let r = e.getBoundingClientRect();"
+                + " if (r.top < 0 || r.bottom > window.innerHeight) {"
+                + "   e.scrollIntoView({block: 'center', behavior: 'instant'}); r = e.getBoundingClientRect(); }"
+                + " const x = r.left + r.width / 2, y = r.top + r.height / 2, top = document.elementFromPoint(x, y);"
+                + " const where = [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)].join(',')"
+                + "   + ' in ' + window.innerWidth + 'x' + window.innerHeight;"
+                + " if (top && (top === e || e.contains(top))) return 'free:' + where;"
+                + " return 'covered:' + where + ':' + (top ? top.outerHTML.slice(0, 160) : 'outside the window');";
+        js.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        String[] last = {""};
+        try {
+            waitUntil(Duration.ofSeconds(10), d -> {
+                String now = String.valueOf(js.executeScript(script, element));
+                boolean still = now.equals(last[0]);
+                last[0] = now;
+                return still && now.startsWith("free:") ? now : null;
+            });
+        } catch (org.openqa.selenium.TimeoutException covered) {
+            throw new AssertionError("cannot tap " + locator + ": " + last[0], covered);
+        }
+        element.click();
     }
 
     protected void resize(Dimension size) {

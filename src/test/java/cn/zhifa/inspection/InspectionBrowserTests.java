@@ -206,13 +206,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
     }
 
     private void click(By locator) {
-        WebElement element = browser.findElement(locator);
-        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        try {
-            element.click();
-        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
-            js("arguments[0].click();", element);
-        }
+        tap(locator);
     }
 
     private void sign(String padId, String buttonId, String statusId) throws java.io.IOException {

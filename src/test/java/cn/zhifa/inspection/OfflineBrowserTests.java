@@ -362,9 +362,7 @@ class OfflineBrowserTests extends BrowserTestSupport {
     }
 
     private void click(By locator) {
-        WebElement element = waitFor(locator);
-        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
+        tap(locator);
     }
 
     private static Path photo;
