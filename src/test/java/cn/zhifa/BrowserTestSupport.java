@@ -229,7 +229,11 @@ public abstract class BrowserTestSupport {
      * covered fails the test naming what covers it, since a person could not tap it either.
      */
     protected void tap(By locator) {
-        WebElement element = waitFor(locator);
+        tap(waitFor(locator));
+    }
+
+    /** {@link #tap(By)} for an element already found. */
+    protected void tap(WebElement element) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         String script = "const e = arguments[0]; let r = e.getBoundingClientRect();"
                 + " if (r.top < 0 || r.bottom > window.innerHeight) {"
@@ -249,7 +253,7 @@ public abstract class BrowserTestSupport {
                 return still && now.startsWith("free:") ? now : null;
             });
         } catch (org.openqa.selenium.TimeoutException covered) {
-            throw new AssertionError("cannot tap " + locator + ": " + last[0], covered);
+            throw new AssertionError("cannot tap " + element + ": " + last[0], covered);
         }
         element.click();
     }

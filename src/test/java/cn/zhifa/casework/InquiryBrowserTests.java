@@ -130,11 +130,6 @@ class InquiryBrowserTests extends BrowserTestSupport {
         }
     }
 
-    /** Scrolls to the element and taps it (a click event, so a submit button fires the form's submit listeners). */
-    private void tap(WebElement element) {
-        js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
-    }
-
     private void type(String name, String text) {
         WebElement input = browser.findElement(By.name(name));
         input.clear();

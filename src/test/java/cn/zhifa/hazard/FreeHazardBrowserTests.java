@@ -76,9 +76,7 @@ class FreeHazardBrowserTests extends BrowserTestSupport {
     }
 
     private void click(By button) {
-        WebElement element = waitFor(button);
-        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
+        tap(button);
     }
 
     private void draw(String padId) {

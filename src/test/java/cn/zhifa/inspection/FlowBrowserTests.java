@@ -109,9 +109,7 @@ class FlowBrowserTests extends BrowserTestSupport {
     }
 
     private void click(By locator) {
-        WebElement element = waitFor(locator);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
+        tap(locator);
     }
 
     private void submitAndWait(By button) {

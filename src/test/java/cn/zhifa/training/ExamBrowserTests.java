@@ -111,10 +111,4 @@ class ExamBrowserTests extends BrowserTestSupport {
         assertThat(browser.findElement(By.id("registration-enterprise")).getText()).isEqualTo(firm.name());
         assertThat(fitsWidth()).as("the prefilled hazard form fits 390 px").isTrue();
     }
-
-    /** Scrolls the element to the middle of the phone's screen (clear of the bottom bar) and taps it. */
-    private void tap(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
-    }
 }
