@@ -59,7 +59,7 @@ public final class SignaturePng {
         if (image.getWidth() < 100 || image.getHeight() < 40 || image.getWidth() > 2000 || image.getHeight() > 1000) {
             throw new RuleViolation("签名图片尺寸不合理（宽 100–2000、高 40–1000 像素）。");
         }
-        if (inkPixels(image) < MIN_INK_PIXELS) {
+        if (!hasInk(image, MIN_INK_PIXELS)) {
             throw new RuleViolation("签名为空白：请在签名框内签名。");
         }
         return bytes;
@@ -67,10 +67,24 @@ public final class SignaturePng {
 
     /** Pixels that are neither transparent nor near-white. */
     static int inkPixels(BufferedImage image) {
+        return countInk(image, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Whether at least {@code enough} pixels are ink: counts a row at a time and stops at {@code enough} (issue 18: the
+     * whole image was counted pixel by pixel on every submitted signature).
+     */
+    static boolean hasInk(BufferedImage image, int enough) {
+        return countInk(image, enough) >= enough;
+    }
+
+    private static int countInk(BufferedImage image, int enough) {
+        int width = image.getWidth();
+        int[] row = new int[width];
         int ink = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int argb = image.getRGB(x, y);
+        for (int y = 0; y < image.getHeight() && ink < enough; y++) {
+            image.getRGB(0, y, width, 1, row, 0, width);
+            for (int argb : row) {
                 int r = (argb >> 16) & 0xFF, g = (argb >> 8) & 0xFF, b = argb & 0xFF;
                 if ((argb >>> 24) > 64 && (r < 200 || g < 200 || b < 200)) {
                     ink++;

@@ -134,6 +134,18 @@ public class InspectionDocuments {
                     .map(d -> new RecordDocuments.Entry(d.kind(), d.title(), RecordDocuments.State.ISSUED, d.id(), d.number()))
                     .toList());
         }
+        return due(record);
+    }
+
+    /**
+     * {@link #state(InspectionRecord)} of the record this request has just submitted (the terminal's answer): its
+     * documents are issued only after the submission commits, so there are none to look up yet.
+     */
+    public RecordDocuments stateJustSubmitted(InspectionRecord record) {
+        return due(record);
+    }
+
+    private RecordDocuments due(InspectionRecord record) {
         if (record.getMode() != InspectionMode.ON_SITE || record.getStatus() != RecordStatus.SUBMITTED) {
             return new RecordDocuments(RecordDocuments.State.NONE, false, List.of());
         }

@@ -553,7 +553,10 @@ public class InspectionManagement {
         record.submit(task, actor.userId(), clock.instant());
         InspectionRecord saved = records.save(record);
         task.complete();
-        tasks.save(task);
+        // the status is all a submission changes on the task: its team is not rewritten
+        if (tasks.updateStatus(task.getId(), task.getStatus().name(), task.getVersion()) == 0) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("inspection task " + task.getId() + " changed meanwhile");
+        }
         evidence.attach(saved.evidenceIds(), "现场检查记录", saved.getId());
         return saved;
     }
@@ -607,8 +610,9 @@ public class InspectionManagement {
         if (record == null) {
             task.start();
             ChecklistTemplate template = templates.findById(task.getTemplateId()).orElseThrow();
+            Map<Long, String> known = users.displayNames(task.team()); // one query for the team (was two per member)
             List<InspectionRecord.Member> team = task.team().stream()
-                    .map(id -> new InspectionRecord.Member(id, users.displayName(id))).toList();
+                    .map(id -> new InspectionRecord.Member(id, known.getOrDefault(id, "（已删除的用户）"))).toList();
             team.forEach(member -> names.put(member.userId(), member.displayName()));
             long id = jdbc.sql("SELECT nextval('inspection_record_id_seq')").query(Long.class).single();
             record = InspectionRecord.start(id, task, template, team, actor.userId(), clock.instant(), false);

@@ -100,6 +100,12 @@ public class UserAccount {
      * older than the expiry (0 days: never expires). Demo accounts are exempt when the demo says so.
      */
     public boolean mustChangePasswordAt(Instant now, int expiryDays, boolean exemptDemo) {
+        return mustChangePassword(demo, passwordMustChange, passwordChangedAt, createdAt, now, expiryDays, exemptDemo);
+    }
+
+    /** {@link #mustChangePasswordAt} on the columns of a row read without the aggregate (a bearer token's check). */
+    public static boolean mustChangePassword(boolean demo, boolean passwordMustChange, Instant passwordChangedAt,
+                                             Instant createdAt, Instant now, int expiryDays, boolean exemptDemo) {
         if (demo && exemptDemo) {
             return false;
         }

@@ -9,7 +9,8 @@
  * (一企双查). Agencies and supervisors ({@link cn.zhifa.registry.SupervisorManagement}) keep a history of every
  * change. Information flowing back from later modules arrives as
  * events this module defines: {@link cn.zhifa.registry.EnforcementActRecorded} (participation rate) and
- * {@link cn.zhifa.registry.EnterpriseTimelineEntry} (profile timeline).
+ * {@link cn.zhifa.registry.EnterpriseTimelineEntry} (profile timeline), or both of one visit at once
+ * ({@link cn.zhifa.registry.EnforcementVisitRecorded}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "企业库与执法人员 registry")
 package cn.zhifa.registry;

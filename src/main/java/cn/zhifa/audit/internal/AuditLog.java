@@ -54,8 +54,14 @@ public class AuditLog {
     public void append(String actor, Long actorId, Long organizationId, String action, String targetType,
                        String targetId, Outcome outcome, String detail, String clientAddress) {
         lockChain();
-        String previous = head().map(Head::hash).orElse(ChainHash.GENESIS);
-        long id = jdbc.sql("SELECT nextval('audit_log_id_seq')").query(Long.class).single();
+        // the head and the next id in one statement, after the lock (a statement's snapshot is taken when it starts)
+        NextLink next = jdbc.sql("""
+                        SELECT nextval('audit_log_id_seq') AS next, h.hash FROM (SELECT 1) one
+                        LEFT JOIN (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) h ON TRUE""")
+                .query((rs, n) -> new NextLink(rs.getLong("next"), rs.getString("hash"))).single();
+        long id = next.id();
+        String previous = next.previousHash() != null ? next.previousHash()
+                : head().map(Head::hash).orElse(ChainHash.GENESIS);
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         AuditRecord row = new AuditRecord(id, at, clean(actor, 40), actorId, organizationId, clean(action, 120),
                 clean(targetType, 60), clean(targetId, 60), outcome, clean(detail, 500),
@@ -69,6 +75,10 @@ public class AuditLog {
                         row.action() == null ? "" : row.action(), row.targetType(), row.targetId(), outcome.name(),
                         row.detail(), row.clientAddress(), previous, hash, ChainHash.KEYED)
                 .update();
+    }
+
+    /** The id a new row takes and the hash of the newest row in the table (null when the table is empty). */
+    private record NextLink(long id, String previousHash) {
     }
 
     @Transactional(readOnly = true)

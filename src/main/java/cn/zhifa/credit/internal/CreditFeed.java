@@ -71,8 +71,11 @@ class CreditFeed {
         }
     }
 
-    /** The hazards of one submitted record (issue 18: one delivery for all of them), each as {@link #on(HazardFound)}. */
-    @ApplicationModuleListener
+    /**
+     * The hazards of one submitted record (issue 18: one delivery for all of them), each as {@link #on(HazardFound)}; a
+     * record without a major hazard is not delivered at all (its publication did nothing).
+     */
+    @ApplicationModuleListener(condition = "#found.hazards().?[level().name() == 'MAJOR'].size() > 0")
     void on(cn.zhifa.hazard.HazardsFound found) {
         found.hazards().forEach(this::on);
     }

@@ -3,6 +3,8 @@ package cn.zhifa.inspection.internal;
 import cn.zhifa.inspection.InspectionRecorded;
 import cn.zhifa.registry.EnforcementActRecorded;
 import cn.zhifa.registry.EnterpriseTimelineEntry;
+import cn.zhifa.registry.EnforcementVisitRecorded;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -25,13 +27,14 @@ class RegistryFeed {
         if (recorded.correctionOf() != null) {
             return;
         }
-        for (Long officer : recorded.officers()) {
-            events.publishEvent(new EnforcementActRecorded(officer, recorded.enterpriseId(), recorded.date(), "检查",
-                    recorded.organizationId()));
-        }
+        List<EnforcementActRecorded> acts = recorded.officers().stream()
+                .map(officer -> new EnforcementActRecorded(officer, recorded.enterpriseId(), recorded.date(), "检查",
+                        recorded.organizationId()))
+                .toList();
         String title = recorded.kind().label() + "（" + recorded.mode().label() + "）"
                 + (recorded.failedItems() > 0 ? "，不符合项 " + recorded.failedItems() + " 项" : "，未发现问题");
-        events.publishEvent(new EnterpriseTimelineEntry(recorded.enterpriseId(), recorded.date(), "检查", title,
-                "/inspection/records/" + recorded.recordId()));
+        // one publication for the officers' acts and the timeline entry (issue 18: one each, three deliveries)
+        events.publishEvent(new EnforcementVisitRecorded(acts, new EnterpriseTimelineEntry(recorded.enterpriseId(),
+                recorded.date(), "检查", title, "/inspection/records/" + recorded.recordId())));
     }
 }

@@ -103,7 +103,7 @@ class InspectionApi {
         return idempotency.once(key, "inspection.record", json.writeValueAsString(submission), HttpStatus.CREATED,
                 () -> {
                     InspectionRecord submitted = documents.submitComplete(submission);
-                    return RecordApiView.of(submitted, documents.state(submitted));
+                    return RecordApiView.of(submitted, documents.stateJustSubmitted(submitted));
                 });
     }
 

@@ -174,8 +174,11 @@ public class PatrolLists {
         return taskId;
     }
 
-    /** A submitted record completes its patrol item, and closes the alarm group of its task. */
-    @ApplicationModuleListener
+    /**
+     * A submitted record completes its patrol item, and closes the alarm group of its task. Only an online record's
+     * submission is delivered (issue 18: every on-site record cost a publication that did nothing).
+     */
+    @ApplicationModuleListener(condition = "#recorded.mode().name() == 'ONLINE'")
     void on(InspectionRecorded recorded) {
         if (recorded.correctionOf() != null || recorded.mode() != InspectionMode.ONLINE) {
             return;

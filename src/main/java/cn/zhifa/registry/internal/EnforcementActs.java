@@ -2,6 +2,7 @@ package cn.zhifa.registry.internal;
 
 import cn.zhifa.registry.EnforcementActRecorded;
 import cn.zhifa.registry.EnterpriseTimelineEntry;
+import cn.zhifa.registry.EnforcementVisitRecorded;
 import java.sql.Date;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -18,6 +19,15 @@ class EnforcementActs {
 
     EnforcementActs(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The acts and the timeline entry of one visit, in the one transaction of its delivery. */
+    @ApplicationModuleListener
+    void on(EnforcementVisitRecorded visit) {
+        visit.acts().forEach(this::on);
+        if (visit.timelineEntry() != null) {
+            on(visit.timelineEntry());
+        }
     }
 
     @ApplicationModuleListener

@@ -78,6 +78,12 @@ record Statements(List<Step> steps) {
                 }
             }
         });
+        // what the submission cost on every thread it set off (the benchmark's own threads left out)
+        List<Step> counted = steps.stream()
+                .filter(s -> !s.thread().equals("main") && !s.thread().startsWith("awaitility")).toList();
+        out.append("  all threads of the submission: %d statements, %d commits%n".formatted(
+                counted.stream().filter(s -> s.kind().equals("sql")).count(),
+                counted.stream().filter(s -> s.kind().equals("commit")).count()));
         return out.toString();
     }
 }

@@ -215,6 +215,9 @@ class SubmissionBenchmark {
                 EventPublications.awaitCompleted(jdbc, "HazardFound");
                 EventPublications.awaitCompleted(jdbc, "HazardsFound");
                 EventPublications.awaitCompleted(jdbc, "InspectionRecorded");
+                EventPublications.awaitCompleted(jdbc, "VisitCompleted");
+                EventPublications.awaitCompleted(jdbc, "EnforcementVisitRecorded");
+                EventPublications.awaitCompleted(jdbc, "DocumentIssued");
             } finally {
                 spring.setLevel(before);
                 spring.detachAppender(seen);

@@ -1,0 +1,89 @@
+package cn.zhifa.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.zhifa.EventPublications;
+import cn.zhifa.StatementCount;
+import cn.zhifa.Tokens;
+import cn.zhifa.ZhifaIntegrationTest;
+import cn.zhifa.law.LegalCalendar;
+import cn.zhifa.organization.UserManagement;
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Issue 18, load-independent guards on what one terminal submission costs: the statements on the request thread (the
+ * token, the record, its hazards, the audit entry) and the event publications it stores, each of which is delivered
+ * in three transactions. A record with general hazards only, submitted on site: the monitoring patrol list (online
+ * records only) and the credit file (major hazards only) get no publication; the officers' enforcement acts and the
+ * firm's timeline entry travel in one.
+ */
+@ZhifaIntegrationTest
+class SubmissionCostTests {
+
+    /** Counted after issue 18's request-side work, on MockMvc (was 61 over HTTP, 9 publications); 18 of them check the documents settings. */
+    static final int REQUEST_STATEMENTS = 50;
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserManagement users;
+    @Autowired LegalCalendar calendar;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_on_site_record_with_general_hazards_stores_five_publications_and_its_acts_arrive_in_one() throws Exception {
+        String token = Tokens.bearer(mvc, "officer1");
+        long a = users.findByUsername("officer1").orElseThrow().id();
+        long b = users.findByUsername("officer2").orElseThrow().id();
+        long firm = InspectionFixtures.enterprise(jdbc, 211).id();
+        LocalDate deadline = calendar.addWorkingDays(LocalDate.now(ZoneId.of("Asia/Shanghai")), 10).due();
+        String created = mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", token)
+                        .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content(InspectionFixtures.taskJson(a, b, firm)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long task = ((Number) JsonPath.read(created, "$.id")).longValue();
+        String signature = InspectionFixtures.signature();
+        String body = """
+                {"taskId":%d,"place":"厂区","representativeName":"张经理","findings":"检查了安全管理资料和生产现场。",
+                 "items":[{"code":"AQ-22","result":"FAILS","note":"一般隐患一","location":"一车间","rectifyBy":"%s"},
+                          {"code":"AQ-28","result":"FAILS","note":"一般隐患二","location":"二车间","rectifyBy":"%s"},
+                          {"code":"AQ-41","result":"CONFORMS"},{"code":"AQ-45","result":"CONFORMS"},{"code":"AQ-81","result":"CONFORMS"},
+                          {"code":"GM-3-1","result":"CONFORMS"},{"code":"GM-3-2","result":"CONFORMS"},{"code":"GM-3-3","result":"NOT_APPLICABLE"}],
+                 "officerSignatures":[{"userId":%d,"png":"%s"},{"userId":%d,"png":"%s"}],
+                 "representative":{"name":"张经理","png":"%s","refused":false},"confirmNonWorkingDeadline":true}
+                """.formatted(task, deadline, deadline, a, signature, b, signature, signature);
+
+        String[] answer = new String[1];
+        StatementCount count = StatementCount.of(() -> answer[0] = mvc.perform(post("/api/v1/inspection/records")
+                        .header("Authorization", token).header("Idempotency-Key", InspectionFixtures.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        long record = ((Number) JsonPath.read(answer[0], "$.id")).longValue();
+
+        List<String> publications = count.sql().stream().filter(s -> s.contains("INSERT INTO EVENT_PUBLICATION")).toList();
+        assertThat(publications).as("reporting's visit, planning's visit, the registry's acts, reporting's hazards, the documents")
+                .hasSize(5);
+        assertThat(count.statements()).as(String.join("\n", count.sql())).isLessThanOrEqualTo(REQUEST_STATEMENTS);
+        assertThat((List<String>) JsonPath.read(answer[0], "$.documents[*].state")).containsExactly("PENDING", "PENDING");
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                        SELECT count(*) FROM enforcement_act WHERE enterprise_id = ? AND kind = '检查' AND user_id IN (?, ?)""")
+                .params(firm, a, b).query(Long.class).single() == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM enterprise_timeline WHERE enterprise_id = ? AND link = ?")
+                .params(firm, "/inspection/records/" + record).query(Long.class).single() == 1);
+        EventPublications.awaitCompleted(jdbc, "EnforcementVisitRecorded");
+        EventPublications.awaitRecordDocuments(jdbc);
+    }
+}
