@@ -85,6 +85,12 @@ public class CaseDeadlines {
 
     /** Every stage of the case with its date, deadline and status, in procedural order. */
     public List<TimelineEntry> timeline(PenaltyCase c, LocalDate today) {
+        return timeline(c, today, c.getId() == null || jdbc == null ? CaseServices.ServedDays.NONE
+                : CaseServices.servedDays(jdbc, c.getId()));
+    }
+
+    /** The same with the days the notice and the decision were served, as the caller already read them (the case page). */
+    public List<TimelineEntry> timeline(PenaltyCase c, LocalDate today, CaseServices.ServedDays served) {
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(done("PROPOSED", "案件来源登记", c.getProposedOn(), null, today));
         entries.add(done("FILED", "立案", c.getFiledOn(), null, today));
@@ -99,8 +105,6 @@ public class CaseDeadlines {
             entries.add(done("COLLECTIVE_DISCUSSION", "集体讨论", day(c, StepKind.COLLECTIVE_DISCUSSION), null, today));
         }
         // the party's periods run from the service recorded for the notice and the decision, else from the case's own days
-        CaseServices.ServedDays served = c.getId() == null || jdbc == null ? CaseServices.ServedDays.NONE
-                : CaseServices.servedDays(jdbc, c.getId());
         entries.add(done("NOTIFIED", "行政处罚告知", c.getNotifiedOn(), null, today));
         if (c.getNotifiedOn() != null && c.getProcedureKind() == ProcedureKind.ORDINARY) {
             LocalDate noticeServed = served.notice() != null ? served.notice() : c.getNotifiedOn();
