@@ -263,32 +263,13 @@ public class CaseDeadlines {
         return new Page<>(items, page, size, total);
     }
 
-    /**
-     * How many cases of the user's scope have a deadline at this level today ({@code handlerId} not null: only that
-     * handler's), counted in SQL for the home page.
-     */
-    @Transactional(readOnly = true)
-    public long casesAt(TimelineEntry.Status level, Long handlerId) {
-        List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
-        if (orgs.isEmpty()) {
-            return 0;
-        }
-        refresh();
-        LocalDate today = today();
-        return jdbc.sql("SELECT count(DISTINCT penalty_case) FROM case_deadline WHERE organization_id IN (:orgs) AND near_from <= :today"
-                        + (level == TimelineEntry.Status.OVERDUE ? " AND due_on < :today" : " AND due_on >= :today")
-                        + (handlerId == null ? "" : " AND handler_id = :handler"))
-                .param("orgs", orgs).param("today", today).params(handlerId == null ? java.util.Map.of() : java.util.Map.of("handler", handlerId))
-                .query(Long.class).single();
-    }
-
     /** How many cases of the user's scope are 临期 and how many 逾期 today, as the home page counts them. */
     public record CasesAtRisk(long near, long overdue) {
     }
 
     /**
-     * Both counts of {@link #casesAt} in one statement (the home page shows them side by side; the read model is brought up
-     * to date once for both).
+     * Counted in one statement ({@code handlerId} not null: only that handler's cases): the home page shows both side by
+     * side, and the read model is brought up to date once for both.
      */
     @Transactional(readOnly = true)
     public CasesAtRisk casesAtRisk(Long handlerId) {
