@@ -85,6 +85,12 @@ public class CaseDeadlines {
 
     /** Every stage of the case with its date, deadline and status, in procedural order. */
     public List<TimelineEntry> timeline(PenaltyCase c, LocalDate today) {
+        return timeline(c, today, c.getId() == null || jdbc == null ? CaseServices.ServedDays.NONE
+                : CaseServices.servedDays(jdbc, c.getId()));
+    }
+
+    /** The same with the days the notice and the decision were served, as the caller already read them (the case page). */
+    public List<TimelineEntry> timeline(PenaltyCase c, LocalDate today, CaseServices.ServedDays served) {
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(done("PROPOSED", "案件来源登记", c.getProposedOn(), null, today));
         entries.add(done("FILED", "立案", c.getFiledOn(), null, today));
@@ -99,8 +105,6 @@ public class CaseDeadlines {
             entries.add(done("COLLECTIVE_DISCUSSION", "集体讨论", day(c, StepKind.COLLECTIVE_DISCUSSION), null, today));
         }
         // the party's periods run from the service recorded for the notice and the decision, else from the case's own days
-        CaseServices.ServedDays served = c.getId() == null || jdbc == null ? CaseServices.ServedDays.NONE
-                : CaseServices.servedDays(jdbc, c.getId());
         entries.add(done("NOTIFIED", "行政处罚告知", c.getNotifiedOn(), null, today));
         if (c.getNotifiedOn() != null && c.getProcedureKind() == ProcedureKind.ORDINARY) {
             LocalDate noticeServed = served.notice() != null ? served.notice() : c.getNotifiedOn();
@@ -259,23 +263,29 @@ public class CaseDeadlines {
         return new Page<>(items, page, size, total);
     }
 
+    /** How many cases of the user's scope are 临期 and how many 逾期 today, as the home page counts them. */
+    public record CasesAtRisk(long near, long overdue) {
+    }
+
     /**
-     * How many cases of the user's scope have a deadline at this level today ({@code handlerId} not null: only that
-     * handler's), counted in SQL for the home page.
+     * Counted in one statement ({@code handlerId} not null: only that handler's cases): the home page shows both side by
+     * side, and the read model is brought up to date once for both.
      */
     @Transactional(readOnly = true)
-    public long casesAt(TimelineEntry.Status level, Long handlerId) {
+    public CasesAtRisk casesAtRisk(Long handlerId) {
         List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
         if (orgs.isEmpty()) {
-            return 0;
+            return new CasesAtRisk(0, 0);
         }
         refresh();
         LocalDate today = today();
-        return jdbc.sql("SELECT count(DISTINCT penalty_case) FROM case_deadline WHERE organization_id IN (:orgs) AND near_from <= :today"
-                        + (level == TimelineEntry.Status.OVERDUE ? " AND due_on < :today" : " AND due_on >= :today")
+        return jdbc.sql("""
+                        SELECT count(DISTINCT CASE WHEN due_on >= :today THEN penalty_case END),
+                               count(DISTINCT CASE WHEN due_on < :today THEN penalty_case END)
+                        FROM case_deadline WHERE organization_id IN (:orgs) AND near_from <= :today"""
                         + (handlerId == null ? "" : " AND handler_id = :handler"))
                 .param("orgs", orgs).param("today", today).params(handlerId == null ? java.util.Map.of() : java.util.Map.of("handler", handlerId))
-                .query(Long.class).single();
+                .query((rs, n) -> new CasesAtRisk(rs.getLong(1), rs.getLong(2))).single();
     }
 
     /** A handler's open cases with a warning of this level raised by the sweep (on any day). */

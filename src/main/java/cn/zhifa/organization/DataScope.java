@@ -1,6 +1,6 @@
 package cn.zhifa.organization;
 
-import cn.zhifa.organization.internal.Organizations;
+import cn.zhifa.organization.internal.RequestOrganizations;
 import cn.zhifa.organization.internal.UserAccounts;
 import java.util.Collection;
 import org.springframework.security.access.AccessDeniedException;
@@ -10,8 +10,6 @@ import cn.zhifa.shared.security.OwnWork;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The one place that decides which objects a user may touch: the records of their own organisation's
@@ -28,11 +26,11 @@ public class DataScope {
     /** The refusal when a command names a person of a unit outside the user's subtree. */
     public static final String USER_OUT_OF_SCOPE = "只能选择本单位及下级单位的人员。";
 
-    private final Organizations organizations;
+    private final RequestOrganizations organizations;
     private final UserAccounts users;
     private final List<OwnWork> ownWork;
 
-    DataScope(Organizations organizations, UserAccounts users, List<OwnWork> ownWork) {
+    DataScope(RequestOrganizations organizations, UserAccounts users, List<OwnWork> ownWork) {
         this.organizations = organizations;
         this.users = users;
         this.ownWork = ownWork;
@@ -40,30 +38,16 @@ public class DataScope {
 
     /**
      * Ids of the organisations whose records the current user may see. Read once per HTTP request (a page's panels and
-     * counters each ask: the workbench asked 7 times, two queries each), kept in the request's attributes under the
-     * actor's unit, so a change of actor within the request is never served another unit's subtree.
+     * counters each ask: the workbench asked 7 times, two queries each), kept with the request under the actor's unit,
+     * so a change of actor within the request is never served another unit's subtree ({@link RequestOrganizations}).
      */
     public Set<Long> visibleOrganizationIds() {
-        long unit = Actors.require().organizationId();
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request == null) {
-            return Set.copyOf(subtreeIds(unit));
-        }
-        String key = DataScope.class.getName() + ".visible." + unit;
-        @SuppressWarnings("unchecked")
-        Set<Long> known = (Set<Long>) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
-        if (known == null) {
-            known = Set.copyOf(subtreeIds(unit));
-            request.setAttribute(key, known, RequestAttributes.SCOPE_REQUEST);
-        }
-        return known;
+        return organizations.subtreeIdSet(Actors.require().organizationId());
     }
 
-    /** Ids of an organisation and all units below it. */
+    /** Ids of an organisation and all units below it (read once per request and unit). */
     public List<Long> subtreeIds(long organizationId) {
-        return organizations.findById(organizationId)
-                .map(org -> organizations.findSubtreeIds(org.getPath()))
-                .orElse(List.of());
+        return organizations.subtreeIds(organizationId);
     }
 
     public boolean canSee(long organizationId) {
@@ -71,8 +55,8 @@ public class DataScope {
         if (actor.organizationId() == organizationId) {
             return true;
         }
-        return organizations.findById(actor.organizationId())
-                .flatMap(own -> organizations.findById(organizationId).map(own::isAncestorOf))
+        return organizations.find(actor.organizationId())
+                .flatMap(own -> organizations.find(organizationId).map(own::isAncestorOf))
                 .orElse(false);
     }
 

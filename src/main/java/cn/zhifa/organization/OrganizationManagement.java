@@ -2,6 +2,7 @@ package cn.zhifa.organization;
 
 import cn.zhifa.audit.Audit;
 import cn.zhifa.organization.internal.Organizations;
+import cn.zhifa.organization.internal.RequestOrganizations;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.Verdict;
 import java.time.Clock;
@@ -20,17 +21,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganizationManagement {
 
     private final Organizations organizations;
+    private final RequestOrganizations read;
     private final DataScope scope;
     private final Clock clock;
 
-    OrganizationManagement(Organizations organizations, DataScope scope, Clock clock) {
+    OrganizationManagement(Organizations organizations, RequestOrganizations read, DataScope scope, Clock clock) {
         this.organizations = organizations;
+        this.read = read;
         this.scope = scope;
         this.clock = clock;
     }
 
+    /** The unit with this id (read once per request: the page shell, the data scope and the modules ask for the same units). */
     public Optional<OrganizationView> find(long id) {
-        return organizations.findById(id).map(Organization::view);
+        return read.find(id).map(Organization::view);
     }
 
     public List<Long> subtreeIds(long id) {
@@ -41,7 +45,7 @@ public class OrganizationManagement {
     @Transactional(readOnly = true)
     public List<OrganizationView> visibleTree() {
         long own = cn.zhifa.shared.security.Actors.require().organizationId();
-        return organizations.findById(own).map(this::subtreeOf).orElse(List.of());
+        return read.find(own).map(this::subtreeOf).orElse(List.of());
     }
 
     private List<OrganizationView> subtreeOf(Organization root) {
@@ -86,6 +90,7 @@ public class OrganizationManagement {
                 blankToNull(form.shortName()), form.kind(), blankToNull(form.divisionCode()),
                 Objects.requireNonNullElse(form.sortOrder(), 0), demo, clock.instant());
         Organization saved = organizations.save(created);
+        read.forget();
         Audit.target("组织机构", saved.getId());
         return saved.view();
     }
@@ -99,6 +104,7 @@ public class OrganizationManagement {
         organization.describe(form.name().strip(), blankToNull(form.shortName()), blankToNull(form.divisionCode()),
                 Objects.requireNonNullElse(form.sortOrder(), 0));
         organizations.save(organization);
+        read.forget();
         Audit.target("组织机构", id);
         return organization.view();
     }
@@ -121,6 +127,7 @@ public class OrganizationManagement {
         organization.moveUnder(newParent);
         organizations.save(organization);
         organizations.rewriteDescendantPaths(oldPath, organization.getPath());
+        read.forget();
         return organization.view();
     }
 

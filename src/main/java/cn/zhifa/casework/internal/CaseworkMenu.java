@@ -4,7 +4,6 @@ import cn.zhifa.casework.CaseDeadlines;
 import cn.zhifa.casework.CaseFilter;
 import cn.zhifa.casework.CaseManagement;
 import cn.zhifa.casework.CaseStage;
-import cn.zhifa.casework.TimelineEntry;
 import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Role;
 import cn.zhifa.shared.web.MenuContribution;
@@ -53,10 +52,9 @@ class CaseworkMenu implements MenuContribution, PendingWorkCounter {
             pendingWork.add(new Pending("待审批案件", waiting, "/cases?waiting=approval", 301));
         }
         boolean all = actor.has(Role.LEADER) || actor.has(Role.SUPERVISOR);
-        long near = deadlines.casesAt(TimelineEntry.Status.NEAR, all ? null : actor.userId());
-        long overdue = deadlines.casesAt(TimelineEntry.Status.OVERDUE, all ? null : actor.userId());
-        pendingWork.add(new Pending("临期案件", near, "/cases/deadlines", 302));
-        pendingWork.add(new Pending("逾期案件", overdue, "/cases/deadlines", 303));
+        var atRisk = deadlines.casesAtRisk(all ? null : actor.userId());
+        pendingWork.add(new Pending("临期案件", atRisk.near(), "/cases/deadlines", 302));
+        pendingWork.add(new Pending("逾期案件", atRisk.overdue(), "/cases/deadlines", 303));
         return pendingWork;
     }
 }

@@ -21,6 +21,8 @@ import cn.zhifa.casework.ReviewOpinion;
 import cn.zhifa.casework.StepKind;
 import cn.zhifa.casework.Tier;
 import cn.zhifa.casework.TimelineEntry;
+import cn.zhifa.casework.internal.service.CaseServices;
+import cn.zhifa.casework.internal.service.DocumentService;
 import cn.zhifa.organization.OrganizationManagement;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.security.Actors;
@@ -50,10 +52,13 @@ class CasePages {
     private final CaseCommands commands;
     private final OrganizationManagement organizations;
     private final cn.zhifa.casework.CaseProcedureDocuments procedureDocuments;
+    private final CaseServices services;
 
     CasePages(CaseManagement cases, CaseDeadlines deadlines, CaseStatistics statistics, CaseCommands commands,
-              OrganizationManagement organizations, cn.zhifa.casework.CaseProcedureDocuments procedureDocuments) {
+              OrganizationManagement organizations, cn.zhifa.casework.CaseProcedureDocuments procedureDocuments,
+              CaseServices services) {
         this.procedureDocuments = procedureDocuments;
+        this.services = services;
         this.cases = cases;
         this.deadlines = deadlines;
         this.statistics = statistics;
@@ -127,7 +132,10 @@ class CasePages {
         Acting by = Acting.of(Actors.require());
         model.addAttribute("c", c);
         model.addAttribute("today", today);
-        List<TimelineEntry> timeline = deadlines.timeline(c, today);
+        // the case's service records, read once: the timeline's periods run from them and the 送达 panel lists them
+        List<DocumentService> serviceRecorded = services.recorded(c);
+        model.addAttribute("serviceRecorded", serviceRecorded);
+        List<TimelineEntry> timeline = deadlines.timeline(c, today, CaseServices.servedDays(serviceRecorded));
         model.addAttribute("timeline", timeline);
         List<String> actions = commands.available(c, by); // every transition's rule checked once per page
         model.addAttribute("actions", actions);

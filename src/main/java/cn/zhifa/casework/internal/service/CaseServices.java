@@ -201,11 +201,24 @@ public class CaseServices {
         return rows(cases.get(caseId));
     }
 
-    /** The same for a case the caller already holds (loaded in its scope through {@code CaseManagement.get}): the case page. */
+    /** The same for a case the caller already holds (loaded in its scope through {@code CaseManagement.get}). */
     public List<ServiceRow> rows(PenaltyCase c) {
-        long caseId = c.getId();
+        return rows(c, recorded(c));
+    }
+
+    /**
+     * The service records of a case the caller already holds (loaded in its scope), read once for the case page: its
+     * timeline ({@link #servedDays(List)}), its 送达 panel ({@link #rows(PenaltyCase, List)}) and the documents still to
+     * record ({@link #unserved(PenaltyCase, List, List)}) are all made from them.
+     */
+    public List<DocumentService> recorded(PenaltyCase c) {
+        return services(c.getId());
+    }
+
+    /** The rows of the 送达 panel from the case's service records the caller already read ({@link #recorded}). */
+    public List<ServiceRow> rows(PenaltyCase c, List<DocumentService> recorded) {
         var periods = cases.periods();
-        return services(caseId).stream().map(s -> {
+        return recorded.stream().map(s -> {
             LocalDate on = s.servedOn();
             String following = "";
             if (s.notice()) {
@@ -255,13 +268,22 @@ public class CaseServices {
 
     /** The same from the case's issued documents the caller already read (the case page lists them). */
     public List<IssuedDocument> unserved(PenaltyCase c, List<IssuedDocument> issued) {
-        Set<Long> served = Set.copyOf(services(c.getId()).stream().map(DocumentService::documentId).toList());
+        return unserved(c, issued, recorded(c));
+    }
+
+    /** The same from the case's issued documents and service records the caller already read (the case page). */
+    public List<IssuedDocument> unserved(PenaltyCase c, List<IssuedDocument> issued, List<DocumentService> recorded) {
+        Set<Long> served = Set.copyOf(recorded.stream().map(DocumentService::documentId).toList());
         return servable(issued).stream().filter(d -> !served.contains(d.id())).toList();
     }
 
     /** Service days for the deadline engine, which already holds the case: the notice's and the decision's first service. */
     public static ServedDays servedDays(JdbcClient jdbc, long caseId) {
-        List<DocumentService> all = services(jdbc, caseId);
+        return servedDays(services(jdbc, caseId));
+    }
+
+    /** The same from the case's service records the caller already read ({@link #recorded}). */
+    public static ServedDays servedDays(List<DocumentService> all) {
         return new ServedDays(all.stream().filter(DocumentService::notice).map(DocumentService::servedOn).min(Comparator.naturalOrder()).orElse(null),
                 all.stream().filter(DocumentService::decision).map(DocumentService::servedOn).min(Comparator.naturalOrder()).orElse(null));
     }

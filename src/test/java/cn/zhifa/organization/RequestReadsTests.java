@@ -1,0 +1,132 @@
+package cn.zhifa.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import cn.zhifa.WebUser;
+import cn.zhifa.ZhifaIntegrationTest;
+import cn.zhifa.organization.internal.ZhifaUser;
+import cn.zhifa.shared.security.Role;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * What every request repeats is read once: the page session, the acting person's unit, the case's service records. The
+ * statements are counted from {@code JdbcTemplate}'s log on the server's request threads, a figure that does not depend
+ * on the machine's load.
+ */
+@ZhifaIntegrationTest
+class RequestReadsTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    OrganizationManagement organizations;
+
+    @AfterEach
+    void leaveTheRequest() {
+        RequestContextHolder.resetRequestAttributes();
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void a_page_reads_its_session_once_and_the_officers_unit_once() throws Exception {
+        WebUser officer = WebUser.loggedIn(port, "officer1");
+        officer.get("/");
+
+        List<String> home = statementsOf(() -> assertThat(officer.get("/").statusCode()).isEqualTo(200));
+
+        assertThat(home).filteredOn(sql -> sql.contains("from spring_session s")).as("the session row and its attributes").hasSize(1);
+        assertThat(home).filteredOn(sql -> sql.contains("from \"organization\" where \"organization\".\"id\" = ?"))
+                .as("the officer's unit: the page shell's name, the data scope's subtree and the counters").hasSize(1);
+    }
+
+    @Test
+    void the_case_page_reads_the_service_records_once() throws Exception {
+        long caseId = jdbc.sql("""
+                        SELECT c.id FROM penalty_case c JOIN app_user u ON u.organization_id = c.organization_id
+                        WHERE u.username = 'officer1' ORDER BY c.id LIMIT 1""").query(Long.class).single();
+        WebUser officer = WebUser.loggedIn(port, "officer1");
+        officer.get("/cases/" + caseId);
+
+        List<String> page = statementsOf(() -> assertThat(officer.get("/cases/" + caseId).statusCode()).isEqualTo(200));
+
+        assertThat(page).filteredOn(sql -> sql.contains("from case_service")).as("timeline, 送达 panel and unserved documents").hasSize(1);
+        assertThat(page).filteredOn(sql -> sql.contains("from spring_session s")).hasSize(1);
+    }
+
+    @Test
+    void a_unit_renamed_within_the_request_is_read_again() {
+        record Admin(long id, long unit) {
+        }
+        Admin admin = jdbc.sql("SELECT id, organization_id FROM app_user WHERE username = 'admin'")
+                .query((rs, n) -> new Admin(rs.getLong(1), rs.getLong(2))).single();
+        ZhifaUser user = new ZhifaUser(admin.id(), "admin", "管理员", admin.unit(), Set.of(Role.ADMIN), null, true, true);
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        OrganizationView unit = organizations.visibleTree().stream().filter(o -> o.parentId() != null).findFirst().orElseThrow();
+        String name = organizations.find(unit.id()).orElseThrow().name();
+        assertThat(statementsOn("main", () -> organizations.find(unit.id())))
+                .as("asked again in the same request, the unit is not read again").isEmpty();
+
+        try {
+            organizations.describe(unit.id(), new OrganizationForm(unit.parentId(), name + "（更名）", unit.shortName(), unit.kind(),
+                    unit.divisionCode(), unit.sortOrder()));
+
+            assertThat(organizations.find(unit.id()).orElseThrow().name()).isEqualTo(name + "（更名）");
+        } finally {
+            organizations.describe(unit.id(), new OrganizationForm(unit.parentId(), name, unit.shortName(), unit.kind(),
+                    unit.divisionCode(), unit.sortOrder()));
+        }
+        assertThat(organizations.find(unit.id()).orElseThrow().name()).isEqualTo(name);
+    }
+
+    /** The statements {@code action} ran on the server's request threads, in order, lower case, whitespace folded. */
+    private static List<String> statementsOf(ThrowingRunnable action) throws Exception {
+        return statementsOn("http-nio", action);
+    }
+
+    private static List<String> statementsOn(String threads, ThrowingRunnable action) {
+        Logger logger = (Logger) LoggerFactory.getLogger("org.springframework.jdbc.core.JdbcTemplate");
+        Level before = logger.getLevel();
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(Level.DEBUG);
+        try {
+            action.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            logger.setLevel(before);
+            logger.detachAppender(appender);
+        }
+        return appender.list.stream()
+                .filter(e -> e.getThreadName().startsWith(threads))
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.startsWith("Executing") && m.contains("["))
+                .map(m -> m.substring(m.indexOf('[') + 1, m.lastIndexOf(']')).replaceAll("\\s+", " ").strip().toLowerCase())
+                .toList();
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
