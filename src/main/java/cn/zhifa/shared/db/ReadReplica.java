@@ -29,6 +29,11 @@ public final class ReadReplica implements AutoCloseable {
         return NONE;
     }
 
+    /** The statistics read through {@code dataSource} (a test's, or a pool built elsewhere). */
+    public static ReadReplica of(DataSource dataSource) {
+        return new ReadReplica(dataSource);
+    }
+
     /**
      * A read-only pool on {@code settings.url()} (none when it is blank). The pool starts without a connection, so a
      * replica that is down at start does not stop the application; it waits at most {@code connectionTimeout} for one.
