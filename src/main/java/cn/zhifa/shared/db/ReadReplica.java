@@ -45,8 +45,8 @@ public final class ReadReplica implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("zhifa-replica");
         pool.setJdbcUrl(settings.url());
-        pool.setUsername(settings.username());
-        pool.setPassword(settings.password());
+        pool.setUsername(blankAsNull(settings.username()));
+        pool.setPassword(blankAsNull(settings.password()));
         pool.setReadOnly(true);
         // pgjdbc applies read-only to autocommit statements too (its default, "transaction", only to explicit ones)
         pool.addDataSourceProperty("readOnlyMode", "always");
@@ -56,6 +56,10 @@ public final class ReadReplica implements AutoCloseable {
         pool.setConnectionTimeout(settings.connectionTimeout().toMillis());
         pool.setInitializationFailTimeout(-1);
         return new ReadReplica(pool);
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     public boolean configured() {

@@ -3,7 +3,11 @@ package cn.zhifa.reporting.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.zhifa.Tokens;
 import cn.zhifa.ZhifaIntegrationTest;
 import cn.zhifa.casework.CaseStatistics;
 import cn.zhifa.documents.DocumentManagement;
@@ -18,11 +22,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Reporting's figures read through a second, read-only pool (standing in for the replica: the same embedded database
@@ -58,6 +69,10 @@ class ReplicaReadsTests {
     DocumentReadModel documentModel;
     @Autowired
     ReportingManagement reporting;
+    @Autowired
+    StatisticsReads applicationReads;
+    @Autowired
+    MockMvc mvc;
 
     private ReadReplica replicaAt(String url, Duration connectionTimeout) throws Exception {
         HikariDataSource primary = dataSource.unwrap(HikariDataSource.class);
@@ -150,5 +165,42 @@ class ReplicaReadsTests {
             assertThat(reads.figuresAsOf()).as("cached: the database's now() would have moved").hasValue(first);
         }
         assertThat(reporting.figuresAsOf()).as("the application has no replica configured in the tests").isEmpty();
+    }
+
+    @Test
+    void the_statistics_page_reads_through_the_configured_replica_and_says_how_fresh_its_figures_are() throws Exception {
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("leader1").password(Tokens.DEMO_PASSWORD))
+                .andReturn().getRequest().getSession();
+        assertThat(mvc.perform(get("/reporting").session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).as("no replica: the figures are current, nothing to say").doesNotContain("数据截至");
+
+        JdbcClient none = (JdbcClient) ReflectionTestUtils.getField(applicationReads, "replica");
+        try (ReadReplica pool = replicaAt(dataSource.unwrap(HikariDataSource.class).getJdbcUrl(), Duration.ofSeconds(2))) {
+            Counting replica = new Counting(pool.dataSource().orElseThrow());
+            ReflectionTestUtils.setField(applicationReads, "replica", JdbcClient.create(replica));
+            String page = mvc.perform(get("/reporting").session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(page).containsPattern("id=\"figures-as-of\">数据截至 \\d{2}:\\d{2}<").contains("年度指标");
+            assertThat(replica.connections.get()).as("the year's figures, the months per chart, the freshness (and the "
+                    + "per-unit rows when the unit has units below it)").isGreaterThanOrEqualTo(3);
+        } finally {
+            ReflectionTestUtils.setField(applicationReads, "replica", none);
+        }
+    }
+
+    /** The replica's pool, counting the connections the reads take from it. */
+    private static final class Counting extends DelegatingDataSource {
+
+        final AtomicInteger connections = new AtomicInteger();
+
+        Counting(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            connections.incrementAndGet();
+            return super.getConnection();
+        }
     }
 }
