@@ -17,6 +17,7 @@ import cn.zhifa.reporting.internal.CaseReadModel;
 import cn.zhifa.reporting.internal.DocumentReadModel;
 import cn.zhifa.reporting.internal.HazardReadModel;
 import cn.zhifa.reporting.internal.PublicityReadModel;
+import cn.zhifa.reporting.internal.StatisticsReads;
 import cn.zhifa.reporting.internal.VisitReadModel;
 import cn.zhifa.shared.security.Actors;
 import org.springframework.stereotype.Service;
@@ -32,6 +33,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The annual figures of a scope: visits, hazards, cases filed/decided/fined by kind and the other case figures, documents
@@ -61,13 +63,15 @@ public class ReportingManagement {
     private final cn.zhifa.planning.DrawManagement draws;
     private final cn.zhifa.credit.CreditManagement credit;
     private final CaseFactReadModel factModel;
+    private final StatisticsReads reads;
 
     ReportingManagement(VisitReadModel visits, cn.zhifa.inspection.InspectionManagement inspections, OfficerManagement officers, HazardManagement hazards, CaseStatistics cases,
                         OrganizationManagement organizations,
                         DataScope scope, List<FigureSource> sources, Clock clock, cn.zhifa.planning.PlanManagement plans,
                         HazardReadModel hazardModel, CaseReadModel caseModel, DocumentReadModel documentModel,
                         PublicityReadModel publicityModel, cn.zhifa.planning.DrawManagement draws,
-                        cn.zhifa.credit.CreditManagement credit, CaseFactReadModel factModel) {
+                        cn.zhifa.credit.CreditManagement credit, CaseFactReadModel factModel, StatisticsReads reads) {
+        this.reads = reads;
         this.factModel = factModel;
         this.draws = draws;
         this.credit = credit;
@@ -89,6 +93,14 @@ public class ReportingManagement {
 
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+    }
+
+    /**
+     * When the statistics are read from a read replica: the time (Beijing time) the figures are as of, which trails the
+     * primary by the replica's lag; empty without a replica (the figures are the primary's, current).
+     */
+    public Optional<java.time.LocalDateTime> figuresAsOf() {
+        return reads.figuresAsOf().map(asOf -> java.time.LocalDateTime.ofInstant(asOf, ZoneId.of("Asia/Shanghai")));
     }
 
     /** Refuses a year outside 2000 … next year with a message the user can read. */

@@ -26,10 +26,12 @@ public class CaseFactReadModel {
 
     private final JdbcClient jdbc;
     private final CaseStatistics cases;
+    private final StatisticsReads reads;
 
-    CaseFactReadModel(JdbcClient jdbc, CaseStatistics cases) {
+    CaseFactReadModel(JdbcClient jdbc, CaseStatistics cases, StatisticsReads reads) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.reads = reads;
     }
 
     /** The figures of a period over some units: a count per figure, the fines on individuals, and the 案审会 held. */
@@ -94,6 +96,10 @@ public class CaseFactReadModel {
     }
 
     public FactFigures figures(LocalDate from, LocalDate to, Collection<Long> organizationIds) {
+        return reads.query(db -> figures(db, from, to, organizationIds));
+    }
+
+    private static FactFigures figures(JdbcClient db, LocalDate from, LocalDate to, Collection<Long> organizationIds) {
         Map<CaseFactsReported.Figure, Long> counts = new EnumMap<>(CaseFactsReported.Figure.class);
         for (CaseFactsReported.Figure figure : CaseFactsReported.Figure.values()) {
             counts.put(figure, 0L);
@@ -103,7 +109,7 @@ public class CaseFactReadModel {
         }
         List<Long> orgs = List.copyOf(organizationIds);
         BigDecimal[] individuals = {BigDecimal.ZERO.setScale(2)};
-        jdbc.sql("""
+        db.sql("""
                         SELECT figure, count(*), COALESCE(sum(yuan), 0) FROM reporting_case_fact
                         WHERE organization_id IN (:orgs) AND on_day BETWEEN :from AND :to GROUP BY figure""")
                 .param("orgs", orgs).param("from", from).param("to", to)
@@ -115,7 +121,7 @@ public class CaseFactReadModel {
                     }
                     return figure;
                 }).list();
-        long meetings = jdbc.sql("""
+        long meetings = db.sql("""
                         SELECT count(*) FROM reporting_case_meeting WHERE organization_id IN (:orgs) AND held_on BETWEEN :from AND :to""")
                 .param("orgs", orgs).param("from", from).param("to", to).query(Long.class).single();
         return new FactFigures(counts, individuals[0], meetings);

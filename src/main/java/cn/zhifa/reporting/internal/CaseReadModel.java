@@ -25,10 +25,12 @@ public class CaseReadModel {
 
     private final JdbcClient jdbc;
     private final CaseStatistics cases;
+    private final StatisticsReads reads;
 
-    CaseReadModel(JdbcClient jdbc, CaseStatistics cases) {
+    CaseReadModel(JdbcClient jdbc, CaseStatistics cases, StatisticsReads reads) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.reads = reads;
     }
 
     /** Cases of a period over some units: filed, decided (不予处罚 not counted) and fines decided, each by kind. */
@@ -80,6 +82,10 @@ public class CaseReadModel {
     }
 
     public CaseFigures figures(LocalDate from, LocalDate to, Collection<Long> organizationIds) {
+        return reads.query(db -> figures(db, from, to, organizationIds));
+    }
+
+    private static CaseFigures figures(JdbcClient db, LocalDate from, LocalDate to, Collection<Long> organizationIds) {
         Map<CaseKind, Long> filed = new EnumMap<>(CaseKind.class);
         Map<CaseKind, Long> decided = new EnumMap<>(CaseKind.class);
         Map<CaseKind, BigDecimal> fines = new EnumMap<>(CaseKind.class);
@@ -92,12 +98,12 @@ public class CaseReadModel {
             return new CaseFigures(filed, decided, fines);
         }
         List<Long> orgs = List.copyOf(organizationIds);
-        jdbc.sql("""
+        db.sql("""
                         SELECT kind, count(*) FROM reporting_case
                         WHERE organization_id IN (:orgs) AND filed_on BETWEEN :from AND :to GROUP BY kind""")
                 .param("orgs", orgs).param("from", from).param("to", to)
                 .query((rs, n) -> filed.put(CaseKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
-        jdbc.sql("""
+        db.sql("""
                         SELECT kind, count(*), COALESCE(sum(fine_yuan), 0) FROM reporting_case
                         WHERE organization_id IN (:orgs) AND decided_on BETWEEN :from AND :to AND punished GROUP BY kind""")
                 .param("orgs", orgs).param("from", from).param("to", to)

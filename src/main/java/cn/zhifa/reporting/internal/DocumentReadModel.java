@@ -25,11 +25,13 @@ public class DocumentReadModel {
     private final JdbcClient jdbc;
     private final DocumentManagement documents;
     private final DocumentTemplates templates;
+    private final StatisticsReads reads;
 
-    DocumentReadModel(JdbcClient jdbc, DocumentManagement documents, DocumentTemplates templates) {
+    DocumentReadModel(JdbcClient jdbc, DocumentManagement documents, DocumentTemplates templates, StatisticsReads reads) {
         this.jdbc = jdbc;
         this.documents = documents;
         this.templates = templates;
+        this.reads = reads;
     }
 
     /** How many documents of one kind were issued (void ones not counted). */
@@ -80,13 +82,15 @@ public class DocumentReadModel {
         if (organizationIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
+        record Issued(String kind, long count) {
+        }
+        List<Issued> issued = reads.query(db -> db.sql("""
                         SELECT kind, count(*) FROM reporting_document
                         WHERE organization_id IN (:orgs) AND issue_date BETWEEN :from AND :to AND NOT voided
                         GROUP BY kind ORDER BY count(*) DESC, kind""")
                 .param("orgs", List.copyOf(organizationIds)).param("from", from).param("to", to)
-                .query((rs, n) -> new KindCount(rs.getString(1),
-                        templates.find(rs.getString(1)).map(TemplateSummary::title).orElse(rs.getString(1)), rs.getLong(2)))
-                .list();
+                .query((rs, n) -> new Issued(rs.getString(1), rs.getLong(2))).list());
+        return issued.stream().map(i -> new KindCount(i.kind(),
+                templates.find(i.kind()).map(TemplateSummary::title).orElse(i.kind()), i.count())).toList();
     }
 }

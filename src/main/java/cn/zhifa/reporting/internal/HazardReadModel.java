@@ -23,10 +23,12 @@ public class HazardReadModel {
 
     private final JdbcClient jdbc;
     private final HazardManagement hazards;
+    private final StatisticsReads reads;
 
-    HazardReadModel(JdbcClient jdbc, HazardManagement hazards) {
+    HazardReadModel(JdbcClient jdbc, HazardManagement hazards, StatisticsReads reads) {
         this.jdbc = jdbc;
         this.hazards = hazards;
+        this.reads = reads;
     }
 
     /** Hazards found in a period over some units: all, 重大, rectified (销号) and 重大 rectified among them. */
@@ -92,12 +94,12 @@ public class HazardReadModel {
         if (organizationIds.isEmpty()) {
             return new HazardFigures(0, 0, 0, 0);
         }
-        return jdbc.sql("""
+        return reads.query(db -> db.sql("""
                         SELECT count(*), count(*) FILTER (WHERE major), count(*) FILTER (WHERE closed_on IS NOT NULL),
                                count(*) FILTER (WHERE major AND closed_on IS NOT NULL)
                         FROM reporting_hazard WHERE organization_id IN (:orgs) AND found_on BETWEEN :from AND :to""")
                 .param("orgs", List.copyOf(organizationIds)).param("from", from).param("to", to)
-                .query((rs, n) -> new HazardFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+                .query((rs, n) -> new HazardFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single());
     }
 
     /** Hazards of the given units closed (销号) between {@code from} and {@code to}, whenever they were found. */
@@ -105,7 +107,8 @@ public class HazardReadModel {
         if (organizationIds.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("SELECT count(*) FROM reporting_hazard WHERE organization_id IN (:orgs) AND closed_on BETWEEN :from AND :to")
-                .param("orgs", List.copyOf(organizationIds)).param("from", from).param("to", to).query(Long.class).single();
+        return reads.query(db -> db.sql(
+                        "SELECT count(*) FROM reporting_hazard WHERE organization_id IN (:orgs) AND closed_on BETWEEN :from AND :to")
+                .param("orgs", List.copyOf(organizationIds)).param("from", from).param("to", to).query(Long.class).single());
     }
 }

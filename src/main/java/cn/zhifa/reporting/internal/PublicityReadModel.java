@@ -21,10 +21,12 @@ public class PublicityReadModel {
 
     private final JdbcClient jdbc;
     private final PublicityManagement publicity;
+    private final StatisticsReads reads;
 
-    PublicityReadModel(JdbcClient jdbc, PublicityManagement publicity) {
+    PublicityReadModel(JdbcClient jdbc, PublicityManagement publicity, StatisticsReads reads) {
         this.jdbc = jdbc;
         this.publicity = publicity;
+        this.reads = reads;
     }
 
     /** 应公示 (withdrawn before publication not counted), 已公示 and 按时公示 of the decisions due in a period. */
@@ -60,13 +62,13 @@ public class PublicityReadModel {
         if (organizationIds.isEmpty()) {
             return new PublicityFigures(0, 0, 0);
         }
-        return jdbc.sql("""
+        return reads.query(db -> db.sql("""
                         SELECT count(*), count(*) FILTER (WHERE published_on IS NOT NULL),
                                count(*) FILTER (WHERE published_on <= due_on)
                         FROM reporting_publication WHERE organization_id IN (:orgs) AND due_on BETWEEN :from AND :to
                           AND (published_on IS NOT NULL OR withdrawn_on IS NULL)""")
                 .param("orgs", List.copyOf(organizationIds)).param("from", LocalDate.of(year, 1, 1))
                 .param("to", LocalDate.of(year, 12, 31))
-                .query((rs, n) -> new PublicityFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+                .query((rs, n) -> new PublicityFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single());
     }
 }

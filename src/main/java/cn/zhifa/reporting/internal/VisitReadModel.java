@@ -24,10 +24,12 @@ public class VisitReadModel {
 
     private final JdbcClient jdbc;
     private final InspectionManagement inspections;
+    private final StatisticsReads reads;
 
-    VisitReadModel(JdbcClient jdbc, InspectionManagement inspections) {
+    VisitReadModel(JdbcClient jdbc, InspectionManagement inspections, StatisticsReads reads) {
         this.jdbc = jdbc;
         this.inspections = inspections;
+        this.reads = reads;
     }
 
     /** The visit figures of a year over the given units. */
@@ -112,6 +114,11 @@ public class VisitReadModel {
     /** Visits from the daily rows; firms (distinct) from {@code firmRows}: the yearly table for a year, the visits otherwise. */
     private VisitFigures figures(LocalDate from, LocalDate to, Collection<Long> organizationIds, String firmRows,
                                  Map<String, Object> firmParams) {
+        return reads.query(db -> figures(db, from, to, organizationIds, firmRows, firmParams));
+    }
+
+    private static VisitFigures figures(JdbcClient db, LocalDate from, LocalDate to, Collection<Long> organizationIds,
+                                        String firmRows, Map<String, Object> firmParams) {
         Map<InspectionKind, Long> visitsByKind = new EnumMap<>(InspectionKind.class);
         Map<InspectionKind, Long> firmsByKind = new EnumMap<>(InspectionKind.class);
         Map<InspectionMode, Long> visitsByMode = new EnumMap<>(InspectionMode.class);
@@ -126,7 +133,7 @@ public class VisitReadModel {
             return new VisitFigures(0, 0, 0, visitsByKind, firmsByKind, visitsByMode);
         }
         long[] officerVisits = new long[1];
-        jdbc.sql("""
+        db.sql("""
                         SELECT kind, mode, sum(visits), sum(officer_visits) FROM reporting_visit_day
                         WHERE organization_id IN (:orgs) AND day BETWEEN :from AND :to GROUP BY kind, mode""")
                 .param("orgs", organizationIds).param("from", from).param("to", to)
@@ -136,10 +143,10 @@ public class VisitReadModel {
                     officerVisits[0] += rs.getLong(4);
                     return null;
                 }).list();
-        jdbc.sql("SELECT kind, count(DISTINCT enterprise_id) " + firmRows + " GROUP BY kind")
+        db.sql("SELECT kind, count(DISTINCT enterprise_id) " + firmRows + " GROUP BY kind")
                 .param("orgs", organizationIds).params(firmParams)
                 .query((rs, n) -> firmsByKind.put(InspectionKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
-        long firms = jdbc.sql("SELECT count(DISTINCT enterprise_id) " + firmRows)
+        long firms = db.sql("SELECT count(DISTINCT enterprise_id) " + firmRows)
                 .param("orgs", organizationIds).params(firmParams).query(Long.class).single();
         long visits = visitsByKind.values().stream().mapToLong(Long::longValue).sum();
         return new VisitFigures(visits, firms, officerVisits[0], visitsByKind, firmsByKind, visitsByMode);
@@ -147,28 +154,32 @@ public class VisitReadModel {
 
     /** Visits of the period per unit (each unit's own daily rows), in one query; a unit without any is absent. */
     public Map<Long, Long> visitsPerUnit(LocalDate from, LocalDate to, Collection<Long> organizationIds) {
-        Map<Long, Long> result = new java.util.HashMap<>();
         if (organizationIds.isEmpty()) {
-            return result;
+            return new java.util.HashMap<>();
         }
-        jdbc.sql("SELECT organization_id, sum(visits) FROM reporting_visit_day WHERE organization_id IN (:orgs) "
-                        + "AND day BETWEEN :from AND :to GROUP BY organization_id")
-                .param("orgs", organizationIds).param("from", from).param("to", to)
-                .query((rs, n) -> result.put(rs.getLong(1), rs.getLong(2))).list();
-        return result;
+        return reads.query(db -> {
+            Map<Long, Long> result = new java.util.HashMap<>();
+            db.sql("SELECT organization_id, sum(visits) FROM reporting_visit_day WHERE organization_id IN (:orgs) "
+                            + "AND day BETWEEN :from AND :to GROUP BY organization_id")
+                    .param("orgs", organizationIds).param("from", from).param("to", to)
+                    .query((rs, n) -> result.put(rs.getLong(1), rs.getLong(2))).list();
+            return result;
+        });
     }
 
     /** Visits per month (index 0 = January) over the given units. */
     public long[] visitsPerMonth(int year, Collection<Long> organizationIds) {
-        long[] months = new long[12];
         if (organizationIds.isEmpty()) {
-            return months;
+            return new long[12];
         }
-        jdbc.sql("""
-                        SELECT EXTRACT(MONTH FROM day)::int, sum(visits) FROM reporting_visit_day
-                        WHERE organization_id IN (:orgs) AND day BETWEEN :from AND :to GROUP BY 1""")
-                .param("orgs", organizationIds).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
-                .query((rs, n) -> months[rs.getInt(1) - 1] = rs.getLong(2)).list();
-        return months;
+        return reads.query(db -> {
+            long[] months = new long[12];
+            db.sql("""
+                            SELECT EXTRACT(MONTH FROM day)::int, sum(visits) FROM reporting_visit_day
+                            WHERE organization_id IN (:orgs) AND day BETWEEN :from AND :to GROUP BY 1""")
+                    .param("orgs", organizationIds).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
+                    .query((rs, n) -> months[rs.getInt(1) - 1] = rs.getLong(2)).list();
+            return months;
+        });
     }
 }

@@ -75,7 +75,20 @@ class ReportingPages {
         java.time.LocalDate today = reporting.today();
         model.addAttribute("thisMonth", java.time.YearMonth.from(today).toString());
         model.addAttribute("thisQuarter", today.getYear() + "-Q" + ((today.getMonthValue() + 2) / 3));
+        model.addAttribute("asOf", asOf());
         return "reporting/dashboard";
+    }
+
+    /** "数据截至 …" when the figures come from a read replica (null otherwise: they are current). */
+    private String asOf() {
+        return reporting.figuresAsOf().map(asOf -> asOfLabel(asOf, reporting.today())).orElse(null);
+    }
+
+    /** 数据截至 14:05 today, 数据截至 3月2日 14:05 on another day of this year, with the year before that. */
+    static String asOfLabel(java.time.LocalDateTime asOf, java.time.LocalDate today) {
+        String pattern = asOf.toLocalDate().equals(today) ? "HH:mm"
+                : asOf.getYear() == today.getYear() ? "M月d日 HH:mm" : "yyyy年M月d日 HH:mm";
+        return "数据截至 " + asOf.format(java.time.format.DateTimeFormatter.ofPattern(pattern));
     }
 
     private Integer parsedYear(String year, Model model) {
@@ -135,6 +148,7 @@ class ReportingPages {
         model.addAttribute("variants", AnnualReport.Variant.values());
         model.addAttribute("units", organizations.visibleTree());
         model.addAttribute("report", AnnualReport.of(figures, v));
+        model.addAttribute("asOf", asOf());
         return "reporting/annual";
     }
 
