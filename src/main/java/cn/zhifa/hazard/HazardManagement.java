@@ -400,6 +400,15 @@ public class HazardManagement {
         return register.search(query, today());
     }
 
+    /**
+     * {@link #search(HazardQuery)} for a page that has read the caller's {@link #units()} already: the rows' unit names
+     * are taken from them instead of being read again.
+     */
+    @Transactional(readOnly = true)
+    public cn.zhifa.shared.web.Page<HazardView> search(HazardQuery query, List<cn.zhifa.organization.OrganizationView> units) {
+        return register.search(query, today(), units);
+    }
+
     /** How many hazards in the caller's scope match the filter (overdue, due-soon …), counted in SQL. */
     @Transactional(readOnly = true)
     public long count(String filter) {

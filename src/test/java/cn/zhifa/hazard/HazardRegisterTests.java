@@ -184,4 +184,44 @@ class HazardRegisterTests {
             }
         }
     }
+
+    @Test
+    void the_register_page_runs_the_same_statements_for_two_rows_as_for_fifty() throws Throwable {
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("leader1").password(Tokens.DEMO_PASSWORD))
+                .andReturn().getRequest().getSession();
+        mvc.perform(get("/hazards").session(session)).andExpect(status().isOk()); // the session's first request stores its attributes
+        List<String> few = new ArrayList<>();
+        List<String> many = new ArrayList<>();
+        String fewPage = statements(() -> mvc.perform(get("/hazards?filter=all&size=2").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), few);
+        String manyPage = statements(() -> mvc.perform(get("/hazards?filter=all&size=50").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), many);
+        assertThat(manyPage.split("id=\"hazard-row-").length - 1).as("rows of the larger page").isGreaterThan(10);
+        assertThat(fewPage.split("id=\"hazard-row-").length - 1).isEqualTo(2);
+        assertThat(many).as("statements of a page of 50 against a page of 2").hasSameSizeAs(few).isNotEmpty();
+        // no statement per row; the unit filter's choices and the rows' unit names from one read of the leader's units
+        assertThat(many).filteredOn(sql -> sql.contains("FROM organization WHERE path LIKE") && sql.contains("ORDER BY path")).hasSize(1);
+        assertThat(many).filteredOn(sql -> sql.startsWith("SELECT id, enterprise_name")).hasSize(1);
+    }
+
+    /** The SQL statements JdbcTemplate runs on this thread (MockMvc serves the request on it) while {@code action} runs. */
+    private static String statements(org.junit.jupiter.api.function.ThrowingSupplier<String> action, List<String> into) throws Throwable {
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.springframework.jdbc.core.JdbcTemplate");
+        var before = logger.getLevel();
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        String thread = Thread.currentThread().getName();
+        try {
+            return action.get();
+        } finally {
+            logger.setLevel(before);
+            logger.detachAppender(appender);
+            appender.list.stream().filter(e -> e.getThreadName().equals(thread)).map(e -> e.getFormattedMessage())
+                    .filter(m -> m.startsWith("Executing") && m.contains("["))
+                    .map(m -> m.substring(m.indexOf('[') + 1, m.lastIndexOf(']')).replaceAll("\\s+", " ").strip())
+                    .forEach(into::add);
+        }
+    }
 }

@@ -60,6 +60,14 @@ public class HazardRegister {
 
     /** The page of the register the query asks for, within the caller's data scope (and the unit's subtree if given). */
     public Page<HazardView> search(HazardQuery query, LocalDate today) {
+        return search(query, today, null);
+    }
+
+    /**
+     * {@link #search(HazardQuery, LocalDate)} naming the rows' units from {@code tree}, the caller's units as the page
+     * has read them already ({@link #units()}), so the names cost no statement of their own; {@code null} reads them.
+     */
+    public Page<HazardView> search(HazardQuery query, LocalDate today, List<OrganizationView> tree) {
         Collection<Long> orgs = organizationsOf(query.unitId());
         if (orgs.isEmpty()) {
             return Page.empty(query.page(), query.size());
@@ -81,15 +89,20 @@ public class HazardRegister {
         List<HazardView> rows = jdbc.sql("SELECT " + COLUMNS + " FROM hazard WHERE " + where.sql + " ORDER BY "
                         + order(query.filter(), query.sort()) + " LIMIT :limit OFFSET :offset")
                 .paramSource(where.params).query((rs, n) -> row(rs, today, soon)).list();
-        return new Page<>(named(rows), query.page(), query.size(), total);
+        return new Page<>(named(rows, tree), query.page(), query.size(), total);
     }
 
-    /** The rows with their units' names, read once per page: one unit by itself, several from the caller's tree. */
-    private List<HazardView> named(List<HazardView> rows) {
+    /**
+     * The rows with their units' names, read once per page: from the tree given, else one unit by itself and several
+     * from the caller's tree.
+     */
+    private List<HazardView> named(List<HazardView> rows, List<OrganizationView> tree) {
         Set<Long> units = new HashSet<>();
         rows.forEach(row -> units.add(row.organizationId()));
         Map<Long, String> names = new HashMap<>();
-        if (units.size() > 1) {
+        if (tree != null) {
+            tree.forEach(unit -> names.put(unit.id(), unit.name()));
+        } else if (units.size() > 1) {
             organizations.visibleTree().forEach(unit -> names.put(unit.id(), unit.name()));
         }
         return rows.stream().map(row -> new HazardView(row.id(), row.enterpriseName(), row.enterpriseId(), row.level(),

@@ -72,7 +72,8 @@ class HazardPages {
         Integer foundIn = foundYear(year, model);
         HazardQuery query = new HazardQuery(filter, unit, record, sort, cn.zhifa.shared.web.Page.number(page),
                 cn.zhifa.shared.web.Page.size(size), foundIn);
-        var result = hazards.search(query);
+        var units = hazards.units(); // read once: the unit filter's choices and the rows' unit names
+        var result = hazards.search(query, units);
         model.addAttribute("page", result);
         model.addAttribute("hazards", result.items());
         model.addAttribute("capped", result.total() > hazards.countCap());
@@ -80,7 +81,7 @@ class HazardPages {
         model.addAttribute("filter", query.filter());
         model.addAttribute("sort", query.sort());
         model.addAttribute("unit", unit);
-        model.addAttribute("units", hazards.units());
+        model.addAttribute("units", units);
         model.addAttribute("record", record);
         model.addAttribute("year", foundIn);
         model.addAttribute("today", hazards.today());
