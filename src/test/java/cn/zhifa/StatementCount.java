@@ -1,12 +1,9 @@
 package cn.zhifa;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import cn.zhifa.bench.JdbcLog;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 
 /**
  * The JDBC statements and transactions Spring runs on the calling thread while some code runs, counted from what
@@ -16,20 +13,13 @@ import org.slf4j.LoggerFactory;
 public record StatementCount(int statements, int transactions, List<String> sql) {
 
     public static StatementCount of(Callable<?> work) throws Exception {
-        Logger spring = (Logger) LoggerFactory.getLogger("org.springframework.jdbc");
-        ListAppender<ILoggingEvent> seen = new ListAppender<>();
-        seen.start();
-        Level before = spring.getLevel();
-        spring.addAppender(seen);
-        spring.setLevel(Level.DEBUG);
         String thread = Thread.currentThread().getName();
-        try {
+        List<ILoggingEvent> seen;
+        try (JdbcLog log = JdbcLog.capture(JdbcLog.JDBC)) {
             work.call();
-        } finally {
-            spring.setLevel(before);
-            spring.detachAppender(seen);
+            seen = log.events();
         }
-        List<String> mine = seen.list.stream().filter(e -> e.getThreadName().equals(thread))
+        List<String> mine = seen.stream().filter(e -> e.getThreadName().equals(thread))
                 .map(ILoggingEvent::getFormattedMessage).toList();
         List<String> sql = mine.stream().filter(m -> m.startsWith("Executing prepared SQL statement")
                 || m.startsWith("Executing SQL query [") || m.startsWith("Executing SQL update [")

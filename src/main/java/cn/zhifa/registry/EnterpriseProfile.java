@@ -13,6 +13,18 @@ public record EnterpriseProfile(EnterpriseSummary summary, EnterpriseForm form, 
                                 Instant createdAt, Instant updatedAt, List<EnterpriseChange> history,
                                 List<EnterpriseTimelineEntry> timeline, List<AgencyService> agencies) {
 
+    /**
+     * The legal representative's phone as the page shows it (136****0001, 059****4321), masked like the export and the
+     * change history; the full number is a deliberate, audited read (个人信息查阅). Null when none is kept.
+     */
+    public String maskedLegalRepresentativePhone() {
+        String phone = form.legalRepresentativePhone();
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        return phone.length() < 7 ? "****" : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+
     /** A third-party agency currently serving this enterprise (一企双查), with the agency's status. */
     public record AgencyService(long agencyId, String agencyName, String kind, String service, java.time.LocalDate since,
                                 AgencyStatus status) {

@@ -1,13 +1,10 @@
 package cn.zhifa.bench;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.LoggerFactory;
+import java.util.Objects;
 
 /**
  * The SQL statements one action runs through Spring's {@code JdbcTemplate} (JdbcClient and Spring Data JDBC use it), read
@@ -18,25 +15,17 @@ final class Statements {
     private Statements() {
     }
 
-    /** The statements {@code action} ran, in order (the SQL text, whitespace folded). */
+    /** The statements {@code action} ran on the server's request threads, in order (the SQL text, whitespace folded). */
     static List<String> of(Timing.Action action) throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger("org.springframework.jdbc.core.JdbcTemplate");
-        Level before = logger.getLevel();
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        logger.setLevel(Level.DEBUG);
-        try {
+        List<ILoggingEvent> events;
+        try (JdbcLog log = JdbcLog.capture(JdbcLog.TEMPLATE)) {
             action.run();
-        } finally {
-            logger.setLevel(before);
-            logger.detachAppender(appender);
+            events = log.events();
         }
-        return appender.list.stream()
+        return events.stream()
                 .filter(e -> e.getThreadName().startsWith("http-nio"))
-                .map(ILoggingEvent::getFormattedMessage)
-                .filter(m -> m.startsWith("Executing") && m.contains("["))
-                .map(m -> m.substring(m.indexOf('[') + 1, m.lastIndexOf(']')).replaceAll("\\s+", " ").strip())
+                .map(e -> JdbcLog.sql(e.getFormattedMessage()))
+                .filter(Objects::nonNull)
                 .toList();
     }
 

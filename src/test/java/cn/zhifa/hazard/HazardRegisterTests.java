@@ -206,22 +206,13 @@ class HazardRegisterTests {
 
     /** The SQL statements JdbcTemplate runs on this thread (MockMvc serves the request on it) while {@code action} runs. */
     private static String statements(org.junit.jupiter.api.function.ThrowingSupplier<String> action, List<String> into) throws Throwable {
-        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.springframework.jdbc.core.JdbcTemplate");
-        var before = logger.getLevel();
-        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
-        appender.start();
-        logger.addAppender(appender);
-        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
         String thread = Thread.currentThread().getName();
-        try {
-            return action.get();
-        } finally {
-            logger.setLevel(before);
-            logger.detachAppender(appender);
-            appender.list.stream().filter(e -> e.getThreadName().equals(thread)).map(e -> e.getFormattedMessage())
-                    .filter(m -> m.startsWith("Executing") && m.contains("["))
-                    .map(m -> m.substring(m.indexOf('[') + 1, m.lastIndexOf(']')).replaceAll("\\s+", " ").strip())
+        try (cn.zhifa.bench.JdbcLog log = cn.zhifa.bench.JdbcLog.capture(cn.zhifa.bench.JdbcLog.TEMPLATE)) {
+            String result = action.get();
+            log.events().stream().filter(e -> e.getThreadName().equals(thread))
+                    .map(e -> cn.zhifa.bench.JdbcLog.sql(e.getFormattedMessage())).filter(java.util.Objects::nonNull)
                     .forEach(into::add);
+            return result;
         }
     }
 }

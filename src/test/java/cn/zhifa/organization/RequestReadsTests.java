@@ -2,19 +2,15 @@ package cn.zhifa.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import cn.zhifa.WebUser;
 import cn.zhifa.ZhifaIntegrationTest;
+import cn.zhifa.bench.JdbcLog;
 import cn.zhifa.organization.internal.ZhifaUser;
 import cn.zhifa.shared.security.Role;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,26 +100,17 @@ class RequestReadsTests {
     }
 
     private static List<String> statementsOn(String threads, ThrowingRunnable action) {
-        Logger logger = (Logger) LoggerFactory.getLogger("org.springframework.jdbc.core.JdbcTemplate");
-        Level before = logger.getLevel();
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        logger.setLevel(Level.DEBUG);
-        try {
+        try (JdbcLog log = JdbcLog.capture(JdbcLog.TEMPLATE)) {
             action.run();
+            return log.events().stream()
+                    .filter(e -> e.getThreadName().startsWith(threads))
+                    .map(e -> JdbcLog.sql(e.getFormattedMessage()))
+                    .filter(java.util.Objects::nonNull)
+                    .map(String::toLowerCase)
+                    .toList();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        } finally {
-            logger.setLevel(before);
-            logger.detachAppender(appender);
         }
-        return appender.list.stream()
-                .filter(e -> e.getThreadName().startsWith(threads))
-                .map(ILoggingEvent::getFormattedMessage)
-                .filter(m -> m.startsWith("Executing") && m.contains("["))
-                .map(m -> m.substring(m.indexOf('[') + 1, m.lastIndexOf(']')).replaceAll("\\s+", " ").strip().toLowerCase())
-                .toList();
     }
 
     private interface ThrowingRunnable {

@@ -26,11 +26,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The registry keeps the legal representative's 职务 and phone: optional import and export columns (a file made before
- * them still imports and keeps what is stored), checked like the other phones, shown on the firm's page.
+ * them still imports and keeps what is stored), checked like the other phones, shown on the firm's page masked (the full
+ * number only when asked for, and that read is audited).
  */
 @ZhifaIntegrationTest
 class LegalRepresentativeContactTests {
@@ -45,6 +47,8 @@ class LegalRepresentativeContactTests {
     UserManagement users;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void login() {
@@ -115,11 +119,40 @@ class LegalRepresentativeContactTests {
                 .andReturn().getRequest().getSession();
         String page = mvc.perform(get("/registry/enterprises/" + firm.id()).session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
+        // the page shows the phone masked, like the export; the full number is an audited read (个人信息查阅)
         assertThat(page).contains("id=\"legal-representative-title\">执行董事</dd>")
-                .contains("id=\"legal-representative-phone\">0591-87654321</dd>");
+                .contains("id=\"legal-representative-phone\">059****4321</span>").doesNotContain("87654321")
+                .contains("hx-get=\"/registry/enterprises/" + firm.id() + "/phone\"").contains("查看完整号码");
+        long reveals = reveals(firm.id());
+        String revealed = mvc.perform(get("/registry/enterprises/" + firm.id() + "/phone").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(revealed).isEqualTo("<span class=\"text-break\" id=\"legal-representative-phone-full\">0591-87654321</span>");
+        assertThat(reveals(firm.id())).isEqualTo(reveals + 1);
         String form = mvc.perform(get("/registry/enterprises/" + firm.id() + "/edit").session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(form).contains("name=\"legalRepresentativeTitle\"").contains("value=\"执行董事\"");
+    }
+
+    @Test
+    void a_firm_without_a_representative_phone_shows_a_dash_and_nothing_to_reveal() throws Exception {
+        String uscc = validUscc("139902", 2702);
+        var imported = imports.runNow("无电话.xlsx", Sheets.xlsx(EnterpriseSheet.HEADERS.subList(0, EnterpriseSheet.OPTIONAL_FROM),
+                List.of(Sheets.row("示例无电话测试有限公司", uscc, "139902001", "30"))));
+        assertThat(imported.status()).as(imported.message()).isEqualTo(Status.SUCCEEDED);
+        long id = registry.findByUscc(uscc).orElseThrow().id();
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("officer1").password(Tokens.DEMO_PASSWORD))
+                .andReturn().getRequest().getSession();
+        String page = mvc.perform(get("/registry/enterprises/" + id).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"legal-representative-phone\">—</span>").doesNotContain("查看完整号码");
+        String refused = mvc.perform(get("/registry/enterprises/" + id + "/phone").session(session)).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(refused).contains("该企业未登记法定代表人电话");
+    }
+
+    private long reveals(long firm) {
+        return jdbc.sql("SELECT count(*) FROM audit_log WHERE action = '查看企业法定代表人电话' AND outcome = 'SUCCESS' AND target_id = :id")
+                .param("id", String.valueOf(firm)).query(Long.class).single();
     }
 
     @Test

@@ -18,6 +18,7 @@ final class PersonalDataReads {
     private static final Read CASE = new Read("查阅案件（含当事人身份证号码）", "案件");
 
     private static final Read EMERGENCY_PHONE = new Read("查看应急台账联系电话", "应急管理台账");
+    private static final Read FIRM_PHONE = new Read("查看企业法定代表人电话", "企业");
 
     private static final Map<String, Read> READS = Map.ofEntries(
             Map.entry("/emergency/{register}/{id}/phone", EMERGENCY_PHONE),
@@ -29,7 +30,8 @@ final class PersonalDataReads {
             Map.entry("/api/v1/documents/{id}/pdf", DOCUMENT),
             Map.entry("/api/v1/documents/{id}/docx", DOCUMENT),
             Map.entry("/cases/{id}", CASE),
-            Map.entry("/api/v1/cases/{id}", CASE));
+            Map.entry("/api/v1/cases/{id}", CASE),
+            Map.entry("/registry/enterprises/{id}/phone", FIRM_PHONE));
 
     private PersonalDataReads() {
     }

@@ -28,7 +28,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.HtmlUtils;
 
 /** The enterprise list (filters, sort, paging, export), profile, form and merge pages. */
 @Controller
@@ -112,6 +114,20 @@ class EnterprisePages {
         model.addAttribute("profile", enterprises.profile(id));
         model.addAttribute("profileSections", sections.stream().flatMap(s -> s.blockFor(id).stream()).toList());
         return "registry/profile";
+    }
+
+    /**
+     * The legal representative's full phone, shown on the firm's page only when asked for (个人信息查阅, audited as a
+     * read like the emergency registers' phones): whoever may open the firm's page may ask.
+     */
+    @GetMapping(value = "/registry/enterprises/{id}/phone", produces = "text/html;charset=UTF-8")
+    @ResponseBody
+    String phone(@PathVariable long id) {
+        String phone = enterprises.profile(id).form().legalRepresentativePhone();
+        if (phone == null || phone.isBlank()) {
+            throw RuleViolation.notFound("该企业未登记法定代表人电话。");
+        }
+        return "<span class=\"text-break\" id=\"legal-representative-phone-full\">" + HtmlUtils.htmlEscape(phone) + "</span>";
     }
 
     @GetMapping("/registry/enterprises/{id}/edit")

@@ -1,6 +1,7 @@
 package cn.zhifa.bench.load;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import cn.zhifa.bench.JdbcLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The JDBC statements and transaction steps Spring logged at DEBUG while one request (and what it set off) ran: counted
+ * The JDBC statements and transaction steps Spring logged at DEBUG ({@link JdbcLog}) while one request (and what it set off) ran: counted
  * per thread and per table, with a timeline of each thread. Benchmark support: counts do not depend on the machine's
  * load, the timeline's gaps show where the time went between statements.
  */
@@ -44,9 +45,11 @@ record Statements(List<Step> steps) {
             } else {
                 continue;
             }
-            String sql = message.contains("[") ? message.substring(message.indexOf('[') + 1).replaceAll("\\s+", " ") : message;
+            boolean statement = kind.equals("sql") || kind.equals("batch");
+            String sql = statement ? java.util.Objects.requireNonNullElse(JdbcLog.sql(message), message)
+                    : message.contains("[") ? message.substring(message.indexOf('[') + 1).replaceAll("\\s+", " ") : message;
             String table = "";
-            if (kind.equals("sql") || kind.equals("batch")) {
+            if (statement) {
                 Matcher m = TABLE.matcher(sql);
                 table = sql.contains("pg_advisory") ? "(advisory lock)" : m.find() ? m.group(1).toLowerCase() : "(other)";
             }

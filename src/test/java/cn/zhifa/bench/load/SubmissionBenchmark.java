@@ -4,6 +4,7 @@ import cn.zhifa.EventPublications;
 import cn.zhifa.TestClock;
 import cn.zhifa.Tokens;
 import cn.zhifa.ZhifaIntegrationTest;
+import cn.zhifa.bench.JdbcLog;
 import cn.zhifa.inspection.InspectionFixtures;
 import cn.zhifa.inspection.internal.DocumentsDeferral;
 import cn.zhifa.law.LegalCalendar;
@@ -200,16 +201,10 @@ class SubmissionBenchmark {
 
         StringBuilder report = new StringBuilder("One submission, statement by statement (" + Figures.load() + ")\n");
         for (int round = 0; round < 3; round++) {
-            ch.qos.logback.classic.Logger spring = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.springframework.jdbc");
-
-            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen = new ch.qos.logback.core.read.ListAppender<>();
-            seen.start();
-            ch.qos.logback.classic.Level before = spring.getLevel();
-            spring.addAppender(seen);
-            spring.setLevel(ch.qos.logback.classic.Level.DEBUG);
             Instant sent = Instant.now();
             Result one;
-            try {
+            List<ch.qos.logback.classic.spi.ILoggingEvent> seen;
+            try (JdbcLog log = JdbcLog.capture(JdbcLog.JDBC)) {
                 one = run(clones(template, 1), 1, tokens, a, b, items, signature, 0);
                 awaitDocuments();
                 EventPublications.awaitCompleted(jdbc, "HazardFound");
@@ -218,12 +213,10 @@ class SubmissionBenchmark {
                 EventPublications.awaitCompleted(jdbc, "VisitCompleted");
                 EventPublications.awaitCompleted(jdbc, "EnforcementVisitRecorded");
                 EventPublications.awaitCompleted(jdbc, "DocumentIssued");
-            } finally {
-                spring.setLevel(before);
-                spring.detachAppender(seen);
+                seen = log.events();
             }
             report.append("round ").append(round + 1).append(": answered in ").append(one.p(50)).append(" ms\n");
-            report.append(Statements.of(seen.list, sent).describe(round == 2));
+            report.append(Statements.of(seen, sent).describe(round == 2));
         }
         Figures.write("inspection-submission-statements.txt", report.toString());
     }

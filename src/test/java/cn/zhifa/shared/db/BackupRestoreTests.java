@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhifa.ZhifaApplication;
 import cn.zhifa.audit.AuditTrail;
 import cn.zhifa.audit.ChainCheck;
+import cn.zhifa.documents.DocumentManagement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * bin/backup and bin/restore on a real data directory (issue 14): the application with the demo city writes its
- * database and evidence files, stops; the backup is restored into an empty directory and the application started on
- * it has the same rows in every table, the same document and evidence hashes, and an intact audit chain. A changed
- * byte in the backup is refused. Two application starts: tagged {@code backup}, skipped by default:
+ * database, evidence files and issued documents' files (the documents store under the data directory), stops; the backup
+ * is restored into an empty directory and the application started on it has the same rows in every table, the same
+ * document bytes (read through the documents module) and evidence hashes, and an intact audit chain. A changed byte in
+ * the backup is refused, and so is a backup that would miss a file store kept outside the data directory. Two application starts: tagged {@code backup}, skipped by default:
  * <pre>./mvnw -o test -Dtest=BackupRestoreTests -Dsurefire.excludedGroups=none</pre>
  */
 @Tag("backup")
@@ -55,18 +58,34 @@ class BackupRestoreTests {
                 + "AND has_table_privilege(format('%I.%I', schemaname, tablename), 'SELECT')").query(String.class).list()) {
             rows.put(table, jdbc.sql("SELECT count(*) FROM \"" + table + "\"").query(Long.class).single());
         }
+        // issued PDFs/DOCX live in the documents store (documents/<ab>/<sha256>, V8_41); older rows keep them in the row:
+        // read each through the documents module, which checks the bytes against the hash recorded at issue
+        DocumentManagement documentManagement = app.getBean(DocumentManagement.class);
         Map<String, String> documents = new TreeMap<>();
-        jdbc.sql("SELECT id, pdf, pdf_sha256 FROM doc_issued").query((rs, n) -> {
-            String actual = sha256(rs.getBytes(2));
-            assertThat(actual).as("document %d matches its recorded hash", rs.getLong(1)).isEqualTo(rs.getString(3).trim());
-            return documents.put(String.valueOf(rs.getLong(1)), actual);
+        jdbc.sql("SELECT id, pdf_sha256, docx_sha256, pdf_key, docx_key FROM doc_issued").query((rs, n) -> {
+            long id = rs.getLong(1);
+            String pdf = sha256(documentManagement.pdf(id).orElseThrow());
+            String docx = sha256(documentManagement.docx(id).orElseThrow());
+            assertThat(pdf).as("document %d's PDF matches its recorded hash", id).isEqualTo(rs.getString(2).strip());
+            assertThat(docx).as("document %d's DOCX matches its recorded hash", id).isEqualTo(rs.getString(3).strip());
+            documents.put(id + ".pdf", pdf);
+            documents.put(id + ".docx", docx);
+            for (int column = 4; column <= 5; column++) {
+                if (rs.getString(column) != null) {
+                    assertThat(dataDir.resolve("documents").resolve(rs.getString(column)))
+                            .as("document %d's bytes are in the local store under the data directory", id).isRegularFile();
+                }
+            }
+            return id;
         }).list();
         Map<String, String> files = new TreeMap<>();
-        Path evidence = dataDir.resolve("evidence");
-        if (Files.isDirectory(evidence)) {
-            try (Stream<Path> walk = Files.walk(evidence)) {
-                for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                    files.put(evidence.relativize(file).toString(), sha256(Files.readAllBytes(file)));
+        for (String store : List.of("evidence", "documents")) {
+            Path directory = dataDir.resolve(store);
+            if (Files.isDirectory(directory)) {
+                try (Stream<Path> walk = Files.walk(directory)) {
+                    for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                        files.put(dataDir.relativize(file).toString(), sha256(Files.readAllBytes(file)));
+                    }
                 }
             }
         }
@@ -97,20 +116,28 @@ class BackupRestoreTests {
         }
         assertThat(before.rows().get("penalty_case")).isPositive();
         assertThat(before.documents()).isNotEmpty();
+        assertThat(before.files().keySet()).as("issued documents' bytes in the store under the data directory")
+                .anyMatch(file -> file.startsWith("documents/"));
         assertThat(before.chain().intact()).isTrue();
         Map<String, String> keysBefore = hashes(originalKeys);
         assertThat(keysBefore).isNotEmpty();
+
+        // a file store configured outside the data directory would be missing from the backup: refused, not half-done
+        assertThat(run(Map.of("ZHIFA_DATA_DIR", original.toString(), "ZHIFA_DOCUMENTS_DIRECTORY", work.resolve("elsewhere").toString()),
+                "bin/backup", work.resolve("outside").toString())).isNotZero();
+        assertThat(Files.readString(work.resolve("script.log"))).contains("ZHIFA_DOCUMENTS_DIRECTORY").contains("位于数据目录之外");
 
         Path backup = work.resolve("backup");
         Map<String, String> env = Map.of("ZHIFA_DATA_DIR", original.toString(), "ZHIFA_KEY_DIR", originalKeys.toString());
         assertThat(run(env, "bin/backup", backup.toString())).isZero();
         assertThat(Files.readString(backup.resolve("SHA256SUMS"))).contains("data.tar").contains("data/pg/PG_VERSION")
+                .contains("  data/documents/")
                 .contains("data/db-secret/owner.password").doesNotContain("  key/").doesNotContain("keys.tar");
         // issue 14: the keys are a separate, owner-only part with its own checksums
         assertThat(Files.getPosixFilePermissions(backup.resolve("keys"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.getPosixFilePermissions(backup.resolve("keys/keys.tar"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.readString(backup.resolve("keys/SHA256SUMS"))).contains("  keys.tar").contains("  key/");
-        assertThat(Files.readString(backup.resolve("backup.properties"))).contains("keys=" + keysBefore.size());
+        assertThat(Files.readString(backup.resolve("backup.properties"))).contains("keys=" + keysBefore.size()).contains("stores=local");
 
         Path restored = work.resolve("restored");
         Path restoredKeys = work.resolve("restored-keys");
