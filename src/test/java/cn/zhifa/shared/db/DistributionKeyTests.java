@@ -83,6 +83,15 @@ class DistributionKeyTests {
             "case_service", "coercive_measure_testing", "service_address_confirmation", "publication_channel",
             "publicity_typical_case");
 
+    /** The large tables (aggregates, their children, a firm's and an officer's rows): {@link KeyedJoinTests} checks their joins. */
+    static Set<String> largeTables() {
+        Set<String> tables = new TreeSet<>(AGGREGATES);
+        tables.addAll(CHILDREN.keySet());
+        tables.addAll(FIRM_CHILDREN);
+        tables.addAll(OFFICER_ROWS);
+        return tables;
+    }
+
     @Autowired
     DataSource dataSource;
 
