@@ -54,7 +54,7 @@ class KeyedJoinTests {
     private static final Path RESOURCES = Path.of("src/main/resources");
 
     /** Stands in for a non-literal operand of a concatenation: an identifier fits where SQL takes a name or a value. */
-    private static final String HOLE = "fragment_";
+    private static final String HOLE = " fragment_ ";
 
     /**
      * Joins of two large tables whose rows may legitimately belong to different units, by file and table pair, each
@@ -359,16 +359,17 @@ class KeyedJoinTests {
             }
             PARSED++;
             Statement statement = parse(text.sql());
-            if (statement == null) {
-                // a fragment: a condition added to a query built elsewhere
-                statement = parse("SELECT 1 FROM " + HOLE + " WHERE " + text.sql());
+            boolean fragment = statement == null;
+            if (fragment) {
+                // a condition added to a query built elsewhere: its subqueries may name that query's tables
+                statement = parse("SELECT 1 FROM" + HOLE + "WHERE " + text.sql().replaceFirst("(?i)^\\s*(AND|OR)\\b", ""));
             }
             if (statement == null) {
                 unread.add(text.file() + ":" + text.line());
                 Regex.check(text, large, joins);
                 return;
             }
-            new Scopes(text, large, joins).walk(statement, null);
+            new Scopes(text, large, joins, fragment).walk(statement, null);
         }
 
         private static Statement parse(String sql) {
@@ -423,10 +424,14 @@ class KeyedJoinTests {
         private final Set<String> reported = new LinkedHashSet<>();
         private int counter;
 
-        Scopes(SqlText text, Set<String> large, List<Join> joins) {
+        /** A fragment's alias that no scope of it declares names a table of the query around it, perhaps a large one. */
+        private final boolean fragment;
+
+        Scopes(SqlText text, Set<String> large, List<Join> joins, boolean fragment) {
             this.text = text;
             this.large = large;
             this.joins = joins;
+            this.fragment = fragment;
         }
 
         private final class Scope {
@@ -449,12 +454,13 @@ class KeyedJoinTests {
                         return s.id + ":" + alias;
                     }
                 }
-                return large.contains(alias) ? "around:" + alias : null;
+                return large.contains(alias) || fragment && !alias.equals(HOLE.strip()) ? "around:" + alias : null;
             }
 
             String table(String qualified) {
                 if (qualified.startsWith("around:")) {
-                    return qualified.substring("around:".length());
+                    String alias = qualified.substring("around:".length());
+                    return large.contains(alias) ? alias : "(" + alias + " of the query around)";
                 }
                 int colon = qualified.indexOf(':');
                 int scope = Integer.parseInt(qualified.substring(0, colon));
@@ -593,7 +599,7 @@ class KeyedJoinTests {
                     continue;
                 }
                 String outer = scope.qualified(alias);
-                if (outer != null && large.contains(scope.table(outer))) {
+                if (outer != null && (large.contains(scope.table(outer)) || outer.startsWith("around:"))) {
                     own.forEach(o -> pairs.add(new String[]{o, outer}));
                 }
             }
