@@ -41,8 +41,8 @@ public class CaseDeadlines {
      * yet decided.
      */
     private static final String OPEN_OR_MEASURE_ACTIVE = "stage NOT IN ('CLOSED','ARCHIVED','REVOKED','TRANSFERRED')"
-            + " OR EXISTS (SELECT 1 FROM coercive_measure m WHERE m.penalty_case = penalty_case.id AND m.ending IS NULL)"
-            + " OR EXISTS (SELECT 1 FROM case_record r WHERE r.case_id = penalty_case.id AND r.kind = 'PRESERVATION'"
+            + " OR EXISTS (SELECT 1 FROM coercive_measure m WHERE m.penalty_case = penalty_case.id AND m.organization_id = penalty_case.organization_id AND m.ending IS NULL)"
+            + " OR EXISTS (SELECT 1 FROM case_record r WHERE r.case_id = penalty_case.id AND r.organization_id = penalty_case.organization_id AND r.kind = 'PRESERVATION'"
             + " AND r.preservation_decision IS NULL)";
 
     private final PenaltyCases cases;

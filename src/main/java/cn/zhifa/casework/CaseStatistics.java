@@ -71,7 +71,7 @@ public class CaseStatistics {
                           count(*) FILTER (WHERE EXTRACT(YEAR FROM filed_on) = :year AND kind = 'ACCIDENT'),
                           COALESCE(sum(fine_yuan) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year
                                    AND stage <> 'NOT_PUNISHED' AND party_kind = 'PERSON'), 0),
-                          (SELECT count(*) FROM coercive_measure c JOIN penalty_case p ON p.id = c.penalty_case
+                          (SELECT count(*) FROM coercive_measure c JOIN penalty_case p ON p.id = c.penalty_case AND p.organization_id = c.organization_id
                             WHERE p.organization_id IN (:orgs) AND EXTRACT(YEAR FROM c.applied_on) = :year)
                         FROM penalty_case WHERE organization_id IN (:orgs)""")
                 .param("orgs", List.copyOf(organizationIds)).param("year", year)
@@ -114,11 +114,11 @@ public class CaseStatistics {
               UNION ALL SELECT 'TRANSFER', p.closed_on, NULL WHERE p.closed_on IS NOT NULL AND p.stage = 'TRANSFERRED'
               UNION ALL SELECT 'CRIMINAL_TRANSFER', p.closed_on, NULL
                 WHERE p.closed_on IS NOT NULL AND p.stage = 'TRANSFERRED' AND p.criminal_transfer
-                  AND NOT EXISTS (SELECT 1 FROM case_referral r WHERE r.penalty_case = p.id)
-              UNION ALL SELECT 'CRIMINAL_TRANSFER', r.referred_on, NULL FROM case_referral r WHERE r.penalty_case = p.id
+                  AND NOT EXISTS (SELECT 1 FROM case_referral r WHERE r.penalty_case = p.id AND r.organization_id = p.organization_id)
+              UNION ALL SELECT 'CRIMINAL_TRANSFER', r.referred_on, NULL FROM case_referral r WHERE r.penalty_case = p.id AND r.organization_id = p.organization_id
               UNION ALL SELECT 'LEGAL_REVIEW', min(s.occurred_on), NULL FROM case_step s
-                WHERE s.penalty_case = p.id AND s.kind = 'LEGAL_REVIEW' GROUP BY EXTRACT(YEAR FROM s.occurred_on)
-              UNION ALL SELECT 'COERCIVE_MEASURE', c.applied_on, NULL FROM coercive_measure c WHERE c.penalty_case = p.id
+                WHERE s.penalty_case = p.id AND s.organization_id = p.organization_id AND s.kind = 'LEGAL_REVIEW' GROUP BY EXTRACT(YEAR FROM s.occurred_on)
+              UNION ALL SELECT 'COERCIVE_MEASURE', c.applied_on, NULL FROM coercive_measure c WHERE c.penalty_case = p.id AND c.organization_id = p.organization_id
               UNION ALL SELECT 'DISCUSSED', m.held_on, NULL FROM case_meeting m WHERE m.id = p.meeting_id
             ) f ON TRUE
             """;
@@ -311,11 +311,11 @@ public class CaseStatistics {
                           count(*) FILTER (WHERE EXTRACT(YEAR FROM heard_on) = :year) AS hearings,
                           count(*) FILTER (WHERE EXTRACT(YEAR FROM closed_on) = :year AND stage = 'TRANSFERRED') AS transfers,
                           count(*) FILTER (WHERE EXTRACT(YEAR FROM closed_on) = :year AND stage = 'TRANSFERRED' AND criminal_transfer
-                            AND NOT EXISTS (SELECT 1 FROM case_referral r WHERE r.penalty_case = penalty_case.id))
-                          + (SELECT count(*) FROM case_referral r JOIN penalty_case p ON p.id = r.penalty_case
+                            AND NOT EXISTS (SELECT 1 FROM case_referral r WHERE r.penalty_case = penalty_case.id AND r.organization_id = penalty_case.organization_id))
+                          + (SELECT count(*) FROM case_referral r JOIN penalty_case p ON p.id = r.penalty_case AND p.organization_id = r.organization_id
                             WHERE p.organization_id IN (:orgs) AND EXTRACT(YEAR FROM r.referred_on) = :year) AS criminal,
                           count(*) FILTER (WHERE EXTRACT(YEAR FROM decided_on) = :year AND procedure_kind = 'SUMMARY') AS summary,
-                          (SELECT count(DISTINCT s.penalty_case) FROM case_step s JOIN penalty_case p ON p.id = s.penalty_case
+                          (SELECT count(DISTINCT s.penalty_case) FROM case_step s JOIN penalty_case p ON p.id = s.penalty_case AND p.organization_id = s.organization_id
                             WHERE p.organization_id IN (:orgs) AND s.kind = 'LEGAL_REVIEW' AND EXTRACT(YEAR FROM s.occurred_on) = :year) AS reviews,
                           (SELECT count(*) FROM case_meeting m WHERE m.organization_id IN (:orgs) AND EXTRACT(YEAR FROM m.held_on) = :year) AS meetings,
                           (SELECT count(*) FROM penalty_case p JOIN case_meeting m ON m.id = p.meeting_id

@@ -205,7 +205,7 @@ public class InspectionManagement {
     @Transactional(readOnly = true)
     public Optional<Long> campaignOfRecord(long recordId) {
         return jdbc.sql("""
-                SELECT t.campaign_id FROM inspection_record r JOIN inspection_task t ON t.id = r.task_id
+                SELECT t.campaign_id FROM inspection_record r JOIN inspection_task t ON t.id = r.task_id AND t.organization_id = r.organization_id
                 WHERE r.id = ?""").param(recordId).query((rs, n) -> (Long) rs.getObject(1, Long.class)).optional()
                 .filter(Objects::nonNull);
     }
@@ -219,7 +219,7 @@ public class InspectionManagement {
         Map<Long, Long> firms = new HashMap<>();
         jdbc.sql("""
                 SELECT t.campaign_id, COUNT(DISTINCT r.enterprise_id) FROM inspection_record r
-                JOIN inspection_task t ON t.id = r.task_id
+                JOIN inspection_task t ON t.id = r.task_id AND t.organization_id = r.organization_id
                 WHERE t.campaign_id IN (:ids) AND r.status <> 'DRAFT' GROUP BY t.campaign_id""")
                 .param("ids", campaignIds).query(rs -> {
                     firms.put(rs.getLong(1), rs.getLong(2));
@@ -703,7 +703,8 @@ public class InspectionManagement {
         java.sql.Timestamp to = java.sql.Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(InspectionRecord.ZONE).toInstant());
         try (var rows = jdbc.sql("SELECT r.id, r.task_id, r.enterprise_id, r.enterprise_name, r.kind, r.mode, r.started_at, r.organization_id, "
                         + "t.source, t.source_ref, (SELECT array_agg(m.user_id ORDER BY m.position) FROM inspection_record_member m "
-                        + "WHERE m.inspection_record = r.id) AS officers FROM inspection_record r JOIN inspection_task t ON t.id = r.task_id "
+                        + "WHERE m.inspection_record = r.id AND m.organization_id = r.organization_id) AS officers FROM inspection_record r "
+                        + "JOIN inspection_task t ON t.id = r.task_id AND t.organization_id = r.organization_id "
                         + "WHERE r.status = 'SUBMITTED' AND r.started_at >= :from AND r.started_at < :to ORDER BY r.id")
                 .param("from", from).param("to", to)
                 .query((rs, n) -> {

@@ -241,7 +241,7 @@ public class DrawManagement {
 
     private Set<Long> keyFirmsOfYear(int year) {
         return new HashSet<>(jdbc.sql("""
-                SELECT DISTINCT i.enterprise_id FROM planning_plan_item i JOIN planning_plan p ON p.id = i.plan_id
+                SELECT DISTINCT i.enterprise_id FROM planning_plan_item i JOIN planning_plan p ON p.id = i.plan_id AND p.organization_id = i.organization_id
                 WHERE p.year = ? AND i.campaign_code IS NULL""").param(year).query(Long.class).list());
     }
 
@@ -269,7 +269,7 @@ public class DrawManagement {
             return map;
         }
         jdbc.sql("""
-                SELECT t.enterprise_id, t.officer_ids FROM planning_draw_task t JOIN planning_draw d ON d.id = t.draw_id
+                SELECT t.enterprise_id, t.officer_ids FROM planning_draw_task t JOIN planning_draw d ON d.id = t.draw_id AND d.organization_id = t.organization_id
                 WHERE d.status = 'DRAWN' AND t.enterprise_id = ANY(?) ORDER BY d.drawn_at DESC, d.id DESC""")
                 .param(EnterpriseFeatureSource.ids(firms)).query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
                 .filter(e -> firms.contains(e.getKey()))
@@ -332,7 +332,7 @@ public class DrawManagement {
                                    WHERE v.draw_id = d.id AND v.enterprise_id = t.enterprise_id)),
                                count(*) FILTER (WHERE d.mode = 'JOINT'),
                                count(*) FILTER (WHERE d.mode = 'CROSS')
-                        FROM planning_draw d JOIN planning_draw_task t ON t.draw_id = d.id
+                        FROM planning_draw d JOIN planning_draw_task t ON t.draw_id = d.id AND t.organization_id = d.organization_id
                         WHERE d.status = 'DRAWN' AND d.month BETWEEN :first AND :last AND d.organization_id IN (:orgs)""")
                 .param("first", year + "-01").param("last", year + "-12").param("orgs", List.copyOf(organizationIds))
                 .query((rs, n) -> new DrawFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();

@@ -47,10 +47,10 @@ public class FrequencyControl {
     /** On-site inspections scheduled for the firm in the year. */
     public int scheduled(long enterpriseId, int year) {
         Integer planned = jdbc.sql("""
-                SELECT COALESCE(sum(i.planned_visits), 0) FROM planning_plan_item i JOIN planning_plan p ON p.id = i.plan_id
+                SELECT COALESCE(sum(i.planned_visits), 0) FROM planning_plan_item i JOIN planning_plan p ON p.id = i.plan_id AND p.organization_id = i.organization_id
                 WHERE p.year = ? AND i.enterprise_id = ?""").param(year).param(enterpriseId).query(Integer.class).single();
         Integer drawn = jdbc.sql("""
-                SELECT count(*) FROM planning_draw_task t JOIN planning_draw d ON d.id = t.draw_id
+                SELECT count(*) FROM planning_draw_task t JOIN planning_draw d ON d.id = t.draw_id AND d.organization_id = t.organization_id
                 WHERE d.status = 'DRAWN' AND d.month LIKE ? AND t.enterprise_id = ?""")
                 .param(year + "-%").param(enterpriseId).query(Integer.class).single();
         Integer extra = jdbc.sql("SELECT count(*) FROM planning_extra_inspection WHERE year = ? AND enterprise_id = ?")
@@ -70,10 +70,10 @@ public class FrequencyControl {
         Long[] ids = EnterpriseFeatureSource.ids(enterpriseIds);
         jdbc.sql("""
                 SELECT s.enterprise_id, COALESCE(sum(s.n), 0) FROM (
-                  SELECT i.enterprise_id, i.planned_visits AS n FROM planning_plan_item i JOIN planning_plan p ON p.id = i.plan_id
+                  SELECT i.enterprise_id, i.planned_visits AS n FROM planning_plan_item i JOIN planning_plan p ON p.id = i.plan_id AND p.organization_id = i.organization_id
                   WHERE p.year = ? AND i.enterprise_id = ANY(?)
                   UNION ALL
-                  SELECT t.enterprise_id, 1 FROM planning_draw_task t JOIN planning_draw d ON d.id = t.draw_id
+                  SELECT t.enterprise_id, 1 FROM planning_draw_task t JOIN planning_draw d ON d.id = t.draw_id AND d.organization_id = t.organization_id
                   WHERE d.status = 'DRAWN' AND d.month LIKE ? AND t.enterprise_id = ANY(?)
                   UNION ALL
                   SELECT e.enterprise_id, 1 FROM planning_extra_inspection e WHERE e.year = ? AND e.enterprise_id = ANY(?)

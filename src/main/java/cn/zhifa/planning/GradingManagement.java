@@ -226,7 +226,7 @@ public class GradingManagement {
     public List<Conflict> conflicts(long organizationId, int year) {
         Map<Long, List<Long>> claims = new HashMap<>();
         jdbc.sql("""
-                SELECT i.enterprise_id, p.organization_id FROM planning_plan_item i JOIN planning_plan p ON p.id = i.plan_id
+                SELECT i.enterprise_id, p.organization_id FROM planning_plan_item i JOIN planning_plan p ON p.id = i.plan_id AND p.organization_id = i.organization_id
                 WHERE p.year = ? AND i.campaign_code IS NULL""").param(year)
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list()
                 .forEach(e -> claims.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));

@@ -343,10 +343,10 @@ public class PlanManagement {
         }
         return jdbc.sql("""
                         SELECT (SELECT coalesce(sum(i.planned_visits), 0) FROM planning_plan p
-                                JOIN planning_plan_item i ON i.plan_id = p.id
+                                JOIN planning_plan_item i ON i.plan_id = p.id AND i.organization_id = p.organization_id
                                 WHERE p.year = :year AND p.organization_id IN (:orgs)),
                                (SELECT count(*) FROM (SELECT DISTINCT i.plan_id, i.enterprise_id FROM planning_plan p
-                                                      JOIN planning_plan_item i ON i.plan_id = p.id
+                                                      JOIN planning_plan_item i ON i.plan_id = p.id AND i.organization_id = p.organization_id
                                                       WHERE p.year = :year AND p.organization_id IN (:orgs)) f
                                 JOIN planning_visit v ON v.enterprise_id = f.enterprise_id AND v.visit_date BETWEEN :from AND :to
                                                      AND (v.plan_id = f.plan_id OR v.plan_id IS NULL))""")

@@ -107,17 +107,17 @@ public class IssuedDocumentStore {
     }
 
     public Optional<IssuedDocument> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from doc_issued d left join doc_void v on v.document_id = d.id where d.id = :id")
+        return jdbc.sql("select " + COLUMNS + " from doc_issued d left join doc_void v on v.document_id = d.id and v.organization_id = d.organization_id where d.id = :id")
                 .param("id", id).query(IssuedDocumentStore::map).optional();
     }
 
     public Optional<IssuedDocument> findByCode(String code) {
-        return jdbc.sql("select " + COLUMNS + " from doc_issued d left join doc_void v on v.document_id = d.id where d.verification_code = :c")
+        return jdbc.sql("select " + COLUMNS + " from doc_issued d left join doc_void v on v.document_id = d.id and v.organization_id = d.organization_id where d.verification_code = :c")
                 .param("c", code).query(IssuedDocumentStore::map).optional();
     }
 
     public Optional<IssuedDocument> findByIdempotencyKey(String key) {
-        return jdbc.sql("select " + COLUMNS + " from doc_issued d left join doc_void v on v.document_id = d.id where d.idempotency_key = :k")
+        return jdbc.sql("select " + COLUMNS + " from doc_issued d left join doc_void v on v.document_id = d.id and v.organization_id = d.organization_id where d.idempotency_key = :k")
                 .param("k", key).query(IssuedDocumentStore::map).optional();
     }
 
@@ -182,7 +182,7 @@ public class IssuedDocumentStore {
     public void replayFirstIssues(LocalDate from, LocalDate to,
                                   java.util.function.BiConsumer<cn.zhifa.documents.DocumentIssued, LocalDate> sink) {
         try (var rows = jdbc.sql("select d.id, d.kind, d.number_text, d.source_type, d.source_id, d.organization_id, d.issue_date,"
-                        + " (select min(v.voided_at) from doc_void v where v.document_id = d.id) as voided_at"
+                        + " (select min(v.voided_at) from doc_void v where v.document_id = d.id and v.organization_id = d.organization_id) as voided_at"
                         + " from doc_issued d where d.issue_date between :from and :to and d.supersedes_id is null order by d.id")
                 .param("from", from).param("to", to)
                 .query((rs, n) -> {
@@ -239,12 +239,12 @@ public class IssuedDocumentStore {
             p.put("pcode", f.partyCode() == null || f.partyCode().isBlank() ? "-" : "%\"creditCode\":\"" + f.partyCode() + "\"%");
         }
         if (f.counted()) {
-            where.append(" and d.supersedes_id is null and not exists (select 1 from doc_void cv where cv.document_id = d.id)");
+            where.append(" and d.supersedes_id is null and not exists (select 1 from doc_void cv where cv.document_id = d.id and cv.organization_id = d.organization_id)");
         }
         long total = jdbc.sql("select count(*) from doc_issued d" + where).params(p).query(Long.class).single();
         p.put("limit", size);
         p.put("offset", (long) page * size);
-        List<IssuedDocument> rows = jdbc.sql("select " + COLUMNS + " from doc_issued d left join doc_void v on v.document_id = d.id"
+        List<IssuedDocument> rows = jdbc.sql("select " + COLUMNS + " from doc_issued d left join doc_void v on v.document_id = d.id and v.organization_id = d.organization_id"
                         + where + " order by d.issued_at desc, d.id desc limit :limit offset :offset")
                 .params(p).query(IssuedDocumentStore::map).list();
         return new Page(rows, total);
@@ -252,7 +252,7 @@ public class IssuedDocumentStore {
 
     /** Every document of the given records of one source type, newest first (one query for a list page). */
     public List<IssuedDocument> listBySources(String sourceType, Collection<String> sourceIds) {
-        return jdbc.sql("select " + COLUMNS + " from doc_issued d left join doc_void v on v.document_id = d.id"
+        return jdbc.sql("select " + COLUMNS + " from doc_issued d left join doc_void v on v.document_id = d.id and v.organization_id = d.organization_id"
                         + " where d.source_type = :stype and d.source_id in (:sids) order by d.issued_at desc, d.id desc")
                 .param("stype", sourceType).param("sids", sourceIds).query(IssuedDocumentStore::map).list();
     }
@@ -262,7 +262,7 @@ public class IssuedDocumentStore {
         if (orgs != null && orgs.isEmpty()) return new ArrayList<>();
         return jdbc.sql("select d.organization_id, d.kind, count(*) as issued from doc_issued d"
                         + " where d.issue_date between :from and :to and d.supersedes_id is null"
-                        + " and not exists (select 1 from doc_void v where v.document_id = d.id)"
+                        + " and not exists (select 1 from doc_void v where v.document_id = d.id and v.organization_id = d.organization_id)"
                         + (orgs == null ? "" : " and d.organization_id in (:orgs)")
                         + " group by d.organization_id, d.kind order by d.organization_id, d.kind")
                 .param("from", from).param("to", to).params(orgs == null ? Map.of() : Map.of("orgs", orgs))

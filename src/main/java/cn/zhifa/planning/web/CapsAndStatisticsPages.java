@@ -85,7 +85,7 @@ class CapsAndStatisticsPages {
         int[] joint = new int[12];
         jdbc.sql("""
                 SELECT d.month, d.mode, count(t.enterprise_id) FROM planning_draw d
-                JOIN planning_draw_task t ON t.draw_id = d.id
+                JOIN planning_draw_task t ON t.draw_id = d.id AND t.organization_id = d.organization_id
                 WHERE d.status = 'DRAWN' AND d.month LIKE :year AND d.organization_id IN (:orgs)
                 GROUP BY d.month, d.mode""").param("year", y + "-%").param("orgs", orgs)
                 .query((rs, i) -> {
@@ -106,7 +106,7 @@ class CapsAndStatisticsPages {
         int planned = jdbc.sql("""
                 SELECT COALESCE(sum(i.planned_visits), 0) + COALESCE((SELECT sum(random_count) FROM planning_plan
                   WHERE year = :year AND organization_id IN (:orgs)), 0)
-                FROM planning_plan_item i JOIN planning_plan p ON p.id = i.plan_id
+                FROM planning_plan_item i JOIN planning_plan p ON p.id = i.plan_id AND p.organization_id = i.organization_id
                 WHERE p.year = :year AND p.organization_id IN (:orgs)""").param("year", y).param("orgs", orgs)
                 .query(Integer.class).single();
         int done = jdbc.sql("SELECT count(*) FROM planning_visit WHERE EXTRACT(YEAR FROM visit_date) = :year AND organization_id IN (:orgs)")
