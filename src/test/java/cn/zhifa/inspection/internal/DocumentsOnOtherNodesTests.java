@@ -59,7 +59,7 @@ class DocumentsOnOtherNodesTests {
         long task = ((Number) JsonPath.read(mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", token)
                         .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
                         .content(InspectionFixtures.taskJson(officerA, officerB,
-                                InspectionFixtures.enterpriseVisibleTo(jdbc, "officer1", 63).id())))
+                                InspectionFixtures.enterprise(jdbc, 112).id())))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id")).longValue();
 
         long record;
