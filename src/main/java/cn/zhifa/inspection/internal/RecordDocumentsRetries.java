@@ -73,13 +73,12 @@ class RecordDocumentsRetries {
                         && taken.incrementAndGet() <= room));
     }
 
-    /** Never delivered again, or last delivered before {@code due}. */
+    /**
+     * Never delivered again (the registry stores a new publication with its publication date as the last resubmission,
+     * and a failed first delivery as one attempt), or last delivered again before {@code due}.
+     */
     private static boolean due(EventPublication publication, Instant due) {
-        if (publication.getCompletionAttempts() == 0) {
-            return true;
-        }
-        Instant last = publication.getLastResubmissionDate() != null ? publication.getLastResubmissionDate()
-                : publication.getPublicationDate();
-        return last.isBefore(due);
+        Instant last = publication.getLastResubmissionDate();
+        return last == null || !last.isAfter(publication.getPublicationDate()) || last.isBefore(due);
     }
 }
