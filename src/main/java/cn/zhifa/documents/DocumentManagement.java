@@ -1,5 +1,6 @@
 package cn.zhifa.documents;
 
+import cn.zhifa.documents.internal.AuthoritiesInTransaction;
 import cn.zhifa.documents.internal.AuthoritySettings;
 import cn.zhifa.documents.internal.IssuedDocumentStore;
 import cn.zhifa.documents.internal.NumberSeries;
@@ -293,15 +294,22 @@ public class DocumentManagement {
      * the 本级人民政府 / 人民法院 derived from its name (an ADMIN should confirm them in 文书设置).
      */
     public Optional<Authority> authorityFor(long organizationId) {
-        if (authorities.find(organizationId).isEmpty()) {
-            Optional<cn.zhifa.organization.DelegatedPowers.OwnName> own =
-                    delegatedPowers.ownNameOf(organizationId, LocalDate.now(clock));
-            if (own.isPresent()) {
-                Long parent = organizations.find(organizationId).map(OrganizationView::parentId).orElse(null);
-                return Optional.of(ownName(own.get(), parent == null ? Optional.empty() : ancestorAuthority(parent)));
-            }
+        return AuthoritiesInTransaction.resolve(organizationId, this::resolveAuthority);
+    }
+
+    private Optional<Authority> resolveAuthority(long organizationId) {
+        Optional<Authority> saved = authorities.find(organizationId);
+        if (saved.isPresent()) {
+            return saved;
         }
-        return ancestorAuthority(organizationId);
+        Optional<cn.zhifa.organization.DelegatedPowers.OwnName> own =
+                delegatedPowers.ownNameOf(organizationId, LocalDate.now(clock));
+        Optional<OrganizationView> org = organizations.find(organizationId);
+        if (own.isPresent()) {
+            Long parent = org.map(OrganizationView::parentId).orElse(null);
+            return Optional.of(ownName(own.get(), parent == null ? Optional.empty() : ancestorAuthority(parent)));
+        }
+        return org.isEmpty() ? Optional.empty() : derivedOrAncestor(org.get());
     }
 
     private cn.zhifa.organization.DelegatedPowers delegatedPowers = cn.zhifa.organization.DelegatedPowers.NONE;
@@ -322,19 +330,26 @@ public class DocumentManagement {
     }
 
     private Optional<Authority> ancestorAuthority(long organizationId) {
-        Long id = organizationId;
-        for (int depth = 0; id != null && depth < 20; depth++) {
-            Optional<Authority> saved = authorities.find(id);
-            if (saved.isPresent()) return saved;
-            Optional<OrganizationView> org = organizations.find(id);
-            if (org.isEmpty()) return Optional.empty();
-            String name = org.get().name();
-            if (name.endsWith("应急管理局") && org.get().shortName() != null) {
+        Optional<Authority> saved = authorities.find(organizationId);
+        if (saved.isPresent()) return saved;
+        return organizations.find(organizationId).flatMap(this::derivedOrAncestor);
+    }
+
+    /** A unit without saved settings: itself if it is an 应急管理局, else what its ancestors issue under. */
+    private Optional<Authority> derivedOrAncestor(OrganizationView org) {
+        for (int depth = 0; depth < 20; depth++) {
+            String name = org.name();
+            if (name.endsWith("应急管理局") && org.shortName() != null) {
                 String area = name.substring(0, name.length() - "应急管理局".length());
-                return Optional.of(new Authority(id, name, org.get().shortName(), area + "人民政府", null, area + "人民法院",
+                return Optional.of(new Authority(org.id(), name, org.shortName(), area + "人民政府", null, area + "人民法院",
                         null, null, null, null, null, null, Map.of(), Map.of()));
             }
-            id = org.get().parentId();
+            if (org.parentId() == null) return Optional.empty();
+            Optional<Authority> saved = authorities.find(org.parentId());
+            if (saved.isPresent()) return saved;
+            Optional<OrganizationView> parent = organizations.find(org.parentId());
+            if (parent.isEmpty()) return Optional.empty();
+            org = parent.get();
         }
         return Optional.empty();
     }
@@ -352,6 +367,7 @@ public class DocumentManagement {
         problems.addAll(templates.checkAuthority(authority));
         if (!problems.isEmpty()) throw new RuleViolation(String.join("；", problems));
         authorities.save(authority, clock.instant(), by);
+        AuthoritiesInTransaction.forget();
     }
 
     // ------------------------------------------------------------------------------------------------

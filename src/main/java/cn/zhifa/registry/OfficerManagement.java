@@ -66,7 +66,21 @@ public class OfficerManagement {
         if (organizationIds.isEmpty()) {
             return List.of();
         }
-        return certificates.findValidOn(organizationIds, on).stream().map(OfficerCertificate::summary).toList();
+        return validOn(organizationIds, on);
+    }
+
+    /**
+     * The certificates valid on the day as summaries, read from their rows alone: loading the aggregates would read
+     * each one's history ({@code certificate_event}) as well, one query per certificate (issue 18).
+     */
+    private List<OfficerSummary> validOn(Collection<Long> organizationIds, LocalDate on) {
+        return jdbc.sql("SELECT user_id, officer_name, organization_id, certificate_no, expires_on, town_code"
+                        + " FROM officer_certificate WHERE organization_id IN (:orgs) AND " + Certificates.VALID_ON
+                        + " ORDER BY officer_name, id")
+                .param("orgs", organizationIds).param("on", Date.valueOf(on))
+                .query((rs, n) -> new OfficerSummary(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getDate(5).toLocalDate(), rs.getString(6)))
+                .list();
     }
 
     /**
@@ -79,8 +93,8 @@ public class OfficerManagement {
         if (organizationIds.isEmpty()) {
             return result;
         }
-        for (OfficerCertificate c : certificates.findValidOn(organizationIds, on)) {
-            result.computeIfAbsent(c.getOrganizationId(), k -> new java.util.ArrayList<>()).add(c.getUserId());
+        for (OfficerSummary c : validOn(organizationIds, on)) {
+            result.computeIfAbsent(c.organizationId(), k -> new java.util.ArrayList<>()).add(c.userId());
         }
         return result;
     }

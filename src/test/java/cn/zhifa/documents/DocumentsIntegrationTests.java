@@ -66,6 +66,43 @@ class DocumentsIntegrationTests {
         assertThat(documents.issue(request(city, "INSPECTION_RECORD", fresh("inspection"), null)).authorityName()).isEqualTo("示例市应急管理局");
     }
 
+    @Test
+    void an_issue_batch_reads_the_units_settings_once_and_a_change_takes_effect_for_the_next_issue() throws Exception {
+        long west = jdbc.sql("select id from organization where name = '示例市西城区应急管理局'").query(Long.class).single();
+        Authority saved = documents.authority(west).orElseThrow();
+        Authority renamed = new Authority(west, "示例市西城区应急管理局（测试更名）", saved.shortName(), saved.government(),
+                saved.reviewBody(), saved.court(), saved.address(), saved.postcode(), saved.contact(), saved.phone(),
+                saved.paymentOffice(), saved.paymentAccount(), saved.prefixOverrides(), saved.wordingOverrides());
+        var admin = Executors.newSingleThreadExecutor();
+        try {
+            List<IssuedDocument> batch = tx.execute(status -> {
+                IssuedDocument first = documents.issue(request(west, "INSPECTION_RECORD", fresh("inspection"), null));
+                try {
+                    // an ADMIN saves new settings meanwhile (committed, in a transaction of its own)
+                    admin.submit(() -> documents.saveAuthority(renamed, "admin")).get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return List.of(first, documents.issue(request(west, "RECTIFICATION_ORDER", fresh("hazard"), null)));
+            });
+            assertThat(batch).as("one batch, the settings read once").extracting(IssuedDocument::authorityName)
+                    .containsOnly(saved.name());
+            assertThat(documents.issue(request(west, "INSPECTION_RECORD", fresh("inspection"), null)).authorityName())
+                    .as("the next issue reads them again").isEqualTo(renamed.name());
+            String readBefore = tx.execute(status -> documents.authorityFor(west).orElseThrow().name());
+            String readAfterSaving = tx.execute(status -> {
+                documents.authorityFor(west);
+                documents.saveAuthority(saved, "admin");
+                return documents.authorityFor(west).orElseThrow().name();
+            });
+            assertThat(readBefore).isEqualTo(renamed.name());
+            assertThat(readAfterSaving).as("saving in a transaction forgets what it read").isEqualTo(saved.name());
+        } finally {
+            admin.shutdown();
+            documents.saveAuthority(saved, "admin");
+        }
+    }
+
     static IssueRequest request(long org, String kind, SourceRef source, LocalDate date) {
         TemplateSummary t = DocumentTemplates.standard().find(kind).orElseThrow();
         DocumentContent c = SampleDocuments.content(t);

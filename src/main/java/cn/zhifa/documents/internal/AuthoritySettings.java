@@ -3,6 +3,7 @@ package cn.zhifa.documents.internal;
 import cn.zhifa.documents.Authority;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,21 +19,33 @@ public class AuthoritySettings {
         this.jdbc = jdbc;
     }
 
+    /** The settings saved for exactly this organisation, with its overrides, in one statement. */
     public Optional<Authority> find(long organizationId) {
         Map<String, String> prefixes = new LinkedHashMap<>(), wording = new LinkedHashMap<>();
-        jdbc.sql("select override_type, override_key, text from doc_authority_override where organization_id = :o order by override_key")
+        List<Authority> found = jdbc.sql("""
+                select a.organization_id, a.name, a.short_name, a.government, a.review_body, a.court, a.address, a.postcode,
+                       a.contact, a.phone, a.payment_office, a.payment_account, o.override_type, o.override_key, o.text
+                  from doc_authority a
+                  left join doc_authority_override o on o.organization_id = a.organization_id
+                 where a.organization_id = :o
+                 order by o.override_key""")
                 .param("o", organizationId)
-                .query((rs, n) -> ("PREFIX".equals(rs.getString(1)) ? prefixes : wording).put(rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> {
+                    if (rs.getString(13) != null) {
+                        ("PREFIX".equals(rs.getString(13)) ? prefixes : wording).put(rs.getString(14), rs.getString(15));
+                    }
+                    return n > 0 ? null : new Authority(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), rs.getString(12), null, null);
+                })
                 .list();
-        return jdbc.sql("""
-                select organization_id, name, short_name, government, review_body, court, address, postcode, contact,
-                       phone, payment_office, payment_account
-                  from doc_authority where organization_id = :o""")
-                .param("o", organizationId)
-                .query((rs, n) -> new Authority(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getString(11), rs.getString(12), prefixes, wording))
-                .optional();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Authority a = found.get(0);
+        return Optional.of(new Authority(a.organizationId(), a.name(), a.shortName(), a.government(), a.reviewBody(),
+                a.court(), a.address(), a.postcode(), a.contact(), a.phone(), a.paymentOffice(), a.paymentAccount(),
+                prefixes, wording));
     }
 
     /** Replaces an authority's settings and overrides (caller validates and holds the transaction). */

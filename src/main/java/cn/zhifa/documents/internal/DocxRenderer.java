@@ -46,6 +46,26 @@ final class DocxRenderer {
 
     private final TemplateCatalog catalog;
 
+    static {
+        builtInTransformerFactoryByName();
+    }
+
+    /**
+     * POI asks JAXP for a new TransformerFactory each time it saves a part: without the system property that names one,
+     * every lookup walks the whole class path for a service file (issue 18: 8 % of rendering a record's documents). When
+     * the lookup finds the JDK's own factory, its name is set, so later lookups load it directly: the same factory, found
+     * once. A factory another library provides is left to the lookup, as before.
+     */
+    private static void builtInTransformerFactoryByName() {
+        String property = "javax.xml.transform.TransformerFactory";
+        if (System.getProperty(property) == null) {
+            Class<?> found = javax.xml.transform.TransformerFactory.newInstance().getClass();
+            if (found.getClassLoader() == null) {
+                System.setProperty(property, found.getName());
+            }
+        }
+    }
+
     DocxRenderer(TemplateCatalog catalog) {
         this.catalog = catalog;
     }
@@ -250,6 +270,11 @@ final class DocxRenderer {
     }
 
     private static double[] fit(byte[] png, double maxW, double maxH) {
+        int[] size = SignatureImages.pngSize(png);
+        if (size != null) {
+            double scale = Math.min(maxW / size[0], maxH / size[1]);
+            return new double[] {size[0] * scale, size[1] * scale};
+        }
         try {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
             if (img == null) throw new IllegalArgumentException("签名图片无法读取（应为 PNG）");

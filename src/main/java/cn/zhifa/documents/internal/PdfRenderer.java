@@ -434,7 +434,7 @@ final class PdfRenderer {
         Optional<SignatureRefusal> refused = x.c().refusals().stream().filter(r -> r.area().equals(area.area())).findFirst();
         if (drawn.isPresent()) {
             try {
-                Image img = Image.getInstance(drawn.get().png());
+                Image img = SignatureImages.pdf(drawn.get().png());
                 img.scaleToFit(110, 28);
                 return List.of(fonted(new Chunk(img, 2, -8, true)));
             } catch (IOException | BadElementException e) {

@@ -18,11 +18,20 @@ final class QrCodes {
 
     private QrCodes() {}
 
+    /** The last code encoded on this thread: a document's PDF and then its DOCX print the same one (issue 18). */
+    private static final ThreadLocal<Map.Entry<String, BitMatrix>> last = new ThreadLocal<>();
+
     static BitMatrix matrix(String text) {
+        Map.Entry<String, BitMatrix> known = last.get();
+        if (known != null && known.getKey().equals(text)) {
+            return known.getValue();
+        }
         try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+            BitMatrix encoded = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1,
                             EncodeHintType.CHARACTER_SET, "UTF-8"));
+            last.set(Map.entry(text, encoded));
+            return encoded;
         } catch (WriterException e) {
             throw new IllegalArgumentException("无法生成二维码", e);
         }

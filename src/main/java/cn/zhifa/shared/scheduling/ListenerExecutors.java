@@ -1,8 +1,13 @@
 package cn.zhifa.shared.scheduling;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
+import org.springframework.aop.interceptor.SimpleAsyncUncaughtExceptionHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -21,6 +26,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * {@code spring.lifecycle.timeout-per-shutdown-phase}) and then drops the rest: what is not issued stays an incomplete
  * publication in the event publication registry and is delivered again at the next start
  * ({@code spring.modulith.events.republish-outstanding-events-on-restart}).
+ * <p>
+ * A listener that leaves its work to other nodes ({@link NotOnThisNode}) is reported in one line, not as an error;
+ * every other failure of an asynchronous listener is logged as before, with its stack trace. The executor of
+ * {@code @Async} without a name stays Spring Boot's {@code applicationTaskExecutor} (Boot wraps this configurer).
  */
 @Configuration(proxyBeanMethods = false)
 public class ListenerExecutors {
@@ -41,5 +50,31 @@ public class ListenerExecutors {
         executor.setQueueCapacity(Integer.MAX_VALUE);
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;
+    }
+
+    @Bean
+    AsyncConfigurer listenerFailures() {
+        return new AsyncConfigurer() {
+            @Override
+            public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
+                return new ListenerFailures();
+            }
+        };
+    }
+
+    /** Failures of {@code @Async} listeners: left to another node (one line) or errors (as Spring logs them). */
+    static final class ListenerFailures implements AsyncUncaughtExceptionHandler {
+
+        private static final Logger log = LoggerFactory.getLogger(ListenerExecutors.class);
+        private final AsyncUncaughtExceptionHandler errors = new SimpleAsyncUncaughtExceptionHandler();
+
+        @Override
+        public void handleUncaughtException(Throwable failure, java.lang.reflect.Method method, Object... params) {
+            if (failure instanceof NotOnThisNode left) {
+                log.debug("{}.{}: {}", method.getDeclaringClass().getSimpleName(), method.getName(), left.getMessage());
+                return;
+            }
+            errors.handleUncaughtException(failure, method, params);
+        }
     }
 }
