@@ -82,7 +82,8 @@ class DocumentApiTests {
         assertThat(JsonPath.<Integer>read(page, "$.size")).isEqualTo(200);
         List<Integer> ids = JsonPath.read(page, "$.items[*].id");
         assertThat(ids).contains((int) mine.id()).doesNotContain((int) other.id(), (int) western.id());
-        assertThat(JsonPath.<List<String>>read(page, "$.items[*].partyName")).containsOnly(firmName);
+        // the firm's other documents (other test classes') may carry the name it had when they were issued
+        assertThat(JsonPath.<List<String>>read(page, "$.items[?(@.id == " + mine.id() + ")].partyName")).containsExactly(firmName);
 
         String inspections = json("officer1", "/api/v1/documents", "kind", "INSPECTION_RECORD", "year", 2026, "size", 200);
         assertThat(JsonPath.<List<String>>read(inspections, "$.items[*].kind")).containsOnly("INSPECTION_RECORD");
