@@ -325,7 +325,7 @@ public class InspectionManagement {
     public cn.zhifa.shared.web.Page<TaskView> myOpenTasks(int page, int size) {
         Actor actor = Actors.require();
         String mine = """
-                FROM inspection_task t JOIN inspection_task_member m ON m.inspection_task = t.id
+                FROM inspection_task t JOIN inspection_task_member m ON m.inspection_task = t.id AND m.organization_id = t.organization_id
                 WHERE m.user_id = :user AND t.status IN ('ASSIGNED', 'IN_PROGRESS') AND t.due_month <= :month""";
         LocalDate month = YearMonth.from(today()).atDay(1);
         List<Long> ids = jdbc.sql("SELECT t.id " + mine + " ORDER BY t.due_month, t.id LIMIT :limit OFFSET :offset")
@@ -747,7 +747,7 @@ public class InspectionManagement {
                 .param("to", to).query((rs, n) -> byMode.put(InspectionMode.valueOf(rs.getString(1)), rs.getLong(2))).list();
         List<InspectionStatistics.Row> perOfficer = jdbc.sql("SELECT m.user_id, max(m.display_name), count(*), "
                         + "count(DISTINCT r.enterprise_id)" + base.replace("FROM inspection_record r",
-                        "FROM inspection_record r JOIN inspection_record_member m ON m.inspection_record = r.id")
+                        "FROM inspection_record r JOIN inspection_record_member m ON m.inspection_record = r.id AND m.organization_id = r.organization_id")
                         + " GROUP BY m.user_id ORDER BY count(*) DESC, m.user_id")
                 .param("orgs", orgs).param("from", from).param("to", to)
                 .query((rs, n) -> new InspectionStatistics.Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))

@@ -95,6 +95,8 @@ class KeyedJoinTests {
         assertThat(unkeyed("""
                 SELECT h.id FROM hazard h JOIN hazard_evidence e ON e.hazard = h.id AND e.organization_id = h.organization_id
                  WHERE h.id = :id""", large)).isEmpty();
+        assertThat(unkeyed("FROM hazard h JOIN hazard_evidence e ON e.hazard = h.id WHERE h.id = :id", large))
+                .as("a FROM … WHERE part kept for the rows and their count").containsExactly("hazard ⋈ hazard_evidence");
         assertThat(unkeyed("SELECT 1 FROM hazard h, inspection_record r WHERE r.id = h.origin_record_id", large))
                 .containsExactly("hazard ⋈ inspection_record");
         assertThat(unkeyed("""
@@ -346,7 +348,9 @@ class KeyedJoinTests {
             return inventory;
         }
 
-        private static final Pattern STATEMENT = Pattern.compile("(?i)\\b(SELECT|UPDATE|DELETE|INSERT)\\b");
+        private static final Pattern STATEMENT = Pattern.compile("(?i)\\b(SELECT|UPDATE|DELETE|INSERT)\\b|^\\s*FROM\\b");
+        /** A query's FROM … WHERE part kept apart to be used for the rows and for their count. */
+        private static final Pattern FROM_PART = Pattern.compile("(?i)^\\s*FROM\\b");
         private static final Pattern SUBQUERY = Pattern.compile("(?i)\\(\\s*SELECT\\b");
 
         static void check(SqlText text, Set<String> large, List<Join> joins, List<String> unread) {
@@ -355,7 +359,7 @@ class KeyedJoinTests {
             if (!STATEMENT.matcher(text.sql()).find() || mentions < 2 && !(mentions == 1 && SUBQUERY.matcher(text.sql()).find())) {
                 return;
             }
-            Statement statement = parse(text.sql());
+            Statement statement = FROM_PART.matcher(text.sql()).find() ? parse("SELECT 1 " + text.sql()) : parse(text.sql());
             boolean fragment = statement == null;
             if (fragment) {
                 // a condition added to a query built elsewhere: its subqueries may name that query's tables
