@@ -4,6 +4,7 @@ import cn.zhifa.BrowserTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,13 +33,19 @@ class CreditBrowserTests extends BrowserTestSupport {
         assertThat(fitsWidth()).as("no horizontal scrolling at 390 px").isTrue();
         screenshot("credit-public-390");
 
-        browser.findElement(By.name("q")).sendKeys(listed.substring(0, 4));
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        search(listed.substring(0, 4));
         assertThat(waitFor(By.id("serious-list")).getText()).contains(listed);
+        search("不存在的企业名称");
+        assertThat(waitFor(By.id("content")).getText()).contains("暂无公示中的严重失信主体");
+    }
+
+    /** Submits the search and waits for the answer's page: the old page's elements go stale when it replaces them. */
+    private void search(String words) {
+        WebElement before = browser.findElement(By.id("content"));
         browser.findElement(By.name("q")).clear();
-        browser.findElement(By.name("q")).sendKeys("不存在的企业名称");
+        browser.findElement(By.name("q")).sendKeys(words);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.id("content")).getText()).contains("暂无公示中的严重失信主体");
+        waitUntil(java.time.Duration.ofSeconds(30), d -> org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before).apply(d));
     }
 
     @Test
