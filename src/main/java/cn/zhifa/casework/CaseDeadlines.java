@@ -89,14 +89,23 @@ public class CaseDeadlines {
                 : CaseServices.servedDays(jdbc, c.getId()));
     }
 
-    /** The same with the days the notice and the decision were served, as the caller already read them (the case page). */
+    /** The same with the days the notice and the decision were served, as the caller already read them. */
     public List<TimelineEntry> timeline(PenaltyCase c, LocalDate today, CaseServices.ServedDays served) {
+        return timeline(c, today, served, preserved(c));
+    }
+
+    /**
+     * The same with the served days and the case's issued 先行登记保存 as the caller already read them (the case page, from
+     * {@link InvestigationRecords#ofCase}).
+     */
+    public List<TimelineEntry> timeline(PenaltyCase c, LocalDate today, CaseServices.ServedDays served,
+                                        List<PreservedEvidence> preserved) {
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(done("PROPOSED", "案件来源登记", c.getProposedOn(), null, today));
         entries.add(done("FILED", "立案", c.getFiledOn(), null, today));
         entries.add(done("INVESTIGATED", "调查取证", firstInvestigation(c), null, today));
         entries.addAll(measures(c, today));
-        entries.addAll(preservations(c, today));
+        entries.addAll(preservations(preserved, today));
         entries.add(done("PENALTY_PROPOSED", "案件处理呈批", day(c, StepKind.PENALTY_PROPOSED), null, today));
         if (c.isLegalReviewRequired()) {
             entries.add(done("LEGAL_REVIEW", "法制审核", day(c, StepKind.LEGAL_REVIEW), null, today));
@@ -167,12 +176,19 @@ public class CaseDeadlines {
      * the legal calendar): done when the decision is recorded ({@link InvestigationRecords#decidePreservation}).
      */
     public List<TimelineEntry> preservations(PenaltyCase c, LocalDate today) {
+        return preservations(preserved(c), today);
+    }
+
+    private List<TimelineEntry> preservations(List<PreservedEvidence> preserved, LocalDate today) {
+        return preserved.stream().map(p -> done("PRESERVATION_" + p.recordId(), "先行登记保存处理决定期限", p.decidedOn(),
+                periods.preservationDue(p.preservedOn()), today)).toList();
+    }
+
+    private List<PreservedEvidence> preserved(PenaltyCase c) {
         if (c.getId() == null) {
             return List.of();
         }
-        return InvestigationRecords.preservationStates(jdbc, clock.getZone(), day -> periods.preservationDue(day).due(), c.getId())
-                .stream().map(p -> done("PRESERVATION_" + p.recordId(), "先行登记保存处理决定期限", p.decidedOn(),
-                        periods.preservationDue(p.preservedOn()), today)).toList();
+        return InvestigationRecords.preservationStates(jdbc, clock.getZone(), day -> periods.preservationDue(day).due(), c.getId());
     }
 
     private Deadline lastInstalment(PenaltyCase c) {

@@ -294,13 +294,15 @@ public class InvestigationRecords {
         store.save(r);
     }
 
-    /** The record's transitions the current user may take now (the case page offers these). */
+    /** The record's transitions the current user may take now (the 签发 page asks this of one record). */
     public Offered offered(long caseId, OnsiteRecord view) {
         if (view.kind() != OnsiteKind.PRESERVATION) return Offered.NOTHING;
-        Actor actor = Actors.current().orElse(null);
-        InvestigationRecord r = store.ofCase(caseId, OnsiteKind.PRESERVATION).stream().filter(x -> x.id() == view.id())
-                .findFirst().orElse(null);
-        if (r == null || actor == null) return Offered.NOTHING;
+        return store.ofCase(caseId, OnsiteKind.PRESERVATION).stream().filter(x -> x.id() == view.id()).findFirst()
+                .map(r -> offered(r, Actors.current().orElse(null))).orElse(Offered.NOTHING);
+    }
+
+    private Offered offered(InvestigationRecord r, Actor actor) {
+        if (r.kind() != OnsiteKind.PRESERVATION || actor == null) return Offered.NOTHING;
         return new Offered(r.mayApprove(actor.has(Role.LEADER), clock.instant(), rules).allowed(),
                 r.state() == RecordState.APPROVED && r.content().team().stream().anyMatch(t -> t.userId() == actor.userId()),
                 r.mayDecide().allowed());
@@ -322,6 +324,18 @@ public class InvestigationRecords {
     /** What the case page offers on a record: 批准, 签发通知书, 作出处理决定. */
     public record Offered(boolean approve, boolean issue, boolean decide) {
         static final Offered NOTHING = new Offered(false, false, false);
+    }
+
+    /**
+     * A case's records as its page shows them, from one read of the case's records: the records oldest first, the issued
+     * 先行登记保存 with their decision periods (the timeline's deadlines too) and what each record offers the current user.
+     */
+    public record OfCase(List<OnsiteRecord> records, List<PreservedEvidence> preservations, Map<Long, Offered> offers) {
+
+        /** What the record offers the current user: nothing for a record that is not a 先行登记保存. */
+        public Offered offered(long recordId) {
+            return offers.getOrDefault(recordId, Offered.NOTHING);
+        }
     }
 
     /** The emergency approval rule as the pages print it. */
@@ -372,14 +386,12 @@ public class InvestigationRecords {
     /** The case's issued 先行登记保存 records with their decision period and decision, oldest first. */
     @Transactional(readOnly = true)
     public List<PreservedEvidence> preservations(long caseId) {
-        return preservations(cases.get(caseId));
+        return preservations(cases.get(caseId).getId(), store.ofCase(caseId, OnsiteKind.PRESERVATION));
     }
 
-    /** The same for a case the caller already holds (loaded in its scope through {@link CaseManagement#get}): the case page. */
-    public List<PreservedEvidence> preservations(PenaltyCase c) {
-        long caseId = c.getId();
-        return store.ofCase(caseId, OnsiteKind.PRESERVATION).stream()
-                .filter(r -> r.state() == RecordState.ISSUED || r.state() == RecordState.DECIDED)
+    private List<PreservedEvidence> preservations(long caseId, List<InvestigationRecord> records) {
+        return records.stream()
+                .filter(r -> r.kind() == OnsiteKind.PRESERVATION && (r.state() == RecordState.ISSUED || r.state() == RecordState.DECIDED))
                 .map(r -> {
                     LocalDate preserved = r.preservedOn(clock.getZone());
                     Outcome o = r.outcome();
@@ -657,12 +669,19 @@ public class InvestigationRecords {
     /** The structured records of a case, oldest first. */
     @Transactional(readOnly = true)
     public List<OnsiteRecord> records(long caseId) {
-        return records(cases.get(caseId));
+        return store.ofCase(cases.get(caseId).getId()).stream().map(this::view).toList();
     }
 
-    /** The same for a case the caller already holds (loaded in its scope through {@link CaseManagement#get}): the case page. */
-    public List<OnsiteRecord> records(PenaltyCase c) {
-        return store.ofCase(c.getId()).stream().map(this::view).toList();
+    /**
+     * The same, with the 先行登记保存 and what each record offers, for a case the caller already holds (loaded in its scope
+     * through {@link CaseManagement#get}): the case page reads the case's records once, whatever it shows of them.
+     */
+    public OfCase ofCase(PenaltyCase c) {
+        List<InvestigationRecord> all = store.ofCase(c.getId());
+        Actor actor = Actors.current().orElse(null);
+        Map<Long, Offered> offers = new LinkedHashMap<>();
+        all.stream().filter(r -> r.kind() == OnsiteKind.PRESERVATION).forEach(r -> offers.put(r.id(), offered(r, actor)));
+        return new OfCase(all.stream().map(this::view).toList(), preservations(c.getId(), all), Map.copyOf(offers));
     }
 
     private OnsiteRecord view(InvestigationRecord r) {

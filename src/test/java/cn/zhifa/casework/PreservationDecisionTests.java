@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import cn.zhifa.StatementCount;
 import cn.zhifa.TestClock;
 import cn.zhifa.Tokens;
 import cn.zhifa.ZhifaIntegrationTest;
@@ -127,6 +128,31 @@ class PreservationDecisionTests {
         assertThat(auditCount(id, "先行登记保存处理决定")).isPositive();
         assertThat(page("/cases/" + id)).contains("处理决定：").contains(PreservationDecision.RELEASED.label());
     }
+
+    @Test
+    void the_case_page_reads_its_records_once_however_many_preservations_it_shows() throws Exception {
+        long id = filedCase("先行登记保存读取次数测试有限公司");
+        long issued = preserve(id);
+        long approved = requestApproval(id);
+        assertThat(approve(id, approved, "leader1").getStatus()).isEqualTo(200);
+        long awaiting = requestApproval(id);
+
+        StatementCount page = StatementCount.of(() -> page("/cases/" + id));
+
+        // the timeline's decision periods, the records panel, its decisions and what each record offers: one read
+        assertThat(page.sql()).filteredOn(sql -> RECORD_READ.matcher(sql).find()).as("reads of case_record").hasSize(1);
+        assertThat(page.sql()).filteredOn(sql -> sql.contains("FROM case_record_answer")).hasSize(1);
+        assertThat(page.sql()).filteredOn(sql -> sql.contains("FROM case_record_item")).hasSize(1);
+        String shown = page("/cases/" + id);
+        assertThat(shown).contains("data-code=\"PRESERVATION_" + issued + "\"")
+                .contains("应于 " + entry(id, issued).deadline().due() + " 前作出处理决定")
+                .contains("/cases/" + id + "/records/" + approved + "/preservation-issue")
+                .doesNotContain("/cases/" + id + "/records/" + awaiting + "/preservation-issue")
+                .doesNotContain("/cases/" + id + "/records/" + issued + "/preservation-issue");
+    }
+
+    /** A statement reading case_record itself (not its answers or items). */
+    private static final java.util.regex.Pattern RECORD_READ = java.util.regex.Pattern.compile("(?i)\\bfrom\\s+case_record\\b(?!_)");
 
     @Test
     void past_the_due_day_undecided_it_is_overdue_and_warned_and_a_late_decision_is_flagged() throws Exception {

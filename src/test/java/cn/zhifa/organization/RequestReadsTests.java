@@ -21,9 +21,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * What every request repeats is read once: the page session, the acting person's unit, the case's service records. The
- * statements are counted from {@code JdbcTemplate}'s log on the server's request threads, a figure that does not depend
- * on the machine's load.
+ * What every request repeats is read once: the page session, the acting person's unit, the case's service and
+ * investigation records. The statements are counted from {@code JdbcTemplate}'s log on the server's request threads, a
+ * figure that does not depend on the machine's load.
  */
 @ZhifaIntegrationTest
 class RequestReadsTests {
@@ -54,7 +54,7 @@ class RequestReadsTests {
     }
 
     @Test
-    void the_case_page_reads_the_service_records_once() throws Exception {
+    void the_case_page_reads_the_service_records_once_and_the_investigation_records_once() throws Exception {
         long caseId = jdbc.sql("""
                         SELECT c.id FROM penalty_case c JOIN app_user u ON u.organization_id = c.organization_id
                         WHERE u.username = 'officer1' ORDER BY c.id LIMIT 1""").query(Long.class).single();
@@ -64,6 +64,8 @@ class RequestReadsTests {
         List<String> page = statementsOf(() -> assertThat(officer.get("/cases/" + caseId).statusCode()).isEqualTo(200));
 
         assertThat(page).filteredOn(sql -> sql.contains("from case_service")).as("timeline, 送达 panel and unserved documents").hasSize(1);
+        assertThat(page).filteredOn(sql -> sql.matches(".*\\bfrom case_record\\b.*"))
+                .as("timeline (先行登记保存 periods), records panel and its decisions").hasSize(1);
         assertThat(page).filteredOn(sql -> sql.contains("from spring_session s")).hasSize(1);
     }
 

@@ -13,6 +13,7 @@ import cn.zhifa.casework.CaseSource;
 import cn.zhifa.casework.CaseStage;
 import cn.zhifa.casework.CaseStatistics;
 import cn.zhifa.casework.DiscretionAssessment;
+import cn.zhifa.casework.InvestigationRecords;
 import cn.zhifa.casework.MeetingForm;
 import cn.zhifa.casework.PartyKind;
 import cn.zhifa.casework.PenaltyCase;
@@ -53,12 +54,14 @@ class CasePages {
     private final OrganizationManagement organizations;
     private final cn.zhifa.casework.CaseProcedureDocuments procedureDocuments;
     private final CaseServices services;
+    private final InvestigationRecords investigationRecords;
 
     CasePages(CaseManagement cases, CaseDeadlines deadlines, CaseStatistics statistics, CaseCommands commands,
               OrganizationManagement organizations, cn.zhifa.casework.CaseProcedureDocuments procedureDocuments,
-              CaseServices services) {
+              CaseServices services, InvestigationRecords investigationRecords) {
         this.procedureDocuments = procedureDocuments;
         this.services = services;
+        this.investigationRecords = investigationRecords;
         this.cases = cases;
         this.deadlines = deadlines;
         this.statistics = statistics;
@@ -135,7 +138,10 @@ class CasePages {
         // the case's service records, read once: the timeline's periods run from them and the 送达 panel lists them
         List<DocumentService> serviceRecorded = services.recorded(c);
         model.addAttribute("serviceRecorded", serviceRecorded);
-        List<TimelineEntry> timeline = deadlines.timeline(c, today, CaseServices.servedDays(serviceRecorded));
+        // its investigation records, read once: the timeline's 先行登记保存 periods and the records panel
+        InvestigationRecords.OfCase onsite = investigationRecords.ofCase(c);
+        model.addAttribute("onsite", onsite);
+        List<TimelineEntry> timeline = deadlines.timeline(c, today, CaseServices.servedDays(serviceRecorded), onsite.preservations());
         model.addAttribute("timeline", timeline);
         List<String> actions = commands.available(c, by); // every transition's rule checked once per page
         model.addAttribute("actions", actions);
