@@ -51,6 +51,27 @@ public record EnterpriseForm(String name, String uscc, String legalRepresentativ
                 EnumSet.noneOf(RiskFeature.class), null, false, SupervisionLevel.TOWNSHIP);
     }
 
+    /**
+     * The form as the edit page fills it: the phones left empty, since the page shows the stored ones masked as hints
+     * (the full number is an audited read on the firm's page); {@link #keepingPhones} puts them back on save.
+     */
+    public EnterpriseForm withoutPhones() {
+        return withPhones(null, null, null);
+    }
+
+    /** This form with each phone left empty taken from {@code stored}: a phone typed replaces the stored one. */
+    public EnterpriseForm keepingPhones(EnterpriseForm stored) {
+        return withPhones(present(principalPhone) ? principalPhone : stored.principalPhone(),
+                present(safetyPhone) ? safetyPhone : stored.safetyPhone(),
+                present(legalRepresentativePhone) ? legalRepresentativePhone : stored.legalRepresentativePhone());
+    }
+
+    private EnterpriseForm withPhones(String principal, String safety, String legal) {
+        return new EnterpriseForm(name, uscc, legalRepresentative, legalRepresentativeId, principalLeader, principal,
+                safetyManager, safety, registeredAddress, operatingAddress, townCode, industry, employees, annualOutputWan,
+                status, riskFeatures, majorHazardGrade, whitelisted, level, legalRepresentativeTitle, legal);
+    }
+
     public Set<RiskFeature> riskFeaturesOrEmpty() {
         return riskFeatures == null || riskFeatures.isEmpty() ? EnumSet.noneOf(RiskFeature.class) : EnumSet.copyOf(riskFeatures);
     }

@@ -174,6 +174,21 @@ public class EnterpriseManagement {
                 history, timeline, agencies);
     }
 
+    /**
+     * The legal representative's full phone, for whoever may open the firm's profile: a deliberate read that the caller's
+     * request audits (个人信息查阅); the profile, lists and API show it masked. Not found when none is kept.
+     */
+    @Transactional(readOnly = true)
+    public String legalRepresentativePhone(long id) {
+        Enterprise enterprise = enterprises.findById(id).orElseThrow(() -> RuleViolation.notFound("企业不存在。"));
+        scope.requireFirm(id, enterprise.getOrganizationId());
+        String phone = enterprise.getLegalRepresentativePhone();
+        if (phone == null || phone.isBlank()) {
+            throw RuleViolation.notFound("该企业未登记法定代表人电话。");
+        }
+        return phone;
+    }
+
     /** Groups of active records in the user's scope that look like one enterprise (same town, same name key). */
     @Transactional(readOnly = true)
     public List<MergeCandidate> mergeCandidates() {

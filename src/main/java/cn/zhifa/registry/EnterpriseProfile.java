@@ -2,7 +2,10 @@ package cn.zhifa.registry;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything the profile page shows: key data, the form to edit it, the owning unit's name, the change
@@ -18,7 +21,23 @@ public record EnterpriseProfile(EnterpriseSummary summary, EnterpriseForm form, 
      * change history; the full number is a deliberate, audited read (个人信息查阅). Null when none is kept.
      */
     public String maskedLegalRepresentativePhone() {
-        String phone = form.legalRepresentativePhone();
+        return masked(form.legalRepresentativePhone());
+    }
+
+    /**
+     * The phones kept for the firm, masked, by the form's field name (legalRepresentativePhone, principalPhone,
+     * safetyPhone): the edit form shows them as hints instead of the numbers. A phone not kept is absent.
+     */
+    public Map<String, String> maskedPhones() {
+        Map<String, String> phones = new LinkedHashMap<>();
+        Optional.ofNullable(masked(form.legalRepresentativePhone())).ifPresent(p -> phones.put("legalRepresentativePhone", p));
+        Optional.ofNullable(masked(form.principalPhone())).ifPresent(p -> phones.put("principalPhone", p));
+        Optional.ofNullable(masked(form.safetyPhone())).ifPresent(p -> phones.put("safetyPhone", p));
+        return phones;
+    }
+
+    /** 13600000001 → 136****0001, 0591-87654321 → 059****4321; null when there is no phone. */
+    static String masked(String phone) {
         if (phone == null || phone.isBlank()) {
             return null;
         }

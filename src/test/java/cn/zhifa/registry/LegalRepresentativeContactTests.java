@@ -4,7 +4,9 @@ import static cn.zhifa.registry.RegistryTestSupport.actAs;
 import static cn.zhifa.registry.RegistryTestSupport.validUscc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.zhifa.Tokens;
@@ -25,7 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -148,6 +152,110 @@ class LegalRepresentativeContactTests {
         String refused = mvc.perform(get("/registry/enterprises/" + id + "/phone").session(session)).andExpect(status().isNotFound())
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(refused).contains("该企业未登记法定代表人电话");
+    }
+
+    @Test
+    void the_edit_form_hints_the_phones_masked_keeps_them_when_left_empty_and_a_typed_one_replaces_it() throws Exception {
+        String uscc = validUscc("139902", 2703);
+        List<String> row = new ArrayList<>(Sheets.row("示例电话修改测试有限公司", uscc, "139902001", "30"));
+        row.set(5, "13812345671");
+        row.add("总经理");
+        row.add("0591-87654322");
+        var imported = imports.runNow("电话修改.xlsx", Sheets.xlsx(EnterpriseSheet.HEADERS, List.of(row)));
+        assertThat(imported.status()).as(imported.message()).isEqualTo(Status.SUCCEEDED);
+        long id = registry.findByUscc(uscc).orElseThrow().id();
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("officer1").password(Tokens.DEMO_PASSWORD))
+                .andReturn().getRequest().getSession();
+
+        String form = mvc.perform(get("/registry/enterprises/" + id + "/edit").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).doesNotContain("13812345671").doesNotContain("87654322").doesNotContain("13900000000")
+                .contains("placeholder=\"已登记 059****4322\"").contains("placeholder=\"已登记 138****5671\"")
+                .contains("placeholder=\"已登记 139****0000\"")
+                .contains("id=\"legalRepresentativePhone-kept\">已登记 059****4322，不修改请留空；填写新号码则替换。</div>")
+                .doesNotContainPattern("id=\"legalRepresentativePhone\"[^>]*value=\"[^\"]");
+
+        // refused for another field, the form shows what was typed and the stored numbers still masked
+        String refused = mvc.perform(post("/registry/enterprises/" + id).session(session).with(csrf())
+                        .param("version", String.valueOf(profile(id).version())).param("name", "示例电话修改测试有限公司")
+                        .param("uscc", uscc).param("legalRepresentative", "张三").param("townCode", "139902001")
+                        .param("industry", "C33").param("employees", "-3").param("status", "OPERATING").param("level", "DISTRICT")
+                        .param("legalRepresentativePhone", "13612349999").param("principalPhone", ""))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("从业人数不能为负数").contains("value=\"13612349999\"").contains("已登记 138****5671")
+                .doesNotContain("13812345671").doesNotContain("87654322");
+
+        // left empty, every phone is kept; the other fields change
+        long phoneChanges = profile(id).history().stream().filter(h -> h.field().endsWith("电话")).count();
+        assertThat(save(id, session, "", 31).getRedirectedUrl()).isEqualTo("/registry/enterprises/" + id);
+        EnterpriseForm kept = profile(id).form();
+        assertThat(kept.employees()).isEqualTo(31);
+        assertThat(kept.legalRepresentativePhone()).isEqualTo("0591-87654322");
+        assertThat(kept.principalPhone()).isEqualTo("13812345671");
+        assertThat(kept.safetyPhone()).isEqualTo("13900000000");
+        assertThat(profile(id).history().stream().filter(h -> h.field().endsWith("电话")).count()).isEqualTo(phoneChanges);
+
+        // typed, it replaces the stored one (the history keeps it masked)
+        assertThat(save(id, session, "13712340022", 31).getRedirectedUrl()).isEqualTo("/registry/enterprises/" + id);
+        assertThat(profile(id).form().legalRepresentativePhone()).isEqualTo("13712340022");
+        assertThat(profile(id).form().principalPhone()).isEqualTo("13812345671");
+        assertThat(profile(id).history()).anySatisfy(h -> {
+            assertThat(h.field()).isEqualTo("法定代表人电话");
+            assertThat(h.newValue()).isEqualTo("137****0022");
+        });
+    }
+
+    @Test
+    void the_api_answers_the_phone_masked_and_the_full_number_only_through_the_audited_reveal() throws Exception {
+        String uscc = validUscc("139902", 2704);
+        List<String> row = new ArrayList<>(Sheets.row("示例接口电话测试有限公司", uscc, "139902001", "30"));
+        row.add("总经理");
+        row.add("13612340033");
+        var imported = imports.runNow("接口电话.xlsx", Sheets.xlsx(EnterpriseSheet.HEADERS, List.of(row)));
+        assertThat(imported.status()).as(imported.message()).isEqualTo(Status.SUCCEEDED);
+        long id = registry.findByUscc(uscc).orElseThrow().id();
+        String token = Tokens.bearer(mvc, "officer1");
+
+        String summary = mvc.perform(get("/api/v1/enterprises/" + id).header("Authorization", token)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(summary).contains("\"legalRepresentativePhone\":\"136****0033\"").doesNotContain("13612340033");
+
+        long reveals = reveals(id);
+        String revealed = mvc.perform(get("/api/v1/enterprises/" + id + "/phone").header("Authorization", token))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(revealed).contains("\"field\":\"legalRepresentativePhone\"").contains("\"label\":\"法定代表人电话\"")
+                .contains("\"phone\":\"13612340033\"");
+        assertThat(reveals(id)).as("the reveal is audited as a read of personal data").isEqualTo(reveals + 1);
+
+        String docs = mvc.perform(get("/v3/api-docs").header("Authorization", Tokens.bearer(mvc, "admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(docs).contains("/api/v1/enterprises/{id}/phone").contains("记入审计日志");
+    }
+
+    /** Saves the firm's edit form as the page posts it: its stored values, the phones left empty unless one is typed. */
+    private MockHttpServletResponse save(long id, MockHttpSession session, String legalRepresentativePhone, int employees)
+            throws Exception {
+        EnterpriseProfile profile = profile(id);
+        EnterpriseForm f = profile.form().withoutPhones();
+        MockHttpServletRequestBuilder post = post("/registry/enterprises/" + id).session(session).with(csrf())
+                .param("version", String.valueOf(profile.version())).param("name", f.name()).param("uscc", f.uscc())
+                .param("legalRepresentative", f.legalRepresentative()).param("legalRepresentativeTitle", f.legalRepresentativeTitle())
+                .param("legalRepresentativePhone", legalRepresentativePhone).param("principalLeader", f.principalLeader())
+                .param("principalPhone", "").param("safetyManager", f.safetyManager()).param("safetyPhone", "")
+                .param("registeredAddress", f.registeredAddress()).param("operatingAddress", f.operatingAddress())
+                .param("townCode", f.townCode()).param("industry", f.industry()).param("employees", String.valueOf(employees))
+                .param("annualOutputWan", f.annualOutputWan().toPlainString()).param("status", f.status().name())
+                .param("level", f.level().name()).param("whitelisted", "false");
+        f.riskFeaturesOrEmpty().forEach(r -> post.param("riskFeatures", r.name()));
+        MockHttpServletResponse response = mvc.perform(post).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(302);
+        return response;
+    }
+
+    /** The firm's profile as officer1 reads it (a request through MockMvc leaves the test thread without an actor). */
+    private EnterpriseProfile profile(long id) {
+        actAs(users, "officer1");
+        return registry.profile(id);
     }
 
     private long reveals(long firm) {

@@ -31,7 +31,8 @@ final class PersonalDataReads {
             Map.entry("/api/v1/documents/{id}/docx", DOCUMENT),
             Map.entry("/cases/{id}", CASE),
             Map.entry("/api/v1/cases/{id}", CASE),
-            Map.entry("/registry/enterprises/{id}/phone", FIRM_PHONE));
+            Map.entry("/registry/enterprises/{id}/phone", FIRM_PHONE),
+            Map.entry("/api/v1/enterprises/{id}/phone", FIRM_PHONE));
 
     private PersonalDataReads() {
     }

@@ -123,18 +123,15 @@ class EnterprisePages {
     @GetMapping(value = "/registry/enterprises/{id}/phone", produces = "text/html;charset=UTF-8")
     @ResponseBody
     String phone(@PathVariable long id) {
-        String phone = enterprises.profile(id).form().legalRepresentativePhone();
-        if (phone == null || phone.isBlank()) {
-            throw RuleViolation.notFound("该企业未登记法定代表人电话。");
-        }
-        return "<span class=\"text-break\" id=\"legal-representative-phone-full\">" + HtmlUtils.htmlEscape(phone) + "</span>";
+        return "<span class=\"text-break\" id=\"legal-representative-phone-full\">"
+                + HtmlUtils.htmlEscape(enterprises.legalRepresentativePhone(id)) + "</span>";
     }
 
     @GetMapping("/registry/enterprises/{id}/edit")
     @Allowed(Action.EDIT_ENTERPRISE)
     String editForm(@PathVariable long id, Model model) {
         EnterpriseProfile profile = enterprises.profile(id);
-        model.addAttribute("form", profile.form());
+        model.addAttribute("form", profile.form().withoutPhones());
         return form(model, profile);
     }
 
@@ -149,7 +146,7 @@ class EnterprisePages {
             return form(model, current);
         }
         try {
-            enterprises.describe(id, form, version);
+            enterprises.describe(id, form.keepingPhones(current.form()), version);
             redirect.addFlashAttribute("message", "已保存企业信息。");
             return "redirect:/registry/enterprises/" + id;
         } catch (RuleViolation refused) {
@@ -180,8 +177,13 @@ class EnterprisePages {
         }
     }
 
+    /**
+     * The form page. Editing, it shows the stored phones masked as hints, never the numbers (those are an audited read
+     * on the firm's page): a phone left empty on save keeps the stored one, a typed one replaces it.
+     */
     private String form(Model model, EnterpriseProfile current) {
         model.addAttribute("current", current);
+        model.addAttribute("storedPhones", current == null ? java.util.Map.of() : current.maskedPhones());
         model.addAttribute("towns", enterprises.towns());
         return "registry/enterprise-form";
     }

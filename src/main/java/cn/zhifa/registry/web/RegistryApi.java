@@ -57,14 +57,29 @@ class RegistryApi {
     }
 
     @GetMapping("/api/v1/enterprises/{id}")
-    @Operation(summary = "企业概要")
+    @Operation(summary = "企业概要（法定代表人电话打码，如 136****0001）",
+            description = "legalRepresentativePhone 打码返回；完整号码须另行调用 GET /api/v1/enterprises/{id}/phone（个人信息查阅，记入审计日志）。")
     EnterpriseSummary enterprise(@PathVariable long id) {
-        return enterprises.profile(id).summary();
+        return enterprises.profile(id).summary().withPhoneMasked();
+    }
+
+    /** A firm's full phone as the API reveals it: which field, its Chinese label and the number. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "完整电话号码（个人信息查阅）")
+    record Phone(@io.swagger.v3.oas.annotations.media.Schema(description = "字段名，如 legalRepresentativePhone") String field,
+                 @io.swagger.v3.oas.annotations.media.Schema(description = "字段名称，如 法定代表人电话") String label,
+                 @io.swagger.v3.oas.annotations.media.Schema(description = "完整号码") String phone) {
+    }
+
+    @GetMapping("/api/v1/enterprises/{id}/phone")
+    @Operation(summary = "查看法定代表人完整电话（个人信息查阅，记入审计日志）",
+            description = "可查看该企业档案的用户均可调用；每次调用按“查看企业法定代表人电话”记入审计日志。未登记电话时 404。")
+    Phone phone(@PathVariable long id) {
+        return new Phone("legalRepresentativePhone", "法定代表人电话", enterprises.legalRepresentativePhone(id));
     }
 
     @PostMapping("/api/v1/enterprises")
     @Allowed(Action.EDIT_ENTERPRISE)
-    @Operation(summary = "登记企业（统一社会信用代码已存在时 409）")
+    @Operation(summary = "登记企业（统一社会信用代码已存在时 409；返回的法定代表人电话打码）")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "已登记",
             content = @io.swagger.v3.oas.annotations.media.Content(
                     schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = EnterpriseSummary.class)))
@@ -72,7 +87,7 @@ class RegistryApi {
                                             name = cn.zhifa.evidence.Idempotency.HEADER, required = false) String key,
                                     @RequestBody EnterpriseForm form) {
         return idempotency.onceIfKeyed(key, "registry.enterprise", json.writeValueAsString(form),
-                org.springframework.http.HttpStatus.CREATED, () -> enterprises.register(form));
+                org.springframework.http.HttpStatus.CREATED, () -> enterprises.register(form).withPhoneMasked());
     }
 
     @GetMapping("/api/v1/officers/certified")
