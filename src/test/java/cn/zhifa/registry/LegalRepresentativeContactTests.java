@@ -185,6 +185,15 @@ class LegalRepresentativeContactTests {
         assertThat(refused).contains("从业人数不能为负数").contains("value=\"13612349999\"").contains("已登记 138****5671")
                 .doesNotContain("13812345671").doesNotContain("87654322");
 
+        // a field that cannot even be read as a number (the form is not bound at all): the typed phone still comes back
+        String unreadable = mvc.perform(post("/registry/enterprises/" + id).session(session).with(csrf())
+                        .param("version", String.valueOf(profile(id).version())).param("name", "示例电话修改测试有限公司")
+                        .param("uscc", uscc).param("legalRepresentative", "张三").param("townCode", "139902001")
+                        .param("industry", "C33").param("employees", "很多").param("status", "OPERATING").param("level", "DISTRICT")
+                        .param("legalRepresentativePhone", "13612348888").param("principalPhone", ""))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(unreadable).contains("value=\"13612348888\"").contains("已登记 138****5671").doesNotContain("13812345671");
+
         // left empty, every phone is kept; the other fields change
         long phoneChanges = profile(id).history().stream().filter(h -> h.field().endsWith("电话")).count();
         assertThat(save(id, session, "", 31).getRedirectedUrl()).isEqualTo("/registry/enterprises/" + id);

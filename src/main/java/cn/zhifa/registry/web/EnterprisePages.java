@@ -15,10 +15,14 @@ import cn.zhifa.registry.SupervisionLevel;
 import cn.zhifa.registry.internal.EnterpriseExports;
 import cn.zhifa.shared.RuleViolation;
 import cn.zhifa.shared.web.Page;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,10 +43,10 @@ class EnterprisePages {
 
     private final EnterpriseManagement enterprises;
     private final EnterpriseExports exports;
-    private final java.util.List<cn.zhifa.registry.EnterpriseProfileSection> sections;
+    private final List<cn.zhifa.registry.EnterpriseProfileSection> sections;
 
     EnterprisePages(EnterpriseManagement enterprises, EnterpriseExports exports,
-                    java.util.List<cn.zhifa.registry.EnterpriseProfileSection> sections) {
+                    List<cn.zhifa.registry.EnterpriseProfileSection> sections) {
         this.enterprises = enterprises;
         this.exports = exports;
         this.sections = sections;
@@ -94,9 +98,10 @@ class EnterprisePages {
     @Allowed(Action.EDIT_ENTERPRISE)
     @AuditAction("登记企业")
     String register(@ModelAttribute("form") EnterpriseForm form, BindingResult errors, Model model,
-                    RedirectAttributes redirect) {
+                    RedirectAttributes redirect, HttpServletRequest request) {
         if (errors.hasErrors()) {
             model.addAttribute("refusal", BindingMessages.of(errors));
+            model.addAttribute("typedPhones", typedPhones(request));
             return form(model, null);
         }
         try {
@@ -139,10 +144,12 @@ class EnterprisePages {
     @Allowed(Action.EDIT_ENTERPRISE)
     @AuditAction("修改企业信息")
     String describe(@PathVariable long id, @RequestParam int version, @ModelAttribute("form") EnterpriseForm form,
-                    BindingResult errors, Model model, RedirectAttributes redirect) {
+                    BindingResult errors, Model model, RedirectAttributes redirect,
+                    HttpServletRequest request) {
         EnterpriseProfile current = enterprises.profile(id);
         if (errors.hasErrors()) {
             model.addAttribute("refusal", BindingMessages.of(errors));
+            model.addAttribute("typedPhones", typedPhones(request));
             return form(model, current);
         }
         try {
@@ -181,9 +188,24 @@ class EnterprisePages {
      * The form page. Editing, it shows the stored phones masked as hints, never the numbers (those are an audited read
      * on the firm's page): a phone left empty on save keeps the stored one, a typed one replaces it.
      */
+    /**
+     * The phones as typed, for a form refused before it could be bound (a field that is not a number, say): the other
+     * inputs come back from the binding result, the phone inputs (not bound to the form) from here.
+     */
+    private static Map<String, String> typedPhones(HttpServletRequest request) {
+        Map<String, String> typed = new HashMap<>();
+        for (String name : List.of("legalRepresentativePhone", "principalPhone", "safetyPhone")) {
+            String value = request.getParameter(name);
+            if (value != null) {
+                typed.put(name, value);
+            }
+        }
+        return typed;
+    }
+
     private String form(Model model, EnterpriseProfile current) {
         model.addAttribute("current", current);
-        model.addAttribute("storedPhones", current == null ? java.util.Map.of() : current.maskedPhones());
+        model.addAttribute("storedPhones", current == null ? Map.of() : current.maskedPhones());
         model.addAttribute("towns", enterprises.towns());
         return "registry/enterprise-form";
     }
