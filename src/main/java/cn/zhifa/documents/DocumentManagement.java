@@ -422,7 +422,7 @@ public class DocumentManagement {
         for (int attempt = 1; ; attempt++) {
             // a fresh random code per attempt: the unique column refuses one already printed on another document, and
             // the document (its QR code and link carry the code) is rendered again with the next; the number is kept
-            String code = VerificationCodes.next();
+            String code = codes.get();
             RenderedDocument rendered = templates.render(content.withIssue(number, date,
                     new DocumentContent.Verification(code, publicAddress.link("/verify/" + code))));
             var row = new IssuedDocumentStore.NewDocument(r.authorityOrganizationId(), authority.organizationId(),
@@ -449,6 +449,13 @@ public class DocumentManagement {
                     row.issuedBy(), code, row.pdfSha256(), row.docxSha256(), row.pages(), row.version(), row.supersedesId(),
                     row.correctionReason(), null, null);
         }
+    }
+
+    private java.util.function.Supplier<String> codes = VerificationCodes::next;
+
+    /** Tests: where new documents' verification codes come from (to offer one already printed on another document). */
+    void codes(java.util.function.Supplier<String> codes) {
+        this.codes = codes;
     }
 
     /** Codes tried before giving up: among 31⁸ codes, ten taken ones in a row mean the generator is broken. */
