@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -100,6 +102,23 @@ public class DocumentManagement {
     }
 
     /**
+     * {@link #issue} for a caller that holds the request's record locked and has just found it without documents: its
+     * idempotency key names that record, so no document can carry it yet and none is looked up. Issued concurrently after
+     * all (the key taken meanwhile), it returns the document issued first, as {@link #issue} does.
+     */
+    public IssuedDocument issueFirst(IssueRequest request) {
+        try {
+            return tx.execute(status -> store(request, null, null));
+        } catch (DuplicateKeyException raced) {
+            if (request.idempotencyKey() != null) {
+                Optional<IssuedDocument> first = store.findByIdempotencyKey(request.idempotencyKey());
+                if (first.isPresent()) return first.get();
+            }
+            throw raced;
+        }
+    }
+
+    /**
      * Refuses now, without numbering or rendering, what {@link #issue} would refuse for want of the kind's template or
      * the authority's document settings: a command that issues its documents after it commits checks this first.
      */
@@ -178,9 +197,9 @@ public class DocumentManagement {
         return store.find(documentId);
     }
 
-    /** All documents (every version) of a record, newest first. */
+    /** All documents (every version) of a record, newest first, in one query. */
     public List<IssuedDocument> forSource(SourceRef source) {
-        return store.list(new IssuedDocumentStore.Filter(null, null, null, null, null, source), 0, 500).rows();
+        return store.listBySources(source.type(), List.of(source.id()));
     }
 
     /**
@@ -397,26 +416,50 @@ public class DocumentManagement {
             int serial = numbers.next(authority.organizationId(), authority.shortName(), prefix, date.getYear());
             number = new DocumentNumber(authority.shortName(), prefix, date.getYear(), serial);
         }
-        String code = newCode();
-        RenderedDocument rendered = templates.render(content.withIssue(number, date,
-                new DocumentContent.Verification(code, publicAddress.link("/verify/" + code))));
         Party first = parties.values().stream().findFirst().orElse(null);
-        var row = new IssuedDocumentStore.NewDocument(r.authorityOrganizationId(), authority.organizationId(),
-                authority.name(), t.kind(), t.title(),
-                number == null ? null : number.text(), number == null ? null : number.authorityShortName(),
-                number == null ? null : number.prefix(), number == null ? null : number.year(),
-                number == null ? null : number.serial(), r.source(), first == null ? null : first.name(), date,
-                clock.instant(), r.issuedBy(), code, rendered.pdf(), sha256(rendered.pdf()), rendered.docx(),
-                sha256(rendered.docx()), rendered.pages(), contentJson(r), unsigned(t, content), refused(content),
-                previous == null ? 1 : previous.version() + 1, previous == null ? null : previous.id(), reason,
-                r.idempotencyKey());
-        long id = store.insert(row);
-        signatures.sign(id, Verification.signedStatement(code, authority.name(), t.title(),
-                number == null ? null : number.text(), date, row.pdfSha256()), clock.instant());
-        events.publishEvent(new DocumentIssued(id, t.kind(), number == null ? null : number.text(), r.source(),
-                r.authorityOrganizationId(), date, previous == null ? null : previous.id()));
-        return store.find(id).orElseThrow();
+        // the instant as the database keeps it (microseconds), so the document returned is the one stored
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        for (int attempt = 1; ; attempt++) {
+            // a fresh random code per attempt: the unique column refuses one already printed on another document, and
+            // the document (its QR code and link carry the code) is rendered again with the next; the number is kept
+            String code = codes.get();
+            RenderedDocument rendered = templates.render(content.withIssue(number, date,
+                    new DocumentContent.Verification(code, publicAddress.link("/verify/" + code))));
+            var row = new IssuedDocumentStore.NewDocument(r.authorityOrganizationId(), authority.organizationId(),
+                    authority.name(), t.kind(), t.title(),
+                    number == null ? null : number.text(), number == null ? null : number.authorityShortName(),
+                    number == null ? null : number.prefix(), number == null ? null : number.year(),
+                    number == null ? null : number.serial(), r.source(), first == null ? null : first.name(), date,
+                    issuedAt, r.issuedBy(), code, rendered.pdf(), sha256(rendered.pdf()), rendered.docx(),
+                    sha256(rendered.docx()), rendered.pages(), contentJson(r), unsigned(t, content), refused(content),
+                    previous == null ? 1 : previous.version() + 1, previous == null ? null : previous.id(), reason,
+                    r.idempotencyKey());
+            Optional<Long> inserted = store.insert(row);
+            if (inserted.isEmpty()) {
+                if (attempt == CODE_ATTEMPTS) throw new IllegalStateException("核验码生成失败：" + CODE_ATTEMPTS + "次均与已有文书重复");
+                continue;
+            }
+            long id = inserted.get();
+            signatures.sign(id, Verification.signedStatement(code, authority.name(), t.title(),
+                    number == null ? null : number.text(), date, row.pdfSha256()), clock.instant());
+            events.publishEvent(new DocumentIssued(id, t.kind(), number == null ? null : number.text(), r.source(),
+                    r.authorityOrganizationId(), date, previous == null ? null : previous.id()));
+            return new IssuedDocument(id, row.organizationId(), row.authorityOrganizationId(), row.authorityName(), row.kind(),
+                    row.title(), row.numberText(), row.source(), row.partyName(), row.issueDate(), row.issuedAt(),
+                    row.issuedBy(), code, row.pdfSha256(), row.docxSha256(), row.pages(), row.version(), row.supersedesId(),
+                    row.correctionReason(), null, null);
+        }
     }
+
+    private java.util.function.Supplier<String> codes = VerificationCodes::next;
+
+    /** Tests: where new documents' verification codes come from (to offer one already printed on another document). */
+    void codes(java.util.function.Supplier<String> codes) {
+        this.codes = codes;
+    }
+
+    /** Codes tried before giving up: among 31⁸ codes, ten taken ones in a row mean the generator is broken. */
+    private static final int CODE_ATTEMPTS = 10;
 
     /** The number of the document being corrected, kept as it was printed. */
     private DocumentNumber parse(IssuedDocument previous, Authority authority) {
@@ -424,14 +467,6 @@ public class DocumentManagement {
         int open = text.indexOf('（'), close = text.indexOf('）'), lb = text.indexOf('〔'), rb = text.indexOf('〕');
         return new DocumentNumber(text.substring(open + 1, close), text.substring(close + 1, lb),
                 Integer.parseInt(text.substring(lb + 1, rb)), Integer.parseInt(text.substring(rb + 1, text.length() - 1)));
-    }
-
-    private String newCode() {
-        for (int i = 0; i < 10; i++) {
-            String code = VerificationCodes.next();
-            if (!store.codeExists(code)) return code;
-        }
-        throw new IllegalStateException("核验码生成失败");
     }
 
     private String unsigned(TemplateSummary t, DocumentContent c) {

@@ -13,6 +13,7 @@ import cn.zhifa.inspection.internal.RecordDocumentsDue;
 import cn.zhifa.inspection.internal.Registry;
 import cn.zhifa.organization.UserManagement;
 import cn.zhifa.shared.RuleViolation;
+import cn.zhifa.shared.security.Actor;
 import cn.zhifa.shared.security.Actors;
 import cn.zhifa.shared.web.PublicAddress;
 import java.time.Clock;
@@ -71,7 +72,11 @@ public class InspectionDocuments {
     @Transactional(readOnly = true)
     public List<IssuedDocument> of(long recordId) {
         inspections.record(recordId);
-        return documents.forSource(new SourceRef(SOURCE, String.valueOf(recordId)));
+        return documents.forSource(source(recordId));
+    }
+
+    private static SourceRef source(long recordId) {
+        return new SourceRef(SOURCE, String.valueOf(recordId));
     }
 
     /**
@@ -109,10 +114,12 @@ public class InspectionDocuments {
     @Transactional
     public List<IssuedDocument> issueOnce(long recordId) {
         inspections.lockForIssue(recordId);
-        if (of(recordId).stream().anyMatch(d -> d.kind().equals("INSPECTION_RECORD"))) {
+        InspectionRecord record = inspections.record(recordId);
+        List<IssuedDocument> earlier = documents.forSource(source(recordId));
+        if (earlier.stream().anyMatch(d -> d.kind().equals("INSPECTION_RECORD"))) {
             return List.of();
         }
-        return issue(recordId);
+        return issue(record, earlier.isEmpty());
     }
 
     /** The record's documents: issued, pending since its submission (and whether for long), or none due. */
@@ -176,26 +183,43 @@ public class InspectionDocuments {
         return kinds;
     }
 
+    /** Issues the record's documents (the officer's 出具): a document issued already is returned as it was issued. */
     @Transactional
     public List<IssuedDocument> issue(long recordId) {
         inspections.lockForIssue(recordId);
-        InspectionRecord record = inspections.record(recordId);
+        return issue(inspections.record(recordId), false);
+    }
+
+    /**
+     * Issues the documents of the locked record; {@code noneYet}: the record was just found without any documents,
+     * so none of their idempotency keys (each names the record) is looked up.
+     */
+    private List<IssuedDocument> issue(InspectionRecord record, boolean noneYet) {
+        long recordId = record.getId();
         Audit.target("现场检查记录", recordId);
         if (record.getStatus() != RecordStatus.SUBMITTED) {
             throw new RuleViolation("现场检查记录提交后才能出具文书。");
         }
+        java.util.function.Function<IssueRequest, IssuedDocument> issuing = noneYet ? documents::issueFirst : documents::issue;
         LocalDate day = LocalDate.ofInstant(record.getStartedAt(), InspectionRecord.ZONE);
         Registry.Enterprise firm = registry.enterprise(record.getEnterpriseId()).orElse(null);
         // the unit as the registry knows it (法定代表人); the person met on site is printed separately below
         Party party = Party.unit("party", record.getEnterpriseName(), firm == null ? null : firm.uscc(),
                 firm == null ? null : firm.legalRepresentative(), null, firm == null ? null : firm.address(), null, null);
+        Actor actor = Actors.require();
+        Map<Long, Long> unitOf = new LinkedHashMap<>();
+        for (InspectionRecord.Member member : record.getMembers()) {
+            // the officer issuing is known already (in the listener, the submitter just read for this delivery)
+            unitOf.put(member.userId(), member.userId() == actor.userId() ? actor.organizationId()
+                    : users.get(member.userId()).organizationId());
+        }
+        Map<Long, String> certificates = registry.certificateNos(unitOf, day);
         List<Officer> officers = new ArrayList<>();
         List<DrawnSignature> signatures = new ArrayList<>();
         List<SignatureRefusal> refusals = new ArrayList<>();
         int n = 1;
         for (InspectionRecord.Member member : record.getMembers()) {
-            long org = users.get(member.userId()).organizationId();
-            officers.add(new Officer(member.displayName(), registry.certificateNo(member.userId(), org, day).orElse(null)));
+            officers.add(new Officer(member.displayName(), certificates.get(member.userId())));
             String area = "officer" + n++;
             record.getSignatures().stream()
                     .filter(s -> s.signerRole() == SignerRole.OFFICER && s.userId() != null && s.userId() == member.userId())
@@ -208,8 +232,8 @@ public class InspectionDocuments {
                 signatures.add(new DrawnSignature("party", s.signerName(), s.png()));
             }
         });
-        String by = Actors.require().username();
-        SourceRef source = new SourceRef(SOURCE, String.valueOf(recordId));
+        String by = actor.username();
+        SourceRef source = source(recordId);
         List<IssuedDocument> issued = new ArrayList<>();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("place", record.getPlace() == null ? record.getEnterpriseName() : record.getPlace());
@@ -219,7 +243,7 @@ public class InspectionDocuments {
         fields.put("onSiteName", onSitePerson(record));
         fields.put("onSiteTitle", record.getRepresentativeTitle());
         fields.put("onSitePhone", record.getRepresentativePhone());
-        issued.add(documents.issue(new IssueRequest("INSPECTION_RECORD", record.getOrganizationId(), source, fields,
+        issued.add(issuing.apply(new IssueRequest("INSPECTION_RECORD", record.getOrganizationId(), source, fields,
                 List.of(party), officers, signatures, refusals, day, by, "inspection-record-" + recordId)));
 
         Map<LocalDate, List<String>> byDeadline = new TreeMap<>();
@@ -240,7 +264,7 @@ public class InspectionDocuments {
             orderFields.put("problems", order.getValue());
             orderFields.put("items", order.getValue().size() == 1 ? "1" : "1至" + order.getValue().size());
             orderFields.put("deadline", order.getKey());
-            issued.add(documents.issue(new IssueRequest("RECTIFICATION_ORDER", record.getOrganizationId(), source,
+            issued.add(issuing.apply(new IssueRequest("RECTIFICATION_ORDER", record.getOrganizationId(), source,
                     orderFields, List.of(party), officers, signatures, refusals, day, by,
                     "rectification-order-" + recordId + "-" + order.getKey())));
         }
@@ -250,7 +274,7 @@ public class InspectionDocuments {
             measureFields.put("violations", immediate);
             measureFields.put("basis", onSiteMeasuresBasis);
             measureFields.put("measures", immediateMeasures);
-            issued.add(documents.issue(new IssueRequest("ON_SITE_MEASURES", record.getOrganizationId(), source,
+            issued.add(issuing.apply(new IssueRequest("ON_SITE_MEASURES", record.getOrganizationId(), source,
                     measureFields, List.of(party), officers, signatures, refusals, day, by, "on-site-measures-" + recordId)));
         }
         return issued;

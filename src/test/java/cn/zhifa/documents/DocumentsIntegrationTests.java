@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.zhifa.Tokens;
 import cn.zhifa.ZhifaIntegrationTest;
 import cn.zhifa.documents.internal.NumberSeries;
+import cn.zhifa.documents.internal.VerificationCodes;
 import cn.zhifa.shared.RuleViolation;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -225,6 +226,28 @@ class DocumentsIntegrationTests {
         }
         assertThat(ids).hasSize(4).containsOnly(ids.get(0));
         assertThat(documents.forSource(raced.source())).hasSize(1);
+    }
+
+    @Test
+    void a_verification_code_already_printed_is_never_given_again_the_document_is_printed_with_another() throws Exception {
+        IssuedDocument first = documents.issue(request(east, "PENALTY_DECISION_UNIT", fresh("case"), LocalDate.of(2026, 3, 5)));
+        var offered = new java.util.ArrayDeque<>(List.of(first.verificationCode()));
+        documents.codes(() -> offered.isEmpty() ? VerificationCodes.next() : offered.poll());
+        IssuedDocument second;
+        try {
+            second = documents.issue(request(east, "PENALTY_DECISION_UNIT", fresh("case"), LocalDate.of(2026, 3, 5)));
+        } finally {
+            documents.codes(VerificationCodes::next);
+        }
+        assertThat(offered).as("the taken code was offered first").isEmpty();
+        assertThat(second.verificationCode()).isNotEqualTo(first.verificationCode());
+        assertThat(documents.find(second.id())).as("returned as stored").contains(second);
+        assertThat(documents.verify(first.verificationCode()).number()).isEqualTo(first.number());
+        assertThat(documents.verify(second.verificationCode()).number()).isEqualTo(second.number());
+        try (var doc = Loader.loadPDF(documents.pdf(second.id()).orElseThrow())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("[ \\u2009]", "");
+            assertThat(text).contains(second.number(), "核验码" + second.verificationCode()).doesNotContain(first.verificationCode());
+        }
     }
 
     @Test

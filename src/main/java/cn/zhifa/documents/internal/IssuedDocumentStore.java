@@ -64,7 +64,11 @@ public class IssuedDocumentStore {
         this.files = files;
     }
 
-    public long insert(NewDocument d) {
+    /**
+     * Inserts the document unless its verification code is already taken (the code is unique: empty then, and the
+     * caller issues again with another code); any other conflict (idempotency key, number) fails as before.
+     */
+    public Optional<Long> insert(NewDocument d) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("org", d.organizationId());
         p.put("aorg", d.authorityOrganizationId());
@@ -103,7 +107,8 @@ public class IssuedDocumentStore {
                 values (:org, :aorg, :aname, :kind, :title, :num, :short, :prefix, :year, :serial, :stype, :sid, :party, :date, :at, :by,
                        :code, :pdfKey, :pdfHash, :docxKey, :docxHash, :pages, :json, :unsigned, :refused, :version, :supersedes,
                        :reason, :key)
-                returning id""").params(p).query(Long.class).single();
+                on conflict (verification_code) do nothing
+                returning id""").params(p).query(Long.class).optional();
     }
 
     public Optional<IssuedDocument> find(long id) {
@@ -119,10 +124,6 @@ public class IssuedDocumentStore {
     public Optional<IssuedDocument> findByIdempotencyKey(String key) {
         return jdbc.sql("select " + COLUMNS + " from doc_issued d left join doc_void v on v.document_id = d.id and v.organization_id = d.organization_id where d.idempotency_key = :k")
                 .param("k", key).query(IssuedDocumentStore::map).optional();
-    }
-
-    public boolean codeExists(String code) {
-        return jdbc.sql("select count(*) from doc_issued where verification_code = :c").param("c", code).query(Long.class).single() > 0;
     }
 
     /** The PDF as issued: from the object store (checked against its hash), or from the row for documents issued before V8_41. */

@@ -15,6 +15,9 @@ public interface Registry {
     /** The number of the officer's 行政执法证 valid on the day, if any. */
     Optional<String> certificateNo(long userId, long organizationId, LocalDate on);
 
+    /** {@link #certificateNo} of several officers (user id → their unit) in one query: user id → number, if any. */
+    java.util.Map<Long, String> certificateNos(java.util.Map<Long, Long> unitOfOfficer, LocalDate on);
+
     /** 持证执法: the officer holds an enforcement certificate valid on the day. */
     Verdict mayEnforce(long userId, LocalDate on);
 

@@ -34,6 +34,15 @@ class RegistryAdapter implements Registry {
     }
 
     @Override
+    public java.util.Map<Long, String> certificateNos(java.util.Map<Long, Long> unitOfOfficer, LocalDate on) {
+        java.util.Map<Long, String> numbers = new java.util.HashMap<>();
+        officers.certifiedOfficers(java.util.Set.copyOf(unitOfOfficer.values()), on).stream()
+                .filter(o -> unitOfOfficer.containsKey(o.userId()) && unitOfOfficer.get(o.userId()) == o.organizationId())
+                .forEach(o -> numbers.putIfAbsent(o.userId(), o.certificateNo()));
+        return numbers;
+    }
+
+    @Override
     public Optional<Enterprise> enterprise(long id) {
         return enterprises.find(id).map(RegistryAdapter::of);
     }
