@@ -15,8 +15,8 @@ public interface Registry {
     /** The number of the officer's 行政执法证 valid on the day, if any. */
     Optional<String> certificateNo(long userId, long organizationId, LocalDate on);
 
-    /** 持证执法: the officer holds an enforcement certificate valid on the day. */
-    Verdict mayEnforce(long userId, LocalDate on);
+    /** 持证执法: every officer named holds an enforcement certificate valid on the day (else the first refusal). */
+    Verdict mayEnforce(List<Long> userIds, LocalDate on);
 
     /** The enterprise as an inspection sees it. */
     record Enterprise(long id, String name, String uscc, String address, String legalRepresentative, long organizationId, List<String> riskFeatures,
