@@ -316,19 +316,29 @@ public class DocumentManagement {
         return AuthoritiesInTransaction.resolve(organizationId, this::resolveAuthority);
     }
 
+    /**
+     * The unit's own settings, else (a township with delegated powers) its own name, else what it derives or its
+     * ancestors issue under: the settings of the unit and of every unit above it are read in one statement (issue 18:
+     * one per level walked up).
+     */
     private Optional<Authority> resolveAuthority(long organizationId) {
-        Optional<Authority> saved = authorities.find(organizationId);
+        Optional<OrganizationManagement.Lineage> lineage = organizations.lineage(organizationId);
+        List<Long> units = new ArrayList<>();
+        units.add(organizationId);
+        lineage.ifPresent(l -> units.addAll(l.above()));
+        Map<Long, Authority> settings = authorities.find(units);
+        Optional<Authority> saved = Optional.ofNullable(settings.get(organizationId));
         if (saved.isPresent()) {
             return saved;
         }
         Optional<cn.zhifa.organization.DelegatedPowers.OwnName> own =
                 delegatedPowers.ownNameOf(organizationId, LocalDate.now(clock));
-        Optional<OrganizationView> org = organizations.find(organizationId);
+        Optional<OrganizationView> org = lineage.map(OrganizationManagement.Lineage::unit);
         if (own.isPresent()) {
             Long parent = org.map(OrganizationView::parentId).orElse(null);
-            return Optional.of(ownName(own.get(), parent == null ? Optional.empty() : ancestorAuthority(parent)));
+            return Optional.of(ownName(own.get(), parent == null ? Optional.empty() : ancestorAuthority(parent, settings)));
         }
-        return org.isEmpty() ? Optional.empty() : derivedOrAncestor(org.get());
+        return org.isEmpty() ? Optional.empty() : derivedOrAncestor(org.get(), settings);
     }
 
     private cn.zhifa.organization.DelegatedPowers delegatedPowers = cn.zhifa.organization.DelegatedPowers.NONE;
@@ -348,14 +358,15 @@ public class DocumentManagement {
                 b == null ? Map.of() : b.prefixOverrides(), b == null ? Map.of() : b.wordingOverrides());
     }
 
-    private Optional<Authority> ancestorAuthority(long organizationId) {
-        Optional<Authority> saved = authorities.find(organizationId);
+    /** @param settings the settings saved for the unit's ancestors (each one absent that has none) */
+    private Optional<Authority> ancestorAuthority(long organizationId, Map<Long, Authority> settings) {
+        Optional<Authority> saved = Optional.ofNullable(settings.get(organizationId));
         if (saved.isPresent()) return saved;
-        return organizations.find(organizationId).flatMap(this::derivedOrAncestor);
+        return organizations.find(organizationId).flatMap(org -> derivedOrAncestor(org, settings));
     }
 
     /** A unit without saved settings: itself if it is an 应急管理局, else what its ancestors issue under. */
-    private Optional<Authority> derivedOrAncestor(OrganizationView org) {
+    private Optional<Authority> derivedOrAncestor(OrganizationView org, Map<Long, Authority> settings) {
         for (int depth = 0; depth < 20; depth++) {
             String name = org.name();
             if (name.endsWith("应急管理局") && org.shortName() != null) {
@@ -364,7 +375,7 @@ public class DocumentManagement {
                         null, null, null, null, null, null, Map.of(), Map.of()));
             }
             if (org.parentId() == null) return Optional.empty();
-            Optional<Authority> saved = authorities.find(org.parentId());
+            Optional<Authority> saved = Optional.ofNullable(settings.get(org.parentId()));
             if (saved.isPresent()) return saved;
             Optional<OrganizationView> parent = organizations.find(org.parentId());
             if (parent.isEmpty()) return Optional.empty();

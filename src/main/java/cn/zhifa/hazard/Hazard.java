@@ -386,6 +386,7 @@ public class Hazard extends AbstractAggregateRoot<Hazard> implements KeyedChildr
     public long getEnterpriseId() { return enterpriseId; }
     public String getEnterpriseName() { return enterpriseName; }
     public Long getRecordId() { return recordId; }
+    public Long getOriginRecordId() { return originRecordId; }
     public Long getCampaignId() { return campaignId; }
 
     /** Tags a new hazard with the 专项 of the record it was found on (none: untagged). */
@@ -406,6 +407,7 @@ public class Hazard extends AbstractAggregateRoot<Hazard> implements KeyedChildr
     public String getImmediateMeasure() { return immediateMeasure; }
     public Long getFoundBy() { return foundBy; }
     public LocalDate getFoundOn() { return foundOn; }
+    public Instant getRegisteredAt() { return registeredAt; }
     public String getRectificationReport() { return rectificationReport; }
     public Instant getRectificationReportedAt() { return rectificationReportedAt; }
     public Long getReinspectedBy() { return reinspectedBy; }

@@ -7,7 +7,12 @@ public record HazardFound(long hazardId, long organizationId, long enterpriseId,
                           String description, LocalDate foundOn) {
 
     static HazardFound of(Hazard hazard) {
-        return new HazardFound(hazard.getId(), hazard.getOrganizationId(), hazard.getEnterpriseId(),
+        return of(hazard.getId(), hazard);
+    }
+
+    /** A hazard just written under {@code id} (the aggregate as found, before it was given its id). */
+    static HazardFound of(long id, Hazard hazard) {
+        return new HazardFound(id, hazard.getOrganizationId(), hazard.getEnterpriseId(),
                 hazard.getEnterpriseName(), hazard.getLevel(), hazard.getDescription(), hazard.getFoundOn());
     }
 }

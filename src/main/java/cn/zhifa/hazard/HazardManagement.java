@@ -5,6 +5,7 @@ import cn.zhifa.audit.AuditRecord;
 import cn.zhifa.audit.AuditTrail;
 import cn.zhifa.documents.IssuedDocument;
 import cn.zhifa.evidence.EvidenceManagement;
+import cn.zhifa.hazard.internal.FoundHazards;
 import cn.zhifa.hazard.internal.HazardRegister;
 import cn.zhifa.hazard.internal.Hazards;
 import cn.zhifa.inspection.ChecklistManagement;
@@ -60,11 +61,13 @@ public class HazardManagement {
     private final String overdueArticle;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final HazardRegister register;
+    private final FoundHazards foundHazards;
 
     HazardManagement(Hazards hazards, HazardDocuments documents, EvidenceManagement evidence, InspectionManagement inspections,
                      EnterpriseManagement enterprises, ChecklistManagement checklists, LegalCalendar calendar,
                      DataScope scope, AuditTrail audit, JdbcClient jdbc, Clock clock,
                      org.springframework.context.ApplicationEventPublisher events, HazardRegister register,
+                     FoundHazards foundHazards,
                      @Value("${zhifa.hazard.due-soon-working-days:3}") int dueSoonWorkingDays,
                      @Value("${zhifa.hazard.overdue-article:安全生产法（2021）第一百零二条}") String overdueArticle) {
         this.hazards = hazards;
@@ -80,6 +83,7 @@ public class HazardManagement {
         this.clock = clock;
         this.events = events;
         this.register = register;
+        this.foundHazards = foundHazards;
         this.dueSoonWorkingDays = dueSoonWorkingDays;
         this.overdueArticle = overdueArticle;
     }
@@ -87,27 +91,22 @@ public class HazardManagement {
     /**
      * Registers the failed items of a submitted record, inside the submission's transaction; a second delivery of the
      * same event adds nothing (checklist findings keyed by origin record and item, free findings by record and place).
+     * The hazards are written in one batch that skips an item registered before by its key (issue 18: the record's
+     * registered items were read first, and its 专项 asked of inspection; the event carries the 专项 now).
      */
     @EventListener
     public void on(FindingsRecorded recorded) {
-        // one look-up for the whole record (issue 18: five failed items cost five of each before): the items already
-        // registered from the origin record, and the 专项 of the record's task
-        java.util.Set<String> registered = new java.util.HashSet<>(jdbc.sql(
-                        "SELECT item_code FROM hazard WHERE origin_record_id = ? AND item_code IS NOT NULL")
-                .param(recorded.originRecordId()).query(String.class).list());
-        Optional<Long> campaign = null;
+        java.util.Set<String> items = new java.util.HashSet<>();
+        Optional<Long> campaign = Optional.ofNullable(recorded.campaignId());
         List<Hazard> found = new ArrayList<>();
         int ordinal = 0;
         for (FindingsRecorded.Finding finding : recorded.findings()) {
             ordinal++;
-            if (finding.itemCode() != null && !registered.add(finding.itemCode())) {
+            if (finding.itemCode() != null && !items.add(finding.itemCode())) {
                 continue;
             }
             if (finding.itemCode() == null && !firstDeliveryOf(recorded.recordId(), ordinal)) {
                 continue;
-            }
-            if (campaign == null) {
-                campaign = inspections.campaignOfRecord(recorded.recordId());
             }
             Hazard.Finding what = new Hazard.Finding(recorded.organizationId(), recorded.enterpriseId(),
                     recorded.enterpriseName(), recorded.recordId(), recorded.originRecordId(), finding.itemCode(),
@@ -117,10 +116,16 @@ public class HazardManagement {
             found.add(Hazard.found(what, finding.rectifyBy(), finding.immediateMeasure(), finding.evidenceIds(),
                     clock.instant(), recorded.demo()).inCampaign(campaign));
         }
-        // one batch of inserts for the record's hazards, and one event for them all
-        List<HazardFound> saved = hazards.saveAll(found).stream().map(HazardFound::of).toList();
-        if (!saved.isEmpty()) {
-            events.publishEvent(new HazardsFound(saved));
+        // one batch of inserts for the record's hazards, and one event for those it registered
+        List<Long> ids = foundHazards.insert(found);
+        List<HazardFound> registered = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            if (ids.get(i) != null) {
+                registered.add(HazardFound.of(ids.get(i), found.get(i)));
+            }
+        }
+        if (!registered.isEmpty()) {
+            events.publishEvent(new HazardsFound(registered));
         }
     }
 

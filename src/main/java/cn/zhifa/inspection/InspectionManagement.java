@@ -238,13 +238,7 @@ public class InspectionManagement {
         if (distinct.size() < 2) {
             return Verdict.refuse("执法检查须由两名以上持有效执法证的执法人员进行（《行政处罚法》第四十二条），请至少选择两名检查人员。");
         }
-        for (Long userId : distinct) {
-            Verdict certified = registry.mayEnforce(userId, on);
-            if (certified.refused()) {
-                return certified;
-            }
-        }
-        return Verdict.allow();
+        return registry.mayEnforce(distinct, on); // one statement for the team
     }
 
     /**
@@ -604,7 +598,9 @@ public class InspectionManagement {
         if (!task.team().contains(actor.userId())) {
             throw new RuleViolation("只有检查组成员可以开始本次检查。");
         }
-        InspectionRecord record = records.findByTaskId(task.getId()).stream()
+        // a task not started yet has no record at all: a draft exists only once the record page started one (the task is
+        // then in progress) or a correction was opened (done), so a first submission from a terminal looks for none
+        InspectionRecord record = task.getStatus() == TaskStatus.ASSIGNED ? null : records.findByTaskId(task.getId()).stream()
                 .filter(r -> r.getStatus() == RecordStatus.DRAFT).findFirst().orElse(null);
         Map<Long, String> names = new HashMap<>();
         if (record == null) {

@@ -245,7 +245,7 @@ public class InspectionRecord extends AbstractAggregateRoot<InspectionRecord> im
         registerEvent(new InspectionRecorded(id, taskId, enterpriseId, enterpriseName, kind, mode, day, organizationId,
                 task.getSource(), task.getSourceRef(), officers, failedItems().size(), supersedesId));
         registerEvent(new FindingsRecorded(id, originRecordId == null ? id : originRecordId, organizationId, enterpriseId,
-                enterpriseName, day, officers, findings(), demo));
+                enterpriseName, day, officers, findings(), demo, task.getCampaignId()));
     }
 
     /** The failed items as findings for the hazard register (free hazards are added in the hazard module). */

@@ -37,6 +37,27 @@ public class OrganizationManagement {
         return read.find(id).map(Organization::view);
     }
 
+    /**
+     * The unit with the ids of the units above it, nearest first up to the root, read from its path in the same read as
+     * {@link #find} (once per request): a caller walking up the tree reads what it needs of all of them at once.
+     */
+    public Optional<Lineage> lineage(long id) {
+        return read.find(id).map(unit -> {
+            String[] ids = unit.getPath().split("/");
+            List<Long> above = new java.util.ArrayList<>(ids.length);
+            for (int i = ids.length - 1; i >= 0; i--) {
+                if (!ids[i].isEmpty() && Long.parseLong(ids[i]) != id) {
+                    above.add(Long.valueOf(ids[i]));
+                }
+            }
+            return new Lineage(unit.view(), List.copyOf(above));
+        });
+    }
+
+    /** A unit and the ids of the units above it, its parent first. */
+    public record Lineage(OrganizationView unit, List<Long> above) {
+    }
+
     public List<Long> subtreeIds(long id) {
         return scope.subtreeIds(id);
     }

@@ -128,26 +128,16 @@ public class OfficerCertificate extends AbstractAggregateRoot<OfficerCertificate
 
     /** Entitled to enforce on {@code date}. */
     public boolean validOn(LocalDate date) {
-        boolean inTerm = !date.isBefore(issuedOn) && !date.isAfter(expiresOn);
-        boolean stopped = status != CertificateStatus.VALID && !date.isBefore(statusSince);
-        return inTerm && !stopped;
+        return term().validOn(date);
     }
 
     /** Why not entitled on {@code date} (Chinese), or '' when entitled. */
     public String reasonInvalidOn(LocalDate date) {
-        if (status == CertificateStatus.REVOKED && !date.isBefore(statusSince)) {
-            return "行政执法证 " + certificateNo + " 已于 " + statusSince + " 注销（" + statusReason + "），不能从事行政执法。";
-        }
-        if (status == CertificateStatus.SUSPENDED && !date.isBefore(statusSince)) {
-            return "行政执法证 " + certificateNo + " 已于 " + statusSince + " 暂扣（" + statusReason + "），不能从事行政执法。";
-        }
-        if (date.isBefore(issuedOn)) {
-            return "行政执法证 " + certificateNo + " 于 " + issuedOn + " 才发证，" + date + " 时尚未取得执法资格。";
-        }
-        if (date.isAfter(expiresOn)) {
-            return "行政执法证 " + certificateNo + " 已于 " + expiresOn + " 过期，不能从事行政执法。";
-        }
-        return "";
+        return term().reasonInvalidOn(date);
+    }
+
+    CertificateTerm term() {
+        return new CertificateTerm(certificateNo, officerName, issuedOn, expiresOn, status, statusReason, statusSince);
     }
 
     public OfficerSummary summary() {

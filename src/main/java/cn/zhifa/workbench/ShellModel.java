@@ -14,11 +14,20 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 
-/** Adds the navigation (grouped, filtered by role) and the user's name and unit to every page. */
+/**
+ * Adds the navigation (grouped, filtered by role) and the user's name and unit to every page. A handler that answers
+ * with a body (the API: {@code @RestController} is a {@code @Controller} too) renders no page and gets none of it
+ * (issue 18: every terminal submission read the user's unit in a transaction of its own and built the menu).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class ShellModel {
 
@@ -42,7 +51,10 @@ class ShellModel {
     private static final List<Role> ROLE_PRECEDENCE = List.of(Role.LEADER, Role.LEGAL, Role.SUPERVISOR, Role.OFFICER);
 
     @ModelAttribute("navigation")
-    Map<String, List<MenuItem>> navigation() {
+    Map<String, List<MenuItem>> navigation(HttpServletRequest request) {
+        if (!rendersPage(request)) {
+            return Map.of();
+        }
         return Actors.current().map(actor -> {
             List<String> daily = ROLE_PRECEDENCE.stream().filter(actor::has).findFirst()
                     .map(DAILY_WORK::get).orElse(List.of());
@@ -82,8 +94,21 @@ class ShellModel {
     }
 
     @ModelAttribute("actorUnit")
-    String actorUnit() {
+    String actorUnit(HttpServletRequest request) {
+        if (!rendersPage(request)) {
+            return null;
+        }
         return Actors.current().flatMap(actor -> organizations.find(actor.organizationId()))
                 .map(OrganizationView::name).orElse(null);
+    }
+
+    /** False for a handler that writes its answer as the body ({@code @ResponseBody}, or an {@code HttpEntity}). */
+    static boolean rendersPage(HttpServletRequest request) {
+        if (!(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler)) {
+            return true;
+        }
+        return !handler.hasMethodAnnotation(ResponseBody.class)
+                && !AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)
+                && !HttpEntity.class.isAssignableFrom(handler.getReturnType().getParameterType());
     }
 }

@@ -41,7 +41,7 @@ class FindingsDeliveredTwiceTests {
                 new FindingsRecorded.Finding(null, "配电箱未上锁", null, false, null, "配电室", today.plusDays(10), null, List.of()),
                 new FindingsRecorded.Finding("AQ-1-01", "未建立安全生产责任制", null, false, null, null, today.plusDays(10), null,
                         List.of())),
-                false);
+                false, null);
 
         transaction.executeWithoutResult(status -> hazards.on(recorded));
         transaction.executeWithoutResult(status -> hazards.on(recorded));

@@ -32,8 +32,16 @@ import org.springframework.test.web.servlet.MockMvc;
 @ZhifaIntegrationTest
 class SubmissionCostTests {
 
-    /** Counted after issue 18's request-side work, on MockMvc (was 61 over HTTP, 9 publications); 18 of them check the documents settings. */
-    static final int REQUEST_STATEMENTS = 50;
+    /**
+     * Counted on MockMvc after issue 18's request-side work (was 61 over HTTP, 9 publications; then 36 here, in 3
+     * transactions), each JDBC batch logged twice: no look-up of the user's unit for a page shell the API does not render,
+     * the team's certificates in one statement without their history, the hazards in one batch without first reading
+     * the record's registered items or asking inspection for the 专项, the documents settings of the unit and its
+     * ancestors in one statement.
+     */
+    static final int REQUEST_STATEMENTS = 29;
+    /** The submission's own (the key, the record, its hazards) and the audit entry's after it. */
+    static final int REQUEST_TRANSACTIONS = 2;
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
@@ -75,6 +83,9 @@ class SubmissionCostTests {
         assertThat(publications).as("reporting's visit, planning's visit, the registry's acts, reporting's hazards, the documents")
                 .hasSize(5);
         assertThat(count.statements()).as(String.join("\n", count.sql())).isLessThanOrEqualTo(REQUEST_STATEMENTS);
+        assertThat(count.transactions()).as("transactions begun on the request thread").isEqualTo(REQUEST_TRANSACTIONS);
+        assertThat(jdbc.sql("SELECT count(*) FROM hazard WHERE record_id = ? AND item_code IN ('AQ-22', 'AQ-28') AND version = 1")
+                .param(record).query(Long.class).single()).as("both failed items registered as hazards, once").isEqualTo(2);
         assertThat((List<String>) JsonPath.read(answer[0], "$.documents[*].state")).containsExactly("PENDING", "PENDING");
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""

@@ -170,7 +170,7 @@ class PortalSectionsTests {
                 randomChecks.on(recorded(9_600_011L, firms.get(0), LocalDate.of(2031, 3, 10), 2, org));
                 // the record's two failed items and a free finding added to it: three hazards registered from the record
                 events.publishEvent(new cn.zhifa.inspection.FindingsRecorded(9_600_011L, 9_600_011L, org, firms.get(0), "企业",
-                        LocalDate.of(2031, 3, 10), List.of(), List.of(finding("AQ-T1"), finding("AQ-T2"), finding(null)), false));
+                        LocalDate.of(2031, 3, 10), List.of(), List.of(finding("AQ-T1"), finding("AQ-T2"), finding(null)), false, null));
                 randomChecks.on(recorded(9_600_012L, firms.get(1), LocalDate.of(2031, 3, 11), 0, org));
                 randomChecks.on(new cn.zhifa.casework.CaseEvent.CaseFiled(9_600_021L, LocalDate.of(2031, 3, 20), firms.get(1)));
             });

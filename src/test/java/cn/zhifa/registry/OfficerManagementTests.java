@@ -65,6 +65,16 @@ class OfficerManagementTests {
     }
 
     @Test
+    void a_team_may_enforce_when_every_member_may_and_the_first_refusal_says_why_not() {
+        LocalDate today = LocalDate.now(clock);
+        assertThat(policy.mayEnforce(java.util.List.of(user("officer1"), user("officer2")), today)).isEqualTo(Verdict.allow());
+        assertThat(policy.mayEnforce(java.util.List.of(user("officer1"), user("zf038"), user("zf003")), today).reason())
+                .contains("注销", "调离执法岗位");
+        assertThat(policy.mayEnforce(java.util.List.of(user("officer1"), user("zf003"), user("zf038")), today).reason())
+                .contains("暂扣");
+    }
+
+    @Test
     void certified_officers_of_units_exclude_revoked_suspended_and_uncertified_ones() {
         long unit = users.findByUsername("officer1").orElseThrow().organizationId();
         List<OfficerSummary> certified = officers.certifiedOfficers(Set.of(unit), LocalDate.now(clock));

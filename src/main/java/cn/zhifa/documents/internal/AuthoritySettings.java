@@ -2,6 +2,8 @@ package cn.zhifa.documents.internal;
 
 import cn.zhifa.documents.Authority;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,31 +23,42 @@ public class AuthoritySettings {
 
     /** The settings saved for exactly this organisation, with its overrides, in one statement. */
     public Optional<Authority> find(long organizationId) {
-        Map<String, String> prefixes = new LinkedHashMap<>(), wording = new LinkedHashMap<>();
-        List<Authority> found = jdbc.sql("""
+        return Optional.ofNullable(find(List.of(organizationId)).get(organizationId));
+    }
+
+    /**
+     * The settings saved for each of these organisations (absent: none saved), with their overrides, in one statement:
+     * a unit and the units above it, of which the nearest with settings is the one it issues under (issue 18: one
+     * statement per level walked up).
+     */
+    public Map<Long, Authority> find(Collection<Long> organizationIds) {
+        Map<Long, Authority> found = new LinkedHashMap<>();
+        Map<Long, Map<String, String>> prefixes = new HashMap<>(), wording = new HashMap<>();
+        jdbc.sql("""
                 select a.organization_id, a.name, a.short_name, a.government, a.review_body, a.court, a.address, a.postcode,
                        a.contact, a.phone, a.payment_office, a.payment_account, o.override_type, o.override_key, o.text
                   from doc_authority a
                   left join doc_authority_override o on o.organization_id = a.organization_id
-                 where a.organization_id = :o
-                 order by o.override_key""")
-                .param("o", organizationId)
-                .query((rs, n) -> {
+                 where a.organization_id in (:o)
+                 order by a.organization_id, o.override_key""")
+                .param("o", organizationIds)
+                .query(rs -> {
+                    long unit = rs.getLong(1);
                     if (rs.getString(13) != null) {
-                        ("PREFIX".equals(rs.getString(13)) ? prefixes : wording).put(rs.getString(14), rs.getString(15));
+                        ("PREFIX".equals(rs.getString(13)) ? prefixes : wording)
+                                .computeIfAbsent(unit, u -> new LinkedHashMap<>()).put(rs.getString(14), rs.getString(15));
                     }
-                    return n > 0 ? null : new Authority(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11), rs.getString(12), null, null);
-                })
-                .list();
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Authority a = found.get(0);
-        return Optional.of(new Authority(a.organizationId(), a.name(), a.shortName(), a.government(), a.reviewBody(),
-                a.court(), a.address(), a.postcode(), a.contact(), a.phone(), a.paymentOffice(), a.paymentAccount(),
-                prefixes, wording));
+                    if (!found.containsKey(unit)) {
+                        found.put(unit, new Authority(unit, rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getString(10), rs.getString(11), rs.getString(12), null, null));
+                    }
+                });
+        found.replaceAll((unit, a) -> new Authority(a.organizationId(), a.name(), a.shortName(), a.government(),
+                a.reviewBody(), a.court(), a.address(), a.postcode(), a.contact(), a.phone(), a.paymentOffice(),
+                a.paymentAccount(), prefixes.getOrDefault(unit, new LinkedHashMap<>()),
+                wording.getOrDefault(unit, new LinkedHashMap<>())));
+        return found;
     }
 
     /** Replaces an authority's settings and overrides (caller validates and holds the transaction). */

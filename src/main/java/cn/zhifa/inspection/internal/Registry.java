@@ -18,8 +18,8 @@ public interface Registry {
     /** {@link #certificateNo} of several officers (user id → their unit) in one query: user id → number, if any. */
     java.util.Map<Long, String> certificateNos(java.util.Map<Long, Long> unitOfOfficer, LocalDate on);
 
-    /** 持证执法: the officer holds an enforcement certificate valid on the day. */
-    Verdict mayEnforce(long userId, LocalDate on);
+    /** 持证执法: every officer named holds an enforcement certificate valid on the day (else the first refusal). */
+    Verdict mayEnforce(List<Long> userIds, LocalDate on);
 
     /** The enterprise as an inspection sees it. */
     record Enterprise(long id, String name, String uscc, String address, String legalRepresentative, long organizationId, List<String> riskFeatures,

@@ -57,8 +57,8 @@ class RegistryAdapter implements Registry {
     }
 
     @Override
-    public Verdict mayEnforce(long userId, LocalDate on) {
-        return certificates.mayEnforce(userId, on);
+    public Verdict mayEnforce(List<Long> userIds, LocalDate on) {
+        return certificates.mayEnforce(userIds, on);
     }
 
     private static Enterprise of(EnterpriseSummary e) {
