@@ -72,6 +72,17 @@ public class AgencyManagement {
                 .query((rs, n) -> agency(rs)).list();
     }
 
+    /** How many agencies {@link #qualificationWarnings(Collection)} lists, counted in SQL. */
+    @Transactional(readOnly = true)
+    public long countQualificationWarnings(Collection<Long> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("SELECT count(*) FROM agency a WHERE a.organization_id IN (:orgs) AND a.status <> 'REVOKED' AND a.valid_until <= :until")
+                .param("orgs", organizationIds).param("until", Date.valueOf(today().plusDays(warningDays)))
+                .query(Long.class).single();
+    }
+
     public int warningDays() {
         return warningDays;
     }

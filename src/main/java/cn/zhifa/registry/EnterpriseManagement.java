@@ -189,13 +189,16 @@ public class EnterpriseManagement {
         return phone;
     }
 
-    /** Groups of active records in the user's scope that look like one enterprise (same town, same name key). */
+    /**
+     * Groups of active records in the user's scope that look like one enterprise (same town, same name key), read from
+     * enterprise_duplicate (V3_71), which the database keeps on every write of a firm.
+     */
     @Transactional(readOnly = true)
     public List<MergeCandidate> mergeCandidates() {
         Collection<Long> orgs = scope.visibleOrganizationIds();
         List<Map.Entry<String, String>> keys = jdbc.sql("""
-                        SELECT town_code, name_key FROM enterprise WHERE merged_into IS NULL AND organization_id IN (:orgs)
-                        GROUP BY town_code, name_key HAVING count(*) > 1 ORDER BY town_code, name_key LIMIT 100""")
+                        SELECT town_code, name_key FROM enterprise_duplicate WHERE organization_id IN (:orgs)
+                        GROUP BY town_code, name_key HAVING sum(members) > 1 ORDER BY town_code, name_key LIMIT 100""")
                 .param("orgs", orgs)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
         List<MergeCandidate> candidates = new ArrayList<>();
@@ -209,14 +212,15 @@ public class EnterpriseManagement {
         return candidates;
     }
 
+    /** The number of groups {@link #mergeCandidates()} lists for these units (not capped): a few rows, not the scope's firms. */
     @Transactional(readOnly = true)
     public long countMergeCandidates(Collection<Long> organizationIds) {
         if (organizationIds.isEmpty()) {
             return 0;
         }
         return jdbc.sql("""
-                        SELECT count(*) FROM (SELECT 1 FROM enterprise WHERE merged_into IS NULL AND organization_id IN (:orgs)
-                        GROUP BY town_code, name_key HAVING count(*) > 1) groups""")
+                        SELECT count(*) FROM (SELECT 1 FROM enterprise_duplicate WHERE organization_id IN (:orgs)
+                        GROUP BY town_code, name_key HAVING sum(members) > 1) groups""")
                 .param("orgs", organizationIds).query(Long.class).single();
     }
 

@@ -304,6 +304,16 @@ public class OfficerManagement {
         return certificates.findExpiring(organizationIds, today, today.plusDays(warningDays));
     }
 
+    /** How many certificates {@link #expiring(Collection)} lists, counted in SQL (no certificate or event history loaded). */
+    @Transactional(readOnly = true)
+    public long countExpiring(Collection<Long> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return 0;
+        }
+        LocalDate today = today();
+        return certificates.countExpiring(organizationIds, today, today.plusDays(warningDays));
+    }
+
     @Transactional
     public void recordTraining(TrainingRecord training) {
         if (training.userId() <= 0) {

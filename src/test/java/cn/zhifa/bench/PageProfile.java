@@ -51,6 +51,8 @@ class PageProfile {
     PasswordEncoder encoder;
     @Autowired
     Clock clock;
+    @Autowired
+    cn.zhifa.hazard.internal.HazardRegister hazardRegister;
     @LocalServerPort
     int port;
 
@@ -74,6 +76,7 @@ class PageProfile {
         pages.put("隐患 逾期", "/hazards?filter=overdue");
         pages.put("隐患 临期", "/hazards?filter=due-soon");
         pages.put("隐患 未闭环", "/hazards");
+        pages.put("案件期限", "/cases/deadlines");
         pages.put("工作台", "/");
         StringBuilder report = new StringBuilder();
         Logger sql = (Logger) LoggerFactory.getLogger("org.springframework.jdbc.core.JdbcTemplate");
@@ -114,6 +117,24 @@ class PageProfile {
                         .query(String.class).list().forEach(l -> line(report, "    " + l));
             }
         }
+        java.sql.Date soon = java.sql.Date.valueOf(hazardRegister.dueSoonUntil(today));
+        String dueSoon = "organization_id IN (:orgs) AND status = 'RECTIFYING' AND deadline BETWEEN :today AND :soon";
+        String atRisk = "d.organization_id IN (:orgs) AND d.near_from <= :today";
+        for (Map.Entry<String, List<Long>> scope : Map.of("officer", List.of(officerUnit), "leader", province).entrySet()) {
+            for (String statement : List.of(
+                    "SELECT count(*) FROM (SELECT 1 FROM hazard WHERE " + dueSoon + " LIMIT 10001) counted",
+                    "SELECT id, enterprise_name, organization_id FROM hazard WHERE " + dueSoon + " ORDER BY deadline, id DESC LIMIT 20",
+                    "SELECT d.penalty_case, c.case_number, d.due_on FROM case_deadline d JOIN penalty_case c ON c.id = d.penalty_case WHERE "
+                            + atRisk + " ORDER BY d.due_on, c.case_number, d.deadline LIMIT 20",
+                    "SELECT count(*) FROM case_deadline d WHERE " + atRisk,
+                    "SELECT count(DISTINCT CASE WHEN due_on >= :today THEN penalty_case END), count(DISTINCT CASE WHEN due_on < :today "
+                            + "THEN penalty_case END) FROM case_deadline d WHERE " + atRisk)) {
+                line(report, "");
+                line(report, "-- " + scope.getKey() + ": " + statement);
+                jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + statement).param("orgs", scope.getValue()).param("today", today)
+                        .param("soon", soon).query(String.class).list().forEach(l -> line(report, "    " + l));
+            }
+        }
         // the application's statements are prepared on the server (pgjdbc, after 5 uses) and PostgreSQL may then keep one
         // generic plan for every parameter value: the same statements with the plan PostgreSQL would keep
         for (Map.Entry<String, List<Long>> scope : Map.of("officer", List.of(officerUnit), "leader", province).entrySet()) {
@@ -131,7 +152,12 @@ class PageProfile {
                 for (String[] prepared : List.of(
                         new String[]{"SELECT count(*) FROM (SELECT 1 FROM hazard WHERE " + genericOverdue + " LIMIT $" + (orgs.size() + 2) + ") counted", "10001"},
                         new String[]{"SELECT id, enterprise_name, organization_id FROM hazard WHERE " + genericOverdue
-                                + " ORDER BY deadline, id DESC LIMIT $" + (orgs.size() + 2), "50"})) {
+                                + " ORDER BY deadline, id DESC LIMIT $" + (orgs.size() + 2), "50"},
+                        new String[]{"SELECT count(*) FROM (SELECT 1 FROM hazard WHERE " + genericOverdue.replace("measure = 'ORDER' AND deadline < $",
+                                "deadline >= $") + " AND deadline <= $" + (orgs.size() + 1) + " + 5 LIMIT $" + (orgs.size() + 2) + ") counted", "10001"},
+                        new String[]{"SELECT id, enterprise_name, organization_id FROM hazard WHERE " + genericOverdue.replace(
+                                "measure = 'ORDER' AND deadline < $", "deadline >= $") + " AND deadline <= $" + (orgs.size() + 1)
+                                + " + 5 ORDER BY deadline, id DESC LIMIT $" + (orgs.size() + 2), "20"})) {
                     String name = "generic" + n++;
                     statement.execute("PREPARE " + name + " (" + types + ") AS " + prepared[0]);
                     line(report, "");

@@ -54,6 +54,26 @@ class RequestReadsTests {
     }
 
     @Test
+    void the_home_page_counts_the_registry_work_without_loading_certificates_or_grouping_the_firms() throws Exception {
+        for (String username : List.of("leader1", "officer1")) {
+            WebUser user = WebUser.loggedIn(port, username);
+            user.get("/");
+
+            List<String> home = statementsOf(() -> assertThat(user.get("/").statusCode()).isEqualTo(200));
+
+            assertThat(home).as(username + ": expiring certificates are counted, no certificate or its history is loaded")
+                    .noneMatch(sql -> sql.contains("certificate_event"))
+                    .anyMatch(sql -> sql.startsWith("select count(*) from officer_certificate where"));
+            assertThat(home).as(username + ": agency qualifications are counted, not loaded with their clients")
+                    .noneMatch(sql -> sql.contains("from agency_client"))
+                    .anyMatch(sql -> sql.startsWith("select count(*) from agency a where"));
+            assertThat(home).as(username + ": merge candidates are counted from the kept groups, not from every firm of the scope")
+                    .noneMatch(sql -> sql.contains("from enterprise "))
+                    .filteredOn(sql -> sql.contains("from enterprise_duplicate")).hasSize(1);
+        }
+    }
+
+    @Test
     void the_case_page_reads_the_service_records_once_and_the_investigation_records_once() throws Exception {
         long caseId = jdbc.sql("""
                         SELECT c.id FROM penalty_case c JOIN app_user u ON u.organization_id = c.organization_id

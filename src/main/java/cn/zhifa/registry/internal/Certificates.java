@@ -27,4 +27,8 @@ public interface Certificates extends ListCrudRepository<OfficerCertificate, Lon
     @Query("SELECT * FROM officer_certificate WHERE organization_id IN (:orgs) AND status = 'VALID' "
             + "AND expires_on >= :from AND expires_on <= :to ORDER BY expires_on, id")
     List<OfficerCertificate> findExpiring(Collection<Long> orgs, LocalDate from, LocalDate to);
+
+    @Query("SELECT count(*) FROM officer_certificate WHERE organization_id IN (:orgs) AND status = 'VALID' "
+            + "AND expires_on >= :from AND expires_on <= :to")
+    long countExpiring(Collection<Long> orgs, LocalDate from, LocalDate to);
 }

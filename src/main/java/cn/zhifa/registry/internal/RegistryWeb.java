@@ -48,10 +48,10 @@ class RegistryWeb {
             }
             List<PendingWorkCounter.Pending> pendingWork = new ArrayList<>();
             var orgs = scope.visibleOrganizationIds();
-            pendingWork.add(new PendingWorkCounter.Pending("执法证 " + officers.warningDays() + " 天内到期", officers.expiring(orgs).size(),
+            pendingWork.add(new PendingWorkCounter.Pending("执法证 " + officers.warningDays() + " 天内到期", officers.countExpiring(orgs),
                     "/registry/officers#expiring", 140));
             pendingWork.add(new PendingWorkCounter.Pending("第三方机构资质 " + agencies.warningDays() + " 天内到期或已过期",
-                    agencies.qualificationWarnings(orgs).size(), "/registry/agencies#qualification-warnings", 142));
+                    agencies.countQualificationWarnings(orgs), "/registry/agencies#qualification-warnings", 142));
             if (actor.has(Role.OFFICER) || actor.has(Role.LEADER)) {
                 pendingWork.add(new PendingWorkCounter.Pending("疑似重复企业待合并", enterprises.countMergeCandidates(orgs),
                         "/registry/enterprises/merge", 141));
