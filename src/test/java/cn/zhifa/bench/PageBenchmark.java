@@ -64,6 +64,9 @@ class PageBenchmark {
         line(report, "Profile province at scale %s: %,d firms, %,d records, %,d hazards, %,d cases, %,d documents; generated in %.1f s.",
                 scale, result.rows().get("enterprise"), result.rows().get("inspection_record"), result.rows().get("hazard"),
                 result.rows().get("penalty_case"), result.rows().get("doc_issued"), result.seconds());
+        // what the profile needs on disk (document and evidence bytes are not generated: they live in the object store)
+        line(report, "Database after generating: %,d MB.",
+                jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single() >> 20);
 
         // the officer with the most open tasks this month; the province's leader (sees every unit)
         String officer = jdbc.sql("""
