@@ -4,10 +4,6 @@ import cn.zhifa.registry.EnforcementActRecorded;
 import cn.zhifa.registry.EnterpriseTimelineEntry;
 import cn.zhifa.registry.EnforcementVisitRecorded;
 import java.sql.Date;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -19,9 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class EnforcementActs {
 
-    /** Acts written by one statement (5 parameters each). */
-    private static final int ROWS = 500;
-
     private final JdbcClient jdbc;
 
     EnforcementActs(JdbcClient jdbc) {
@@ -31,7 +24,7 @@ class EnforcementActs {
     /** The acts and the timeline entry of one visit, in the one transaction of its delivery. */
     @ApplicationModuleListener
     void on(EnforcementVisitRecorded visit) {
-        store(visit.acts());
+        visit.acts().forEach(this::on);
         if (visit.timelineEntry() != null) {
             on(visit.timelineEntry());
         }
@@ -39,29 +32,13 @@ class EnforcementActs {
 
     @ApplicationModuleListener
     void on(EnforcementActRecorded act) {
-        store(List.of(act));
-    }
-
-    /**
-     * The acts in one statement per {@value #ROWS}: each with its firm's organisation id (issue 18: the distribution
-     * key), or the acting unit's when the act names no registered firm (a case against a person); an act with neither
-     * is not kept.
-     */
-    private void store(List<EnforcementActRecorded> acts) {
-        for (int from = 0; from < acts.size(); from += ROWS) {
-            List<EnforcementActRecorded> rows = acts.subList(from, Math.min(acts.size(), from + ROWS));
-            List<Object> params = new ArrayList<>(rows.size() * 5);
-            rows.forEach(act -> params.addAll(Arrays.asList(act.userId(), act.enterpriseId(), Date.valueOf(act.occurredOn()),
-                    cut(act.kind(), 30), act.organizationId())));
-            jdbc.sql("INSERT INTO enforcement_act (user_id, enterprise_id, occurred_on, kind, organization_id) "
-                            + "SELECT user_id, enterprise_id, occurred_on, kind, org FROM (SELECT a.user_id, a.enterprise_id, "
-                            + "a.occurred_on, a.kind, COALESCE((SELECT organization_id FROM enterprise WHERE id = a.enterprise_id), "
-                            + "a.organization_id) AS org FROM (VALUES " + String.join(", ", Collections.nCopies(rows.size(),
-                                    "(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS DATE), CAST(? AS VARCHAR), CAST(? AS BIGINT))"))
-                            + ") AS a (user_id, enterprise_id, occurred_on, kind, organization_id)) o "
-                            + "WHERE org IS NOT NULL ON CONFLICT DO NOTHING")
-                    .params(params).update();
-        }
+        // the firm's organisation id (issue 18: the distribution key), or the acting unit's when the act names no
+        // registered firm (a case against a person); an act with neither is not kept
+        jdbc.sql("INSERT INTO enforcement_act (user_id, enterprise_id, occurred_on, kind, organization_id) "
+                        + "SELECT ?, ?, ?, ?, o.id FROM (SELECT COALESCE((SELECT organization_id FROM enterprise WHERE id = ?), ?) AS id) o "
+                        + "WHERE o.id IS NOT NULL ON CONFLICT DO NOTHING")
+                .params(act.userId(), act.enterpriseId(), Date.valueOf(act.occurredOn()), cut(act.kind(), 30), act.enterpriseId(),
+                        act.organizationId()).update();
     }
 
     @ApplicationModuleListener
