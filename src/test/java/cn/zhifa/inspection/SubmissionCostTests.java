@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Issue 18, load-independent guards on what one terminal submission costs: the statements on the request thread (the
  * token, the record, its hazards, the audit entry) and the event publications it stores, each of which is delivered
- * in three transactions. A record with general hazards only, submitted on site: the monitoring patrol list (online
+ * in one transaction (shared.scheduling.ListenerTransactions). A record with general hazards only, submitted on site: the monitoring patrol list (online
  * records only) and the credit file (major hazards only) get no publication; the officers' enforcement acts and the
  * firm's timeline entry travel in one.
  */

@@ -10,8 +10,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Hazards found (and their 销号) per unit, maintained from {@link HazardFound} and {@link HazardClosed}: one row per
@@ -20,6 +24,9 @@ import java.util.List;
  */
 @Component
 public class HazardReadModel {
+
+    /** Hazards written by one statement (4 parameters each, far below PostgreSQL's 65,535). */
+    static final int ROWS = 500;
 
     private final JdbcClient jdbc;
     private final HazardManagement hazards;
@@ -45,10 +52,10 @@ public class HazardReadModel {
         apply(found);
     }
 
-    /** The hazards of one submitted record (issue 18: one delivery for all of them). */
+    /** The hazards of one submitted record (issue 18: one delivery for all of them, one statement for their rows). */
     @ApplicationModuleListener
     void on(cn.zhifa.hazard.HazardsFound found) {
-        found.hazards().forEach(this::apply);
+        apply(found.hazards());
     }
 
     @ApplicationModuleListener
@@ -65,6 +72,26 @@ public class HazardReadModel {
                                                               organization_id = EXCLUDED.organization_id""")
                 .param("id", found.hazardId()).param("org", found.organizationId()).param("on", found.foundOn())
                 .param("major", found.level() == HazardLevel.MAJOR).update();
+    }
+
+    /** As {@link #apply(HazardFound)} for each, in one statement per {@value #ROWS} hazards (a hazard named twice: its last). */
+    @Transactional
+    public void apply(List<HazardFound> found) {
+        List<HazardFound> hazards = List.copyOf(found.stream()
+                .collect(Collectors.toMap(HazardFound::hazardId, h -> h, (first, last) -> last, LinkedHashMap::new)).values());
+        for (int from = 0; from < hazards.size(); from += ROWS) {
+            List<HazardFound> rows = hazards.subList(from, Math.min(hazards.size(), from + ROWS));
+            List<Object> params = new ArrayList<>(rows.size() * 4);
+            rows.forEach(h -> params.addAll(List.of(h.hazardId(), h.organizationId(), h.foundOn(), h.level() == HazardLevel.MAJOR)));
+            jdbc.sql("""
+                            INSERT INTO reporting_hazard (hazard_id, organization_id, found_on, major)
+                            VALUES %s
+                            ON CONFLICT (hazard_id) DO UPDATE SET found_on = EXCLUDED.found_on, major = EXCLUDED.major,
+                                                                  organization_id = EXCLUDED.organization_id"""
+                            .formatted(String.join(", ", Collections.nCopies(rows.size(),
+                                    "(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS DATE), CAST(? AS BOOLEAN))"))))
+                    .params(params).update();
+        }
     }
 
     @Transactional
