@@ -32,8 +32,24 @@ function when(iso) {
     + String(d.getMinutes()).padStart(2, '0');
 }
 
+// navigator.onLine only says a network is attached (a phone on a site's Wi-Fi without a route, or a page reloaded
+// without a signal, can read true): the last answer from the server counts too
+let reachable = true;
+
 function online() {
-  document.getElementById('offline-banner').classList.toggle('d-none', navigator.onLine);
+  document.getElementById('offline-banner').classList.toggle('d-none', navigator.onLine && reachable);
+}
+
+/** Asks the server (past the service worker: it answers only GET) whether it can be reached, and shows it. */
+async function probe() {
+  try {
+    await fetch('/offline/app.html', { method: 'HEAD', cache: 'no-store' });
+    reachable = true;
+  } catch (e) {
+    reachable = false;
+  }
+  online();
+  return reachable;
 }
 
 async function refreshCount() {
@@ -617,6 +633,8 @@ async function runSync() {
     });
     progress.textContent = result.stopped || (result.sent === 0 ? ''
       : result.refused > 0 ? '同步完成，' + result.refused + ' 项被拒绝（原因见同步队列）' : '同步完成');
+    reachable = !result.unreachable;
+    online();
   } finally {
     syncing = false;
     await showOutbox();
@@ -634,7 +652,12 @@ async function start() {
   await showTasks();
   await showOutbox();
   document.body.dataset.ready = 'true';
-  if (navigator.onLine) runSync();
+  if (await probe()) runSync();
+  // what waits is tried again every 10 s and when the phone comes back to the app, whatever navigator.onLine says
+  // (its 'online' event does not come on every phone)
+  const retry = async () => { if ((await store.waitingCount()) > 0 && await probe()) runSync(); };
+  setInterval(retry, 10000);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') retry(); });
 }
 
 start();

@@ -204,7 +204,8 @@ export async function sync(onProgress) {
     }
     return { sent: done, refused, stopped: null };
   } catch (e) {
-    return { sent: done, refused, stopped: e instanceof Stop ? e.message : '网络中断，未发送的项目保留在手机上，联网后继续同步。' };
+    return { sent: done, refused, stopped: e instanceof Stop ? e.message : '网络中断，未发送的项目保留在手机上，联网后继续同步。',
+      unreachable: !(e instanceof Stop) };
   }
 
   async function send(url, init) {
