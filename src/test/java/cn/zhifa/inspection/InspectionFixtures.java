@@ -103,6 +103,23 @@ public final class InspectionFixtures {
     }
 
     /** A whole record: all 8 GM-MGMT items, AQ-41 (general) and GM-3-2 (major) failed with a deadline. */
+    /**
+     * A submission of {@code taskId} with two general hazards (AQ-22, AQ-28, to be rectified by {@code deadline}) among
+     * the demo checklist's eight items, signed by both officers and the firm's representative.
+     */
+    public static String twoHazardsRecordJson(long taskId, long officerA, long officerB, LocalDate deadline) {
+        String signature = signature();
+        return """
+                {"taskId":%d,"place":"厂区","representativeName":"张经理","findings":"检查了安全管理资料和生产现场。",
+                 "items":[{"code":"AQ-22","result":"FAILS","note":"一般隐患一","location":"一车间","rectifyBy":"%s"},
+                          {"code":"AQ-28","result":"FAILS","note":"一般隐患二","location":"二车间","rectifyBy":"%s"},
+                          {"code":"AQ-41","result":"CONFORMS"},{"code":"AQ-45","result":"CONFORMS"},{"code":"AQ-81","result":"CONFORMS"},
+                          {"code":"GM-3-1","result":"CONFORMS"},{"code":"GM-3-2","result":"CONFORMS"},{"code":"GM-3-3","result":"NOT_APPLICABLE"}],
+                 "officerSignatures":[{"userId":%d,"png":"%s"},{"userId":%d,"png":"%s"}],
+                 "representative":{"name":"张经理","png":"%s","refused":false},"confirmNonWorkingDeadline":true}
+                """.formatted(taskId, deadline, deadline, officerA, signature, officerB, signature, signature);
+    }
+
     public static String recordJson(long taskId, long officerA, long officerB, LocalDate deadline, boolean confirm,
                                     boolean signRepresentative) {
         String items = """

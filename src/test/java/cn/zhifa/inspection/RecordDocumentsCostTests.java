@@ -58,16 +58,7 @@ class RecordDocumentsCostTests {
                         .content(InspectionFixtures.taskJson(a, b, firm)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long task = ((Number) JsonPath.read(created, "$.id")).longValue();
-        String signature = InspectionFixtures.signature();
-        String body = """
-                {"taskId":%d,"place":"厂区","representativeName":"张经理","findings":"检查了安全管理资料和生产现场。",
-                 "items":[{"code":"AQ-22","result":"FAILS","note":"一般隐患一","location":"一车间","rectifyBy":"%s"},
-                          {"code":"AQ-28","result":"FAILS","note":"一般隐患二","location":"二车间","rectifyBy":"%s"},
-                          {"code":"AQ-41","result":"CONFORMS"},{"code":"AQ-45","result":"CONFORMS"},{"code":"AQ-81","result":"CONFORMS"},
-                          {"code":"GM-3-1","result":"CONFORMS"},{"code":"GM-3-2","result":"CONFORMS"},{"code":"GM-3-3","result":"NOT_APPLICABLE"}],
-                 "officerSignatures":[{"userId":%d,"png":"%s"},{"userId":%d,"png":"%s"}],
-                 "representative":{"name":"张经理","png":"%s","refused":false},"confirmNonWorkingDeadline":true}
-                """.formatted(task, deadline, deadline, a, signature, b, signature, signature);
+        String body = InspectionFixtures.twoHazardsRecordJson(task, a, b, deadline);
         EventPublications.awaitRecordDocuments(jdbc); // no other record's documents delivered while this one is counted
 
         List<ILoggingEvent> seen;
