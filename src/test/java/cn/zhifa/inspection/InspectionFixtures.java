@@ -62,6 +62,18 @@ public final class InspectionFixtures {
                 """.formatted(enterpriseId, officerA, officerB, YearMonth.now());
     }
 
+    /** Creates a task for the two officers at the firm through the API (as {@code token}) and returns its id. */
+    public static long createdTask(org.springframework.test.web.servlet.MockMvc mvc, String token, long officerA,
+                                   long officerB, long enterpriseId) throws Exception {
+        String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/inspection/tasks").header("Authorization", token).header("Idempotency-Key", key())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(taskJson(officerA, officerB, enterpriseId)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.id")).longValue();
+    }
+
     /**
      * A demo enterprise that officer1's brigade may inspect (deterministic by offset): tasks are refused for firms
      * outside the creator's data scope.

@@ -53,11 +53,7 @@ class RecordDocumentsCostTests {
         long b = users.findByUsername("officer2").orElseThrow().id();
         long firm = InspectionFixtures.enterprise(jdbc, 212).id();
         LocalDate deadline = calendar.addWorkingDays(LocalDate.now(ZoneId.of("Asia/Shanghai")), 10).due();
-        String created = mvc.perform(post("/api/v1/inspection/tasks").header("Authorization", token)
-                        .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
-                        .content(InspectionFixtures.taskJson(a, b, firm)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long task = ((Number) JsonPath.read(created, "$.id")).longValue();
+        long task = InspectionFixtures.createdTask(mvc, token, a, b, firm);
         String body = InspectionFixtures.twoHazardsRecordJson(task, a, b, deadline);
         EventPublications.awaitRecordDocuments(jdbc); // no other record's documents delivered while this one is counted
 
