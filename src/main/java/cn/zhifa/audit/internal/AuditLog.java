@@ -4,6 +4,7 @@ import cn.zhifa.audit.AuditRecord;
 import cn.zhifa.audit.AuditRecord.Outcome;
 import cn.zhifa.audit.ChainCheck;
 import cn.zhifa.shared.crypto.KeyProvider;
+import cn.zhifa.shared.db.SideConnections;
 import cn.zhifa.shared.web.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -41,40 +41,48 @@ public class AuditLog {
     private final KeyProvider keys;
     private final Checkpoints checkpoints;
     private final ArchiveFiles archiveFiles;
+    private final SideConnections side;
 
-    AuditLog(JdbcClient jdbc, Clock clock, KeyProvider keys, Checkpoints checkpoints, ArchiveFiles archiveFiles) {
+    AuditLog(JdbcClient jdbc, Clock clock, KeyProvider keys, Checkpoints checkpoints, ArchiveFiles archiveFiles,
+             SideConnections side) {
         this.jdbc = jdbc;
+        this.side = side;
         this.clock = clock;
         this.keys = keys;
         this.checkpoints = checkpoints;
         this.archiveFiles = archiveFiles;
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Appends one row in a transaction of its own on {@link SideConnections}: it stays whether or not the caller's
+     * transaction commits, and it never waits for a second connection of the main pool the caller may hold one of.
+     */
     public void append(String actor, Long actorId, Long organizationId, String action, String targetType,
                        String targetId, Outcome outcome, String detail, String clientAddress) {
-        lockChain();
-        // the head and the next id in one statement, after the lock (a statement's snapshot is taken when it starts)
-        NextLink next = jdbc.sql("""
-                        SELECT nextval('audit_log_id_seq') AS next, h.hash FROM (SELECT 1) one
-                        LEFT JOIN (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) h ON TRUE""")
-                .query((rs, n) -> new NextLink(rs.getLong("next"), rs.getString("hash"))).single();
-        long id = next.id();
-        String previous = next.previousHash() != null ? next.previousHash()
-                : head().map(Head::hash).orElse(ChainHash.GENESIS);
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        AuditRecord row = new AuditRecord(id, at, clean(actor, 40), actorId, organizationId, clean(action, 120),
-                clean(targetType, 60), clean(targetId, 60), outcome, clean(detail, 500),
-                clean(clientAddress, 64), previous, null);
-        String hash = ChainHash.keyed(keys.secret(CHAIN_KEY, 32), row);
-        jdbc.sql("""
-                INSERT INTO audit_log (id, occurred_at, actor, actor_id, organization_id, action, target_type, target_id,
-                                       outcome, detail, client_address, previous_hash, hash, scheme)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, Timestamp.from(at), row.actor() == null ? "" : row.actor(), actorId, organizationId,
-                        row.action() == null ? "" : row.action(), row.targetType(), row.targetId(), outcome.name(),
-                        row.detail(), row.clientAddress(), previous, hash, ChainHash.KEYED)
-                .update();
+        side.inOwnTransaction(own -> {
+            lockChain(own);
+            // the head and the next id in one statement, after the lock (a statement's snapshot is taken when it starts)
+            NextLink next = own.sql("""
+                            SELECT nextval('audit_log_id_seq') AS next, h.hash FROM (SELECT 1) one
+                            LEFT JOIN (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) h ON TRUE""")
+                    .query((rs, n) -> new NextLink(rs.getLong("next"), rs.getString("hash"))).single();
+            long id = next.id();
+            String previous = next.previousHash() != null ? next.previousHash()
+                    : head(own).map(Head::hash).orElse(ChainHash.GENESIS);
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            AuditRecord row = new AuditRecord(id, at, clean(actor, 40), actorId, organizationId, clean(action, 120),
+                    clean(targetType, 60), clean(targetId, 60), outcome, clean(detail, 500),
+                    clean(clientAddress, 64), previous, null);
+            String hash = ChainHash.keyed(keys.secret(CHAIN_KEY, 32), row);
+            own.sql("""
+                    INSERT INTO audit_log (id, occurred_at, actor, actor_id, organization_id, action, target_type, target_id,
+                                           outcome, detail, client_address, previous_hash, hash, scheme)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, Timestamp.from(at), row.actor() == null ? "" : row.actor(), actorId, organizationId,
+                            row.action() == null ? "" : row.action(), row.targetType(), row.targetId(), outcome.name(),
+                            row.detail(), row.clientAddress(), previous, hash, ChainHash.KEYED)
+                    .update();
+        });
     }
 
     /** The id a new row takes and the hash of the newest row in the table (null when the table is empty). */
@@ -290,26 +298,42 @@ public class AuditLog {
     }
 
     void lockChain() {
+        lockChain(jdbc);
+    }
+
+    private static void lockChain(JdbcClient jdbc) {
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, n) -> 1).list();
     }
 
     Optional<Head> head() {
+        return head(jdbc);
+    }
+
+    private static Optional<Head> head(JdbcClient jdbc) {
         return jdbc.sql("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
                 .query((rs, n) -> new Head(rs.getLong("id"), rs.getString("hash"))).optional()
                 .or(() -> {
-                    Archived archived = archived();
+                    Archived archived = archived(jdbc);
                     return archived.rows() > 0 ? Optional.of(new Head(archived.lastId(), archived.lastHash())) : Optional.empty();
                 });
     }
 
     List<ArchiveRow> archives() {
+        return archives(jdbc);
+    }
+
+    private static List<ArchiveRow> archives(JdbcClient jdbc) {
         return jdbc.sql("SELECT * FROM audit_archive ORDER BY first_id").query((rs, n) -> new ArchiveRow(rs.getLong("id"),
                 rs.getLong("first_id"), rs.getLong("last_id"), rs.getLong("row_count"), rs.getString("first_previous_hash"),
                 rs.getString("last_hash"), rs.getString("file_name"), rs.getString("file_sm3"), rs.getString("signature"))).list();
     }
 
     Archived archived() {
-        List<ArchiveRow> all = archives();
+        return archived(jdbc);
+    }
+
+    private static Archived archived(JdbcClient jdbc) {
+        List<ArchiveRow> all = archives(jdbc);
         if (all.isEmpty()) {
             return new Archived(0, 0, ChainHash.GENESIS);
         }

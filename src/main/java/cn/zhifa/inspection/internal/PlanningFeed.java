@@ -40,14 +40,17 @@ class PlanningFeed {
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
-    /** Each task in its own transaction, so one refused firm does not undo the others. */
+    /**
+     * Each task under a savepoint of its own in the listener's transaction, so one refused firm does not undo the
+     * others; a transaction of its own would hold a second connection of the pool while the listener holds one.
+     */
     private final TransactionTemplate separately;
 
     PlanningFeed(InspectionManagement inspections, ApplicationEventPublisher events, AuditTrail audit, JdbcClient jdbc,
                  PlatformTransactionManager transactions) {
         this.inspections = inspections;
         this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.events = events;
         this.audit = audit;
         this.jdbc = jdbc;

@@ -176,12 +176,13 @@ public class EmbeddedPostgresConfiguration {
     /** The application's pool: the restricted role. */
     @Bean(destroyMethod = "close")
     @Primary
-    DataSource dataSource(EmbeddedPostgres postgres, DatabaseSecrets secrets) {
+    DataSource dataSource(EmbeddedPostgres postgres, DatabaseSecrets secrets,
+                          @Value("${spring.datasource.hikari.maximum-pool-size}") int size) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl(APP_ROLE, "postgres"));
         dataSource.setUsername(APP_ROLE);
         dataSource.setPassword(secrets.app());
-        dataSource.setMaximumPoolSize(20);
+        dataSource.setMaximumPoolSize(size);
         dataSource.setPoolName("zhifa-embedded");
         return dataSource;
     }
