@@ -18,6 +18,8 @@ import java.util.Optional;
 import cn.zhifa.shared.web.Page;
 import java.util.Collection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,14 +58,30 @@ public class CaseDeadlines {
     private final TransactionTemplate separately;
     /** The basis this node last found recorded (so a page's read checks it without a write). */
     private volatile String checkedBasis = "";
+    /** The most marked cases a page's read recomputes itself; more are left to {@link #background}. */
+    private final int readRefreshMax;
+    /** Where a mass recomputation runs (a changed basis, an import), so that no user's page waits for it. */
+    private final java.util.concurrent.Executor background;
+    /** Whether this node is recomputing in the background now (one such run at a time). */
+    private final java.util.concurrent.atomic.AtomicBoolean recomputing = new java.util.concurrent.atomic.AtomicBoolean();
 
     CaseDeadlines(PenaltyCases cases, CasePeriods periods, CaseScope scope, JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this(cases, periods, scope, jdbc, audit, clock, null, null);
     }
 
-    @Autowired
+    /** Reads recompute whatever is marked themselves (tests of one engine against another). */
     CaseDeadlines(PenaltyCases cases, CasePeriods periods, CaseScope scope, JdbcClient jdbc, AuditTrail audit, Clock clock,
                   ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this(cases, periods, scope, jdbc, audit, clock, events, transactions, Integer.MAX_VALUE, Runnable::run);
+    }
+
+    @Autowired
+    CaseDeadlines(PenaltyCases cases, CasePeriods periods, CaseScope scope, JdbcClient jdbc, AuditTrail audit, Clock clock,
+                  ApplicationEventPublisher events, PlatformTransactionManager transactions,
+                  @Value("${zhifa.casework.deadlines.read-refresh-max}") int readRefreshMax,
+                  @Qualifier("applicationTaskExecutor") java.util.concurrent.Executor background) {
+        this.readRefreshMax = readRefreshMax;
+        this.background = background;
         this.cases = cases;
         this.periods = periods;
         this.scope = scope;
@@ -248,7 +266,6 @@ public class CaseDeadlines {
      * One page of the cases near or past a deadline in the user's scope (or the part of it in {@code units}), most urgent
      * first, read from the maintained read model in SQL (issue 18: no timeline is built on a read).
      */
-    @Transactional(readOnly = true)
     public Page<CaseWarning> watchList(Collection<Long> units, int page, int size) {
         List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
         if (units != null) {
@@ -257,7 +274,7 @@ public class CaseDeadlines {
         if (orgs.isEmpty()) {
             return Page.empty(page, size);
         }
-        refresh();
+        refreshForRead();
         LocalDate today = today();
         List<CaseWarning> items = jdbc.sql("""
                         SELECT d.penalty_case, c.case_number, c.title, c.handler_id, c.handler_name, d.organization_id, d.deadline,
@@ -287,13 +304,12 @@ public class CaseDeadlines {
      * Counted in one statement ({@code handlerId} not null: only that handler's cases): the home page shows both side by
      * side, and the read model is brought up to date once for both.
      */
-    @Transactional(readOnly = true)
     public CasesAtRisk casesAtRisk(Long handlerId) {
         List<Long> orgs = List.copyOf(scope.visibleOrganizationIds());
         if (orgs.isEmpty()) {
             return new CasesAtRisk(0, 0);
         }
-        refresh();
+        refreshForRead();
         LocalDate today = today();
         return jdbc.sql("""
                         SELECT count(DISTINCT CASE WHEN due_on >= :today THEN penalty_case END),
@@ -377,18 +393,71 @@ public class CaseDeadlines {
         if (separately == null) {
             return;
         }
-        // cheap when nothing changed (every page's menu counts read the model): no write, no transaction of its own
+        checkBasisIfChanged();
+        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_deadline_stale)").query(Boolean.class).single()) {
+            return;
+        }
+        refreshMarked();
+    }
+
+    /** Cheap when nothing changed (every page's menu counts read the model): no write, no transaction of its own. */
+    private void checkBasisIfChanged() {
         String basis = basisFingerprint();
         if (!basis.equals(checkedBasis)) {
             separately.executeWithoutResult(status -> markAllIfBasisChanged(basis));
             checkedBasis = basis;
         }
-        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_deadline_stale)").query(Boolean.class).single()) {
-            return;
-        }
+    }
+
+    private void refreshMarked() {
         while (Boolean.TRUE.equals(separately.execute(status -> refreshBatch(500)))) {
             // next batch
         }
+    }
+
+    /**
+     * Brings the read model up to date before a page reads it, as {@link #refresh} does, when few cases are marked (the
+     * cases users just changed: they see their change at once). When more are (every watched case after the basis changed,
+     * an import), this node recomputes them in the background, one run at a time, and the page reads the model as it is
+     * meanwhile ({@link #recomputing}): at a province that is 40,000 cases and about a minute, which no user's request
+     * waits for. Not in a read-only transaction of the reader's: a transaction of its own beside it would hold a second
+     * connection of the pool.
+     */
+    private void refreshForRead() {
+        if (separately == null) {
+            return;
+        }
+        checkBasisIfChanged();
+        int marked = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM case_deadline_stale LIMIT :max) s")
+                .param("max", readRefreshMax == Integer.MAX_VALUE ? readRefreshMax : readRefreshMax + 1).query(Integer.class).single();
+        if (marked == 0) {
+            return;
+        }
+        if (marked <= readRefreshMax) {
+            refreshMarked();
+            return;
+        }
+        if (recomputing.compareAndSet(false, true)) {
+            try {
+                background.execute(() -> {
+                    try {
+                        refresh();
+                    } finally {
+                        recomputing.set(false);
+                    }
+                });
+            } catch (RuntimeException refused) { // the executor is shutting down: the next read or the sweep recomputes
+                recomputing.set(false);
+            }
+        }
+    }
+
+    /**
+     * Whether this node is recomputing many cases' deadlines in the background now: the deadline list says so, since
+     * what it shows may not yet reflect a changed calendar or statutory period.
+     */
+    public boolean recomputing() {
+        return recomputing.get();
     }
 
     /**

@@ -12,6 +12,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import cn.zhifa.organization.UserManagement;
+import cn.zhifa.organization.UserView;
+import cn.zhifa.shared.security.Actor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,6 +46,8 @@ class CaseDeadlinePeriodChangeTests {
     ApplicationEventPublisher events;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    UserManagement users;
 
     @Test
     void a_release_with_a_corrected_statutory_period_marks_every_watched_case_at_start_up_and_its_deadlines_are_recomputed() {
@@ -79,6 +84,48 @@ class CaseDeadlinePeriodChangeTests {
             deadlines.refresh();
         }
         assertThat(readModel()).isEqualTo(bundled);
+    }
+
+    @Test
+    void more_marked_cases_than_a_read_recomputes_are_recomputed_in_the_background_once_and_the_read_does_not_wait() {
+        deadlines.refresh();
+        List<StatutoryPeriod> longer = periods.statutoryPeriods().stream().map(p -> new StatutoryPeriod(p.code(), p.name(),
+                p.length() + 1, p.counting(), p.backwards(), p.source(), p.effectiveFrom(), p.confirmed(), p.rollsOverRestDays())).toList();
+        CasePeriods corrected = new CasePeriods(new StatutoryPeriods(longer, periods.calendar()), periods.calendar(),
+                periods.procedure(), periods.rules());
+        List<Runnable> queued = new java.util.ArrayList<>();
+        CaseDeadlines release = new CaseDeadlines(cases, corrected, scope, jdbc, audit, clock, events, transactions, 1, queued::add);
+        UserView leader = users.findByUsername("leader1").orElseThrow();
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(new Actor() {
+                    public long userId() { return leader.id(); }
+                    public String username() { return leader.username(); }
+                    public String displayName() { return leader.displayName(); }
+                    public long organizationId() { return leader.organizationId(); }
+                    public java.util.Set<cn.zhifa.shared.security.Role> roles() { return leader.roles(); }
+                }, null, List.of()));
+        try {
+            release.checkBasis();
+            long marked = count("SELECT count(*) FROM case_deadline_stale");
+            assertThat(marked).as("more than the one a read recomputes").isGreaterThan(1);
+
+            release.casesAtRisk(null);
+            release.watchList(null, 0, 50);
+
+            assertThat(count("SELECT count(*) FROM case_deadline_stale")).as("the reads recomputed nothing").isEqualTo(marked);
+            assertThat(queued).as("one background run, however many reads").hasSize(1);
+            assertThat(release.recomputing()).isTrue();
+
+            queued.get(0).run();
+
+            assertThat(count("SELECT count(*) FROM case_deadline_stale")).isZero();
+            assertThat(release.recomputing()).isFalse();
+            assertThat(readModel()).isEqualTo(computedBy(release));
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            deadlines.checkBasis();
+            deadlines.refresh();
+        }
     }
 
     /** The read model: case and deadline → due day. */

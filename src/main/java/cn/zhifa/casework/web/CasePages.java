@@ -255,6 +255,7 @@ class CasePages {
                         java.time.temporal.ChronoUnit.DAYS.between(today, w.due())));
         model.addAttribute("warnings", warnings.items());
         model.addAttribute("warningPage", warnings);
+        model.addAttribute("recomputing", deadlines.recomputing());
         model.addAttribute("units", units);
         model.addAttribute("unit", unit);
         model.addAttribute("today", today);
