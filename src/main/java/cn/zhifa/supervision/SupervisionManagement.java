@@ -114,8 +114,11 @@ public class SupervisionManagement {
         return LocalDate.now(clock);
     }
 
-    /** Every unit of the caller's scope (depth-first), each with its subunits' figures included. */
-    @Transactional(readOnly = true)
+    /**
+     * Every unit of the caller's scope (depth-first), each with its subunits' figures included. Not in a transaction of
+     * its own: the case watch list may first recompute the deadlines users just changed in a transaction of its own, which
+     * beside a held one would need a second connection of the pool; each module's figures are read in theirs.
+     */
     public Overview overview(int year) {
         List<OrganizationView> units = organizations.visibleTree();
         Map<Long, Long> visits = new HashMap<>();
@@ -149,9 +152,9 @@ public class SupervisionManagement {
 
     /**
      * The 逾期 figure of every unit of the caller's scope, subunits included: its overdue hazards plus its overdue cases,
-     * as the dashboard counts them, from one hazard query and one case watch list (not the whole dashboard).
+     * as the dashboard counts them, from one hazard query and one case watch list (not the whole dashboard). Not in a
+     * transaction of its own, as {@link #overview}.
      */
-    @Transactional(readOnly = true)
     public Map<Long, Long> overduePerUnit() {
         List<OrganizationView> units = organizations.visibleTree();
         Map<Long, Long> parents = new HashMap<>();
