@@ -54,7 +54,10 @@ public class CaseDeadlines {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    /** Recomputes the read model in its own transaction, also under a read-only one (a page's list). */
+    /**
+     * Recomputes the read model in its own transaction, also under a caller's read-only one (the ranking's); the pages'
+     * reads hold none while it runs.
+     */
     private final TransactionTemplate separately;
     /** The basis this node last found recorded (so a page's read checks it without a write). */
     private volatile String checkedBasis = "";
@@ -429,7 +432,7 @@ public class CaseDeadlines {
         }
         checkBasisIfChanged();
         int marked = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM case_deadline_stale LIMIT :max) s")
-                .param("max", readRefreshMax == Integer.MAX_VALUE ? readRefreshMax : readRefreshMax + 1).query(Integer.class).single();
+                .param("max", (long) readRefreshMax + 1).query(Integer.class).single();
         if (marked == 0) {
             return;
         }
