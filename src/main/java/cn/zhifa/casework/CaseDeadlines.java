@@ -259,8 +259,10 @@ public class CaseDeadlines {
         return from;
     }
 
-    /** Cases of the user's scope near or past a deadline, most urgent first. */
-    @Transactional(readOnly = true)
+    /**
+     * Cases of the user's scope near or past a deadline, most urgent first. Not in a read-only transaction, as the paged
+     * list below: its refresh of the cases users just changed commits in a transaction of its own.
+     */
     public List<CaseWarning> watchList() {
         return watchList(null, 0, Integer.MAX_VALUE).items();
     }

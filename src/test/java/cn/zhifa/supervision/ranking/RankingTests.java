@@ -9,12 +9,16 @@ import cn.zhifa.TestClock;
 import cn.zhifa.Tokens;
 import cn.zhifa.ZhifaIntegrationTest;
 import com.jayway.jsonpath.JsonPath;
+import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -34,6 +38,7 @@ class RankingTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired TestClock clock;
+    @Autowired DataSource dataSource;
 
     @Test
     void the_quarter_ranks_brigades_and_townships_apart_and_every_score_is_the_sum_of_its_points() throws Exception {
@@ -74,6 +79,37 @@ class RankingTests {
         String page = mvc.perform(get("/supervision/rankings").param("period", quarter).session(login("supervisor1")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("效能考评", "流动红旗", "红榜", "黑榜", "ranking-chart", (String) items.get(0).get("name"));
+    }
+
+    /**
+     * The 逾期 figure reads the case watch list, which first recomputes a case users just changed in a transaction of its
+     * own. With every connection of the main pool but one held elsewhere the ranking still answers: inside a read-only
+     * transaction of its own it held that one and waited for a second until the pool's timeout (30 s), then failed.
+     */
+    @Test
+    void the_ranking_answers_with_one_free_connection_while_a_changed_case_is_recomputed() throws Exception {
+        String quarter = Rankings.Quarter.of(LocalDate.now(clock)).code();
+        String supervisor = Tokens.bearer(mvc, "supervisor1");
+        long changed = jdbc.sql("SELECT min(id) FROM penalty_case").query(Long.class).single();
+        jdbc.sql("INSERT INTO case_deadline_stale (penalty_case, marked) VALUES (:id, nextval('case_deadline_stale_seq'))"
+                + " ON CONFLICT (penalty_case) DO NOTHING").param("id", changed).update();
+        HikariDataSource main = dataSource.unwrap(HikariDataSource.class);
+        List<Connection> held = new ArrayList<>();
+        int status;
+        try {
+            while (held.size() < main.getMaximumPoolSize() - 1) {
+                held.add(main.getConnection());
+            }
+            status = mvc.perform(get("/api/v1/supervision/rankings").param("period", quarter).header("Authorization", supervisor))
+                    .andReturn().getResponse().getStatus();
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        assertThat(status).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM case_deadline_stale WHERE penalty_case = :id").param("id", changed)
+                .query(Long.class).single()).as("the changed case recomputed before the figure was read").isZero();
     }
 
     @Test
