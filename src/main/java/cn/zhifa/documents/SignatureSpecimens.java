@@ -93,7 +93,7 @@ public class SignatureSpecimens {
                 continue;
             }
             try {
-                images.add(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(one.get().png())));
+                images.add(cn.zhifa.documents.internal.PngCodec.decode(one.get().png()));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -116,12 +116,6 @@ public class SignatureSpecimens {
             x += w + gap;
         }
         g.dispose();
-        var out = new java.io.ByteArrayOutputStream();
-        try {
-            javax.imageio.ImageIO.write(combined, "png", out);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return new DrawnSignature(area, String.join("、", names), out.toByteArray());
+        return new DrawnSignature(area, String.join("、", names), cn.zhifa.documents.internal.PngCodec.encode(combined));
     }
 }

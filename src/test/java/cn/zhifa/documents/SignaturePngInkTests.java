@@ -3,6 +3,7 @@ package cn.zhifa.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.zhifa.documents.internal.PngCodec;
 import cn.zhifa.shared.RuleViolation;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +31,27 @@ class SignaturePngInkTests {
         assertThat(SignaturePng.hasInk(image, 60)).isTrue();
         assertThat(SignaturePng.hasInk(image, 400 * 20 + 1)).isFalse();
         assertThat(SignaturePng.inkPixels(image)).isEqualTo(400 * 20);
+    }
+
+    @Test
+    void a_decoded_pad_counts_its_samples_as_its_colour_model_would() throws Exception {
+        for (int type : new int[] {BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_RGB}) {
+            BufferedImage drawn = new BufferedImage(240, 80, type);
+            java.util.Random random = new java.util.Random(type);
+            for (int y = 0; y < drawn.getHeight(); y++) {
+                for (int x = 0; x < drawn.getWidth(); x++) {
+                    drawn.setRGB(x, y, random.nextInt()); // every alpha and every shade, near-white and transparent included
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(drawn, "png", out);
+            BufferedImage decoded = PngCodec.decode(out.toByteArray());
+            assertThat(decoded.getType()).as("read as bytes, row by row")
+                    .isEqualTo(type == BufferedImage.TYPE_INT_ARGB ? BufferedImage.TYPE_4BYTE_ABGR : BufferedImage.TYPE_3BYTE_BGR);
+            int expected = SignaturePng.inkPixels(drawn); // through the colour model, pixel by pixel
+            assertThat(expected).isBetween(1, 240 * 80 - 1);
+            assertThat(SignaturePng.inkPixels(decoded)).isEqualTo(expected);
+        }
     }
 
     /** A transparent pad with {@code ink} black pixels laid row by row from {@code fromRow}. */

@@ -6,10 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.Random;
-import javax.imageio.ImageIO;
 
 /**
  * Handwriting-like signature images for the demo users: a few connected, slanted pen strokes per character of the
@@ -51,12 +48,6 @@ public final class DemoSignatureImages {
         pen.curveTo(x + 20, y + 30, width * 0.55, 175, width - 45, 150 + random.nextInt(15));
         g.draw(pen);
         g.dispose();
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return PngCodec.encode(image);
     }
 }

@@ -30,7 +30,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.apache.poi.util.Units;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.*;
@@ -276,7 +275,7 @@ final class DocxRenderer {
             return new double[] {size[0] * scale, size[1] * scale};
         }
         try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+            BufferedImage img = PngCodec.decode(png);
             if (img == null) throw new IllegalArgumentException("签名图片无法读取（应为 PNG）");
             double scale = Math.min(maxW / img.getWidth(), maxH / img.getHeight());
             return new double[] {img.getWidth() * scale, img.getHeight() * scale};
