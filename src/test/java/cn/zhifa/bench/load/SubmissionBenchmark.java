@@ -15,7 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import cn.zhifa.inspection.RecordSubmission;
+import cn.zhifa.shared.security.Action;
+import cn.zhifa.shared.security.Allowed;
+import jakarta.validation.Valid;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -59,6 +70,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @Tag("benchmark")
 @ZhifaIntegrationTest
+@Import(SubmissionBenchmark.ThinSubmission.class)
 @EnabledIfSystemProperty(named = "zhifa.bench", matches = "true")
 class SubmissionBenchmark {
 
@@ -86,6 +98,8 @@ class SubmissionBenchmark {
     TestClock clock;
     @Autowired
     org.springframework.context.ApplicationContext context;
+    @Autowired
+    ThinSubmission thin;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -113,11 +127,15 @@ class SubmissionBenchmark {
                 API over HTTP with 2 officers' bearer tokens vs raw JDBC batch inserts of the same rows (with the 2 document rows);
                 "documents after": the same submissions with the documents' listener held until the level ends (as when another
                 node issues them), then issued before the next level;
+                "thin API": the least any API storing the same rows pays (same request body over HTTP, bearer token, action
+                check, JSON and its validation, the signatures' Base64, then exactly the raw inserts in one transaction);
                 %s; %d per level, 5 warm-up.
                 """.formatted(Figures.machine(), perLevel));
         // warm-up (JIT, templates, fonts) outside the figures
         run(clones(template, 5), 1, tokens, a, b, items, signature, 0);
         awaitDocuments();
+        thin.sample = sample();
+        run(THIN, clones(template, 5), 1, tokens, a, b, items, signature, 0);
 
         double peak = 0;
         double peakAfter = 0;
@@ -139,11 +157,16 @@ class SubmissionBenchmark {
             }
             awaitDocuments();
             Result raw = raw(template, perLevel, n, a, b, deadline);
+            Result thinApi = run(THIN, clones(template, perLevel), n, tokens, a, b, items, signature, 0);
+            String loadThin = Figures.load();
             report.append("  %2d terminals  API %6.1f records/s (p50 %4d p99 %5d ms)   raw inserts %7.1f records/s   API/raw %5.1f %%  %s   documents %5.1f records/s%n"
                     .formatted(n, api.throughput, api.p(50), api.p(99), raw.throughput, 100 * api.throughput / raw.throughput,
                             load, drained));
             report.append("                documents after: API %6.1f records/s (p50 %4d p99 %5d ms)   API/raw %5.1f %%  %s%n"
                     .formatted(after.throughput, after.p(50), after.p(99), 100 * after.throughput / raw.throughput, loadAfter));
+            report.append("                thin API %6.1f records/s (p50 %4d p99 %5d ms)   thin/raw %5.1f %%   API after/thin %5.1f %%  %s%n"
+                    .formatted(thinApi.throughput, thinApi.p(50), thinApi.p(99), 100 * thinApi.throughput / raw.throughput,
+                            100 * after.throughput / thinApi.throughput, loadThin));
             if (api.throughput > peak) {
                 peak = api.throughput;
                 peakTerminals = n;
@@ -251,9 +274,17 @@ class SubmissionBenchmark {
         }
     }
 
-    /** Submits one record per task from {@code terminals} threads; {@code pacingNanos > 0} spaces the starts evenly. */
+    private static final String SUBMIT = "/api/v1/inspection/records";
+    private static final String THIN = "/api/v1/bench/thin-submission";
+
     private Result run(List<Long> tasks, int terminals, String[] tokens, long a, long b, String items, String signature,
                        long pacingNanos) throws Exception {
+        return run(SUBMIT, tasks, terminals, tokens, a, b, items, signature, pacingNanos);
+    }
+
+    /** Submits one record per task from {@code terminals} threads; {@code pacingNanos > 0} spaces the starts evenly. */
+    private Result run(String path, List<Long> tasks, int terminals, String[] tokens, long a, long b, String items,
+                       String signature, long pacingNanos) throws Exception {
         ConcurrentLinkedQueue<Long> queue = new ConcurrentLinkedQueue<>(tasks);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong slot = new AtomicLong();
@@ -277,7 +308,7 @@ class SubmissionBenchmark {
                              "officerSignatures":[{"userId":%d,"png":"%s"},{"userId":%d,"png":"%s"}],
                              "representative":{"name":"张经理","png":"%s","refused":false},"confirmNonWorkingDeadline":true}
                             """.formatted(task, items, a, signature, b, signature, signature);
-                    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/inspection/records"))
+                    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                             .header("Authorization", token).header("Idempotency-Key", UUID.randomUUID().toString())
                             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     long sent = System.nanoTime();
@@ -363,7 +394,8 @@ class SubmissionBenchmark {
                 .query((rs, n) -> new Sample(record, rs.getLong(1))).single();
     }
 
-    private static void insertSubmission(Connection c, long task, Sample s, byte[] png, long a, long b, LocalDate deadline)
+    /** Inserts the rows of one submission (not committed) and returns the record's id. */
+    static long insertSubmission(Connection c, long task, Sample s, byte[] png, long a, long b, LocalDate deadline)
             throws Exception {
         long record;
         long organization;
@@ -460,6 +492,50 @@ class SubmissionBenchmark {
                 p.addBatch();
             }
             p.executeBatch();
+        }
+        return record;
+    }
+
+    /**
+     * The thin API: what any endpoint storing a submission's rows pays at least, measured beside the real one — the
+     * same request over HTTP, the bearer token and action check, the body parsed and validated as {@link RecordSubmission},
+     * the signatures' Base64 decoded, then exactly {@link #insertSubmission} in one transaction. No idempotency row,
+     * rules, audit, events, read models or documents: the cost of the stack alone, the floor under the goal.
+     */
+    @RestController
+    static class ThinSubmission {
+
+        private final DataSource dataSource;
+        volatile Sample sample;
+
+        ThinSubmission(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @PostMapping(THIN)
+        @Allowed(Action.INSPECT)
+        ResponseEntity<Map<String, Long>> submit(@Valid @RequestBody RecordSubmission submission) throws Exception {
+            List<byte[]> pngs = new ArrayList<>();
+            submission.officerSignatures().forEach(o -> pngs.add(decode(o.png())));
+            pngs.add(decode(submission.representative().png()));
+            long a = submission.officerSignatures().get(0).userId();
+            long b = submission.officerSignatures().get(1).userId();
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    long record = insertSubmission(c, submission.taskId(), sample, pngs.get(2), a, b,
+                            submission.items().get(0).rectifyBy());
+                    c.commit();
+                    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", record));
+                } catch (Exception e) {
+                    c.rollback();
+                    throw e;
+                }
+            }
+        }
+
+        private static byte[] decode(String dataUrl) {
+            return Base64.getDecoder().decode(dataUrl.substring("data:image/png;base64,".length()));
         }
     }
 }
