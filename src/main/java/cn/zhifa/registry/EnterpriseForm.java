@@ -52,22 +52,27 @@ public record EnterpriseForm(String name, String uscc, String legalRepresentativ
     }
 
     /**
-     * The form as the edit page fills it: the phones left empty, since the page shows the stored ones masked as hints
-     * (the full number is an audited read on the firm's page); {@link #keepingPhones} puts them back on save.
+     * The form as the edit page fills it: the phones and the 法定代表人身份证号 left empty, since the page shows the stored
+     * ones masked as hints (a full phone is an audited read on the firm's page); {@link #keepingPersonalNumbers} puts
+     * them back on save.
      */
-    public EnterpriseForm withoutPhones() {
-        return withPhones(null, null, null);
+    public EnterpriseForm withoutPersonalNumbers() {
+        return withPersonalNumbers(null, null, null, null);
     }
 
-    /** This form with each phone left empty taken from {@code stored}: a phone typed replaces the stored one. */
-    public EnterpriseForm keepingPhones(EnterpriseForm stored) {
-        return withPhones(present(principalPhone) ? principalPhone : stored.principalPhone(),
+    /**
+     * This form with each phone and the ID number left empty taken from {@code stored}: a number typed replaces the
+     * stored one.
+     */
+    public EnterpriseForm keepingPersonalNumbers(EnterpriseForm stored) {
+        return withPersonalNumbers(present(legalRepresentativeId) ? legalRepresentativeId : stored.legalRepresentativeId(),
+                present(principalPhone) ? principalPhone : stored.principalPhone(),
                 present(safetyPhone) ? safetyPhone : stored.safetyPhone(),
                 present(legalRepresentativePhone) ? legalRepresentativePhone : stored.legalRepresentativePhone());
     }
 
-    private EnterpriseForm withPhones(String principal, String safety, String legal) {
-        return new EnterpriseForm(name, uscc, legalRepresentative, legalRepresentativeId, principalLeader, principal,
+    private EnterpriseForm withPersonalNumbers(String idNumber, String principal, String safety, String legal) {
+        return new EnterpriseForm(name, uscc, legalRepresentative, idNumber, principalLeader, principal,
                 safetyManager, safety, registeredAddress, operatingAddress, townCode, industry, employees, annualOutputWan,
                 status, riskFeatures, majorHazardGrade, whitelisted, level, legalRepresentativeTitle, legal);
     }

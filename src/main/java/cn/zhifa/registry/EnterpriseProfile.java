@@ -25,11 +25,15 @@ public record EnterpriseProfile(EnterpriseSummary summary, EnterpriseForm form, 
     }
 
     /**
-     * The phones kept for the firm, masked, by the form's field name (legalRepresentativePhone, principalPhone,
-     * safetyPhone): the edit form shows them as hints instead of the numbers. A phone not kept is absent.
+     * The phones and the 法定代表人身份证号 kept for the firm, masked, by the form's field name (legalRepresentativeId,
+     * legalRepresentativePhone, principalPhone, safetyPhone): the edit form shows them as hints instead of the numbers.
+     * A number not kept is absent.
      */
-    public Map<String, String> maskedPhones() {
+    public Map<String, String> maskedPersonalNumbers() {
         Map<String, String> phones = new LinkedHashMap<>();
+        Optional.ofNullable(form.legalRepresentativeId()).filter(id -> !id.isBlank()).ifPresent(id -> phones.put(
+                "legalRepresentativeId", cn.zhifa.law.IdNumber.parse(id).parsed().map(cn.zhifa.law.IdNumber::masked)
+                        .orElse(id.length() < 8 ? "****" : id.substring(0, 3) + "****" + id.substring(id.length() - 4))));
         Optional.ofNullable(masked(form.legalRepresentativePhone())).ifPresent(p -> phones.put("legalRepresentativePhone", p));
         Optional.ofNullable(masked(form.principalPhone())).ifPresent(p -> phones.put("principalPhone", p));
         Optional.ofNullable(masked(form.safetyPhone())).ifPresent(p -> phones.put("safetyPhone", p));

@@ -155,9 +155,11 @@ class LegalRepresentativeContactTests {
     }
 
     @Test
-    void the_edit_form_hints_the_phones_masked_keeps_them_when_left_empty_and_a_typed_one_replaces_it() throws Exception {
+    void the_edit_form_hints_the_phones_and_the_id_number_masked_keeps_them_when_left_empty_and_a_typed_one_replaces_it()
+            throws Exception {
         String uscc = validUscc("139902", 2703);
         List<String> row = new ArrayList<>(Sheets.row("示例电话修改测试有限公司", uscc, "139902001", "30"));
+        row.set(3, "11010519491231002X");
         row.set(5, "13812345671");
         row.add("总经理");
         row.add("0591-87654322");
@@ -170,6 +172,8 @@ class LegalRepresentativeContactTests {
         String form = mvc.perform(get("/registry/enterprises/" + id + "/edit").session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(form).doesNotContain("13812345671").doesNotContain("87654322").doesNotContain("13900000000")
+                .doesNotContain("11010519491231002X").contains("placeholder=\"已登记 110105********002X\"")
+                .contains("id=\"legalRepresentativeId-kept\">已登记 110105********002X，不修改请留空；填写新号码则替换。</div>")
                 .contains("placeholder=\"已登记 059****4322\"").contains("placeholder=\"已登记 138****5671\"")
                 .contains("placeholder=\"已登记 139****0000\"")
                 .contains("id=\"legalRepresentativePhone-kept\">已登记 059****4322，不修改请留空；填写新号码则替换。</div>")
@@ -202,6 +206,7 @@ class LegalRepresentativeContactTests {
         assertThat(kept.legalRepresentativePhone()).isEqualTo("0591-87654322");
         assertThat(kept.principalPhone()).isEqualTo("13812345671");
         assertThat(kept.safetyPhone()).isEqualTo("13900000000");
+        assertThat(kept.legalRepresentativeId()).isEqualTo("11010519491231002X");
         assertThat(profile(id).history().stream().filter(h -> h.field().endsWith("电话")).count()).isEqualTo(phoneChanges);
 
         // typed, it replaces the stored one (the history keeps it masked)
@@ -211,6 +216,13 @@ class LegalRepresentativeContactTests {
         assertThat(profile(id).history()).anySatisfy(h -> {
             assertThat(h.field()).isEqualTo("法定代表人电话");
             assertThat(h.newValue()).isEqualTo("137****0022");
+        });
+
+        assertThat(save(id, session, "", 31, "110101199003074477").getRedirectedUrl()).isEqualTo("/registry/enterprises/" + id);
+        assertThat(profile(id).form().legalRepresentativeId()).isEqualTo("110101199003074477");
+        assertThat(profile(id).history()).anySatisfy(h -> {
+            assertThat(h.field()).isEqualTo("法定代表人身份证号");
+            assertThat(h.newValue()).isEqualTo("110101********4477");
         });
     }
 
@@ -241,14 +253,23 @@ class LegalRepresentativeContactTests {
         assertThat(docs).contains("/api/v1/enterprises/{id}/phone").contains("记入审计日志");
     }
 
-    /** Saves the firm's edit form as the page posts it: its stored values, the phones left empty unless one is typed. */
     private MockHttpServletResponse save(long id, MockHttpSession session, String legalRepresentativePhone, int employees)
             throws Exception {
+        return save(id, session, legalRepresentativePhone, employees, "");
+    }
+
+    /**
+     * Saves the firm's edit form as the page posts it: its stored values, the phones and the ID number left empty unless
+     * one is typed.
+     */
+    private MockHttpServletResponse save(long id, MockHttpSession session, String legalRepresentativePhone, int employees,
+                                         String legalRepresentativeId) throws Exception {
         EnterpriseProfile profile = profile(id);
-        EnterpriseForm f = profile.form().withoutPhones();
+        EnterpriseForm f = profile.form().withoutPersonalNumbers();
         MockHttpServletRequestBuilder post = post("/registry/enterprises/" + id).session(session).with(csrf())
                 .param("version", String.valueOf(profile.version())).param("name", f.name()).param("uscc", f.uscc())
-                .param("legalRepresentative", f.legalRepresentative()).param("legalRepresentativeTitle", f.legalRepresentativeTitle())
+                .param("legalRepresentative", f.legalRepresentative()).param("legalRepresentativeId", legalRepresentativeId)
+                .param("legalRepresentativeTitle", f.legalRepresentativeTitle())
                 .param("legalRepresentativePhone", legalRepresentativePhone).param("principalLeader", f.principalLeader())
                 .param("principalPhone", "").param("safetyManager", f.safetyManager()).param("safetyPhone", "")
                 .param("registeredAddress", f.registeredAddress()).param("operatingAddress", f.operatingAddress())

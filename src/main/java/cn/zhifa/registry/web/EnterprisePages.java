@@ -136,7 +136,7 @@ class EnterprisePages {
     @Allowed(Action.EDIT_ENTERPRISE)
     String editForm(@PathVariable long id, Model model) {
         EnterpriseProfile profile = enterprises.profile(id);
-        model.addAttribute("form", profile.form().withoutPhones());
+        model.addAttribute("form", profile.form().withoutPersonalNumbers());
         return form(model, profile);
     }
 
@@ -153,7 +153,7 @@ class EnterprisePages {
             return form(model, current);
         }
         try {
-            enterprises.describe(id, form.keepingPhones(current.form()), version);
+            enterprises.describe(id, form.keepingPersonalNumbers(current.form()), version);
             redirect.addFlashAttribute("message", "已保存企业信息。");
             return "redirect:/registry/enterprises/" + id;
         } catch (RuleViolation refused) {
@@ -185,10 +185,6 @@ class EnterprisePages {
     }
 
     /**
-     * The form page. Editing, it shows the stored phones masked as hints, never the numbers (those are an audited read
-     * on the firm's page): a phone left empty on save keeps the stored one, a typed one replaces it.
-     */
-    /**
      * The phones as typed, for a form refused before it could be bound (a field that is not a number, say): the other
      * inputs come back from the binding result, the phone inputs (not bound to the form) from here.
      */
@@ -203,9 +199,13 @@ class EnterprisePages {
         return typed;
     }
 
+    /**
+     * The form page. Editing, it shows the stored phones and ID number masked as hints, never the numbers (a full phone
+     * is an audited read on the firm's page): a number left empty on save keeps the stored one, a typed one replaces it.
+     */
     private String form(Model model, EnterpriseProfile current) {
         model.addAttribute("current", current);
-        model.addAttribute("storedPhones", current == null ? Map.of() : current.maskedPhones());
+        model.addAttribute("storedNumbers", current == null ? Map.of() : current.maskedPersonalNumbers());
         model.addAttribute("towns", enterprises.towns());
         return "registry/enterprise-form";
     }
