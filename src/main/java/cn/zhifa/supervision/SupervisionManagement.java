@@ -3,9 +3,7 @@ package cn.zhifa.supervision;
 import cn.zhifa.casework.CaseDeadlines;
 import cn.zhifa.casework.CaseManagement;
 import cn.zhifa.casework.CaseStatistics;
-import cn.zhifa.casework.CaseWarning;
 import cn.zhifa.casework.PenaltyCase;
-import cn.zhifa.casework.TimelineEntry;
 import cn.zhifa.hazard.Hazard;
 import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.hazard.HazardStatistics;
@@ -30,10 +28,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -133,16 +129,16 @@ public class SupervisionManagement {
             filed.put(f.organizationId(), f.filed());
             fines.put(f.organizationId(), f.finesYuan());
         }
-        Map<Long, Set<Long>> overdueCases = overdueCasesPerUnit();
+        Map<Long, Long> overdueCases = caseDeadlines.overduePerUnit();
         Map<Long, Long> overdueHazards = hazards.overduePerUnit();
         List<UnitFigures> rows = new ArrayList<>();
         int rootDepth = units.isEmpty() ? 1 : units.get(0).depth();
         for (OrganizationView unit : units) {
             List<Long> subtree = organizations.subtreeIds(unit.id());
-            Set<Long> overdue = new HashSet<>();
-            subtree.forEach(id -> overdue.addAll(overdueCases.getOrDefault(id, Set.of())));
+            // a case is handled by one unit: its subtree's overdue cases are the sum of its units' own
             rows.add(new UnitFigures(unit.id(), unit.name(), unit.depth() - rootDepth,
-                    sum(subtree, visits), sum(subtree, found), sum(subtree, overdueHazards), sum(subtree, filed), overdue.size(),
+                    sum(subtree, visits), sum(subtree, found), sum(subtree, overdueHazards), sum(subtree, filed),
+                    sum(subtree, overdueCases),
                     subtree.stream().map(id -> fines.getOrDefault(id, BigDecimal.ZERO)).reduce(BigDecimal.ZERO, BigDecimal::add)));
         }
         Overview.MonthTrend trend = new Overview.MonthTrend(months(inspections.visitsPerMonth(year)),
@@ -167,24 +163,13 @@ public class SupervisionManagement {
         }
         // a case is handled by one unit: each unit's own count goes to it and to every unit above it in the scope
         Map<Long, Long> own = new HashMap<>(hazards.overduePerUnit());
-        overdueCasesPerUnit().forEach((unit, cases) -> own.merge(unit, (long) cases.size(), Long::sum));
+        caseDeadlines.overduePerUnit().forEach((unit, cases) -> own.merge(unit, cases, Long::sum));
         own.forEach((unit, count) -> {
             for (Long at = unit; at != null && rows.containsKey(at); at = parents.get(at)) {
                 rows.merge(at, count, Long::sum);
             }
         });
         return rows;
-    }
-
-    /** The overdue cases of the watch list, by the unit that handles them. */
-    private Map<Long, Set<Long>> overdueCasesPerUnit() {
-        Map<Long, Set<Long>> overdueCases = new HashMap<>();
-        for (CaseWarning w : caseDeadlines.watchList()) {
-            if (w.level() == TimelineEntry.Status.OVERDUE) {
-                overdueCases.computeIfAbsent(w.organizationId(), k -> new HashSet<>()).add(w.caseId());
-            }
-        }
-        return overdueCases;
     }
 
     /**

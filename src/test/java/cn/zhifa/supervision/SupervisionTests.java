@@ -85,6 +85,7 @@ class SupervisionTests {
         assertThat(number(city, "inspections")).isEqualTo(inspections.statistics(year).visits());
         assertThat(number(city, "hazardsFound")).isEqualTo(hazards.statistics(year).found());
         List<cn.zhifa.casework.CaseWarning> warnings = caseDeadlines.watchList();
+        assertThat(warnings).as("the demo city has overdue cases to count").anyMatch(w -> w.level() == TimelineEntry.Status.OVERDUE);
         for (Map<String, Object> unit : units) {
             long id = number(unit, "organizationId");
             String name = (String) unit.get("name");
