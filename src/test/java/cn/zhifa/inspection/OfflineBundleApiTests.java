@@ -87,10 +87,15 @@ class OfflineBundleApiTests {
                         .header("Idempotency-Key", InspectionFixtures.key()).contentType(MediaType.APPLICATION_JSON)
                         .content(InspectionFixtures.taskJson(officerA, officerB, firm)))
                 .andExpect(status().isCreated());
+        String downloaded = "SELECT count(*) FROM audit_log WHERE action = '下载离线包（企业联系人电话）' AND actor = 'officer1'"
+                + " AND outcome = 'SUCCESS' AND detail = '个人信息查阅'";
+        long before = jdbc.sql(downloaded).query(Long.class).single();
         String body = mvc.perform(get("/api/v1/offline/firms").header("Authorization", token))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store"))
                 .andReturn().getResponse().getContentAsString();
+        assertThat(jdbc.sql(downloaded).query(Long.class).single()).as("the phones taken along are an audited read")
+                .isEqualTo(before + 1);
 
         List<Number> firms = JsonPath.read(body, "$.firms[*].enterpriseId");
         List<Long> own = jdbc.sql("""

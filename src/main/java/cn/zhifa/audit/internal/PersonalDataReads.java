@@ -19,6 +19,8 @@ final class PersonalDataReads {
 
     private static final Read EMERGENCY_PHONE = new Read("查看应急台账联系电话", "应急管理台账");
     private static final Read FIRM_PHONE = new Read("查看企业法定代表人电话", "企业");
+    /** The field terminal takes the contacts' phones of the firms of the officer's own open tasks along, in full. */
+    private static final Read OFFLINE_FIRMS = new Read("下载离线包（企业联系人电话）", "离线包");
 
     private static final Map<String, Read> READS = Map.ofEntries(
             Map.entry("/emergency/{register}/{id}/phone", EMERGENCY_PHONE),
@@ -32,7 +34,8 @@ final class PersonalDataReads {
             Map.entry("/cases/{id}", CASE),
             Map.entry("/api/v1/cases/{id}", CASE),
             Map.entry("/registry/enterprises/{id}/phone", FIRM_PHONE),
-            Map.entry("/api/v1/enterprises/{id}/phone", FIRM_PHONE));
+            Map.entry("/api/v1/enterprises/{id}/phone", FIRM_PHONE),
+            Map.entry("/api/v1/offline/firms", OFFLINE_FIRMS));
 
     private PersonalDataReads() {
     }
