@@ -88,7 +88,7 @@ class OfflineBundleApiTests {
                         .content(InspectionFixtures.taskJson(officerA, officerB, firm)))
                 .andExpect(status().isCreated());
         String downloaded = "SELECT count(*) FROM audit_log WHERE action = '下载离线包（企业联系人电话）' AND actor = 'officer1'"
-                + " AND outcome = 'SUCCESS' AND detail = '个人信息查阅'";
+                + " AND outcome = 'SUCCESS' AND detail LIKE '个人信息查阅：%'";
         long before = jdbc.sql(downloaded).query(Long.class).single();
         String body = mvc.perform(get("/api/v1/offline/firms").header("Authorization", token))
                 .andExpect(status().isOk())
@@ -96,6 +96,10 @@ class OfflineBundleApiTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(jdbc.sql(downloaded).query(Long.class).single()).as("the phones taken along are an audited read")
                 .isEqualTo(before + 1);
+        String whose = jdbc.sql("SELECT detail FROM audit_log WHERE action = '下载离线包（企业联系人电话）' ORDER BY id DESC LIMIT 1")
+                .query(String.class).single();
+        assertThat(whose).as("the entry names the firms").contains(jdbc.sql("SELECT name FROM enterprise WHERE id = ?")
+                .param(firm).query(String.class).single());
 
         List<Number> firms = JsonPath.read(body, "$.firms[*].enterpriseId");
         List<Long> own = jdbc.sql("""

@@ -95,9 +95,11 @@ class AuditInterceptor implements HandlerInterceptor {
         Outcome outcome = ex == null && status < 400 ? Outcome.SUCCESS : status == 403 ? Outcome.REJECTED : Outcome.FAILURE;
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String id = variables instanceof java.util.Map<?, ?> map && map.get("id") != null ? map.get("id").toString() : null;
+        Object whose = request.getAttribute(attribute("detail")); // what the handler says was read, when no id says it
         log.append(actor == null ? "anonymous" : actor.username(), actor == null ? null : actor.userId(),
                 actor == null ? null : actor.organizationId(), read.action(), read.targetType(), id, outcome,
-                outcome == Outcome.SUCCESS ? "个人信息查阅" : AuditWording.failure(ex, status), request.getRemoteAddr());
+                outcome != Outcome.SUCCESS ? AuditWording.failure(ex, status)
+                        : whose == null ? "个人信息查阅" : "个人信息查阅：" + whose, request.getRemoteAddr());
     }
 
     private static String action(HttpServletRequest request, HandlerMethod method) {

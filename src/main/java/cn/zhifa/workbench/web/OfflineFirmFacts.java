@@ -1,5 +1,6 @@
 package cn.zhifa.workbench.web;
 
+import cn.zhifa.audit.Audit;
 import cn.zhifa.casework.CaseManagement;
 import cn.zhifa.hazard.HazardManagement;
 import cn.zhifa.hazard.HazardView;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,6 +111,8 @@ class OfflineFirmFacts {
                     .toList();
             firms.add(new Firm(id, profile.summary().name(), contacts, agencies, recent, seen));
         }
+        // the download is an audited read of the contacts' phones (个人信息查阅): the entry names whose
+        Audit.detail(firms.isEmpty() ? "无待检查企业" : firms.stream().map(Firm::name).collect(Collectors.joining("、")));
         return ResponseEntity.ok().header("Cache-Control", "no-store").body(new Facts(firms));
     }
 
