@@ -30,14 +30,15 @@ public record EnterpriseProfile(EnterpriseSummary summary, EnterpriseForm form, 
      * A number not kept is absent.
      */
     public Map<String, String> maskedPersonalNumbers() {
-        Map<String, String> phones = new LinkedHashMap<>();
-        Optional.ofNullable(form.legalRepresentativeId()).filter(id -> !id.isBlank()).ifPresent(id -> phones.put(
+        Map<String, String> numbers = new LinkedHashMap<>();
+        // an ID number that does not parse (kept from an old import) is masked as a phone is
+        Optional.ofNullable(form.legalRepresentativeId()).filter(id -> !id.isBlank()).ifPresent(id -> numbers.put(
                 "legalRepresentativeId", cn.zhifa.law.IdNumber.parse(id).parsed().map(cn.zhifa.law.IdNumber::masked)
-                        .orElse(id.length() < 8 ? "****" : id.substring(0, 3) + "****" + id.substring(id.length() - 4))));
-        Optional.ofNullable(masked(form.legalRepresentativePhone())).ifPresent(p -> phones.put("legalRepresentativePhone", p));
-        Optional.ofNullable(masked(form.principalPhone())).ifPresent(p -> phones.put("principalPhone", p));
-        Optional.ofNullable(masked(form.safetyPhone())).ifPresent(p -> phones.put("safetyPhone", p));
-        return phones;
+                        .orElseGet(() -> masked(id))));
+        Optional.ofNullable(masked(form.legalRepresentativePhone())).ifPresent(p -> numbers.put("legalRepresentativePhone", p));
+        Optional.ofNullable(masked(form.principalPhone())).ifPresent(p -> numbers.put("principalPhone", p));
+        Optional.ofNullable(masked(form.safetyPhone())).ifPresent(p -> numbers.put("safetyPhone", p));
+        return numbers;
     }
 
     /** 13600000001 → 136****0001, 0591-87654321 → 059****4321; null when there is no phone. */
