@@ -57,8 +57,8 @@ public class CaseDeadlines {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     /**
-     * Recomputes the read model in its own transaction, also under a caller's read-only one (the ranking's); the pages'
-     * reads hold none while it runs.
+     * Recomputes the read model in its own transaction; the reads that call it (pages, the dashboard, the ranking) hold
+     * none while it runs, so it never needs a second connection of the pool.
      */
     private final TransactionTemplate separately;
     /** The basis this node last found recorded (so a page's read checks it without a write). */

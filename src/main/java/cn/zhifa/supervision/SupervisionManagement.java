@@ -112,8 +112,8 @@ public class SupervisionManagement {
 
     /**
      * Every unit of the caller's scope (depth-first), each with its subunits' figures included. Not in a transaction of
-     * its own: the case watch list may first recompute the deadlines users just changed in a transaction of its own, which
-     * beside a held one would need a second connection of the pool; each module's figures are read in theirs.
+     * its own: the case deadlines' read model may first recompute the cases users just changed in a transaction of its
+     * own, which beside a held one would need a second connection of the pool; each module's figures are read in theirs.
      */
     public Overview overview(int year) {
         List<OrganizationView> units = organizations.visibleTree();
@@ -148,8 +148,8 @@ public class SupervisionManagement {
 
     /**
      * The 逾期 figure of every unit of the caller's scope, subunits included: its overdue hazards plus its overdue cases,
-     * as the dashboard counts them, from one hazard query and one case watch list (not the whole dashboard). Not in a
-     * transaction of its own, as {@link #overview}.
+     * as the dashboard counts them, from one hazard query and one count of the cases per unit (not the whole dashboard).
+     * Not in a transaction of its own, as {@link #overview}.
      */
     public Map<Long, Long> overduePerUnit() {
         List<OrganizationView> units = organizations.visibleTree();

@@ -160,9 +160,9 @@ public class Rankings {
 
     /**
      * The quarter's ranking of the brigades (执法大队) and of the townships (乡镇、街道) in the caller's scope. Not in a
-     * read-only transaction of its own: the 逾期 figure reads the case watch list, which may first recompute the deadlines
-     * users just changed in a transaction of its own, and beside a held one that needs a second connection of the pool
-     * (as {@code SupervisionManagement.overview}); each module's figures are read in theirs.
+     * read-only transaction of its own: the 逾期 figure counts the overdue cases, whose read model may first recompute the
+     * deadlines users just changed in a transaction of its own, and beside a held one that needs a second connection of
+     * the pool (as {@code SupervisionManagement.overview}); each module's figures are read in theirs.
      */
     public QuarterRanking ranking(Quarter quarter) {
         if (quarter.from().isAfter(supervision.today())) {
