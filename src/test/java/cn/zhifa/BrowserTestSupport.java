@@ -22,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,6 +55,13 @@ public abstract class BrowserTestSupport {
 
     /** Finds that expect an element wait this long for it to show; checks that expect none use {@link #absent(By)}. */
     private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(2);
+
+    /**
+     * How long each move of a signature stroke takes. Selenium's {@code Actions} gives every move 200–250 ms whatever
+     * it is told, so each stroke lasted 1.25 s (about half a minute of the suite); a finger's stroke takes a fraction
+     * of that, and the pad draws each move it is told.
+     */
+    private static final Duration STROKE_STEP = Duration.ofMillis(20);
 
     /** How often the waits here ask again (WebDriverWait's default, 500 ms, is added to a wait half of the time). */
     private static final Duration POLL = Duration.ofMillis(100);
@@ -153,8 +162,10 @@ public abstract class BrowserTestSupport {
     protected void loginAs(String username, String password) {
         browser.manage().deleteAllCookies();
         open("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
+        // filled in by script: the login form has no script of its own to see keys, and typing both fields key by key
+        // cost a quarter of a second a login (about 15 s of the suite)
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('username').value = arguments[0];"
+                + " document.getElementById('password').value = arguments[1];", username, password);
         browser.findElement(By.id("login-submit")).click();
     }
 
@@ -169,6 +180,14 @@ public abstract class BrowserTestSupport {
      */
     protected WebElement waitFor(By locator) {
         return new WebDriverWait(browser, Duration.ofSeconds(30), POLL).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * A wait of up to {@code timeout} that asks every {@link #POLL}: WebDriverWait's own half-second added a quarter of a
+     * second on average to every wait.
+     */
+    protected WebDriverWait waitAtMost(Duration timeout) {
+        return new WebDriverWait(browser, timeout, POLL);
     }
 
     /**
@@ -217,8 +236,15 @@ public abstract class BrowserTestSupport {
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
         ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", pad);
-        new org.openqa.selenium.interactions.Actions(browser).moveToElement(pad, -100, 10).clickAndHold()
-                .moveByOffset(40, -25).moveByOffset(40, 30).moveByOffset(40, -30).moveByOffset(40, 25).release().perform();
+        PointerInput finger = new PointerInput(PointerInput.Kind.MOUSE, "default mouse");
+        Sequence stroke = new Sequence(finger, 0)
+                .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(pad), -100, 10))
+                .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
+        for (int[] move : new int[][] {{40, -25}, {40, 30}, {40, -30}, {40, 25}}) {
+            stroke.addAction(finger.createPointerMove(STROKE_STEP, PointerInput.Origin.pointer(), move[0], move[1]));
+        }
+        stroke.addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        ((org.openqa.selenium.interactions.Interactive) browser).perform(List.of(stroke));
     }
 
     /**

@@ -10,7 +10,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** An officer draws their signature once on 我的签名 (on a phone); the old one stays on record. */
@@ -55,7 +54,7 @@ class SignatureBrowserTests extends BrowserTestSupport {
         WebElement b = browser.findElement(button);
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", b);
         b.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        waitAtMost(Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
         waitFor(By.tagName("h1"));
     }
 }

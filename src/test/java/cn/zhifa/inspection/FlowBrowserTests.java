@@ -14,7 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -115,7 +114,7 @@ class FlowBrowserTests extends BrowserTestSupport {
     private void submitAndWait(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         click(button);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        waitAtMost(Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
         waitFor(By.tagName("h1"));
     }
 }

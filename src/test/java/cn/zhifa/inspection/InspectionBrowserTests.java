@@ -142,7 +142,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
         submitAndWait(By.id("submit-record"));
         assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("已提交").contains("正在生成");
         // issued just after 提交: the page polls until the record and the order are there, then shows their links
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60)).until(d ->
+        waitAtMost(java.time.Duration.ofSeconds(60)).until(d ->
                 d.findElements(By.cssSelector("#documents .record-document")).size() == 2);
         assertThat(browser.findElements(By.id("documents-pending"))).as("the poll stopped with the links").isEmpty();
         assertThat(browser.findElement(By.id("record-status")).getText()).isEqualTo("已提交");
@@ -212,7 +212,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
     private void sign(String padId, String buttonId, String statusId) throws java.io.IOException {
         draw(padId);
         click(By.id(buttonId));
-        WebElement status = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+        WebElement status = waitAtMost(Duration.ofSeconds(30))
                 .until(d -> d.findElements(By.cssSelector("#" + statusId + ".badge, #" + statusId + ".sign-refused")).stream()
                         .findFirst().orElse(null));
         if (!status.getAttribute("class").contains("badge")) {
@@ -222,7 +222,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
     }
 
     private boolean waitForText(By locator, String text) {
-        return new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+        return waitAtMost(Duration.ofSeconds(30))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // htmx swaps the status in
                 .until(d -> d.findElement(locator).getText().contains(text));
     }
@@ -246,7 +246,7 @@ class InspectionBrowserTests extends BrowserTestSupport {
     private void submitAndWait(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         click(button);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+        waitAtMost(Duration.ofSeconds(30))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
         waitFor(By.tagName("h1"));
     }

@@ -29,7 +29,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -98,7 +97,7 @@ class OfflineBrowserTests extends BrowserTestSupport {
         network(false);
         waitFor(By.id("offline-banner"));
         click(By.cssSelector(".offline-start[data-task='" + taskId + "']"));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector(".gps-status")).getText()
+        waitAtMost(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector(".gps-status")).getText()
                 .contains("北纬 31.230416"));
         browser.findElement(By.id("record-place")).clear();
         browser.findElement(By.id("record-place")).sendKeys("二车间");
@@ -211,7 +210,7 @@ class OfflineBrowserTests extends BrowserTestSupport {
         network(true);
         WebElement reason = waitFor(By.cssSelector(".outbox-item[data-status='refused'] .refusal-reason"));
         assertThat(reason.getText()).contains("任务已").contains("不能开始检查");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("sync-progress")).getText().contains("1 项被拒绝"));
+        waitAtMost(Duration.ofSeconds(30)).until(d -> d.findElement(By.id("sync-progress")).getText().contains("1 项被拒绝"));
         String content = browser.findElement(By.cssSelector(".outbox-item[data-status='refused'] .refused-content")).getDomProperty("value");
         assertThat(content).contains("李主任").contains("符合");
         assertThat(browser.findElement(By.id("queue-count")).getText()).isEqualTo("待同步 0 项");
@@ -273,7 +272,10 @@ class OfflineBrowserTests extends BrowserTestSupport {
         assertThat(browser.findElement(By.id("queue-count")).getText()).isEqualTo("待同步 1 项");
         assertThat(hazardsOf(neighbour.id())).as("nothing reached the server while offline").isEqualTo(before);
 
+        // back in signal the officer taps 立即同步 rather than wait for the app's own retry (every 10 s; the first test
+        // waits for that one)
         network(true);
+        click(By.id("sync-now"));
         waitFor(By.cssSelector(".outbox-item[data-status='sent'] .hazard-registered"));
         assertThat(browser.findElement(By.id("queue-count")).getText()).isEqualTo("待同步 0 项");
         assertThat(hazardsOf(neighbour.id())).isEqualTo(before + 1);
@@ -316,14 +318,14 @@ class OfflineBrowserTests extends BrowserTestSupport {
     private void downloadTheDay() {
         open("/inspection");
         waitFor(By.cssSelector("#offline-download[data-ready='true']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("offline-status")).getText().startsWith("已可离线"));
+        waitAtMost(Duration.ofSeconds(30)).until(d -> d.findElement(By.id("offline-status")).getText().startsWith("已可离线"));
         assertThat(browser.findElement(By.id("offline-status")).getText()).contains("获取于");
     }
 
     private void openApp() {
         open("/offline/app.html");
         waitFor(By.cssSelector("body[data-ready='true']"));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(js(
+        waitAtMost(Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(js(
                 "return navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller"
                         + " && caches.match('/offline/app.html').then(r => !!r));")));
     }

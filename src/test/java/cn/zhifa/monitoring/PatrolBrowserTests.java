@@ -52,7 +52,7 @@ class PatrolBrowserTests extends BrowserTestSupport {
         WebElement start = first.findElement(By.cssSelector("form button"));
         assertThat(start.getText()).isEqualTo("开始巡查");
         ((JavascriptExecutor) browser).executeScript("arguments[0].click()", start);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+        waitAtMost(Duration.ofSeconds(15))
                 .until(d -> d.getCurrentUrl().contains("/inspection/records/"));
         String url = browser.getCurrentUrl();
         long recordId = Long.parseLong(url.replaceAll(".*/inspection/records/(\\d+).*", "$1"));

@@ -9,7 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A leader suspends and restores a third-party agency on a phone and sees the reason and the history. */
 class AgencyBrowserTests extends BrowserTestSupport {
@@ -45,6 +44,6 @@ class AgencyBrowserTests extends BrowserTestSupport {
         WebElement button = browser.findElement(By.cssSelector(css));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        waitAtMost(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The statistics dashboard at 390 px for an officer (his own work first), a leader (his unit) and a supervisor (the
@@ -18,7 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ReportingBrowserTests extends BrowserTestSupport {
 
     private long chartWidth(String id) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> ((JavascriptExecutor) d).executeScript(
+        waitAtMost(Duration.ofSeconds(30)).until(d -> ((JavascriptExecutor) d).executeScript(
                 "var c = document.querySelector('#" + id + " canvas'); return c != null && c.getBoundingClientRect().width > 0;"));
         return ((Number) ((JavascriptExecutor) browser).executeScript(
                 "return Math.round(document.querySelector('#" + id + " canvas').getBoundingClientRect().width);")).longValue();
@@ -46,7 +45,7 @@ class ReportingBrowserTests extends BrowserTestSupport {
                 assertThat(browser.findElements(By.cssSelector("#unit-table tbody tr"))).as("the city's units").hasSizeGreaterThan(1);
             }
             resize(DESKTOP);
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> chartWidth("month-chart") > phoneWidth);
+            waitAtMost(Duration.ofSeconds(10)).until(d -> chartWidth("month-chart") > phoneWidth);
             assertThat(fitsWidth()).as(user + " on a desktop").isTrue();
         }
         open("/reporting/annual");

@@ -7,7 +7,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 
@@ -29,7 +28,7 @@ class ToolboxBrowserTests extends BrowserTestSupport {
 
     private WebElement result(String name, String expectedText) {
         By locator = By.cssSelector("[data-result='" + name + "']");
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        waitAtMost(Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBePresentInElementLocated(locator, expectedText));
         return browser.findElement(locator);
     }
