@@ -11,11 +11,9 @@ import cn.zhifa.ZhifaIntegrationTest;
 import cn.zhifa.law.LegalCalendar;
 import cn.zhifa.organization.UserManagement;
 import com.jayway.jsonpath.JsonPath;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -75,10 +73,10 @@ class SubmissionCostTests {
                 .param(record).query(Long.class).single()).as("both failed items registered as hazards, once").isEqualTo(2);
         assertThat((List<String>) JsonPath.read(answer[0], "$.documents[*].state")).containsExactly("PENDING", "PENDING");
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+        EventPublications.awaitArrival(jdbc, "both officers' enforcement acts", () -> jdbc.sql("""
                         SELECT count(*) FROM enforcement_act WHERE enterprise_id = ? AND kind = '检查' AND user_id IN (?, ?)""")
                 .params(firm, a, b).query(Long.class).single() == 2);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+        EventPublications.awaitArrival(jdbc, "the firm's timeline entry", () -> jdbc.sql(
                         "SELECT count(*) FROM enterprise_timeline WHERE enterprise_id = ? AND link = ?")
                 .params(firm, "/inspection/records/" + record).query(Long.class).single() == 1);
         EventPublications.awaitCompleted(jdbc, "EnforcementVisitRecorded");
