@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import cn.zhifa.OwnerDatabase;
+import cn.zhifa.TestClock;
 import cn.zhifa.ZhifaIntegrationTest;
 import cn.zhifa.bench.JdbcLog;
 import cn.zhifa.hazard.HazardFound;
@@ -39,8 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A delivery of an asynchronous module listener is one transaction: the listener's work and its publication's
  * completion commit together (Modulith alone: three transactions, the completion after the work's commit). A listener
- * that fails, or whose transaction does not commit, leaves its work undone and its publication failed, and the
- * registry's resubmission delivers it again.
+ * that fails, or whose transaction does not commit, leaves its work undone and its publication failed, and
+ * {@link FailedDeliveries} (or the registry's resubmission) delivers it again.
  */
 @ZhifaIntegrationTest
 class ListenerTransactionsTests {
@@ -58,9 +59,14 @@ class ListenerTransactionsTests {
     JdbcClient jdbc;
     @Autowired
     IncompleteEventPublications incomplete;
+    @Autowired
+    FailedDeliveries failedDeliveries;
+    @Autowired
+    TestClock clock;
 
     @AfterEach
     void cleanUp() {
+        clock.reset();
         OwnerDatabase.of(context).committed(owner -> {
             owner.sql("DROP TRIGGER IF EXISTS listener_transactions_refuse ON enterprise_timeline").update();
             owner.sql("DROP FUNCTION IF EXISTS listener_transactions_refuse()").update();
@@ -115,15 +121,22 @@ class ListenerTransactionsTests {
     }
 
     @Test
-    void a_listener_that_fails_leaves_its_work_undone_and_its_publication_failed_and_is_delivered_again() {
+    void a_listener_that_fails_leaves_its_work_undone_and_its_publication_failed_and_the_job_delivers_it_again() {
         refuseTimelineEntries("");
-        deliverOnceRefusedThenAgain("一");
+        String listener = "%EnforcementActs.on(cn.zhifa.registry.EnforcementVisitRecorded)";
+        deliverOnceRefusedThenAgain("一", kind -> {
+            failedDeliveries.resubmitDue();
+            assertThat(status(listener, "%" + kind + "%")).as("not due before zhifa.events.retry-after").isEqualTo("FAILED");
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(failedDeliveries.resubmitDue()).isPositive();
+        });
     }
 
     @Test
     void a_listener_whose_transaction_fails_at_its_commit_leaves_its_publication_failed_and_is_delivered_again() {
         refuseTimelineEntries("CONSTRAINT"); // checked at the commit, after the listener has returned
-        deliverOnceRefusedThenAgain("二");
+        deliverOnceRefusedThenAgain("二", kind -> incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
+                .withFilter(p -> p.getEvent() instanceof EnforcementVisitRecorded v && v.acts().get(0).kind().equals(kind))));
     }
 
     @Test
@@ -158,7 +171,8 @@ class ListenerTransactionsTests {
         assertThat(transactional).as("transactional beans seen").isGreaterThan(50);
     }
 
-    private void deliverOnceRefusedThenAgain(String suffix) {
+    /** Publishes a visit whose delivery is refused, lets the database accept it again and has it delivered again. */
+    private void deliverOnceRefusedThenAgain(String suffix, java.util.function.Consumer<String> deliverAgain) {
         var enterprise = jdbc.sql("SELECT id, organization_id FROM enterprise ORDER BY id LIMIT 1")
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         long user = jdbc.sql("SELECT min(id) FROM app_user").query(Long.class).single();
@@ -177,8 +191,7 @@ class ListenerTransactionsTests {
                 .as("completed").isZero();
 
         OwnerDatabase.of(context).committed(owner -> owner.sql("DROP TRIGGER listener_transactions_refuse ON enterprise_timeline").update());
-        incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
-                .withFilter(p -> p.getEvent() instanceof EnforcementVisitRecorded v && v.acts().get(0).kind().equals(kind)));
+        deliverAgain.accept(kind);
         await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(status(listener, "%" + kind + "%")));
         assertThat(jdbc.sql("SELECT count(*) FROM enforcement_act WHERE kind = :k").param("k", kind).query(Long.class).single()).isOne();
         assertThat(jdbc.sql("SELECT count(*) FROM enterprise_timeline WHERE title = :k").param("k", kind).query(Long.class).single()).isOne();
