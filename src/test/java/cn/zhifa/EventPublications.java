@@ -74,9 +74,8 @@ public final class EventPublications {
     /**
      * After each integration test: the documents of the records it submitted are issued, and the other asynchronous
      * listeners have nothing left running or queued, before the next test starts. No test then sees another's documents
-     * arrive, or waits behind another's deliveries for its own (on CI a submission's acts once did not arrive within
-     * 30 s, cause unknown: {@link #awaitArrival} now says what was pending). One count query and a look at the executor
-     * when nothing is pending; a wait over a second is logged.
+     * arrive, or waits behind another's deliveries for its own. One count query and a look at the executor when
+     * nothing is pending; a wait over a second is logged.
      */
     public static final class Settled implements AfterEachCallback {
 

@@ -73,12 +73,16 @@ class SubmissionCostTests {
                 .param(record).query(Long.class).single()).as("both failed items registered as hazards, once").isEqualTo(2);
         assertThat((List<String>) JsonPath.read(answer[0], "$.documents[*].state")).containsExactly("PENDING", "PENDING");
 
-        EventPublications.awaitArrival(jdbc, "both officers' enforcement acts", () -> jdbc.sql("""
-                        SELECT count(*) FROM enforcement_act WHERE enterprise_id = ? AND kind = '检查' AND user_id IN (?, ?)""")
-                .params(firm, a, b).query(Long.class).single() == 2);
+        // the acts and the timeline entry travel in one publication, stored in one transaction: the acts of the entry's
+        // day (the firm may have been inspected by the same officers on other days: by the demo city or an earlier test)
         EventPublications.awaitArrival(jdbc, "the firm's timeline entry", () -> jdbc.sql(
                         "SELECT count(*) FROM enterprise_timeline WHERE enterprise_id = ? AND link = ?")
                 .params(firm, "/inspection/records/" + record).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM enforcement_act WHERE enterprise_id = ? AND kind = '检查' AND user_id IN (?, ?)
+                        AND occurred_on = (SELECT occurred_on FROM enterprise_timeline WHERE enterprise_id = ? AND link = ?)""")
+                .params(firm, a, b, firm, "/inspection/records/" + record).query(Long.class).single())
+                .as("both officers' enforcement acts of the visit's day").isEqualTo(2);
         EventPublications.awaitCompleted(jdbc, "EnforcementVisitRecorded");
         EventPublications.awaitRecordDocuments(jdbc);
     }
