@@ -194,9 +194,11 @@ class LegalRepresentativeContactTests {
                         .param("version", String.valueOf(profile(id).version())).param("name", "示例电话修改测试有限公司")
                         .param("uscc", uscc).param("legalRepresentative", "张三").param("townCode", "139902001")
                         .param("industry", "C33").param("employees", "很多").param("status", "OPERATING").param("level", "DISTRICT")
-                        .param("legalRepresentativePhone", "13612348888").param("principalPhone", ""))
+                        .param("legalRepresentativePhone", "13612348888").param("principalPhone", "")
+                        .param("legalRepresentativeId", "110105194912310037"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(unreadable).contains("value=\"13612348888\"").contains("已登记 138****5671").doesNotContain("13812345671");
+        assertThat(unreadable).contains("value=\"13612348888\"").contains("已登记 138****5671").doesNotContain("13812345671")
+                .as("the typed ID number comes back too").contains("value=\"110105194912310037\"");
 
         // left empty, every phone is kept; the other fields change
         long phoneChanges = profile(id).history().stream().filter(h -> h.field().endsWith("电话")).count();

@@ -101,7 +101,7 @@ class EnterprisePages {
                     RedirectAttributes redirect, HttpServletRequest request) {
         if (errors.hasErrors()) {
             model.addAttribute("refusal", BindingMessages.of(errors));
-            model.addAttribute("typedPhones", typedPhones(request));
+            model.addAttribute("typedNumbers", typedNumbers(request));
             return form(model, null);
         }
         try {
@@ -149,7 +149,7 @@ class EnterprisePages {
         EnterpriseProfile current = enterprises.profile(id);
         if (errors.hasErrors()) {
             model.addAttribute("refusal", BindingMessages.of(errors));
-            model.addAttribute("typedPhones", typedPhones(request));
+            model.addAttribute("typedNumbers", typedNumbers(request));
             return form(model, current);
         }
         try {
@@ -185,12 +185,13 @@ class EnterprisePages {
     }
 
     /**
-     * The phones as typed, for a form refused before it could be bound (a field that is not a number, say): the other
-     * inputs come back from the binding result, the phone inputs (not bound to the form) from here.
+     * The phones and the ID number as typed, for a form refused before it could be bound (a field that is not a number,
+     * say): the other inputs come back from the binding result, these (stored-number inputs, not bound to the form) from
+     * here.
      */
-    private static Map<String, String> typedPhones(HttpServletRequest request) {
+    private static Map<String, String> typedNumbers(HttpServletRequest request) {
         Map<String, String> typed = new HashMap<>();
-        for (String name : List.of("legalRepresentativePhone", "principalPhone", "safetyPhone")) {
+        for (String name : List.of("legalRepresentativeId", "legalRepresentativePhone", "principalPhone", "safetyPhone")) {
             String value = request.getParameter(name);
             if (value != null) {
                 typed.put(name, value);
